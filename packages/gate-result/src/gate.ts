@@ -1,0 +1,155 @@
+/**
+ * The one contract: a gate is pure. It reads only through `GateIO`, which the runtime builds
+ * from the runner's environment and tests build from plain objects (no module mocks).
+ */
+import type { GateId, GateResult } from './result.js';
+
+/** How an input is parsed; the kind decides the strict parser (see inputs.ts). */
+export type InputKind =
+  | 'percent' // strict decimal 0-100
+  | 'number' // strict non-negative decimal
+  | 'integer' // strict non-negative integer
+  | 'boolean' // true | false only
+  | 'enum' // one of `values`
+  | 'list' // items split on commas or newlines, trimmed, empty items dropped
+  | 'globs' // like list, each compiled safely
+  | 'string'
+  | 'secret'; // a token: never logged, never written to the result file
+
+export interface InputSpec {
+  /** Kebab-case, as in action.yml and the config file. */
+  name: string;
+  kind: InputKind;
+  description: string;
+  /** As the user would write it. The one place defaults live (action.yml declares none, see docs). */
+  default?: string;
+  values?: readonly string[];
+}
+
+/** Where an input value came from, so the summary can say which one won. */
+export type InputSource = 'input' | 'config-file' | 'cli' | 'default';
+
+export interface InputValue {
+  value: string;
+  source: InputSource;
+}
+
+/** Named raw values from wherever they come from: `INPUT_*`, the config file, CLI flags. */
+export interface Inputs {
+  /** The raw value, or `undefined` when the input is unset or blank (blank means unset). */
+  get(name: string): InputValue | undefined;
+}
+
+/** Log lines may carry report text; implementations neutralise workflow commands. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+}
+
+export interface LineRange {
+  /** 1-based, inclusive. */
+  start: number;
+  end: number;
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'deleted';
+
+export interface ChangedFile {
+  /** Workspace-relative POSIX path in the head commit (the old path for deletions). */
+  path: string;
+  previousPath?: string;
+  status: ChangeStatus;
+  additions: number;
+  deletions: number;
+  binary: boolean;
+  /** Lines added or modified in the head version, merged and sorted. */
+  ranges: LineRange[];
+}
+
+/** The changed lines of a PR (or push), and how they were found. */
+export interface ChangeSet {
+  source: 'git' | 'api';
+  event: string;
+  base: string;
+  head: string;
+  files: ChangedFile[];
+}
+
+/** What the gate knows of the triggering event. */
+export interface EventContext {
+  /** `GITHUB_EVENT_NAME`, or `local` in the CLI. */
+  name: string;
+  payload: Record<string, unknown>;
+  repository?: { owner: string; repo: string };
+  pullNumber?: number;
+  baseSha?: string;
+  headSha?: string;
+}
+
+export interface GitHubResponse<T> {
+  status: number;
+  data: T;
+  headers: Record<string, string | undefined>;
+}
+
+/**
+ * A narrow REST client: retries, throttling, timeouts and pagination to completion live behind it,
+ * and errors carry only status and message (never headers or bodies).
+ */
+export interface GitHubClient {
+  request<T>(route: string, params?: Record<string, unknown>): Promise<GitHubResponse<T>>;
+  /** All pages, in order. */
+  paginate<T>(route: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
+export interface ReadOptions {
+  /** Refuse files larger than this, before reading (default: the runtime's cap, 256 MiB). */
+  maxBytes?: number;
+}
+
+/** Everything a gate may touch. */
+export interface GateIO {
+  /** Absolute path of the workspace root (GITHUB_WORKSPACE joined with `working-directory`). */
+  readonly workspace: string;
+  /**
+   * Reads a file inside the workspace: relative paths resolve against it, the real path must stay
+   * inside it, only regular files, size-capped before reading. Throws `ReportError`
+   * (`MissingReportError` when it does not exist).
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Buffer>;
+  /** Like readFile, decoded as strict UTF-8 with a BOM removed; empty or whitespace-only throws. */
+  readText(path: string, options?: ReadOptions): Promise<string>;
+  /** Workspace-relative POSIX paths of the regular files matching any pattern, sorted. */
+  glob(patterns: readonly string[], options?: { ignore?: readonly string[] }): Promise<string[]>;
+  /** Runs git in the workspace (no shell), returns stdout; throws on a non-zero exit. */
+  git(args: readonly string[]): Promise<string>;
+  readonly event: EventContext;
+  /**
+   * The changed lines of this PR or push, from git when the history is there, else the REST API.
+   * `undefined` when the event has no diff (e.g. the CLI without `--base`). Cached.
+   */
+  changes(): Promise<ChangeSet | undefined>;
+  /** `undefined` offline (CLI without a token, tests). */
+  readonly github: GitHubClient | undefined;
+  readonly log: Logger;
+  /** Directory of result files (`$RUNNER_TEMP/aeef-gates`); the KPI export reads it. */
+  readonly resultDir: string;
+  /** Monotonic milliseconds, for durations only: never part of a decision. */
+  now(): number;
+}
+
+export interface Gate<Config> {
+  id: GateId;
+  /** Title for summaries (`Coverage`). */
+  title: string;
+  /** Every input the gate reads, beyond the common ones; drives typo detection and the config schema. */
+  inputs: readonly InputSpec[];
+  /** Typed, validated config; throws `InputError` with the input name. */
+  config(inputs: Inputs): Config;
+  run(config: Config, io: GateIO): Promise<GateResult>;
+}
+
+/** A gate with its config type erased, for registries. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyGate = Gate<any>;
