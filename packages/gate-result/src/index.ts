@@ -1,3 +1,13 @@
 export * from './result.js';
 export * from './errors.js';
 export type * from './gate.js';
+export * from './inputs.js';
+export * from './input-specs.js';
+export { compileMatcher, validatePattern, GLOB_LIMITS, type PathMatcher } from './globs.js';
+export * from './escape.js';
+export * from './logger.js';
+export * from './result-builder.js';
+export * from './annotations.js';
+export * from './outputs.js';
+export { renderSummary, type SummaryOptions } from './render/summary-markdown.js';
+export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
