@@ -11,3 +11,14 @@ export * from './annotations.js';
 export * from './outputs.js';
 export { renderSummary, type SummaryOptions } from './render/summary-markdown.js';
 export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
+export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
+export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
+export type { HunkTally } from './changes/hunks.js';
+export { changedFileOf, changedRangesOf, isLineChanged, touchesChangedLines } from './changes/query.js';
+export {
+  resolveChangeSet,
+  describeChangeSet,
+  type GitRunner,
+  type ResolveChangeSetOptions,
+} from './changes/resolve.js';
+export { PULL_FILES_CAP, COMPARE_FILES_CAP } from './changes/api-source.js';

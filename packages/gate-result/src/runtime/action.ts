@@ -36,7 +36,11 @@ export interface RunnerContext {
   resultDir: string;
 }
 
-async function readEvent(env: NodeJS.ProcessEnv): Promise<EventContext> {
+/**
+ * The event of this run. A payload that does not fit its event is not fatal here: gates that do not
+ * need the diff still decide, and `changes()` rejects with the payload's error (fail closed).
+ */
+async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext; problem?: unknown }> {
   const name = env.GITHUB_EVENT_NAME ?? 'local';
   const file = env.GITHUB_EVENT_PATH;
   let payload: Record<string, unknown> = {};
@@ -52,7 +56,11 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<EventContext> {
     }
     payload = parsed as Record<string, unknown>;
   }
-  return eventContextOf(name, payload, env);
+  try {
+    return { event: eventContextOf(name, payload, env) };
+  } catch (problem) {
+    return { event: { name, payload }, problem };
+  }
 }
 
 /** The workspace joined with `working-directory`, which must be an existing directory inside it. */
@@ -85,7 +93,7 @@ export async function buildRunnerContext(env: NodeJS.ProcessEnv = process.env): 
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const event = await readEvent(env);
+  const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
     workspace,
@@ -94,7 +102,10 @@ export async function buildRunnerContext(env: NodeJS.ProcessEnv = process.env): 
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(),
+    changes: () =>
+      problem === undefined
+        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
+        : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem))),
   });
   return { inputs, inputNames: names, io, resultDir };
 }

@@ -15,3 +15,4 @@ export { globFiles } from './glob-files.js';
 export { createCoreLogger, createConsoleLogger } from './logger.js';
 export { writeResultFile, resultFilePath } from './result-file.js';
 export { readRunnerInputs, type RunnerInputs } from './runner-inputs.js';
+export { createGitHubClient, type GitHubClientOptions } from './github-client.js';
