@@ -117,15 +117,13 @@ function tallyBranches(hits: Record<string, unknown>, file: string, path: string
 
 function lineHits(fc: FileCoverageData, file: string): Map<number, number> {
   const lines = new Map<number, number>();
-  const statementMap = fc.statementMap as unknown as Record<
-    string,
-    { start?: { line?: unknown } } | undefined
-  >;
+  const statementMap = fc.statementMap as unknown as Record<string, unknown>;
   const s = fc.s as Record<string, number>;
   for (const key in s) {
     const loc = statementMap[key];
     if (loc === undefined || !Object.hasOwn(statementMap, key)) continue;
-    const line = loc.start?.line;
+    const start = typeof loc === 'object' && loc !== null ? (loc as { start?: unknown }).start : undefined;
+    const line = typeof start === 'object' && start !== null ? (start as { line?: unknown }).line : undefined;
     if (typeof line !== 'number' || !Number.isInteger(line)) {
       throw new ReportError(file, `${file} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
