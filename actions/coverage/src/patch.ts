@@ -5,7 +5,7 @@
  * Uncovered changed lines are grouped into ranges: consecutive uncovered changed lines in the
  * order of the file's executable lines, so blank lines between them do not split a range.
  */
-import type { ChangeSet, LineRange } from '@aeef/gate-result';
+import { changedRangesOf, isLineChanged, type ChangeSet } from '@aeef/gate-result';
 import type { CoverageModel, Tally } from './model.js';
 
 export interface UncoveredRange {
@@ -23,25 +23,6 @@ export interface PatchCoverage {
   unreported: string[];
   /** Changed files the report lists without line detail (json-summary). */
   withoutLineDetail: string[];
-}
-
-function changedRanges(changes: ChangeSet, path: string): readonly LineRange[] {
-  return changes.files.find((f) => f.path === path && f.status !== 'deleted')?.ranges ?? [];
-}
-
-function inRanges(ranges: readonly LineRange[], line: number): boolean {
-  // ranges are sorted and merged: binary search
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid];
-    if (r === undefined) return false;
-    if (line < r.start) hi = mid - 1;
-    else if (line > r.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** Measures patch coverage of `model` (already filtered by `include`) against `changes`. */
@@ -73,11 +54,10 @@ export function measurePatch(
       result.withoutLineDetail.push(changed.path);
       continue;
     }
-    const ranges = changedRanges(changes, changed.path);
     const executable = [...file.lines.keys()].sort((a, b) => a - b);
     let open: UncoveredRange | undefined;
     for (const line of executable) {
-      const changedLine = inRanges(ranges, line);
+      const changedLine = isLineChanged(changes, changed.path, line);
       const covered = (file.lines.get(line) ?? 0) > 0;
       if (changedLine) {
         result.tally.total++;
