@@ -38,12 +38,8 @@ export function measurePatch(
     withoutLineDetail: [],
   };
   for (const changed of changes.files) {
-    if (
-      changed.status === 'deleted' ||
-      changed.binary ||
-      changed.ranges.length === 0 ||
-      !include(changed.path)
-    )
+    // Deleted files have no head lines: changedRangesOf gives none.
+    if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
     const file = model.files.get(changed.path);
     if (file === undefined || file.outside) {
