@@ -12,7 +12,6 @@ import {
   type Gate,
   type GateIO,
   type GateResult,
-  type Kpi,
   type Verdict,
 } from '@aeef/gate-result';
 import { buildKpiReport } from './build-report.js';
@@ -23,7 +22,7 @@ import { fetchMergedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
 import { appendHistory, readHistory } from './history-git.js';
 import { lastComparable } from './history-record.js';
-import type { KpiReport } from './kpi-report.js';
+import type { Kpi, KpiReport } from './kpi-report.js';
 import { checkRegressions } from './regression.js';
 import { dashboardSections } from './sections.js';
 
@@ -58,11 +57,16 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
   if (config.historyBranch !== undefined) {
     const title = `KPIs of ${report.repository ?? 'this repository'}`;
     if (appendsHistory(io)) {
-      const outcome = await appendHistory(io.git, config.historyBranch, report, title);
+      const outcome = await appendHistory(
+        (args, options) => io.git(args, options),
+        config.historyBranch,
+        report,
+        title,
+      );
       previous = lastComparable(outcome.previous.records, report);
       notes.push(`Appended this run to \`${config.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
     } else {
-      const { history } = await readHistory(io.git, config.historyBranch);
+      const { history } = await readHistory((args, options) => io.git(args, options), config.historyBranch);
       previous = lastComparable(history.records, report);
       notes.push(
         `Compared with \`${config.historyBranch}\`; only pushes to the default branch append to it.`,

@@ -122,7 +122,10 @@ describe(fetchMergedPulls.name, () => {
       windowDays: 30,
       until: UNTIL,
       maxPulls: 5,
-    }).catch((e: unknown) => e as Error);
+    }).then(
+      () => new Error('expected a failure'),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/403/);
     expect(error.message).not.toContain('ghs_sentinel');

@@ -132,7 +132,7 @@ export interface GateIO {
   readText(path: string, options?: ReadOptions): Promise<string>;
   /** Workspace-relative POSIX paths of the regular files matching any pattern, sorted. */
   glob(patterns: readonly string[], options?: { ignore?: readonly string[] }): Promise<string[]>;
-  /** Runs git in the workspace (no shell), returns stdout trimmed; throws on a non-zero exit. */
+  /** Runs git in the workspace (no shell), returns stdout as is; throws on a non-zero exit. */
   git(args: readonly string[], options?: GitOptions): Promise<string>;
   /** Absolute paths of the result files (`*.json`) directly in `resultDir`, sorted; [] when none. */
   listResultFiles(): Promise<string[]>;
