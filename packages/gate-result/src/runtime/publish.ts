@@ -12,6 +12,7 @@ import { resultOutputs } from '../outputs.js';
 import { renderSummary, type SummaryOptions } from '../render/summary-markdown.js';
 import { GATE_TITLES } from '../render/format.js';
 import { isFailing, worstVerdict, type GateResult, type Verdict } from '../result.js';
+import { appendJobSummary } from './job-summary.js';
 import { writeResultFile } from './result-file.js';
 
 export interface PublishOptions {
@@ -86,9 +87,7 @@ export async function publishResults(
     problems.push(`Could not publish the results: ${getErrorMessage(error)}.`);
   } finally {
     try {
-      await core.summary
-        .addRaw(renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary }))
-        .write();
+      await appendJobSummary(renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary }));
     } catch (error) {
       core.warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error)}`));
     }
