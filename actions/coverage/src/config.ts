@@ -3,7 +3,7 @@
  * InputSpec), never in action.yml, so the config file is not overridden by action.yml defaults.
  */
 import { InputError, type Inputs, type InputSpec } from '@aeef/gate-result';
-import { getGlobs, getPercent } from './input-shim.js';
+import { getGlobs, getPercent } from '@aeef/gate-result';
 import type { MetricId } from './model.js';
 
 export type ThresholdId = MetricId | 'patch';
