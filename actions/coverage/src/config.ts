@@ -68,11 +68,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     kind: 'globs',
     description: 'Globs of workspace-relative paths left out of every metric. Default: none.',
   },
-  {
-    name: 'github-token',
-    kind: 'secret',
-    description: 'Token for the changed-lines API fallback. Default: the workflow token.',
-  },
+  // `github-token` is read by the runtime (RUNTIME_INPUTS), which declares it for every gate.
 ];
 
 const MIN_INPUTS: readonly [ThresholdId, string][] = [
