@@ -110,4 +110,39 @@ describe('coverage action (dist/coverage/index.js under Node 24)', () => {
     expect(r.summary).not.toMatch(/<img|<h1>|<\/table><h1>/);
     expect(r.summary).toContain('All gates passed');
   });
+
+  it('leaks no secret and runs no injected command on failure (E2, E12)', async () => {
+    const names = [
+      'src/a\r::ADD-MASK::FAIL.js',
+      'src/b\u00a0::stop-commands::tok.js',
+      'src/c x ##[add-mask]y.js',
+      'src/d ::error file=src/app.js,line=1::pwned.js',
+    ];
+    const report = names.map((n) => lcov(n, [1, 2, 3, 4, 5])).join('');
+    const env = { SECRET_SENTINEL: 'sentinel-7f3a9c', GITHUB_TOKEN: 'ghs_FAKEtoken0123456789abcdefABCDEF' };
+    const repo = repoWith({ 'coverage/lcov.info': report });
+    const r = await runAction({
+      bundle: 'coverage',
+      workspace: repo.dir,
+      inputs: { files: 'coverage/lcov.info' },
+      env,
+      event: repo.pullRequestEvent(),
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    // The runtime's own `::add-mask::<token>` (core.setSecret) is how the runner learns to mask it.
+    const ownMask = `::add-mask::${env.GITHUB_TOKEN}`;
+    const stdout = r.stdout
+      .split('\n')
+      .filter((l) => l !== ownMask)
+      .join('\n');
+    const channels = [stdout, r.stderr, r.summary, JSON.stringify(r.outputs), JSON.stringify(r.result)];
+    for (const secret of [...Object.values(env), Buffer.from(env.GITHUB_TOKEN).toString('base64')]) {
+      for (const channel of channels) expect(channel).not.toContain(secret);
+    }
+    const commands = workflowCommands(stdout).map((c) => c.command);
+    expect(commands.every((c) => ['error', 'warning', 'notice', 'debug'].includes(c))).toBe(true);
+    expect(stdout).not.toMatch(/^\s*::(add-mask|stop-commands)/im);
+    expect(stdout).not.toMatch(/^::error file=src\/app\.js,line=1::pwned/m);
+  });
 });
