@@ -59,3 +59,21 @@ export function emulateRegexRule(ruleFile: string): RegexRuleRun[] {
     };
   });
 }
+
+/** Collects every `metavariable-regex` of a rule, by metavariable, compiled with JS semantics. */
+export function readMetavariableRegexes(ruleFile: string): Map<string, RegExp[]> {
+  const found = new Map<string, RegExp[]>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    if (!isMap(node)) return;
+    const spec = node['metavariable-regex'];
+    if (isMap(spec) && typeof spec.metavariable === 'string' && typeof spec.regex === 'string') {
+      const compiled = compilePcre(spec.regex);
+      if (!compiled.ok) throw new Error(`${spec.metavariable}: ${compiled.error}`);
+      found.set(spec.metavariable, [...(found.get(spec.metavariable) ?? []), compiled.regex]);
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(parseDocument(readFileSync(ruleFile, 'utf8')).toJS());
+  return found;
+}
