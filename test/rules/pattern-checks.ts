@@ -3,6 +3,7 @@
  * places Semgrep accepts them, non-empty patterns with balanced brackets and quotes, upper-case
  * metavariables that some pattern binds, and regexes that compile and cannot backtrack catastrophically.
  */
+import { findPatternParseError } from './pattern-parse.js';
 import { compilePcre, findNestedQuantifier } from './regex-safety.js';
 import { isMap, type YamlMap } from './rule-schema.js';
 
@@ -99,6 +100,13 @@ function checkCodePattern(key: string, value: unknown, context: PatternContext):
   const checkQuotes = !context.languages.some((language) => LOOSE_QUOTE_LANGUAGES.has(language));
   const balance = findImbalance(value, checkQuotes);
   if (balance) problems.push(`\`${key}\` has ${balance}: ${JSON.stringify(value.trim())}`);
+  else {
+    const parseErrors = context.languages.flatMap((language) => {
+      const error = findPatternParseError(value, language);
+      return error === undefined ? [] : [`\`${key}\` does not parse as ${language}: ${error}`];
+    });
+    problems.push(...parseErrors.slice(0, 1));
+  }
   return problems;
 }
 

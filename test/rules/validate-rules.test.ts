@@ -97,6 +97,22 @@ describe(validateRulePack.name, () => {
       message: /^`pattern` has an unclosed `\(`/,
     },
     {
+      name: 'a balanced JavaScript pattern that does not parse',
+      breakIt: (d) =>
+        edit(d, 'crypto/js-weak-hash.yaml', (t) => t.replace('pattern: createHash("md5")', 'pattern: createHash("md5" +)')),
+      file: path.join('crypto', 'js-weak-hash.yaml'),
+      message: /^`pattern` does not parse as javascript: Expression expected\.$/,
+    },
+    {
+      name: 'a YAML pattern that does not parse',
+      breakIt: (d) =>
+        edit(d, 'github-actions/gha-write-all-permissions.yaml', (t) =>
+          t.replace("pattern: 'permissions: write-all'", "pattern: 'permissions: write-all: true'"),
+        ),
+      file: path.join('github-actions', 'gha-write-all-permissions.yaml'),
+      message: /^`pattern` does not parse as yaml: /,
+    },
+    {
       name: 'an unknown rule key',
       breakIt: (d) => edit(d, 'tls/py-tls-verification-disabled.yaml', (t) => t.replace('    severity:', '    level: high\n    severity:')),
       file: path.join('tls', 'py-tls-verification-disabled.yaml'),
