@@ -55,6 +55,9 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CWE = /^CWE-\d+: \S.*$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const MIN_MESSAGE_LENGTH = 40;
+/** A message must tell the reader what to do, so it must contain at least one remedy verb. */
+const REMEDY_VERB =
+  /\b(?:use|pass|set|remove|replace|read|pin|keep|call|parse|list|run|revoke|add|rotate|quote|prefer|leave|validate|load|require|put|delete|enable|authenticate|avoid|move|check)\b/i;
 
 /** A plain object from parsed YAML. */
 export type YamlMap = Record<string, unknown>;
@@ -86,6 +89,8 @@ export function checkRuleShape(rule: YamlMap): string[] {
   }
   if ('message' in rule && !(isNonEmptyString(rule.message) && rule.message.trim().length >= MIN_MESSAGE_LENGTH)) {
     problems.push(`\`message\` must explain the fix in at least ${MIN_MESSAGE_LENGTH} characters`);
+  } else if (typeof rule.message === 'string' && !REMEDY_VERB.test(rule.message)) {
+    problems.push('`message` must say how to fix the finding (no remedy verb such as use, remove, pin, set)');
   }
   if ('severity' in rule && !SEVERITIES.includes(rule.severity as never)) {
     problems.push(`\`severity\` must be one of ${SEVERITIES.join(', ')}`);
@@ -121,6 +126,8 @@ function checkMetadata(metadata: unknown, severity: unknown): string[] {
     const cwes = Array.isArray(metadata.cwe) ? metadata.cwe : [metadata.cwe];
     if (cwes.length === 0 || !cwes.every((cwe) => typeof cwe === 'string' && CWE.test(cwe))) {
       problems.push('`metadata.cwe` must look like "CWE-89: Improper Neutralization ..."');
+    } else if (Array.isArray(metadata.references)) {
+      problems.push(...checkCweReference(cwes as string[], metadata.references));
     }
   }
   if ('category' in metadata && !CATEGORIES.includes(metadata.category as string)) {
@@ -134,6 +141,13 @@ function checkMetadata(metadata: unknown, severity: unknown): string[] {
     problems.push(...checkSecuritySeverity(metadata['security-severity'], severity));
   }
   return problems;
+}
+
+/** The first CWE's MITRE page must be among the references, which catches a CWE id pasted by mistake. */
+function checkCweReference(cwes: string[], references: unknown[]): string[] {
+  const id = /^CWE-(\d+)/.exec(cwes[0] ?? '')?.[1];
+  const page = `https://cwe.mitre.org/data/definitions/${id ?? ''}.html`;
+  return references.includes(page) ? [] : [`\`metadata.references\` must include ${page} for the rule's CWE`];
 }
 
 function checkReferences(references: unknown): string[] {

@@ -113,6 +113,21 @@ describe(validateRulePack.name, () => {
       message: /^`pattern` does not parse as yaml: /,
     },
     {
+      name: 'a message that does not say how to fix',
+      breakIt: (d) =>
+        edit(d, 'tls/shell-tls-verification-disabled.yaml', (t) =>
+          t.replace(/message: >-\n(?: {6}.*\n)+/, 'message: This download is not safe because the certificate is not checked.\n'),
+        ),
+      file: path.join('tls', 'shell-tls-verification-disabled.yaml'),
+      message: /^`message` must say how to fix the finding/,
+    },
+    {
+      name: 'a CWE whose MITRE page is not among the references',
+      breakIt: (d) => edit(d, 'jwt/js-jwt-insecure-verify-options.yaml', (t) => t.replace('CWE-347: Improper', 'CWE-345: Improper')),
+      file: path.join('jwt', 'js-jwt-insecure-verify-options.yaml'),
+      message: /^`metadata\.references` must include https:\/\/cwe\.mitre\.org\/data\/definitions\/345\.html/,
+    },
+    {
       name: 'an unknown rule key',
       breakIt: (d) => edit(d, 'tls/py-tls-verification-disabled.yaml', (t) => t.replace('    severity:', '    level: high\n    severity:')),
       file: path.join('tls', 'py-tls-verification-disabled.yaml'),
