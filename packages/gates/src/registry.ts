@@ -3,9 +3,11 @@
  * registers here once; both entry points pick it up.
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { kpiGate } from '@aeef/action-kpi';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
-export const GATES: readonly AnyGate[] = [coverageGate];
+// The KPI export reads the others' result files, so it runs last.
+export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
