@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { conditions: ['source'] },
+  // Tests run in Vite's SSR environment, which takes its own conditions: workspaces resolve to src.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: [
       'packages/*/test/**/*.test.ts',
