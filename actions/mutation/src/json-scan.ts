@@ -16,6 +16,9 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COLON = 0x3a;
+const COMMA = 0x2c;
+/** Strings up to this length are walked inline; longer ones are searched with indexOf. */
+const INLINE_STRING = 48;
 
 /** 1-based line and column of an offset, for error messages that point into the file. */
 export function positionOf(text: string, offset: number): string {
@@ -67,13 +70,13 @@ class KeyStack {
   }
 
   /** Adds a key; returns false when the innermost object already has it. */
-  add(text: string, start: number, end: number): boolean {
+  add(text: string, start: number, end: number, mayBeEscaped: boolean): boolean {
     const top = this.sets.length - 1;
     const set = this.sets[top];
     if (set !== undefined) return addToSet(set, decodeKey(text, start, end));
     const from = this.frames[this.frames.length - 1] ?? 0;
     const length = end - start;
-    const escaped = hasBackslash(text, start, end) ? 1 : 0;
+    const escaped = mayBeEscaped && hasBackslash(text, start, end) ? 1 : 0;
     for (let i = from; i < this.ranges.length; i += 3) {
       const s = this.ranges[i] ?? 0;
       const e = this.ranges[i + 1] ?? 0;
@@ -125,17 +128,38 @@ function decodeKey(text: string, start: number, end: number): string {
  */
 export function scanJson(text: string, file: string, maxDepth = MAX_JSON_DEPTH): void {
   const keys = new KeyStack();
-  // One entry per open container: true for an object (its next string at "key" position is a key).
-  const inObject: boolean[] = [];
+  // Per open container, 1 for an object (its next string in key position is a key), 0 for an array.
+  const kinds = new Uint8Array(maxDepth + 1);
+  let depth = 0;
   let expectKey = false;
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      const close = endOfString(text, i);
-      if (close === -1) return; // unterminated: JSON.parse reports it with its position
+      // Short strings (ids, statuses, keys) are walked inline; long ones (sources) use indexOf.
+      let j = i + 1;
+      let escaped = false;
+      const inlineEnd = Math.min(length, j + INLINE_STRING);
+      let close = -1;
+      while (j < inlineEnd) {
+        const d = text.charCodeAt(j);
+        if (d === QUOTE) {
+          close = j;
+          break;
+        }
+        if (d === BACKSLASH) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
+      if (close === -1) {
+        if (j >= length) return; // unterminated: JSON.parse reports it with its position
+        close = endOfString(text, j - 1);
+        if (close === -1) return;
+        escaped = true; // unknown without a walk; the slow comparison handles it
+      }
       if (expectKey) {
-        if (!keys.add(text, i + 1, close)) {
+        if (!keys.add(text, i + 1, close, escaped)) {
           const key = decodeKey(text, i + 1, close);
           throw new ReportError(
             file,
@@ -146,21 +170,20 @@ export function scanJson(text: string, file: string, maxDepth = MAX_JSON_DEPTH):
       }
       i = close;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (inObject.length >= maxDepth) {
+      if (depth >= maxDepth) {
         throw new ReportError(
           file,
           `The report ${file} nests deeper than ${maxDepth} levels at ${positionOf(text, i)}; a mutation report is never that deep.`,
         );
       }
-      const isObject = c === OPEN_OBJECT;
-      inObject.push(isObject);
-      if (isObject) keys.open();
-      expectKey = isObject;
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      if (inObject.pop() === true) keys.close();
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
       expectKey = false;
-    } else if (c === 0x2c /* , */) {
-      expectKey = inObject[inObject.length - 1] === true;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
     } else if (c === COLON) {
       expectKey = false;
     }

@@ -73,19 +73,19 @@ function parseJson(text: string, file: string): unknown {
 /** ajv takes Infinity (from `1e400`) for an integer; a line number must be finite. */
 function assertFiniteLocation(raw: RawMutant, key: string, index: number, file: string): void {
   const { start, end } = raw.location;
-  for (const [name, value] of [
-    ['start.line', start.line],
-    ['start.column', start.column],
-    ['end.line', end.line],
-    ['end.column', end.column],
-  ] as const) {
-    if (!Number.isFinite(value)) {
-      throw new ReportError(
-        file,
-        `The report ${file} does not match mutation-testing-report-schema: ${formatJsonPath(`/files/${key.replaceAll('~', '~0').replaceAll('/', '~1')}/mutants/${index}/location`)}.${name} must be a finite integer.`,
-      );
-    }
-  }
+  if (Number.isFinite(start.line + start.column + end.line + end.column)) return;
+  const name = !Number.isFinite(start.line)
+    ? 'start.line'
+    : !Number.isFinite(start.column)
+      ? 'start.column'
+      : !Number.isFinite(end.line)
+        ? 'end.line'
+        : 'end.column';
+  const pointer = `/files/${key.replaceAll('~', '~0').replaceAll('/', '~1')}/mutants/${index}/location`;
+  throw new ReportError(
+    file,
+    `The report ${file} does not match mutation-testing-report-schema: ${formatJsonPath(pointer)}.${name} must be a finite integer.`,
+  );
 }
 
 /** Lines a mutant touches: `end` is exclusive, so an end at column 1 stops on the line before. */
@@ -119,8 +119,11 @@ export function parseMutationReport(text: string, file: string): MutationReport 
   const raw = value as RawReport;
   const files = new Map<string, MutatedFile>();
   for (const [key, entry] of Object.entries(raw.files)) {
-    entry.mutants.forEach((m, i) => assertFiniteLocation(m, key, i, file));
-    files.set(key, { key, path: key, language: entry.language, mutants: entry.mutants.map(toMutant) });
+    const mutants = entry.mutants.map((m, i) => {
+      assertFiniteLocation(m, key, i, file);
+      return toMutant(m);
+    });
+    files.set(key, { key, path: key, language: entry.language, mutants });
   }
   const { high, low } = raw.thresholds;
   const thresholds: ReportThresholds = { high, low };
