@@ -11,11 +11,11 @@ import { evaluateMutation } from '../actions/mutation/src/evaluate.js';
 import { parseMutationReport } from '../actions/mutation/src/report-reader.js';
 import { scanJson } from '../actions/mutation/src/json-scan.js';
 import { validateReport } from '../actions/mutation/src/report-schema.js';
+import { printTable, time } from './_timing.js';
 
 const MUTANTS = 100_000;
 const PER_FILE = 200;
 const TESTS = 2_000;
-const RUNS = 5;
 
 const STATUSES = [
   'Killed',
@@ -82,17 +82,6 @@ export function generateReport(mutants = MUTANTS): string {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const start = performance.now();
-  const value = fn();
-  return [value, performance.now() - start];
-}
-
 const CONFIG = {
   files: ['reports/mutation/mutation.json'],
   minScore: 60,
@@ -118,54 +107,37 @@ function runPeer(text: string) {
 
 export async function bench(): Promise<void> {
   const text = generateReport();
-  const gate: number[] = [];
-  const peer: number[] = [];
-  const parse: number[] = [];
-  const scan: number[] = [];
-  const validate: number[] = [];
-  let gateResult = runGate(text);
-  let peerResult = runPeer(text);
-  for (let i = 0; i < RUNS; i++) {
-    let ms: number;
-    [peerResult, ms] = time(() => runPeer(text));
-    peer.push(ms);
-    [gateResult, ms] = time(() => runGate(text));
-    gate.push(ms);
-    const [parsed, parseMs] = time(() => JSON.parse(text) as unknown);
-    parse.push(parseMs);
-    scan.push(time(() => scanJson(text, 'r.json'))[1]);
-    validate.push(time(() => validateReport(parsed, 'r.json'))[1]);
-  }
-  const value = (id: string) => gateResult.metrics.find((m) => m.id === id)?.value;
-  if (
-    value('score') !== peerResult.mutationScore ||
-    value('covered-score') !== peerResult.mutationScoreBasedOnCoveredCode
-  ) {
-    throw new Error(
-      `Scores differ: gate ${value('score')}/${value('covered-score')}, peer ${peerResult.mutationScore}/${peerResult.mutationScoreBasedOnCoveredCode}.`,
-    );
-  }
-  if (value('total') !== peerResult.totalMutants || value('survived') !== peerResult.survived)
-    throw new Error('Counts differ.');
-  const g = median(gate);
-  const p = median(peer);
-  const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
-  const rows: [string, number][] = [
-    ['JSON.parse alone (both sides pay it)', median(parse)],
-    ['gate: duplicate-key/depth scan', median(scan)],
-    ['gate: ajv schema validation', median(validate)],
-    ['gate total (scan + parse + validate + model + score + evaluate)', g],
-    ['mutation-testing-metrics (JSON.parse + calculateMutationTestMetrics)', p],
-  ];
-  console.log(
-    `mutation: ${MUTANTS.toLocaleString('en')} mutants, ${mb} MiB, median of ${RUNS} runs, from text (file read excluded on both sides)`,
+  const gate = runGate(text);
+  const peer = runPeer(text);
+  const value = (id: string) => gate.metrics.find((m) => m.id === id)?.value;
+  const same =
+    value('score') === peer.mutationScore &&
+    value('covered-score') === peer.mutationScoreBasedOnCoveredCode &&
+    value('total') === peer.totalMutants &&
+    value('survived') === peer.survived &&
+    value('killed') === peer.killed;
+  if (!same) throw new Error(`Scores differ: gate ${value('score')}, peer ${peer.mutationScore}.`);
+  const parsed = JSON.parse(text) as unknown;
+  const peerTime = await time('mutation-testing-metrics (JSON.parse + calculateMutationTestMetrics)', () =>
+    runPeer(text),
   );
-  for (const [label, ms] of rows) console.log(`  ${label.padEnd(72)} ${ms.toFixed(1).padStart(8)} ms`);
+  const gateTime = await time('gate (scan + JSON.parse + ajv + model + score + evaluate)', () =>
+    runGate(text),
+  );
+  const parseTime = await time('  of which JSON.parse (both sides pay it)', () => JSON.parse(text));
+  const scanTime = await time('  of which duplicate-key/depth scan', () => scanJson(text, 'r.json'));
+  const ajvTime = await time('  of which ajv schema validation', () => validateReport(parsed, 'r.json'));
+  const mib = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+  printTable(
+    `mutation: ${MUTANTS.toLocaleString('en')} mutants, ${mib} MiB, from the text (file read left out on both sides)`,
+    [peerTime, gateTime, parseTime, scanTime, ajvTime],
+  );
+  const beyondParse = (t: number) => t - parseTime.medianMs;
   console.log(
-    `  ratio peer / gate: ${(p / g).toFixed(2)}x (>1 means the gate is faster); without JSON.parse on both sides: ${((p - median(parse)) / (g - median(parse))).toFixed(2)}x`,
+    `speed-up over the peer: ${(peerTime.medianMs / gateTime.medianMs).toFixed(2)}x with JSON.parse on both sides; ` +
+      `${(beyondParse(peerTime.medianMs) / beyondParse(gateTime.medianMs)).toFixed(2)}x on the work after JSON.parse.`,
   );
   console.log(
-    `  identical: score ${value('score')}, covered ${value('covered-score')}, total ${value('total')}`,
+    `identical scores: ${value('score')} / ${value('covered-score')} (covered), ${value('total')} mutants.`,
   );
-  await Promise.resolve();
 }

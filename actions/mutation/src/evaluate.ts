@@ -70,6 +70,12 @@ function evidenceProblems(scores: MutationScores, model: MutationModel, config: 
       allowed: config.allowEmpty,
     });
   }
+  if (model.changes?.incomplete !== undefined && config.minPatchScore !== undefined) {
+    problems.push({
+      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
+      allowed: false,
+    });
+  }
   if (model.missingSources.length > 0) {
     const first = model.missingSources[0] ?? '';
     problems.push({

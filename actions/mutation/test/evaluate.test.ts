@@ -170,6 +170,18 @@ describe(evaluateMutation.name, () => {
     expect(metricOf(elsewhere, 'patch-score')).toMatchObject({ value: null, verdict: 'none' });
   });
 
+  it('refuses to judge min-patch-score on an incomplete change set', () => {
+    const changes = {
+      ...changeSet({ 'src/a.ts': [[1, 1]] }),
+      incomplete: 'the API listed 3000 of 3500 files',
+    };
+    const files = { 'src/a.ts': many(1, 'Killed') };
+    const result = evaluateMutation(model(files, { changes }), config({ minPatchScore: 80 }));
+    expect(result.verdict).toBe('error');
+    expect(result.summary).toMatch(/changed lines are incomplete \(the API listed 3000 of 3500 files\)/);
+    expect(evaluateMutation(model(files, { changes }), config()).verdict).toBe('pass');
+  });
+
   it('fails above max-survived', () => {
     const files = { 'a.ts': [...many(8, 'Killed'), ...many(2, 'Survived')] };
     expect(evaluateMutation(model(files), config({ maxSurvived: 2 })).verdict).toBe('pass');
