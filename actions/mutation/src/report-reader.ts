@@ -38,7 +38,7 @@ function rejectForeignFormats(text: string, file: string): void {
     throw new ReportError(
       file,
       pit
-        ? `The report ${file} is a PIT (pitest) mutations.xml, which this gate does not read; produce mutation-testing-report-schema JSON (pitest's mutation-testing-elements plugin) instead.`
+        ? `The report ${file} is a PIT (pitest) mutations.xml, which this gate does not read; produce mutation-testing-report-schema JSON instead (pitest-mutation-testing-elements-plugin, output format JSON).`
         : `The report ${file} is XML, not mutation-testing-report-schema JSON.`,
     );
   }
