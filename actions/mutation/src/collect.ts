@@ -13,6 +13,12 @@ import { resolveSources } from './resolve-sources.js';
 const GLOB_MAGIC = /[*?[\]{}()!+@]/;
 
 /**
+ * Reports above this are refused before reading (RELIABILITY G2): parsing holds the text and the
+ * tree, about 6x the file in memory, so 128 MiB (some 550,000 mutants) stays under 1 GiB.
+ */
+export const MAX_REPORT_BYTES = 128 * 1024 * 1024;
+
+/**
  * Report paths: a plain path is read as given (so a missing or outside path gets the runtime's own
  * error), a pattern must match at least one file.
  */
@@ -34,7 +40,7 @@ export async function collectMutation(config: MutationConfig, io: GateIO): Promi
   const reports: MutationReport[] = [];
   const missingSources: string[] = [];
   for (const file of await findReports(config.files, io)) {
-    const report = parseMutationReport(await io.readText(file), file);
+    const report = parseMutationReport(await io.readText(file, { maxBytes: MAX_REPORT_BYTES }), file);
     missingSources.push(...(await resolveSources(report, io)));
     reports.push(report);
     io.log.info(
