@@ -54,47 +54,57 @@ function sameRange(text: string, aStart: number, bStart: number, length: number)
  * that differ only in escaping (`"a"` and `"\u0061"`) are compared decoded, on the rare slow path.
  */
 class KeyStack {
-  private readonly ranges: number[] = [];
-  private readonly frames: number[] = [];
+  /** Triples (start, end, escaped) of the keys of all open objects, innermost last. */
+  private ranges = new Int32Array(3 * 64);
+  private top = 0;
+  private readonly frames: Int32Array;
+  private depth = 0;
   /** Objects with many keys (`files`, `dependencies`) switch to a Set, to stay linear. */
   private readonly sets: (Set<string> | undefined)[] = [];
 
+  constructor(maxDepth: number) {
+    this.frames = new Int32Array(maxDepth + 1);
+  }
+
   open(): void {
-    this.frames.push(this.ranges.length);
-    this.sets.push(undefined);
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = undefined;
   }
 
   close(): void {
-    this.ranges.length = this.frames.pop() ?? 0;
-    this.sets.pop();
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = undefined;
   }
 
   /** Adds a key; returns false when the innermost object already has it. */
   add(text: string, start: number, end: number, mayBeEscaped: boolean): boolean {
-    const top = this.sets.length - 1;
-    const set = this.sets[top];
+    const set = this.sets[this.depth];
     if (set !== undefined) return addToSet(set, decodeKey(text, start, end));
-    const from = this.frames[this.frames.length - 1] ?? 0;
+    const from = this.frames[this.depth] ?? 0;
     const length = end - start;
     const escaped = mayBeEscaped && hasBackslash(text, start, end) ? 1 : 0;
-    for (let i = from; i < this.ranges.length; i += 3) {
-      const s = this.ranges[i] ?? 0;
-      const e = this.ranges[i + 1] ?? 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
       if (e - s === length && sameRange(text, s, start, length)) return false;
-      if (
-        (escaped === 1 || this.ranges[i + 2] === 1) &&
-        decodeKey(text, s, e) === decodeKey(text, start, end)
-      ) {
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text, s, e) === decodeKey(text, start, end))
         return false;
-      }
     }
-    this.ranges.push(start, end, escaped);
-    if (this.ranges.length - from > 3 * SMALL_OBJECT_KEYS) {
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
       const big = new Set<string>();
-      for (let i = from; i < this.ranges.length; i += 3)
+      for (let i = from; i < this.top; i += 3)
         big.add(decodeKey(text, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
-      this.ranges.length = from;
-      this.sets[top] = big;
+      this.top = from;
+      this.sets[this.depth] = big;
     }
     return true;
   }
@@ -127,7 +137,7 @@ function decodeKey(text: string, start: number, end: number): string {
  * nests deeper than `maxDepth`. Malformed text is not judged here (JSON.parse does it next).
  */
 export function scanJson(text: string, file: string, maxDepth = MAX_JSON_DEPTH): void {
-  const keys = new KeyStack();
+  const keys = new KeyStack(maxDepth);
   // Per open container, 1 for an object (its next string in key position is a key), 0 for an array.
   const kinds = new Uint8Array(maxDepth + 1);
   let depth = 0;
