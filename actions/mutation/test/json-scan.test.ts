@@ -22,10 +22,13 @@ describe(scanJson.name, () => {
   });
 
   it('keeps nested objects apart from a large parent (Set path)', () => {
-    const inner = (i: number) => `{"id":${i},"status":"Killed","location":{"start":{"line":1},"end":{"line":2}}}`;
+    const inner = (i: number) =>
+      `{"id":${i},"status":"Killed","location":{"start":{"line":1},"end":{"line":2}}}`;
     const files = Array.from({ length: 40 }, (_, i) => `"f${i}":{"mutants":[${inner(i)},${inner(i)}]}`);
     expect(() => scanJson(`{"files":{${files.join(',')}}}`, 'r.json')).not.toThrow();
-    expect(() => scanJson(`{"files":{${files.join(',')},"f3":{}}}`, 'r.json')).toThrow(/repeats the key "f3"/);
+    expect(() => scanJson(`{"files":{${files.join(',')},"f3":{}}}`, 'r.json')).toThrow(
+      /repeats the key "f3"/,
+    );
   });
 
   it('accepts the same key in sibling and nested objects, and keys inside strings', () => {
