@@ -2,7 +2,16 @@
  * The mutation gate's inputs: defaults live here only (action.yml declares none, so a config
  * file value is never overridden by an action.yml default).
  */
-import type { InputSpec } from '@aeef/gate-result';
+import {
+  InputError,
+  getBoolean,
+  getGlobs,
+  getInteger,
+  getPercent,
+  requireInput,
+  type InputSpec,
+  type Inputs,
+} from '@aeef/gate-result';
 
 export const DEFAULT_FILES = 'reports/mutation/mutation.json';
 export const DEFAULT_MIN_SCORE = '60';
@@ -70,4 +79,24 @@ export interface MutationConfig {
   allowEmpty: boolean;
   allowPending: boolean;
   allowMissingSources: boolean;
+}
+
+/**
+ * Typed settings from the inputs, defaults already overlaid by the runtime. `min-score` is required
+ * (its default is 60): a blank or invalid value is an input error, never 0 (RELIABILITY A1, A2).
+ */
+export function readMutationConfig(inputs: Inputs): MutationConfig {
+  const files = getGlobs(inputs, 'files') ?? [];
+  if (files.length === 0)
+    throw new InputError('files', 'Expected `files` to name at least one report, but it is empty.');
+  return {
+    files,
+    minScore: requireInput('min-score', getPercent(inputs, 'min-score'), 'a number from 0 to 100'),
+    minCoveredScore: getPercent(inputs, 'min-covered-score'),
+    minPatchScore: getPercent(inputs, 'min-patch-score'),
+    maxSurvived: getInteger(inputs, 'max-survived'),
+    allowEmpty: getBoolean(inputs, 'allow-empty') ?? false,
+    allowPending: getBoolean(inputs, 'allow-pending') ?? false,
+    allowMissingSources: getBoolean(inputs, 'allow-missing-sources') ?? false,
+  };
 }
