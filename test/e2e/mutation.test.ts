@@ -166,6 +166,20 @@ describe('mutation action (bundle under Node 24)', () => {
     expect(out.outputs.summary).toContain('files["src/max.ts"].mutants[0].status must be one of');
   });
 
+  it('renders HTML and commands in a file name as text (E1, E5)', async () => {
+    const evilFile =
+      '</td></tr></table><h1>All gates passed</h1><img src=https://evil/p.gif>\n::set-output name=x::y.ts';
+    const out = await run(
+      prRepo((dir) => report(dir, MUTANTS, evilFile)),
+      { 'allow-missing-sources': 'true', 'min-score': '0' },
+    );
+    expect(out.outputs.verdict).toBe('warn');
+    expect(out.exitCode).toBe(0);
+    expect(out.summary).not.toMatch(/<h1>|<img|<\/table>/);
+    expect(out.summary).toContain('&lt;h1&gt;');
+    expect(workflowCommands(out.stdout).map((c) => c.command)).toEqual([]);
+  });
+
   it('is an error when every mutant is ignored (no evidence)', async () => {
     const ignored = MUTANTS.map((m) => ({ ...m, status: 'Ignored' }));
     const out = await run(prRepo((dir) => report(dir, ignored)));

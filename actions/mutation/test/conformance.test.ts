@@ -10,7 +10,11 @@ import type { MutationTestResult } from 'mutation-testing-report-schema';
 import { describe, expect, it } from 'vitest';
 import { sharedFixture } from '../../../test/support/paths.js';
 import { parseMutationReport } from '../src/report-reader.js';
+import { evaluateMutation } from '../src/evaluate.js';
 import { countMutants, scoreCounts } from '../src/score.js';
+import { config } from './factory.js';
+
+const CONFIG = config();
 
 const DIR = sharedFixture('mutation');
 
@@ -28,6 +32,15 @@ const REJECTED: Record<string, RegExp> = {
   'pitest-empty-mutations.xml': /PIT \(pitest\) mutations\.xml/,
   'pitest-java-mutations-pretty.xml': /PIT \(pitest\) mutations\.xml/,
   'pitest-kotlin-mutations-partial.xml': /PIT \(pitest\) mutations\.xml/,
+};
+
+/** Parsed and scored, but the gate refuses to decide on them: insufficient evidence. */
+const NO_EVIDENCE: Record<string, RegExp> = {
+  'schema-strict-v2-all-fields.json':
+    /^1 of 2 mutants are Pending, so the mutation run did not finish; set allow-pending: true/,
+  'strykernet-realtime-pending-ignored.json': /^10 of 15 mutants are Pending/,
+  'strykernet-schema2-all-ignored-or-compileerror.json':
+    /^No mutant is valid \(killed, timeout, survived or no coverage\) among 660/,
 };
 
 const FIXTURES = readdirSync(DIR)
@@ -84,6 +97,17 @@ describe('mutation fixtures', () => {
         mutationScore: nullIfNaN(oracle.mutationScore),
         mutationScoreBasedOnCoveredCode: nullIfNaN(oracle.mutationScoreBasedOnCoveredCode),
       });
+      const result = evaluateMutation(
+        { reports: [report], files: [...report.files.values()], missingSources: [], changes: undefined },
+        { ...CONFIG },
+      );
+      if (name in NO_EVIDENCE) {
+        expect(result.verdict).toBe('error');
+        expect(result.summary).toMatch(NO_EVIDENCE[name]!);
+      } else {
+        expect(result.verdict).not.toBe('error');
+        expect(result.metrics.find((m) => m.id === 'score')?.value).toBe(nullIfNaN(oracle.mutationScore));
+      }
       expect(report.files.size).toBe(Object.keys((JSON.parse(text) as { files: object }).files).length);
     });
   }
