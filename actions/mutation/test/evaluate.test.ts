@@ -95,6 +95,13 @@ describe(evaluateMutation.name, () => {
     expect(metricOf(allowed, 'score')).toMatchObject({ value: null, verdict: 'none' });
   });
 
+  it('is an error for a schema-valid report with no files at all (B7: files {})', () => {
+    const result = evaluateMutation(model({}), config());
+    expect(result.verdict).toBe('error');
+    expect(result.summary).toMatch(/^No mutant is valid .* among 0,/);
+    expect(metricOf(result, 'score')).toMatchObject({ value: null, verdict: 'fail' });
+  });
+
   it('is an error when mutants are Pending, and leaves them out with allow-pending', () => {
     const files = { 'a.ts': [...many(3, 'Killed'), ...many(1, 'Survived'), ...many(2, 'Pending')] };
     expect(evaluateMutation(model(files), config()).verdict).toBe('error');
