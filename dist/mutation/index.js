@@ -32538,6 +32538,37 @@ function findChangedMutants(files, changes) {
   return out;
 }
 
+// actions/mutation/src/evidence.ts
+function evidenceProblems(scores, model, config) {
+  const problems = [];
+  if (scores.pending > 0) {
+    problems.push({
+      message: `${scores.pending} of ${scores.total} mutants are Pending, so the mutation run did not finish${config.allowPending ? "; they are left out (allow-pending)" : "; set allow-pending: true to score the finished ones"}.`,
+      allowed: config.allowPending
+    });
+  }
+  if (scores.valid === 0) {
+    problems.push({
+      message: `No mutant is valid (killed, timeout, survived or no coverage) among ${scores.total}, so nothing shows the tests detect faults${config.allowEmpty ? " (allowed by allow-empty)" : "; set allow-empty: true to accept this"}.`,
+      allowed: config.allowEmpty
+    });
+  }
+  if (model.changes?.incomplete !== void 0 && config.minPatchScore !== void 0) {
+    problems.push({
+      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
+      allowed: false
+    });
+  }
+  if (model.missingSources.length > 0) {
+    const first = model.missingSources[0] ?? "";
+    problems.push({
+      message: `${model.missingSources.length} file(s) named by the report are not in the workspace (first: ${first}), so the report may be stale or from another checkout${config.allowMissingSources ? " (allowed by allow-missing-sources)" : "; set allow-missing-sources: true to accept this"}.`,
+      allowed: config.allowMissingSources
+    });
+  }
+  return problems;
+}
+
 // actions/mutation/src/score.ts
 function emptyCounts() {
   return {
@@ -32684,6 +32715,31 @@ function reportsSection(reports) {
     ]
   };
 }
+function changedSection(changes, patch, touched) {
+  if (changes === void 0) {
+    return {
+      title: "Changed code",
+      notes: ["No diff for this event, so there is no patch score and min-patch-score is not checked."]
+    };
+  }
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  if (patch.valid === 0) {
+    return {
+      title: "Changed code",
+      notes: [
+        base,
+        "No valid mutant is on a changed line, so the patch score is empty and min-patch-score is not checked."
+      ]
+    };
+  }
+  return {
+    title: "Changed code",
+    notes: [
+      base,
+      `Patch score = ${patch.detected} / ${patch.valid} = ${formatPercent(patch.score)}; ${patch.survived} survived and ${patch.noCoverage} had no coverage on changed lines.`
+    ]
+  };
+}
 
 // actions/mutation/src/survivors.ts
 var MAX_REPLACEMENT = 120;
@@ -32722,35 +32778,6 @@ function metric(id, label, value, unit, threshold, notJudgedWhenNull = false) {
   return threshold === void 0 ? { id, label, value, unit, verdict } : { id, label, value, unit, threshold, verdict };
 }
 var atLeast = (value) => value === void 0 ? void 0 : { op: ">=", value };
-function evidenceProblems(scores, model, config) {
-  const problems = [];
-  if (scores.pending > 0) {
-    problems.push({
-      message: `${scores.pending} of ${scores.total} mutants are Pending, so the mutation run did not finish${config.allowPending ? "; they are left out (allow-pending)" : "; set allow-pending: true to score the finished ones"}.`,
-      allowed: config.allowPending
-    });
-  }
-  if (scores.valid === 0) {
-    problems.push({
-      message: `No mutant is valid (killed, timeout, survived or no coverage) among ${scores.total}, so nothing shows the tests detect faults${config.allowEmpty ? " (allowed by allow-empty)" : "; set allow-empty: true to accept this"}.`,
-      allowed: config.allowEmpty
-    });
-  }
-  if (model.changes?.incomplete !== void 0 && config.minPatchScore !== void 0) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false
-    });
-  }
-  if (model.missingSources.length > 0) {
-    const first = model.missingSources[0] ?? "";
-    problems.push({
-      message: `${model.missingSources.length} file(s) named by the report are not in the workspace (first: ${first}), so the report may be stale or from another checkout${config.allowMissingSources ? " (allowed by allow-missing-sources)" : "; set allow-missing-sources: true to accept this"}.`,
-      allowed: config.allowMissingSources
-    });
-  }
-  return problems;
-}
 function summarize(verdict, metrics, problems) {
   const blocking = problems.find((p) => !p.allowed);
   if (blocking) return blocking.message;
@@ -32830,31 +32857,6 @@ function evaluateMutation(model, config) {
     config: { ...config },
     inputs: model.reports.map((r) => r.file),
     durationMs: 0
-  };
-}
-function changedSection(changes, patch, touched) {
-  if (changes === void 0) {
-    return {
-      title: "Changed code",
-      notes: ["No diff for this event, so there is no patch score and min-patch-score is not checked."]
-    };
-  }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
-  if (patch.valid === 0) {
-    return {
-      title: "Changed code",
-      notes: [
-        base,
-        "No valid mutant is on a changed line, so the patch score is empty and min-patch-score is not checked."
-      ]
-    };
-  }
-  return {
-    title: "Changed code",
-    notes: [
-      base,
-      `Patch score = ${patch.detected} / ${patch.valid} = ${formatPercent(patch.score)}; ${patch.survived} survived and ${patch.noCoverage} had no coverage on changed lines.`
-    ]
   };
 }
 

@@ -2,7 +2,7 @@
  * The summary's tables: the formula, counts by status, the worst files, the reports read (with
  * their own thresholds, shown but never used). Every cell is escaped by the renderer.
  */
-import { floor2, type Section } from '@aeef/gate-result';
+import { floor2, type ChangeSet, type Section } from '@aeef/gate-result';
 import type { MutatedFile, MutationReport } from './model.js';
 import { countMutants, scoreCounts, type MutationScores } from './score.js';
 
@@ -103,6 +103,37 @@ export function reportsSection(reports: readonly MutationReport[]): Section {
     ]),
     notes: [
       'Thresholds written inside a report are shown for information; the gate decides with its own inputs.',
+    ],
+  };
+}
+
+/** What the changed lines held: the source of the diff, the mutants on it, the patch score. */
+export function changedSection(
+  changes: ChangeSet | undefined,
+  patch: MutationScores,
+  touched: number,
+): Section {
+  if (changes === undefined) {
+    return {
+      title: 'Changed code',
+      notes: ['No diff for this event, so there is no patch score and min-patch-score is not checked.'],
+    };
+  }
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  if (patch.valid === 0) {
+    return {
+      title: 'Changed code',
+      notes: [
+        base,
+        'No valid mutant is on a changed line, so the patch score is empty and min-patch-score is not checked.',
+      ],
+    };
+  }
+  return {
+    title: 'Changed code',
+    notes: [
+      base,
+      `Patch score = ${patch.detected} / ${patch.valid} = ${formatPercent(patch.score)}; ${patch.survived} survived and ${patch.noCoverage} had no coverage on changed lines.`,
     ],
   };
 }

@@ -16,8 +16,10 @@ import {
   type Verdict,
 } from '@aeef/gate-result';
 import { findChangedMutants } from './changed-mutants.js';
+import { evidenceProblems, type EvidenceProblem } from './evidence.js';
 import type { MutationConfig } from './config.js';
 import {
+  changedSection,
   formatPercent,
   formulaSection,
   reportsSection,
@@ -25,7 +27,7 @@ import {
   worstFilesSection,
 } from './details.js';
 import type { MutatedFile, MutationReport } from './model.js';
-import { countMutants, emptyCounts, scoreCounts, type MutationScores } from './score.js';
+import { countMutants, emptyCounts, scoreCounts } from './score.js';
 import { survivorFindings } from './survivors.js';
 
 export interface MutationModel {
@@ -55,42 +57,7 @@ function metric(
 const atLeast = (value: number | undefined): Threshold | undefined =>
   value === undefined ? undefined : { op: '>=', value };
 
-/** Reasons the evidence is insufficient; each is an error unless its opt-out is set. */
-function evidenceProblems(scores: MutationScores, model: MutationModel, config: MutationConfig) {
-  const problems: { message: string; allowed: boolean }[] = [];
-  if (scores.pending > 0) {
-    problems.push({
-      message: `${scores.pending} of ${scores.total} mutants are Pending, so the mutation run did not finish${config.allowPending ? '; they are left out (allow-pending)' : '; set allow-pending: true to score the finished ones'}.`,
-      allowed: config.allowPending,
-    });
-  }
-  if (scores.valid === 0) {
-    problems.push({
-      message: `No mutant is valid (killed, timeout, survived or no coverage) among ${scores.total}, so nothing shows the tests detect faults${config.allowEmpty ? ' (allowed by allow-empty)' : '; set allow-empty: true to accept this'}.`,
-      allowed: config.allowEmpty,
-    });
-  }
-  if (model.changes?.incomplete !== undefined && config.minPatchScore !== undefined) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false,
-    });
-  }
-  if (model.missingSources.length > 0) {
-    const first = model.missingSources[0] ?? '';
-    problems.push({
-      message: `${model.missingSources.length} file(s) named by the report are not in the workspace (first: ${first}), so the report may be stale or from another checkout${config.allowMissingSources ? ' (allowed by allow-missing-sources)' : '; set allow-missing-sources: true to accept this'}.`,
-      allowed: config.allowMissingSources,
-    });
-  }
-  return problems;
-}
-
-function summarize(
-  verdict: Verdict,
-  metrics: Metric[],
-  problems: { message: string; allowed: boolean }[],
-): string {
+function summarize(verdict: Verdict, metrics: Metric[], problems: EvidenceProblem[]): string {
   const blocking = problems.find((p) => !p.allowed);
   if (blocking) return blocking.message;
   const failing = metrics.filter((m) => m.verdict === 'fail' && m.threshold);
@@ -174,31 +141,5 @@ export function evaluateMutation(model: MutationModel, config: MutationConfig): 
     config: { ...config },
     inputs: model.reports.map((r) => r.file),
     durationMs: 0,
-  };
-}
-
-function changedSection(changes: ChangeSet | undefined, patch: MutationScores, touched: number): Section {
-  if (changes === undefined) {
-    return {
-      title: 'Changed code',
-      notes: ['No diff for this event, so there is no patch score and min-patch-score is not checked.'],
-    };
-  }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
-  if (patch.valid === 0) {
-    return {
-      title: 'Changed code',
-      notes: [
-        base,
-        'No valid mutant is on a changed line, so the patch score is empty and min-patch-score is not checked.',
-      ],
-    };
-  }
-  return {
-    title: 'Changed code',
-    notes: [
-      base,
-      `Patch score = ${patch.detected} / ${patch.valid} = ${formatPercent(patch.score)}; ${patch.survived} survived and ${patch.noCoverage} had no coverage on changed lines.`,
-    ],
   };
 }
