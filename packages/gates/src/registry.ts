@@ -8,6 +8,8 @@ import type { AnyGate, GateId } from '@aeef/gate-result';
 
 // The KPI export reads the others' result files, so it runs last.
 export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
+import { mutationGate } from '@aeef/action-mutation';
+export const GATES: readonly AnyGate[] = [coverageGate, mutationGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
