@@ -97,9 +97,8 @@ function toFinding(run: Run, result: Result, report: string, tool: string, works
   const ref = findRule(run, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? '(no rule)').slice(0, 200);
   const { level, source } = resolveLevel(run, result, ref);
-  const raw =
-    (result.properties)?.['security-severity'] ??
-    (ref.rule?.properties)?.['security-severity'];
+  const raw: unknown =
+    result.properties?.['security-severity'] ?? ref.rule?.properties?.['security-severity'];
   const severity = parseSecuritySeverity(raw, report, ruleId);
   const { state, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
