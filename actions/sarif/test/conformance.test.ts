@@ -52,7 +52,9 @@ describe('SARIF fixtures conformance', () => {
     expect(tally(findings.filter(isActive).map((f) => f.level))).toEqual(expectation.active);
     expect(findings.filter((f) => f.suppression === 'accepted')).toHaveLength(expectation.suppressed!);
     // the stored figures are still what the oracle computes today
-    const { file: _name, ...live } = (countLevels as (f: string) => Expectation & { file?: string })(path.join(DIR, file));
+    const { file: _name, ...live } = (countLevels as (f: string) => Expectation & { file?: string })(
+      path.join(DIR, file),
+    );
     expect(live).toEqual(expectation);
   });
 });
