@@ -8,7 +8,7 @@ import type { Log, Message, ReportingDescriptor, Result, Run } from 'sarif';
 import { findRule, resolveLevel } from './levels.js';
 import type { SarifFinding, SarifRunInfo, SuppressionState } from './model.js';
 import { bandOf, parseSecuritySeverity } from './severity.js';
-import { fullUri, resolveUri } from './uri.js';
+import { fullUri, resolveUri, type ResolvedUri } from './uri.js';
 
 /** Report text longer than this is cut in messages (B23: megabyte messages). */
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -88,12 +88,24 @@ export function extractFindings(
     const tool = toolName(run);
     const results = run.results ?? [];
     runs.push({ report, tool, results: results.length });
-    for (const result of results) findings.push(toFinding(run, result, report, tool, workspace));
+    const paths = new Map<string, ResolvedUri>(); // results repeat files: resolve each URI once
+    const resolve = (uri: string): ResolvedUri => {
+      let resolved = paths.get(uri);
+      if (!resolved) paths.set(uri, (resolved = resolveUri(uri, workspace)));
+      return resolved;
+    };
+    for (const result of results) findings.push(toFinding(run, result, report, tool, resolve));
   }
   return { findings, runs };
 }
 
-function toFinding(run: Run, result: Result, report: string, tool: string, workspace: string): SarifFinding {
+function toFinding(
+  run: Run,
+  result: Result,
+  report: string,
+  tool: string,
+  resolve: (uri: string) => ResolvedUri,
+): SarifFinding {
   const ref = findRule(run, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? '(no rule)').slice(0, 200);
   const { level, source } = resolveLevel(run, result, ref);
@@ -102,8 +114,8 @@ function toFinding(run: Run, result: Result, report: string, tool: string, works
   const severity = parseSecuritySeverity(raw, report, ruleId);
   const { state, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
-  const uri = fullUri(run, physical?.artifactLocation, workspace);
-  const resolved = uri === undefined ? undefined : resolveUri(uri, workspace);
+  const uri = fullUri(run, physical?.artifactLocation);
+  const resolved = uri === undefined ? undefined : resolve(uri);
   const region = physical?.region;
   const finding: SarifFinding = {
     report,

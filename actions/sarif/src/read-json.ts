@@ -3,6 +3,7 @@
  * strict UTF-8, a nesting cap checked before `JSON.parse`, and duplicate keys rejected (a report that
  * says `"level":"error","level":"none"` must not be read as whichever key the parser keeps).
  */
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { ReportError } from '@aeef/gate-result';
 
@@ -36,12 +37,10 @@ export function decodeReport(bytes: Buffer, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new ReportError(file, `${file} is UTF-16; expected UTF-8 JSON.`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes))
     throw new ReportError(file, `${file} is not valid UTF-8; expected a UTF-8 JSON SARIF log.`);
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.toString('utf8', bom);
   if (text.trim() === '') throw new ReportError(file, `${file} is empty; expected a SARIF log.`);
   return text;
 }

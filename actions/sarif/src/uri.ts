@@ -15,26 +15,18 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Follows `uriBaseId` through `originalUriBaseIds` (cycle-safe); `%SRCROOT%` defaults to the workspace. */
-function baseOf(run: Run, id: string | undefined, workspace: string, seen = new Set<string>()): string {
+/** Follows `uriBaseId` through `originalUriBaseIds` (cycle-safe); a base without a URI is the workspace. */
+function baseOf(run: Run, id: string | undefined, seen = new Set<string>()): string {
   if (id === undefined || seen.has(id)) return '';
   seen.add(id);
   const entry = run.originalUriBaseIds?.[id];
-  if (!entry?.uri) return id === '%SRCROOT%' ? `${toFileUri(workspace)}/` : '';
-  const parent = SCHEME.test(entry.uri) ? '' : baseOf(run, entry.uriBaseId, workspace, seen);
+  if (!entry?.uri) return ''; // no URI given (e.g. `%SRCROOT%`): relative to the workspace
+  const parent = SCHEME.test(entry.uri) ? '' : baseOf(run, entry.uriBaseId, seen);
   return parent + entry.uri;
 }
 
-function toFileUri(absolute: string): string {
-  return `file://${absolute.split(path.sep).join('/')}`;
-}
-
 /** The location's URI after `index` into `run.artifacts` and its base chain; undefined when none. */
-export function fullUri(
-  run: Run,
-  location: ArtifactLocation | undefined,
-  workspace: string,
-): string | undefined {
+export function fullUri(run: Run, location: ArtifactLocation | undefined): string | undefined {
   if (!location) return undefined;
   let loc: ArtifactLocation = location;
   if (loc.uri === undefined && loc.index !== undefined && loc.index >= 0) {
@@ -42,7 +34,7 @@ export function fullUri(
   }
   if (loc.uri === undefined) return undefined;
   if (SCHEME.test(loc.uri)) return loc.uri;
-  return baseOf(run, loc.uriBaseId ?? location.uriBaseId, workspace) + loc.uri;
+  return baseOf(run, loc.uriBaseId ?? location.uriBaseId) + loc.uri;
 }
 
 /**

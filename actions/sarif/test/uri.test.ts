@@ -45,16 +45,20 @@ describe(fullUri.name, () => {
       originalUriBaseIds: { REPO: { uri: `file://${WS}/` }, SRC: { uri: 'src/', uriBaseId: 'REPO' } },
       artifacts: [{ location: { uri: 'lib/z.ts', uriBaseId: 'SRC' } }],
     });
-    expect(fullUri(run, { uri: 'a.ts', uriBaseId: 'SRC' }, WS)).toBe(`file://${WS}/src/a.ts`);
-    expect(fullUri(run, { index: 0 }, WS)).toBe(`file://${WS}/src/lib/z.ts`);
-    expect(fullUri(sarifRun(), { uri: 'p.py', uriBaseId: '%SRCROOT%' }, WS)).toBe(`file://${WS}/p.py`);
-    expect(fullUri(sarifRun(), { uri: 'p.py', uriBaseId: 'UNKNOWN' }, WS)).toBe('p.py');
+    expect(fullUri(run, { uri: 'a.ts', uriBaseId: 'SRC' })).toBe(`file://${WS}/src/a.ts`);
+    expect(fullUri(run, { index: 0 })).toBe(`file://${WS}/src/lib/z.ts`);
+    expect(fullUri(sarifRun(), { uri: 'p.py', uriBaseId: '%SRCROOT%' })).toBe('p.py');
+    expect(fullUri(sarifRun(), { uri: 'p.py', uriBaseId: 'UNKNOWN' })).toBe('p.py');
+    const srcroot = sarifRun({ originalUriBaseIds: { '%SRCROOT%': { uri: `file://${WS}/sub/` } } });
+    expect(resolveUri(fullUri(srcroot, { uri: 'p.py', uriBaseId: '%SRCROOT%' })!, WS)).toEqual({
+      path: 'sub/p.py',
+    });
   });
 
   it('survives a base-id cycle', () => {
     const run = sarifRun({
       originalUriBaseIds: { A: { uri: 'a/', uriBaseId: 'B' }, B: { uri: 'b/', uriBaseId: 'A' } },
     });
-    expect(fullUri(run, { uri: 'x', uriBaseId: 'A' }, WS)).toBe('b/a/x');
+    expect(fullUri(run, { uri: 'x', uriBaseId: 'A' })).toBe('b/a/x');
   });
 });
