@@ -1,22 +1,21 @@
 /**
- * `new-only`: which findings are new. `diff`: on the PR's changed lines (a finding without a line
- * in a changed file counts as new: it cannot be proven old). `baseline`: absent from the base
+ * `new-only`: which findings are new. `diff`: on the PR's changed lines (a finding that cannot be
+ * placed on a line of a workspace file counts as new: it cannot be proven old). `baseline`: absent from the base
  * branch's SARIF (see baseline.ts). `false`: the producer's own `baselineState: new`, for display.
  */
-import { ConfigError, type ChangeSet } from '@aeef/gate-result';
+import { ConfigError, changedRangesOf, touchesChangedLines, type ChangeSet } from '@aeef/gate-result';
 import { matchBaseline, MATCH_KINDS } from './baseline.js';
 import type { Newness } from './evaluate.js';
 import type { SarifFinding } from './model.js';
 
-/** True when the finding's lines touch the changed ranges of its file. */
+/**
+ * True when the finding's lines touch the changed ranges of its file. A finding that cannot be
+ * placed (no workspace path, or no line in a changed file) counts as touching: it cannot be proven old.
+ */
 export function touchesChange(changes: ChangeSet, finding: SarifFinding): boolean {
-  if (finding.path === undefined) return false;
-  const file = changes.files.find((f) => f.path === finding.path && f.status !== 'deleted');
-  if (!file) return false;
-  if (finding.startLine === undefined) return file.ranges.length > 0;
-  const start = finding.startLine;
-  const end = finding.endLine ?? start;
-  return file.ranges.some((r) => r.start <= end && r.end >= start);
+  if (finding.path === undefined) return true;
+  if (finding.startLine === undefined) return changedRangesOf(changes, finding.path).length > 0;
+  return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
 
 export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet | undefined): Newness {

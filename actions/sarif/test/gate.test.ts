@@ -178,6 +178,11 @@ describe('sarifGate.run', () => {
               { physicalLocation: { artifactLocation: { uri: 'src/b.ts' }, region: { startLine: 11 } } },
             ],
           }),
+          sarifResult({
+            ruleId: 'no-place',
+            level: 'error',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///etc/x' } } }],
+          }),
         ],
       }),
     ]);
@@ -201,8 +206,11 @@ describe('sarifGate.run', () => {
       { ...CONFIG, newOnly: 'diff' },
       memoryIO({ 'reports/h.sarif': sarifBytes(head) }, changes),
     );
-    expect(metric(result, 'findings')).toBe(1);
-    expect(result.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual(['on-change']);
+    expect(metric(result, 'findings')).toBe(2);
+    expect(result.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual([
+      'on-change',
+      'no-place',
+    ]);
     expect(result.details[0]!.notes!.join(' ')).toContain('from git diff');
   });
 
