@@ -2,7 +2,17 @@
  * The inputs of the SARIF gate: the one place their defaults live (action.yml declares none, so a
  * config file is never overridden by an action default).
  */
-import { InputError, type Inputs, type InputSpec } from '@aeef/gate-result';
+import {
+  getEnum,
+  getGlobs,
+  getInteger,
+  getList,
+  InputError,
+  requireInput,
+  withDefaults,
+  type Inputs,
+  type InputSpec,
+} from '@aeef/gate-result';
 import type { SarifLevel } from './levels.js';
 import type { SeverityBand } from './severity.js';
 
@@ -80,50 +90,20 @@ export interface SarifConfig {
   ignoreRules: string[];
 }
 
-function raw(inputs: Inputs, name: string): string | undefined {
-  const value = inputs.get(name)?.value.trim();
-  if (value !== undefined && value !== '') return value;
-  return INPUT_SPECS.find((s) => s.name === name)?.default;
-}
-
-function list(inputs: Inputs, name: string): string[] {
-  return (raw(inputs, name) ?? '')
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-function oneOf<T extends string>(inputs: Inputs, name: string, values: readonly T[]): T {
-  const value = raw(inputs, name) ?? '';
-  if ((values as readonly string[]).includes(value)) return value as T;
-  throw new InputError(
-    name,
-    `Expected \`${name}\` to be one of ${values.join(', ')}, got \`${value.slice(0, 40)}\`.`,
-  );
-}
-
-/** Typed, validated config; throws `InputError` naming the input. */
-export function readSarifConfig(inputs: Inputs): SarifConfig {
-  const files = list(inputs, 'files');
-  if (files.length === 0)
-    throw new InputError('files', 'Expected `files` to name at least one SARIF file or glob, got nothing.');
-  const max = raw(inputs, 'max-findings') ?? '0';
-  if (!/^\d{1,9}$/.test(max)) {
-    throw new InputError(
-      'max-findings',
-      `Expected \`max-findings\` to be a whole number of 0 or more, got \`${max.slice(0, 40)}\`.`,
-    );
-  }
+/** Typed, validated config; throws `InputError` naming the input. Defaults apply here too (idempotent). */
+export function readSarifConfig(given: Inputs): SarifConfig {
+  const inputs = withDefaults(given, INPUT_SPECS);
+  const expected = 'at least one SARIF file or glob';
   const config: SarifConfig = {
-    files,
-    failOnLevel: oneOf(inputs, 'fail-on-level', LEVEL_BARS),
-    failOnSeverity: oneOf(inputs, 'fail-on-severity', SEVERITY_BARS),
-    maxFindings: Number(max),
-    newOnly: oneOf(inputs, 'new-only', NEW_ONLY_MODES),
-    baselineFiles: list(inputs, 'baseline-files'),
-    include: list(inputs, 'include'),
-    exclude: list(inputs, 'exclude'),
-    ignoreRules: list(inputs, 'ignore-rules'),
+    files: requireInput('files', getGlobs(inputs, 'files'), expected),
+    failOnLevel: requireInput('fail-on-level', getEnum(inputs, 'fail-on-level', LEVEL_BARS)),
+    failOnSeverity: requireInput('fail-on-severity', getEnum(inputs, 'fail-on-severity', SEVERITY_BARS)),
+    maxFindings: requireInput('max-findings', getInteger(inputs, 'max-findings', { max: 1_000_000_000 })),
+    newOnly: requireInput('new-only', getEnum(inputs, 'new-only', NEW_ONLY_MODES)),
+    baselineFiles: getGlobs(inputs, 'baseline-files') ?? [],
+    include: getGlobs(inputs, 'include') ?? [],
+    exclude: getGlobs(inputs, 'exclude') ?? [],
+    ignoreRules: getList(inputs, 'ignore-rules'),
   };
   if (config.newOnly === 'baseline' && config.baselineFiles.length === 0) {
     throw new InputError(

@@ -24,22 +24,26 @@ describe(readSarifConfig.name, () => {
   });
 
   it.each([
-    [{}, 'files', /Expected `files` to name at least one SARIF file/],
+    [{}, 'files', /Expected `files` to be at least one SARIF file or glob, but it is empty or unset\./],
     [{ files: '   ' }, 'files', /Expected `files`/],
     [
       { files: 'a', 'fail-on-level': 'fatal' },
       'fail-on-level',
-      /Expected `fail-on-level` to be one of error, warning, note, none, got `fatal`/,
+      /Expected `fail-on-level` to be one of `error`, `warning`, `note`, `none`, got `fatal`\./,
     ],
     [
       { files: 'a', 'fail-on-severity': 'HIGH' },
       'fail-on-severity',
-      /one of critical, high, medium, low, none/,
+      /one of `critical`, `high`, `medium`, `low`, `none`, got `HIGH`/,
     ],
-    [{ files: 'a', 'max-findings': '-1' }, 'max-findings', /whole number of 0 or more, got `-1`/],
+    [
+      { files: 'a', 'max-findings': '-1' },
+      'max-findings',
+      /Expected `max-findings` to be a whole number from 0 to 1000000000, got `-1`\./,
+    ],
     [{ files: 'a', 'max-findings': '1.5' }, 'max-findings', /got `1\.5`/],
     [{ files: 'a', 'max-findings': '1e3' }, 'max-findings', /got `1e3`/],
-    [{ files: 'a', 'new-only': 'true' }, 'new-only', /one of false, diff, baseline/],
+    [{ files: 'a', 'new-only': 'true' }, 'new-only', /one of `false`, `diff`, `baseline`/],
     [{ files: 'a', 'new-only': 'baseline' }, 'baseline-files', /Expected `baseline-files`/],
     [{ files: 'a', 'fail-on-level': 'none', 'fail-on-severity': 'none' }, 'fail-on-level', /both are `none`/],
   ])('rejects %j naming %s (A1)', (values, input, message) => {
