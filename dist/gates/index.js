@@ -3668,8 +3668,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11232,9 +11232,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count3) {
         const one = count3 === 1;
@@ -39641,7 +39641,7 @@ function buildSections(model, judged, notes) {
     j.finding.message
   ]);
   const suppressedRows = judged.filter((j) => j.finding.suppression !== void 0 || j.scope !== "in").map((j) => [state(j), j.finding.ruleId, location(j), j.finding.justification ?? null]);
-  return [
+  const sections = [
     capped("By tool", ["tool", "runs", "results", "counted", "suppressed"], byTool, [
       `Files read: ${model.reports.join(", ")}`,
       ...notes
@@ -39659,6 +39659,7 @@ function buildSections(model, judged, notes) {
       suppressedRows
     )
   ];
+  return sections.filter((s) => (s.rows?.length ?? 0) > 0 || (s.notes?.length ?? 0) > 0);
 }
 
 // actions/sarif/src/evaluate.ts
@@ -39713,6 +39714,9 @@ function count2(id, label, value, maxFindings) {
   }
   return metric;
 }
+function plural(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 function bars(config) {
   const parts = [];
   if (config.failOnLevel !== "none") parts.push(`level ${config.failOnLevel} or above`);
@@ -39735,8 +39739,8 @@ function evaluateSarif(model, config, newness) {
     count2("new", "New findings", fresh)
   ];
   const failed = counted > config.maxFindings;
-  const scope = config.newOnly === "false" ? "" : " new";
-  const summary2 = failed ? `${counted}${scope} finding(s) at ${bars(config)}, more than the ${config.maxFindings} allowed.` : `${counted}${scope} finding(s) at ${bars(config)} (at most ${config.maxFindings} allowed) in ${model.findings.length} result(s) from ${model.reports.length} file(s).`;
+  const judgedText = plural(counted, config.newOnly === "false" ? "finding" : "new finding");
+  const summary2 = failed ? `${judgedText} at ${bars(config)}, more than the ${config.maxFindings} allowed.` : `${judgedText} at ${bars(config)} (at most ${config.maxFindings} allowed) in ${plural(model.findings.length, "result")} from ${plural(model.reports.length, "file")}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: "sarif",

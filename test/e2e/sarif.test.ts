@@ -2,7 +2,7 @@
  * The committed SARIF bundle run under Node 24 exactly as a runner runs it, on real PRs in real git
  * repositories: new-only diff and baseline, broken scans, hostile report text and paths.
  */
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePullRequestRepo, writeTree } from '../support/git-repo.js';
@@ -177,6 +177,35 @@ describe('sarif action (e2e, Node 24)', () => {
     expect(run.summary + run.stdout).toMatch(message);
   });
 
+  it('refuses a 300 MiB report before reading it (B19)', async () => {
+    const repo = pr();
+    const big = path.join(repo.dir, 'big.sarif');
+    writeFileSync(big, '');
+    truncateSync(big, 300 * 1024 * 1024); // sparse: no disk used
+    const run = await runAction({
+      bundle: 'sarif',
+      workspace: repo.dir,
+      inputs: { files: 'big.sarif' },
+      event: repo.pullRequestEvent(),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.summary + run.stdout).toMatch(/big\.sarif/);
+  });
+
+  it('refuses a files pattern that leaves the workspace (B16)', async () => {
+    const repo = pr();
+    const run = await runAction({
+      bundle: 'sarif',
+      workspace: repo.dir,
+      inputs: { files: '../../etc/passwd' },
+      event: repo.pullRequestEvent(),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.summary + run.stdout).toMatch(/`files`/);
+  });
+
   it('refuses a report symlinked to /proc/self/environ and leaks no environment (B15, E12)', async () => {
     const repo = pr();
     symlinkSync('/proc/self/environ', path.join(repo.dir, 'r.sarif'));
@@ -211,6 +240,8 @@ describe('sarif action (e2e, Node 24)', () => {
         { ruleId: 'py.escape', line: 1, uri: '../../etc/passwd', message: 'outside' },
         { ruleId: 'py.js', line: 1, uri: 'javascript:alert(1)', message: 'scheme' },
         { ruleId: 'py.long', line: 1, uri: `src/${'a'.repeat(10_000)}.py`, message: 'long' },
+        { ruleId: 'py.props', line: 1, uri: 'src/a.py,line=1,title=PWNED', message: 'property injection' },
+        { ruleId: 'py.bidi', line: 1, message: 'evil\u202Egnp.exe' },
       ]),
     );
     const run = await runAction({
@@ -222,12 +253,18 @@ describe('sarif action (e2e, Node 24)', () => {
     expect(run.exitCode).toBe(1);
     onlyOwnCommands(run.stdout);
     expect(run.stdout).not.toMatch(/^\s*::(set-output|add-mask|stop-commands)/im);
-    expect(annotationFiles(run.stdout)).toEqual(['src/app.py']);
+    expect(annotationFiles(run.stdout).sort()).toEqual([
+      'src/a.py%2Cline=1%2Ctitle=PWNED',
+      'src/app.py',
+      'src/app.py',
+    ]);
+    expect(run.summary).not.toContain('\u202E');
+    expect(run.summary).toContain('&lt;U+202E&gt;');
     expect(run.summary).not.toContain('<h1>');
     expect(run.summary).not.toContain('<img');
     expect(run.summary).toContain('&lt;h1&gt;');
     expect(run.summary).not.toMatch(/@admin/);
     expect(run.summary).toContain('../../etc/passwd');
-    expect(run.outputs.findings).toBe('4');
+    expect(run.outputs.findings).toBe('6');
   });
 });

@@ -75,6 +75,10 @@ function count(id: string, label: string, value: number, maxFindings?: number): 
   return metric;
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function bars(config: SarifConfig): string {
   const parts: string[] = [];
   if (config.failOnLevel !== 'none') parts.push(`level ${config.failOnLevel} or above`);
@@ -99,10 +103,10 @@ export function evaluateSarif(model: SarifModel, config: SarifConfig, newness: N
     count('new', 'New findings', fresh),
   ];
   const failed = counted > config.maxFindings;
-  const scope = config.newOnly === 'false' ? '' : ' new';
+  const judgedText = plural(counted, config.newOnly === 'false' ? 'finding' : 'new finding');
   const summary = failed
-    ? `${counted}${scope} finding(s) at ${bars(config)}, more than the ${config.maxFindings} allowed.`
-    : `${counted}${scope} finding(s) at ${bars(config)} (at most ${config.maxFindings} allowed) in ${model.findings.length} result(s) from ${model.reports.length} file(s).`;
+    ? `${judgedText} at ${bars(config)}, more than the ${config.maxFindings} allowed.`
+    : `${judgedText} at ${bars(config)} (at most ${config.maxFindings} allowed) in ${plural(model.findings.length, 'result')} from ${plural(model.reports.length, 'file')}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: 'sarif',

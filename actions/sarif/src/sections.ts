@@ -100,7 +100,7 @@ export function buildSections(
   const suppressedRows = judged
     .filter((j) => j.finding.suppression !== undefined || j.scope !== 'in')
     .map((j): Cell[] => [state(j), j.finding.ruleId, location(j), j.finding.justification ?? null]);
-  return [
+  const sections = [
     capped('By tool', ['tool', 'runs', 'results', 'counted', 'suppressed'], byTool, [
       `Files read: ${model.reports.join(', ')}`,
       ...notes,
@@ -118,4 +118,5 @@ export function buildSections(
       suppressedRows,
     ),
   ];
+  return sections.filter((s) => (s.rows?.length ?? 0) > 0 || (s.notes?.length ?? 0) > 0);
 }

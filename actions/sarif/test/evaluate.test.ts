@@ -70,7 +70,7 @@ describe(evaluateSarif.name, () => {
     const over = run(two, { maxFindings: 1 });
     expect(over.verdict).toBe('fail');
     expect(over.summary).toBe(
-      '2 finding(s) at level error or above or security severity high or above, more than the 1 allowed.',
+      '2 findings at level error or above or security severity high or above, more than the 1 allowed.',
     );
     expect(over.metrics[0]).toMatchObject({
       id: 'findings',
@@ -107,7 +107,7 @@ describe(evaluateSarif.name, () => {
     const result = run(findings, { newOnly: 'diff' }, { isNew: [false, true], notes: ['from git diff'] });
     expect(output(result, 'findings')).toBe(1);
     expect(output(result, 'new')).toBe(1);
-    expect(result.summary).toMatch(/^1 new finding\(s\)/);
+    expect(result.summary).toMatch(/^1 new finding at /);
     const counted = result.findings.filter((f) => f.level === 'error');
     expect(counted.map((f) => f.ruleId)).toEqual(['new']);
     expect(result.details[0]!.notes).toContain('from git diff');
