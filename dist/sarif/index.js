@@ -35294,10 +35294,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    throw new MissingReportError(
-      patterns.join(", "),
-      `No SARIF file matches \`${input}\` (${patterns.join(", ").slice(0, 200)}); expected the scanner's output.`
-    );
+    const shown = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input}\` (${shown}); expected the scanner's output.`;
+    throw input === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file of files) {

@@ -2,7 +2,7 @@
  * Collect: SARIF files by glob through `GateIO`, each decompressed, decoded, parsed, validated and
  * checked for a completed scan, then turned into findings. Any unusable file stops the gate.
  */
-import { MissingReportError, type GateIO } from '@aeef/gate-result';
+import { MissingReportError, ReportError, type GateIO } from '@aeef/gate-result';
 import { assertScanComplete, extractFindings } from './extract.js';
 import type { SarifModel } from './model.js';
 import { decodeReport, decompressReport, parseReportJson } from './read-json.js';
@@ -19,7 +19,11 @@ export function parseSarif(bytes: Buffer, report: string, workspace: string): Om
   return extractFindings(log, report, workspace);
 }
 
-/** Reads every file the patterns match; no match is a `MissingReportError` (the `if-missing` policy applies). */
+/**
+ * Reads every file the patterns match. No match is a `MissingReportError` for `files` (the user's
+ * `if-missing` policy applies) but a plain `ReportError` for `baseline-files`: a comparison the user
+ * asked for is never skipped silently.
+ */
 export async function readSarifFiles(
   io: GateIO,
   patterns: readonly string[],
@@ -27,10 +31,9 @@ export async function readSarifFiles(
 ): Promise<SarifModel> {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    throw new MissingReportError(
-      patterns.join(', '),
-      `No SARIF file matches \`${input}\` (${patterns.join(', ').slice(0, 200)}); expected the scanner's output.`,
-    );
+    const shown = patterns.join(', ').slice(0, 200);
+    const message = `No SARIF file matches \`${input}\` (${shown}); expected the scanner's output.`;
+    throw input === 'files' ? new MissingReportError(shown, message) : new ReportError(shown, message);
   }
   const model: SarifModel = { findings: [], runs: [], reports: [] };
   for (const file of files) {

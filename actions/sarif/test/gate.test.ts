@@ -146,6 +146,12 @@ describe('sarifGate.run', () => {
     await expect(
       sarifGate.run({ ...CONFIG, newOnly: 'baseline', baselineFiles: ['base/*.sarif'] }, io),
     ).rejects.toThrow(/No SARIF file matches `baseline-files`/);
+    // not a MissingReportError: `if-missing: skip` must not skip a comparison the user asked for
+    const error: unknown = await sarifGate
+      .run({ ...CONFIG, newOnly: 'baseline', baselineFiles: ['base/*.sarif'] }, io)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportError);
+    expect(error).not.toBeInstanceOf(MissingReportError);
   });
 
   it('new-only: diff judges only findings on changed lines', async () => {
