@@ -3,10 +3,12 @@
  * registers here once; both entry points pick it up.
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { kpiGate } from '@aeef/action-kpi';
 import { sarifGate } from '@aeef/action-sarif';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
-export const GATES: readonly AnyGate[] = [coverageGate, sarifGate];
+// The KPI export reads the others' result files, so it runs last.
+export const GATES: readonly AnyGate[] = [coverageGate, sarifGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
