@@ -31,6 +31,8 @@ export function memoryIO(files: Record<string, string | Buffer>, changes?: Chang
       );
     },
     git: () => Promise.reject(new Error('no git in memory')),
+    listResultFiles: () => Promise.resolve([]),
+    writeFile: () => Promise.reject(new Error('memoryIO is read-only')),
     event: { name: 'pull_request', payload: {} },
     changes: () => Promise.resolve(changes),
     github: undefined,
