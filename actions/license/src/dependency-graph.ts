@@ -6,7 +6,7 @@ import type { Scope } from './model.js';
 
 export interface Walk {
   /** Node key → the chain of keys from a root to it (inclusive). */
-  paths: Map<string, string[]>;
+  paths: { get(key: string): string[] | undefined };
   /** Node key → the widest scope it is reached in (production beats optional beats development). */
   scopes: Map<string, Scope>;
 }
@@ -22,27 +22,43 @@ export function walkGraph(
   roots: readonly { key: string; scope: Scope }[],
   edges: (key: string) => Iterable<{ key: string; scope: Scope }>,
 ): Walk {
-  const paths = new Map<string, string[]>();
+  const parents = new Map<string, string | undefined>();
   const scopes = new Map<string, Scope>();
-  const deferred: Record<Scope, { key: string; path: string[] }[]> = {
+  const deferred: Record<Scope, [string, string | undefined][]> = {
     production: [],
     optional: [],
     development: [],
   };
-  for (const root of roots) deferred[root.scope].push({ key: root.key, path: [root.key] });
+  for (const root of roots) deferred[root.scope].push([root.key, undefined]);
   for (const pass of ['production', 'optional', 'development'] as const) {
-    const queue = deferred[pass];
-    for (const { key, path } of queue) {
+    // The queue grows while it is walked: breadth-first, so the first parent is on a shortest path.
+    for (const [key, parent] of deferred[pass]) {
       if (scopes.has(key)) continue;
       scopes.set(key, pass);
-      paths.set(key, path);
+      parents.set(key, parent);
       for (const child of edges(key)) {
-        if (!scopes.has(child.key))
-          deferred[widen(pass, child.scope)].push({ key: child.key, path: [...path, child.key] });
+        if (!scopes.has(child.key)) deferred[widen(pass, child.scope)].push([child.key, key]);
       }
     }
   }
-  return { paths, scopes };
+  return { paths: new LazyPaths(parents), scopes };
+}
+
+/** Paths rebuilt from parent links on demand: most packages never need theirs spelled out. */
+class LazyPaths {
+  constructor(private readonly parents: ReadonlyMap<string, string | undefined>) {}
+
+  get(key: string): string[] | undefined {
+    if (!this.parents.has(key)) return undefined;
+    const path: string[] = [];
+    for (
+      let k: string | undefined = key;
+      k !== undefined && path.length <= this.parents.size;
+      k = this.parents.get(k)
+    )
+      path.push(k);
+    return path.reverse();
+  }
 }
 
 /** A production edge keeps the walk's scope; an optional or dev edge narrows it. */

@@ -6,7 +6,7 @@ import type { LicenseConfig } from './config.js';
 import { findException, type PackageException } from './exceptions.js';
 import { formatBranch, type Expression } from './expression.js';
 import type { Inventory, PackageRecord, Scope } from './model.js';
-import { resolveLicense } from './normalise.js';
+import { resolveLicense, type RawLicense } from './normalise.js';
 import { judgeExpression } from './policy.js';
 
 export type Outcome =
@@ -33,6 +33,7 @@ export interface Decisions {
 /** Judges every package once (the first source to list a name@version wins). */
 export function judgePackages(inventories: readonly Inventory[], config: LicenseConfig): Decisions {
   const decisions: Decisions = { checked: [], firstParty: [], skipped: new Map(), exceptionUse: new Map() };
+  const cache = new Map<string, Outcome>();
   for (const e of config.exceptions) decisions.exceptionUse.set(e, []);
   const seen = new Set<string>();
   for (const inventory of inventories) {
@@ -45,24 +46,45 @@ export function judgePackages(inventories: readonly Inventory[], config: License
       } else if (pkg.scope === 'development' && !config.includeDev) {
         decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
       } else {
-        decisions.checked.push({ pkg, source: inventory.file, outcome: decide(pkg, config, decisions) });
+        decisions.checked.push({
+          pkg,
+          source: inventory.file,
+          outcome: decide(pkg, config, decisions, cache),
+        });
       }
     }
   }
   return decisions;
 }
 
-function decide(pkg: PackageRecord, config: LicenseConfig, decisions: Decisions): Outcome {
-  const resolution = resolveLicense(pkg.license);
+function decide(
+  pkg: PackageRecord,
+  config: LicenseConfig,
+  decisions: Decisions,
+  cache: Map<string, Outcome>,
+): Outcome {
   const exception = findException(config.exceptions, pkg.name, pkg.version);
   if (exception !== undefined) {
     decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
+    const resolution = resolveLicense(pkg.license);
     return {
       status: 'excepted',
       exception,
       license: resolution.known ? resolution.expression.text : resolution.reason,
     };
   }
+  // Thousands of packages share a handful of license strings: judge each one once.
+  const key = JSON.stringify(pkg.license);
+  let outcome = cache.get(key);
+  if (outcome === undefined) {
+    outcome = judgeLicense(pkg.license, config);
+    cache.set(key, outcome);
+  }
+  return outcome;
+}
+
+function judgeLicense(license: RawLicense, config: LicenseConfig): Outcome {
+  const resolution = resolveLicense(license);
   if (!resolution.known) return { status: 'unknown', why: resolution.reason };
   const judgement = judgeExpression(resolution.expression, config.policy);
   if (judgement.ok)

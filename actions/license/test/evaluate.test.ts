@@ -14,7 +14,9 @@ function inputs(values: Record<string, string>): Inputs {
 
 const config = (values: Record<string, string> = {}): LicenseConfig => readLicenseConfig(inputs(values));
 
-const pkg = (overrides: Omit<Partial<PackageRecord>, 'license'> & { license?: string | null }): PackageRecord => {
+const pkg = (
+  overrides: Omit<Partial<PackageRecord>, 'license'> & { license?: string | null },
+): PackageRecord => {
   const { license, ...rest } = overrides;
   return {
     name: 'a',
