@@ -1,0 +1,12 @@
+/**
+ * Every gate of the suite, in the order the umbrella action and the CLI run them. A new gate
+ * registers here once; both entry points pick it up.
+ */
+import { coverageGate } from '@aeef/action-coverage';
+import type { AnyGate, GateId } from '@aeef/gate-result';
+
+export const GATES: readonly AnyGate[] = [coverageGate];
+
+export function gateIds(): GateId[] {
+  return GATES.map((g) => g.id);
+}
