@@ -14955,7 +14955,7 @@ var require_util4 = __commonJS({
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
     var { StringDecoder } = __require("string_decoder");
-    var { btoa } = __require("node:buffer");
+    var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
       writable: false,
@@ -15047,9 +15047,9 @@ var require_util4 = __commonJS({
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa(decoder.write(chunk));
+            dataURL += btoa2(decoder.write(chunk));
           }
-          dataURL += btoa(decoder.end());
+          dataURL += btoa2(decoder.end());
           return dataURL;
         }
         case "Text": {
@@ -21973,7 +21973,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -22143,7 +22143,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -22666,7 +22666,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -22731,7 +22731,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse5;
   }
 });
 
@@ -22740,10 +22740,10 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse2();
+    var parse5 = require_parse2();
     var utils = require_utils2();
     var constants4 = require_constants6();
-    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject9 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -22756,7 +22756,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject5(glob) && glob.tokens && glob.input;
+      const isState = isObject9(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -22828,7 +22828,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -22854,10 +22854,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22889,6 +22889,18377 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar;
+    exports2.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path7 = Object.freeze(path7.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path7);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path7);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path7 = Object.freeze(path7.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path7);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path7) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path7);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path7);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path7);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path7);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path7);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path7);
+      return void 0;
+    }
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error2) {
+            onError(String(error2));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count2 = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count2)
+            count2 = c;
+        }
+        return count2;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path7, value) {
+      let v = value;
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var Collection2 = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
+          this.add(value);
+        else {
+          const [key, ...rest] = path7;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path7) {
+        const [key, ...rest] = path7;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection2;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports2.debug = debug2;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge2 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log = require_log();
+    var merge2 = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge2.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge2.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge2.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path7, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path7, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path7, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
+        return;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count2 = 1;
+        const end = error2.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        error2.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep3, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep3?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep3 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep3 + cb;
+              sep3 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep3 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep3, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep3?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep3)
+                for (const st of sep3) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep3 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep3 === "\n")
+            value += "\n";
+          else
+            sep3 = "\n";
+        } else {
+          value += sep3 + content;
+          sep3 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error2 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error2 === -1)
+            error2 = offset + i;
+        }
+      }
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep3 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep3 === "\n")
+            res += sep3;
+          else
+            sep3 = "\n";
+        } else {
+          res += sep3 + lm;
+          sep3 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep3 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw3 = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+            res += raw3;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw3 = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+        return raw3;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error2);
+            else
+              this.doc.errors.push(error2);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep3, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep3)
+        for (const st of sep3)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path7) => {
+      let item = cst;
+      for (const [field2, index] of path7) {
+        const tok = item?.[field2];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field2 = path7[path7.length - 1][0];
+      const coll = parent?.[field2];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path7);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+    }
+    exports2.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep3;
+          if (scalar.end) {
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep3 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep3 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep3 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs3, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs3);
+              } else {
+                Object.assign(it, { key: fs3, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs3, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs3);
+              else
+                Object.assign(it, { key: fs3, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep3 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse5(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse5;
+    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseDocument = parseDocument;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser2.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit.visit;
+    exports2.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/@yarnpkg/lockfile/index.js
+var require_lockfile = __commonJS({
+  "node_modules/@yarnpkg/lockfile/index.js"(exports2, module) {
+    module.exports = /******/
+    (function(modules) {
+      var installedModules = {};
+      function __webpack_require__(moduleId) {
+        if (installedModules[moduleId]) {
+          return installedModules[moduleId].exports;
+        }
+        var module2 = installedModules[moduleId] = {
+          /******/
+          i: moduleId,
+          /******/
+          l: false,
+          /******/
+          exports: {}
+          /******/
+        };
+        modules[moduleId].call(module2.exports, module2, module2.exports, __webpack_require__);
+        module2.l = true;
+        return module2.exports;
+      }
+      __webpack_require__.m = modules;
+      __webpack_require__.c = installedModules;
+      __webpack_require__.i = function(value) {
+        return value;
+      };
+      __webpack_require__.d = function(exports3, name, getter) {
+        if (!__webpack_require__.o(exports3, name)) {
+          Object.defineProperty(exports3, name, {
+            /******/
+            configurable: false,
+            /******/
+            enumerable: true,
+            /******/
+            get: getter
+            /******/
+          });
+        }
+      };
+      __webpack_require__.n = function(module2) {
+        var getter = module2 && module2.__esModule ? (
+          /******/
+          function getDefault() {
+            return module2["default"];
+          }
+        ) : (
+          /******/
+          function getModuleExports() {
+            return module2;
+          }
+        );
+        __webpack_require__.d(getter, "a", getter);
+        return getter;
+      };
+      __webpack_require__.o = function(object, property) {
+        return Object.prototype.hasOwnProperty.call(object, property);
+      };
+      __webpack_require__.p = "";
+      return __webpack_require__(__webpack_require__.s = 14);
+    })([
+      /* 0 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("path");
+      }),
+      /* 1 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        exports3.__esModule = true;
+        var _promise = __webpack_require__(173);
+        var _promise2 = _interopRequireDefault(_promise);
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        exports3.default = function(fn) {
+          return function() {
+            var gen = fn.apply(this, arguments);
+            return new _promise2.default(function(resolve, reject) {
+              function step(key, arg) {
+                try {
+                  var info2 = gen[key](arg);
+                  var value = info2.value;
+                } catch (error2) {
+                  reject(error2);
+                  return;
+                }
+                if (info2.done) {
+                  resolve(value);
+                } else {
+                  return _promise2.default.resolve(value).then(function(value2) {
+                    step("next", value2);
+                  }, function(err) {
+                    step("throw", err);
+                  });
+                }
+              }
+              return step("next");
+            });
+          };
+        };
+      }),
+      /* 2 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("util");
+      }),
+      /* 3 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("fs");
+      }),
+      /* 4 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        class MessageError extends Error {
+          constructor(msg, code) {
+            super(msg);
+            this.code = code;
+          }
+        }
+        exports3.MessageError = MessageError;
+        class ProcessSpawnError extends MessageError {
+          constructor(msg, code, process2) {
+            super(msg, code);
+            this.process = process2;
+          }
+        }
+        exports3.ProcessSpawnError = ProcessSpawnError;
+        class SecurityError extends MessageError {
+        }
+        exports3.SecurityError = SecurityError;
+        class ProcessTermError extends MessageError {
+        }
+        exports3.ProcessTermError = ProcessTermError;
+        class ResponseError extends Error {
+          constructor(msg, responseCode) {
+            super(msg);
+            this.responseCode = responseCode;
+          }
+        }
+        exports3.ResponseError = ResponseError;
+      }),
+      /* 5 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.getFirstSuitableFolder = exports3.readFirstAvailableStream = exports3.makeTempDir = exports3.hardlinksWork = exports3.writeFilePreservingEol = exports3.getFileSizeOnDisk = exports3.walk = exports3.symlink = exports3.find = exports3.readJsonAndFile = exports3.readJson = exports3.readFileAny = exports3.hardlinkBulk = exports3.copyBulk = exports3.unlink = exports3.glob = exports3.link = exports3.chmod = exports3.lstat = exports3.exists = exports3.mkdirp = exports3.stat = exports3.access = exports3.rename = exports3.readdir = exports3.realpath = exports3.readlink = exports3.writeFile = exports3.open = exports3.readFileBuffer = exports3.lockQueue = exports3.constants = void 0;
+        var _asyncToGenerator2;
+        function _load_asyncToGenerator() {
+          return _asyncToGenerator2 = _interopRequireDefault(__webpack_require__(1));
+        }
+        let buildActionsForCopy = (() => {
+          var _ref = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (queue, events, possibleExtraneous, reporter) {
+            let build = (() => {
+              var _ref5 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (data) {
+                const src = data.src, dest = data.dest, type = data.type;
+                const onFresh = data.onFresh || noop4;
+                const onDone = data.onDone || noop4;
+                if (files.has(dest.toLowerCase())) {
+                  reporter.verbose(`The case-insensitive file ${dest} shouldn't be copied twice in one bulk copy`);
+                } else {
+                  files.add(dest.toLowerCase());
+                }
+                if (type === "symlink") {
+                  yield mkdirp((_path || _load_path()).default.dirname(dest));
+                  onFresh();
+                  actions.symlink.push({
+                    dest,
+                    linkname: src
+                  });
+                  onDone();
+                  return;
+                }
+                if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
+                  return;
+                }
+                const srcStat = yield lstat3(src);
+                let srcFiles;
+                if (srcStat.isDirectory()) {
+                  srcFiles = yield readdir2(src);
+                }
+                let destStat;
+                try {
+                  destStat = yield lstat3(dest);
+                } catch (e) {
+                  if (e.code !== "ENOENT") {
+                    throw e;
+                  }
+                }
+                if (destStat) {
+                  const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
+                  const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
+                  const bothFiles = srcStat.isFile() && destStat.isFile();
+                  if (bothFiles && artifactFiles.has(dest)) {
+                    onDone();
+                    reporter.verbose(reporter.lang("verboseFileSkipArtifact", src));
+                    return;
+                  }
+                  if (bothFiles && srcStat.size === destStat.size && (0, (_fsNormalized || _load_fsNormalized()).fileDatesEqual)(srcStat.mtime, destStat.mtime)) {
+                    onDone();
+                    reporter.verbose(reporter.lang("verboseFileSkip", src, dest, srcStat.size, +srcStat.mtime));
+                    return;
+                  }
+                  if (bothSymlinks) {
+                    const srcReallink = yield readlink2(src);
+                    if (srcReallink === (yield readlink2(dest))) {
+                      onDone();
+                      reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
+                      return;
+                    }
+                  }
+                  if (bothFolders) {
+                    const destFiles = yield readdir2(dest);
+                    invariant(srcFiles, "src files not initialised");
+                    for (var _iterator4 = destFiles, _isArray4 = Array.isArray(_iterator4), _i4 = 0, _iterator4 = _isArray4 ? _iterator4 : _iterator4[Symbol.iterator](); ; ) {
+                      var _ref6;
+                      if (_isArray4) {
+                        if (_i4 >= _iterator4.length) break;
+                        _ref6 = _iterator4[_i4++];
+                      } else {
+                        _i4 = _iterator4.next();
+                        if (_i4.done) break;
+                        _ref6 = _i4.value;
+                      }
+                      const file = _ref6;
+                      if (srcFiles.indexOf(file) < 0) {
+                        const loc = (_path || _load_path()).default.join(dest, file);
+                        possibleExtraneous.add(loc);
+                        if ((yield lstat3(loc)).isDirectory()) {
+                          for (var _iterator5 = yield readdir2(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
+                            var _ref7;
+                            if (_isArray5) {
+                              if (_i5 >= _iterator5.length) break;
+                              _ref7 = _iterator5[_i5++];
+                            } else {
+                              _i5 = _iterator5.next();
+                              if (_i5.done) break;
+                              _ref7 = _i5.value;
+                            }
+                            const file2 = _ref7;
+                            possibleExtraneous.add((_path || _load_path()).default.join(loc, file2));
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                if (destStat && destStat.isSymbolicLink()) {
+                  yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(dest);
+                  destStat = null;
+                }
+                if (srcStat.isSymbolicLink()) {
+                  onFresh();
+                  const linkname = yield readlink2(src);
+                  actions.symlink.push({
+                    dest,
+                    linkname
+                  });
+                  onDone();
+                } else if (srcStat.isDirectory()) {
+                  if (!destStat) {
+                    reporter.verbose(reporter.lang("verboseFileFolder", dest));
+                    yield mkdirp(dest);
+                  }
+                  const destParts = dest.split((_path || _load_path()).default.sep);
+                  while (destParts.length) {
+                    files.add(destParts.join((_path || _load_path()).default.sep).toLowerCase());
+                    destParts.pop();
+                  }
+                  invariant(srcFiles, "src files not initialised");
+                  let remaining = srcFiles.length;
+                  if (!remaining) {
+                    onDone();
+                  }
+                  for (var _iterator6 = srcFiles, _isArray6 = Array.isArray(_iterator6), _i6 = 0, _iterator6 = _isArray6 ? _iterator6 : _iterator6[Symbol.iterator](); ; ) {
+                    var _ref8;
+                    if (_isArray6) {
+                      if (_i6 >= _iterator6.length) break;
+                      _ref8 = _iterator6[_i6++];
+                    } else {
+                      _i6 = _iterator6.next();
+                      if (_i6.done) break;
+                      _ref8 = _i6.value;
+                    }
+                    const file = _ref8;
+                    queue.push({
+                      dest: (_path || _load_path()).default.join(dest, file),
+                      onFresh,
+                      onDone: (function(_onDone) {
+                        function onDone2() {
+                          return _onDone.apply(this, arguments);
+                        }
+                        onDone2.toString = function() {
+                          return _onDone.toString();
+                        };
+                        return onDone2;
+                      })(function() {
+                        if (--remaining === 0) {
+                          onDone();
+                        }
+                      }),
+                      src: (_path || _load_path()).default.join(src, file)
+                    });
+                  }
+                } else if (srcStat.isFile()) {
+                  onFresh();
+                  actions.file.push({
+                    src,
+                    dest,
+                    atime: srcStat.atime,
+                    mtime: srcStat.mtime,
+                    mode: srcStat.mode
+                  });
+                  onDone();
+                } else {
+                  throw new Error(`unsure how to copy this: ${src}`);
+                }
+              });
+              return function build2(_x5) {
+                return _ref5.apply(this, arguments);
+              };
+            })();
+            const artifactFiles = new Set(events.artifactFiles || []);
+            const files = /* @__PURE__ */ new Set();
+            for (var _iterator = queue, _isArray = Array.isArray(_iterator), _i = 0, _iterator = _isArray ? _iterator : _iterator[Symbol.iterator](); ; ) {
+              var _ref2;
+              if (_isArray) {
+                if (_i >= _iterator.length) break;
+                _ref2 = _iterator[_i++];
+              } else {
+                _i = _iterator.next();
+                if (_i.done) break;
+                _ref2 = _i.value;
+              }
+              const item = _ref2;
+              const onDone = item.onDone;
+              item.onDone = function() {
+                events.onProgress(item.dest);
+                if (onDone) {
+                  onDone();
+                }
+              };
+            }
+            events.onStart(queue.length);
+            const actions = {
+              file: [],
+              symlink: [],
+              link: []
+            };
+            while (queue.length) {
+              const items = queue.splice(0, CONCURRENT_QUEUE_ITEMS);
+              yield Promise.all(items.map(build));
+            }
+            for (var _iterator2 = artifactFiles, _isArray2 = Array.isArray(_iterator2), _i2 = 0, _iterator2 = _isArray2 ? _iterator2 : _iterator2[Symbol.iterator](); ; ) {
+              var _ref3;
+              if (_isArray2) {
+                if (_i2 >= _iterator2.length) break;
+                _ref3 = _iterator2[_i2++];
+              } else {
+                _i2 = _iterator2.next();
+                if (_i2.done) break;
+                _ref3 = _i2.value;
+              }
+              const file = _ref3;
+              if (possibleExtraneous.has(file)) {
+                reporter.verbose(reporter.lang("verboseFilePhantomExtraneous", file));
+                possibleExtraneous.delete(file);
+              }
+            }
+            for (var _iterator3 = possibleExtraneous, _isArray3 = Array.isArray(_iterator3), _i3 = 0, _iterator3 = _isArray3 ? _iterator3 : _iterator3[Symbol.iterator](); ; ) {
+              var _ref4;
+              if (_isArray3) {
+                if (_i3 >= _iterator3.length) break;
+                _ref4 = _iterator3[_i3++];
+              } else {
+                _i3 = _iterator3.next();
+                if (_i3.done) break;
+                _ref4 = _i3.value;
+              }
+              const loc = _ref4;
+              if (files.has(loc.toLowerCase())) {
+                possibleExtraneous.delete(loc);
+              }
+            }
+            return actions;
+          });
+          return function buildActionsForCopy2(_x, _x2, _x3, _x4) {
+            return _ref.apply(this, arguments);
+          };
+        })();
+        let buildActionsForHardlink = (() => {
+          var _ref9 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (queue, events, possibleExtraneous, reporter) {
+            let build = (() => {
+              var _ref13 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (data) {
+                const src = data.src, dest = data.dest;
+                const onFresh = data.onFresh || noop4;
+                const onDone = data.onDone || noop4;
+                if (files.has(dest.toLowerCase())) {
+                  onDone();
+                  return;
+                }
+                files.add(dest.toLowerCase());
+                if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
+                  return;
+                }
+                const srcStat = yield lstat3(src);
+                let srcFiles;
+                if (srcStat.isDirectory()) {
+                  srcFiles = yield readdir2(src);
+                }
+                const destExists = yield exists2(dest);
+                if (destExists) {
+                  const destStat = yield lstat3(dest);
+                  const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
+                  const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
+                  const bothFiles = srcStat.isFile() && destStat.isFile();
+                  if (srcStat.mode !== destStat.mode) {
+                    try {
+                      yield access2(dest, srcStat.mode);
+                    } catch (err) {
+                      reporter.verbose(err);
+                    }
+                  }
+                  if (bothFiles && artifactFiles.has(dest)) {
+                    onDone();
+                    reporter.verbose(reporter.lang("verboseFileSkipArtifact", src));
+                    return;
+                  }
+                  if (bothFiles && srcStat.ino !== null && srcStat.ino === destStat.ino) {
+                    onDone();
+                    reporter.verbose(reporter.lang("verboseFileSkip", src, dest, srcStat.ino));
+                    return;
+                  }
+                  if (bothSymlinks) {
+                    const srcReallink = yield readlink2(src);
+                    if (srcReallink === (yield readlink2(dest))) {
+                      onDone();
+                      reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
+                      return;
+                    }
+                  }
+                  if (bothFolders) {
+                    const destFiles = yield readdir2(dest);
+                    invariant(srcFiles, "src files not initialised");
+                    for (var _iterator10 = destFiles, _isArray10 = Array.isArray(_iterator10), _i10 = 0, _iterator10 = _isArray10 ? _iterator10 : _iterator10[Symbol.iterator](); ; ) {
+                      var _ref14;
+                      if (_isArray10) {
+                        if (_i10 >= _iterator10.length) break;
+                        _ref14 = _iterator10[_i10++];
+                      } else {
+                        _i10 = _iterator10.next();
+                        if (_i10.done) break;
+                        _ref14 = _i10.value;
+                      }
+                      const file = _ref14;
+                      if (srcFiles.indexOf(file) < 0) {
+                        const loc = (_path || _load_path()).default.join(dest, file);
+                        possibleExtraneous.add(loc);
+                        if ((yield lstat3(loc)).isDirectory()) {
+                          for (var _iterator11 = yield readdir2(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
+                            var _ref15;
+                            if (_isArray11) {
+                              if (_i11 >= _iterator11.length) break;
+                              _ref15 = _iterator11[_i11++];
+                            } else {
+                              _i11 = _iterator11.next();
+                              if (_i11.done) break;
+                              _ref15 = _i11.value;
+                            }
+                            const file2 = _ref15;
+                            possibleExtraneous.add((_path || _load_path()).default.join(loc, file2));
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                if (srcStat.isSymbolicLink()) {
+                  onFresh();
+                  const linkname = yield readlink2(src);
+                  actions.symlink.push({
+                    dest,
+                    linkname
+                  });
+                  onDone();
+                } else if (srcStat.isDirectory()) {
+                  reporter.verbose(reporter.lang("verboseFileFolder", dest));
+                  yield mkdirp(dest);
+                  const destParts = dest.split((_path || _load_path()).default.sep);
+                  while (destParts.length) {
+                    files.add(destParts.join((_path || _load_path()).default.sep).toLowerCase());
+                    destParts.pop();
+                  }
+                  invariant(srcFiles, "src files not initialised");
+                  let remaining = srcFiles.length;
+                  if (!remaining) {
+                    onDone();
+                  }
+                  for (var _iterator12 = srcFiles, _isArray12 = Array.isArray(_iterator12), _i12 = 0, _iterator12 = _isArray12 ? _iterator12 : _iterator12[Symbol.iterator](); ; ) {
+                    var _ref16;
+                    if (_isArray12) {
+                      if (_i12 >= _iterator12.length) break;
+                      _ref16 = _iterator12[_i12++];
+                    } else {
+                      _i12 = _iterator12.next();
+                      if (_i12.done) break;
+                      _ref16 = _i12.value;
+                    }
+                    const file = _ref16;
+                    queue.push({
+                      onFresh,
+                      src: (_path || _load_path()).default.join(src, file),
+                      dest: (_path || _load_path()).default.join(dest, file),
+                      onDone: (function(_onDone2) {
+                        function onDone2() {
+                          return _onDone2.apply(this, arguments);
+                        }
+                        onDone2.toString = function() {
+                          return _onDone2.toString();
+                        };
+                        return onDone2;
+                      })(function() {
+                        if (--remaining === 0) {
+                          onDone();
+                        }
+                      })
+                    });
+                  }
+                } else if (srcStat.isFile()) {
+                  onFresh();
+                  actions.link.push({
+                    src,
+                    dest,
+                    removeDest: destExists
+                  });
+                  onDone();
+                } else {
+                  throw new Error(`unsure how to copy this: ${src}`);
+                }
+              });
+              return function build2(_x10) {
+                return _ref13.apply(this, arguments);
+              };
+            })();
+            const artifactFiles = new Set(events.artifactFiles || []);
+            const files = /* @__PURE__ */ new Set();
+            for (var _iterator7 = queue, _isArray7 = Array.isArray(_iterator7), _i7 = 0, _iterator7 = _isArray7 ? _iterator7 : _iterator7[Symbol.iterator](); ; ) {
+              var _ref10;
+              if (_isArray7) {
+                if (_i7 >= _iterator7.length) break;
+                _ref10 = _iterator7[_i7++];
+              } else {
+                _i7 = _iterator7.next();
+                if (_i7.done) break;
+                _ref10 = _i7.value;
+              }
+              const item = _ref10;
+              const onDone = item.onDone || noop4;
+              item.onDone = function() {
+                events.onProgress(item.dest);
+                onDone();
+              };
+            }
+            events.onStart(queue.length);
+            const actions = {
+              file: [],
+              symlink: [],
+              link: []
+            };
+            while (queue.length) {
+              const items = queue.splice(0, CONCURRENT_QUEUE_ITEMS);
+              yield Promise.all(items.map(build));
+            }
+            for (var _iterator8 = artifactFiles, _isArray8 = Array.isArray(_iterator8), _i8 = 0, _iterator8 = _isArray8 ? _iterator8 : _iterator8[Symbol.iterator](); ; ) {
+              var _ref11;
+              if (_isArray8) {
+                if (_i8 >= _iterator8.length) break;
+                _ref11 = _iterator8[_i8++];
+              } else {
+                _i8 = _iterator8.next();
+                if (_i8.done) break;
+                _ref11 = _i8.value;
+              }
+              const file = _ref11;
+              if (possibleExtraneous.has(file)) {
+                reporter.verbose(reporter.lang("verboseFilePhantomExtraneous", file));
+                possibleExtraneous.delete(file);
+              }
+            }
+            for (var _iterator9 = possibleExtraneous, _isArray9 = Array.isArray(_iterator9), _i9 = 0, _iterator9 = _isArray9 ? _iterator9 : _iterator9[Symbol.iterator](); ; ) {
+              var _ref12;
+              if (_isArray9) {
+                if (_i9 >= _iterator9.length) break;
+                _ref12 = _iterator9[_i9++];
+              } else {
+                _i9 = _iterator9.next();
+                if (_i9.done) break;
+                _ref12 = _i9.value;
+              }
+              const loc = _ref12;
+              if (files.has(loc.toLowerCase())) {
+                possibleExtraneous.delete(loc);
+              }
+            }
+            return actions;
+          });
+          return function buildActionsForHardlink2(_x6, _x7, _x8, _x9) {
+            return _ref9.apply(this, arguments);
+          };
+        })();
+        let copyBulk = exports3.copyBulk = (() => {
+          var _ref17 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (queue, reporter, _events) {
+            const events = {
+              onStart: _events && _events.onStart || noop4,
+              onProgress: _events && _events.onProgress || noop4,
+              possibleExtraneous: _events ? _events.possibleExtraneous : /* @__PURE__ */ new Set(),
+              ignoreBasenames: _events && _events.ignoreBasenames || [],
+              artifactFiles: _events && _events.artifactFiles || []
+            };
+            const actions = yield buildActionsForCopy(queue, events, events.possibleExtraneous, reporter);
+            events.onStart(actions.file.length + actions.symlink.length + actions.link.length);
+            const fileActions = actions.file;
+            const currentlyWriting = /* @__PURE__ */ new Map();
+            yield (_promise || _load_promise()).queue(fileActions, (() => {
+              var _ref18 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (data) {
+                let writePromise;
+                while (writePromise = currentlyWriting.get(data.dest)) {
+                  yield writePromise;
+                }
+                reporter.verbose(reporter.lang("verboseFileCopy", data.src, data.dest));
+                const copier = (0, (_fsNormalized || _load_fsNormalized()).copyFile)(data, function() {
+                  return currentlyWriting.delete(data.dest);
+                });
+                currentlyWriting.set(data.dest, copier);
+                events.onProgress(data.dest);
+                return copier;
+              });
+              return function(_x14) {
+                return _ref18.apply(this, arguments);
+              };
+            })(), CONCURRENT_QUEUE_ITEMS);
+            const symlinkActions = actions.symlink;
+            yield (_promise || _load_promise()).queue(symlinkActions, function(data) {
+              const linkname = (_path || _load_path()).default.resolve((_path || _load_path()).default.dirname(data.dest), data.linkname);
+              reporter.verbose(reporter.lang("verboseFileSymlink", data.dest, linkname));
+              return symlink2(linkname, data.dest);
+            });
+          });
+          return function copyBulk2(_x11, _x12, _x13) {
+            return _ref17.apply(this, arguments);
+          };
+        })();
+        let hardlinkBulk = exports3.hardlinkBulk = (() => {
+          var _ref19 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (queue, reporter, _events) {
+            const events = {
+              onStart: _events && _events.onStart || noop4,
+              onProgress: _events && _events.onProgress || noop4,
+              possibleExtraneous: _events ? _events.possibleExtraneous : /* @__PURE__ */ new Set(),
+              artifactFiles: _events && _events.artifactFiles || [],
+              ignoreBasenames: []
+            };
+            const actions = yield buildActionsForHardlink(queue, events, events.possibleExtraneous, reporter);
+            events.onStart(actions.file.length + actions.symlink.length + actions.link.length);
+            const fileActions = actions.link;
+            yield (_promise || _load_promise()).queue(fileActions, (() => {
+              var _ref20 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (data) {
+                reporter.verbose(reporter.lang("verboseFileLink", data.src, data.dest));
+                if (data.removeDest) {
+                  yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(data.dest);
+                }
+                yield link(data.src, data.dest);
+              });
+              return function(_x18) {
+                return _ref20.apply(this, arguments);
+              };
+            })(), CONCURRENT_QUEUE_ITEMS);
+            const symlinkActions = actions.symlink;
+            yield (_promise || _load_promise()).queue(symlinkActions, function(data) {
+              const linkname = (_path || _load_path()).default.resolve((_path || _load_path()).default.dirname(data.dest), data.linkname);
+              reporter.verbose(reporter.lang("verboseFileSymlink", data.dest, linkname));
+              return symlink2(linkname, data.dest);
+            });
+          });
+          return function hardlinkBulk2(_x15, _x16, _x17) {
+            return _ref19.apply(this, arguments);
+          };
+        })();
+        let readFileAny = exports3.readFileAny = (() => {
+          var _ref21 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (files) {
+            for (var _iterator13 = files, _isArray13 = Array.isArray(_iterator13), _i13 = 0, _iterator13 = _isArray13 ? _iterator13 : _iterator13[Symbol.iterator](); ; ) {
+              var _ref22;
+              if (_isArray13) {
+                if (_i13 >= _iterator13.length) break;
+                _ref22 = _iterator13[_i13++];
+              } else {
+                _i13 = _iterator13.next();
+                if (_i13.done) break;
+                _ref22 = _i13.value;
+              }
+              const file = _ref22;
+              if (yield exists2(file)) {
+                return readFile2(file);
+              }
+            }
+            return null;
+          });
+          return function readFileAny2(_x19) {
+            return _ref21.apply(this, arguments);
+          };
+        })();
+        let readJson = exports3.readJson = (() => {
+          var _ref23 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
+            return (yield readJsonAndFile(loc)).object;
+          });
+          return function readJson2(_x20) {
+            return _ref23.apply(this, arguments);
+          };
+        })();
+        let readJsonAndFile = exports3.readJsonAndFile = (() => {
+          var _ref24 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
+            const file = yield readFile2(loc);
+            try {
+              return {
+                object: (0, (_map || _load_map()).default)(JSON.parse(stripBOM(file))),
+                content: file
+              };
+            } catch (err) {
+              err.message = `${loc}: ${err.message}`;
+              throw err;
+            }
+          });
+          return function readJsonAndFile2(_x21) {
+            return _ref24.apply(this, arguments);
+          };
+        })();
+        let find = exports3.find = (() => {
+          var _ref25 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (filename, dir) {
+            const parts = dir.split((_path || _load_path()).default.sep);
+            while (parts.length) {
+              const loc = parts.concat(filename).join((_path || _load_path()).default.sep);
+              if (yield exists2(loc)) {
+                return loc;
+              } else {
+                parts.pop();
+              }
+            }
+            return false;
+          });
+          return function find2(_x22, _x23) {
+            return _ref25.apply(this, arguments);
+          };
+        })();
+        let symlink2 = exports3.symlink = (() => {
+          var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
+            try {
+              const stats = yield lstat3(dest);
+              if (stats.isSymbolicLink()) {
+                const resolved = yield realpath3(dest);
+                if (resolved === src) {
+                  return;
+                }
+              }
+            } catch (err) {
+              if (err.code !== "ENOENT") {
+                throw err;
+              }
+            }
+            yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(dest);
+            if (process.platform === "win32") {
+              yield fsSymlink(src, dest, "junction");
+            } else {
+              let relative;
+              try {
+                relative = (_path || _load_path()).default.relative((_fs || _load_fs()).default.realpathSync((_path || _load_path()).default.dirname(dest)), (_fs || _load_fs()).default.realpathSync(src));
+              } catch (err) {
+                if (err.code !== "ENOENT") {
+                  throw err;
+                }
+                relative = (_path || _load_path()).default.relative((_path || _load_path()).default.dirname(dest), src);
+              }
+              yield fsSymlink(relative || ".", dest);
+            }
+          });
+          return function symlink3(_x24, _x25) {
+            return _ref26.apply(this, arguments);
+          };
+        })();
+        let walk = exports3.walk = (() => {
+          var _ref27 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (dir, relativeDir, ignoreBasenames = /* @__PURE__ */ new Set()) {
+            let files = [];
+            let filenames = yield readdir2(dir);
+            if (ignoreBasenames.size) {
+              filenames = filenames.filter(function(name) {
+                return !ignoreBasenames.has(name);
+              });
+            }
+            for (var _iterator14 = filenames, _isArray14 = Array.isArray(_iterator14), _i14 = 0, _iterator14 = _isArray14 ? _iterator14 : _iterator14[Symbol.iterator](); ; ) {
+              var _ref28;
+              if (_isArray14) {
+                if (_i14 >= _iterator14.length) break;
+                _ref28 = _iterator14[_i14++];
+              } else {
+                _i14 = _iterator14.next();
+                if (_i14.done) break;
+                _ref28 = _i14.value;
+              }
+              const name = _ref28;
+              const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
+              const loc = (_path || _load_path()).default.join(dir, name);
+              const stat5 = yield lstat3(loc);
+              files.push({
+                relative,
+                basename: name,
+                absolute: loc,
+                mtime: +stat5.mtime
+              });
+              if (stat5.isDirectory()) {
+                files = files.concat(yield walk(loc, relative, ignoreBasenames));
+              }
+            }
+            return files;
+          });
+          return function walk2(_x26, _x27) {
+            return _ref27.apply(this, arguments);
+          };
+        })();
+        let getFileSizeOnDisk = exports3.getFileSizeOnDisk = (() => {
+          var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
+            const stat5 = yield lstat3(loc);
+            const size = stat5.size, blockSize = stat5.blksize;
+            return Math.ceil(size / blockSize) * blockSize;
+          });
+          return function getFileSizeOnDisk2(_x28) {
+            return _ref29.apply(this, arguments);
+          };
+        })();
+        let getEolFromFile = (() => {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path7) {
+            if (!(yield exists2(path7))) {
+              return void 0;
+            }
+            const buffer = yield readFileBuffer(path7);
+            for (let i = 0; i < buffer.length; ++i) {
+              if (buffer[i] === cr) {
+                return "\r\n";
+              }
+              if (buffer[i] === lf) {
+                return "\n";
+              }
+            }
+            return void 0;
+          });
+          return function getEolFromFile2(_x29) {
+            return _ref30.apply(this, arguments);
+          };
+        })();
+        let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path7, data) {
+            const eol = (yield getEolFromFile(path7)) || (_os || _load_os()).default.EOL;
+            if (eol !== "\n") {
+              data = data.replace(/\n/g, eol);
+            }
+            yield writeFile3(path7, data);
+          });
+          return function writeFilePreservingEol2(_x30, _x31) {
+            return _ref31.apply(this, arguments);
+          };
+        })();
+        let hardlinksWork = exports3.hardlinksWork = (() => {
+          var _ref32 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (dir) {
+            const filename = "test-file" + Math.random();
+            const file = (_path || _load_path()).default.join(dir, filename);
+            const fileLink = (_path || _load_path()).default.join(dir, filename + "-link");
+            try {
+              yield writeFile3(file, "test");
+              yield link(file, fileLink);
+            } catch (err) {
+              return false;
+            } finally {
+              yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(file);
+              yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(fileLink);
+            }
+            return true;
+          });
+          return function hardlinksWork2(_x32) {
+            return _ref32.apply(this, arguments);
+          };
+        })();
+        let makeTempDir = exports3.makeTempDir = (() => {
+          var _ref33 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (prefix) {
+            const dir = (_path || _load_path()).default.join((_os || _load_os()).default.tmpdir(), `yarn-${prefix || ""}-${Date.now()}-${Math.random()}`);
+            yield (0, (_fsNormalized || _load_fsNormalized()).unlink)(dir);
+            yield mkdirp(dir);
+            return dir;
+          });
+          return function makeTempDir2(_x33) {
+            return _ref33.apply(this, arguments);
+          };
+        })();
+        let readFirstAvailableStream = exports3.readFirstAvailableStream = (() => {
+          var _ref34 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (paths) {
+            for (var _iterator15 = paths, _isArray15 = Array.isArray(_iterator15), _i15 = 0, _iterator15 = _isArray15 ? _iterator15 : _iterator15[Symbol.iterator](); ; ) {
+              var _ref35;
+              if (_isArray15) {
+                if (_i15 >= _iterator15.length) break;
+                _ref35 = _iterator15[_i15++];
+              } else {
+                _i15 = _iterator15.next();
+                if (_i15.done) break;
+                _ref35 = _i15.value;
+              }
+              const path7 = _ref35;
+              try {
+                const fd = yield open3(path7, "r");
+                return (_fs || _load_fs()).default.createReadStream(path7, { fd });
+              } catch (err) {
+              }
+            }
+            return null;
+          });
+          return function readFirstAvailableStream2(_x34) {
+            return _ref34.apply(this, arguments);
+          };
+        })();
+        let getFirstSuitableFolder = exports3.getFirstSuitableFolder = (() => {
+          var _ref36 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (paths, mode = constants4.W_OK | constants4.X_OK) {
+            const result = {
+              skipped: [],
+              folder: null
+            };
+            for (var _iterator16 = paths, _isArray16 = Array.isArray(_iterator16), _i16 = 0, _iterator16 = _isArray16 ? _iterator16 : _iterator16[Symbol.iterator](); ; ) {
+              var _ref37;
+              if (_isArray16) {
+                if (_i16 >= _iterator16.length) break;
+                _ref37 = _iterator16[_i16++];
+              } else {
+                _i16 = _iterator16.next();
+                if (_i16.done) break;
+                _ref37 = _i16.value;
+              }
+              const folder = _ref37;
+              try {
+                yield mkdirp(folder);
+                yield access2(folder, mode);
+                result.folder = folder;
+                return result;
+              } catch (error2) {
+                result.skipped.push({
+                  error: error2,
+                  folder
+                });
+              }
+            }
+            return result;
+          });
+          return function getFirstSuitableFolder2(_x35) {
+            return _ref36.apply(this, arguments);
+          };
+        })();
+        exports3.copy = copy;
+        exports3.readFile = readFile2;
+        exports3.readFileRaw = readFileRaw;
+        exports3.normalizeOS = normalizeOS;
+        var _fs;
+        function _load_fs() {
+          return _fs = _interopRequireDefault(__webpack_require__(3));
+        }
+        var _glob;
+        function _load_glob() {
+          return _glob = _interopRequireDefault(__webpack_require__(75));
+        }
+        var _os;
+        function _load_os() {
+          return _os = _interopRequireDefault(__webpack_require__(36));
+        }
+        var _path;
+        function _load_path() {
+          return _path = _interopRequireDefault(__webpack_require__(0));
+        }
+        var _blockingQueue;
+        function _load_blockingQueue() {
+          return _blockingQueue = _interopRequireDefault(__webpack_require__(84));
+        }
+        var _promise;
+        function _load_promise() {
+          return _promise = _interopRequireWildcard(__webpack_require__(40));
+        }
+        var _promise2;
+        function _load_promise2() {
+          return _promise2 = __webpack_require__(40);
+        }
+        var _map;
+        function _load_map() {
+          return _map = _interopRequireDefault(__webpack_require__(20));
+        }
+        var _fsNormalized;
+        function _load_fsNormalized() {
+          return _fsNormalized = __webpack_require__(164);
+        }
+        function _interopRequireWildcard(obj) {
+          if (obj && obj.__esModule) {
+            return obj;
+          } else {
+            var newObj = {};
+            if (obj != null) {
+              for (var key in obj) {
+                if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+              }
+            }
+            newObj.default = obj;
+            return newObj;
+          }
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        const constants4 = exports3.constants = typeof (_fs || _load_fs()).default.constants !== "undefined" ? (_fs || _load_fs()).default.constants : {
+          R_OK: (_fs || _load_fs()).default.R_OK,
+          W_OK: (_fs || _load_fs()).default.W_OK,
+          X_OK: (_fs || _load_fs()).default.X_OK
+        };
+        const lockQueue = exports3.lockQueue = new (_blockingQueue || _load_blockingQueue()).default("fs lock");
+        const readFileBuffer = exports3.readFileBuffer = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.readFile);
+        const open3 = exports3.open = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
+        const writeFile3 = exports3.writeFile = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
+        const readlink2 = exports3.readlink = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
+        const realpath3 = exports3.realpath = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const readdir2 = exports3.readdir = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
+        const rename3 = exports3.rename = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
+        const access2 = exports3.access = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
+        const stat4 = exports3.stat = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
+        const mkdirp = exports3.mkdirp = (0, (_promise2 || _load_promise2()).promisify)(__webpack_require__(116));
+        const exists2 = exports3.exists = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
+        const lstat3 = exports3.lstat = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const chmod2 = exports3.chmod = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
+        const link = exports3.link = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
+        const glob = exports3.glob = (0, (_promise2 || _load_promise2()).promisify)((_glob || _load_glob()).default);
+        exports3.unlink = (_fsNormalized || _load_fsNormalized()).unlink;
+        const CONCURRENT_QUEUE_ITEMS = (_fs || _load_fs()).default.copyFile ? 128 : 4;
+        const fsSymlink = (0, (_promise2 || _load_promise2()).promisify)((_fs || _load_fs()).default.symlink);
+        const invariant = __webpack_require__(7);
+        const stripBOM = __webpack_require__(122);
+        const noop4 = () => {
+        };
+        function copy(src, dest, reporter) {
+          return copyBulk([{ src, dest }], reporter);
+        }
+        function _readFile(loc, encoding) {
+          return new Promise((resolve, reject) => {
+            (_fs || _load_fs()).default.readFile(loc, encoding, function(err, content) {
+              if (err) {
+                reject(err);
+              } else {
+                resolve(content);
+              }
+            });
+          });
+        }
+        function readFile2(loc) {
+          return _readFile(loc, "utf8").then(normalizeOS);
+        }
+        function readFileRaw(loc) {
+          return _readFile(loc, "binary");
+        }
+        function normalizeOS(body) {
+          return body.replace(/\r\n/g, "\n");
+        }
+        const cr = "\r".charCodeAt(0);
+        const lf = "\n".charCodeAt(0);
+      }),
+      /* 6 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.getPathKey = getPathKey;
+        const os7 = __webpack_require__(36);
+        const path7 = __webpack_require__(0);
+        const userHome = __webpack_require__(45).default;
+        var _require = __webpack_require__(171);
+        const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
+        const isWebpackBundle = __webpack_require__(227);
+        const DEPENDENCY_TYPES = exports3.DEPENDENCY_TYPES = ["devDependencies", "dependencies", "optionalDependencies", "peerDependencies"];
+        const RESOLUTIONS = exports3.RESOLUTIONS = "resolutions";
+        const MANIFEST_FIELDS = exports3.MANIFEST_FIELDS = [RESOLUTIONS, ...DEPENDENCY_TYPES];
+        const SUPPORTED_NODE_VERSIONS = exports3.SUPPORTED_NODE_VERSIONS = "^4.8.0 || ^5.7.0 || ^6.2.2 || >=8.0.0";
+        const YARN_REGISTRY = exports3.YARN_REGISTRY = "https://registry.yarnpkg.com";
+        const YARN_DOCS = exports3.YARN_DOCS = "https://yarnpkg.com/en/docs/cli/";
+        const YARN_INSTALLER_SH = exports3.YARN_INSTALLER_SH = "https://yarnpkg.com/install.sh";
+        const YARN_INSTALLER_MSI = exports3.YARN_INSTALLER_MSI = "https://yarnpkg.com/latest.msi";
+        const SELF_UPDATE_VERSION_URL = exports3.SELF_UPDATE_VERSION_URL = "https://yarnpkg.com/latest-version";
+        const CACHE_VERSION = exports3.CACHE_VERSION = 2;
+        const LOCKFILE_VERSION = exports3.LOCKFILE_VERSION = 1;
+        const NETWORK_CONCURRENCY = exports3.NETWORK_CONCURRENCY = 8;
+        const NETWORK_TIMEOUT = exports3.NETWORK_TIMEOUT = 30 * 1e3;
+        const CHILD_CONCURRENCY = exports3.CHILD_CONCURRENCY = 5;
+        const REQUIRED_PACKAGE_KEYS = exports3.REQUIRED_PACKAGE_KEYS = ["name", "version", "_uid"];
+        function getPreferredCacheDirectories() {
+          const preferredCacheDirectories = [getCacheDir()];
+          if (process.getuid) {
+            preferredCacheDirectories.push(path7.join(os7.tmpdir(), `.yarn-cache-${process.getuid()}`));
+          }
+          preferredCacheDirectories.push(path7.join(os7.tmpdir(), `.yarn-cache`));
+          return preferredCacheDirectories;
+        }
+        const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
+        const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
+        const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path7.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path7.join(DATA_DIRECTORY, "global");
+        const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
+        const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
+        function getYarnBinPath() {
+          if (isWebpackBundle) {
+            return __filename;
+          } else {
+            return path7.join(__dirname, "..", "bin", "yarn.js");
+          }
+        }
+        const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
+        const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
+        const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path7.join(userHome, ".yarn");
+        const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
+        const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
+        const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
+        const METADATA_FILENAME = exports3.METADATA_FILENAME = ".yarn-metadata.json";
+        const TARBALL_FILENAME = exports3.TARBALL_FILENAME = ".yarn-tarball.tgz";
+        const CLEAN_FILENAME = exports3.CLEAN_FILENAME = ".yarnclean";
+        const NPM_LOCK_FILENAME = exports3.NPM_LOCK_FILENAME = "package-lock.json";
+        const NPM_SHRINKWRAP_FILENAME = exports3.NPM_SHRINKWRAP_FILENAME = "npm-shrinkwrap.json";
+        const DEFAULT_INDENT = exports3.DEFAULT_INDENT = "  ";
+        const SINGLE_INSTANCE_PORT = exports3.SINGLE_INSTANCE_PORT = 31997;
+        const SINGLE_INSTANCE_FILENAME = exports3.SINGLE_INSTANCE_FILENAME = ".yarn-single-instance";
+        const ENV_PATH_KEY = exports3.ENV_PATH_KEY = getPathKey(process.platform, process.env);
+        function getPathKey(platform2, env) {
+          let pathKey = "PATH";
+          if (platform2 === "win32") {
+            pathKey = "Path";
+            for (const key in env) {
+              if (key.toLowerCase() === "path") {
+                pathKey = key;
+              }
+            }
+          }
+          return pathKey;
+        }
+        const VERSION_COLOR_SCHEME = exports3.VERSION_COLOR_SCHEME = {
+          major: "red",
+          premajor: "red",
+          minor: "yellow",
+          preminor: "yellow",
+          patch: "green",
+          prepatch: "green",
+          prerelease: "red",
+          unchanged: "white",
+          unknown: "red"
+        };
+      }),
+      /* 7 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var NODE_ENV = process.env.NODE_ENV;
+        var invariant = function(condition, format, a, b, c, d, e, f) {
+          if (NODE_ENV !== "production") {
+            if (format === void 0) {
+              throw new Error("invariant requires an error message argument");
+            }
+          }
+          if (!condition) {
+            var error2;
+            if (format === void 0) {
+              error2 = new Error(
+                "Minified exception occurred; use the non-minified dev environment for the full error message and additional helpful warnings."
+              );
+            } else {
+              var args = [a, b, c, d, e, f];
+              var argIndex = 0;
+              error2 = new Error(
+                format.replace(/%s/g, function() {
+                  return args[argIndex++];
+                })
+              );
+              error2.name = "Invariant Violation";
+            }
+            error2.framesToPop = 1;
+            throw error2;
+          }
+        };
+        module2.exports = invariant;
+      }),
+      ,
+      /* 9 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("crypto");
+      }),
+      ,
+      /* 11 */
+      /***/
+      (function(module2, exports3) {
+        var global2 = module2.exports = typeof window != "undefined" && window.Math == Math ? window : typeof self != "undefined" && self.Math == Math ? self : Function("return this")();
+        if (typeof __g == "number") __g = global2;
+      }),
+      /* 12 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.sortAlpha = sortAlpha;
+        exports3.entries = entries;
+        exports3.removePrefix = removePrefix;
+        exports3.removeSuffix = removeSuffix;
+        exports3.addSuffix = addSuffix;
+        exports3.hyphenate = hyphenate;
+        exports3.camelCase = camelCase;
+        exports3.compareSortedArrays = compareSortedArrays;
+        exports3.sleep = sleep;
+        const _camelCase = __webpack_require__(176);
+        function sortAlpha(a, b) {
+          const shortLen = Math.min(a.length, b.length);
+          for (let i = 0; i < shortLen; i++) {
+            const aChar = a.charCodeAt(i);
+            const bChar = b.charCodeAt(i);
+            if (aChar !== bChar) {
+              return aChar - bChar;
+            }
+          }
+          return a.length - b.length;
+        }
+        function entries(obj) {
+          const entries2 = [];
+          if (obj) {
+            for (const key in obj) {
+              entries2.push([key, obj[key]]);
+            }
+          }
+          return entries2;
+        }
+        function removePrefix(pattern, prefix) {
+          if (pattern.startsWith(prefix)) {
+            pattern = pattern.slice(prefix.length);
+          }
+          return pattern;
+        }
+        function removeSuffix(pattern, suffix) {
+          if (pattern.endsWith(suffix)) {
+            return pattern.slice(0, -suffix.length);
+          }
+          return pattern;
+        }
+        function addSuffix(pattern, suffix) {
+          if (!pattern.endsWith(suffix)) {
+            return pattern + suffix;
+          }
+          return pattern;
+        }
+        function hyphenate(str) {
+          return str.replace(/[A-Z]/g, (match) => {
+            return "-" + match.charAt(0).toLowerCase();
+          });
+        }
+        function camelCase(str) {
+          if (/[A-Z]/.test(str)) {
+            return null;
+          } else {
+            return _camelCase(str);
+          }
+        }
+        function compareSortedArrays(array1, array2) {
+          if (array1.length !== array2.length) {
+            return false;
+          }
+          for (let i = 0, len = array1.length; i < len; i++) {
+            if (array1[i] !== array2[i]) {
+              return false;
+            }
+          }
+          return true;
+        }
+        function sleep(ms) {
+          return new Promise((resolve) => {
+            setTimeout(resolve, ms);
+          });
+        }
+      }),
+      /* 13 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var store = __webpack_require__(107)("wks");
+        var uid = __webpack_require__(111);
+        var Symbol2 = __webpack_require__(11).Symbol;
+        var USE_SYMBOL = typeof Symbol2 == "function";
+        var $exports = module2.exports = function(name) {
+          return store[name] || (store[name] = USE_SYMBOL && Symbol2[name] || (USE_SYMBOL ? Symbol2 : uid)("Symbol." + name));
+        };
+        $exports.store = store;
+      }),
+      /* 14 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.stringify = exports3.parse = void 0;
+        var _asyncToGenerator2;
+        function _load_asyncToGenerator() {
+          return _asyncToGenerator2 = _interopRequireDefault(__webpack_require__(1));
+        }
+        var _parse;
+        function _load_parse() {
+          return _parse = __webpack_require__(81);
+        }
+        Object.defineProperty(exports3, "parse", {
+          enumerable: true,
+          get: function get() {
+            return _interopRequireDefault(_parse || _load_parse()).default;
+          }
+        });
+        var _stringify;
+        function _load_stringify() {
+          return _stringify = __webpack_require__(150);
+        }
+        Object.defineProperty(exports3, "stringify", {
+          enumerable: true,
+          get: function get() {
+            return _interopRequireDefault(_stringify || _load_stringify()).default;
+          }
+        });
+        exports3.implodeEntry = implodeEntry;
+        exports3.explodeEntry = explodeEntry;
+        var _misc;
+        function _load_misc() {
+          return _misc = __webpack_require__(12);
+        }
+        var _normalizePattern;
+        function _load_normalizePattern() {
+          return _normalizePattern = __webpack_require__(29);
+        }
+        var _parse2;
+        function _load_parse2() {
+          return _parse2 = _interopRequireDefault(__webpack_require__(81));
+        }
+        var _constants;
+        function _load_constants() {
+          return _constants = __webpack_require__(6);
+        }
+        var _fs;
+        function _load_fs() {
+          return _fs = _interopRequireWildcard(__webpack_require__(5));
+        }
+        function _interopRequireWildcard(obj) {
+          if (obj && obj.__esModule) {
+            return obj;
+          } else {
+            var newObj = {};
+            if (obj != null) {
+              for (var key in obj) {
+                if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+              }
+            }
+            newObj.default = obj;
+            return newObj;
+          }
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        const invariant = __webpack_require__(7);
+        const path7 = __webpack_require__(0);
+        const ssri = __webpack_require__(55);
+        function getName(pattern) {
+          return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
+        }
+        function blankObjectUndefined(obj) {
+          return obj && Object.keys(obj).length ? obj : void 0;
+        }
+        function keyForRemote(remote) {
+          return remote.resolved || (remote.reference && remote.hash ? `${remote.reference}#${remote.hash}` : null);
+        }
+        function serializeIntegrity(integrity) {
+          return integrity.toString().split(" ").sort().join(" ");
+        }
+        function implodeEntry(pattern, obj) {
+          const inferredName = getName(pattern);
+          const integrity = obj.integrity ? serializeIntegrity(obj.integrity) : "";
+          const imploded = {
+            name: inferredName === obj.name ? void 0 : obj.name,
+            version: obj.version,
+            uid: obj.uid === obj.version ? void 0 : obj.uid,
+            resolved: obj.resolved,
+            registry: obj.registry === "npm" ? void 0 : obj.registry,
+            dependencies: blankObjectUndefined(obj.dependencies),
+            optionalDependencies: blankObjectUndefined(obj.optionalDependencies),
+            permissions: blankObjectUndefined(obj.permissions),
+            prebuiltVariants: blankObjectUndefined(obj.prebuiltVariants)
+          };
+          if (integrity) {
+            imploded.integrity = integrity;
+          }
+          return imploded;
+        }
+        function explodeEntry(pattern, obj) {
+          obj.optionalDependencies = obj.optionalDependencies || {};
+          obj.dependencies = obj.dependencies || {};
+          obj.uid = obj.uid || obj.version;
+          obj.permissions = obj.permissions || {};
+          obj.registry = obj.registry || "npm";
+          obj.name = obj.name || getName(pattern);
+          const integrity = obj.integrity;
+          if (integrity && integrity.isIntegrity) {
+            obj.integrity = ssri.parse(integrity);
+          }
+          return obj;
+        }
+        class Lockfile {
+          constructor({ cache, source, parseResultType } = {}) {
+            this.source = source || "";
+            this.cache = cache;
+            this.parseResultType = parseResultType;
+          }
+          // source string if the `cache` was parsed
+          // if true, we're parsing an old yarn file and need to update integrity fields
+          hasEntriesExistWithoutIntegrity() {
+            if (!this.cache) {
+              return false;
+            }
+            for (const key in this.cache) {
+              if (!/^.*@(file:|http)/.test(key) && this.cache[key] && !this.cache[key].integrity) {
+                return true;
+              }
+            }
+            return false;
+          }
+          static fromDirectory(dir, reporter) {
+            return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
+              const lockfileLoc = path7.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              let lockfile2;
+              let rawLockfile = "";
+              let parseResult;
+              if (yield (_fs || _load_fs()).exists(lockfileLoc)) {
+                rawLockfile = yield (_fs || _load_fs()).readFile(lockfileLoc);
+                parseResult = (0, (_parse2 || _load_parse2()).default)(rawLockfile, lockfileLoc);
+                if (reporter) {
+                  if (parseResult.type === "merge") {
+                    reporter.info(reporter.lang("lockfileMerged"));
+                  } else if (parseResult.type === "conflict") {
+                    reporter.warn(reporter.lang("lockfileConflict"));
+                  }
+                }
+                lockfile2 = parseResult.object;
+              } else if (reporter) {
+                reporter.info(reporter.lang("noLockfileFound"));
+              }
+              return new Lockfile({ cache: lockfile2, source: rawLockfile, parseResultType: parseResult && parseResult.type });
+            })();
+          }
+          getLocked(pattern) {
+            const cache = this.cache;
+            if (!cache) {
+              return void 0;
+            }
+            const shrunk = pattern in cache && cache[pattern];
+            if (typeof shrunk === "string") {
+              return this.getLocked(shrunk);
+            } else if (shrunk) {
+              explodeEntry(pattern, shrunk);
+              return shrunk;
+            }
+            return void 0;
+          }
+          removePattern(pattern) {
+            const cache = this.cache;
+            if (!cache) {
+              return;
+            }
+            delete cache[pattern];
+          }
+          getLockfile(patterns) {
+            const lockfile2 = {};
+            const seen = /* @__PURE__ */ new Map();
+            const sortedPatternsKeys = Object.keys(patterns).sort((_misc || _load_misc()).sortAlpha);
+            for (var _iterator = sortedPatternsKeys, _isArray = Array.isArray(_iterator), _i = 0, _iterator = _isArray ? _iterator : _iterator[Symbol.iterator](); ; ) {
+              var _ref;
+              if (_isArray) {
+                if (_i >= _iterator.length) break;
+                _ref = _iterator[_i++];
+              } else {
+                _i = _iterator.next();
+                if (_i.done) break;
+                _ref = _i.value;
+              }
+              const pattern = _ref;
+              const pkg = patterns[pattern];
+              const remote = pkg._remote, ref = pkg._reference;
+              invariant(ref, "Package is missing a reference");
+              invariant(remote, "Package is missing a remote");
+              const remoteKey = keyForRemote(remote);
+              const seenPattern = remoteKey && seen.get(remoteKey);
+              if (seenPattern) {
+                lockfile2[pattern] = seenPattern;
+                if (!seenPattern.name && getName(pattern) !== pkg.name) {
+                  seenPattern.name = pkg.name;
+                }
+                continue;
+              }
+              const obj = implodeEntry(pattern, {
+                name: pkg.name,
+                version: pkg.version,
+                uid: pkg._uid,
+                resolved: remote.resolved,
+                integrity: remote.integrity,
+                registry: remote.registry,
+                dependencies: pkg.dependencies,
+                peerDependencies: pkg.peerDependencies,
+                optionalDependencies: pkg.optionalDependencies,
+                permissions: ref.permissions,
+                prebuiltVariants: pkg.prebuiltVariants
+              });
+              lockfile2[pattern] = obj;
+              if (remoteKey) {
+                seen.set(remoteKey, obj);
+              }
+            }
+            return lockfile2;
+          }
+        }
+        exports3.default = Lockfile;
+      }),
+      ,
+      ,
+      /* 17 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("stream");
+      }),
+      ,
+      ,
+      /* 20 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.default = nullify;
+        function nullify(obj = {}) {
+          if (Array.isArray(obj)) {
+            for (var _iterator = obj, _isArray = Array.isArray(_iterator), _i = 0, _iterator = _isArray ? _iterator : _iterator[Symbol.iterator](); ; ) {
+              var _ref;
+              if (_isArray) {
+                if (_i >= _iterator.length) break;
+                _ref = _iterator[_i++];
+              } else {
+                _i = _iterator.next();
+                if (_i.done) break;
+                _ref = _i.value;
+              }
+              const item = _ref;
+              nullify(item);
+            }
+          } else if (obj !== null && typeof obj === "object" || typeof obj === "function") {
+            Object.setPrototypeOf(obj, null);
+            if (typeof obj === "object") {
+              for (const key in obj) {
+                nullify(obj[key]);
+              }
+            }
+          }
+          return obj;
+        }
+      }),
+      ,
+      /* 22 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("assert");
+      }),
+      /* 23 */
+      /***/
+      (function(module2, exports3) {
+        var core = module2.exports = { version: "2.5.7" };
+        if (typeof __e == "number") __e = core;
+      }),
+      ,
+      ,
+      ,
+      /* 27 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var isObject9 = __webpack_require__(34);
+        module2.exports = function(it) {
+          if (!isObject9(it)) throw TypeError(it + " is not an object!");
+          return it;
+        };
+      }),
+      ,
+      /* 29 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.normalizePattern = normalizePattern;
+        function normalizePattern(pattern) {
+          let hasVersion = false;
+          let range = "latest";
+          let name = pattern;
+          let isScoped = false;
+          if (name[0] === "@") {
+            isScoped = true;
+            name = name.slice(1);
+          }
+          const parts = name.split("@");
+          if (parts.length > 1) {
+            name = parts.shift();
+            range = parts.join("@");
+            if (range) {
+              hasVersion = true;
+            } else {
+              range = "*";
+            }
+          }
+          if (isScoped) {
+            name = `@${name}`;
+          }
+          return { name, range, hasVersion };
+        }
+      }),
+      ,
+      /* 31 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var dP = __webpack_require__(50);
+        var createDesc = __webpack_require__(106);
+        module2.exports = __webpack_require__(33) ? function(object, key, value) {
+          return dP.f(object, key, createDesc(1, value));
+        } : function(object, key, value) {
+          object[key] = value;
+          return object;
+        };
+      }),
+      /* 32 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var buffer = __webpack_require__(63);
+        var Buffer2 = buffer.Buffer;
+        function copyProps(src, dst) {
+          for (var key in src) {
+            dst[key] = src[key];
+          }
+        }
+        if (Buffer2.from && Buffer2.alloc && Buffer2.allocUnsafe && Buffer2.allocUnsafeSlow) {
+          module2.exports = buffer;
+        } else {
+          copyProps(buffer, exports3);
+          exports3.Buffer = SafeBuffer;
+        }
+        function SafeBuffer(arg, encodingOrOffset, length) {
+          return Buffer2(arg, encodingOrOffset, length);
+        }
+        copyProps(Buffer2, SafeBuffer);
+        SafeBuffer.from = function(arg, encodingOrOffset, length) {
+          if (typeof arg === "number") {
+            throw new TypeError("Argument must not be a number");
+          }
+          return Buffer2(arg, encodingOrOffset, length);
+        };
+        SafeBuffer.alloc = function(size, fill, encoding) {
+          if (typeof size !== "number") {
+            throw new TypeError("Argument must be a number");
+          }
+          var buf = Buffer2(size);
+          if (fill !== void 0) {
+            if (typeof encoding === "string") {
+              buf.fill(fill, encoding);
+            } else {
+              buf.fill(fill);
+            }
+          } else {
+            buf.fill(0);
+          }
+          return buf;
+        };
+        SafeBuffer.allocUnsafe = function(size) {
+          if (typeof size !== "number") {
+            throw new TypeError("Argument must be a number");
+          }
+          return Buffer2(size);
+        };
+        SafeBuffer.allocUnsafeSlow = function(size) {
+          if (typeof size !== "number") {
+            throw new TypeError("Argument must be a number");
+          }
+          return buffer.SlowBuffer(size);
+        };
+      }),
+      /* 33 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = !__webpack_require__(85)(function() {
+          return Object.defineProperty({}, "a", { get: function() {
+            return 7;
+          } }).a != 7;
+        });
+      }),
+      /* 34 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(it) {
+          return typeof it === "object" ? it !== null : typeof it === "function";
+        };
+      }),
+      /* 35 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = {};
+      }),
+      /* 36 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("os");
+      }),
+      ,
+      ,
+      ,
+      /* 40 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.wait = wait;
+        exports3.promisify = promisify;
+        exports3.queue = queue;
+        function wait(delay) {
+          return new Promise((resolve) => {
+            setTimeout(resolve, delay);
+          });
+        }
+        function promisify(fn, firstData) {
+          return function(...args) {
+            return new Promise(function(resolve, reject) {
+              args.push(function(err, ...result) {
+                let res = result;
+                if (result.length <= 1) {
+                  res = result[0];
+                }
+                if (firstData) {
+                  res = err;
+                  err = null;
+                }
+                if (err) {
+                  reject(err);
+                } else {
+                  resolve(res);
+                }
+              });
+              fn.apply(null, args);
+            });
+          };
+        }
+        function queue(arr, promiseProducer, concurrency = Infinity) {
+          concurrency = Math.min(concurrency, arr.length);
+          arr = arr.slice();
+          const results = [];
+          let total = arr.length;
+          if (!total) {
+            return Promise.resolve(results);
+          }
+          return new Promise((resolve, reject) => {
+            for (let i = 0; i < concurrency; i++) {
+              next();
+            }
+            function next() {
+              const item = arr.shift();
+              const promise = promiseProducer(item);
+              promise.then(function(result) {
+                results.push(result);
+                total--;
+                if (total === 0) {
+                  resolve(results);
+                } else {
+                  if (arr.length) {
+                    next();
+                  }
+                }
+              }, reject);
+            }
+          });
+        }
+      }),
+      /* 41 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var global2 = __webpack_require__(11);
+        var core = __webpack_require__(23);
+        var ctx = __webpack_require__(48);
+        var hide = __webpack_require__(31);
+        var has = __webpack_require__(49);
+        var PROTOTYPE = "prototype";
+        var $export = function(type, name, source) {
+          var IS_FORCED = type & $export.F;
+          var IS_GLOBAL = type & $export.G;
+          var IS_STATIC = type & $export.S;
+          var IS_PROTO = type & $export.P;
+          var IS_BIND = type & $export.B;
+          var IS_WRAP = type & $export.W;
+          var exports4 = IS_GLOBAL ? core : core[name] || (core[name] = {});
+          var expProto = exports4[PROTOTYPE];
+          var target = IS_GLOBAL ? global2 : IS_STATIC ? global2[name] : (global2[name] || {})[PROTOTYPE];
+          var key, own, out;
+          if (IS_GLOBAL) source = name;
+          for (key in source) {
+            own = !IS_FORCED && target && target[key] !== void 0;
+            if (own && has(exports4, key)) continue;
+            out = own ? target[key] : source[key];
+            exports4[key] = IS_GLOBAL && typeof target[key] != "function" ? source[key] : IS_BIND && own ? ctx(out, global2) : IS_WRAP && target[key] == out ? (function(C) {
+              var F = function(a, b, c) {
+                if (this instanceof C) {
+                  switch (arguments.length) {
+                    case 0:
+                      return new C();
+                    case 1:
+                      return new C(a);
+                    case 2:
+                      return new C(a, b);
+                  }
+                  return new C(a, b, c);
+                }
+                return C.apply(this, arguments);
+              };
+              F[PROTOTYPE] = C[PROTOTYPE];
+              return F;
+            })(out) : IS_PROTO && typeof out == "function" ? ctx(Function.call, out) : out;
+            if (IS_PROTO) {
+              (exports4.virtual || (exports4.virtual = {}))[key] = out;
+              if (type & $export.R && expProto && !expProto[key]) hide(expProto, key, out);
+            }
+          }
+        };
+        $export.F = 1;
+        $export.G = 2;
+        $export.S = 4;
+        $export.P = 8;
+        $export.B = 16;
+        $export.W = 32;
+        $export.U = 64;
+        $export.R = 128;
+        module2.exports = $export;
+      }),
+      /* 42 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        try {
+          var util = __webpack_require__(2);
+          if (typeof util.inherits !== "function") throw "";
+          module2.exports = util.inherits;
+        } catch (e) {
+          module2.exports = __webpack_require__(224);
+        }
+      }),
+      ,
+      ,
+      /* 45 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.home = void 0;
+        var _rootUser;
+        function _load_rootUser() {
+          return _rootUser = _interopRequireDefault(__webpack_require__(169));
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        const path7 = __webpack_require__(0);
+        const home = exports3.home = __webpack_require__(36).homedir();
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path7.resolve("/usr/local/share") : home;
+        exports3.default = userHomeDir;
+      }),
+      /* 46 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(it) {
+          if (typeof it != "function") throw TypeError(it + " is not a function!");
+          return it;
+        };
+      }),
+      /* 47 */
+      /***/
+      (function(module2, exports3) {
+        var toString = {}.toString;
+        module2.exports = function(it) {
+          return toString.call(it).slice(8, -1);
+        };
+      }),
+      /* 48 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var aFunction = __webpack_require__(46);
+        module2.exports = function(fn, that, length) {
+          aFunction(fn);
+          if (that === void 0) return fn;
+          switch (length) {
+            case 1:
+              return function(a) {
+                return fn.call(that, a);
+              };
+            case 2:
+              return function(a, b) {
+                return fn.call(that, a, b);
+              };
+            case 3:
+              return function(a, b, c) {
+                return fn.call(that, a, b, c);
+              };
+          }
+          return function() {
+            return fn.apply(that, arguments);
+          };
+        };
+      }),
+      /* 49 */
+      /***/
+      (function(module2, exports3) {
+        var hasOwnProperty = {}.hasOwnProperty;
+        module2.exports = function(it, key) {
+          return hasOwnProperty.call(it, key);
+        };
+      }),
+      /* 50 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var anObject = __webpack_require__(27);
+        var IE8_DOM_DEFINE = __webpack_require__(184);
+        var toPrimitive = __webpack_require__(201);
+        var dP = Object.defineProperty;
+        exports3.f = __webpack_require__(33) ? Object.defineProperty : function defineProperty(O, P, Attributes) {
+          anObject(O);
+          P = toPrimitive(P, true);
+          anObject(Attributes);
+          if (IE8_DOM_DEFINE) try {
+            return dP(O, P, Attributes);
+          } catch (e) {
+          }
+          if ("get" in Attributes || "set" in Attributes) throw TypeError("Accessors not supported!");
+          if ("value" in Attributes) O[P] = Attributes.value;
+          return O;
+        };
+      }),
+      ,
+      ,
+      ,
+      /* 54 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("events");
+      }),
+      /* 55 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        const Buffer2 = __webpack_require__(32).Buffer;
+        const crypto2 = __webpack_require__(9);
+        const Transform = __webpack_require__(17).Transform;
+        const SPEC_ALGORITHMS = ["sha256", "sha384", "sha512"];
+        const BASE64_REGEX = /^[a-z0-9+/]+(?:=?=?)$/i;
+        const SRI_REGEX = /^([^-]+)-([^?]+)([?\S*]*)$/;
+        const STRICT_SRI_REGEX = /^([^-]+)-([A-Za-z0-9+/=]{44,88})(\?[\x21-\x7E]*)*$/;
+        const VCHAR_REGEX = /^[\x21-\x7E]+$/;
+        class Hash {
+          get isHash() {
+            return true;
+          }
+          constructor(hash, opts) {
+            const strict = !!(opts && opts.strict);
+            this.source = hash.trim();
+            const match = this.source.match(
+              strict ? STRICT_SRI_REGEX : SRI_REGEX
+            );
+            if (!match) {
+              return;
+            }
+            if (strict && !SPEC_ALGORITHMS.some((a) => a === match[1])) {
+              return;
+            }
+            this.algorithm = match[1];
+            this.digest = match[2];
+            const rawOpts = match[3];
+            this.options = rawOpts ? rawOpts.slice(1).split("?") : [];
+          }
+          hexDigest() {
+            return this.digest && Buffer2.from(this.digest, "base64").toString("hex");
+          }
+          toJSON() {
+            return this.toString();
+          }
+          toString(opts) {
+            if (opts && opts.strict) {
+              if (!// The spec has very restricted productions for algorithms.
+              // https://www.w3.org/TR/CSP2/#source-list-syntax
+              (SPEC_ALGORITHMS.some((x) => x === this.algorithm) && // Usually, if someone insists on using a "different" base64, we
+              // leave it as-is, since there's multiple standards, and the
+              // specified is not a URL-safe variant.
+              // https://www.w3.org/TR/CSP2/#base64_value
+              this.digest.match(BASE64_REGEX) && // Option syntax is strictly visual chars.
+              // https://w3c.github.io/webappsec-subresource-integrity/#grammardef-option-expression
+              // https://tools.ietf.org/html/rfc5234#appendix-B.1
+              (this.options || []).every((opt) => opt.match(VCHAR_REGEX)))) {
+                return "";
+              }
+            }
+            const options = this.options && this.options.length ? `?${this.options.join("?")}` : "";
+            return `${this.algorithm}-${this.digest}${options}`;
+          }
+        }
+        class Integrity {
+          get isIntegrity() {
+            return true;
+          }
+          toJSON() {
+            return this.toString();
+          }
+          toString(opts) {
+            opts = opts || {};
+            let sep3 = opts.sep || " ";
+            if (opts.strict) {
+              sep3 = sep3.replace(/\S+/g, " ");
+            }
+            return Object.keys(this).map((k) => {
+              return this[k].map((hash) => {
+                return Hash.prototype.toString.call(hash, opts);
+              }).filter((x) => x.length).join(sep3);
+            }).filter((x) => x.length).join(sep3);
+          }
+          concat(integrity, opts) {
+            const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
+            return parse5(`${this.toString(opts)} ${other}`, opts);
+          }
+          hexDigest() {
+            return parse5(this, { single: true }).hexDigest();
+          }
+          match(integrity, opts) {
+            const other = parse5(integrity, opts);
+            const algo = other.pickAlgorithm(opts);
+            return this[algo] && other[algo] && this[algo].find(
+              (hash) => other[algo].find(
+                (otherhash) => hash.digest === otherhash.digest
+              )
+            ) || false;
+          }
+          pickAlgorithm(opts) {
+            const pickAlgorithm = opts && opts.pickAlgorithm || getPrioritizedHash;
+            const keys = Object.keys(this);
+            if (!keys.length) {
+              throw new Error(`No algorithms available for ${JSON.stringify(this.toString())}`);
+            }
+            return keys.reduce((acc, algo) => {
+              return pickAlgorithm(acc, algo) || acc;
+            });
+          }
+        }
+        module2.exports.parse = parse5;
+        function parse5(sri, opts) {
+          opts = opts || {};
+          if (typeof sri === "string") {
+            return _parse(sri, opts);
+          } else if (sri.algorithm && sri.digest) {
+            const fullSri = new Integrity();
+            fullSri[sri.algorithm] = [sri];
+            return _parse(stringify(fullSri, opts), opts);
+          } else {
+            return _parse(stringify(sri, opts), opts);
+          }
+        }
+        function _parse(integrity, opts) {
+          if (opts.single) {
+            return new Hash(integrity, opts);
+          }
+          return integrity.trim().split(/\s+/).reduce((acc, string) => {
+            const hash = new Hash(string, opts);
+            if (hash.algorithm && hash.digest) {
+              const algo = hash.algorithm;
+              if (!acc[algo]) {
+                acc[algo] = [];
+              }
+              acc[algo].push(hash);
+            }
+            return acc;
+          }, new Integrity());
+        }
+        module2.exports.stringify = stringify;
+        function stringify(obj, opts) {
+          if (obj.algorithm && obj.digest) {
+            return Hash.prototype.toString.call(obj, opts);
+          } else if (typeof obj === "string") {
+            return stringify(parse5(obj, opts), opts);
+          } else {
+            return Integrity.prototype.toString.call(obj, opts);
+          }
+        }
+        module2.exports.fromHex = fromHex;
+        function fromHex(hexDigest, algorithm, opts) {
+          const optString = opts && opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
+          return parse5(
+            `${algorithm}-${Buffer2.from(hexDigest, "hex").toString("base64")}${optString}`,
+            opts
+          );
+        }
+        module2.exports.fromData = fromData;
+        function fromData(data, opts) {
+          opts = opts || {};
+          const algorithms = opts.algorithms || ["sha512"];
+          const optString = opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
+          return algorithms.reduce((acc, algo) => {
+            const digest = crypto2.createHash(algo).update(data).digest("base64");
+            const hash = new Hash(
+              `${algo}-${digest}${optString}`,
+              opts
+            );
+            if (hash.algorithm && hash.digest) {
+              const algo2 = hash.algorithm;
+              if (!acc[algo2]) {
+                acc[algo2] = [];
+              }
+              acc[algo2].push(hash);
+            }
+            return acc;
+          }, new Integrity());
+        }
+        module2.exports.fromStream = fromStream;
+        function fromStream(stream, opts) {
+          opts = opts || {};
+          const P = opts.Promise || Promise;
+          const istream = integrityStream(opts);
+          return new P((resolve, reject) => {
+            stream.pipe(istream);
+            stream.on("error", reject);
+            istream.on("error", reject);
+            let sri;
+            istream.on("integrity", (s) => {
+              sri = s;
+            });
+            istream.on("end", () => resolve(sri));
+            istream.on("data", () => {
+            });
+          });
+        }
+        module2.exports.checkData = checkData;
+        function checkData(data, sri, opts) {
+          opts = opts || {};
+          sri = parse5(sri, opts);
+          if (!Object.keys(sri).length) {
+            if (opts.error) {
+              throw Object.assign(
+                new Error("No valid integrity hashes to check against"),
+                {
+                  code: "EINTEGRITY"
+                }
+              );
+            } else {
+              return false;
+            }
+          }
+          const algorithm = sri.pickAlgorithm(opts);
+          const digest = crypto2.createHash(algorithm).update(data).digest("base64");
+          const newSri = parse5({ algorithm, digest });
+          const match = newSri.match(sri, opts);
+          if (match || !opts.error) {
+            return match;
+          } else if (typeof opts.size === "number" && data.length !== opts.size) {
+            const err = new Error(`data size mismatch when checking ${sri}.
+  Wanted: ${opts.size}
+  Found: ${data.length}`);
+            err.code = "EBADSIZE";
+            err.found = data.length;
+            err.expected = opts.size;
+            err.sri = sri;
+            throw err;
+          } else {
+            const err = new Error(`Integrity checksum failed when using ${algorithm}: Wanted ${sri}, but got ${newSri}. (${data.length} bytes)`);
+            err.code = "EINTEGRITY";
+            err.found = newSri;
+            err.expected = sri;
+            err.algorithm = algorithm;
+            err.sri = sri;
+            throw err;
+          }
+        }
+        module2.exports.checkStream = checkStream;
+        function checkStream(stream, sri, opts) {
+          opts = opts || {};
+          const P = opts.Promise || Promise;
+          const checker = integrityStream(Object.assign({}, opts, {
+            integrity: sri
+          }));
+          return new P((resolve, reject) => {
+            stream.pipe(checker);
+            stream.on("error", reject);
+            checker.on("error", reject);
+            let sri2;
+            checker.on("verified", (s) => {
+              sri2 = s;
+            });
+            checker.on("end", () => resolve(sri2));
+            checker.on("data", () => {
+            });
+          });
+        }
+        module2.exports.integrityStream = integrityStream;
+        function integrityStream(opts) {
+          opts = opts || {};
+          const sri = opts.integrity && parse5(opts.integrity, opts);
+          const goodSri = sri && Object.keys(sri).length;
+          const algorithm = goodSri && sri.pickAlgorithm(opts);
+          const digests = goodSri && sri[algorithm];
+          const algorithms = Array.from(
+            new Set(
+              (opts.algorithms || ["sha512"]).concat(algorithm ? [algorithm] : [])
+            )
+          );
+          const hashes = algorithms.map(crypto2.createHash);
+          let streamSize = 0;
+          const stream = new Transform({
+            transform(chunk, enc, cb) {
+              streamSize += chunk.length;
+              hashes.forEach((h) => h.update(chunk, enc));
+              cb(null, chunk, enc);
+            }
+          }).on("end", () => {
+            const optString = opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
+            const newSri = parse5(hashes.map((h, i) => {
+              return `${algorithms[i]}-${h.digest("base64")}${optString}`;
+            }).join(" "), opts);
+            const match = goodSri && newSri.match(sri, opts);
+            if (typeof opts.size === "number" && streamSize !== opts.size) {
+              const err = new Error(`stream size mismatch when checking ${sri}.
+  Wanted: ${opts.size}
+  Found: ${streamSize}`);
+              err.code = "EBADSIZE";
+              err.found = streamSize;
+              err.expected = opts.size;
+              err.sri = sri;
+              stream.emit("error", err);
+            } else if (opts.integrity && !match) {
+              const err = new Error(`${sri} integrity checksum failed when using ${algorithm}: wanted ${digests} but got ${newSri}. (${streamSize} bytes)`);
+              err.code = "EINTEGRITY";
+              err.found = newSri;
+              err.expected = digests;
+              err.algorithm = algorithm;
+              err.sri = sri;
+              stream.emit("error", err);
+            } else {
+              stream.emit("size", streamSize);
+              stream.emit("integrity", newSri);
+              match && stream.emit("verified", match);
+            }
+          });
+          return stream;
+        }
+        module2.exports.create = createIntegrity;
+        function createIntegrity(opts) {
+          opts = opts || {};
+          const algorithms = opts.algorithms || ["sha512"];
+          const optString = opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
+          const hashes = algorithms.map(crypto2.createHash);
+          return {
+            update: function(chunk, enc) {
+              hashes.forEach((h) => h.update(chunk, enc));
+              return this;
+            },
+            digest: function(enc) {
+              const integrity = algorithms.reduce((acc, algo) => {
+                const digest = hashes.shift().digest("base64");
+                const hash = new Hash(
+                  `${algo}-${digest}${optString}`,
+                  opts
+                );
+                if (hash.algorithm && hash.digest) {
+                  const algo2 = hash.algorithm;
+                  if (!acc[algo2]) {
+                    acc[algo2] = [];
+                  }
+                  acc[algo2].push(hash);
+                }
+                return acc;
+              }, new Integrity());
+              return integrity;
+            }
+          };
+        }
+        const NODE_HASHES = new Set(crypto2.getHashes());
+        const DEFAULT_PRIORITY = [
+          "md5",
+          "whirlpool",
+          "sha1",
+          "sha224",
+          "sha256",
+          "sha384",
+          "sha512",
+          // TODO - it's unclear _which_ of these Node will actually use as its name
+          //        for the algorithm, so we guesswork it based on the OpenSSL names.
+          "sha3",
+          "sha3-256",
+          "sha3-384",
+          "sha3-512",
+          "sha3_256",
+          "sha3_384",
+          "sha3_512"
+        ].filter((algo) => NODE_HASHES.has(algo));
+        function getPrioritizedHash(algo1, algo2) {
+          return DEFAULT_PRIORITY.indexOf(algo1.toLowerCase()) >= DEFAULT_PRIORITY.indexOf(algo2.toLowerCase()) ? algo1 : algo2;
+        }
+      }),
+      ,
+      ,
+      ,
+      ,
+      /* 60 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = minimatch;
+        minimatch.Minimatch = Minimatch;
+        var path7 = { sep: "/" };
+        try {
+          path7 = __webpack_require__(0);
+        } catch (er) {
+        }
+        var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
+        var expand2 = __webpack_require__(175);
+        var plTypes = {
+          "!": { open: "(?:(?!(?:", close: "))[^/]*?)" },
+          "?": { open: "(?:", close: ")?" },
+          "+": { open: "(?:", close: ")+" },
+          "*": { open: "(?:", close: ")*" },
+          "@": { open: "(?:", close: ")" }
+        };
+        var qmark = "[^/]";
+        var star = qmark + "*?";
+        var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+        var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+        var reSpecials = charSet("().*{}+?[]^$\\!");
+        function charSet(s) {
+          return s.split("").reduce(function(set, c) {
+            set[c] = true;
+            return set;
+          }, {});
+        }
+        var slashSplit = /\/+/;
+        minimatch.filter = filter;
+        function filter(pattern, options) {
+          options = options || {};
+          return function(p, i, list) {
+            return minimatch(p, pattern, options);
+          };
+        }
+        function ext(a, b) {
+          a = a || {};
+          b = b || {};
+          var t = {};
+          Object.keys(b).forEach(function(k) {
+            t[k] = b[k];
+          });
+          Object.keys(a).forEach(function(k) {
+            t[k] = a[k];
+          });
+          return t;
+        }
+        minimatch.defaults = function(def) {
+          if (!def || !Object.keys(def).length) return minimatch;
+          var orig = minimatch;
+          var m = function minimatch2(p, pattern, options) {
+            return orig.minimatch(p, pattern, ext(def, options));
+          };
+          m.Minimatch = function Minimatch2(pattern, options) {
+            return new orig.Minimatch(pattern, ext(def, options));
+          };
+          return m;
+        };
+        Minimatch.defaults = function(def) {
+          if (!def || !Object.keys(def).length) return Minimatch;
+          return minimatch.defaults(def).Minimatch;
+        };
+        function minimatch(p, pattern, options) {
+          if (typeof pattern !== "string") {
+            throw new TypeError("glob pattern string required");
+          }
+          if (!options) options = {};
+          if (!options.nocomment && pattern.charAt(0) === "#") {
+            return false;
+          }
+          if (pattern.trim() === "") return p === "";
+          return new Minimatch(pattern, options).match(p);
+        }
+        function Minimatch(pattern, options) {
+          if (!(this instanceof Minimatch)) {
+            return new Minimatch(pattern, options);
+          }
+          if (typeof pattern !== "string") {
+            throw new TypeError("glob pattern string required");
+          }
+          if (!options) options = {};
+          pattern = pattern.trim();
+          if (path7.sep !== "/") {
+            pattern = pattern.split(path7.sep).join("/");
+          }
+          this.options = options;
+          this.set = [];
+          this.pattern = pattern;
+          this.regexp = null;
+          this.negate = false;
+          this.comment = false;
+          this.empty = false;
+          this.make();
+        }
+        Minimatch.prototype.debug = function() {
+        };
+        Minimatch.prototype.make = make;
+        function make() {
+          if (this._made) return;
+          var pattern = this.pattern;
+          var options = this.options;
+          if (!options.nocomment && pattern.charAt(0) === "#") {
+            this.comment = true;
+            return;
+          }
+          if (!pattern) {
+            this.empty = true;
+            return;
+          }
+          this.parseNegate();
+          var set = this.globSet = this.braceExpand();
+          if (options.debug) this.debug = console.error;
+          this.debug(this.pattern, set);
+          set = this.globParts = set.map(function(s) {
+            return s.split(slashSplit);
+          });
+          this.debug(this.pattern, set);
+          set = set.map(function(s, si, set2) {
+            return s.map(this.parse, this);
+          }, this);
+          this.debug(this.pattern, set);
+          set = set.filter(function(s) {
+            return s.indexOf(false) === -1;
+          });
+          this.debug(this.pattern, set);
+          this.set = set;
+        }
+        Minimatch.prototype.parseNegate = parseNegate;
+        function parseNegate() {
+          var pattern = this.pattern;
+          var negate = false;
+          var options = this.options;
+          var negateOffset = 0;
+          if (options.nonegate) return;
+          for (var i = 0, l = pattern.length; i < l && pattern.charAt(i) === "!"; i++) {
+            negate = !negate;
+            negateOffset++;
+          }
+          if (negateOffset) this.pattern = pattern.substr(negateOffset);
+          this.negate = negate;
+        }
+        minimatch.braceExpand = function(pattern, options) {
+          return braceExpand(pattern, options);
+        };
+        Minimatch.prototype.braceExpand = braceExpand;
+        function braceExpand(pattern, options) {
+          if (!options) {
+            if (this instanceof Minimatch) {
+              options = this.options;
+            } else {
+              options = {};
+            }
+          }
+          pattern = typeof pattern === "undefined" ? this.pattern : pattern;
+          if (typeof pattern === "undefined") {
+            throw new TypeError("undefined pattern");
+          }
+          if (options.nobrace || !pattern.match(/\{.*\}/)) {
+            return [pattern];
+          }
+          return expand2(pattern);
+        }
+        Minimatch.prototype.parse = parse5;
+        var SUBPARSE = {};
+        function parse5(pattern, isSub) {
+          if (pattern.length > 1024 * 64) {
+            throw new TypeError("pattern is too long");
+          }
+          var options = this.options;
+          if (!options.noglobstar && pattern === "**") return GLOBSTAR;
+          if (pattern === "") return "";
+          var re = "";
+          var hasMagic = !!options.nocase;
+          var escaping = false;
+          var patternListStack = [];
+          var negativeLists = [];
+          var stateChar;
+          var inClass = false;
+          var reClassStart = -1;
+          var classStart = -1;
+          var patternStart = pattern.charAt(0) === "." ? "" : options.dot ? "(?!(?:^|\\/)\\.{1,2}(?:$|\\/))" : "(?!\\.)";
+          var self2 = this;
+          function clearStateChar() {
+            if (stateChar) {
+              switch (stateChar) {
+                case "*":
+                  re += star;
+                  hasMagic = true;
+                  break;
+                case "?":
+                  re += qmark;
+                  hasMagic = true;
+                  break;
+                default:
+                  re += "\\" + stateChar;
+                  break;
+              }
+              self2.debug("clearStateChar %j %j", stateChar, re);
+              stateChar = false;
+            }
+          }
+          for (var i = 0, len = pattern.length, c; i < len && (c = pattern.charAt(i)); i++) {
+            this.debug("%s	%s %s %j", pattern, i, re, c);
+            if (escaping && reSpecials[c]) {
+              re += "\\" + c;
+              escaping = false;
+              continue;
+            }
+            switch (c) {
+              case "/":
+                return false;
+              case "\\":
+                clearStateChar();
+                escaping = true;
+                continue;
+              // the various stateChar values
+              // for the "extglob" stuff.
+              case "?":
+              case "*":
+              case "+":
+              case "@":
+              case "!":
+                this.debug("%s	%s %s %j <-- stateChar", pattern, i, re, c);
+                if (inClass) {
+                  this.debug("  in class");
+                  if (c === "!" && i === classStart + 1) c = "^";
+                  re += c;
+                  continue;
+                }
+                self2.debug("call clearStateChar %j", stateChar);
+                clearStateChar();
+                stateChar = c;
+                if (options.noext) clearStateChar();
+                continue;
+              case "(":
+                if (inClass) {
+                  re += "(";
+                  continue;
+                }
+                if (!stateChar) {
+                  re += "\\(";
+                  continue;
+                }
+                patternListStack.push({
+                  type: stateChar,
+                  start: i - 1,
+                  reStart: re.length,
+                  open: plTypes[stateChar].open,
+                  close: plTypes[stateChar].close
+                });
+                re += stateChar === "!" ? "(?:(?!(?:" : "(?:";
+                this.debug("plType %j %j", stateChar, re);
+                stateChar = false;
+                continue;
+              case ")":
+                if (inClass || !patternListStack.length) {
+                  re += "\\)";
+                  continue;
+                }
+                clearStateChar();
+                hasMagic = true;
+                var pl = patternListStack.pop();
+                re += pl.close;
+                if (pl.type === "!") {
+                  negativeLists.push(pl);
+                }
+                pl.reEnd = re.length;
+                continue;
+              case "|":
+                if (inClass || !patternListStack.length || escaping) {
+                  re += "\\|";
+                  escaping = false;
+                  continue;
+                }
+                clearStateChar();
+                re += "|";
+                continue;
+              // these are mostly the same in regexp and glob
+              case "[":
+                clearStateChar();
+                if (inClass) {
+                  re += "\\" + c;
+                  continue;
+                }
+                inClass = true;
+                classStart = i;
+                reClassStart = re.length;
+                re += c;
+                continue;
+              case "]":
+                if (i === classStart + 1 || !inClass) {
+                  re += "\\" + c;
+                  escaping = false;
+                  continue;
+                }
+                if (inClass) {
+                  var cs = pattern.substring(classStart + 1, i);
+                  try {
+                    RegExp("[" + cs + "]");
+                  } catch (er) {
+                    var sp = this.parse(cs, SUBPARSE);
+                    re = re.substr(0, reClassStart) + "\\[" + sp[0] + "\\]";
+                    hasMagic = hasMagic || sp[1];
+                    inClass = false;
+                    continue;
+                  }
+                }
+                hasMagic = true;
+                inClass = false;
+                re += c;
+                continue;
+              default:
+                clearStateChar();
+                if (escaping) {
+                  escaping = false;
+                } else if (reSpecials[c] && !(c === "^" && inClass)) {
+                  re += "\\";
+                }
+                re += c;
+            }
+          }
+          if (inClass) {
+            cs = pattern.substr(classStart + 1);
+            sp = this.parse(cs, SUBPARSE);
+            re = re.substr(0, reClassStart) + "\\[" + sp[0];
+            hasMagic = hasMagic || sp[1];
+          }
+          for (pl = patternListStack.pop(); pl; pl = patternListStack.pop()) {
+            var tail = re.slice(pl.reStart + pl.open.length);
+            this.debug("setting tail", re, pl);
+            tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, function(_, $1, $2) {
+              if (!$2) {
+                $2 = "\\";
+              }
+              return $1 + $1 + $2 + "|";
+            });
+            this.debug("tail=%j\n   %s", tail, tail, pl, re);
+            var t = pl.type === "*" ? star : pl.type === "?" ? qmark : "\\" + pl.type;
+            hasMagic = true;
+            re = re.slice(0, pl.reStart) + t + "\\(" + tail;
+          }
+          clearStateChar();
+          if (escaping) {
+            re += "\\\\";
+          }
+          var addPatternStart = false;
+          switch (re.charAt(0)) {
+            case ".":
+            case "[":
+            case "(":
+              addPatternStart = true;
+          }
+          for (var n = negativeLists.length - 1; n > -1; n--) {
+            var nl = negativeLists[n];
+            var nlBefore = re.slice(0, nl.reStart);
+            var nlFirst = re.slice(nl.reStart, nl.reEnd - 8);
+            var nlLast = re.slice(nl.reEnd - 8, nl.reEnd);
+            var nlAfter = re.slice(nl.reEnd);
+            nlLast += nlAfter;
+            var openParensBefore = nlBefore.split("(").length - 1;
+            var cleanAfter = nlAfter;
+            for (i = 0; i < openParensBefore; i++) {
+              cleanAfter = cleanAfter.replace(/\)[+*?]?/, "");
+            }
+            nlAfter = cleanAfter;
+            var dollar = "";
+            if (nlAfter === "" && isSub !== SUBPARSE) {
+              dollar = "$";
+            }
+            var newRe = nlBefore + nlFirst + nlAfter + dollar + nlLast;
+            re = newRe;
+          }
+          if (re !== "" && hasMagic) {
+            re = "(?=.)" + re;
+          }
+          if (addPatternStart) {
+            re = patternStart + re;
+          }
+          if (isSub === SUBPARSE) {
+            return [re, hasMagic];
+          }
+          if (!hasMagic) {
+            return globUnescape(pattern);
+          }
+          var flags = options.nocase ? "i" : "";
+          try {
+            var regExp = new RegExp("^" + re + "$", flags);
+          } catch (er) {
+            return new RegExp("$.");
+          }
+          regExp._glob = pattern;
+          regExp._src = re;
+          return regExp;
+        }
+        minimatch.makeRe = function(pattern, options) {
+          return new Minimatch(pattern, options || {}).makeRe();
+        };
+        Minimatch.prototype.makeRe = makeRe;
+        function makeRe() {
+          if (this.regexp || this.regexp === false) return this.regexp;
+          var set = this.set;
+          if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+          }
+          var options = this.options;
+          var twoStar = options.noglobstar ? star : options.dot ? twoStarDot : twoStarNoDot;
+          var flags = options.nocase ? "i" : "";
+          var re = set.map(function(pattern) {
+            return pattern.map(function(p) {
+              return p === GLOBSTAR ? twoStar : typeof p === "string" ? regExpEscape(p) : p._src;
+            }).join("\\/");
+          }).join("|");
+          re = "^(?:" + re + ")$";
+          if (this.negate) re = "^(?!" + re + ").*$";
+          try {
+            this.regexp = new RegExp(re, flags);
+          } catch (ex) {
+            this.regexp = false;
+          }
+          return this.regexp;
+        }
+        minimatch.match = function(list, pattern, options) {
+          options = options || {};
+          var mm = new Minimatch(pattern, options);
+          list = list.filter(function(f) {
+            return mm.match(f);
+          });
+          if (mm.options.nonull && !list.length) {
+            list.push(pattern);
+          }
+          return list;
+        };
+        Minimatch.prototype.match = match;
+        function match(f, partial) {
+          this.debug("match", f, this.pattern);
+          if (this.comment) return false;
+          if (this.empty) return f === "";
+          if (f === "/" && partial) return true;
+          var options = this.options;
+          if (path7.sep !== "/") {
+            f = f.split(path7.sep).join("/");
+          }
+          f = f.split(slashSplit);
+          this.debug(this.pattern, "split", f);
+          var set = this.set;
+          this.debug(this.pattern, "set", set);
+          var filename;
+          var i;
+          for (i = f.length - 1; i >= 0; i--) {
+            filename = f[i];
+            if (filename) break;
+          }
+          for (i = 0; i < set.length; i++) {
+            var pattern = set[i];
+            var file = f;
+            if (options.matchBase && pattern.length === 1) {
+              file = [filename];
+            }
+            var hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+              if (options.flipNegate) return true;
+              return !this.negate;
+            }
+          }
+          if (options.flipNegate) return false;
+          return this.negate;
+        }
+        Minimatch.prototype.matchOne = function(file, pattern, partial) {
+          var options = this.options;
+          this.debug(
+            "matchOne",
+            { "this": this, file, pattern }
+          );
+          this.debug("matchOne", file.length, pattern.length);
+          for (var fi = 0, pi = 0, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug("matchOne loop");
+            var p = pattern[pi];
+            var f = file[fi];
+            this.debug(pattern, p, f);
+            if (p === false) return false;
+            if (p === GLOBSTAR) {
+              this.debug("GLOBSTAR", [pattern, p, f]);
+              var fr = fi;
+              var pr = pi + 1;
+              if (pr === pl) {
+                this.debug("** at the end");
+                for (; fi < fl; fi++) {
+                  if (file[fi] === "." || file[fi] === ".." || !options.dot && file[fi].charAt(0) === ".") return false;
+                }
+                return true;
+              }
+              while (fr < fl) {
+                var swallowee = file[fr];
+                this.debug("\nglobstar while", file, fr, pattern, pr, swallowee);
+                if (this.matchOne(file.slice(fr), pattern.slice(pr), partial)) {
+                  this.debug("globstar found match!", fr, fl, swallowee);
+                  return true;
+                } else {
+                  if (swallowee === "." || swallowee === ".." || !options.dot && swallowee.charAt(0) === ".") {
+                    this.debug("dot detected!", file, fr, pattern, pr);
+                    break;
+                  }
+                  this.debug("globstar swallow a segment, and continue");
+                  fr++;
+                }
+              }
+              if (partial) {
+                this.debug("\n>>> no match, partial?", file, fr, pattern, pr);
+                if (fr === fl) return true;
+              }
+              return false;
+            }
+            var hit;
+            if (typeof p === "string") {
+              if (options.nocase) {
+                hit = f.toLowerCase() === p.toLowerCase();
+              } else {
+                hit = f === p;
+              }
+              this.debug("string match", p, f, hit);
+            } else {
+              hit = f.match(p);
+              this.debug("pattern match", p, f, hit);
+            }
+            if (!hit) return false;
+          }
+          if (fi === fl && pi === pl) {
+            return true;
+          } else if (fi === fl) {
+            return partial;
+          } else if (pi === pl) {
+            var emptyFileEnd = fi === fl - 1 && file[fi] === "";
+            return emptyFileEnd;
+          }
+          throw new Error("wtf?");
+        };
+        function globUnescape(s) {
+          return s.replace(/\\(.)/g, "$1");
+        }
+        function regExpEscape(s) {
+          return s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+        }
+      }),
+      /* 61 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var wrappy = __webpack_require__(123);
+        module2.exports = wrappy(once);
+        module2.exports.strict = wrappy(onceStrict);
+        once.proto = once(function() {
+          Object.defineProperty(Function.prototype, "once", {
+            value: function() {
+              return once(this);
+            },
+            configurable: true
+          });
+          Object.defineProperty(Function.prototype, "onceStrict", {
+            value: function() {
+              return onceStrict(this);
+            },
+            configurable: true
+          });
+        });
+        function once(fn) {
+          var f = function() {
+            if (f.called) return f.value;
+            f.called = true;
+            return f.value = fn.apply(this, arguments);
+          };
+          f.called = false;
+          return f;
+        }
+        function onceStrict(fn) {
+          var f = function() {
+            if (f.called)
+              throw new Error(f.onceError);
+            f.called = true;
+            return f.value = fn.apply(this, arguments);
+          };
+          var name = fn.name || "Function wrapped with `once`";
+          f.onceError = name + " shouldn't be called more than once";
+          f.called = false;
+          return f;
+        }
+      }),
+      ,
+      /* 63 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("buffer");
+      }),
+      ,
+      ,
+      ,
+      /* 67 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(it) {
+          if (it == void 0) throw TypeError("Can't call method on  " + it);
+          return it;
+        };
+      }),
+      /* 68 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var isObject9 = __webpack_require__(34);
+        var document2 = __webpack_require__(11).document;
+        var is = isObject9(document2) && isObject9(document2.createElement);
+        module2.exports = function(it) {
+          return is ? document2.createElement(it) : {};
+        };
+      }),
+      /* 69 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = true;
+      }),
+      /* 70 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var aFunction = __webpack_require__(46);
+        function PromiseCapability(C) {
+          var resolve, reject;
+          this.promise = new C(function($$resolve, $$reject) {
+            if (resolve !== void 0 || reject !== void 0) throw TypeError("Bad Promise constructor");
+            resolve = $$resolve;
+            reject = $$reject;
+          });
+          this.resolve = aFunction(resolve);
+          this.reject = aFunction(reject);
+        }
+        module2.exports.f = function(C) {
+          return new PromiseCapability(C);
+        };
+      }),
+      /* 71 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var def = __webpack_require__(50).f;
+        var has = __webpack_require__(49);
+        var TAG = __webpack_require__(13)("toStringTag");
+        module2.exports = function(it, tag, stat4) {
+          if (it && !has(it = stat4 ? it : it.prototype, TAG)) def(it, TAG, { configurable: true, value: tag });
+        };
+      }),
+      /* 72 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var shared = __webpack_require__(107)("keys");
+        var uid = __webpack_require__(111);
+        module2.exports = function(key) {
+          return shared[key] || (shared[key] = uid(key));
+        };
+      }),
+      /* 73 */
+      /***/
+      (function(module2, exports3) {
+        var ceil = Math.ceil;
+        var floor = Math.floor;
+        module2.exports = function(it) {
+          return isNaN(it = +it) ? 0 : (it > 0 ? floor : ceil)(it);
+        };
+      }),
+      /* 74 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var IObject = __webpack_require__(131);
+        var defined = __webpack_require__(67);
+        module2.exports = function(it) {
+          return IObject(defined(it));
+        };
+      }),
+      /* 75 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = glob;
+        var fs3 = __webpack_require__(3);
+        var rp = __webpack_require__(114);
+        var minimatch = __webpack_require__(60);
+        var Minimatch = minimatch.Minimatch;
+        var inherits = __webpack_require__(42);
+        var EE = __webpack_require__(54).EventEmitter;
+        var path7 = __webpack_require__(0);
+        var assert = __webpack_require__(22);
+        var isAbsolute2 = __webpack_require__(76);
+        var globSync = __webpack_require__(218);
+        var common = __webpack_require__(115);
+        var alphasort = common.alphasort;
+        var alphasorti = common.alphasorti;
+        var setopts = common.setopts;
+        var ownProp = common.ownProp;
+        var inflight = __webpack_require__(223);
+        var util = __webpack_require__(2);
+        var childrenIgnored = common.childrenIgnored;
+        var isIgnored = common.isIgnored;
+        var once = __webpack_require__(61);
+        function glob(pattern, options, cb) {
+          if (typeof options === "function") cb = options, options = {};
+          if (!options) options = {};
+          if (options.sync) {
+            if (cb)
+              throw new TypeError("callback provided to sync glob");
+            return globSync(pattern, options);
+          }
+          return new Glob(pattern, options, cb);
+        }
+        glob.sync = globSync;
+        var GlobSync = glob.GlobSync = globSync.GlobSync;
+        glob.glob = glob;
+        function extend(origin, add) {
+          if (add === null || typeof add !== "object") {
+            return origin;
+          }
+          var keys = Object.keys(add);
+          var i = keys.length;
+          while (i--) {
+            origin[keys[i]] = add[keys[i]];
+          }
+          return origin;
+        }
+        glob.hasMagic = function(pattern, options_) {
+          var options = extend({}, options_);
+          options.noprocess = true;
+          var g = new Glob(pattern, options);
+          var set = g.minimatch.set;
+          if (!pattern)
+            return false;
+          if (set.length > 1)
+            return true;
+          for (var j = 0; j < set[0].length; j++) {
+            if (typeof set[0][j] !== "string")
+              return true;
+          }
+          return false;
+        };
+        glob.Glob = Glob;
+        inherits(Glob, EE);
+        function Glob(pattern, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          if (options && options.sync) {
+            if (cb)
+              throw new TypeError("callback provided to sync glob");
+            return new GlobSync(pattern, options);
+          }
+          if (!(this instanceof Glob))
+            return new Glob(pattern, options, cb);
+          setopts(this, pattern, options);
+          this._didRealPath = false;
+          var n = this.minimatch.set.length;
+          this.matches = new Array(n);
+          if (typeof cb === "function") {
+            cb = once(cb);
+            this.on("error", cb);
+            this.on("end", function(matches) {
+              cb(null, matches);
+            });
+          }
+          var self2 = this;
+          this._processing = 0;
+          this._emitQueue = [];
+          this._processQueue = [];
+          this.paused = false;
+          if (this.noprocess)
+            return this;
+          if (n === 0)
+            return done();
+          var sync = true;
+          for (var i = 0; i < n; i++) {
+            this._process(this.minimatch.set[i], i, false, done);
+          }
+          sync = false;
+          function done() {
+            --self2._processing;
+            if (self2._processing <= 0) {
+              if (sync) {
+                process.nextTick(function() {
+                  self2._finish();
+                });
+              } else {
+                self2._finish();
+              }
+            }
+          }
+        }
+        Glob.prototype._finish = function() {
+          assert(this instanceof Glob);
+          if (this.aborted)
+            return;
+          if (this.realpath && !this._didRealpath)
+            return this._realpath();
+          common.finish(this);
+          this.emit("end", this.found);
+        };
+        Glob.prototype._realpath = function() {
+          if (this._didRealpath)
+            return;
+          this._didRealpath = true;
+          var n = this.matches.length;
+          if (n === 0)
+            return this._finish();
+          var self2 = this;
+          for (var i = 0; i < this.matches.length; i++)
+            this._realpathSet(i, next);
+          function next() {
+            if (--n === 0)
+              self2._finish();
+          }
+        };
+        Glob.prototype._realpathSet = function(index, cb) {
+          var matchset = this.matches[index];
+          if (!matchset)
+            return cb();
+          var found = Object.keys(matchset);
+          var self2 = this;
+          var n = found.length;
+          if (n === 0)
+            return cb();
+          var set = this.matches[index] = /* @__PURE__ */ Object.create(null);
+          found.forEach(function(p, i) {
+            p = self2._makeAbs(p);
+            rp.realpath(p, self2.realpathCache, function(er, real) {
+              if (!er)
+                set[real] = true;
+              else if (er.syscall === "stat")
+                set[p] = true;
+              else
+                self2.emit("error", er);
+              if (--n === 0) {
+                self2.matches[index] = set;
+                cb();
+              }
+            });
+          });
+        };
+        Glob.prototype._mark = function(p) {
+          return common.mark(this, p);
+        };
+        Glob.prototype._makeAbs = function(f) {
+          return common.makeAbs(this, f);
+        };
+        Glob.prototype.abort = function() {
+          this.aborted = true;
+          this.emit("abort");
+        };
+        Glob.prototype.pause = function() {
+          if (!this.paused) {
+            this.paused = true;
+            this.emit("pause");
+          }
+        };
+        Glob.prototype.resume = function() {
+          if (this.paused) {
+            this.emit("resume");
+            this.paused = false;
+            if (this._emitQueue.length) {
+              var eq = this._emitQueue.slice(0);
+              this._emitQueue.length = 0;
+              for (var i = 0; i < eq.length; i++) {
+                var e = eq[i];
+                this._emitMatch(e[0], e[1]);
+              }
+            }
+            if (this._processQueue.length) {
+              var pq = this._processQueue.slice(0);
+              this._processQueue.length = 0;
+              for (var i = 0; i < pq.length; i++) {
+                var p = pq[i];
+                this._processing--;
+                this._process(p[0], p[1], p[2], p[3]);
+              }
+            }
+          }
+        };
+        Glob.prototype._process = function(pattern, index, inGlobStar, cb) {
+          assert(this instanceof Glob);
+          assert(typeof cb === "function");
+          if (this.aborted)
+            return;
+          this._processing++;
+          if (this.paused) {
+            this._processQueue.push([pattern, index, inGlobStar, cb]);
+            return;
+          }
+          var n = 0;
+          while (typeof pattern[n] === "string") {
+            n++;
+          }
+          var prefix;
+          switch (n) {
+            // if not, then this is rather simple
+            case pattern.length:
+              this._processSimple(pattern.join("/"), index, cb);
+              return;
+            case 0:
+              prefix = null;
+              break;
+            default:
+              prefix = pattern.slice(0, n).join("/");
+              break;
+          }
+          var remain = pattern.slice(n);
+          var read;
+          if (prefix === null)
+            read = ".";
+          else if (isAbsolute2(prefix) || isAbsolute2(pattern.join("/"))) {
+            if (!prefix || !isAbsolute2(prefix))
+              prefix = "/" + prefix;
+            read = prefix;
+          } else
+            read = prefix;
+          var abs = this._makeAbs(read);
+          if (childrenIgnored(this, read))
+            return cb();
+          var isGlobStar = remain[0] === minimatch.GLOBSTAR;
+          if (isGlobStar)
+            this._processGlobStar(prefix, read, abs, remain, index, inGlobStar, cb);
+          else
+            this._processReaddir(prefix, read, abs, remain, index, inGlobStar, cb);
+        };
+        Glob.prototype._processReaddir = function(prefix, read, abs, remain, index, inGlobStar, cb) {
+          var self2 = this;
+          this._readdir(abs, inGlobStar, function(er, entries) {
+            return self2._processReaddir2(prefix, read, abs, remain, index, inGlobStar, entries, cb);
+          });
+        };
+        Glob.prototype._processReaddir2 = function(prefix, read, abs, remain, index, inGlobStar, entries, cb) {
+          if (!entries)
+            return cb();
+          var pn = remain[0];
+          var negate = !!this.minimatch.negate;
+          var rawGlob = pn._glob;
+          var dotOk = this.dot || rawGlob.charAt(0) === ".";
+          var matchedEntries = [];
+          for (var i = 0; i < entries.length; i++) {
+            var e = entries[i];
+            if (e.charAt(0) !== "." || dotOk) {
+              var m;
+              if (negate && !prefix) {
+                m = !e.match(pn);
+              } else {
+                m = e.match(pn);
+              }
+              if (m)
+                matchedEntries.push(e);
+            }
+          }
+          var len = matchedEntries.length;
+          if (len === 0)
+            return cb();
+          if (remain.length === 1 && !this.mark && !this.stat) {
+            if (!this.matches[index])
+              this.matches[index] = /* @__PURE__ */ Object.create(null);
+            for (var i = 0; i < len; i++) {
+              var e = matchedEntries[i];
+              if (prefix) {
+                if (prefix !== "/")
+                  e = prefix + "/" + e;
+                else
+                  e = prefix + e;
+              }
+              if (e.charAt(0) === "/" && !this.nomount) {
+                e = path7.join(this.root, e);
+              }
+              this._emitMatch(index, e);
+            }
+            return cb();
+          }
+          remain.shift();
+          for (var i = 0; i < len; i++) {
+            var e = matchedEntries[i];
+            var newPattern;
+            if (prefix) {
+              if (prefix !== "/")
+                e = prefix + "/" + e;
+              else
+                e = prefix + e;
+            }
+            this._process([e].concat(remain), index, inGlobStar, cb);
+          }
+          cb();
+        };
+        Glob.prototype._emitMatch = function(index, e) {
+          if (this.aborted)
+            return;
+          if (isIgnored(this, e))
+            return;
+          if (this.paused) {
+            this._emitQueue.push([index, e]);
+            return;
+          }
+          var abs = isAbsolute2(e) ? e : this._makeAbs(e);
+          if (this.mark)
+            e = this._mark(e);
+          if (this.absolute)
+            e = abs;
+          if (this.matches[index][e])
+            return;
+          if (this.nodir) {
+            var c = this.cache[abs];
+            if (c === "DIR" || Array.isArray(c))
+              return;
+          }
+          this.matches[index][e] = true;
+          var st = this.statCache[abs];
+          if (st)
+            this.emit("stat", e, st);
+          this.emit("match", e);
+        };
+        Glob.prototype._readdirInGlobStar = function(abs, cb) {
+          if (this.aborted)
+            return;
+          if (this.follow)
+            return this._readdir(abs, false, cb);
+          var lstatkey = "lstat\0" + abs;
+          var self2 = this;
+          var lstatcb = inflight(lstatkey, lstatcb_);
+          if (lstatcb)
+            fs3.lstat(abs, lstatcb);
+          function lstatcb_(er, lstat3) {
+            if (er && er.code === "ENOENT")
+              return cb();
+            var isSym = lstat3 && lstat3.isSymbolicLink();
+            self2.symlinks[abs] = isSym;
+            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+              self2.cache[abs] = "FILE";
+              cb();
+            } else
+              self2._readdir(abs, false, cb);
+          }
+        };
+        Glob.prototype._readdir = function(abs, inGlobStar, cb) {
+          if (this.aborted)
+            return;
+          cb = inflight("readdir\0" + abs + "\0" + inGlobStar, cb);
+          if (!cb)
+            return;
+          if (inGlobStar && !ownProp(this.symlinks, abs))
+            return this._readdirInGlobStar(abs, cb);
+          if (ownProp(this.cache, abs)) {
+            var c = this.cache[abs];
+            if (!c || c === "FILE")
+              return cb();
+            if (Array.isArray(c))
+              return cb(null, c);
+          }
+          var self2 = this;
+          fs3.readdir(abs, readdirCb(this, abs, cb));
+        };
+        function readdirCb(self2, abs, cb) {
+          return function(er, entries) {
+            if (er)
+              self2._readdirError(abs, er, cb);
+            else
+              self2._readdirEntries(abs, entries, cb);
+          };
+        }
+        Glob.prototype._readdirEntries = function(abs, entries, cb) {
+          if (this.aborted)
+            return;
+          if (!this.mark && !this.stat) {
+            for (var i = 0; i < entries.length; i++) {
+              var e = entries[i];
+              if (abs === "/")
+                e = abs + e;
+              else
+                e = abs + "/" + e;
+              this.cache[e] = true;
+            }
+          }
+          this.cache[abs] = entries;
+          return cb(null, entries);
+        };
+        Glob.prototype._readdirError = function(f, er, cb) {
+          if (this.aborted)
+            return;
+          switch (er.code) {
+            case "ENOTSUP":
+            // https://github.com/isaacs/node-glob/issues/205
+            case "ENOTDIR":
+              var abs = this._makeAbs(f);
+              this.cache[abs] = "FILE";
+              if (abs === this.cwdAbs) {
+                var error2 = new Error(er.code + " invalid cwd " + this.cwd);
+                error2.path = this.cwd;
+                error2.code = er.code;
+                this.emit("error", error2);
+                this.abort();
+              }
+              break;
+            case "ENOENT":
+            // not terribly unusual
+            case "ELOOP":
+            case "ENAMETOOLONG":
+            case "UNKNOWN":
+              this.cache[this._makeAbs(f)] = false;
+              break;
+            default:
+              this.cache[this._makeAbs(f)] = false;
+              if (this.strict) {
+                this.emit("error", er);
+                this.abort();
+              }
+              if (!this.silent)
+                console.error("glob error", er);
+              break;
+          }
+          return cb();
+        };
+        Glob.prototype._processGlobStar = function(prefix, read, abs, remain, index, inGlobStar, cb) {
+          var self2 = this;
+          this._readdir(abs, inGlobStar, function(er, entries) {
+            self2._processGlobStar2(prefix, read, abs, remain, index, inGlobStar, entries, cb);
+          });
+        };
+        Glob.prototype._processGlobStar2 = function(prefix, read, abs, remain, index, inGlobStar, entries, cb) {
+          if (!entries)
+            return cb();
+          var remainWithoutGlobStar = remain.slice(1);
+          var gspref = prefix ? [prefix] : [];
+          var noGlobStar = gspref.concat(remainWithoutGlobStar);
+          this._process(noGlobStar, index, false, cb);
+          var isSym = this.symlinks[abs];
+          var len = entries.length;
+          if (isSym && inGlobStar)
+            return cb();
+          for (var i = 0; i < len; i++) {
+            var e = entries[i];
+            if (e.charAt(0) === "." && !this.dot)
+              continue;
+            var instead = gspref.concat(entries[i], remainWithoutGlobStar);
+            this._process(instead, index, true, cb);
+            var below = gspref.concat(entries[i], remain);
+            this._process(below, index, true, cb);
+          }
+          cb();
+        };
+        Glob.prototype._processSimple = function(prefix, index, cb) {
+          var self2 = this;
+          this._stat(prefix, function(er, exists2) {
+            self2._processSimple2(prefix, index, er, exists2, cb);
+          });
+        };
+        Glob.prototype._processSimple2 = function(prefix, index, er, exists2, cb) {
+          if (!this.matches[index])
+            this.matches[index] = /* @__PURE__ */ Object.create(null);
+          if (!exists2)
+            return cb();
+          if (prefix && isAbsolute2(prefix) && !this.nomount) {
+            var trail = /[\/\\]$/.test(prefix);
+            if (prefix.charAt(0) === "/") {
+              prefix = path7.join(this.root, prefix);
+            } else {
+              prefix = path7.resolve(this.root, prefix);
+              if (trail)
+                prefix += "/";
+            }
+          }
+          if (process.platform === "win32")
+            prefix = prefix.replace(/\\/g, "/");
+          this._emitMatch(index, prefix);
+          cb();
+        };
+        Glob.prototype._stat = function(f, cb) {
+          var abs = this._makeAbs(f);
+          var needDir = f.slice(-1) === "/";
+          if (f.length > this.maxLength)
+            return cb();
+          if (!this.stat && ownProp(this.cache, abs)) {
+            var c = this.cache[abs];
+            if (Array.isArray(c))
+              c = "DIR";
+            if (!needDir || c === "DIR")
+              return cb(null, c);
+            if (needDir && c === "FILE")
+              return cb();
+          }
+          var exists2;
+          var stat4 = this.statCache[abs];
+          if (stat4 !== void 0) {
+            if (stat4 === false)
+              return cb(null, stat4);
+            else {
+              var type = stat4.isDirectory() ? "DIR" : "FILE";
+              if (needDir && type === "FILE")
+                return cb();
+              else
+                return cb(null, type, stat4);
+            }
+          }
+          var self2 = this;
+          var statcb = inflight("stat\0" + abs, lstatcb_);
+          if (statcb)
+            fs3.lstat(abs, statcb);
+          function lstatcb_(er, lstat3) {
+            if (lstat3 && lstat3.isSymbolicLink()) {
+              return fs3.stat(abs, function(er2, stat5) {
+                if (er2)
+                  self2._stat2(f, abs, null, lstat3, cb);
+                else
+                  self2._stat2(f, abs, er2, stat5, cb);
+              });
+            } else {
+              self2._stat2(f, abs, er, lstat3, cb);
+            }
+          }
+        };
+        Glob.prototype._stat2 = function(f, abs, er, stat4, cb) {
+          if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
+            this.statCache[abs] = false;
+            return cb();
+          }
+          var needDir = f.slice(-1) === "/";
+          this.statCache[abs] = stat4;
+          if (abs.slice(-1) === "/" && stat4 && !stat4.isDirectory())
+            return cb(null, false, stat4);
+          var c = true;
+          if (stat4)
+            c = stat4.isDirectory() ? "DIR" : "FILE";
+          this.cache[abs] = this.cache[abs] || c;
+          if (needDir && c === "FILE")
+            return cb();
+          return cb(null, c, stat4);
+        };
+      }),
+      /* 76 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        function posix(path7) {
+          return path7.charAt(0) === "/";
+        }
+        function win32(path7) {
+          var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
+          var result = splitDeviceRe.exec(path7);
+          var device = result[1] || "";
+          var isUnc = Boolean(device && device.charAt(1) !== ":");
+          return Boolean(result[2] || isUnc);
+        }
+        module2.exports = process.platform === "win32" ? win32 : posix;
+        module2.exports.posix = posix;
+        module2.exports.win32 = win32;
+      }),
+      ,
+      ,
+      /* 79 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = __require("tty");
+      }),
+      ,
+      /* 81 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.default = function(str, fileLoc = "lockfile") {
+          str = (0, (_stripBom || _load_stripBom()).default)(str);
+          return hasMergeConflicts(str) ? parseWithConflict(str, fileLoc) : { type: "success", object: parse5(str, fileLoc) };
+        };
+        var _util;
+        function _load_util() {
+          return _util = _interopRequireDefault(__webpack_require__(2));
+        }
+        var _invariant;
+        function _load_invariant() {
+          return _invariant = _interopRequireDefault(__webpack_require__(7));
+        }
+        var _stripBom;
+        function _load_stripBom() {
+          return _stripBom = _interopRequireDefault(__webpack_require__(122));
+        }
+        var _constants;
+        function _load_constants() {
+          return _constants = __webpack_require__(6);
+        }
+        var _errors;
+        function _load_errors() {
+          return _errors = __webpack_require__(4);
+        }
+        var _map;
+        function _load_map() {
+          return _map = _interopRequireDefault(__webpack_require__(20));
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        const VERSION_REGEX = /^yarn lockfile v(\d+)$/;
+        const TOKEN_TYPES = {
+          boolean: "BOOLEAN",
+          string: "STRING",
+          identifier: "IDENTIFIER",
+          eof: "EOF",
+          colon: "COLON",
+          newline: "NEWLINE",
+          comment: "COMMENT",
+          indent: "INDENT",
+          invalid: "INVALID",
+          number: "NUMBER",
+          comma: "COMMA"
+        };
+        const VALID_PROP_VALUE_TOKENS = [TOKEN_TYPES.boolean, TOKEN_TYPES.string, TOKEN_TYPES.number];
+        function isValidPropValueToken(token) {
+          return VALID_PROP_VALUE_TOKENS.indexOf(token.type) >= 0;
+        }
+        function* tokenise(input) {
+          let lastNewline = false;
+          let line = 1;
+          let col = 0;
+          function buildToken(type, value) {
+            return { line, col, type, value };
+          }
+          while (input.length) {
+            let chop = 0;
+            if (input[0] === "\n" || input[0] === "\r") {
+              chop++;
+              if (input[1] === "\n") {
+                chop++;
+              }
+              line++;
+              col = 0;
+              yield buildToken(TOKEN_TYPES.newline);
+            } else if (input[0] === "#") {
+              chop++;
+              let val = "";
+              while (input[chop] !== "\n") {
+                val += input[chop];
+                chop++;
+              }
+              yield buildToken(TOKEN_TYPES.comment, val);
+            } else if (input[0] === " ") {
+              if (lastNewline) {
+                let indent = "";
+                for (let i = 0; input[i] === " "; i++) {
+                  indent += input[i];
+                }
+                if (indent.length % 2) {
+                  throw new TypeError("Invalid number of spaces");
+                } else {
+                  chop = indent.length;
+                  yield buildToken(TOKEN_TYPES.indent, indent.length / 2);
+                }
+              } else {
+                chop++;
+              }
+            } else if (input[0] === '"') {
+              let val = "";
+              for (let i = 0; ; i++) {
+                const currentChar = input[i];
+                val += currentChar;
+                if (i > 0 && currentChar === '"') {
+                  const isEscaped = input[i - 1] === "\\" && input[i - 2] !== "\\";
+                  if (!isEscaped) {
+                    break;
+                  }
+                }
+              }
+              chop = val.length;
+              try {
+                yield buildToken(TOKEN_TYPES.string, JSON.parse(val));
+              } catch (err) {
+                if (err instanceof SyntaxError) {
+                  yield buildToken(TOKEN_TYPES.invalid);
+                } else {
+                  throw err;
+                }
+              }
+            } else if (/^[0-9]/.test(input)) {
+              let val = "";
+              for (let i = 0; /^[0-9]$/.test(input[i]); i++) {
+                val += input[i];
+              }
+              chop = val.length;
+              yield buildToken(TOKEN_TYPES.number, +val);
+            } else if (/^true/.test(input)) {
+              yield buildToken(TOKEN_TYPES.boolean, true);
+              chop = 4;
+            } else if (/^false/.test(input)) {
+              yield buildToken(TOKEN_TYPES.boolean, false);
+              chop = 5;
+            } else if (input[0] === ":") {
+              yield buildToken(TOKEN_TYPES.colon);
+              chop++;
+            } else if (input[0] === ",") {
+              yield buildToken(TOKEN_TYPES.comma);
+              chop++;
+            } else if (/^[a-zA-Z\/-]/g.test(input)) {
+              let name = "";
+              for (let i = 0; i < input.length; i++) {
+                const char = input[i];
+                if (char === ":" || char === " " || char === "\n" || char === "\r" || char === ",") {
+                  break;
+                } else {
+                  name += char;
+                }
+              }
+              chop = name.length;
+              yield buildToken(TOKEN_TYPES.string, name);
+            } else {
+              yield buildToken(TOKEN_TYPES.invalid);
+            }
+            if (!chop) {
+              yield buildToken(TOKEN_TYPES.invalid);
+            }
+            col += chop;
+            lastNewline = input[0] === "\n" || input[0] === "\r" && input[1] === "\n";
+            input = input.slice(chop);
+          }
+          yield buildToken(TOKEN_TYPES.eof);
+        }
+        class Parser {
+          constructor(input, fileLoc = "lockfile") {
+            this.comments = [];
+            this.tokens = tokenise(input);
+            this.fileLoc = fileLoc;
+          }
+          onComment(token) {
+            const value = token.value;
+            (0, (_invariant || _load_invariant()).default)(typeof value === "string", "expected token value to be a string");
+            const comment = value.trim();
+            const versionMatch = comment.match(VERSION_REGEX);
+            if (versionMatch) {
+              const version = +versionMatch[1];
+              if (version > (_constants || _load_constants()).LOCKFILE_VERSION) {
+                throw new (_errors || _load_errors()).MessageError(`Can't install from a lockfile of version ${version} as you're on an old yarn version that only supports versions up to ${(_constants || _load_constants()).LOCKFILE_VERSION}. Run \`$ yarn self-update\` to upgrade to the latest version.`);
+              }
+            }
+            this.comments.push(comment);
+          }
+          next() {
+            const item = this.tokens.next();
+            (0, (_invariant || _load_invariant()).default)(item, "expected a token");
+            const done = item.done, value = item.value;
+            if (done || !value) {
+              throw new Error("No more tokens");
+            } else if (value.type === TOKEN_TYPES.comment) {
+              this.onComment(value);
+              return this.next();
+            } else {
+              return this.token = value;
+            }
+          }
+          unexpected(msg = "Unexpected token") {
+            throw new SyntaxError(`${msg} ${this.token.line}:${this.token.col} in ${this.fileLoc}`);
+          }
+          expect(tokType) {
+            if (this.token.type === tokType) {
+              this.next();
+            } else {
+              this.unexpected();
+            }
+          }
+          eat(tokType) {
+            if (this.token.type === tokType) {
+              this.next();
+              return true;
+            } else {
+              return false;
+            }
+          }
+          parse(indent = 0) {
+            const obj = (0, (_map || _load_map()).default)();
+            while (true) {
+              const propToken = this.token;
+              if (propToken.type === TOKEN_TYPES.newline) {
+                const nextToken = this.next();
+                if (!indent) {
+                  continue;
+                }
+                if (nextToken.type !== TOKEN_TYPES.indent) {
+                  break;
+                }
+                if (nextToken.value === indent) {
+                  this.next();
+                } else {
+                  break;
+                }
+              } else if (propToken.type === TOKEN_TYPES.indent) {
+                if (propToken.value === indent) {
+                  this.next();
+                } else {
+                  break;
+                }
+              } else if (propToken.type === TOKEN_TYPES.eof) {
+                break;
+              } else if (propToken.type === TOKEN_TYPES.string) {
+                const key = propToken.value;
+                (0, (_invariant || _load_invariant()).default)(key, "Expected a key");
+                const keys = [key];
+                this.next();
+                while (this.token.type === TOKEN_TYPES.comma) {
+                  this.next();
+                  const keyToken = this.token;
+                  if (keyToken.type !== TOKEN_TYPES.string) {
+                    this.unexpected("Expected string");
+                  }
+                  const key2 = keyToken.value;
+                  (0, (_invariant || _load_invariant()).default)(key2, "Expected a key");
+                  keys.push(key2);
+                  this.next();
+                }
+                const valToken = this.token;
+                if (valToken.type === TOKEN_TYPES.colon) {
+                  this.next();
+                  const val = this.parse(indent + 1);
+                  for (var _iterator = keys, _isArray = Array.isArray(_iterator), _i = 0, _iterator = _isArray ? _iterator : _iterator[Symbol.iterator](); ; ) {
+                    var _ref;
+                    if (_isArray) {
+                      if (_i >= _iterator.length) break;
+                      _ref = _iterator[_i++];
+                    } else {
+                      _i = _iterator.next();
+                      if (_i.done) break;
+                      _ref = _i.value;
+                    }
+                    const key2 = _ref;
+                    obj[key2] = val;
+                  }
+                  if (indent && this.token.type !== TOKEN_TYPES.indent) {
+                    break;
+                  }
+                } else if (isValidPropValueToken(valToken)) {
+                  for (var _iterator2 = keys, _isArray2 = Array.isArray(_iterator2), _i2 = 0, _iterator2 = _isArray2 ? _iterator2 : _iterator2[Symbol.iterator](); ; ) {
+                    var _ref2;
+                    if (_isArray2) {
+                      if (_i2 >= _iterator2.length) break;
+                      _ref2 = _iterator2[_i2++];
+                    } else {
+                      _i2 = _iterator2.next();
+                      if (_i2.done) break;
+                      _ref2 = _i2.value;
+                    }
+                    const key2 = _ref2;
+                    obj[key2] = valToken.value;
+                  }
+                  this.next();
+                } else {
+                  this.unexpected("Invalid value type");
+                }
+              } else {
+                this.unexpected(`Unknown token: ${(_util || _load_util()).default.inspect(propToken)}`);
+              }
+            }
+            return obj;
+          }
+        }
+        const MERGE_CONFLICT_ANCESTOR = "|||||||";
+        const MERGE_CONFLICT_END = ">>>>>>>";
+        const MERGE_CONFLICT_SEP = "=======";
+        const MERGE_CONFLICT_START = "<<<<<<<";
+        function extractConflictVariants(str) {
+          const variants = [[], []];
+          const lines = str.split(/\r?\n/g);
+          let skip = false;
+          while (lines.length) {
+            const line = lines.shift();
+            if (line.startsWith(MERGE_CONFLICT_START)) {
+              while (lines.length) {
+                const conflictLine = lines.shift();
+                if (conflictLine === MERGE_CONFLICT_SEP) {
+                  skip = false;
+                  break;
+                } else if (skip || conflictLine.startsWith(MERGE_CONFLICT_ANCESTOR)) {
+                  skip = true;
+                  continue;
+                } else {
+                  variants[0].push(conflictLine);
+                }
+              }
+              while (lines.length) {
+                const conflictLine = lines.shift();
+                if (conflictLine.startsWith(MERGE_CONFLICT_END)) {
+                  break;
+                } else {
+                  variants[1].push(conflictLine);
+                }
+              }
+            } else {
+              variants[0].push(line);
+              variants[1].push(line);
+            }
+          }
+          return [variants[0].join("\n"), variants[1].join("\n")];
+        }
+        function hasMergeConflicts(str) {
+          return str.includes(MERGE_CONFLICT_START) && str.includes(MERGE_CONFLICT_SEP) && str.includes(MERGE_CONFLICT_END);
+        }
+        function parse5(str, fileLoc) {
+          const parser2 = new Parser(str, fileLoc);
+          parser2.next();
+          return parser2.parse();
+        }
+        function parseWithConflict(str, fileLoc) {
+          const variants = extractConflictVariants(str);
+          try {
+            return { type: "merge", object: Object.assign({}, parse5(variants[0], fileLoc), parse5(variants[1], fileLoc)) };
+          } catch (err) {
+            if (err instanceof SyntaxError) {
+              return { type: "conflict", object: {} };
+            } else {
+              throw err;
+            }
+          }
+        }
+      }),
+      ,
+      ,
+      /* 84 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        var _map;
+        function _load_map() {
+          return _map = _interopRequireDefault(__webpack_require__(20));
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        const debug2 = __webpack_require__(212)("yarn");
+        class BlockingQueue {
+          constructor(alias, maxConcurrency = Infinity) {
+            this.concurrencyQueue = [];
+            this.maxConcurrency = maxConcurrency;
+            this.runningCount = 0;
+            this.warnedStuck = false;
+            this.alias = alias;
+            this.first = true;
+            this.running = (0, (_map || _load_map()).default)();
+            this.queue = (0, (_map || _load_map()).default)();
+            this.stuckTick = this.stuckTick.bind(this);
+          }
+          stillActive() {
+            if (this.stuckTimer) {
+              clearTimeout(this.stuckTimer);
+            }
+            this.stuckTimer = setTimeout(this.stuckTick, 5e3);
+            this.stuckTimer.unref && this.stuckTimer.unref();
+          }
+          stuckTick() {
+            if (this.runningCount === 1) {
+              this.warnedStuck = true;
+              debug2(`The ${JSON.stringify(this.alias)} blocking queue may be stuck. 5 seconds without any activity with 1 worker: ${Object.keys(this.running)[0]}`);
+            }
+          }
+          push(key, factory) {
+            if (this.first) {
+              this.first = false;
+            } else {
+              this.stillActive();
+            }
+            return new Promise((resolve, reject) => {
+              const queue = this.queue[key] = this.queue[key] || [];
+              queue.push({ factory, resolve, reject });
+              if (!this.running[key]) {
+                this.shift(key);
+              }
+            });
+          }
+          shift(key) {
+            if (this.running[key]) {
+              delete this.running[key];
+              this.runningCount--;
+              if (this.stuckTimer) {
+                clearTimeout(this.stuckTimer);
+                this.stuckTimer = null;
+              }
+              if (this.warnedStuck) {
+                this.warnedStuck = false;
+                debug2(`${JSON.stringify(this.alias)} blocking queue finally resolved. Nothing to worry about.`);
+              }
+            }
+            const queue = this.queue[key];
+            if (!queue) {
+              return;
+            }
+            var _queue$shift = queue.shift();
+            const resolve = _queue$shift.resolve, reject = _queue$shift.reject, factory = _queue$shift.factory;
+            if (!queue.length) {
+              delete this.queue[key];
+            }
+            const next = () => {
+              this.shift(key);
+              this.shiftConcurrencyQueue();
+            };
+            const run2 = () => {
+              this.running[key] = true;
+              this.runningCount++;
+              factory().then(function(val) {
+                resolve(val);
+                next();
+                return null;
+              }).catch(function(err) {
+                reject(err);
+                next();
+              });
+            };
+            this.maybePushConcurrencyQueue(run2);
+          }
+          maybePushConcurrencyQueue(run2) {
+            if (this.runningCount < this.maxConcurrency) {
+              run2();
+            } else {
+              this.concurrencyQueue.push(run2);
+            }
+          }
+          shiftConcurrencyQueue() {
+            if (this.runningCount < this.maxConcurrency) {
+              const fn = this.concurrencyQueue.shift();
+              if (fn) {
+                fn();
+              }
+            }
+          }
+        }
+        exports3.default = BlockingQueue;
+      }),
+      /* 85 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(exec) {
+          try {
+            return !!exec();
+          } catch (e) {
+            return true;
+          }
+        };
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 100 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var cof = __webpack_require__(47);
+        var TAG = __webpack_require__(13)("toStringTag");
+        var ARG = cof(/* @__PURE__ */ (function() {
+          return arguments;
+        })()) == "Arguments";
+        var tryGet = function(it, key) {
+          try {
+            return it[key];
+          } catch (e) {
+          }
+        };
+        module2.exports = function(it) {
+          var O, T, B;
+          return it === void 0 ? "Undefined" : it === null ? "Null" : typeof (T = tryGet(O = Object(it), TAG)) == "string" ? T : ARG ? cof(O) : (B = cof(O)) == "Object" && typeof O.callee == "function" ? "Arguments" : B;
+        };
+      }),
+      /* 101 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = "constructor,hasOwnProperty,isPrototypeOf,propertyIsEnumerable,toLocaleString,toString,valueOf".split(",");
+      }),
+      /* 102 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var document2 = __webpack_require__(11).document;
+        module2.exports = document2 && document2.documentElement;
+      }),
+      /* 103 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var LIBRARY = __webpack_require__(69);
+        var $export = __webpack_require__(41);
+        var redefine = __webpack_require__(197);
+        var hide = __webpack_require__(31);
+        var Iterators = __webpack_require__(35);
+        var $iterCreate = __webpack_require__(188);
+        var setToStringTag = __webpack_require__(71);
+        var getPrototypeOf = __webpack_require__(194);
+        var ITERATOR = __webpack_require__(13)("iterator");
+        var BUGGY = !([].keys && "next" in [].keys());
+        var FF_ITERATOR = "@@iterator";
+        var KEYS = "keys";
+        var VALUES = "values";
+        var returnThis = function() {
+          return this;
+        };
+        module2.exports = function(Base, NAME, Constructor, next, DEFAULT, IS_SET, FORCED) {
+          $iterCreate(Constructor, NAME, next);
+          var getMethod = function(kind) {
+            if (!BUGGY && kind in proto) return proto[kind];
+            switch (kind) {
+              case KEYS:
+                return function keys() {
+                  return new Constructor(this, kind);
+                };
+              case VALUES:
+                return function values() {
+                  return new Constructor(this, kind);
+                };
+            }
+            return function entries() {
+              return new Constructor(this, kind);
+            };
+          };
+          var TAG = NAME + " Iterator";
+          var DEF_VALUES = DEFAULT == VALUES;
+          var VALUES_BUG = false;
+          var proto = Base.prototype;
+          var $native = proto[ITERATOR] || proto[FF_ITERATOR] || DEFAULT && proto[DEFAULT];
+          var $default = $native || getMethod(DEFAULT);
+          var $entries = DEFAULT ? !DEF_VALUES ? $default : getMethod("entries") : void 0;
+          var $anyNative = NAME == "Array" ? proto.entries || $native : $native;
+          var methods, key, IteratorPrototype;
+          if ($anyNative) {
+            IteratorPrototype = getPrototypeOf($anyNative.call(new Base()));
+            if (IteratorPrototype !== Object.prototype && IteratorPrototype.next) {
+              setToStringTag(IteratorPrototype, TAG, true);
+              if (!LIBRARY && typeof IteratorPrototype[ITERATOR] != "function") hide(IteratorPrototype, ITERATOR, returnThis);
+            }
+          }
+          if (DEF_VALUES && $native && $native.name !== VALUES) {
+            VALUES_BUG = true;
+            $default = function values() {
+              return $native.call(this);
+            };
+          }
+          if ((!LIBRARY || FORCED) && (BUGGY || VALUES_BUG || !proto[ITERATOR])) {
+            hide(proto, ITERATOR, $default);
+          }
+          Iterators[NAME] = $default;
+          Iterators[TAG] = returnThis;
+          if (DEFAULT) {
+            methods = {
+              values: DEF_VALUES ? $default : getMethod(VALUES),
+              keys: IS_SET ? $default : getMethod(KEYS),
+              entries: $entries
+            };
+            if (FORCED) for (key in methods) {
+              if (!(key in proto)) redefine(proto, key, methods[key]);
+            }
+            else $export($export.P + $export.F * (BUGGY || VALUES_BUG), NAME, methods);
+          }
+          return methods;
+        };
+      }),
+      /* 104 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(exec) {
+          try {
+            return { e: false, v: exec() };
+          } catch (e) {
+            return { e: true, v: e };
+          }
+        };
+      }),
+      /* 105 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var anObject = __webpack_require__(27);
+        var isObject9 = __webpack_require__(34);
+        var newPromiseCapability = __webpack_require__(70);
+        module2.exports = function(C, x) {
+          anObject(C);
+          if (isObject9(x) && x.constructor === C) return x;
+          var promiseCapability = newPromiseCapability.f(C);
+          var resolve = promiseCapability.resolve;
+          resolve(x);
+          return promiseCapability.promise;
+        };
+      }),
+      /* 106 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(bitmap, value) {
+          return {
+            enumerable: !(bitmap & 1),
+            configurable: !(bitmap & 2),
+            writable: !(bitmap & 4),
+            value
+          };
+        };
+      }),
+      /* 107 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var core = __webpack_require__(23);
+        var global2 = __webpack_require__(11);
+        var SHARED = "__core-js_shared__";
+        var store = global2[SHARED] || (global2[SHARED] = {});
+        (module2.exports = function(key, value) {
+          return store[key] || (store[key] = value !== void 0 ? value : {});
+        })("versions", []).push({
+          version: core.version,
+          mode: __webpack_require__(69) ? "pure" : "global",
+          copyright: "\xA9 2018 Denis Pushkarev (zloirock.ru)"
+        });
+      }),
+      /* 108 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var anObject = __webpack_require__(27);
+        var aFunction = __webpack_require__(46);
+        var SPECIES = __webpack_require__(13)("species");
+        module2.exports = function(O, D) {
+          var C = anObject(O).constructor;
+          var S;
+          return C === void 0 || (S = anObject(C)[SPECIES]) == void 0 ? D : aFunction(S);
+        };
+      }),
+      /* 109 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var ctx = __webpack_require__(48);
+        var invoke = __webpack_require__(185);
+        var html = __webpack_require__(102);
+        var cel = __webpack_require__(68);
+        var global2 = __webpack_require__(11);
+        var process2 = global2.process;
+        var setTask = global2.setImmediate;
+        var clearTask = global2.clearImmediate;
+        var MessageChannel = global2.MessageChannel;
+        var Dispatch = global2.Dispatch;
+        var counter = 0;
+        var queue = {};
+        var ONREADYSTATECHANGE = "onreadystatechange";
+        var defer, channel, port;
+        var run2 = function() {
+          var id = +this;
+          if (queue.hasOwnProperty(id)) {
+            var fn = queue[id];
+            delete queue[id];
+            fn();
+          }
+        };
+        var listener = function(event) {
+          run2.call(event.data);
+        };
+        if (!setTask || !clearTask) {
+          setTask = function setImmediate2(fn) {
+            var args = [];
+            var i = 1;
+            while (arguments.length > i) args.push(arguments[i++]);
+            queue[++counter] = function() {
+              invoke(typeof fn == "function" ? fn : Function(fn), args);
+            };
+            defer(counter);
+            return counter;
+          };
+          clearTask = function clearImmediate2(id) {
+            delete queue[id];
+          };
+          if (__webpack_require__(47)(process2) == "process") {
+            defer = function(id) {
+              process2.nextTick(ctx(run2, id, 1));
+            };
+          } else if (Dispatch && Dispatch.now) {
+            defer = function(id) {
+              Dispatch.now(ctx(run2, id, 1));
+            };
+          } else if (MessageChannel) {
+            channel = new MessageChannel();
+            port = channel.port2;
+            channel.port1.onmessage = listener;
+            defer = ctx(port.postMessage, port, 1);
+          } else if (global2.addEventListener && typeof postMessage == "function" && !global2.importScripts) {
+            defer = function(id) {
+              global2.postMessage(id + "", "*");
+            };
+            global2.addEventListener("message", listener, false);
+          } else if (ONREADYSTATECHANGE in cel("script")) {
+            defer = function(id) {
+              html.appendChild(cel("script"))[ONREADYSTATECHANGE] = function() {
+                html.removeChild(this);
+                run2.call(id);
+              };
+            };
+          } else {
+            defer = function(id) {
+              setTimeout(ctx(run2, id, 1), 0);
+            };
+          }
+        }
+        module2.exports = {
+          set: setTask,
+          clear: clearTask
+        };
+      }),
+      /* 110 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var toInteger = __webpack_require__(73);
+        var min = Math.min;
+        module2.exports = function(it) {
+          return it > 0 ? min(toInteger(it), 9007199254740991) : 0;
+        };
+      }),
+      /* 111 */
+      /***/
+      (function(module2, exports3) {
+        var id = 0;
+        var px = Math.random();
+        module2.exports = function(key) {
+          return "Symbol(".concat(key === void 0 ? "" : key, ")_", (++id + px).toString(36));
+        };
+      }),
+      /* 112 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        exports3 = module2.exports = createDebug.debug = createDebug["default"] = createDebug;
+        exports3.coerce = coerce;
+        exports3.disable = disable;
+        exports3.enable = enable;
+        exports3.enabled = enabled;
+        exports3.humanize = __webpack_require__(229);
+        exports3.instances = [];
+        exports3.names = [];
+        exports3.skips = [];
+        exports3.formatters = {};
+        function selectColor(namespace) {
+          var hash = 0, i;
+          for (i in namespace) {
+            hash = (hash << 5) - hash + namespace.charCodeAt(i);
+            hash |= 0;
+          }
+          return exports3.colors[Math.abs(hash) % exports3.colors.length];
+        }
+        function createDebug(namespace) {
+          var prevTime;
+          function debug2() {
+            if (!debug2.enabled) return;
+            var self2 = debug2;
+            var curr = +/* @__PURE__ */ new Date();
+            var ms = curr - (prevTime || curr);
+            self2.diff = ms;
+            self2.prev = prevTime;
+            self2.curr = curr;
+            prevTime = curr;
+            var args = new Array(arguments.length);
+            for (var i = 0; i < args.length; i++) {
+              args[i] = arguments[i];
+            }
+            args[0] = exports3.coerce(args[0]);
+            if ("string" !== typeof args[0]) {
+              args.unshift("%O");
+            }
+            var index = 0;
+            args[0] = args[0].replace(/%([a-zA-Z%])/g, function(match, format) {
+              if (match === "%%") return match;
+              index++;
+              var formatter = exports3.formatters[format];
+              if ("function" === typeof formatter) {
+                var val = args[index];
+                match = formatter.call(self2, val);
+                args.splice(index, 1);
+                index--;
+              }
+              return match;
+            });
+            exports3.formatArgs.call(self2, args);
+            var logFn = debug2.log || exports3.log || console.log.bind(console);
+            logFn.apply(self2, args);
+          }
+          debug2.namespace = namespace;
+          debug2.enabled = exports3.enabled(namespace);
+          debug2.useColors = exports3.useColors();
+          debug2.color = selectColor(namespace);
+          debug2.destroy = destroy;
+          if ("function" === typeof exports3.init) {
+            exports3.init(debug2);
+          }
+          exports3.instances.push(debug2);
+          return debug2;
+        }
+        function destroy() {
+          var index = exports3.instances.indexOf(this);
+          if (index !== -1) {
+            exports3.instances.splice(index, 1);
+            return true;
+          } else {
+            return false;
+          }
+        }
+        function enable(namespaces) {
+          exports3.save(namespaces);
+          exports3.names = [];
+          exports3.skips = [];
+          var i;
+          var split = (typeof namespaces === "string" ? namespaces : "").split(/[\s,]+/);
+          var len = split.length;
+          for (i = 0; i < len; i++) {
+            if (!split[i]) continue;
+            namespaces = split[i].replace(/\*/g, ".*?");
+            if (namespaces[0] === "-") {
+              exports3.skips.push(new RegExp("^" + namespaces.substr(1) + "$"));
+            } else {
+              exports3.names.push(new RegExp("^" + namespaces + "$"));
+            }
+          }
+          for (i = 0; i < exports3.instances.length; i++) {
+            var instance = exports3.instances[i];
+            instance.enabled = exports3.enabled(instance.namespace);
+          }
+        }
+        function disable() {
+          exports3.enable("");
+        }
+        function enabled(name) {
+          if (name[name.length - 1] === "*") {
+            return true;
+          }
+          var i, len;
+          for (i = 0, len = exports3.skips.length; i < len; i++) {
+            if (exports3.skips[i].test(name)) {
+              return false;
+            }
+          }
+          for (i = 0, len = exports3.names.length; i < len; i++) {
+            if (exports3.names[i].test(name)) {
+              return true;
+            }
+          }
+          return false;
+        }
+        function coerce(val) {
+          if (val instanceof Error) return val.stack || val.message;
+          return val;
+        }
+      }),
+      ,
+      /* 114 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = realpath3;
+        realpath3.realpath = realpath3;
+        realpath3.sync = realpathSync;
+        realpath3.realpathSync = realpathSync;
+        realpath3.monkeypatch = monkeypatch;
+        realpath3.unmonkeypatch = unmonkeypatch;
+        var fs3 = __webpack_require__(3);
+        var origRealpath = fs3.realpath;
+        var origRealpathSync = fs3.realpathSync;
+        var version = process.version;
+        var ok = /^v[0-5]\./.test(version);
+        var old = __webpack_require__(217);
+        function newError(er) {
+          return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
+        }
+        function realpath3(p, cache, cb) {
+          if (ok) {
+            return origRealpath(p, cache, cb);
+          }
+          if (typeof cache === "function") {
+            cb = cache;
+            cache = null;
+          }
+          origRealpath(p, cache, function(er, result) {
+            if (newError(er)) {
+              old.realpath(p, cache, cb);
+            } else {
+              cb(er, result);
+            }
+          });
+        }
+        function realpathSync(p, cache) {
+          if (ok) {
+            return origRealpathSync(p, cache);
+          }
+          try {
+            return origRealpathSync(p, cache);
+          } catch (er) {
+            if (newError(er)) {
+              return old.realpathSync(p, cache);
+            } else {
+              throw er;
+            }
+          }
+        }
+        function monkeypatch() {
+          fs3.realpath = realpath3;
+          fs3.realpathSync = realpathSync;
+        }
+        function unmonkeypatch() {
+          fs3.realpath = origRealpath;
+          fs3.realpathSync = origRealpathSync;
+        }
+      }),
+      /* 115 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        exports3.alphasort = alphasort;
+        exports3.alphasorti = alphasorti;
+        exports3.setopts = setopts;
+        exports3.ownProp = ownProp;
+        exports3.makeAbs = makeAbs;
+        exports3.finish = finish;
+        exports3.mark = mark;
+        exports3.isIgnored = isIgnored;
+        exports3.childrenIgnored = childrenIgnored;
+        function ownProp(obj, field2) {
+          return Object.prototype.hasOwnProperty.call(obj, field2);
+        }
+        var path7 = __webpack_require__(0);
+        var minimatch = __webpack_require__(60);
+        var isAbsolute2 = __webpack_require__(76);
+        var Minimatch = minimatch.Minimatch;
+        function alphasorti(a, b) {
+          return a.toLowerCase().localeCompare(b.toLowerCase());
+        }
+        function alphasort(a, b) {
+          return a.localeCompare(b);
+        }
+        function setupIgnores(self2, options) {
+          self2.ignore = options.ignore || [];
+          if (!Array.isArray(self2.ignore))
+            self2.ignore = [self2.ignore];
+          if (self2.ignore.length) {
+            self2.ignore = self2.ignore.map(ignoreMap);
+          }
+        }
+        function ignoreMap(pattern) {
+          var gmatcher = null;
+          if (pattern.slice(-3) === "/**") {
+            var gpattern = pattern.replace(/(\/\*\*)+$/, "");
+            gmatcher = new Minimatch(gpattern, { dot: true });
+          }
+          return {
+            matcher: new Minimatch(pattern, { dot: true }),
+            gmatcher
+          };
+        }
+        function setopts(self2, pattern, options) {
+          if (!options)
+            options = {};
+          if (options.matchBase && -1 === pattern.indexOf("/")) {
+            if (options.noglobstar) {
+              throw new Error("base matching requires globstar");
+            }
+            pattern = "**/" + pattern;
+          }
+          self2.silent = !!options.silent;
+          self2.pattern = pattern;
+          self2.strict = options.strict !== false;
+          self2.realpath = !!options.realpath;
+          self2.realpathCache = options.realpathCache || /* @__PURE__ */ Object.create(null);
+          self2.follow = !!options.follow;
+          self2.dot = !!options.dot;
+          self2.mark = !!options.mark;
+          self2.nodir = !!options.nodir;
+          if (self2.nodir)
+            self2.mark = true;
+          self2.sync = !!options.sync;
+          self2.nounique = !!options.nounique;
+          self2.nonull = !!options.nonull;
+          self2.nosort = !!options.nosort;
+          self2.nocase = !!options.nocase;
+          self2.stat = !!options.stat;
+          self2.noprocess = !!options.noprocess;
+          self2.absolute = !!options.absolute;
+          self2.maxLength = options.maxLength || Infinity;
+          self2.cache = options.cache || /* @__PURE__ */ Object.create(null);
+          self2.statCache = options.statCache || /* @__PURE__ */ Object.create(null);
+          self2.symlinks = options.symlinks || /* @__PURE__ */ Object.create(null);
+          setupIgnores(self2, options);
+          self2.changedCwd = false;
+          var cwd = process.cwd();
+          if (!ownProp(options, "cwd"))
+            self2.cwd = cwd;
+          else {
+            self2.cwd = path7.resolve(options.cwd);
+            self2.changedCwd = self2.cwd !== cwd;
+          }
+          self2.root = options.root || path7.resolve(self2.cwd, "/");
+          self2.root = path7.resolve(self2.root);
+          if (process.platform === "win32")
+            self2.root = self2.root.replace(/\\/g, "/");
+          self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
+          if (process.platform === "win32")
+            self2.cwdAbs = self2.cwdAbs.replace(/\\/g, "/");
+          self2.nomount = !!options.nomount;
+          options.nonegate = true;
+          options.nocomment = true;
+          self2.minimatch = new Minimatch(pattern, options);
+          self2.options = self2.minimatch.options;
+        }
+        function finish(self2) {
+          var nou = self2.nounique;
+          var all = nou ? [] : /* @__PURE__ */ Object.create(null);
+          for (var i = 0, l = self2.matches.length; i < l; i++) {
+            var matches = self2.matches[i];
+            if (!matches || Object.keys(matches).length === 0) {
+              if (self2.nonull) {
+                var literal = self2.minimatch.globSet[i];
+                if (nou)
+                  all.push(literal);
+                else
+                  all[literal] = true;
+              }
+            } else {
+              var m = Object.keys(matches);
+              if (nou)
+                all.push.apply(all, m);
+              else
+                m.forEach(function(m2) {
+                  all[m2] = true;
+                });
+            }
+          }
+          if (!nou)
+            all = Object.keys(all);
+          if (!self2.nosort)
+            all = all.sort(self2.nocase ? alphasorti : alphasort);
+          if (self2.mark) {
+            for (var i = 0; i < all.length; i++) {
+              all[i] = self2._mark(all[i]);
+            }
+            if (self2.nodir) {
+              all = all.filter(function(e) {
+                var notDir = !/\/$/.test(e);
+                var c = self2.cache[e] || self2.cache[makeAbs(self2, e)];
+                if (notDir && c)
+                  notDir = c !== "DIR" && !Array.isArray(c);
+                return notDir;
+              });
+            }
+          }
+          if (self2.ignore.length)
+            all = all.filter(function(m2) {
+              return !isIgnored(self2, m2);
+            });
+          self2.found = all;
+        }
+        function mark(self2, p) {
+          var abs = makeAbs(self2, p);
+          var c = self2.cache[abs];
+          var m = p;
+          if (c) {
+            var isDir = c === "DIR" || Array.isArray(c);
+            var slash = p.slice(-1) === "/";
+            if (isDir && !slash)
+              m += "/";
+            else if (!isDir && slash)
+              m = m.slice(0, -1);
+            if (m !== p) {
+              var mabs = makeAbs(self2, m);
+              self2.statCache[mabs] = self2.statCache[abs];
+              self2.cache[mabs] = self2.cache[abs];
+            }
+          }
+          return m;
+        }
+        function makeAbs(self2, f) {
+          var abs = f;
+          if (f.charAt(0) === "/") {
+            abs = path7.join(self2.root, f);
+          } else if (isAbsolute2(f) || f === "") {
+            abs = f;
+          } else if (self2.changedCwd) {
+            abs = path7.resolve(self2.cwd, f);
+          } else {
+            abs = path7.resolve(f);
+          }
+          if (process.platform === "win32")
+            abs = abs.replace(/\\/g, "/");
+          return abs;
+        }
+        function isIgnored(self2, path8) {
+          if (!self2.ignore.length)
+            return false;
+          return self2.ignore.some(function(item) {
+            return item.matcher.match(path8) || !!(item.gmatcher && item.gmatcher.match(path8));
+          });
+        }
+        function childrenIgnored(self2, path8) {
+          if (!self2.ignore.length)
+            return false;
+          return self2.ignore.some(function(item) {
+            return !!(item.gmatcher && item.gmatcher.match(path8));
+          });
+        }
+      }),
+      /* 116 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var path7 = __webpack_require__(0);
+        var fs3 = __webpack_require__(3);
+        var _0777 = parseInt("0777", 8);
+        module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
+        function mkdirP(p, opts, f, made) {
+          if (typeof opts === "function") {
+            f = opts;
+            opts = {};
+          } else if (!opts || typeof opts !== "object") {
+            opts = { mode: opts };
+          }
+          var mode = opts.mode;
+          var xfs = opts.fs || fs3;
+          if (mode === void 0) {
+            mode = _0777 & ~process.umask();
+          }
+          if (!made) made = null;
+          var cb = f || function() {
+          };
+          p = path7.resolve(p);
+          xfs.mkdir(p, mode, function(er) {
+            if (!er) {
+              made = made || p;
+              return cb(null, made);
+            }
+            switch (er.code) {
+              case "ENOENT":
+                mkdirP(path7.dirname(p), opts, function(er2, made2) {
+                  if (er2) cb(er2, made2);
+                  else mkdirP(p, opts, cb, made2);
+                });
+                break;
+              // In the case of any other error, just see if there's a dir
+              // there already.  If so, then hooray!  If not, then something
+              // is borked.
+              default:
+                xfs.stat(p, function(er2, stat4) {
+                  if (er2 || !stat4.isDirectory()) cb(er, made);
+                  else cb(null, made);
+                });
+                break;
+            }
+          });
+        }
+        mkdirP.sync = function sync(p, opts, made) {
+          if (!opts || typeof opts !== "object") {
+            opts = { mode: opts };
+          }
+          var mode = opts.mode;
+          var xfs = opts.fs || fs3;
+          if (mode === void 0) {
+            mode = _0777 & ~process.umask();
+          }
+          if (!made) made = null;
+          p = path7.resolve(p);
+          try {
+            xfs.mkdirSync(p, mode);
+            made = made || p;
+          } catch (err0) {
+            switch (err0.code) {
+              case "ENOENT":
+                made = sync(path7.dirname(p), opts, made);
+                sync(p, opts, made);
+                break;
+              // In the case of any other error, just see if there's a dir
+              // there already.  If so, then hooray!  If not, then something
+              // is borked.
+              default:
+                var stat4;
+                try {
+                  stat4 = xfs.statSync(p);
+                } catch (err1) {
+                  throw err0;
+                }
+                if (!stat4.isDirectory()) throw err0;
+                break;
+            }
+          }
+          return made;
+        };
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 122 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        module2.exports = (x) => {
+          if (typeof x !== "string") {
+            throw new TypeError("Expected a string, got " + typeof x);
+          }
+          if (x.charCodeAt(0) === 65279) {
+            return x.slice(1);
+          }
+          return x;
+        };
+      }),
+      /* 123 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = wrappy;
+        function wrappy(fn, cb) {
+          if (fn && cb) return wrappy(fn)(cb);
+          if (typeof fn !== "function")
+            throw new TypeError("need wrapper function");
+          Object.keys(fn).forEach(function(k) {
+            wrapper[k] = fn[k];
+          });
+          return wrapper;
+          function wrapper() {
+            var args = new Array(arguments.length);
+            for (var i = 0; i < args.length; i++) {
+              args[i] = arguments[i];
+            }
+            var ret = fn.apply(this, args);
+            var cb2 = args[args.length - 1];
+            if (typeof ret === "function" && ret !== cb2) {
+              Object.keys(cb2).forEach(function(k) {
+                ret[k] = cb2[k];
+              });
+            }
+            return ret;
+          }
+        }
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 131 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var cof = __webpack_require__(47);
+        module2.exports = Object("z").propertyIsEnumerable(0) ? Object : function(it) {
+          return cof(it) == "String" ? it.split("") : Object(it);
+        };
+      }),
+      /* 132 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var $keys = __webpack_require__(195);
+        var enumBugKeys = __webpack_require__(101);
+        module2.exports = Object.keys || function keys(O) {
+          return $keys(O, enumBugKeys);
+        };
+      }),
+      /* 133 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var defined = __webpack_require__(67);
+        module2.exports = function(it) {
+          return Object(defined(it));
+        };
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 145 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = { "name": "yarn", "installationMethod": "unknown", "version": "1.10.0-0", "license": "BSD-2-Clause", "preferGlobal": true, "description": "\u{1F4E6}\u{1F408} Fast, reliable, and secure dependency management.", "dependencies": { "@zkochan/cmd-shim": "^2.2.4", "babel-runtime": "^6.26.0", "bytes": "^3.0.0", "camelcase": "^4.0.0", "chalk": "^2.1.0", "commander": "^2.9.0", "death": "^1.0.0", "debug": "^3.0.0", "deep-equal": "^1.0.1", "detect-indent": "^5.0.0", "dnscache": "^1.0.1", "glob": "^7.1.1", "gunzip-maybe": "^1.4.0", "hash-for-dep": "^1.2.3", "imports-loader": "^0.8.0", "ini": "^1.3.4", "inquirer": "^3.0.1", "invariant": "^2.2.0", "is-builtin-module": "^2.0.0", "is-ci": "^1.0.10", "is-webpack-bundle": "^1.0.0", "leven": "^2.0.0", "loud-rejection": "^1.2.0", "micromatch": "^2.3.11", "mkdirp": "^0.5.1", "node-emoji": "^1.6.1", "normalize-url": "^2.0.0", "npm-logical-tree": "^1.2.1", "object-path": "^0.11.2", "proper-lockfile": "^2.0.0", "puka": "^1.0.0", "read": "^1.0.7", "request": "^2.87.0", "request-capture-har": "^1.2.2", "rimraf": "^2.5.0", "semver": "^5.1.0", "ssri": "^5.3.0", "strip-ansi": "^4.0.0", "strip-bom": "^3.0.0", "tar-fs": "^1.16.0", "tar-stream": "^1.6.1", "uuid": "^3.0.1", "v8-compile-cache": "^2.0.0", "validate-npm-package-license": "^3.0.3", "yn": "^2.0.0" }, "devDependencies": { "babel-core": "^6.26.0", "babel-eslint": "^7.2.3", "babel-loader": "^6.2.5", "babel-plugin-array-includes": "^2.0.3", "babel-plugin-transform-builtin-extend": "^1.1.2", "babel-plugin-transform-inline-imports-commonjs": "^1.0.0", "babel-plugin-transform-runtime": "^6.4.3", "babel-preset-env": "^1.6.0", "babel-preset-flow": "^6.23.0", "babel-preset-stage-0": "^6.0.0", "babylon": "^6.5.0", "commitizen": "^2.9.6", "cz-conventional-changelog": "^2.0.0", "eslint": "^4.3.0", "eslint-config-fb-strict": "^22.0.0", "eslint-plugin-babel": "^5.0.0", "eslint-plugin-flowtype": "^2.35.0", "eslint-plugin-jasmine": "^2.6.2", "eslint-plugin-jest": "^21.0.0", "eslint-plugin-jsx-a11y": "^6.0.2", "eslint-plugin-prefer-object-spread": "^1.2.1", "eslint-plugin-prettier": "^2.1.2", "eslint-plugin-react": "^7.1.0", "eslint-plugin-relay": "^0.0.24", "eslint-plugin-yarn-internal": "file:scripts/eslint-rules", "execa": "^0.10.0", "flow-bin": "^0.66.0", "git-release-notes": "^3.0.0", "gulp": "^3.9.0", "gulp-babel": "^7.0.0", "gulp-if": "^2.0.1", "gulp-newer": "^1.0.0", "gulp-plumber": "^1.0.1", "gulp-sourcemaps": "^2.2.0", "gulp-util": "^3.0.7", "gulp-watch": "^5.0.0", "jest": "^22.4.4", "jsinspect": "^0.12.6", "minimatch": "^3.0.4", "mock-stdin": "^0.3.0", "prettier": "^1.5.2", "temp": "^0.8.3", "webpack": "^2.1.0-beta.25", "yargs": "^6.3.0" }, "resolutions": { "sshpk": "^1.14.2" }, "engines": { "node": ">=4.0.0" }, "repository": "yarnpkg/yarn", "bin": { "yarn": "./bin/yarn.js", "yarnpkg": "./bin/yarn.js" }, "scripts": { "build": "gulp build", "build-bundle": "node ./scripts/build-webpack.js", "build-chocolatey": "powershell ./scripts/build-chocolatey.ps1", "build-deb": "./scripts/build-deb.sh", "build-dist": "bash ./scripts/build-dist.sh", "build-win-installer": "scripts\\build-windows-installer.bat", "changelog": "git-release-notes $(git describe --tags --abbrev=0 $(git describe --tags --abbrev=0)^)..$(git describe --tags --abbrev=0) scripts/changelog.md", "dupe-check": "yarn jsinspect ./src", "lint": "eslint . && flow check", "pkg-tests": "yarn --cwd packages/pkg-tests jest yarn.test.js", "prettier": "eslint src __tests__ --fix", "release-branch": "./scripts/release-branch.sh", "test": "yarn lint && yarn test-only", "test-only": "node --max_old_space_size=4096 node_modules/jest/bin/jest.js --verbose", "test-only-debug": "node --inspect-brk --max_old_space_size=4096 node_modules/jest/bin/jest.js --runInBand --verbose", "test-coverage": "node --max_old_space_size=4096 node_modules/jest/bin/jest.js --coverage --verbose", "watch": "gulp watch", "commit": "git-cz" }, "jest": { "collectCoverageFrom": ["src/**/*.js"], "testEnvironment": "node", "modulePathIgnorePatterns": ["__tests__/fixtures/", "packages/pkg-tests/pkg-tests-fixtures", "dist/"], "testPathIgnorePatterns": ["__tests__/(fixtures|__mocks__)/", "updates/", "_(temp|mock|install|init|helpers).js$", "packages/pkg-tests"] }, "config": { "commitizen": { "path": "./node_modules/cz-conventional-changelog" } } };
+      }),
+      ,
+      ,
+      ,
+      ,
+      /* 150 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.default = stringify;
+        var _misc;
+        function _load_misc() {
+          return _misc = __webpack_require__(12);
+        }
+        var _constants;
+        function _load_constants() {
+          return _constants = __webpack_require__(6);
+        }
+        var _package;
+        function _load_package() {
+          return _package = __webpack_require__(145);
+        }
+        const NODE_VERSION = process.version;
+        function shouldWrapKey(str) {
+          return str.indexOf("true") === 0 || str.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str) || /^[0-9]/g.test(str) || !/^[a-zA-Z]/g.test(str);
+        }
+        function maybeWrap(str) {
+          if (typeof str === "boolean" || typeof str === "number" || shouldWrapKey(str)) {
+            return JSON.stringify(str);
+          } else {
+            return str;
+          }
+        }
+        const priorities = {
+          name: 1,
+          version: 2,
+          uid: 3,
+          resolved: 4,
+          integrity: 5,
+          registry: 6,
+          dependencies: 7
+        };
+        function priorityThenAlphaSort(a, b) {
+          if (priorities[a] || priorities[b]) {
+            return (priorities[a] || 100) > (priorities[b] || 100) ? 1 : -1;
+          } else {
+            return (0, (_misc || _load_misc()).sortAlpha)(a, b);
+          }
+        }
+        function _stringify(obj, options) {
+          if (typeof obj !== "object") {
+            throw new TypeError();
+          }
+          const indent = options.indent;
+          const lines = [];
+          const keys = Object.keys(obj).sort(priorityThenAlphaSort);
+          let addedKeys = [];
+          for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            const val = obj[key];
+            if (val == null || addedKeys.indexOf(key) >= 0) {
+              continue;
+            }
+            const valKeys = [key];
+            if (typeof val === "object") {
+              for (let j = i + 1; j < keys.length; j++) {
+                const key2 = keys[j];
+                if (val === obj[key2]) {
+                  valKeys.push(key2);
+                }
+              }
+            }
+            const keyLine = valKeys.sort((_misc || _load_misc()).sortAlpha).map(maybeWrap).join(", ");
+            if (typeof val === "string" || typeof val === "boolean" || typeof val === "number") {
+              lines.push(`${keyLine} ${maybeWrap(val)}`);
+            } else if (typeof val === "object") {
+              lines.push(`${keyLine}:
+${_stringify(val, { indent: indent + "  " })}` + (options.topLevel ? "\n" : ""));
+            } else {
+              throw new TypeError();
+            }
+            addedKeys = addedKeys.concat(valKeys);
+          }
+          return indent + lines.join(`
+${indent}`);
+        }
+        function stringify(obj, noHeader, enableVersions) {
+          const val = _stringify(obj, {
+            indent: "",
+            topLevel: true
+          });
+          if (noHeader) {
+            return val;
+          }
+          const lines = [];
+          lines.push("# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.");
+          lines.push(`# yarn lockfile v${(_constants || _load_constants()).LOCKFILE_VERSION}`);
+          if (enableVersions) {
+            lines.push(`# yarn v${(_package || _load_package()).version}`);
+            lines.push(`# node ${NODE_VERSION}`);
+          }
+          lines.push("\n");
+          lines.push(val);
+          return lines.join("\n");
+        }
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 164 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.fileDatesEqual = exports3.copyFile = exports3.unlink = void 0;
+        var _asyncToGenerator2;
+        function _load_asyncToGenerator() {
+          return _asyncToGenerator2 = _interopRequireDefault(__webpack_require__(1));
+        }
+        let fixTimes = (() => {
+          var _ref3 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (fd, dest, data) {
+            const doOpen = fd === void 0;
+            let openfd = fd ? fd : -1;
+            if (disableTimestampCorrection === void 0) {
+              const destStat = yield lstat3(dest);
+              disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
+            }
+            if (disableTimestampCorrection) {
+              return;
+            }
+            if (doOpen) {
+              try {
+                openfd = yield open3(dest, "a", data.mode);
+              } catch (er) {
+                try {
+                  openfd = yield open3(dest, "r", data.mode);
+                } catch (err) {
+                  return;
+                }
+              }
+            }
+            try {
+              if (openfd) {
+                yield futimes(openfd, data.atime, data.mtime);
+              }
+            } catch (er) {
+            } finally {
+              if (doOpen && openfd) {
+                yield close(openfd);
+              }
+            }
+          });
+          return function fixTimes2(_x7, _x8, _x9) {
+            return _ref3.apply(this, arguments);
+          };
+        })();
+        var _fs;
+        function _load_fs() {
+          return _fs = _interopRequireDefault(__webpack_require__(3));
+        }
+        var _promise;
+        function _load_promise() {
+          return _promise = __webpack_require__(40);
+        }
+        function _interopRequireDefault(obj) {
+          return obj && obj.__esModule ? obj : { default: obj };
+        }
+        let disableTimestampCorrection = void 0;
+        const readFileBuffer = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
+        const close = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.close);
+        const lstat3 = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const open3 = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.open);
+        const futimes = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
+        const write = (0, (_promise || _load_promise()).promisify)((_fs || _load_fs()).default.write);
+        const unlink2 = exports3.unlink = (0, (_promise || _load_promise()).promisify)(__webpack_require__(233));
+        const copyFile2 = exports3.copyFile = (() => {
+          var _ref = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (data, cleanup) {
+            try {
+              yield unlink2(data.dest);
+              yield copyFilePoly(data.src, data.dest, 0, data);
+            } finally {
+              if (cleanup) {
+                cleanup();
+              }
+            }
+          });
+          return function copyFile3(_x, _x2) {
+            return _ref.apply(this, arguments);
+          };
+        })();
+        const copyFilePoly = (src, dest, flags, data) => {
+          if ((_fs || _load_fs()).default.copyFile) {
+            return new Promise((resolve, reject) => (_fs || _load_fs()).default.copyFile(src, dest, flags, (err) => {
+              if (err) {
+                reject(err);
+              } else {
+                fixTimes(void 0, dest, data).then(() => resolve()).catch((ex) => reject(ex));
+              }
+            }));
+          } else {
+            return copyWithBuffer(src, dest, flags, data);
+          }
+        };
+        const copyWithBuffer = (() => {
+          var _ref2 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest, flags, data) {
+            const fd = yield open3(dest, "w", data.mode);
+            try {
+              const buffer = yield readFileBuffer(src);
+              yield write(fd, buffer, 0, buffer.length);
+              yield fixTimes(fd, dest, data);
+            } finally {
+              yield close(fd);
+            }
+          });
+          return function copyWithBuffer2(_x3, _x4, _x5, _x6) {
+            return _ref2.apply(this, arguments);
+          };
+        })();
+        const fileDatesEqual = exports3.fileDatesEqual = (a, b) => {
+          const aTime = a.getTime();
+          const bTime = b.getTime();
+          if (process.platform !== "win32") {
+            return aTime === bTime;
+          }
+          if (Math.abs(aTime - bTime) <= 1) {
+            return true;
+          }
+          const aTimeSec = Math.floor(aTime / 1e3);
+          const bTimeSec = Math.floor(bTime / 1e3);
+          if (aTime - aTimeSec * 1e3 === 0 || bTime - bTimeSec * 1e3 === 0) {
+            return aTimeSec === bTimeSec;
+          }
+          return aTime === bTime;
+        };
+      }),
+      ,
+      ,
+      ,
+      ,
+      /* 169 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.isFakeRoot = isFakeRoot;
+        exports3.isRootUser = isRootUser;
+        function getUid() {
+          if (process.platform !== "win32" && process.getuid) {
+            return process.getuid();
+          }
+          return null;
+        }
+        exports3.default = isRootUser(getUid()) && !isFakeRoot();
+        function isFakeRoot() {
+          return Boolean(process.env.FAKEROOTKEY);
+        }
+        function isRootUser(uid) {
+          return uid === 0;
+        }
+      }),
+      ,
+      /* 171 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        Object.defineProperty(exports3, "__esModule", {
+          value: true
+        });
+        exports3.getDataDir = getDataDir;
+        exports3.getCacheDir = getCacheDir;
+        exports3.getConfigDir = getConfigDir;
+        const path7 = __webpack_require__(0);
+        const userHome = __webpack_require__(45).default;
+        const FALLBACK_CONFIG_DIR = path7.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path7.join(userHome, ".cache", "yarn");
+        function getDataDir() {
+          if (process.platform === "win32") {
+            const WIN32_APPDATA_DIR = getLocalAppDataDir();
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path7.join(WIN32_APPDATA_DIR, "Data");
+          } else if (process.env.XDG_DATA_HOME) {
+            return path7.join(process.env.XDG_DATA_HOME, "yarn");
+          } else {
+            return FALLBACK_CONFIG_DIR;
+          }
+        }
+        function getCacheDir() {
+          if (process.platform === "win32") {
+            return path7.join(getLocalAppDataDir() || path7.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+          } else if (process.env.XDG_CACHE_HOME) {
+            return path7.join(process.env.XDG_CACHE_HOME, "yarn");
+          } else if (process.platform === "darwin") {
+            return path7.join(userHome, "Library", "Caches", "Yarn");
+          } else {
+            return FALLBACK_CACHE_DIR;
+          }
+        }
+        function getConfigDir() {
+          if (process.platform === "win32") {
+            const WIN32_APPDATA_DIR = getLocalAppDataDir();
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path7.join(WIN32_APPDATA_DIR, "Config");
+          } else if (process.env.XDG_CONFIG_HOME) {
+            return path7.join(process.env.XDG_CONFIG_HOME, "yarn");
+          } else {
+            return FALLBACK_CONFIG_DIR;
+          }
+        }
+        function getLocalAppDataDir() {
+          return process.env.LOCALAPPDATA ? path7.join(process.env.LOCALAPPDATA, "Yarn") : null;
+        }
+      }),
+      ,
+      /* 173 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = { "default": __webpack_require__(179), __esModule: true };
+      }),
+      /* 174 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        module2.exports = balanced;
+        function balanced(a, b, str) {
+          if (a instanceof RegExp) a = maybeMatch(a, str);
+          if (b instanceof RegExp) b = maybeMatch(b, str);
+          var r = range(a, b, str);
+          return r && {
+            start: r[0],
+            end: r[1],
+            pre: str.slice(0, r[0]),
+            body: str.slice(r[0] + a.length, r[1]),
+            post: str.slice(r[1] + b.length)
+          };
+        }
+        function maybeMatch(reg, str) {
+          var m = str.match(reg);
+          return m ? m[0] : null;
+        }
+        balanced.range = range;
+        function range(a, b, str) {
+          var begs, beg, left, right, result;
+          var ai = str.indexOf(a);
+          var bi = str.indexOf(b, ai + 1);
+          var i = ai;
+          if (ai >= 0 && bi > 0) {
+            begs = [];
+            left = str.length;
+            while (i >= 0 && !result) {
+              if (i == ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+              } else if (begs.length == 1) {
+                result = [begs.pop(), bi];
+              } else {
+                beg = begs.pop();
+                if (beg < left) {
+                  left = beg;
+                  right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+              }
+              i = ai < bi && ai >= 0 ? ai : bi;
+            }
+            if (begs.length) {
+              result = [left, right];
+            }
+          }
+          return result;
+        }
+      }),
+      /* 175 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var concatMap = __webpack_require__(178);
+        var balanced = __webpack_require__(174);
+        module2.exports = expandTop;
+        var escSlash = "\0SLASH" + Math.random() + "\0";
+        var escOpen = "\0OPEN" + Math.random() + "\0";
+        var escClose = "\0CLOSE" + Math.random() + "\0";
+        var escComma = "\0COMMA" + Math.random() + "\0";
+        var escPeriod = "\0PERIOD" + Math.random() + "\0";
+        function numeric(str) {
+          return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+        }
+        function escapeBraces(str) {
+          return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+        }
+        function unescapeBraces(str) {
+          return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+        }
+        function parseCommaParts(str) {
+          if (!str)
+            return [""];
+          var parts = [];
+          var m = balanced("{", "}", str);
+          if (!m)
+            return str.split(",");
+          var pre = m.pre;
+          var body = m.body;
+          var post = m.post;
+          var p = pre.split(",");
+          p[p.length - 1] += "{" + body + "}";
+          var postParts = parseCommaParts(post);
+          if (post.length) {
+            p[p.length - 1] += postParts.shift();
+            p.push.apply(p, postParts);
+          }
+          parts.push.apply(parts, p);
+          return parts;
+        }
+        function expandTop(str) {
+          if (!str)
+            return [];
+          if (str.substr(0, 2) === "{}") {
+            str = "\\{\\}" + str.substr(2);
+          }
+          return expand2(escapeBraces(str), true).map(unescapeBraces);
+        }
+        function identity(e) {
+          return e;
+        }
+        function embrace(str) {
+          return "{" + str + "}";
+        }
+        function isPadded(el) {
+          return /^-?0\d/.test(el);
+        }
+        function lte(i, y) {
+          return i <= y;
+        }
+        function gte(i, y) {
+          return i >= y;
+        }
+        function expand2(str, isTop) {
+          var expansions = [];
+          var m = balanced("{", "}", str);
+          if (!m || /\$$/.test(m.pre)) return [str];
+          var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+          var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+          var isSequence = isNumericSequence || isAlphaSequence;
+          var isOptions = m.body.indexOf(",") >= 0;
+          if (!isSequence && !isOptions) {
+            if (m.post.match(/,.*\}/)) {
+              str = m.pre + "{" + m.body + escClose + m.post;
+              return expand2(str);
+            }
+            return [str];
+          }
+          var n;
+          if (isSequence) {
+            n = m.body.split(/\.\./);
+          } else {
+            n = parseCommaParts(m.body);
+            if (n.length === 1) {
+              n = expand2(n[0], false).map(embrace);
+              if (n.length === 1) {
+                var post = m.post.length ? expand2(m.post, false) : [""];
+                return post.map(function(p) {
+                  return m.pre + n[0] + p;
+                });
+              }
+            }
+          }
+          var pre = m.pre;
+          var post = m.post.length ? expand2(m.post, false) : [""];
+          var N;
+          if (isSequence) {
+            var x = numeric(n[0]);
+            var y = numeric(n[1]);
+            var width = Math.max(n[0].length, n[1].length);
+            var incr = n.length == 3 ? Math.abs(numeric(n[2])) : 1;
+            var test = lte;
+            var reverse = y < x;
+            if (reverse) {
+              incr *= -1;
+              test = gte;
+            }
+            var pad = n.some(isPadded);
+            N = [];
+            for (var i = x; test(i, y); i += incr) {
+              var c;
+              if (isAlphaSequence) {
+                c = String.fromCharCode(i);
+                if (c === "\\")
+                  c = "";
+              } else {
+                c = String(i);
+                if (pad) {
+                  var need = width - c.length;
+                  if (need > 0) {
+                    var z = new Array(need + 1).join("0");
+                    if (i < 0)
+                      c = "-" + z + c.slice(1);
+                    else
+                      c = z + c;
+                  }
+                }
+              }
+              N.push(c);
+            }
+          } else {
+            N = concatMap(n, function(el) {
+              return expand2(el, false);
+            });
+          }
+          for (var j = 0; j < N.length; j++) {
+            for (var k = 0; k < post.length; k++) {
+              var expansion = pre + N[j] + post[k];
+              if (!isTop || isSequence || expansion)
+                expansions.push(expansion);
+            }
+          }
+          return expansions;
+        }
+      }),
+      /* 176 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        function preserveCamelCase(str) {
+          let isLastCharLower = false;
+          let isLastCharUpper = false;
+          let isLastLastCharUpper = false;
+          for (let i = 0; i < str.length; i++) {
+            const c = str[i];
+            if (isLastCharLower && /[a-zA-Z]/.test(c) && c.toUpperCase() === c) {
+              str = str.substr(0, i) + "-" + str.substr(i);
+              isLastCharLower = false;
+              isLastLastCharUpper = isLastCharUpper;
+              isLastCharUpper = true;
+              i++;
+            } else if (isLastCharUpper && isLastLastCharUpper && /[a-zA-Z]/.test(c) && c.toLowerCase() === c) {
+              str = str.substr(0, i - 1) + "-" + str.substr(i - 1);
+              isLastLastCharUpper = isLastCharUpper;
+              isLastCharUpper = false;
+              isLastCharLower = true;
+            } else {
+              isLastCharLower = c.toLowerCase() === c;
+              isLastLastCharUpper = isLastCharUpper;
+              isLastCharUpper = c.toUpperCase() === c;
+            }
+          }
+          return str;
+        }
+        module2.exports = function(str) {
+          if (arguments.length > 1) {
+            str = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
+          } else {
+            str = str.trim();
+          }
+          if (str.length === 0) {
+            return "";
+          }
+          if (str.length === 1) {
+            return str.toLowerCase();
+          }
+          if (/^[a-z0-9]+$/.test(str)) {
+            return str;
+          }
+          const hasUpperCase = str !== str.toLowerCase();
+          if (hasUpperCase) {
+            str = preserveCamelCase(str);
+          }
+          return str.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
+        };
+      }),
+      ,
+      /* 178 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(xs, fn) {
+          var res = [];
+          for (var i = 0; i < xs.length; i++) {
+            var x = fn(xs[i], i);
+            if (isArray(x)) res.push.apply(res, x);
+            else res.push(x);
+          }
+          return res;
+        };
+        var isArray = Array.isArray || function(xs) {
+          return Object.prototype.toString.call(xs) === "[object Array]";
+        };
+      }),
+      /* 179 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        __webpack_require__(205);
+        __webpack_require__(207);
+        __webpack_require__(210);
+        __webpack_require__(206);
+        __webpack_require__(208);
+        __webpack_require__(209);
+        module2.exports = __webpack_require__(23).Promise;
+      }),
+      /* 180 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function() {
+        };
+      }),
+      /* 181 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(it, Constructor, name, forbiddenField) {
+          if (!(it instanceof Constructor) || forbiddenField !== void 0 && forbiddenField in it) {
+            throw TypeError(name + ": incorrect invocation!");
+          }
+          return it;
+        };
+      }),
+      /* 182 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var toIObject = __webpack_require__(74);
+        var toLength = __webpack_require__(110);
+        var toAbsoluteIndex = __webpack_require__(200);
+        module2.exports = function(IS_INCLUDES) {
+          return function($this, el, fromIndex) {
+            var O = toIObject($this);
+            var length = toLength(O.length);
+            var index = toAbsoluteIndex(fromIndex, length);
+            var value;
+            if (IS_INCLUDES && el != el) while (length > index) {
+              value = O[index++];
+              if (value != value) return true;
+            }
+            else for (; length > index; index++) if (IS_INCLUDES || index in O) {
+              if (O[index] === el) return IS_INCLUDES || index || 0;
+            }
+            return !IS_INCLUDES && -1;
+          };
+        };
+      }),
+      /* 183 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var ctx = __webpack_require__(48);
+        var call = __webpack_require__(187);
+        var isArrayIter = __webpack_require__(186);
+        var anObject = __webpack_require__(27);
+        var toLength = __webpack_require__(110);
+        var getIterFn = __webpack_require__(203);
+        var BREAK = {};
+        var RETURN = {};
+        var exports3 = module2.exports = function(iterable, entries, fn, that, ITERATOR) {
+          var iterFn = ITERATOR ? function() {
+            return iterable;
+          } : getIterFn(iterable);
+          var f = ctx(fn, that, entries ? 2 : 1);
+          var index = 0;
+          var length, step, iterator, result;
+          if (typeof iterFn != "function") throw TypeError(iterable + " is not iterable!");
+          if (isArrayIter(iterFn)) for (length = toLength(iterable.length); length > index; index++) {
+            result = entries ? f(anObject(step = iterable[index])[0], step[1]) : f(iterable[index]);
+            if (result === BREAK || result === RETURN) return result;
+          }
+          else for (iterator = iterFn.call(iterable); !(step = iterator.next()).done; ) {
+            result = call(iterator, f, step.value, entries);
+            if (result === BREAK || result === RETURN) return result;
+          }
+        };
+        exports3.BREAK = BREAK;
+        exports3.RETURN = RETURN;
+      }),
+      /* 184 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = !__webpack_require__(33) && !__webpack_require__(85)(function() {
+          return Object.defineProperty(__webpack_require__(68)("div"), "a", { get: function() {
+            return 7;
+          } }).a != 7;
+        });
+      }),
+      /* 185 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(fn, args, that) {
+          var un = that === void 0;
+          switch (args.length) {
+            case 0:
+              return un ? fn() : fn.call(that);
+            case 1:
+              return un ? fn(args[0]) : fn.call(that, args[0]);
+            case 2:
+              return un ? fn(args[0], args[1]) : fn.call(that, args[0], args[1]);
+            case 3:
+              return un ? fn(args[0], args[1], args[2]) : fn.call(that, args[0], args[1], args[2]);
+            case 4:
+              return un ? fn(args[0], args[1], args[2], args[3]) : fn.call(that, args[0], args[1], args[2], args[3]);
+          }
+          return fn.apply(that, args);
+        };
+      }),
+      /* 186 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var Iterators = __webpack_require__(35);
+        var ITERATOR = __webpack_require__(13)("iterator");
+        var ArrayProto = Array.prototype;
+        module2.exports = function(it) {
+          return it !== void 0 && (Iterators.Array === it || ArrayProto[ITERATOR] === it);
+        };
+      }),
+      /* 187 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var anObject = __webpack_require__(27);
+        module2.exports = function(iterator, fn, value, entries) {
+          try {
+            return entries ? fn(anObject(value)[0], value[1]) : fn(value);
+          } catch (e) {
+            var ret = iterator["return"];
+            if (ret !== void 0) anObject(ret.call(iterator));
+            throw e;
+          }
+        };
+      }),
+      /* 188 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var create = __webpack_require__(192);
+        var descriptor = __webpack_require__(106);
+        var setToStringTag = __webpack_require__(71);
+        var IteratorPrototype = {};
+        __webpack_require__(31)(IteratorPrototype, __webpack_require__(13)("iterator"), function() {
+          return this;
+        });
+        module2.exports = function(Constructor, NAME, next) {
+          Constructor.prototype = create(IteratorPrototype, { next: descriptor(1, next) });
+          setToStringTag(Constructor, NAME + " Iterator");
+        };
+      }),
+      /* 189 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var ITERATOR = __webpack_require__(13)("iterator");
+        var SAFE_CLOSING = false;
+        try {
+          var riter = [7][ITERATOR]();
+          riter["return"] = function() {
+            SAFE_CLOSING = true;
+          };
+          Array.from(riter, function() {
+            throw 2;
+          });
+        } catch (e) {
+        }
+        module2.exports = function(exec, skipClosing) {
+          if (!skipClosing && !SAFE_CLOSING) return false;
+          var safe = false;
+          try {
+            var arr = [7];
+            var iter = arr[ITERATOR]();
+            iter.next = function() {
+              return { done: safe = true };
+            };
+            arr[ITERATOR] = function() {
+              return iter;
+            };
+            exec(arr);
+          } catch (e) {
+          }
+          return safe;
+        };
+      }),
+      /* 190 */
+      /***/
+      (function(module2, exports3) {
+        module2.exports = function(done, value) {
+          return { value, done: !!done };
+        };
+      }),
+      /* 191 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var global2 = __webpack_require__(11);
+        var macrotask = __webpack_require__(109).set;
+        var Observer = global2.MutationObserver || global2.WebKitMutationObserver;
+        var process2 = global2.process;
+        var Promise2 = global2.Promise;
+        var isNode = __webpack_require__(47)(process2) == "process";
+        module2.exports = function() {
+          var head, last, notify;
+          var flush = function() {
+            var parent, fn;
+            if (isNode && (parent = process2.domain)) parent.exit();
+            while (head) {
+              fn = head.fn;
+              head = head.next;
+              try {
+                fn();
+              } catch (e) {
+                if (head) notify();
+                else last = void 0;
+                throw e;
+              }
+            }
+            last = void 0;
+            if (parent) parent.enter();
+          };
+          if (isNode) {
+            notify = function() {
+              process2.nextTick(flush);
+            };
+          } else if (Observer && !(global2.navigator && global2.navigator.standalone)) {
+            var toggle = true;
+            var node = document.createTextNode("");
+            new Observer(flush).observe(node, { characterData: true });
+            notify = function() {
+              node.data = toggle = !toggle;
+            };
+          } else if (Promise2 && Promise2.resolve) {
+            var promise = Promise2.resolve(void 0);
+            notify = function() {
+              promise.then(flush);
+            };
+          } else {
+            notify = function() {
+              macrotask.call(global2, flush);
+            };
+          }
+          return function(fn) {
+            var task = { fn, next: void 0 };
+            if (last) last.next = task;
+            if (!head) {
+              head = task;
+              notify();
+            }
+            last = task;
+          };
+        };
+      }),
+      /* 192 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var anObject = __webpack_require__(27);
+        var dPs = __webpack_require__(193);
+        var enumBugKeys = __webpack_require__(101);
+        var IE_PROTO = __webpack_require__(72)("IE_PROTO");
+        var Empty = function() {
+        };
+        var PROTOTYPE = "prototype";
+        var createDict = function() {
+          var iframe = __webpack_require__(68)("iframe");
+          var i = enumBugKeys.length;
+          var lt = "<";
+          var gt = ">";
+          var iframeDocument;
+          iframe.style.display = "none";
+          __webpack_require__(102).appendChild(iframe);
+          iframe.src = "javascript:";
+          iframeDocument = iframe.contentWindow.document;
+          iframeDocument.open();
+          iframeDocument.write(lt + "script" + gt + "document.F=Object" + lt + "/script" + gt);
+          iframeDocument.close();
+          createDict = iframeDocument.F;
+          while (i--) delete createDict[PROTOTYPE][enumBugKeys[i]];
+          return createDict();
+        };
+        module2.exports = Object.create || function create(O, Properties) {
+          var result;
+          if (O !== null) {
+            Empty[PROTOTYPE] = anObject(O);
+            result = new Empty();
+            Empty[PROTOTYPE] = null;
+            result[IE_PROTO] = O;
+          } else result = createDict();
+          return Properties === void 0 ? result : dPs(result, Properties);
+        };
+      }),
+      /* 193 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var dP = __webpack_require__(50);
+        var anObject = __webpack_require__(27);
+        var getKeys = __webpack_require__(132);
+        module2.exports = __webpack_require__(33) ? Object.defineProperties : function defineProperties(O, Properties) {
+          anObject(O);
+          var keys = getKeys(Properties);
+          var length = keys.length;
+          var i = 0;
+          var P;
+          while (length > i) dP.f(O, P = keys[i++], Properties[P]);
+          return O;
+        };
+      }),
+      /* 194 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var has = __webpack_require__(49);
+        var toObject = __webpack_require__(133);
+        var IE_PROTO = __webpack_require__(72)("IE_PROTO");
+        var ObjectProto = Object.prototype;
+        module2.exports = Object.getPrototypeOf || function(O) {
+          O = toObject(O);
+          if (has(O, IE_PROTO)) return O[IE_PROTO];
+          if (typeof O.constructor == "function" && O instanceof O.constructor) {
+            return O.constructor.prototype;
+          }
+          return O instanceof Object ? ObjectProto : null;
+        };
+      }),
+      /* 195 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var has = __webpack_require__(49);
+        var toIObject = __webpack_require__(74);
+        var arrayIndexOf = __webpack_require__(182)(false);
+        var IE_PROTO = __webpack_require__(72)("IE_PROTO");
+        module2.exports = function(object, names) {
+          var O = toIObject(object);
+          var i = 0;
+          var result = [];
+          var key;
+          for (key in O) if (key != IE_PROTO) has(O, key) && result.push(key);
+          while (names.length > i) if (has(O, key = names[i++])) {
+            ~arrayIndexOf(result, key) || result.push(key);
+          }
+          return result;
+        };
+      }),
+      /* 196 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var hide = __webpack_require__(31);
+        module2.exports = function(target, src, safe) {
+          for (var key in src) {
+            if (safe && target[key]) target[key] = src[key];
+            else hide(target, key, src[key]);
+          }
+          return target;
+        };
+      }),
+      /* 197 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = __webpack_require__(31);
+      }),
+      /* 198 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var global2 = __webpack_require__(11);
+        var core = __webpack_require__(23);
+        var dP = __webpack_require__(50);
+        var DESCRIPTORS = __webpack_require__(33);
+        var SPECIES = __webpack_require__(13)("species");
+        module2.exports = function(KEY) {
+          var C = typeof core[KEY] == "function" ? core[KEY] : global2[KEY];
+          if (DESCRIPTORS && C && !C[SPECIES]) dP.f(C, SPECIES, {
+            configurable: true,
+            get: function() {
+              return this;
+            }
+          });
+        };
+      }),
+      /* 199 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var toInteger = __webpack_require__(73);
+        var defined = __webpack_require__(67);
+        module2.exports = function(TO_STRING) {
+          return function(that, pos) {
+            var s = String(defined(that));
+            var i = toInteger(pos);
+            var l = s.length;
+            var a, b;
+            if (i < 0 || i >= l) return TO_STRING ? "" : void 0;
+            a = s.charCodeAt(i);
+            return a < 55296 || a > 56319 || i + 1 === l || (b = s.charCodeAt(i + 1)) < 56320 || b > 57343 ? TO_STRING ? s.charAt(i) : a : TO_STRING ? s.slice(i, i + 2) : (a - 55296 << 10) + (b - 56320) + 65536;
+          };
+        };
+      }),
+      /* 200 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var toInteger = __webpack_require__(73);
+        var max = Math.max;
+        var min = Math.min;
+        module2.exports = function(index, length) {
+          index = toInteger(index);
+          return index < 0 ? max(index + length, 0) : min(index, length);
+        };
+      }),
+      /* 201 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var isObject9 = __webpack_require__(34);
+        module2.exports = function(it, S) {
+          if (!isObject9(it)) return it;
+          var fn, val;
+          if (S && typeof (fn = it.toString) == "function" && !isObject9(val = fn.call(it))) return val;
+          if (typeof (fn = it.valueOf) == "function" && !isObject9(val = fn.call(it))) return val;
+          if (!S && typeof (fn = it.toString) == "function" && !isObject9(val = fn.call(it))) return val;
+          throw TypeError("Can't convert object to primitive value");
+        };
+      }),
+      /* 202 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var global2 = __webpack_require__(11);
+        var navigator2 = global2.navigator;
+        module2.exports = navigator2 && navigator2.userAgent || "";
+      }),
+      /* 203 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var classof = __webpack_require__(100);
+        var ITERATOR = __webpack_require__(13)("iterator");
+        var Iterators = __webpack_require__(35);
+        module2.exports = __webpack_require__(23).getIteratorMethod = function(it) {
+          if (it != void 0) return it[ITERATOR] || it["@@iterator"] || Iterators[classof(it)];
+        };
+      }),
+      /* 204 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var addToUnscopables = __webpack_require__(180);
+        var step = __webpack_require__(190);
+        var Iterators = __webpack_require__(35);
+        var toIObject = __webpack_require__(74);
+        module2.exports = __webpack_require__(103)(Array, "Array", function(iterated, kind) {
+          this._t = toIObject(iterated);
+          this._i = 0;
+          this._k = kind;
+        }, function() {
+          var O = this._t;
+          var kind = this._k;
+          var index = this._i++;
+          if (!O || index >= O.length) {
+            this._t = void 0;
+            return step(1);
+          }
+          if (kind == "keys") return step(0, index);
+          if (kind == "values") return step(0, O[index]);
+          return step(0, [index, O[index]]);
+        }, "values");
+        Iterators.Arguments = Iterators.Array;
+        addToUnscopables("keys");
+        addToUnscopables("values");
+        addToUnscopables("entries");
+      }),
+      /* 205 */
+      /***/
+      (function(module2, exports3) {
+      }),
+      /* 206 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var LIBRARY = __webpack_require__(69);
+        var global2 = __webpack_require__(11);
+        var ctx = __webpack_require__(48);
+        var classof = __webpack_require__(100);
+        var $export = __webpack_require__(41);
+        var isObject9 = __webpack_require__(34);
+        var aFunction = __webpack_require__(46);
+        var anInstance = __webpack_require__(181);
+        var forOf = __webpack_require__(183);
+        var speciesConstructor = __webpack_require__(108);
+        var task = __webpack_require__(109).set;
+        var microtask = __webpack_require__(191)();
+        var newPromiseCapabilityModule = __webpack_require__(70);
+        var perform = __webpack_require__(104);
+        var userAgent2 = __webpack_require__(202);
+        var promiseResolve = __webpack_require__(105);
+        var PROMISE = "Promise";
+        var TypeError2 = global2.TypeError;
+        var process2 = global2.process;
+        var versions = process2 && process2.versions;
+        var v8 = versions && versions.v8 || "";
+        var $Promise = global2[PROMISE];
+        var isNode = classof(process2) == "process";
+        var empty = function() {
+        };
+        var Internal, newGenericPromiseCapability, OwnPromiseCapability, Wrapper;
+        var newPromiseCapability = newGenericPromiseCapability = newPromiseCapabilityModule.f;
+        var USE_NATIVE = !!(function() {
+          try {
+            var promise = $Promise.resolve(1);
+            var FakePromise = (promise.constructor = {})[__webpack_require__(13)("species")] = function(exec) {
+              exec(empty, empty);
+            };
+            return (isNode || typeof PromiseRejectionEvent == "function") && promise.then(empty) instanceof FakePromise && v8.indexOf("6.6") !== 0 && userAgent2.indexOf("Chrome/66") === -1;
+          } catch (e) {
+          }
+        })();
+        var isThenable = function(it) {
+          var then;
+          return isObject9(it) && typeof (then = it.then) == "function" ? then : false;
+        };
+        var notify = function(promise, isReject) {
+          if (promise._n) return;
+          promise._n = true;
+          var chain = promise._c;
+          microtask(function() {
+            var value = promise._v;
+            var ok = promise._s == 1;
+            var i = 0;
+            var run2 = function(reaction) {
+              var handler = ok ? reaction.ok : reaction.fail;
+              var resolve = reaction.resolve;
+              var reject = reaction.reject;
+              var domain = reaction.domain;
+              var result, then, exited;
+              try {
+                if (handler) {
+                  if (!ok) {
+                    if (promise._h == 2) onHandleUnhandled(promise);
+                    promise._h = 1;
+                  }
+                  if (handler === true) result = value;
+                  else {
+                    if (domain) domain.enter();
+                    result = handler(value);
+                    if (domain) {
+                      domain.exit();
+                      exited = true;
+                    }
+                  }
+                  if (result === reaction.promise) {
+                    reject(TypeError2("Promise-chain cycle"));
+                  } else if (then = isThenable(result)) {
+                    then.call(result, resolve, reject);
+                  } else resolve(result);
+                } else reject(value);
+              } catch (e) {
+                if (domain && !exited) domain.exit();
+                reject(e);
+              }
+            };
+            while (chain.length > i) run2(chain[i++]);
+            promise._c = [];
+            promise._n = false;
+            if (isReject && !promise._h) onUnhandled(promise);
+          });
+        };
+        var onUnhandled = function(promise) {
+          task.call(global2, function() {
+            var value = promise._v;
+            var unhandled = isUnhandled(promise);
+            var result, handler, console2;
+            if (unhandled) {
+              result = perform(function() {
+                if (isNode) {
+                  process2.emit("unhandledRejection", value, promise);
+                } else if (handler = global2.onunhandledrejection) {
+                  handler({ promise, reason: value });
+                } else if ((console2 = global2.console) && console2.error) {
+                  console2.error("Unhandled promise rejection", value);
+                }
+              });
+              promise._h = isNode || isUnhandled(promise) ? 2 : 1;
+            }
+            promise._a = void 0;
+            if (unhandled && result.e) throw result.v;
+          });
+        };
+        var isUnhandled = function(promise) {
+          return promise._h !== 1 && (promise._a || promise._c).length === 0;
+        };
+        var onHandleUnhandled = function(promise) {
+          task.call(global2, function() {
+            var handler;
+            if (isNode) {
+              process2.emit("rejectionHandled", promise);
+            } else if (handler = global2.onrejectionhandled) {
+              handler({ promise, reason: promise._v });
+            }
+          });
+        };
+        var $reject = function(value) {
+          var promise = this;
+          if (promise._d) return;
+          promise._d = true;
+          promise = promise._w || promise;
+          promise._v = value;
+          promise._s = 2;
+          if (!promise._a) promise._a = promise._c.slice();
+          notify(promise, true);
+        };
+        var $resolve = function(value) {
+          var promise = this;
+          var then;
+          if (promise._d) return;
+          promise._d = true;
+          promise = promise._w || promise;
+          try {
+            if (promise === value) throw TypeError2("Promise can't be resolved itself");
+            if (then = isThenable(value)) {
+              microtask(function() {
+                var wrapper = { _w: promise, _d: false };
+                try {
+                  then.call(value, ctx($resolve, wrapper, 1), ctx($reject, wrapper, 1));
+                } catch (e) {
+                  $reject.call(wrapper, e);
+                }
+              });
+            } else {
+              promise._v = value;
+              promise._s = 1;
+              notify(promise, false);
+            }
+          } catch (e) {
+            $reject.call({ _w: promise, _d: false }, e);
+          }
+        };
+        if (!USE_NATIVE) {
+          $Promise = function Promise2(executor) {
+            anInstance(this, $Promise, PROMISE, "_h");
+            aFunction(executor);
+            Internal.call(this);
+            try {
+              executor(ctx($resolve, this, 1), ctx($reject, this, 1));
+            } catch (err) {
+              $reject.call(this, err);
+            }
+          };
+          Internal = function Promise2(executor) {
+            this._c = [];
+            this._a = void 0;
+            this._s = 0;
+            this._d = false;
+            this._v = void 0;
+            this._h = 0;
+            this._n = false;
+          };
+          Internal.prototype = __webpack_require__(196)($Promise.prototype, {
+            // 25.4.5.3 Promise.prototype.then(onFulfilled, onRejected)
+            then: function then(onFulfilled, onRejected) {
+              var reaction = newPromiseCapability(speciesConstructor(this, $Promise));
+              reaction.ok = typeof onFulfilled == "function" ? onFulfilled : true;
+              reaction.fail = typeof onRejected == "function" && onRejected;
+              reaction.domain = isNode ? process2.domain : void 0;
+              this._c.push(reaction);
+              if (this._a) this._a.push(reaction);
+              if (this._s) notify(this, false);
+              return reaction.promise;
+            },
+            // 25.4.5.1 Promise.prototype.catch(onRejected)
+            "catch": function(onRejected) {
+              return this.then(void 0, onRejected);
+            }
+          });
+          OwnPromiseCapability = function() {
+            var promise = new Internal();
+            this.promise = promise;
+            this.resolve = ctx($resolve, promise, 1);
+            this.reject = ctx($reject, promise, 1);
+          };
+          newPromiseCapabilityModule.f = newPromiseCapability = function(C) {
+            return C === $Promise || C === Wrapper ? new OwnPromiseCapability(C) : newGenericPromiseCapability(C);
+          };
+        }
+        $export($export.G + $export.W + $export.F * !USE_NATIVE, { Promise: $Promise });
+        __webpack_require__(71)($Promise, PROMISE);
+        __webpack_require__(198)(PROMISE);
+        Wrapper = __webpack_require__(23)[PROMISE];
+        $export($export.S + $export.F * !USE_NATIVE, PROMISE, {
+          // 25.4.4.5 Promise.reject(r)
+          reject: function reject(r) {
+            var capability = newPromiseCapability(this);
+            var $$reject = capability.reject;
+            $$reject(r);
+            return capability.promise;
+          }
+        });
+        $export($export.S + $export.F * (LIBRARY || !USE_NATIVE), PROMISE, {
+          // 25.4.4.6 Promise.resolve(x)
+          resolve: function resolve(x) {
+            return promiseResolve(LIBRARY && this === Wrapper ? $Promise : this, x);
+          }
+        });
+        $export($export.S + $export.F * !(USE_NATIVE && __webpack_require__(189)(function(iter) {
+          $Promise.all(iter)["catch"](empty);
+        })), PROMISE, {
+          // 25.4.4.1 Promise.all(iterable)
+          all: function all(iterable) {
+            var C = this;
+            var capability = newPromiseCapability(C);
+            var resolve = capability.resolve;
+            var reject = capability.reject;
+            var result = perform(function() {
+              var values = [];
+              var index = 0;
+              var remaining = 1;
+              forOf(iterable, false, function(promise) {
+                var $index = index++;
+                var alreadyCalled = false;
+                values.push(void 0);
+                remaining++;
+                C.resolve(promise).then(function(value) {
+                  if (alreadyCalled) return;
+                  alreadyCalled = true;
+                  values[$index] = value;
+                  --remaining || resolve(values);
+                }, reject);
+              });
+              --remaining || resolve(values);
+            });
+            if (result.e) reject(result.v);
+            return capability.promise;
+          },
+          // 25.4.4.4 Promise.race(iterable)
+          race: function race(iterable) {
+            var C = this;
+            var capability = newPromiseCapability(C);
+            var reject = capability.reject;
+            var result = perform(function() {
+              forOf(iterable, false, function(promise) {
+                C.resolve(promise).then(capability.resolve, reject);
+              });
+            });
+            if (result.e) reject(result.v);
+            return capability.promise;
+          }
+        });
+      }),
+      /* 207 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var $at = __webpack_require__(199)(true);
+        __webpack_require__(103)(String, "String", function(iterated) {
+          this._t = String(iterated);
+          this._i = 0;
+        }, function() {
+          var O = this._t;
+          var index = this._i;
+          var point;
+          if (index >= O.length) return { value: void 0, done: true };
+          point = $at(O, index);
+          this._i += point.length;
+          return { value: point, done: false };
+        });
+      }),
+      /* 208 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var $export = __webpack_require__(41);
+        var core = __webpack_require__(23);
+        var global2 = __webpack_require__(11);
+        var speciesConstructor = __webpack_require__(108);
+        var promiseResolve = __webpack_require__(105);
+        $export($export.P + $export.R, "Promise", { "finally": function(onFinally) {
+          var C = speciesConstructor(this, core.Promise || global2.Promise);
+          var isFunction = typeof onFinally == "function";
+          return this.then(
+            isFunction ? function(x) {
+              return promiseResolve(C, onFinally()).then(function() {
+                return x;
+              });
+            } : onFinally,
+            isFunction ? function(e) {
+              return promiseResolve(C, onFinally()).then(function() {
+                throw e;
+              });
+            } : onFinally
+          );
+        } });
+      }),
+      /* 209 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var $export = __webpack_require__(41);
+        var newPromiseCapability = __webpack_require__(70);
+        var perform = __webpack_require__(104);
+        $export($export.S, "Promise", { "try": function(callbackfn) {
+          var promiseCapability = newPromiseCapability.f(this);
+          var result = perform(callbackfn);
+          (result.e ? promiseCapability.reject : promiseCapability.resolve)(result.v);
+          return promiseCapability.promise;
+        } });
+      }),
+      /* 210 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        __webpack_require__(204);
+        var global2 = __webpack_require__(11);
+        var hide = __webpack_require__(31);
+        var Iterators = __webpack_require__(35);
+        var TO_STRING_TAG = __webpack_require__(13)("toStringTag");
+        var DOMIterables = "CSSRuleList,CSSStyleDeclaration,CSSValueList,ClientRectList,DOMRectList,DOMStringList,DOMTokenList,DataTransferItemList,FileList,HTMLAllCollection,HTMLCollection,HTMLFormElement,HTMLSelectElement,MediaList,MimeTypeArray,NamedNodeMap,NodeList,PaintRequestList,Plugin,PluginArray,SVGLengthList,SVGNumberList,SVGPathSegList,SVGPointList,SVGStringList,SVGTransformList,SourceBufferList,StyleSheetList,TextTrackCueList,TextTrackList,TouchList".split(",");
+        for (var i = 0; i < DOMIterables.length; i++) {
+          var NAME = DOMIterables[i];
+          var Collection2 = global2[NAME];
+          var proto = Collection2 && Collection2.prototype;
+          if (proto && !proto[TO_STRING_TAG]) hide(proto, TO_STRING_TAG, NAME);
+          Iterators[NAME] = Iterators.Array;
+        }
+      }),
+      /* 211 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        exports3 = module2.exports = __webpack_require__(112);
+        exports3.log = log;
+        exports3.formatArgs = formatArgs;
+        exports3.save = save;
+        exports3.load = load;
+        exports3.useColors = useColors;
+        exports3.storage = "undefined" != typeof chrome && "undefined" != typeof chrome.storage ? chrome.storage.local : localstorage();
+        exports3.colors = [
+          "#0000CC",
+          "#0000FF",
+          "#0033CC",
+          "#0033FF",
+          "#0066CC",
+          "#0066FF",
+          "#0099CC",
+          "#0099FF",
+          "#00CC00",
+          "#00CC33",
+          "#00CC66",
+          "#00CC99",
+          "#00CCCC",
+          "#00CCFF",
+          "#3300CC",
+          "#3300FF",
+          "#3333CC",
+          "#3333FF",
+          "#3366CC",
+          "#3366FF",
+          "#3399CC",
+          "#3399FF",
+          "#33CC00",
+          "#33CC33",
+          "#33CC66",
+          "#33CC99",
+          "#33CCCC",
+          "#33CCFF",
+          "#6600CC",
+          "#6600FF",
+          "#6633CC",
+          "#6633FF",
+          "#66CC00",
+          "#66CC33",
+          "#9900CC",
+          "#9900FF",
+          "#9933CC",
+          "#9933FF",
+          "#99CC00",
+          "#99CC33",
+          "#CC0000",
+          "#CC0033",
+          "#CC0066",
+          "#CC0099",
+          "#CC00CC",
+          "#CC00FF",
+          "#CC3300",
+          "#CC3333",
+          "#CC3366",
+          "#CC3399",
+          "#CC33CC",
+          "#CC33FF",
+          "#CC6600",
+          "#CC6633",
+          "#CC9900",
+          "#CC9933",
+          "#CCCC00",
+          "#CCCC33",
+          "#FF0000",
+          "#FF0033",
+          "#FF0066",
+          "#FF0099",
+          "#FF00CC",
+          "#FF00FF",
+          "#FF3300",
+          "#FF3333",
+          "#FF3366",
+          "#FF3399",
+          "#FF33CC",
+          "#FF33FF",
+          "#FF6600",
+          "#FF6633",
+          "#FF9900",
+          "#FF9933",
+          "#FFCC00",
+          "#FFCC33"
+        ];
+        function useColors() {
+          if (typeof window !== "undefined" && window.process && window.process.type === "renderer") {
+            return true;
+          }
+          if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+            return false;
+          }
+          return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // is firebug? http://stackoverflow.com/a/398120/376773
+          typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // is firefox >= v31?
+          // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+          typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/) && parseInt(RegExp.$1, 10) >= 31 || // double check webkit in userAgent just in case we are in a worker
+          typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+        }
+        exports3.formatters.j = function(v) {
+          try {
+            return JSON.stringify(v);
+          } catch (err) {
+            return "[UnexpectedJSONParseError]: " + err.message;
+          }
+        };
+        function formatArgs(args) {
+          var useColors2 = this.useColors;
+          args[0] = (useColors2 ? "%c" : "") + this.namespace + (useColors2 ? " %c" : " ") + args[0] + (useColors2 ? "%c " : " ") + "+" + exports3.humanize(this.diff);
+          if (!useColors2) return;
+          var c = "color: " + this.color;
+          args.splice(1, 0, c, "color: inherit");
+          var index = 0;
+          var lastC = 0;
+          args[0].replace(/%[a-zA-Z%]/g, function(match) {
+            if ("%%" === match) return;
+            index++;
+            if ("%c" === match) {
+              lastC = index;
+            }
+          });
+          args.splice(lastC, 0, c);
+        }
+        function log() {
+          return "object" === typeof console && console.log && Function.prototype.apply.call(console.log, console, arguments);
+        }
+        function save(namespaces) {
+          try {
+            if (null == namespaces) {
+              exports3.storage.removeItem("debug");
+            } else {
+              exports3.storage.debug = namespaces;
+            }
+          } catch (e) {
+          }
+        }
+        function load() {
+          var r;
+          try {
+            r = exports3.storage.debug;
+          } catch (e) {
+          }
+          if (!r && typeof process !== "undefined" && "env" in process) {
+            r = process.env.DEBUG;
+          }
+          return r;
+        }
+        exports3.enable(load());
+        function localstorage() {
+          try {
+            return window.localStorage;
+          } catch (e) {
+          }
+        }
+      }),
+      /* 212 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        if (typeof process === "undefined" || process.type === "renderer") {
+          module2.exports = __webpack_require__(211);
+        } else {
+          module2.exports = __webpack_require__(213);
+        }
+      }),
+      /* 213 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var tty = __webpack_require__(79);
+        var util = __webpack_require__(2);
+        exports3 = module2.exports = __webpack_require__(112);
+        exports3.init = init;
+        exports3.log = log;
+        exports3.formatArgs = formatArgs;
+        exports3.save = save;
+        exports3.load = load;
+        exports3.useColors = useColors;
+        exports3.colors = [6, 2, 3, 4, 5, 1];
+        try {
+          var supportsColor = __webpack_require__(239);
+          if (supportsColor && supportsColor.level >= 2) {
+            exports3.colors = [
+              20,
+              21,
+              26,
+              27,
+              32,
+              33,
+              38,
+              39,
+              40,
+              41,
+              42,
+              43,
+              44,
+              45,
+              56,
+              57,
+              62,
+              63,
+              68,
+              69,
+              74,
+              75,
+              76,
+              77,
+              78,
+              79,
+              80,
+              81,
+              92,
+              93,
+              98,
+              99,
+              112,
+              113,
+              128,
+              129,
+              134,
+              135,
+              148,
+              149,
+              160,
+              161,
+              162,
+              163,
+              164,
+              165,
+              166,
+              167,
+              168,
+              169,
+              170,
+              171,
+              172,
+              173,
+              178,
+              179,
+              184,
+              185,
+              196,
+              197,
+              198,
+              199,
+              200,
+              201,
+              202,
+              203,
+              204,
+              205,
+              206,
+              207,
+              208,
+              209,
+              214,
+              215,
+              220,
+              221
+            ];
+          }
+        } catch (err) {
+        }
+        exports3.inspectOpts = Object.keys(process.env).filter(function(key) {
+          return /^debug_/i.test(key);
+        }).reduce(function(obj, key) {
+          var prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, function(_, k) {
+            return k.toUpperCase();
+          });
+          var val = process.env[key];
+          if (/^(yes|on|true|enabled)$/i.test(val)) val = true;
+          else if (/^(no|off|false|disabled)$/i.test(val)) val = false;
+          else if (val === "null") val = null;
+          else val = Number(val);
+          obj[prop] = val;
+          return obj;
+        }, {});
+        function useColors() {
+          return "colors" in exports3.inspectOpts ? Boolean(exports3.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+        }
+        exports3.formatters.o = function(v) {
+          this.inspectOpts.colors = this.useColors;
+          return util.inspect(v, this.inspectOpts).split("\n").map(function(str) {
+            return str.trim();
+          }).join(" ");
+        };
+        exports3.formatters.O = function(v) {
+          this.inspectOpts.colors = this.useColors;
+          return util.inspect(v, this.inspectOpts);
+        };
+        function formatArgs(args) {
+          var name = this.namespace;
+          var useColors2 = this.useColors;
+          if (useColors2) {
+            var c = this.color;
+            var colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+            var prefix = "  " + colorCode + ";1m" + name + " \x1B[0m";
+            args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+            args.push(colorCode + "m+" + exports3.humanize(this.diff) + "\x1B[0m");
+          } else {
+            args[0] = getDate() + name + " " + args[0];
+          }
+        }
+        function getDate() {
+          if (exports3.inspectOpts.hideDate) {
+            return "";
+          } else {
+            return (/* @__PURE__ */ new Date()).toISOString() + " ";
+          }
+        }
+        function log() {
+          return process.stderr.write(util.format.apply(util, arguments) + "\n");
+        }
+        function save(namespaces) {
+          if (null == namespaces) {
+            delete process.env.DEBUG;
+          } else {
+            process.env.DEBUG = namespaces;
+          }
+        }
+        function load() {
+          return process.env.DEBUG;
+        }
+        function init(debug2) {
+          debug2.inspectOpts = {};
+          var keys = Object.keys(exports3.inspectOpts);
+          for (var i = 0; i < keys.length; i++) {
+            debug2.inspectOpts[keys[i]] = exports3.inspectOpts[keys[i]];
+          }
+        }
+        exports3.enable(load());
+      }),
+      ,
+      ,
+      ,
+      /* 217 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var pathModule = __webpack_require__(0);
+        var isWindows = process.platform === "win32";
+        var fs3 = __webpack_require__(3);
+        var DEBUG = process.env.NODE_DEBUG && /fs/.test(process.env.NODE_DEBUG);
+        function rethrow() {
+          var callback;
+          if (DEBUG) {
+            var backtrace = new Error();
+            callback = debugCallback;
+          } else
+            callback = missingCallback;
+          return callback;
+          function debugCallback(err) {
+            if (err) {
+              backtrace.message = err.message;
+              err = backtrace;
+              missingCallback(err);
+            }
+          }
+          function missingCallback(err) {
+            if (err) {
+              if (process.throwDeprecation)
+                throw err;
+              else if (!process.noDeprecation) {
+                var msg = "fs: missing callback " + (err.stack || err.message);
+                if (process.traceDeprecation)
+                  console.trace(msg);
+                else
+                  console.error(msg);
+              }
+            }
+          }
+        }
+        function maybeCallback(cb) {
+          return typeof cb === "function" ? cb : rethrow();
+        }
+        var normalize = pathModule.normalize;
+        if (isWindows) {
+          var nextPartRe = /(.*?)(?:[\/\\]+|$)/g;
+        } else {
+          var nextPartRe = /(.*?)(?:[\/]+|$)/g;
+        }
+        if (isWindows) {
+          var splitRootRe = /^(?:[a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/][^\\\/]+)?[\\\/]*/;
+        } else {
+          var splitRootRe = /^[\/]*/;
+        }
+        exports3.realpathSync = function realpathSync(p, cache) {
+          p = pathModule.resolve(p);
+          if (cache && Object.prototype.hasOwnProperty.call(cache, p)) {
+            return cache[p];
+          }
+          var original = p, seenLinks = {}, knownHard = {};
+          var pos;
+          var current;
+          var base;
+          var previous;
+          start();
+          function start() {
+            var m = splitRootRe.exec(p);
+            pos = m[0].length;
+            current = m[0];
+            base = m[0];
+            previous = "";
+            if (isWindows && !knownHard[base]) {
+              fs3.lstatSync(base);
+              knownHard[base] = true;
+            }
+          }
+          while (pos < p.length) {
+            nextPartRe.lastIndex = pos;
+            var result = nextPartRe.exec(p);
+            previous = current;
+            current += result[0];
+            base = previous + result[1];
+            pos = nextPartRe.lastIndex;
+            if (knownHard[base] || cache && cache[base] === base) {
+              continue;
+            }
+            var resolvedLink;
+            if (cache && Object.prototype.hasOwnProperty.call(cache, base)) {
+              resolvedLink = cache[base];
+            } else {
+              var stat4 = fs3.lstatSync(base);
+              if (!stat4.isSymbolicLink()) {
+                knownHard[base] = true;
+                if (cache) cache[base] = base;
+                continue;
+              }
+              var linkTarget = null;
+              if (!isWindows) {
+                var id = stat4.dev.toString(32) + ":" + stat4.ino.toString(32);
+                if (seenLinks.hasOwnProperty(id)) {
+                  linkTarget = seenLinks[id];
+                }
+              }
+              if (linkTarget === null) {
+                fs3.statSync(base);
+                linkTarget = fs3.readlinkSync(base);
+              }
+              resolvedLink = pathModule.resolve(previous, linkTarget);
+              if (cache) cache[base] = resolvedLink;
+              if (!isWindows) seenLinks[id] = linkTarget;
+            }
+            p = pathModule.resolve(resolvedLink, p.slice(pos));
+            start();
+          }
+          if (cache) cache[original] = p;
+          return p;
+        };
+        exports3.realpath = function realpath3(p, cache, cb) {
+          if (typeof cb !== "function") {
+            cb = maybeCallback(cache);
+            cache = null;
+          }
+          p = pathModule.resolve(p);
+          if (cache && Object.prototype.hasOwnProperty.call(cache, p)) {
+            return process.nextTick(cb.bind(null, null, cache[p]));
+          }
+          var original = p, seenLinks = {}, knownHard = {};
+          var pos;
+          var current;
+          var base;
+          var previous;
+          start();
+          function start() {
+            var m = splitRootRe.exec(p);
+            pos = m[0].length;
+            current = m[0];
+            base = m[0];
+            previous = "";
+            if (isWindows && !knownHard[base]) {
+              fs3.lstat(base, function(err) {
+                if (err) return cb(err);
+                knownHard[base] = true;
+                LOOP();
+              });
+            } else {
+              process.nextTick(LOOP);
+            }
+          }
+          function LOOP() {
+            if (pos >= p.length) {
+              if (cache) cache[original] = p;
+              return cb(null, p);
+            }
+            nextPartRe.lastIndex = pos;
+            var result = nextPartRe.exec(p);
+            previous = current;
+            current += result[0];
+            base = previous + result[1];
+            pos = nextPartRe.lastIndex;
+            if (knownHard[base] || cache && cache[base] === base) {
+              return process.nextTick(LOOP);
+            }
+            if (cache && Object.prototype.hasOwnProperty.call(cache, base)) {
+              return gotResolvedLink(cache[base]);
+            }
+            return fs3.lstat(base, gotStat);
+          }
+          function gotStat(err, stat4) {
+            if (err) return cb(err);
+            if (!stat4.isSymbolicLink()) {
+              knownHard[base] = true;
+              if (cache) cache[base] = base;
+              return process.nextTick(LOOP);
+            }
+            if (!isWindows) {
+              var id = stat4.dev.toString(32) + ":" + stat4.ino.toString(32);
+              if (seenLinks.hasOwnProperty(id)) {
+                return gotTarget(null, seenLinks[id], base);
+              }
+            }
+            fs3.stat(base, function(err2) {
+              if (err2) return cb(err2);
+              fs3.readlink(base, function(err3, target) {
+                if (!isWindows) seenLinks[id] = target;
+                gotTarget(err3, target);
+              });
+            });
+          }
+          function gotTarget(err, target, base2) {
+            if (err) return cb(err);
+            var resolvedLink = pathModule.resolve(previous, target);
+            if (cache) cache[base2] = resolvedLink;
+            gotResolvedLink(resolvedLink);
+          }
+          function gotResolvedLink(resolvedLink) {
+            p = pathModule.resolve(resolvedLink, p.slice(pos));
+            start();
+          }
+        };
+      }),
+      /* 218 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = globSync;
+        globSync.GlobSync = GlobSync;
+        var fs3 = __webpack_require__(3);
+        var rp = __webpack_require__(114);
+        var minimatch = __webpack_require__(60);
+        var Minimatch = minimatch.Minimatch;
+        var Glob = __webpack_require__(75).Glob;
+        var util = __webpack_require__(2);
+        var path7 = __webpack_require__(0);
+        var assert = __webpack_require__(22);
+        var isAbsolute2 = __webpack_require__(76);
+        var common = __webpack_require__(115);
+        var alphasort = common.alphasort;
+        var alphasorti = common.alphasorti;
+        var setopts = common.setopts;
+        var ownProp = common.ownProp;
+        var childrenIgnored = common.childrenIgnored;
+        var isIgnored = common.isIgnored;
+        function globSync(pattern, options) {
+          if (typeof options === "function" || arguments.length === 3)
+            throw new TypeError("callback provided to sync glob\nSee: https://github.com/isaacs/node-glob/issues/167");
+          return new GlobSync(pattern, options).found;
+        }
+        function GlobSync(pattern, options) {
+          if (!pattern)
+            throw new Error("must provide pattern");
+          if (typeof options === "function" || arguments.length === 3)
+            throw new TypeError("callback provided to sync glob\nSee: https://github.com/isaacs/node-glob/issues/167");
+          if (!(this instanceof GlobSync))
+            return new GlobSync(pattern, options);
+          setopts(this, pattern, options);
+          if (this.noprocess)
+            return this;
+          var n = this.minimatch.set.length;
+          this.matches = new Array(n);
+          for (var i = 0; i < n; i++) {
+            this._process(this.minimatch.set[i], i, false);
+          }
+          this._finish();
+        }
+        GlobSync.prototype._finish = function() {
+          assert(this instanceof GlobSync);
+          if (this.realpath) {
+            var self2 = this;
+            this.matches.forEach(function(matchset, index) {
+              var set = self2.matches[index] = /* @__PURE__ */ Object.create(null);
+              for (var p in matchset) {
+                try {
+                  p = self2._makeAbs(p);
+                  var real = rp.realpathSync(p, self2.realpathCache);
+                  set[real] = true;
+                } catch (er) {
+                  if (er.syscall === "stat")
+                    set[self2._makeAbs(p)] = true;
+                  else
+                    throw er;
+                }
+              }
+            });
+          }
+          common.finish(this);
+        };
+        GlobSync.prototype._process = function(pattern, index, inGlobStar) {
+          assert(this instanceof GlobSync);
+          var n = 0;
+          while (typeof pattern[n] === "string") {
+            n++;
+          }
+          var prefix;
+          switch (n) {
+            // if not, then this is rather simple
+            case pattern.length:
+              this._processSimple(pattern.join("/"), index);
+              return;
+            case 0:
+              prefix = null;
+              break;
+            default:
+              prefix = pattern.slice(0, n).join("/");
+              break;
+          }
+          var remain = pattern.slice(n);
+          var read;
+          if (prefix === null)
+            read = ".";
+          else if (isAbsolute2(prefix) || isAbsolute2(pattern.join("/"))) {
+            if (!prefix || !isAbsolute2(prefix))
+              prefix = "/" + prefix;
+            read = prefix;
+          } else
+            read = prefix;
+          var abs = this._makeAbs(read);
+          if (childrenIgnored(this, read))
+            return;
+          var isGlobStar = remain[0] === minimatch.GLOBSTAR;
+          if (isGlobStar)
+            this._processGlobStar(prefix, read, abs, remain, index, inGlobStar);
+          else
+            this._processReaddir(prefix, read, abs, remain, index, inGlobStar);
+        };
+        GlobSync.prototype._processReaddir = function(prefix, read, abs, remain, index, inGlobStar) {
+          var entries = this._readdir(abs, inGlobStar);
+          if (!entries)
+            return;
+          var pn = remain[0];
+          var negate = !!this.minimatch.negate;
+          var rawGlob = pn._glob;
+          var dotOk = this.dot || rawGlob.charAt(0) === ".";
+          var matchedEntries = [];
+          for (var i = 0; i < entries.length; i++) {
+            var e = entries[i];
+            if (e.charAt(0) !== "." || dotOk) {
+              var m;
+              if (negate && !prefix) {
+                m = !e.match(pn);
+              } else {
+                m = e.match(pn);
+              }
+              if (m)
+                matchedEntries.push(e);
+            }
+          }
+          var len = matchedEntries.length;
+          if (len === 0)
+            return;
+          if (remain.length === 1 && !this.mark && !this.stat) {
+            if (!this.matches[index])
+              this.matches[index] = /* @__PURE__ */ Object.create(null);
+            for (var i = 0; i < len; i++) {
+              var e = matchedEntries[i];
+              if (prefix) {
+                if (prefix.slice(-1) !== "/")
+                  e = prefix + "/" + e;
+                else
+                  e = prefix + e;
+              }
+              if (e.charAt(0) === "/" && !this.nomount) {
+                e = path7.join(this.root, e);
+              }
+              this._emitMatch(index, e);
+            }
+            return;
+          }
+          remain.shift();
+          for (var i = 0; i < len; i++) {
+            var e = matchedEntries[i];
+            var newPattern;
+            if (prefix)
+              newPattern = [prefix, e];
+            else
+              newPattern = [e];
+            this._process(newPattern.concat(remain), index, inGlobStar);
+          }
+        };
+        GlobSync.prototype._emitMatch = function(index, e) {
+          if (isIgnored(this, e))
+            return;
+          var abs = this._makeAbs(e);
+          if (this.mark)
+            e = this._mark(e);
+          if (this.absolute) {
+            e = abs;
+          }
+          if (this.matches[index][e])
+            return;
+          if (this.nodir) {
+            var c = this.cache[abs];
+            if (c === "DIR" || Array.isArray(c))
+              return;
+          }
+          this.matches[index][e] = true;
+          if (this.stat)
+            this._stat(e);
+        };
+        GlobSync.prototype._readdirInGlobStar = function(abs) {
+          if (this.follow)
+            return this._readdir(abs, false);
+          var entries;
+          var lstat3;
+          var stat4;
+          try {
+            lstat3 = fs3.lstatSync(abs);
+          } catch (er) {
+            if (er.code === "ENOENT") {
+              return null;
+            }
+          }
+          var isSym = lstat3 && lstat3.isSymbolicLink();
+          this.symlinks[abs] = isSym;
+          if (!isSym && lstat3 && !lstat3.isDirectory())
+            this.cache[abs] = "FILE";
+          else
+            entries = this._readdir(abs, false);
+          return entries;
+        };
+        GlobSync.prototype._readdir = function(abs, inGlobStar) {
+          var entries;
+          if (inGlobStar && !ownProp(this.symlinks, abs))
+            return this._readdirInGlobStar(abs);
+          if (ownProp(this.cache, abs)) {
+            var c = this.cache[abs];
+            if (!c || c === "FILE")
+              return null;
+            if (Array.isArray(c))
+              return c;
+          }
+          try {
+            return this._readdirEntries(abs, fs3.readdirSync(abs));
+          } catch (er) {
+            this._readdirError(abs, er);
+            return null;
+          }
+        };
+        GlobSync.prototype._readdirEntries = function(abs, entries) {
+          if (!this.mark && !this.stat) {
+            for (var i = 0; i < entries.length; i++) {
+              var e = entries[i];
+              if (abs === "/")
+                e = abs + e;
+              else
+                e = abs + "/" + e;
+              this.cache[e] = true;
+            }
+          }
+          this.cache[abs] = entries;
+          return entries;
+        };
+        GlobSync.prototype._readdirError = function(f, er) {
+          switch (er.code) {
+            case "ENOTSUP":
+            // https://github.com/isaacs/node-glob/issues/205
+            case "ENOTDIR":
+              var abs = this._makeAbs(f);
+              this.cache[abs] = "FILE";
+              if (abs === this.cwdAbs) {
+                var error2 = new Error(er.code + " invalid cwd " + this.cwd);
+                error2.path = this.cwd;
+                error2.code = er.code;
+                throw error2;
+              }
+              break;
+            case "ENOENT":
+            // not terribly unusual
+            case "ELOOP":
+            case "ENAMETOOLONG":
+            case "UNKNOWN":
+              this.cache[this._makeAbs(f)] = false;
+              break;
+            default:
+              this.cache[this._makeAbs(f)] = false;
+              if (this.strict)
+                throw er;
+              if (!this.silent)
+                console.error("glob error", er);
+              break;
+          }
+        };
+        GlobSync.prototype._processGlobStar = function(prefix, read, abs, remain, index, inGlobStar) {
+          var entries = this._readdir(abs, inGlobStar);
+          if (!entries)
+            return;
+          var remainWithoutGlobStar = remain.slice(1);
+          var gspref = prefix ? [prefix] : [];
+          var noGlobStar = gspref.concat(remainWithoutGlobStar);
+          this._process(noGlobStar, index, false);
+          var len = entries.length;
+          var isSym = this.symlinks[abs];
+          if (isSym && inGlobStar)
+            return;
+          for (var i = 0; i < len; i++) {
+            var e = entries[i];
+            if (e.charAt(0) === "." && !this.dot)
+              continue;
+            var instead = gspref.concat(entries[i], remainWithoutGlobStar);
+            this._process(instead, index, true);
+            var below = gspref.concat(entries[i], remain);
+            this._process(below, index, true);
+          }
+        };
+        GlobSync.prototype._processSimple = function(prefix, index) {
+          var exists2 = this._stat(prefix);
+          if (!this.matches[index])
+            this.matches[index] = /* @__PURE__ */ Object.create(null);
+          if (!exists2)
+            return;
+          if (prefix && isAbsolute2(prefix) && !this.nomount) {
+            var trail = /[\/\\]$/.test(prefix);
+            if (prefix.charAt(0) === "/") {
+              prefix = path7.join(this.root, prefix);
+            } else {
+              prefix = path7.resolve(this.root, prefix);
+              if (trail)
+                prefix += "/";
+            }
+          }
+          if (process.platform === "win32")
+            prefix = prefix.replace(/\\/g, "/");
+          this._emitMatch(index, prefix);
+        };
+        GlobSync.prototype._stat = function(f) {
+          var abs = this._makeAbs(f);
+          var needDir = f.slice(-1) === "/";
+          if (f.length > this.maxLength)
+            return false;
+          if (!this.stat && ownProp(this.cache, abs)) {
+            var c = this.cache[abs];
+            if (Array.isArray(c))
+              c = "DIR";
+            if (!needDir || c === "DIR")
+              return c;
+            if (needDir && c === "FILE")
+              return false;
+          }
+          var exists2;
+          var stat4 = this.statCache[abs];
+          if (!stat4) {
+            var lstat3;
+            try {
+              lstat3 = fs3.lstatSync(abs);
+            } catch (er) {
+              if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
+                this.statCache[abs] = false;
+                return false;
+              }
+            }
+            if (lstat3 && lstat3.isSymbolicLink()) {
+              try {
+                stat4 = fs3.statSync(abs);
+              } catch (er) {
+                stat4 = lstat3;
+              }
+            } else {
+              stat4 = lstat3;
+            }
+          }
+          this.statCache[abs] = stat4;
+          var c = true;
+          if (stat4)
+            c = stat4.isDirectory() ? "DIR" : "FILE";
+          this.cache[abs] = this.cache[abs] || c;
+          if (needDir && c === "FILE")
+            return false;
+          return c;
+        };
+        GlobSync.prototype._mark = function(p) {
+          return common.mark(this, p);
+        };
+        GlobSync.prototype._makeAbs = function(f) {
+          return common.makeAbs(this, f);
+        };
+      }),
+      ,
+      ,
+      /* 221 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        module2.exports = function(flag, argv) {
+          argv = argv || process.argv;
+          var terminatorPos = argv.indexOf("--");
+          var prefix = /^--/.test(flag) ? "" : "--";
+          var pos = argv.indexOf(prefix + flag);
+          return pos !== -1 && (terminatorPos !== -1 ? pos < terminatorPos : true);
+        };
+      }),
+      ,
+      /* 223 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        var wrappy = __webpack_require__(123);
+        var reqs = /* @__PURE__ */ Object.create(null);
+        var once = __webpack_require__(61);
+        module2.exports = wrappy(inflight);
+        function inflight(key, cb) {
+          if (reqs[key]) {
+            reqs[key].push(cb);
+            return null;
+          } else {
+            reqs[key] = [cb];
+            return makeres(key);
+          }
+        }
+        function makeres(key) {
+          return once(function RES() {
+            var cbs = reqs[key];
+            var len = cbs.length;
+            var args = slice(arguments);
+            try {
+              for (var i = 0; i < len; i++) {
+                cbs[i].apply(null, args);
+              }
+            } finally {
+              if (cbs.length > len) {
+                cbs.splice(0, len);
+                process.nextTick(function() {
+                  RES.apply(null, args);
+                });
+              } else {
+                delete reqs[key];
+              }
+            }
+          });
+        }
+        function slice(args) {
+          var length = args.length;
+          var array = [];
+          for (var i = 0; i < length; i++) array[i] = args[i];
+          return array;
+        }
+      }),
+      /* 224 */
+      /***/
+      (function(module2, exports3) {
+        if (typeof Object.create === "function") {
+          module2.exports = function inherits(ctor, superCtor) {
+            ctor.super_ = superCtor;
+            ctor.prototype = Object.create(superCtor.prototype, {
+              constructor: {
+                value: ctor,
+                enumerable: false,
+                writable: true,
+                configurable: true
+              }
+            });
+          };
+        } else {
+          module2.exports = function inherits(ctor, superCtor) {
+            ctor.super_ = superCtor;
+            var TempCtor = function() {
+            };
+            TempCtor.prototype = superCtor.prototype;
+            ctor.prototype = new TempCtor();
+            ctor.prototype.constructor = ctor;
+          };
+        }
+      }),
+      ,
+      ,
+      /* 227 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = typeof __webpack_require__ !== "undefined";
+      }),
+      ,
+      /* 229 */
+      /***/
+      (function(module2, exports3) {
+        var s = 1e3;
+        var m = s * 60;
+        var h = m * 60;
+        var d = h * 24;
+        var y = d * 365.25;
+        module2.exports = function(val, options) {
+          options = options || {};
+          var type = typeof val;
+          if (type === "string" && val.length > 0) {
+            return parse5(val);
+          } else if (type === "number" && isNaN(val) === false) {
+            return options.long ? fmtLong(val) : fmtShort(val);
+          }
+          throw new Error(
+            "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+          );
+        };
+        function parse5(str) {
+          str = String(str);
+          if (str.length > 100) {
+            return;
+          }
+          var match = /^((?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|years?|yrs?|y)?$/i.exec(
+            str
+          );
+          if (!match) {
+            return;
+          }
+          var n = parseFloat(match[1]);
+          var type = (match[2] || "ms").toLowerCase();
+          switch (type) {
+            case "years":
+            case "year":
+            case "yrs":
+            case "yr":
+            case "y":
+              return n * y;
+            case "days":
+            case "day":
+            case "d":
+              return n * d;
+            case "hours":
+            case "hour":
+            case "hrs":
+            case "hr":
+            case "h":
+              return n * h;
+            case "minutes":
+            case "minute":
+            case "mins":
+            case "min":
+            case "m":
+              return n * m;
+            case "seconds":
+            case "second":
+            case "secs":
+            case "sec":
+            case "s":
+              return n * s;
+            case "milliseconds":
+            case "millisecond":
+            case "msecs":
+            case "msec":
+            case "ms":
+              return n;
+            default:
+              return void 0;
+          }
+        }
+        function fmtShort(ms) {
+          if (ms >= d) {
+            return Math.round(ms / d) + "d";
+          }
+          if (ms >= h) {
+            return Math.round(ms / h) + "h";
+          }
+          if (ms >= m) {
+            return Math.round(ms / m) + "m";
+          }
+          if (ms >= s) {
+            return Math.round(ms / s) + "s";
+          }
+          return ms + "ms";
+        }
+        function fmtLong(ms) {
+          return plural(ms, d, "day") || plural(ms, h, "hour") || plural(ms, m, "minute") || plural(ms, s, "second") || ms + " ms";
+        }
+        function plural(ms, n, name) {
+          if (ms < n) {
+            return;
+          }
+          if (ms < n * 1.5) {
+            return Math.floor(ms / n) + " " + name;
+          }
+          return Math.ceil(ms / n) + " " + name + "s";
+        }
+      }),
+      ,
+      ,
+      ,
+      /* 233 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        module2.exports = rimraf;
+        rimraf.sync = rimrafSync;
+        var assert = __webpack_require__(22);
+        var path7 = __webpack_require__(0);
+        var fs3 = __webpack_require__(3);
+        var glob = __webpack_require__(75);
+        var _0666 = parseInt("666", 8);
+        var defaultGlobOpts = {
+          nosort: true,
+          silent: true
+        };
+        var timeout = 0;
+        var isWindows = process.platform === "win32";
+        function defaults(options) {
+          var methods = [
+            "unlink",
+            "chmod",
+            "stat",
+            "lstat",
+            "rmdir",
+            "readdir"
+          ];
+          methods.forEach(function(m) {
+            options[m] = options[m] || fs3[m];
+            m = m + "Sync";
+            options[m] = options[m] || fs3[m];
+          });
+          options.maxBusyTries = options.maxBusyTries || 3;
+          options.emfileWait = options.emfileWait || 1e3;
+          if (options.glob === false) {
+            options.disableGlob = true;
+          }
+          options.disableGlob = options.disableGlob || false;
+          options.glob = options.glob || defaultGlobOpts;
+        }
+        function rimraf(p, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = {};
+          }
+          assert(p, "rimraf: missing path");
+          assert.equal(typeof p, "string", "rimraf: path should be a string");
+          assert.equal(typeof cb, "function", "rimraf: callback function required");
+          assert(options, "rimraf: invalid options argument provided");
+          assert.equal(typeof options, "object", "rimraf: options should be object");
+          defaults(options);
+          var busyTries = 0;
+          var errState = null;
+          var n = 0;
+          if (options.disableGlob || !glob.hasMagic(p))
+            return afterGlob(null, [p]);
+          options.lstat(p, function(er, stat4) {
+            if (!er)
+              return afterGlob(null, [p]);
+            glob(p, options.glob, afterGlob);
+          });
+          function next(er) {
+            errState = errState || er;
+            if (--n === 0)
+              cb(errState);
+          }
+          function afterGlob(er, results) {
+            if (er)
+              return cb(er);
+            n = results.length;
+            if (n === 0)
+              return cb();
+            results.forEach(function(p2) {
+              rimraf_(p2, options, function CB(er2) {
+                if (er2) {
+                  if ((er2.code === "EBUSY" || er2.code === "ENOTEMPTY" || er2.code === "EPERM") && busyTries < options.maxBusyTries) {
+                    busyTries++;
+                    var time = busyTries * 100;
+                    return setTimeout(function() {
+                      rimraf_(p2, options, CB);
+                    }, time);
+                  }
+                  if (er2.code === "EMFILE" && timeout < options.emfileWait) {
+                    return setTimeout(function() {
+                      rimraf_(p2, options, CB);
+                    }, timeout++);
+                  }
+                  if (er2.code === "ENOENT") er2 = null;
+                }
+                timeout = 0;
+                next(er2);
+              });
+            });
+          }
+        }
+        function rimraf_(p, options, cb) {
+          assert(p);
+          assert(options);
+          assert(typeof cb === "function");
+          options.lstat(p, function(er, st) {
+            if (er && er.code === "ENOENT")
+              return cb(null);
+            if (er && er.code === "EPERM" && isWindows)
+              fixWinEPERM(p, options, er, cb);
+            if (st && st.isDirectory())
+              return rmdir2(p, options, er, cb);
+            options.unlink(p, function(er2) {
+              if (er2) {
+                if (er2.code === "ENOENT")
+                  return cb(null);
+                if (er2.code === "EPERM")
+                  return isWindows ? fixWinEPERM(p, options, er2, cb) : rmdir2(p, options, er2, cb);
+                if (er2.code === "EISDIR")
+                  return rmdir2(p, options, er2, cb);
+              }
+              return cb(er2);
+            });
+          });
+        }
+        function fixWinEPERM(p, options, er, cb) {
+          assert(p);
+          assert(options);
+          assert(typeof cb === "function");
+          if (er)
+            assert(er instanceof Error);
+          options.chmod(p, _0666, function(er2) {
+            if (er2)
+              cb(er2.code === "ENOENT" ? null : er);
+            else
+              options.stat(p, function(er3, stats) {
+                if (er3)
+                  cb(er3.code === "ENOENT" ? null : er);
+                else if (stats.isDirectory())
+                  rmdir2(p, options, er, cb);
+                else
+                  options.unlink(p, cb);
+              });
+          });
+        }
+        function fixWinEPERMSync(p, options, er) {
+          assert(p);
+          assert(options);
+          if (er)
+            assert(er instanceof Error);
+          try {
+            options.chmodSync(p, _0666);
+          } catch (er2) {
+            if (er2.code === "ENOENT")
+              return;
+            else
+              throw er;
+          }
+          try {
+            var stats = options.statSync(p);
+          } catch (er3) {
+            if (er3.code === "ENOENT")
+              return;
+            else
+              throw er;
+          }
+          if (stats.isDirectory())
+            rmdirSync(p, options, er);
+          else
+            options.unlinkSync(p);
+        }
+        function rmdir2(p, options, originalEr, cb) {
+          assert(p);
+          assert(options);
+          if (originalEr)
+            assert(originalEr instanceof Error);
+          assert(typeof cb === "function");
+          options.rmdir(p, function(er) {
+            if (er && (er.code === "ENOTEMPTY" || er.code === "EEXIST" || er.code === "EPERM"))
+              rmkids(p, options, cb);
+            else if (er && er.code === "ENOTDIR")
+              cb(originalEr);
+            else
+              cb(er);
+          });
+        }
+        function rmkids(p, options, cb) {
+          assert(p);
+          assert(options);
+          assert(typeof cb === "function");
+          options.readdir(p, function(er, files) {
+            if (er)
+              return cb(er);
+            var n = files.length;
+            if (n === 0)
+              return options.rmdir(p, cb);
+            var errState;
+            files.forEach(function(f) {
+              rimraf(path7.join(p, f), options, function(er2) {
+                if (errState)
+                  return;
+                if (er2)
+                  return cb(errState = er2);
+                if (--n === 0)
+                  options.rmdir(p, cb);
+              });
+            });
+          });
+        }
+        function rimrafSync(p, options) {
+          options = options || {};
+          defaults(options);
+          assert(p, "rimraf: missing path");
+          assert.equal(typeof p, "string", "rimraf: path should be a string");
+          assert(options, "rimraf: missing options");
+          assert.equal(typeof options, "object", "rimraf: options should be object");
+          var results;
+          if (options.disableGlob || !glob.hasMagic(p)) {
+            results = [p];
+          } else {
+            try {
+              options.lstatSync(p);
+              results = [p];
+            } catch (er) {
+              results = glob.sync(p, options.glob);
+            }
+          }
+          if (!results.length)
+            return;
+          for (var i = 0; i < results.length; i++) {
+            var p = results[i];
+            try {
+              var st = options.lstatSync(p);
+            } catch (er) {
+              if (er.code === "ENOENT")
+                return;
+              if (er.code === "EPERM" && isWindows)
+                fixWinEPERMSync(p, options, er);
+            }
+            try {
+              if (st && st.isDirectory())
+                rmdirSync(p, options, null);
+              else
+                options.unlinkSync(p);
+            } catch (er) {
+              if (er.code === "ENOENT")
+                return;
+              if (er.code === "EPERM")
+                return isWindows ? fixWinEPERMSync(p, options, er) : rmdirSync(p, options, er);
+              if (er.code !== "EISDIR")
+                throw er;
+              rmdirSync(p, options, er);
+            }
+          }
+        }
+        function rmdirSync(p, options, originalEr) {
+          assert(p);
+          assert(options);
+          if (originalEr)
+            assert(originalEr instanceof Error);
+          try {
+            options.rmdirSync(p);
+          } catch (er) {
+            if (er.code === "ENOENT")
+              return;
+            if (er.code === "ENOTDIR")
+              throw originalEr;
+            if (er.code === "ENOTEMPTY" || er.code === "EEXIST" || er.code === "EPERM")
+              rmkidsSync(p, options);
+          }
+        }
+        function rmkidsSync(p, options) {
+          assert(p);
+          assert(options);
+          options.readdirSync(p).forEach(function(f) {
+            rimrafSync(path7.join(p, f), options);
+          });
+          var retries = isWindows ? 100 : 1;
+          var i = 0;
+          do {
+            var threw = true;
+            try {
+              var ret = options.rmdirSync(p, options);
+              threw = false;
+              return ret;
+            } finally {
+              if (++i < retries && threw)
+                continue;
+            }
+          } while (true);
+        }
+      }),
+      ,
+      ,
+      ,
+      ,
+      ,
+      /* 239 */
+      /***/
+      (function(module2, exports3, __webpack_require__) {
+        "use strict";
+        var hasFlag = __webpack_require__(221);
+        var support = function(level) {
+          if (level === 0) {
+            return false;
+          }
+          return {
+            level,
+            hasBasic: true,
+            has256: level >= 2,
+            has16m: level >= 3
+          };
+        };
+        var supportLevel = (function() {
+          if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+            return 0;
+          }
+          if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+            return 3;
+          }
+          if (hasFlag("color=256")) {
+            return 2;
+          }
+          if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+            return 1;
+          }
+          if (process.stdout && !process.stdout.isTTY) {
+            return 0;
+          }
+          if (process.platform === "win32") {
+            return 1;
+          }
+          if ("CI" in process.env) {
+            if ("TRAVIS" in process.env || process.env.CI === "Travis") {
+              return 1;
+            }
+            return 0;
+          }
+          if ("TEAMCITY_VERSION" in process.env) {
+            return process.env.TEAMCITY_VERSION.match(/^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/) === null ? 0 : 1;
+          }
+          if (/^(screen|xterm)-256(?:color)?/.test(process.env.TERM)) {
+            return 2;
+          }
+          if (/^screen|^xterm|^vt100|color|ansi|cygwin|linux/i.test(process.env.TERM)) {
+            return 1;
+          }
+          if ("COLORTERM" in process.env) {
+            return 1;
+          }
+          if (process.env.TERM === "dumb") {
+            return 0;
+          }
+          return 0;
+        })();
+        if (supportLevel === 0 && "FORCE_COLOR" in process.env) {
+          supportLevel = 1;
+        }
+        module2.exports = process && support(supportLevel);
+      })
+      /******/
+    ]);
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants7();
+    var debug2 = require_debug();
+    exports2 = module.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse5;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module) {
+    "use strict";
+    var parse5 = require_parse3();
+    var valid = (version, options) => {
+      const v = parse5(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module) {
+    "use strict";
+    var parse5 = require_parse3();
+    var clean = (version, options) => {
+      const s = parse5(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module) {
+    "use strict";
+    var parse5 = require_parse3();
+    var diff = (version1, version2) => {
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module) {
+    "use strict";
+    var parse5 = require_parse3();
+    var prerelease = (version, options) => {
+      const parsed = parse5(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = require_parse3();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module) {
+    "use strict";
+    var parse5 = require_parse3();
+    var constants4 = require_constants7();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse5(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants7();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants4 = require_constants7();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse5 = require_parse3();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse5,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/spdx-license-ids/index.json
+var require_spdx_license_ids = __commonJS({
+  "node_modules/spdx-license-ids/index.json"(exports2, module) {
+    module.exports = [
+      "0BSD",
+      "3D-Slicer-1.0",
+      "AAL",
+      "ADSL",
+      "AFL-1.1",
+      "AFL-1.2",
+      "AFL-2.0",
+      "AFL-2.1",
+      "AFL-3.0",
+      "AGPL-1.0-only",
+      "AGPL-1.0-or-later",
+      "AGPL-3.0-only",
+      "AGPL-3.0-or-later",
+      "ALGLIB-Documentation",
+      "AMD-newlib",
+      "AMDPLPA",
+      "AML",
+      "AML-glslang",
+      "AMPAS",
+      "ANTLR-PD",
+      "ANTLR-PD-fallback",
+      "APAFML",
+      "APL-1.0",
+      "APSL-1.0",
+      "APSL-1.1",
+      "APSL-1.2",
+      "APSL-2.0",
+      "ASWF-Digital-Assets-1.0",
+      "ASWF-Digital-Assets-1.1",
+      "Abstyles",
+      "AdaCore-doc",
+      "Adobe-2006",
+      "Adobe-Display-PostScript",
+      "Adobe-Glyph",
+      "Adobe-Utopia",
+      "Advanced-Cryptics-Dictionary",
+      "Afmparse",
+      "Aladdin",
+      "Apache-1.0",
+      "Apache-1.1",
+      "Apache-2.0",
+      "App-s2p",
+      "Arphic-1999",
+      "Artistic-1.0",
+      "Artistic-1.0-Perl",
+      "Artistic-1.0-cl8",
+      "Artistic-2.0",
+      "Artistic-dist",
+      "Aspell-RU",
+      "BOLA-1.1",
+      "BSD-1-Clause",
+      "BSD-2-Clause",
+      "BSD-2-Clause-Darwin",
+      "BSD-2-Clause-Patent",
+      "BSD-2-Clause-Views",
+      "BSD-2-Clause-first-lines",
+      "BSD-2-Clause-pkgconf-disclaimer",
+      "BSD-2-Clause-pos-unchanged",
+      "BSD-3-Clause",
+      "BSD-3-Clause-Attribution",
+      "BSD-3-Clause-Clear",
+      "BSD-3-Clause-HP",
+      "BSD-3-Clause-LBNL",
+      "BSD-3-Clause-Modification",
+      "BSD-3-Clause-No-Military-License",
+      "BSD-3-Clause-No-Nuclear-License",
+      "BSD-3-Clause-No-Nuclear-License-2014",
+      "BSD-3-Clause-No-Nuclear-Warranty",
+      "BSD-3-Clause-Open-MPI",
+      "BSD-3-Clause-OpenWebUI",
+      "BSD-3-Clause-Sun",
+      "BSD-3-Clause-Tso",
+      "BSD-3-Clause-acpica",
+      "BSD-3-Clause-flex",
+      "BSD-4-Clause",
+      "BSD-4-Clause-Shortened",
+      "BSD-4-Clause-UC",
+      "BSD-4.3RENO",
+      "BSD-4.3TAHOE",
+      "BSD-Advertising-Acknowledgement",
+      "BSD-Attribution-HPND-disclaimer",
+      "BSD-Inferno-Nettverk",
+      "BSD-Mark-Modifications",
+      "BSD-Protection",
+      "BSD-Source-Code",
+      "BSD-Source-Code-no-disclaimer",
+      "BSD-Source-alt-GPL",
+      "BSD-Source-beginning-file",
+      "BSD-Systemics",
+      "BSD-Systemics-W3Works",
+      "BSD-ask-to-endorse",
+      "BSL-1.0",
+      "BUSL-1.1",
+      "Baekmuk",
+      "Bahyph",
+      "Barr",
+      "Beerware",
+      "BitTorrent-1.0",
+      "BitTorrent-1.1",
+      "Bitstream-Charter",
+      "Bitstream-Vera",
+      "BlueOak-1.0.0",
+      "Boehm-GC",
+      "Boehm-GC-without-fee",
+      "Borceux",
+      "Brian-Gladman-2-Clause",
+      "Brian-Gladman-3-Clause",
+      "Brian-Gladman-3-Clause-no-conversion",
+      "Buddy",
+      "Bugroff",
+      "C-UDA-1.0",
+      "CAL-1.0",
+      "CAL-1.0-Combined-Work-Exception",
+      "CAPEC-tou",
+      "CATOSL-1.1",
+      "CC-BY-1.0",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-2.5-AU",
+      "CC-BY-3.0",
+      "CC-BY-3.0-AT",
+      "CC-BY-3.0-AU",
+      "CC-BY-3.0-DE",
+      "CC-BY-3.0-IGO",
+      "CC-BY-3.0-NL",
+      "CC-BY-3.0-US",
+      "CC-BY-4.0",
+      "CC-BY-NC-1.0",
+      "CC-BY-NC-2.0",
+      "CC-BY-NC-2.5",
+      "CC-BY-NC-3.0",
+      "CC-BY-NC-3.0-DE",
+      "CC-BY-NC-3.0-IGO",
+      "CC-BY-NC-4.0",
+      "CC-BY-NC-ND-1.0",
+      "CC-BY-NC-ND-2.0",
+      "CC-BY-NC-ND-2.5",
+      "CC-BY-NC-ND-3.0",
+      "CC-BY-NC-ND-3.0-DE",
+      "CC-BY-NC-ND-3.0-IGO",
+      "CC-BY-NC-ND-4.0",
+      "CC-BY-NC-SA-1.0",
+      "CC-BY-NC-SA-2.0",
+      "CC-BY-NC-SA-2.0-DE",
+      "CC-BY-NC-SA-2.0-FR",
+      "CC-BY-NC-SA-2.0-UK",
+      "CC-BY-NC-SA-2.5",
+      "CC-BY-NC-SA-3.0",
+      "CC-BY-NC-SA-3.0-DE",
+      "CC-BY-NC-SA-3.0-IGO",
+      "CC-BY-NC-SA-4.0",
+      "CC-BY-ND-1.0",
+      "CC-BY-ND-2.0",
+      "CC-BY-ND-2.5",
+      "CC-BY-ND-3.0",
+      "CC-BY-ND-3.0-DE",
+      "CC-BY-ND-4.0",
+      "CC-BY-SA-1.0",
+      "CC-BY-SA-2.0",
+      "CC-BY-SA-2.0-UK",
+      "CC-BY-SA-2.1-JP",
+      "CC-BY-SA-2.5",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-3.0-AT",
+      "CC-BY-SA-3.0-DE",
+      "CC-BY-SA-3.0-IGO",
+      "CC-BY-SA-4.0",
+      "CC-PDDC",
+      "CC-PDM-1.0",
+      "CC-SA-1.0",
+      "CC0-1.0",
+      "CDDL-1.0",
+      "CDDL-1.1",
+      "CDL-1.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "CECILL-1.0",
+      "CECILL-1.1",
+      "CECILL-2.0",
+      "CECILL-2.1",
+      "CECILL-B",
+      "CECILL-C",
+      "CERN-OHL-1.1",
+      "CERN-OHL-1.2",
+      "CERN-OHL-P-2.0",
+      "CERN-OHL-S-2.0",
+      "CERN-OHL-W-2.0",
+      "CFITSIO",
+      "CMU-Mach",
+      "CMU-Mach-nodoc",
+      "CNRI-Jython",
+      "CNRI-Python",
+      "CNRI-Python-GPL-Compatible",
+      "COIL-1.0",
+      "CPAL-1.0",
+      "CPL-1.0",
+      "CPOL-1.02",
+      "CUA-OPL-1.0",
+      "Caldera",
+      "Caldera-no-preamble",
+      "Catharon",
+      "ClArtistic",
+      "Clips",
+      "Community-Spec-1.0",
+      "Condor-1.1",
+      "Cornell-Lossless-JPEG",
+      "Cronyx",
+      "Crossword",
+      "CryptoSwift",
+      "CrystalStacker",
+      "Cube",
+      "D-FSL-1.0",
+      "DEC-3-Clause",
+      "DL-DE-BY-2.0",
+      "DL-DE-ZERO-2.0",
+      "DOC",
+      "DRL-1.0",
+      "DRL-1.1",
+      "DSDP",
+      "DocBook-DTD",
+      "DocBook-Schema",
+      "DocBook-Stylesheet",
+      "DocBook-XML",
+      "Dotseqn",
+      "ECL-1.0",
+      "ECL-2.0",
+      "EFL-1.0",
+      "EFL-2.0",
+      "EPICS",
+      "EPL-1.0",
+      "EPL-2.0",
+      "ESA-PL-permissive-2.4",
+      "ESA-PL-strong-copyleft-2.4",
+      "ESA-PL-weak-copyleft-2.4",
+      "EUDatagrid",
+      "EUPL-1.0",
+      "EUPL-1.1",
+      "EUPL-1.2",
+      "Elastic-2.0",
+      "Entessa",
+      "ErlPL-1.1",
+      "Eurosym",
+      "FBM",
+      "FDK-AAC",
+      "FDK-MPEG-H",
+      "FSFAP",
+      "FSFAP-no-warranty-disclaimer",
+      "FSFUL",
+      "FSFULLR",
+      "FSFULLRSD",
+      "FSFULLRWD",
+      "FSL-1.1-ALv2",
+      "FSL-1.1-MIT",
+      "FTL",
+      "Fair",
+      "Ferguson-Twofish",
+      "Frameworx-1.0",
+      "FreeBSD-DOC",
+      "FreeImage",
+      "Furuseth",
+      "GCR-docs",
+      "GD",
+      "GFDL-1.1-invariants-only",
+      "GFDL-1.1-invariants-or-later",
+      "GFDL-1.1-no-invariants-only",
+      "GFDL-1.1-no-invariants-or-later",
+      "GFDL-1.1-only",
+      "GFDL-1.1-or-later",
+      "GFDL-1.2-invariants-only",
+      "GFDL-1.2-invariants-or-later",
+      "GFDL-1.2-no-invariants-only",
+      "GFDL-1.2-no-invariants-or-later",
+      "GFDL-1.2-only",
+      "GFDL-1.2-or-later",
+      "GFDL-1.3-invariants-only",
+      "GFDL-1.3-invariants-or-later",
+      "GFDL-1.3-no-invariants-only",
+      "GFDL-1.3-no-invariants-or-later",
+      "GFDL-1.3-only",
+      "GFDL-1.3-or-later",
+      "GL2PS",
+      "GLWTPL",
+      "GPL-1.0-only",
+      "GPL-1.0-or-later",
+      "GPL-2.0-only",
+      "GPL-2.0-or-later",
+      "GPL-3.0-only",
+      "GPL-3.0-or-later",
+      "Game-Programming-Gems",
+      "Giftware",
+      "Glide",
+      "Glulxe",
+      "Graphics-Gems",
+      "Gutmann",
+      "HDF5",
+      "HIDAPI",
+      "HP-1986",
+      "HP-1989",
+      "HPND",
+      "HPND-DEC",
+      "HPND-Fenneberg-Livingston",
+      "HPND-INRIA-IMAG",
+      "HPND-Intel",
+      "HPND-Kevlin-Henney",
+      "HPND-MIT-disclaimer",
+      "HPND-Markus-Kuhn",
+      "HPND-Netrek",
+      "HPND-Pbmplus",
+      "HPND-SMC",
+      "HPND-UC",
+      "HPND-UC-export-US",
+      "HPND-doc",
+      "HPND-doc-sell",
+      "HPND-export-US",
+      "HPND-export-US-acknowledgement",
+      "HPND-export-US-modify",
+      "HPND-export2-US",
+      "HPND-merchantability-variant",
+      "HPND-sell-MIT-disclaimer-xserver",
+      "HPND-sell-regexpr",
+      "HPND-sell-variant",
+      "HPND-sell-variant-MIT-disclaimer",
+      "HPND-sell-variant-MIT-disclaimer-rev",
+      "HPND-sell-variant-critical-systems",
+      "HTMLTIDY",
+      "HaskellReport",
+      "Hippocratic-2.1",
+      "Hippocratic-3.0-core",
+      "IBM-pibs",
+      "ICU",
+      "IEC-Code-Components-EULA",
+      "IJG",
+      "IJG-short",
+      "IPA",
+      "IPL-1.0",
+      "ISC",
+      "ISC-Veillard",
+      "ISO-permission",
+      "ImageMagick",
+      "Imlib2",
+      "Info-ZIP",
+      "Informatica",
+      "Inner-Net-2.0",
+      "InnoSetup",
+      "Intel",
+      "Intel-ACPI",
+      "Interbase-1.0",
+      "JPL-image",
+      "JPNIC",
+      "JSON",
+      "Jam",
+      "JasPer-2.0",
+      "Kastrup",
+      "Kazlib",
+      "Knuth-CTAN",
+      "LAL-1.2",
+      "LAL-1.3",
+      "LGPL-2.0-only",
+      "LGPL-2.0-or-later",
+      "LGPL-2.1-only",
+      "LGPL-2.1-or-later",
+      "LGPL-3.0-only",
+      "LGPL-3.0-or-later",
+      "LGPLLR",
+      "LOOP",
+      "LPD-document",
+      "LPL-1.0",
+      "LPL-1.02",
+      "LPPL-1.0",
+      "LPPL-1.1",
+      "LPPL-1.2",
+      "LPPL-1.3a",
+      "LPPL-1.3c",
+      "LZMA-SDK-9.11-to-9.20",
+      "LZMA-SDK-9.22",
+      "Latex2e",
+      "Latex2e-translated-notice",
+      "Leptonica",
+      "LiLiQ-P-1.1",
+      "LiLiQ-R-1.1",
+      "LiLiQ-Rplus-1.1",
+      "Libpng",
+      "Linux-OpenIB",
+      "Linux-man-pages-1-para",
+      "Linux-man-pages-copyleft",
+      "Linux-man-pages-copyleft-2-para",
+      "Linux-man-pages-copyleft-var",
+      "Lucida-Bitmap-Fonts",
+      "MIPS",
+      "MIT",
+      "MIT-0",
+      "MIT-CMU",
+      "MIT-Click",
+      "MIT-Festival",
+      "MIT-Khronos-old",
+      "MIT-Modern-Variant",
+      "MIT-STK",
+      "MIT-Wu",
+      "MIT-advertising",
+      "MIT-enna",
+      "MIT-feh",
+      "MIT-open-group",
+      "MIT-testregex",
+      "MITNFA",
+      "MMIXware",
+      "MMPL-1.0.1",
+      "MPEG-SSG",
+      "MPL-1.0",
+      "MPL-1.1",
+      "MPL-2.0",
+      "MPL-2.0-no-copyleft-exception",
+      "MS-LPL",
+      "MS-PL",
+      "MS-RL",
+      "MTLL",
+      "MVT-1.1",
+      "Mackerras-3-Clause",
+      "Mackerras-3-Clause-acknowledgment",
+      "MakeIndex",
+      "Martin-Birgmeier",
+      "McPhee-slideshow",
+      "Minpack",
+      "MirOS",
+      "Motosoto",
+      "MulanPSL-1.0",
+      "MulanPSL-2.0",
+      "Multics",
+      "Mup",
+      "NAIST-2003",
+      "NASA-1.3",
+      "NBPL-1.0",
+      "NCBI-PD",
+      "NCGL-UK-2.0",
+      "NCL",
+      "NCSA",
+      "NGPL",
+      "NICTA-1.0",
+      "NIST-PD",
+      "NIST-PD-TNT",
+      "NIST-PD-fallback",
+      "NIST-Software",
+      "NLOD-1.0",
+      "NLOD-2.0",
+      "NLPL",
+      "NOSL",
+      "NPL-1.0",
+      "NPL-1.1",
+      "NPOSL-3.0",
+      "NRL",
+      "NTIA-PD",
+      "NTP",
+      "NTP-0",
+      "Naumen",
+      "NetCDF",
+      "Newsletr",
+      "Nokia",
+      "Noweb",
+      "O-UDA-1.0",
+      "OAR",
+      "OCCT-PL",
+      "OCLC-2.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "OFFIS",
+      "OFL-1.0",
+      "OFL-1.0-RFN",
+      "OFL-1.0-no-RFN",
+      "OFL-1.1",
+      "OFL-1.1-RFN",
+      "OFL-1.1-no-RFN",
+      "OGC-1.0",
+      "OGDL-Taiwan-1.0",
+      "OGL-Canada-2.0",
+      "OGL-UK-1.0",
+      "OGL-UK-2.0",
+      "OGL-UK-3.0",
+      "OGTSL",
+      "OLDAP-1.1",
+      "OLDAP-1.2",
+      "OLDAP-1.3",
+      "OLDAP-1.4",
+      "OLDAP-2.0",
+      "OLDAP-2.0.1",
+      "OLDAP-2.1",
+      "OLDAP-2.2",
+      "OLDAP-2.2.1",
+      "OLDAP-2.2.2",
+      "OLDAP-2.3",
+      "OLDAP-2.4",
+      "OLDAP-2.5",
+      "OLDAP-2.6",
+      "OLDAP-2.7",
+      "OLDAP-2.8",
+      "OLFL-1.3",
+      "OML",
+      "OPL-1.0",
+      "OPL-UK-3.0",
+      "OPUBL-1.0",
+      "OSC-1.0",
+      "OSET-PL-2.1",
+      "OSL-1.0",
+      "OSL-1.1",
+      "OSL-2.0",
+      "OSL-2.1",
+      "OSL-3.0",
+      "OSSP",
+      "OpenMDW-1.0",
+      "OpenPBS-2.3",
+      "OpenSSL",
+      "OpenSSL-standalone",
+      "OpenVision",
+      "PADL",
+      "PDDL-1.0",
+      "PHP-3.0",
+      "PHP-3.01",
+      "PPL",
+      "PSF-2.0",
+      "ParaType-Free-Font-1.3",
+      "Parity-6.0.0",
+      "Parity-7.0.0",
+      "Pixar",
+      "Plexus",
+      "PolyForm-Noncommercial-1.0.0",
+      "PolyForm-Small-Business-1.0.0",
+      "PostgreSQL",
+      "Python-2.0",
+      "Python-2.0.1",
+      "QPL-1.0",
+      "QPL-1.0-INRIA-2004",
+      "Qhull",
+      "RHeCos-1.1",
+      "RPL-1.1",
+      "RPL-1.5",
+      "RPSL-1.0",
+      "RSA-MD",
+      "RSCPL",
+      "Rdisc",
+      "Ruby",
+      "Ruby-pty",
+      "SAX-PD",
+      "SAX-PD-2.0",
+      "SCEA",
+      "SGI-B-1.0",
+      "SGI-B-1.1",
+      "SGI-B-2.0",
+      "SGI-OpenGL",
+      "SGMLUG-PM",
+      "SGP4",
+      "SHL-0.5",
+      "SHL-0.51",
+      "SISSL",
+      "SISSL-1.2",
+      "SL",
+      "SMAIL-GPL",
+      "SMLNJ",
+      "SMPPL",
+      "SNIA",
+      "SOFA",
+      "SPL-1.0",
+      "SSH-OpenSSH",
+      "SSH-short",
+      "SSLeay-standalone",
+      "SSPL-1.0",
+      "SUL-1.0",
+      "SWL",
+      "Saxpath",
+      "SchemeReport",
+      "Sendmail",
+      "Sendmail-8.23",
+      "Sendmail-Open-Source-1.1",
+      "SimPL-2.0",
+      "Sleepycat",
+      "Soundex",
+      "Spencer-86",
+      "Spencer-94",
+      "Spencer-99",
+      "SugarCRM-1.1.3",
+      "Sun-PPP",
+      "Sun-PPP-2000",
+      "SunPro",
+      "Symlinks",
+      "TAPR-OHL-1.0",
+      "TCL",
+      "TCP-wrappers",
+      "TGPPL-1.0",
+      "TMate",
+      "TORQUE-1.1",
+      "TOSL",
+      "TPDL",
+      "TPL-1.0",
+      "TTWL",
+      "TTYP0",
+      "TU-Berlin-1.0",
+      "TU-Berlin-2.0",
+      "TekHVC",
+      "TermReadKey",
+      "ThirdEye",
+      "TrustedQSL",
+      "UCAR",
+      "UCL-1.0",
+      "UMich-Merit",
+      "UPL-1.0",
+      "URT-RLE",
+      "Ubuntu-font-1.0",
+      "UnRAR",
+      "Unicode-3.0",
+      "Unicode-DFS-2015",
+      "Unicode-DFS-2016",
+      "Unicode-TOU",
+      "UnixCrypt",
+      "Unlicense",
+      "Unlicense-libtelnet",
+      "Unlicense-libwhirlpool",
+      "VOSTROM",
+      "VSL-1.0",
+      "Vim",
+      "Vixie-Cron",
+      "W3C",
+      "W3C-19980720",
+      "W3C-20150513",
+      "WTFNMFPL",
+      "WTFPL",
+      "Watcom-1.0",
+      "Widget-Workshop",
+      "WordNet",
+      "Wsuipa",
+      "X11",
+      "X11-distribute-modifications-variant",
+      "X11-no-permit-persons",
+      "X11-swapped",
+      "XFree86-1.1",
+      "XSkat",
+      "Xdebug-1.03",
+      "Xerox",
+      "Xfig",
+      "Xnet",
+      "YPL-1.0",
+      "YPL-1.1",
+      "ZPL-1.1",
+      "ZPL-2.0",
+      "ZPL-2.1",
+      "Zed",
+      "Zeeff",
+      "Zend-2.0",
+      "Zimbra-1.3",
+      "Zimbra-1.4",
+      "Zlib",
+      "any-OSI",
+      "any-OSI-perl-modules",
+      "atc-game",
+      "bcrypt-Solar-Designer",
+      "blessing",
+      "bzip2-1.0.6",
+      "check-cvs",
+      "checkmk",
+      "copyleft-next-0.3.0",
+      "copyleft-next-0.3.1",
+      "curl",
+      "cve-tou",
+      "diffmark",
+      "dtoa",
+      "dvipdfm",
+      "eGenix",
+      "etalab-2.0",
+      "fwlw",
+      "gSOAP-1.3b",
+      "generic-xts",
+      "gnuplot",
+      "gtkbook",
+      "hdparm",
+      "hyphen-bulgarian",
+      "iMatix",
+      "jove",
+      "libpng-1.6.35",
+      "libpng-2.0",
+      "libselinux-1.0",
+      "libtiff",
+      "libutil-David-Nugent",
+      "lsof",
+      "magaz",
+      "mailprio",
+      "man2html",
+      "metamail",
+      "mpi-permissive",
+      "mpich2",
+      "mplus",
+      "ngrep",
+      "pkgconf",
+      "pnmstitch",
+      "psfrag",
+      "psutils",
+      "python-ldap",
+      "radvd",
+      "snprintf",
+      "softSurfer",
+      "ssh-keyscan",
+      "swrule",
+      "threeparttable",
+      "ulem",
+      "w3m",
+      "wwl",
+      "xinetd",
+      "xkeyboard-config-Zinoviev",
+      "xlock",
+      "xpp",
+      "xzoom",
+      "zlib-acknowledgement"
+    ];
+  }
+});
+
+// node_modules/spdx-license-ids/deprecated.json
+var require_deprecated = __commonJS({
+  "node_modules/spdx-license-ids/deprecated.json"(exports2, module) {
+    module.exports = [
+      "AGPL-1.0",
+      "AGPL-3.0",
+      "BSD-2-Clause-FreeBSD",
+      "BSD-2-Clause-NetBSD",
+      "GFDL-1.1",
+      "GFDL-1.2",
+      "GFDL-1.3",
+      "GPL-1.0",
+      "GPL-2.0",
+      "GPL-2.0-with-GCC-exception",
+      "GPL-2.0-with-autoconf-exception",
+      "GPL-2.0-with-bison-exception",
+      "GPL-2.0-with-classpath-exception",
+      "GPL-2.0-with-font-exception",
+      "GPL-3.0",
+      "GPL-3.0-with-GCC-exception",
+      "GPL-3.0-with-autoconf-exception",
+      "LGPL-2.0",
+      "LGPL-2.1",
+      "LGPL-3.0",
+      "Net-SNMP",
+      "Nunit",
+      "StandardML-NJ",
+      "bzip2-1.0.5",
+      "eCos-2.0",
+      "wxWindows"
+    ];
+  }
+});
+
+// node_modules/spdx-exceptions/index.json
+var require_spdx_exceptions = __commonJS({
+  "node_modules/spdx-exceptions/index.json"(exports2, module) {
+    module.exports = [
+      "389-exception",
+      "Asterisk-exception",
+      "Autoconf-exception-2.0",
+      "Autoconf-exception-3.0",
+      "Autoconf-exception-generic",
+      "Autoconf-exception-generic-3.0",
+      "Autoconf-exception-macro",
+      "Bison-exception-1.24",
+      "Bison-exception-2.2",
+      "Bootloader-exception",
+      "Classpath-exception-2.0",
+      "CLISP-exception-2.0",
+      "cryptsetup-OpenSSL-exception",
+      "DigiRule-FOSS-exception",
+      "eCos-exception-2.0",
+      "Fawkes-Runtime-exception",
+      "FLTK-exception",
+      "fmt-exception",
+      "Font-exception-2.0",
+      "freertos-exception-2.0",
+      "GCC-exception-2.0",
+      "GCC-exception-2.0-note",
+      "GCC-exception-3.1",
+      "Gmsh-exception",
+      "GNAT-exception",
+      "GNOME-examples-exception",
+      "GNU-compiler-exception",
+      "gnu-javamail-exception",
+      "GPL-3.0-interface-exception",
+      "GPL-3.0-linking-exception",
+      "GPL-3.0-linking-source-exception",
+      "GPL-CC-1.0",
+      "GStreamer-exception-2005",
+      "GStreamer-exception-2008",
+      "i2p-gpl-java-exception",
+      "KiCad-libraries-exception",
+      "LGPL-3.0-linking-exception",
+      "libpri-OpenH323-exception",
+      "Libtool-exception",
+      "Linux-syscall-note",
+      "LLGPL",
+      "LLVM-exception",
+      "LZMA-exception",
+      "mif-exception",
+      "OCaml-LGPL-linking-exception",
+      "OCCT-exception-1.0",
+      "OpenJDK-assembly-exception-1.0",
+      "openvpn-openssl-exception",
+      "PS-or-PDF-font-exception-20170817",
+      "QPL-1.0-INRIA-2004-exception",
+      "Qt-GPL-exception-1.0",
+      "Qt-LGPL-exception-1.1",
+      "Qwt-exception-1.0",
+      "SANE-exception",
+      "SHL-2.0",
+      "SHL-2.1",
+      "stunnel-exception",
+      "SWI-exception",
+      "Swift-exception",
+      "Texinfo-exception",
+      "u-boot-exception-2.0",
+      "UBDL-exception",
+      "Universal-FOSS-exception-1.0",
+      "vsftpd-openssl-exception",
+      "WxWindows-exception-3.1",
+      "x11vnc-openssl-exception"
+    ];
+  }
+});
+
+// actions/license/node_modules/spdx-expression-parse/scan.js
+var require_scan2 = __commonJS({
+  "actions/license/node_modules/spdx-expression-parse/scan.js"(exports2, module) {
+    "use strict";
+    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated());
+    var exceptions = require_spdx_exceptions();
+    module.exports = function(source) {
+      var index = 0;
+      function hasMore() {
+        return index < source.length;
+      }
+      function read(value) {
+        if (value instanceof RegExp) {
+          var chars = source.slice(index);
+          var match = chars.match(value);
+          if (match) {
+            index += match[0].length;
+            return match[0];
+          }
+        } else {
+          if (source.indexOf(value, index) === index) {
+            index += value.length;
+            return value;
+          }
+        }
+      }
+      function skipWhitespace2() {
+        read(/[ ]*/);
+      }
+      function operator() {
+        var string;
+        var possibilities = [/^WITH/i, /^AND/i, /^OR/i, "(", ")", ":", "+"];
+        for (var i = 0; i < possibilities.length; i++) {
+          string = read(possibilities[i]);
+          if (string) {
+            break;
+          }
+        }
+        if (string === "+" && index > 1 && source[index - 2] === " ") {
+          throw new Error("Space before `+`");
+        }
+        return string && {
+          type: "OPERATOR",
+          string: string.toUpperCase()
+        };
+      }
+      function idstring() {
+        return read(/[A-Za-z0-9-.]+/);
+      }
+      function expectIdstring() {
+        var string = idstring();
+        if (!string) {
+          throw new Error("Expected idstring at offset " + index);
+        }
+        return string;
+      }
+      function documentRef() {
+        if (read("DocumentRef-")) {
+          var string = expectIdstring();
+          return { type: "DOCUMENTREF", string };
+        }
+      }
+      function licenseRef() {
+        if (read("LicenseRef-")) {
+          var string = expectIdstring();
+          return { type: "LICENSEREF", string };
+        }
+      }
+      function identifier() {
+        var begin = index;
+        var string = idstring();
+        if (licenses.indexOf(string) !== -1) {
+          return {
+            type: "LICENSE",
+            string
+          };
+        } else if (exceptions.indexOf(string) !== -1) {
+          return {
+            type: "EXCEPTION",
+            string
+          };
+        }
+        index = begin;
+      }
+      function parseToken() {
+        return operator() || documentRef() || licenseRef() || identifier();
+      }
+      var tokens = [];
+      while (hasMore()) {
+        skipWhitespace2();
+        if (!hasMore()) {
+          break;
+        }
+        var token = parseToken();
+        if (!token) {
+          throw new Error("Unexpected `" + source[index] + "` at offset " + index);
+        }
+        tokens.push(token);
+      }
+      return tokens;
+    };
+  }
+});
+
+// actions/license/node_modules/spdx-expression-parse/parse.js
+var require_parse4 = __commonJS({
+  "actions/license/node_modules/spdx-expression-parse/parse.js"(exports2, module) {
+    "use strict";
+    module.exports = function(tokens) {
+      var index = 0;
+      function hasMore() {
+        return index < tokens.length;
+      }
+      function token() {
+        return hasMore() ? tokens[index] : null;
+      }
+      function next() {
+        if (!hasMore()) {
+          throw new Error();
+        }
+        index++;
+      }
+      function parseOperator(operator) {
+        var t = token();
+        if (t && t.type === "OPERATOR" && operator === t.string) {
+          next();
+          return t.string;
+        }
+      }
+      function parseWith() {
+        if (parseOperator("WITH")) {
+          var t = token();
+          if (t && t.type === "EXCEPTION") {
+            next();
+            return t.string;
+          }
+          throw new Error("Expected exception after `WITH`");
+        }
+      }
+      function parseLicenseRef() {
+        var begin = index;
+        var string = "";
+        var t = token();
+        if (t.type === "DOCUMENTREF") {
+          next();
+          string += "DocumentRef-" + t.string + ":";
+          if (!parseOperator(":")) {
+            throw new Error("Expected `:` after `DocumentRef-...`");
+          }
+        }
+        t = token();
+        if (t === null) {
+          throw new Error("Unexpected end of input");
+        }
+        if (t.type === "LICENSEREF") {
+          next();
+          string += "LicenseRef-" + t.string;
+          var node2 = { license: string };
+          var exception = parseWith();
+          if (exception) {
+            node2.exception = exception;
+          }
+          return node2;
+        }
+        index = begin;
+      }
+      function parseLicense() {
+        var t = token();
+        if (t && t.type === "LICENSE") {
+          next();
+          var node2 = { license: t.string };
+          if (parseOperator("+")) {
+            node2.plus = true;
+          }
+          var exception = parseWith();
+          if (exception) {
+            node2.exception = exception;
+          }
+          return node2;
+        }
+      }
+      function parseParenthesizedExpression() {
+        var left = parseOperator("(");
+        if (!left) {
+          return;
+        }
+        var expr = parseExpression2();
+        if (!parseOperator(")")) {
+          throw new Error("Expected `)`");
+        }
+        return expr;
+      }
+      function parseAtom() {
+        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
+      }
+      function makeBinaryOpParser(operator, nextParser) {
+        return function parseBinaryOp() {
+          var left = nextParser();
+          if (!left) {
+            return;
+          }
+          if (!parseOperator(operator)) {
+            return left;
+          }
+          var right = parseBinaryOp();
+          if (!right) {
+            throw new Error("Expected expression");
+          }
+          return {
+            left,
+            conjunction: operator.toLowerCase(),
+            right
+          };
+        };
+      }
+      var parseAnd = makeBinaryOpParser("AND", parseAtom);
+      var parseExpression2 = makeBinaryOpParser("OR", parseAnd);
+      var node = parseExpression2();
+      if (!node || hasMore()) {
+        throw new Error("Syntax error");
+      }
+      return node;
+    };
+  }
+});
+
+// actions/license/node_modules/spdx-expression-parse/index.js
+var require_spdx_expression_parse = __commonJS({
+  "actions/license/node_modules/spdx-expression-parse/index.js"(exports2, module) {
+    "use strict";
+    var scan = require_scan2();
+    var parse5 = require_parse4();
+    module.exports = function(source) {
+      return parse5(scan(source));
+    };
   }
 });
 
@@ -23138,6 +41509,8 @@ function matchPart(tokens, name) {
 }
 
 // packages/gate-result/src/inputs.ts
+var TRUE_VALUES = ["true", "True", "TRUE"];
+var FALSE_VALUES = ["false", "False", "FALSE"];
 function raw(inputs, name) {
   const value = inputs.get(name)?.value.trim();
   return value === void 0 || value === "" ? void 0 : value;
@@ -23149,6 +41522,13 @@ function quoteValue(value) {
 }
 function invalid(name, expected, value) {
   return new InputError(name, `Expected \`${name}\` to be ${expected}, got ${quoteValue(value)}.`);
+}
+function getBoolean(inputs, name) {
+  const value = raw(inputs, name);
+  if (value === void 0) return void 0;
+  if (TRUE_VALUES.includes(value)) return true;
+  if (FALSE_VALUES.includes(value)) return false;
+  throw invalid(name, "`true` or `false`", value);
 }
 function getEnum(inputs, name, values) {
   const value = raw(inputs, name);
@@ -23166,6 +41546,28 @@ function getList(inputs, name) {
 }
 function getString(inputs, name) {
   return raw(inputs, name);
+}
+function getGlobs(inputs, name) {
+  const value = raw(inputs, name);
+  if (value === void 0) return void 0;
+  const patterns = splitOutsideBraces(value);
+  for (const pattern of patterns) validatePattern(pattern, name);
+  return patterns;
+}
+function splitOutsideBraces(value) {
+  const items = [];
+  let depth = 0;
+  let current = "";
+  for (const c of value) {
+    if (c === "{") depth++;
+    else if (c === "}") depth = Math.max(0, depth - 1);
+    if (c === "," && depth === 0 || c === "\n" || c === "\r") {
+      items.push(current);
+      current = "";
+    } else current += c;
+  }
+  items.push(current);
+  return items.map((i) => i.trim()).filter((i) => i !== "");
 }
 
 // packages/gate-result/src/input-specs.ts
@@ -25258,8 +43660,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject5 = val !== null && typeof val === "object";
-    const hasToJSON = isObject5 && typeof val.toJSON === "function";
+    const isObject9 = val !== null && typeof val === "object";
+    const hasToJSON = isObject9 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -32102,7 +50504,7 @@ function getList2(inputs, name) {
   const value = raw2(inputs, name);
   return value === void 0 ? [] : value.split(/[,\r\n]/).map((i) => i.trim()).filter((i) => i !== "");
 }
-function getGlobs(inputs, name) {
+function getGlobs2(inputs, name) {
   const list = getList2(inputs, name);
   return list.length === 0 ? void 0 : list;
 }
@@ -32182,7 +50584,7 @@ function readConfig(inputs) {
     if (value !== void 0) min[id] = value;
   }
   const maxDrop = getPercent(inputs, "max-drop");
-  const baselineFiles = getGlobs(inputs, "baseline-files") ?? [];
+  const baselineFiles = getGlobs2(inputs, "baseline-files") ?? [];
   if (maxDrop !== void 0 && baselineFiles.length === 0) {
     throw new InputError(
       "max-drop",
@@ -32190,11 +50592,11 @@ function readConfig(inputs) {
     );
   }
   return {
-    files: getGlobs(inputs, "files") ?? [],
+    files: getGlobs2(inputs, "files") ?? [],
     min,
     maxDrop,
     baselineFiles,
-    exclude: getGlobs(inputs, "exclude") ?? []
+    exclude: getGlobs2(inputs, "exclude") ?? []
   };
 }
 
@@ -32529,8 +50931,2358 @@ var coverageGate = {
   }
 };
 
+// actions/license/src/dependency-graph.ts
+var RANK = { production: 0, optional: 1, development: 2 };
+function walkGraph(roots, edges) {
+  const parents = /* @__PURE__ */ new Map();
+  const scopes = /* @__PURE__ */ new Map();
+  const deferred = {
+    production: [],
+    optional: [],
+    development: []
+  };
+  for (const root of roots) deferred[root.scope].push([root.key, void 0]);
+  for (const pass of ["production", "optional", "development"]) {
+    for (const [key, parent] of deferred[pass]) {
+      if (scopes.has(key)) continue;
+      scopes.set(key, pass);
+      parents.set(key, parent);
+      for (const child of edges(key)) {
+        if (!scopes.has(child.key)) deferred[widen(pass, child.scope)].push([child.key, key]);
+      }
+    }
+  }
+  return { paths: new LazyPaths(parents), scopes };
+}
+var LazyPaths = class {
+  constructor(parents) {
+    this.parents = parents;
+  }
+  parents;
+  get(key) {
+    if (!this.parents.has(key)) return void 0;
+    const path7 = [];
+    for (let k = key; k !== void 0 && path7.length <= this.parents.size; k = this.parents.get(k))
+      path7.push(k);
+    return path7.reverse();
+  }
+};
+function widen(walk, edge) {
+  return RANK[edge] > RANK[walk] ? edge : walk;
+}
+
+// actions/license/src/cyclonedx.ts
+var SEVERAL = "several CycloneDX `licenses` entries read as AND (each applies)";
+function isCycloneDx(json) {
+  return isObject5(json) && json["bomFormat"] === "CycloneDX";
+}
+function readCycloneDx(bom, file) {
+  const found = [];
+  const visit = (components, chain) => {
+    if (!Array.isArray(components)) return;
+    for (const component of components) {
+      if (!isObject5(component)) continue;
+      const name = nameOf(component);
+      const ref = typeof component["bom-ref"] === "string" ? component["bom-ref"] : `#${found.length}`;
+      found.push({ ref, component, chain: [...chain, name] });
+      visit(component["components"], [...chain, name]);
+    }
+  };
+  visit(bom["components"], []);
+  const walk = walkDependencies(bom);
+  const byRef = new Map(found.map((f) => [f.ref, [nameOf(f.component)]]));
+  const packages = found.map(({ ref, component, chain }) => ({
+    name: nameOf(component),
+    version: typeof component["version"] === "string" ? component["version"] : "",
+    license: licenseOf(component["licenses"]),
+    scope: scopeOf(component["scope"]),
+    firstParty: false,
+    path: walk.paths.get(ref)?.flatMap((r) => byRef.get(r) ?? []) ?? chain
+  }));
+  const spec = typeof bom["specVersion"] === "string" ? bom["specVersion"] : "?";
+  return { format: `CycloneDX ${spec}`, file, packages, needsNodeModules: false };
+}
+function nameOf(component) {
+  const name = typeof component["name"] === "string" ? component["name"] : "";
+  const group = typeof component["group"] === "string" && component["group"] !== "" ? component["group"] : void 0;
+  return group === void 0 ? name : `${group}/${name}`;
+}
+function licenseOf(licenses) {
+  if (!Array.isArray(licenses)) return { kind: "missing" };
+  const items = licenses.filter(isObject5);
+  const concluded = items.filter((i) => ackOf(i) === "concluded");
+  const chosen = concluded.length > 0 ? concluded : items;
+  const values = chosen.map(valueOf2).filter((v) => v !== void 0);
+  if (values.length === 0) return { kind: "missing" };
+  const [first] = values;
+  if (values.length === 1 && first !== void 0) return { kind: "string", value: first };
+  return { kind: "list", values, join: "AND", why: SEVERAL };
+}
+function ackOf(item) {
+  return isObject5(item["license"]) ? item["license"]["acknowledgement"] : item["acknowledgement"];
+}
+function valueOf2(item) {
+  if (typeof item["expression"] === "string") return item["expression"];
+  const license = item["license"];
+  if (!isObject5(license)) return void 0;
+  if (typeof license["id"] === "string") return license["id"];
+  if (typeof license["name"] === "string") return license["name"];
+  return void 0;
+}
+function scopeOf(scope) {
+  if (scope === "excluded") return "development";
+  if (scope === "optional") return "optional";
+  return "production";
+}
+function walkDependencies(bom) {
+  const edges = /* @__PURE__ */ new Map();
+  if (Array.isArray(bom["dependencies"])) {
+    for (const dep of bom["dependencies"]) {
+      if (isObject5(dep) && typeof dep["ref"] === "string" && Array.isArray(dep["dependsOn"])) {
+        edges.set(
+          dep["ref"],
+          dep["dependsOn"].filter((d) => typeof d === "string")
+        );
+      }
+    }
+  }
+  const metadata = isObject5(bom["metadata"]) ? bom["metadata"] : {};
+  const root = isObject5(metadata["component"]) ? metadata["component"]["bom-ref"] : void 0;
+  const roots = typeof root === "string" ? [{ key: root, scope: "production" }] : [];
+  return walkGraph(
+    roots,
+    (key) => (edges.get(key) ?? []).map((k) => ({ key: k, scope: "production" }))
+  );
+}
+function isObject5(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// actions/license/src/npm-license-field.ts
+var LEGACY_ARRAY = "a legacy `licenses` array read as OR (npm documents it as a choice)";
+function readNpmLicense(pkg) {
+  const license = fromField(pkg["license"]);
+  if (license.kind !== "missing") return license;
+  return fromField(pkg["licenses"]);
+}
+function fromField(value) {
+  if (typeof value === "string") return { kind: "string", value };
+  if (Array.isArray(value)) {
+    const values = value.map(typeOf).filter((v) => v !== void 0);
+    if (values.length === 0) return { kind: "missing" };
+    const [first] = values;
+    if (values.length === 1 && first !== void 0) return { kind: "string", value: first };
+    return { kind: "list", values, join: "OR", why: LEGACY_ARRAY };
+  }
+  const type = typeOf(value);
+  return type === void 0 ? { kind: "missing" } : { kind: "string", value: type };
+}
+function typeOf(item) {
+  if (typeof item === "string") return item;
+  if (item !== null && typeof item === "object" && typeof item.type === "string") {
+    return item.type;
+  }
+  return void 0;
+}
+
+// actions/license/src/node-resolution.ts
+function resolveInstalled(has, from, name) {
+  let dir = from;
+  for (; ; ) {
+    const candidate = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+    if (has(candidate)) return candidate;
+    if (dir === "") return void 0;
+    const cut = dir.lastIndexOf("/node_modules/");
+    dir = cut < 0 ? "" : dir.slice(0, cut);
+  }
+}
+function nameFromInstallPath(key) {
+  const cut = key.lastIndexOf("node_modules/");
+  return cut < 0 ? key : key.slice(cut + "node_modules/".length);
+}
+
+// actions/license/src/npm-lock.ts
+function isNpmLock(json) {
+  return isObject6(json) && typeof json["lockfileVersion"] === "number";
+}
+function readNpmLock(json, file) {
+  const version = json["lockfileVersion"];
+  const packages = json["packages"];
+  if (!isObject6(packages)) {
+    throw new ReportError(
+      file,
+      `${file} is a lockfileVersion ${String(version)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
+    );
+  }
+  const entries = packages;
+  const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
+  const records = [];
+  for (const [key, entry] of Object.entries(entries)) {
+    if (key === "" || entry.link === true) continue;
+    const installed = key.includes("node_modules/");
+    records.push({
+      name: entry.name ?? nameFromInstallPath(key),
+      version: entry.version ?? "",
+      license: readNpmLicense(entry),
+      scope: flagScope(entry),
+      firstParty: !installed,
+      installPath: key,
+      path: (walk.paths.get(key) ?? [key]).filter((k) => k !== "").map((k) => entries[k]?.name ?? nameFromInstallPath(k))
+    });
+  }
+  return {
+    format: `package-lock.json v${String(version)}`,
+    file,
+    packages: records,
+    needsNodeModules: false
+  };
+}
+function rootsOf(entries) {
+  const roots = [{ key: "", scope: "production" }];
+  for (const key of Object.keys(entries))
+    if (key !== "" && !key.includes("node_modules/")) roots.push({ key, scope: "production" });
+  return roots;
+}
+function* edgesOf(entries, key) {
+  const entry = entries[key];
+  if (entry === void 0) return;
+  if (entry.link === true && entry.resolved !== void 0) {
+    yield { key: entry.resolved, scope: "production" };
+    return;
+  }
+  const groups2 = [
+    [entry.dependencies, "production"],
+    [entry.peerDependencies, "production"],
+    [entry.optionalDependencies, "optional"],
+    [entry.devDependencies, "development"]
+  ];
+  for (const [deps, scope] of groups2) {
+    for (const name of Object.keys(deps ?? {})) {
+      const target = resolveInstalled((k) => k in entries, key, name);
+      if (target !== void 0) yield { key: target, scope };
+    }
+  }
+}
+function flagScope(entry) {
+  if (entry.dev === true) return "development";
+  if (entry.optional === true || entry.devOptional === true) return "optional";
+  return "production";
+}
+function isObject6(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// actions/license/src/pnpm-lock.ts
+function isPnpmLock(doc) {
+  return isObject7(doc) && (typeof doc["lockfileVersion"] === "string" || typeof doc["lockfileVersion"] === "number") && ("packages" in doc || "importers" in doc || "specifiers" in doc);
+}
+function readPnpmLock(doc, file) {
+  const version = String(doc["lockfileVersion"]);
+  const major = Number.parseInt(version, 10);
+  const style = major >= 9 ? "v9" : major >= 6 ? "v6" : "v5";
+  const packages = isObject7(doc["packages"]) ? doc["packages"] : {};
+  const graph = isObject7(doc["snapshots"]) ? doc["snapshots"] : packages;
+  const importers = isObject7(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject7) : [doc];
+  const roots = [];
+  for (const importer of importers) {
+    for (const [field2, scope] of FIELDS)
+      roots.push(...refsOf(importer[field2], style).map((key) => ({ key, scope })));
+  }
+  const walk = walkGraph(roots, (key) => {
+    const entry = graph[key];
+    if (!isObject7(entry)) return [];
+    return FIELDS.flatMap(([field2, scope]) => refsOf(entry[field2], style).map((k) => ({ key: k, scope })));
+  });
+  const scopeOf2 = /* @__PURE__ */ new Map();
+  const pathOf = /* @__PURE__ */ new Map();
+  for (const [key, scope] of walk.scopes) {
+    const base = stripPeers(key);
+    const previous = scopeOf2.get(base);
+    if (previous === void 0 || RANK2[scope] < RANK2[previous]) {
+      scopeOf2.set(base, scope);
+      pathOf.set(
+        base,
+        (walk.paths.get(key) ?? [key]).map((k) => splitKey(k, style).name)
+      );
+    }
+  }
+  const records = Object.entries(packages).map(([key, entry]) => {
+    const meta = isObject7(entry) ? entry : {};
+    const parsed = splitKey(key, style);
+    const name = typeof meta["name"] === "string" ? meta["name"] : parsed.name;
+    return {
+      name,
+      version: typeof meta["version"] === "string" ? meta["version"] : parsed.version,
+      license: { kind: "missing" },
+      scope: scopeOf2.get(stripPeers(key)) ?? flagScope2(meta),
+      firstParty: false,
+      path: pathOf.get(stripPeers(key)) ?? [name]
+    };
+  });
+  return { format: `pnpm-lock.yaml v${version}`, file, packages: records, needsNodeModules: true };
+}
+var FIELDS = [
+  ["dependencies", "production"],
+  ["optionalDependencies", "optional"],
+  ["devDependencies", "development"]
+];
+var RANK2 = { production: 0, optional: 1, development: 2 };
+function refsOf(deps, style) {
+  if (!isObject7(deps)) return [];
+  const keys = [];
+  for (const [name, value] of Object.entries(deps)) {
+    const ref = isObject7(value) ? value["version"] : value;
+    if (typeof ref !== "string" || ref.startsWith("link:")) continue;
+    if (style === "v9") keys.push(ref.includes("@") && !/^\d/.test(ref) ? ref : `${name}@${ref}`);
+    else if (ref.startsWith("/")) keys.push(ref);
+    else keys.push(style === "v6" ? `/${name}@${ref}` : `/${name}/${ref}`);
+  }
+  return keys;
+}
+function splitKey(key, style) {
+  const bare = key.startsWith("/") ? key.slice(1) : key;
+  if (style === "v5") {
+    const parts = bare.split("/");
+    const nameParts = bare.startsWith("@") ? 2 : 1;
+    const version = parts.slice(nameParts).join("/");
+    return { name: parts.slice(0, nameParts).join("/"), version: version.split("_")[0] ?? "" };
+  }
+  const at = bare.indexOf("@", 1);
+  if (at < 0) return { name: bare, version: "" };
+  return { name: bare.slice(0, at), version: stripPeers(bare.slice(at + 1)) };
+}
+function stripPeers(key) {
+  const paren = key.indexOf("(");
+  return paren < 0 ? key : key.slice(0, paren);
+}
+function flagScope2(entry) {
+  if (entry["dev"] === true) return "development";
+  if (entry["optional"] === true) return "optional";
+  return "production";
+}
+function isObject7(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// actions/license/src/spdx-sbom.ts
+function isSpdx2(json) {
+  return isObject8(json) && typeof json["spdxVersion"] === "string";
+}
+function isSpdx3(json) {
+  return isObject8(json) && typeof json["@context"] === "string" && json["@context"].includes("spdx.org/rdf/3");
+}
+function refuseSpdx3(file) {
+  throw new ReportError(
+    file,
+    `${file} is SPDX 3.0 JSON-LD, which this gate does not read yet: export the SBOM as SPDX 2.3 JSON or CycloneDX JSON.`
+  );
+}
+var FOLLOWED = /* @__PURE__ */ new Set([
+  "DESCRIBES",
+  "DEPENDS_ON",
+  "CONTAINS",
+  "DYNAMIC_LINK",
+  "STATIC_LINK",
+  "RUNTIME_DEPENDENCY_OF"
+]);
+var REVERSED = /* @__PURE__ */ new Set(["DESCRIBED_BY", "DEPENDENCY_OF", "CONTAINED_BY"]);
+function readSpdx(doc, file) {
+  const packages = Array.isArray(doc["packages"]) ? doc["packages"].filter(isObject8) : [];
+  const names = /* @__PURE__ */ new Map();
+  for (const p of packages) if (typeof p["SPDXID"] === "string") names.set(p["SPDXID"], stringOf(p["name"]));
+  const edges = /* @__PURE__ */ new Map();
+  const add = (from, to) => {
+    edges.set(from, [...edges.get(from) ?? [], to]);
+  };
+  const described = new Set(
+    Array.isArray(doc["documentDescribes"]) ? doc["documentDescribes"].map(String) : []
+  );
+  for (const r of Array.isArray(doc["relationships"]) ? doc["relationships"].filter(isObject8) : []) {
+    const [a, type, b] = [
+      stringOf(r["spdxElementId"]),
+      stringOf(r["relationshipType"]),
+      stringOf(r["relatedSpdxElement"])
+    ];
+    if (type === "DESCRIBES" && a === stringOf(doc["SPDXID"])) described.add(b);
+    if (FOLLOWED.has(type)) add(a, b);
+    else if (REVERSED.has(type)) add(b, a);
+  }
+  const walk = walkGraph(
+    [...described].map((key) => ({ key, scope: "production" })),
+    (key) => (edges.get(key) ?? []).map((k) => ({ key: k, scope: "production" }))
+  );
+  const records = packages.map((p) => {
+    const id = stringOf(p["SPDXID"]);
+    return {
+      name: stringOf(p["name"]),
+      version: stringOf(p["versionInfo"]),
+      license: licenseOf2(p),
+      scope: "production",
+      firstParty: described.has(id),
+      path: walk.paths.get(id)?.flatMap((k) => names.has(k) ? [names.get(k) ?? k] : []) ?? [
+        stringOf(p["name"])
+      ]
+    };
+  });
+  return { format: stringOf(doc["spdxVersion"]), file, packages: records, needsNodeModules: false };
+}
+function licenseOf2(p) {
+  const concluded = p["licenseConcluded"];
+  const declared = p["licenseDeclared"];
+  if (typeof concluded === "string" && concluded.trim().toUpperCase() !== "NOASSERTION")
+    return { kind: "string", value: concluded };
+  if (typeof declared === "string") return { kind: "string", value: declared };
+  if (typeof concluded === "string") return { kind: "string", value: concluded };
+  return { kind: "missing" };
+}
+function stringOf(value) {
+  return typeof value === "string" ? value : "";
+}
+function isObject8(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// actions/license/src/strict-json.ts
+var MAX_JSON_DEPTH = 512;
+function parseStrictJson(text, file) {
+  scanJson(text, file);
+  try {
+    return JSON.parse(text);
+  } catch (error2) {
+    const detail = error2 instanceof Error ? error2.message : "malformed";
+    throw new ReportError(file, `${file} is not valid JSON (${detail}).`);
+  }
+}
+function scanJson(text, file) {
+  const stack = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = stringEnd(text, i);
+      if (end < 0) return;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const key = text.slice(i + 1, end);
+        if (top.has(key)) {
+          throw new ReportError(file, `${file} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
+        }
+        top.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 123 || c === 91) {
+      stack.push(c === 123 ? /* @__PURE__ */ new Set() : null);
+      expectKey = c === 123;
+      if (stack.length > MAX_JSON_DEPTH) {
+        throw new ReportError(
+          file,
+          `${file} is nested too deep (over ${MAX_JSON_DEPTH} levels) at offset ${i}.`
+        );
+      }
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+    } else if (c === 44) {
+      expectKey = stack[stack.length - 1] instanceof Set;
+    }
+  }
+}
+function stringEnd(text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) return i;
+  }
+  return -1;
+}
+
+// actions/license/src/yaml-document.ts
+var import_yaml = __toESM(require_dist(), 1);
+function parseLastYamlDocument(text, file) {
+  const docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: true });
+  if (!Array.isArray(docs)) throw new ReportError(file, `${file} holds no YAML document.`);
+  for (const doc of docs) {
+    const error2 = doc.errors[0];
+    if (error2 !== void 0)
+      throw new ReportError(file, `${file} is not valid YAML (${error2.message.split("\n")[0]}).`);
+  }
+  const last = docs[docs.length - 1];
+  if (last === void 0) throw new ReportError(file, `${file} holds no YAML document.`);
+  return last.toJS({ maxAliasCount: 100 });
+}
+
+// actions/license/src/yarn-lock.ts
+var lockfile = __toESM(require_lockfile(), 1);
+function isYarnLock(text) {
+  return /^# yarn lockfile v1$/m.test(text.slice(0, 500)) || /^__metadata:/m.test(text);
+}
+function readYarnLock(text, file, root) {
+  const berry = /^__metadata:/m.test(text);
+  const entries = berry ? readBerry(text, file) : readClassic(text, file);
+  const roots = [];
+  for (const [field2, scope] of FIELDS2) {
+    const deps = root?.[field2];
+    if (deps !== null && typeof deps === "object") {
+      for (const [name, range] of Object.entries(deps))
+        roots.push({ key: specKey(name, String(range), berry), scope });
+    }
+  }
+  const devNames = new Set(Object.keys(root?.["devDependencies"] ?? {}));
+  for (const [key, entry] of entries) {
+    if (entry.firstParty) {
+      roots.push({ key, scope: "production" });
+      if (entry.id.endsWith("@workspace:.")) {
+        for (const dep of entry.deps) if (devNames.has(nameOfSpec(dep.key))) dep.scope = "development";
+      }
+    }
+  }
+  const walk = walkGraph(roots, (key) => entries.get(key)?.deps ?? []);
+  const packages = /* @__PURE__ */ new Map();
+  for (const [key, entry] of entries) {
+    const scope = walk.scopes.get(key) ?? (root === void 0 ? "production" : "development");
+    const previous = packages.get(entry.id);
+    if (previous !== void 0 && RANK3[previous.scope] <= RANK3[scope]) continue;
+    packages.set(entry.id, {
+      name: entry.name,
+      version: entry.version,
+      license: { kind: "missing" },
+      scope,
+      firstParty: entry.firstParty,
+      path: (walk.paths.get(key) ?? [key]).map((k) => entries.get(k)?.name ?? nameOfSpec(k))
+    });
+  }
+  const format = berry ? "yarn.lock (berry)" : "yarn.lock v1 (classic)";
+  return { format, file, packages: [...packages.values()], needsNodeModules: true };
+}
+var FIELDS2 = [
+  ["dependencies", "production"],
+  ["peerDependencies", "production"],
+  ["optionalDependencies", "optional"],
+  ["devDependencies", "development"]
+];
+var RANK3 = { production: 0, optional: 1, development: 2 };
+function readClassic(text, file) {
+  let parsed;
+  try {
+    parsed = lockfile.parse(text);
+  } catch (error2) {
+    throw new ReportError(
+      file,
+      `${file} is not a valid yarn.lock (${error2 instanceof Error ? error2.message : "parse error"}).`
+    );
+  }
+  if (parsed.type !== "success") throw new ReportError(file, `${file} has unresolved merge conflicts.`);
+  const entries = /* @__PURE__ */ new Map();
+  for (const [spec, value] of Object.entries(parsed.object)) {
+    const name = nameOfSpec(spec);
+    const raw3 = value;
+    const deps = [
+      ...depsOf(raw3["dependencies"], "production", false),
+      ...depsOf(raw3["optionalDependencies"], "optional", false)
+    ];
+    entries.set(spec, {
+      name,
+      version: value.version,
+      id: `${name}@${value.version}`,
+      firstParty: false,
+      deps
+    });
+  }
+  return entries;
+}
+function readBerry(text, file) {
+  const doc = parseLastYamlDocument(text, file);
+  if (doc === null || typeof doc !== "object")
+    throw new ReportError(file, `${file} is not a yarn berry lockfile.`);
+  const entries = /* @__PURE__ */ new Map();
+  for (const [keys, value] of Object.entries(doc)) {
+    if (keys === "__metadata" || value === null || typeof value !== "object") continue;
+    const raw3 = value;
+    const resolution = typeof raw3["resolution"] === "string" ? raw3["resolution"] : (keys.split(",")[0] ?? "").trim();
+    const optional = new Set(
+      Object.entries(raw3["dependenciesMeta"] ?? {}).filter(([, m]) => m?.["optional"] === true).map(([n]) => n)
+    );
+    const deps = depsOf(raw3["dependencies"], "production", true).map(
+      (d) => optional.has(nameOfSpec(d.key)) ? { ...d, scope: "optional" } : d
+    );
+    const entry = {
+      name: nameOfSpec(resolution),
+      version: typeof raw3["version"] === "string" || typeof raw3["version"] === "number" ? String(raw3["version"]) : "",
+      id: resolution,
+      firstParty: resolution.includes("@workspace:") || raw3["linkType"] === "soft",
+      deps
+    };
+    for (const key of keys.split(",")) entries.set(key.trim(), entry);
+  }
+  return entries;
+}
+function depsOf(deps, scope, berry) {
+  if (deps === null || typeof deps !== "object") return [];
+  return Object.entries(deps).map(([name, range]) => ({
+    key: specKey(name, String(range), berry),
+    scope
+  }));
+}
+function specKey(name, range, berry) {
+  if (!berry || /^[a-z]+:/.test(range)) return `${name}@${range}`;
+  return `${name}@npm:${range}`;
+}
+function nameOfSpec(spec) {
+  const at = spec.indexOf("@", 1);
+  return at < 0 ? spec : spec.slice(0, at);
+}
+
+// actions/license/src/detect.ts
+var EXPECTED = "package-lock.json (v2/v3), npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, CycloneDX JSON or SPDX 2.x JSON";
+function readSource(text, file, rootManifest) {
+  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  if (body.trim() === "") throw new ReportError(file, `${file} is empty; expected ${EXPECTED}.`);
+  const start = body.trimStart()[0];
+  if (start === "{" || start === "[") {
+    const json = parseStrictJson(body, file);
+    if (isNpmLock(json)) return readNpmLock(json, file);
+    if (isCycloneDx(json)) return readCycloneDx(json, file);
+    if (isSpdx2(json)) return readSpdx(json, file);
+    if (isSpdx3(json)) refuseSpdx3(file);
+    throw new ReportError(file, `${file} is JSON but not a format this gate reads; expected ${EXPECTED}.`);
+  }
+  if (isYarnLock(body)) return readYarnLock(body, file, rootManifest);
+  const doc = parseLastYamlDocument(body, file);
+  if (isPnpmLock(doc)) return readPnpmLock(doc, file);
+  throw new ReportError(file, `${file} is not a format this gate reads; expected ${EXPECTED}.`);
+}
+
+// actions/license/src/node-modules.ts
+var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
+function isInstalledManifest(path7) {
+  return MANIFEST_PATH.test(path7) && !path7.includes("/.pnpm/") && !path7.startsWith("node_modules/.");
+}
+function installPathOf(manifestPath) {
+  return manifestPath.slice(0, -"/package.json".length);
+}
+function readNodeModules(manifests, root, file) {
+  const has = (key) => manifests.has(key);
+  const edges = (key) => {
+    const manifest = key === "" ? root : manifests.get(key);
+    if (manifest === void 0) return [];
+    const out = [];
+    for (const [field2, scope] of FIELDS3) {
+      if (key !== "" && field2 === "devDependencies") continue;
+      const deps = manifest[field2];
+      if (deps === null || typeof deps !== "object") continue;
+      for (const name of Object.keys(deps)) {
+        const target = resolveInstalled(has, key, name);
+        if (target !== void 0) out.push({ key: target, scope });
+      }
+    }
+    return out;
+  };
+  const walk = walkGraph([{ key: "", scope: "production" }], edges);
+  const packages = [];
+  for (const [key, manifest] of manifests) {
+    const name = typeof manifest["name"] === "string" ? manifest["name"] : nameFromInstallPath(key);
+    packages.push({
+      name,
+      version: typeof manifest["version"] === "string" ? manifest["version"] : "",
+      license: readNpmLicense(manifest),
+      scope: walk.scopes.get(key) ?? "development",
+      firstParty: manifest["private"] === true,
+      path: (walk.paths.get(key) ?? [key]).filter((k) => k !== "").map(nameFromInstallPath),
+      licenseFrom: `${key}/package.json`
+    });
+  }
+  return { format: "node_modules tree", file, packages, needsNodeModules: false };
+}
+var FIELDS3 = [
+  ["dependencies", "production"],
+  ["peerDependencies", "production"],
+  ["optionalDependencies", "optional"],
+  ["devDependencies", "development"]
+];
+
+// actions/license/src/collect.ts
+var LOCKFILES = ["npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
+var SBOMS = ["**/*.cdx.json", "**/bom.json", "**/*.spdx.json"];
+var NODE_MODULES = "node_modules";
+var MANIFESTS = ["node_modules/**/package.json", "node_modules/.pnpm/**/package.json"];
+async function collectInventories(io, sources) {
+  const files = sources.length > 0 ? await findGiven(io, sources) : await discover(io);
+  const root = await readRootManifest(io);
+  const collected = { inventories: [], files: [...files], notes: [] };
+  let index;
+  const manifests = async () => index ??= await readManifests(io, collected);
+  for (const file of files) {
+    if (file === NODE_MODULES) {
+      collected.inventories.push(readNodeModules(await manifests(), root, NODE_MODULES));
+      continue;
+    }
+    const text = await io.readText(file);
+    let inventory;
+    try {
+      inventory = readSource(text, file, root);
+    } catch (error2) {
+      if (!(error2 instanceof ReportError) || !/lockfileVersion 1\b/.test(error2.message)) throw error2;
+      const tree = await manifests();
+      if (tree.size === 0) throw error2;
+      collected.notes.push(`${file} is a v1 lockfile without license data: read node_modules instead.`);
+      inventory = readNodeModules(tree, root, NODE_MODULES);
+    }
+    await fillLicenses(inventory, manifests);
+    collected.inventories.push(inventory);
+  }
+  return collected;
+}
+async function findGiven(io, sources) {
+  const wantsTree = sources.some((s) => s.replace(/\/+$/, "") === NODE_MODULES);
+  const patterns = sources.filter((s) => s.replace(/\/+$/, "") !== NODE_MODULES);
+  const files = patterns.length > 0 ? await io.glob(patterns) : [];
+  if (files.length === 0 && !wantsTree) {
+    throw new MissingReportError(sources.join(", "), `No file matches \`sources\` (${sources.join(", ")}).`);
+  }
+  return wantsTree ? [...files, NODE_MODULES] : files;
+}
+async function discover(io) {
+  const found = await io.glob([...LOCKFILES, ...SBOMS], { ignore: ["**/node_modules/**"] });
+  const lockfile2 = LOCKFILES.find((l) => found.includes(l));
+  const sboms = found.filter((f) => !LOCKFILES.includes(f));
+  const files = [...lockfile2 === void 0 ? [] : [lockfile2], ...sboms];
+  if (files.length > 0) return files;
+  if ((await io.glob(["node_modules/*/package.json", "node_modules/@*/*/package.json"])).length > 0)
+    return [NODE_MODULES];
+  throw new MissingReportError(
+    "sources",
+    "No lockfile, node_modules or SBOM found at the workspace root (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, *.cdx.json, bom.json, *.spdx.json); set `sources`."
+  );
+}
+async function readRootManifest(io) {
+  try {
+    const json = parseStrictJson(await io.readText("package.json"), "package.json");
+    return json !== null && typeof json === "object" ? json : void 0;
+  } catch (error2) {
+    if (error2 instanceof MissingReportError) return void 0;
+    throw error2;
+  }
+}
+async function readManifests(io, collected) {
+  const paths = (await io.glob([...MANIFESTS])).filter(
+    (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
+  );
+  const manifests = /* @__PURE__ */ new Map();
+  for (const path7 of paths) {
+    if (path7.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path7))
+      continue;
+    const json = parseStrictJson(await io.readText(path7), path7);
+    if (json !== null && typeof json === "object" && !Array.isArray(json))
+      manifests.set(installPathOf(path7), json);
+  }
+  if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
+  return manifests;
+}
+async function fillLicenses(inventory, manifests) {
+  const missing = inventory.packages.filter((p) => p.license.kind === "missing" && !p.firstParty);
+  if (missing.length === 0) return;
+  const tree = await manifests();
+  if (tree.size === 0) return;
+  const byNameVersion = /* @__PURE__ */ new Map();
+  for (const [key, manifest] of tree)
+    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const pkg of missing) {
+    const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
+    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
+    if (match === void 0) continue;
+    pkg.license = readNpmLicense(match.manifest);
+    pkg.licenseFrom = `${match.key}/package.json`;
+  }
+}
+
+// actions/license/src/exceptions.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parseExceptions(lines) {
+  return lines.map((line) => {
+    const colon = line.indexOf(":");
+    const spec = (colon < 0 ? line : line.slice(0, colon)).trim();
+    const reason = colon < 0 ? "" : line.slice(colon + 1).trim();
+    const at = spec.lastIndexOf("@");
+    const name = at > 0 ? spec.slice(0, at) : spec;
+    const range = at > 0 ? spec.slice(at + 1).trim() : "*";
+    if (reason === "" || name === "" || /\s/.test(name)) {
+      throw new InputError(
+        "exceptions",
+        `Expected each \`exceptions\` line to be \`name@range: reason\`, got \`${line}\`.`
+      );
+    }
+    if (import_semver.default.validRange(range) === null) {
+      throw new InputError(
+        "exceptions",
+        `Expected a semver range after \`${name}@\` in \`exceptions\`, got \`${range}\`.`
+      );
+    }
+    return { line, name, range, reason };
+  });
+}
+function findException(exceptions, name, version) {
+  return exceptions.find((e) => e.name === name && versionInRange(version, e.range));
+}
+function versionInRange(version, range) {
+  const clean = import_semver.default.clean(version);
+  if (clean === null) return range.trim() === "*";
+  return import_semver.default.satisfies(clean, range, { includePrerelease: true });
+}
+
+// actions/license/src/expression.ts
+var import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
+
+// node_modules/spdx-exceptions/index.json with { type: 'json' }
+var spdx_exceptions_default = [
+  "389-exception",
+  "Asterisk-exception",
+  "Autoconf-exception-2.0",
+  "Autoconf-exception-3.0",
+  "Autoconf-exception-generic",
+  "Autoconf-exception-generic-3.0",
+  "Autoconf-exception-macro",
+  "Bison-exception-1.24",
+  "Bison-exception-2.2",
+  "Bootloader-exception",
+  "Classpath-exception-2.0",
+  "CLISP-exception-2.0",
+  "cryptsetup-OpenSSL-exception",
+  "DigiRule-FOSS-exception",
+  "eCos-exception-2.0",
+  "Fawkes-Runtime-exception",
+  "FLTK-exception",
+  "fmt-exception",
+  "Font-exception-2.0",
+  "freertos-exception-2.0",
+  "GCC-exception-2.0",
+  "GCC-exception-2.0-note",
+  "GCC-exception-3.1",
+  "Gmsh-exception",
+  "GNAT-exception",
+  "GNOME-examples-exception",
+  "GNU-compiler-exception",
+  "gnu-javamail-exception",
+  "GPL-3.0-interface-exception",
+  "GPL-3.0-linking-exception",
+  "GPL-3.0-linking-source-exception",
+  "GPL-CC-1.0",
+  "GStreamer-exception-2005",
+  "GStreamer-exception-2008",
+  "i2p-gpl-java-exception",
+  "KiCad-libraries-exception",
+  "LGPL-3.0-linking-exception",
+  "libpri-OpenH323-exception",
+  "Libtool-exception",
+  "Linux-syscall-note",
+  "LLGPL",
+  "LLVM-exception",
+  "LZMA-exception",
+  "mif-exception",
+  "OCaml-LGPL-linking-exception",
+  "OCCT-exception-1.0",
+  "OpenJDK-assembly-exception-1.0",
+  "openvpn-openssl-exception",
+  "PS-or-PDF-font-exception-20170817",
+  "QPL-1.0-INRIA-2004-exception",
+  "Qt-GPL-exception-1.0",
+  "Qt-LGPL-exception-1.1",
+  "Qwt-exception-1.0",
+  "SANE-exception",
+  "SHL-2.0",
+  "SHL-2.1",
+  "stunnel-exception",
+  "SWI-exception",
+  "Swift-exception",
+  "Texinfo-exception",
+  "u-boot-exception-2.0",
+  "UBDL-exception",
+  "Universal-FOSS-exception-1.0",
+  "vsftpd-openssl-exception",
+  "WxWindows-exception-3.1",
+  "x11vnc-openssl-exception"
+];
+
+// node_modules/spdx-license-ids/index.json with { type: 'json' }
+var spdx_license_ids_default = [
+  "0BSD",
+  "3D-Slicer-1.0",
+  "AAL",
+  "ADSL",
+  "AFL-1.1",
+  "AFL-1.2",
+  "AFL-2.0",
+  "AFL-2.1",
+  "AFL-3.0",
+  "AGPL-1.0-only",
+  "AGPL-1.0-or-later",
+  "AGPL-3.0-only",
+  "AGPL-3.0-or-later",
+  "ALGLIB-Documentation",
+  "AMD-newlib",
+  "AMDPLPA",
+  "AML",
+  "AML-glslang",
+  "AMPAS",
+  "ANTLR-PD",
+  "ANTLR-PD-fallback",
+  "APAFML",
+  "APL-1.0",
+  "APSL-1.0",
+  "APSL-1.1",
+  "APSL-1.2",
+  "APSL-2.0",
+  "ASWF-Digital-Assets-1.0",
+  "ASWF-Digital-Assets-1.1",
+  "Abstyles",
+  "AdaCore-doc",
+  "Adobe-2006",
+  "Adobe-Display-PostScript",
+  "Adobe-Glyph",
+  "Adobe-Utopia",
+  "Advanced-Cryptics-Dictionary",
+  "Afmparse",
+  "Aladdin",
+  "Apache-1.0",
+  "Apache-1.1",
+  "Apache-2.0",
+  "App-s2p",
+  "Arphic-1999",
+  "Artistic-1.0",
+  "Artistic-1.0-Perl",
+  "Artistic-1.0-cl8",
+  "Artistic-2.0",
+  "Artistic-dist",
+  "Aspell-RU",
+  "BOLA-1.1",
+  "BSD-1-Clause",
+  "BSD-2-Clause",
+  "BSD-2-Clause-Darwin",
+  "BSD-2-Clause-Patent",
+  "BSD-2-Clause-Views",
+  "BSD-2-Clause-first-lines",
+  "BSD-2-Clause-pkgconf-disclaimer",
+  "BSD-2-Clause-pos-unchanged",
+  "BSD-3-Clause",
+  "BSD-3-Clause-Attribution",
+  "BSD-3-Clause-Clear",
+  "BSD-3-Clause-HP",
+  "BSD-3-Clause-LBNL",
+  "BSD-3-Clause-Modification",
+  "BSD-3-Clause-No-Military-License",
+  "BSD-3-Clause-No-Nuclear-License",
+  "BSD-3-Clause-No-Nuclear-License-2014",
+  "BSD-3-Clause-No-Nuclear-Warranty",
+  "BSD-3-Clause-Open-MPI",
+  "BSD-3-Clause-OpenWebUI",
+  "BSD-3-Clause-Sun",
+  "BSD-3-Clause-Tso",
+  "BSD-3-Clause-acpica",
+  "BSD-3-Clause-flex",
+  "BSD-4-Clause",
+  "BSD-4-Clause-Shortened",
+  "BSD-4-Clause-UC",
+  "BSD-4.3RENO",
+  "BSD-4.3TAHOE",
+  "BSD-Advertising-Acknowledgement",
+  "BSD-Attribution-HPND-disclaimer",
+  "BSD-Inferno-Nettverk",
+  "BSD-Mark-Modifications",
+  "BSD-Protection",
+  "BSD-Source-Code",
+  "BSD-Source-Code-no-disclaimer",
+  "BSD-Source-alt-GPL",
+  "BSD-Source-beginning-file",
+  "BSD-Systemics",
+  "BSD-Systemics-W3Works",
+  "BSD-ask-to-endorse",
+  "BSL-1.0",
+  "BUSL-1.1",
+  "Baekmuk",
+  "Bahyph",
+  "Barr",
+  "Beerware",
+  "BitTorrent-1.0",
+  "BitTorrent-1.1",
+  "Bitstream-Charter",
+  "Bitstream-Vera",
+  "BlueOak-1.0.0",
+  "Boehm-GC",
+  "Boehm-GC-without-fee",
+  "Borceux",
+  "Brian-Gladman-2-Clause",
+  "Brian-Gladman-3-Clause",
+  "Brian-Gladman-3-Clause-no-conversion",
+  "Buddy",
+  "Bugroff",
+  "C-UDA-1.0",
+  "CAL-1.0",
+  "CAL-1.0-Combined-Work-Exception",
+  "CAPEC-tou",
+  "CATOSL-1.1",
+  "CC-BY-1.0",
+  "CC-BY-2.0",
+  "CC-BY-2.5",
+  "CC-BY-2.5-AU",
+  "CC-BY-3.0",
+  "CC-BY-3.0-AT",
+  "CC-BY-3.0-AU",
+  "CC-BY-3.0-DE",
+  "CC-BY-3.0-IGO",
+  "CC-BY-3.0-NL",
+  "CC-BY-3.0-US",
+  "CC-BY-4.0",
+  "CC-BY-NC-1.0",
+  "CC-BY-NC-2.0",
+  "CC-BY-NC-2.5",
+  "CC-BY-NC-3.0",
+  "CC-BY-NC-3.0-DE",
+  "CC-BY-NC-3.0-IGO",
+  "CC-BY-NC-4.0",
+  "CC-BY-NC-ND-1.0",
+  "CC-BY-NC-ND-2.0",
+  "CC-BY-NC-ND-2.5",
+  "CC-BY-NC-ND-3.0",
+  "CC-BY-NC-ND-3.0-DE",
+  "CC-BY-NC-ND-3.0-IGO",
+  "CC-BY-NC-ND-4.0",
+  "CC-BY-NC-SA-1.0",
+  "CC-BY-NC-SA-2.0",
+  "CC-BY-NC-SA-2.0-DE",
+  "CC-BY-NC-SA-2.0-FR",
+  "CC-BY-NC-SA-2.0-UK",
+  "CC-BY-NC-SA-2.5",
+  "CC-BY-NC-SA-3.0",
+  "CC-BY-NC-SA-3.0-DE",
+  "CC-BY-NC-SA-3.0-IGO",
+  "CC-BY-NC-SA-4.0",
+  "CC-BY-ND-1.0",
+  "CC-BY-ND-2.0",
+  "CC-BY-ND-2.5",
+  "CC-BY-ND-3.0",
+  "CC-BY-ND-3.0-DE",
+  "CC-BY-ND-4.0",
+  "CC-BY-SA-1.0",
+  "CC-BY-SA-2.0",
+  "CC-BY-SA-2.0-UK",
+  "CC-BY-SA-2.1-JP",
+  "CC-BY-SA-2.5",
+  "CC-BY-SA-3.0",
+  "CC-BY-SA-3.0-AT",
+  "CC-BY-SA-3.0-DE",
+  "CC-BY-SA-3.0-IGO",
+  "CC-BY-SA-4.0",
+  "CC-PDDC",
+  "CC-PDM-1.0",
+  "CC-SA-1.0",
+  "CC0-1.0",
+  "CDDL-1.0",
+  "CDDL-1.1",
+  "CDL-1.0",
+  "CDLA-Permissive-1.0",
+  "CDLA-Permissive-2.0",
+  "CDLA-Sharing-1.0",
+  "CECILL-1.0",
+  "CECILL-1.1",
+  "CECILL-2.0",
+  "CECILL-2.1",
+  "CECILL-B",
+  "CECILL-C",
+  "CERN-OHL-1.1",
+  "CERN-OHL-1.2",
+  "CERN-OHL-P-2.0",
+  "CERN-OHL-S-2.0",
+  "CERN-OHL-W-2.0",
+  "CFITSIO",
+  "CMU-Mach",
+  "CMU-Mach-nodoc",
+  "CNRI-Jython",
+  "CNRI-Python",
+  "CNRI-Python-GPL-Compatible",
+  "COIL-1.0",
+  "CPAL-1.0",
+  "CPL-1.0",
+  "CPOL-1.02",
+  "CUA-OPL-1.0",
+  "Caldera",
+  "Caldera-no-preamble",
+  "Catharon",
+  "ClArtistic",
+  "Clips",
+  "Community-Spec-1.0",
+  "Condor-1.1",
+  "Cornell-Lossless-JPEG",
+  "Cronyx",
+  "Crossword",
+  "CryptoSwift",
+  "CrystalStacker",
+  "Cube",
+  "D-FSL-1.0",
+  "DEC-3-Clause",
+  "DL-DE-BY-2.0",
+  "DL-DE-ZERO-2.0",
+  "DOC",
+  "DRL-1.0",
+  "DRL-1.1",
+  "DSDP",
+  "DocBook-DTD",
+  "DocBook-Schema",
+  "DocBook-Stylesheet",
+  "DocBook-XML",
+  "Dotseqn",
+  "ECL-1.0",
+  "ECL-2.0",
+  "EFL-1.0",
+  "EFL-2.0",
+  "EPICS",
+  "EPL-1.0",
+  "EPL-2.0",
+  "ESA-PL-permissive-2.4",
+  "ESA-PL-strong-copyleft-2.4",
+  "ESA-PL-weak-copyleft-2.4",
+  "EUDatagrid",
+  "EUPL-1.0",
+  "EUPL-1.1",
+  "EUPL-1.2",
+  "Elastic-2.0",
+  "Entessa",
+  "ErlPL-1.1",
+  "Eurosym",
+  "FBM",
+  "FDK-AAC",
+  "FDK-MPEG-H",
+  "FSFAP",
+  "FSFAP-no-warranty-disclaimer",
+  "FSFUL",
+  "FSFULLR",
+  "FSFULLRSD",
+  "FSFULLRWD",
+  "FSL-1.1-ALv2",
+  "FSL-1.1-MIT",
+  "FTL",
+  "Fair",
+  "Ferguson-Twofish",
+  "Frameworx-1.0",
+  "FreeBSD-DOC",
+  "FreeImage",
+  "Furuseth",
+  "GCR-docs",
+  "GD",
+  "GFDL-1.1-invariants-only",
+  "GFDL-1.1-invariants-or-later",
+  "GFDL-1.1-no-invariants-only",
+  "GFDL-1.1-no-invariants-or-later",
+  "GFDL-1.1-only",
+  "GFDL-1.1-or-later",
+  "GFDL-1.2-invariants-only",
+  "GFDL-1.2-invariants-or-later",
+  "GFDL-1.2-no-invariants-only",
+  "GFDL-1.2-no-invariants-or-later",
+  "GFDL-1.2-only",
+  "GFDL-1.2-or-later",
+  "GFDL-1.3-invariants-only",
+  "GFDL-1.3-invariants-or-later",
+  "GFDL-1.3-no-invariants-only",
+  "GFDL-1.3-no-invariants-or-later",
+  "GFDL-1.3-only",
+  "GFDL-1.3-or-later",
+  "GL2PS",
+  "GLWTPL",
+  "GPL-1.0-only",
+  "GPL-1.0-or-later",
+  "GPL-2.0-only",
+  "GPL-2.0-or-later",
+  "GPL-3.0-only",
+  "GPL-3.0-or-later",
+  "Game-Programming-Gems",
+  "Giftware",
+  "Glide",
+  "Glulxe",
+  "Graphics-Gems",
+  "Gutmann",
+  "HDF5",
+  "HIDAPI",
+  "HP-1986",
+  "HP-1989",
+  "HPND",
+  "HPND-DEC",
+  "HPND-Fenneberg-Livingston",
+  "HPND-INRIA-IMAG",
+  "HPND-Intel",
+  "HPND-Kevlin-Henney",
+  "HPND-MIT-disclaimer",
+  "HPND-Markus-Kuhn",
+  "HPND-Netrek",
+  "HPND-Pbmplus",
+  "HPND-SMC",
+  "HPND-UC",
+  "HPND-UC-export-US",
+  "HPND-doc",
+  "HPND-doc-sell",
+  "HPND-export-US",
+  "HPND-export-US-acknowledgement",
+  "HPND-export-US-modify",
+  "HPND-export2-US",
+  "HPND-merchantability-variant",
+  "HPND-sell-MIT-disclaimer-xserver",
+  "HPND-sell-regexpr",
+  "HPND-sell-variant",
+  "HPND-sell-variant-MIT-disclaimer",
+  "HPND-sell-variant-MIT-disclaimer-rev",
+  "HPND-sell-variant-critical-systems",
+  "HTMLTIDY",
+  "HaskellReport",
+  "Hippocratic-2.1",
+  "Hippocratic-3.0-core",
+  "IBM-pibs",
+  "ICU",
+  "IEC-Code-Components-EULA",
+  "IJG",
+  "IJG-short",
+  "IPA",
+  "IPL-1.0",
+  "ISC",
+  "ISC-Veillard",
+  "ISO-permission",
+  "ImageMagick",
+  "Imlib2",
+  "Info-ZIP",
+  "Informatica",
+  "Inner-Net-2.0",
+  "InnoSetup",
+  "Intel",
+  "Intel-ACPI",
+  "Interbase-1.0",
+  "JPL-image",
+  "JPNIC",
+  "JSON",
+  "Jam",
+  "JasPer-2.0",
+  "Kastrup",
+  "Kazlib",
+  "Knuth-CTAN",
+  "LAL-1.2",
+  "LAL-1.3",
+  "LGPL-2.0-only",
+  "LGPL-2.0-or-later",
+  "LGPL-2.1-only",
+  "LGPL-2.1-or-later",
+  "LGPL-3.0-only",
+  "LGPL-3.0-or-later",
+  "LGPLLR",
+  "LOOP",
+  "LPD-document",
+  "LPL-1.0",
+  "LPL-1.02",
+  "LPPL-1.0",
+  "LPPL-1.1",
+  "LPPL-1.2",
+  "LPPL-1.3a",
+  "LPPL-1.3c",
+  "LZMA-SDK-9.11-to-9.20",
+  "LZMA-SDK-9.22",
+  "Latex2e",
+  "Latex2e-translated-notice",
+  "Leptonica",
+  "LiLiQ-P-1.1",
+  "LiLiQ-R-1.1",
+  "LiLiQ-Rplus-1.1",
+  "Libpng",
+  "Linux-OpenIB",
+  "Linux-man-pages-1-para",
+  "Linux-man-pages-copyleft",
+  "Linux-man-pages-copyleft-2-para",
+  "Linux-man-pages-copyleft-var",
+  "Lucida-Bitmap-Fonts",
+  "MIPS",
+  "MIT",
+  "MIT-0",
+  "MIT-CMU",
+  "MIT-Click",
+  "MIT-Festival",
+  "MIT-Khronos-old",
+  "MIT-Modern-Variant",
+  "MIT-STK",
+  "MIT-Wu",
+  "MIT-advertising",
+  "MIT-enna",
+  "MIT-feh",
+  "MIT-open-group",
+  "MIT-testregex",
+  "MITNFA",
+  "MMIXware",
+  "MMPL-1.0.1",
+  "MPEG-SSG",
+  "MPL-1.0",
+  "MPL-1.1",
+  "MPL-2.0",
+  "MPL-2.0-no-copyleft-exception",
+  "MS-LPL",
+  "MS-PL",
+  "MS-RL",
+  "MTLL",
+  "MVT-1.1",
+  "Mackerras-3-Clause",
+  "Mackerras-3-Clause-acknowledgment",
+  "MakeIndex",
+  "Martin-Birgmeier",
+  "McPhee-slideshow",
+  "Minpack",
+  "MirOS",
+  "Motosoto",
+  "MulanPSL-1.0",
+  "MulanPSL-2.0",
+  "Multics",
+  "Mup",
+  "NAIST-2003",
+  "NASA-1.3",
+  "NBPL-1.0",
+  "NCBI-PD",
+  "NCGL-UK-2.0",
+  "NCL",
+  "NCSA",
+  "NGPL",
+  "NICTA-1.0",
+  "NIST-PD",
+  "NIST-PD-TNT",
+  "NIST-PD-fallback",
+  "NIST-Software",
+  "NLOD-1.0",
+  "NLOD-2.0",
+  "NLPL",
+  "NOSL",
+  "NPL-1.0",
+  "NPL-1.1",
+  "NPOSL-3.0",
+  "NRL",
+  "NTIA-PD",
+  "NTP",
+  "NTP-0",
+  "Naumen",
+  "NetCDF",
+  "Newsletr",
+  "Nokia",
+  "Noweb",
+  "O-UDA-1.0",
+  "OAR",
+  "OCCT-PL",
+  "OCLC-2.0",
+  "ODC-By-1.0",
+  "ODbL-1.0",
+  "OFFIS",
+  "OFL-1.0",
+  "OFL-1.0-RFN",
+  "OFL-1.0-no-RFN",
+  "OFL-1.1",
+  "OFL-1.1-RFN",
+  "OFL-1.1-no-RFN",
+  "OGC-1.0",
+  "OGDL-Taiwan-1.0",
+  "OGL-Canada-2.0",
+  "OGL-UK-1.0",
+  "OGL-UK-2.0",
+  "OGL-UK-3.0",
+  "OGTSL",
+  "OLDAP-1.1",
+  "OLDAP-1.2",
+  "OLDAP-1.3",
+  "OLDAP-1.4",
+  "OLDAP-2.0",
+  "OLDAP-2.0.1",
+  "OLDAP-2.1",
+  "OLDAP-2.2",
+  "OLDAP-2.2.1",
+  "OLDAP-2.2.2",
+  "OLDAP-2.3",
+  "OLDAP-2.4",
+  "OLDAP-2.5",
+  "OLDAP-2.6",
+  "OLDAP-2.7",
+  "OLDAP-2.8",
+  "OLFL-1.3",
+  "OML",
+  "OPL-1.0",
+  "OPL-UK-3.0",
+  "OPUBL-1.0",
+  "OSC-1.0",
+  "OSET-PL-2.1",
+  "OSL-1.0",
+  "OSL-1.1",
+  "OSL-2.0",
+  "OSL-2.1",
+  "OSL-3.0",
+  "OSSP",
+  "OpenMDW-1.0",
+  "OpenPBS-2.3",
+  "OpenSSL",
+  "OpenSSL-standalone",
+  "OpenVision",
+  "PADL",
+  "PDDL-1.0",
+  "PHP-3.0",
+  "PHP-3.01",
+  "PPL",
+  "PSF-2.0",
+  "ParaType-Free-Font-1.3",
+  "Parity-6.0.0",
+  "Parity-7.0.0",
+  "Pixar",
+  "Plexus",
+  "PolyForm-Noncommercial-1.0.0",
+  "PolyForm-Small-Business-1.0.0",
+  "PostgreSQL",
+  "Python-2.0",
+  "Python-2.0.1",
+  "QPL-1.0",
+  "QPL-1.0-INRIA-2004",
+  "Qhull",
+  "RHeCos-1.1",
+  "RPL-1.1",
+  "RPL-1.5",
+  "RPSL-1.0",
+  "RSA-MD",
+  "RSCPL",
+  "Rdisc",
+  "Ruby",
+  "Ruby-pty",
+  "SAX-PD",
+  "SAX-PD-2.0",
+  "SCEA",
+  "SGI-B-1.0",
+  "SGI-B-1.1",
+  "SGI-B-2.0",
+  "SGI-OpenGL",
+  "SGMLUG-PM",
+  "SGP4",
+  "SHL-0.5",
+  "SHL-0.51",
+  "SISSL",
+  "SISSL-1.2",
+  "SL",
+  "SMAIL-GPL",
+  "SMLNJ",
+  "SMPPL",
+  "SNIA",
+  "SOFA",
+  "SPL-1.0",
+  "SSH-OpenSSH",
+  "SSH-short",
+  "SSLeay-standalone",
+  "SSPL-1.0",
+  "SUL-1.0",
+  "SWL",
+  "Saxpath",
+  "SchemeReport",
+  "Sendmail",
+  "Sendmail-8.23",
+  "Sendmail-Open-Source-1.1",
+  "SimPL-2.0",
+  "Sleepycat",
+  "Soundex",
+  "Spencer-86",
+  "Spencer-94",
+  "Spencer-99",
+  "SugarCRM-1.1.3",
+  "Sun-PPP",
+  "Sun-PPP-2000",
+  "SunPro",
+  "Symlinks",
+  "TAPR-OHL-1.0",
+  "TCL",
+  "TCP-wrappers",
+  "TGPPL-1.0",
+  "TMate",
+  "TORQUE-1.1",
+  "TOSL",
+  "TPDL",
+  "TPL-1.0",
+  "TTWL",
+  "TTYP0",
+  "TU-Berlin-1.0",
+  "TU-Berlin-2.0",
+  "TekHVC",
+  "TermReadKey",
+  "ThirdEye",
+  "TrustedQSL",
+  "UCAR",
+  "UCL-1.0",
+  "UMich-Merit",
+  "UPL-1.0",
+  "URT-RLE",
+  "Ubuntu-font-1.0",
+  "UnRAR",
+  "Unicode-3.0",
+  "Unicode-DFS-2015",
+  "Unicode-DFS-2016",
+  "Unicode-TOU",
+  "UnixCrypt",
+  "Unlicense",
+  "Unlicense-libtelnet",
+  "Unlicense-libwhirlpool",
+  "VOSTROM",
+  "VSL-1.0",
+  "Vim",
+  "Vixie-Cron",
+  "W3C",
+  "W3C-19980720",
+  "W3C-20150513",
+  "WTFNMFPL",
+  "WTFPL",
+  "Watcom-1.0",
+  "Widget-Workshop",
+  "WordNet",
+  "Wsuipa",
+  "X11",
+  "X11-distribute-modifications-variant",
+  "X11-no-permit-persons",
+  "X11-swapped",
+  "XFree86-1.1",
+  "XSkat",
+  "Xdebug-1.03",
+  "Xerox",
+  "Xfig",
+  "Xnet",
+  "YPL-1.0",
+  "YPL-1.1",
+  "ZPL-1.1",
+  "ZPL-2.0",
+  "ZPL-2.1",
+  "Zed",
+  "Zeeff",
+  "Zend-2.0",
+  "Zimbra-1.3",
+  "Zimbra-1.4",
+  "Zlib",
+  "any-OSI",
+  "any-OSI-perl-modules",
+  "atc-game",
+  "bcrypt-Solar-Designer",
+  "blessing",
+  "bzip2-1.0.6",
+  "check-cvs",
+  "checkmk",
+  "copyleft-next-0.3.0",
+  "copyleft-next-0.3.1",
+  "curl",
+  "cve-tou",
+  "diffmark",
+  "dtoa",
+  "dvipdfm",
+  "eGenix",
+  "etalab-2.0",
+  "fwlw",
+  "gSOAP-1.3b",
+  "generic-xts",
+  "gnuplot",
+  "gtkbook",
+  "hdparm",
+  "hyphen-bulgarian",
+  "iMatix",
+  "jove",
+  "libpng-1.6.35",
+  "libpng-2.0",
+  "libselinux-1.0",
+  "libtiff",
+  "libutil-David-Nugent",
+  "lsof",
+  "magaz",
+  "mailprio",
+  "man2html",
+  "metamail",
+  "mpi-permissive",
+  "mpich2",
+  "mplus",
+  "ngrep",
+  "pkgconf",
+  "pnmstitch",
+  "psfrag",
+  "psutils",
+  "python-ldap",
+  "radvd",
+  "snprintf",
+  "softSurfer",
+  "ssh-keyscan",
+  "swrule",
+  "threeparttable",
+  "ulem",
+  "w3m",
+  "wwl",
+  "xinetd",
+  "xkeyboard-config-Zinoviev",
+  "xlock",
+  "xpp",
+  "xzoom",
+  "zlib-acknowledgement"
+];
+
+// node_modules/spdx-license-ids/deprecated.json with { type: 'json' }
+var deprecated_default = [
+  "AGPL-1.0",
+  "AGPL-3.0",
+  "BSD-2-Clause-FreeBSD",
+  "BSD-2-Clause-NetBSD",
+  "GFDL-1.1",
+  "GFDL-1.2",
+  "GFDL-1.3",
+  "GPL-1.0",
+  "GPL-2.0",
+  "GPL-2.0-with-GCC-exception",
+  "GPL-2.0-with-autoconf-exception",
+  "GPL-2.0-with-bison-exception",
+  "GPL-2.0-with-classpath-exception",
+  "GPL-2.0-with-font-exception",
+  "GPL-3.0",
+  "GPL-3.0-with-GCC-exception",
+  "GPL-3.0-with-autoconf-exception",
+  "LGPL-2.0",
+  "LGPL-2.1",
+  "LGPL-3.0",
+  "Net-SNMP",
+  "Nunit",
+  "StandardML-NJ",
+  "bzip2-1.0.5",
+  "eCos-2.0",
+  "wxWindows"
+];
+
+// actions/license/src/license-ids.ts
+var CANONICAL = /* @__PURE__ */ new Map();
+for (const id of [...spdx_license_ids_default, ...deprecated_default]) CANONICAL.set(id.toLowerCase(), id);
+var CANONICAL_EXCEPTIONS = new Map(spdx_exceptions_default.map((id) => [id.toLowerCase(), id]));
+function canonicalLicenseId(id) {
+  return CANONICAL.get(id.toLowerCase());
+}
+function canonicalExceptionId(id) {
+  return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
+}
+var DEPRECATED_MAP = {
+  "GPL-1.0": "GPL-1.0-only",
+  "GPL-2.0": "GPL-2.0-only",
+  "GPL-3.0": "GPL-3.0-only",
+  "LGPL-2.0": "LGPL-2.0-only",
+  "LGPL-2.1": "LGPL-2.1-only",
+  "LGPL-3.0": "LGPL-3.0-only",
+  "AGPL-1.0": "AGPL-1.0-only",
+  "AGPL-3.0": "AGPL-3.0-only",
+  "GFDL-1.1": "GFDL-1.1-only",
+  "GFDL-1.2": "GFDL-1.2-only",
+  "GFDL-1.3": "GFDL-1.3-only",
+  "GPL-2.0-with-GCC-exception": "GPL-2.0-only WITH GCC-exception-2.0",
+  "GPL-2.0-with-autoconf-exception": "GPL-2.0-only WITH Autoconf-exception-2.0",
+  "GPL-2.0-with-bison-exception": "GPL-2.0-only WITH Bison-exception-2.2",
+  "GPL-2.0-with-classpath-exception": "GPL-2.0-only WITH Classpath-exception-2.0",
+  "GPL-2.0-with-font-exception": "GPL-2.0-only WITH Font-exception-2.0",
+  "GPL-3.0-with-GCC-exception": "GPL-3.0-only WITH GCC-exception-3.1",
+  "GPL-3.0-with-autoconf-exception": "GPL-3.0-only WITH Autoconf-exception-3.0",
+  "BSD-2-Clause-FreeBSD": "BSD-2-Clause",
+  "BSD-2-Clause-NetBSD": "BSD-2-Clause",
+  "StandardML-NJ": "SMLNJ",
+  "bzip2-1.0.5": "bzip2-1.0.6",
+  wxWindows: "LGPL-2.0-or-later WITH WxWindows-exception-3.1",
+  Nunit: "zlib-acknowledgement",
+  "eCos-2.0": "GPL-2.0-or-later WITH eCos-exception-2.0"
+};
+var FAMILIES = [
+  ["GPL-1.0", "GPL-2.0", "GPL-3.0"],
+  ["LGPL-2.0", "LGPL-2.1", "LGPL-3.0"],
+  ["AGPL-1.0", "AGPL-3.0"],
+  ["GFDL-1.1", "GFDL-1.2", "GFDL-1.3"],
+  ["Apache-1.0", "Apache-1.1", "Apache-2.0"],
+  ["MPL-1.0", "MPL-1.1", "MPL-2.0"],
+  ["AFL-1.1", "AFL-1.2", "AFL-2.0", "AFL-2.1", "AFL-3.0"],
+  ["Artistic-1.0", "Artistic-2.0"],
+  ["CDDL-1.0", "CDDL-1.1"],
+  ["EPL-1.0", "EPL-2.0"],
+  ["EUPL-1.0", "EUPL-1.1", "EUPL-1.2"],
+  ["OSL-1.0", "OSL-1.1", "OSL-2.0", "OSL-2.1", "OSL-3.0"],
+  ["CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-3.0", "CC-BY-4.0"],
+  ["CC-BY-SA-1.0", "CC-BY-SA-2.0", "CC-BY-SA-2.5", "CC-BY-SA-3.0", "CC-BY-SA-4.0"],
+  ["LPPL-1.0", "LPPL-1.1", "LPPL-1.2", "LPPL-1.3a", "LPPL-1.3c"],
+  ["OFL-1.0", "OFL-1.1"],
+  ["PHP-3.0", "PHP-3.01"],
+  ["Python-2.0", "Python-2.0.1"]
+];
+var FAMILY_OF = /* @__PURE__ */ new Map();
+for (const family of FAMILIES) for (const id of family) FAMILY_OF.set(id, family);
+function versionChoices(base, orLater) {
+  const family = FAMILY_OF.get(base);
+  if (!orLater || family === void 0) return [base];
+  return family.slice(family.indexOf(base));
+}
+function hasGnuSuffixes(base) {
+  return /^(A|L)?GPL-|^GFDL-/.test(base);
+}
+
+// actions/license/src/expression.ts
+var ExpressionError = class extends Error {
+  name = "ExpressionError";
+};
+var MAX_EXPRESSION_LENGTH = 1e3;
+var MAX_BRANCHES = 256;
+function parseExpression(source) {
+  if (source.length > MAX_EXPRESSION_LENGTH) {
+    throw new ExpressionError(`longer than ${MAX_EXPRESSION_LENGTH} characters`);
+  }
+  const notes = [];
+  const tree = toTree(parseSpdx(source), notes);
+  return { text: renderTree(tree, void 0), branches: toBranches(tree), notes };
+}
+function parseSpdx(source) {
+  try {
+    return (0, import_spdx_expression_parse.default)(source);
+  } catch (error2) {
+    throw new ExpressionError(error2 instanceof Error ? error2.message : "not an SPDX expression");
+  }
+}
+function toTree(node, notes) {
+  if ("conjunction" in node) {
+    return { op: node.conjunction, left: toTree(node.left, notes), right: toTree(node.right, notes) };
+  }
+  const mapped = DEPRECATED_MAP[node.license];
+  if (mapped !== void 0) {
+    const tree = toTree(parseSpdx(mapped), []);
+    if ("leaf" in tree) {
+      if (node.plus) tree.leaf.orLater = true;
+      if (node.exception !== void 0) tree.leaf.exception ??= node.exception;
+    }
+    const original = `${node.license}${node.plus ? "+" : ""}`;
+    notes.push(`\`${original}\` is a deprecated SPDX id: read as \`${renderTree(tree, void 0)}\``);
+    return tree;
+  }
+  return { leaf: toLeaf(node.license, node.plus === true, node.exception) };
+}
+function toLeaf(id, plus, exception) {
+  let base = id;
+  let orLater = plus;
+  if (id.endsWith("-or-later")) {
+    base = id.slice(0, -"-or-later".length);
+    orLater = true;
+  } else if (id.endsWith("-only")) {
+    base = id.slice(0, -"-only".length);
+  }
+  return exception === void 0 ? { base, orLater } : { base, orLater, exception };
+}
+function formatLeaf(leaf) {
+  const gnu = hasGnuSuffixes(leaf.base);
+  const id = gnu ? `${leaf.base}${leaf.orLater ? "-or-later" : "-only"}` : `${leaf.base}${leaf.orLater ? "+" : ""}`;
+  return leaf.exception === void 0 ? id : `${id} WITH ${leaf.exception}`;
+}
+function formatBranch(branch) {
+  return branch.map(formatLeaf).join(" AND ");
+}
+function renderTree(tree, parentOp) {
+  if ("leaf" in tree) return formatLeaf(tree.leaf);
+  const text = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
+  return parentOp !== void 0 && parentOp !== tree.op ? `(${text})` : text;
+}
+function toBranches(tree) {
+  if ("leaf" in tree) return [[tree.leaf]];
+  const left = toBranches(tree.left);
+  const right = toBranches(tree.right);
+  if (tree.op === "or") return capped([...left, ...right]);
+  if (left.length * right.length > MAX_BRANCHES) throw tooComplex();
+  return left.flatMap((a) => right.map((b) => dedupe([...a, ...b])));
+}
+function capped(branches) {
+  if (branches.length > MAX_BRANCHES) throw tooComplex();
+  return branches;
+}
+function tooComplex() {
+  return new ExpressionError(`expands to more than ${MAX_BRANCHES} alternatives`);
+}
+function dedupe(branch) {
+  const seen = /* @__PURE__ */ new Set();
+  return branch.filter((leaf) => {
+    const key = formatLeaf(leaf);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// actions/license/src/policy.ts
+function compilePolicy(allow, deny) {
+  const allowed = parseEntries("allow", allow);
+  const denied = parseEntries("deny", deny);
+  const single = (e) => e.expr.branches.length === 1 && e.expr.branches[0]?.length === 1 ? e.expr.branches[0][0] : void 0;
+  const compound = denied.filter((e) => single(e) === void 0);
+  if (compound.length > 0) {
+    throw new InputError(
+      "deny",
+      `Expected \`deny\` to list single SPDX license ids, got the expression(s) ${compound.map((e) => `\`${e.entry}\``).join(", ")}.`
+    );
+  }
+  const policy = { allow: [], combos: [], deny: denied.flatMap((e) => single(e) ?? []), overlap: [] };
+  for (const { expr } of allowed) {
+    for (const branch of expr.branches) {
+      const [only] = branch;
+      if (branch.length === 1 && only !== void 0) policy.allow.push(only);
+      else policy.combos.push(branch);
+    }
+  }
+  policy.overlap = policy.allow.filter((leaf) => isDenied(leaf, policy.deny)).map(formatLeaf);
+  return policy;
+}
+function parseEntries(input, entries) {
+  const parsed = [];
+  const invalid2 = [];
+  for (const entry of entries) {
+    try {
+      parsed.push({ entry, expr: parseExpression(entry) });
+    } catch (error2) {
+      if (!(error2 instanceof ExpressionError)) throw error2;
+      invalid2.push(entry);
+    }
+  }
+  if (invalid2.length > 0) {
+    throw new InputError(
+      input,
+      `Expected \`${input}\` to hold SPDX license ids or expressions, got the invalid ${invalid2.length === 1 ? "entry" : "entries"} ${invalid2.map((e) => `\`${e}\``).join(", ")}.`
+    );
+  }
+  return parsed;
+}
+function judgeExpression(expression, policy) {
+  let deniedBranches = 0;
+  let closest;
+  for (const branch of expression.branches) {
+    if (branch.some((leaf) => isDenied(leaf, policy.deny))) {
+      deniedBranches++;
+      continue;
+    }
+    const missing = branch.filter((leaf) => !policy.allow.some((a) => allows(a, leaf)));
+    if (missing.length === 0 || policy.combos.some((combo) => matchesCombo(branch, combo))) {
+      return { ok: true, branch };
+    }
+    if (closest === void 0 || missing.length < closest.missing.length) closest = { missing };
+  }
+  if (closest === void 0) {
+    const denied = expression.branches.flat().filter((leaf) => isDenied(leaf, policy.deny));
+    const names = [...new Set(denied.map(formatLeaf))].join(", ");
+    const detail = expression.branches.length > 1 ? `denied: no alternative avoids ${names}` : `denied: ${names}`;
+    return { ok: false, kind: "denied", detail };
+  }
+  const alternatives = deniedBranches > 0 ? "; the other alternatives are denied" : "";
+  return {
+    ok: false,
+    kind: "not-allowed",
+    detail: `not allowed: ${formatBranch(closest.missing)}${alternatives}`
+  };
+}
+function allows(allowed, leaf) {
+  if (allowed.exception !== leaf.exception) return false;
+  const granted = versionChoices(allowed.base, allowed.orLater);
+  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+}
+function isDenied(leaf, deny) {
+  if (deny.length === 0) return false;
+  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
+  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+}
+function matchesCombo(branch, combo) {
+  return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
+}
+
+// actions/license/src/config.ts
+var DEFAULT_ALLOW = [
+  "MIT",
+  "ISC",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "Apache-2.0",
+  "0BSD",
+  "Zlib",
+  "Unlicense",
+  "CC0-1.0",
+  "BlueOak-1.0.0",
+  "Python-2.0"
+];
+var INPUT_SPECS2 = [
+  {
+    name: "sources",
+    kind: "globs",
+    description: "Lockfiles, node_modules trees and SBOMs to read (paths or globs). Default: found automatically (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, *.cdx.json, bom.json, *.spdx.json)."
+  },
+  {
+    name: "allow",
+    kind: "list",
+    description: "Allowed SPDX license ids or expressions (an expression allows that exact combination).",
+    default: DEFAULT_ALLOW.join(",")
+  },
+  {
+    name: "deny",
+    kind: "list",
+    description: "Denied SPDX license ids; deny wins over allow. Default: none."
+  },
+  {
+    name: "exceptions",
+    kind: "string",
+    description: "One per line: `name@range: reason` accepts that package whatever its license. Default: none."
+  },
+  {
+    name: "include-dev",
+    kind: "boolean",
+    description: "Also check development dependencies.",
+    default: "false"
+  },
+  {
+    name: "on-unknown",
+    kind: "enum",
+    values: ["fail", "warn"],
+    description: "What an unknown or unresolvable license does.",
+    default: "fail"
+  }
+];
+function readLicenseConfig(given) {
+  const inputs = withDefaults(given, INPUT_SPECS2);
+  const allow = getList(inputs, "allow");
+  const deny = getList(inputs, "deny");
+  const exceptionLines = (getString(inputs, "exceptions") ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  return {
+    sources: getGlobs(inputs, "sources") ?? [],
+    allow,
+    deny,
+    policy: compilePolicy(allow, deny),
+    exceptions: parseExceptions(exceptionLines),
+    includeDev: getBoolean(inputs, "include-dev") ?? false,
+    onUnknown: getEnum(inputs, "on-unknown", ["fail", "warn"]) ?? "fail"
+  };
+}
+
+// actions/license/src/aliases.ts
+var LICENSE_ALIASES = /* @__PURE__ */ new Map([
+  // Apache
+  ["apache 2", "Apache-2.0"],
+  ["apache 2.0", "Apache-2.0"],
+  ["apache-2", "Apache-2.0"],
+  ["apache2", "Apache-2.0"],
+  ["apache 2.0 license", "Apache-2.0"],
+  ["apache license 2.0", "Apache-2.0"],
+  ["apache license, version 2.0", "Apache-2.0"],
+  ["apache license version 2.0", "Apache-2.0"],
+  ["apache software license 2.0", "Apache-2.0"],
+  ["the apache software license, version 2.0", "Apache-2.0"],
+  ["the apache license, version 2.0", "Apache-2.0"],
+  ["asl 2.0", "Apache-2.0"],
+  // MIT
+  ["mit license", "MIT"],
+  ["the mit license", "MIT"],
+  ["mit licence", "MIT"],
+  ["mit/x11", "MIT"],
+  ["expat", "MIT"],
+  ["bouncy castle licence", "MIT"],
+  // BSD ("BSD" alone is ambiguous: read as the 3-clause form, as ORT does)
+  ["bsd", "BSD-3-Clause"],
+  ["bsd license", "BSD-3-Clause"],
+  ["new bsd license", "BSD-3-Clause"],
+  ["new bsd", "BSD-3-Clause"],
+  ["modified bsd license", "BSD-3-Clause"],
+  ["bsd 3-clause", "BSD-3-Clause"],
+  ["bsd 3-clause license", "BSD-3-Clause"],
+  ["3c-bsd", "BSD-3-Clause"],
+  ["bsd-3", "BSD-3-Clause"],
+  ["simplified bsd license", "BSD-2-Clause"],
+  ["bsd 2-clause", "BSD-2-Clause"],
+  ["bsd 2-clause license", "BSD-2-Clause"],
+  ["bsd-2", "BSD-2-Clause"],
+  ["isc license", "ISC"],
+  // GNU: a bare version is read as "-only", the narrower grant
+  ["gplv2", "GPL-2.0-only"],
+  ["gpl v2", "GPL-2.0-only"],
+  ["gpl-2", "GPL-2.0-only"],
+  ["gplv3", "GPL-3.0-only"],
+  ["gpl v3", "GPL-3.0-only"],
+  ["gpl-3", "GPL-3.0-only"],
+  ["lgplv2.1", "LGPL-2.1-only"],
+  ["lgplv3", "LGPL-3.0-only"],
+  ["agplv3", "AGPL-3.0-only"],
+  ["gnu general public license v2.0", "GPL-2.0-only"],
+  ["gnu general public license v3.0", "GPL-3.0-only"],
+  ["gnu lesser general public license v2.1", "LGPL-2.1-only"],
+  ["gnu lesser general public license v3.0", "LGPL-3.0-only"],
+  [
+    "gnu general public license (gpl), version 2, with the classpath exception",
+    "GPL-2.0-only WITH Classpath-exception-2.0"
+  ],
+  ["gpl2 w/ cpe", "GPL-2.0-only WITH Classpath-exception-2.0"],
+  // Others seen in real SBOMs and package.json files
+  ["mpl 2.0", "MPL-2.0"],
+  ["mozilla public license 2.0", "MPL-2.0"],
+  ["mpl 2.0 or epl 1.0", "MPL-2.0 OR EPL-1.0"],
+  ["eclipse public license 1.0", "EPL-1.0"],
+  ["eclipse public license - v 1.0", "EPL-1.0"],
+  ["eclipse public license v2.0", "EPL-2.0"],
+  ["eclipse public license 2.0", "EPL-2.0"],
+  ["eclipse public license - v 2.0", "EPL-2.0"],
+  ["cddl 1.0", "CDDL-1.0"],
+  ["cc0", "CC0-1.0"],
+  ["cc0 1.0 universal", "CC0-1.0"],
+  ["the unlicense", "Unlicense"],
+  ["psf", "PSF-2.0"],
+  ["python software foundation license", "PSF-2.0"]
+]);
+function aliasKey(raw3) {
+  return raw3.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+// actions/license/src/normalise.ts
+var SEE_LICENSE = /^SEE LICEN[CS]E IN /i;
+var SPECIAL_UNKNOWN = {
+  UNLICENSED: "UNLICENSED: the author grants no license",
+  NOASSERTION: "NOASSERTION: the SBOM producer could not determine the license",
+  NONE: "NONE: the SBOM declares no license",
+  UNKNOWN: "UNKNOWN license"
+};
+function resolveLicense(raw3) {
+  if (raw3.kind === "missing") return { known: false, reason: "no license declared" };
+  if (raw3.kind === "string") return resolveString(raw3.value);
+  const parts = raw3.values.map(resolveString);
+  const unknown = parts.find((p) => !p.known);
+  if (unknown !== void 0) return unknown;
+  if (parts.length === 0) return { known: false, reason: "empty license list" };
+  const texts = parts.map((p) => p.known ? p.expression.text : "");
+  const joined = texts.length === 1 ? texts[0] ?? "" : texts.map((t) => `(${t})`).join(` ${raw3.join} `);
+  const combined = tryParse(joined);
+  if (combined === void 0) return { known: false, reason: `cannot combine licenses ${joined}` };
+  const notes = parts.flatMap((p) => p.known ? p.expression.notes : []);
+  if (texts.length > 1) notes.push(raw3.why);
+  return { known: true, expression: { ...combined, notes: [...notes, ...combined.notes] } };
+}
+function resolveString(value) {
+  const text = value.trim();
+  if (text === "") return { known: false, reason: "empty license string" };
+  const special = SPECIAL_UNKNOWN[text.toUpperCase()];
+  if (special !== void 0) return { known: false, reason: special };
+  if (SEE_LICENSE.test(text)) return { known: false, reason: `custom license (${text})` };
+  let parseError = "";
+  try {
+    return { known: true, expression: parseExpression(text) };
+  } catch (error2) {
+    if (!(error2 instanceof ExpressionError)) throw error2;
+    parseError = error2.message;
+  }
+  const fixed = normaliseNonSpdx(text);
+  if (fixed !== void 0) {
+    const expression = tryParse(fixed.to);
+    if (expression !== void 0) {
+      return {
+        known: true,
+        expression: {
+          ...expression,
+          notes: [`\`${text}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
+        }
+      };
+    }
+  }
+  return { known: false, reason: `\`${text}\` is not a valid SPDX expression (${parseError})` };
+}
+function normaliseNonSpdx(text) {
+  const alias = LICENSE_ALIASES.get(aliasKey(text));
+  if (alias !== void 0) return { to: alias, how: "curated table" };
+  const cased = fixCase(text);
+  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const slashed = splitSlash(text);
+  if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
+  return void 0;
+}
+function fixCase(text) {
+  const tokens = text.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  const fixed = tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  });
+  const result = fixed.join("");
+  return result !== text ? result : void 0;
+}
+function splitSlash(text) {
+  const parts = text.split("/").map((p) => p.trim());
+  if (parts.length < 2) return void 0;
+  const ids = parts.map((p) => canonicalLicenseId(p) ?? LICENSE_ALIASES.get(aliasKey(p)));
+  if (ids.some((id) => id === void 0)) return void 0;
+  return ids.join(" OR ");
+}
+function tryParse(text) {
+  try {
+    return parseExpression(text);
+  } catch (error2) {
+    if (error2 instanceof ExpressionError) return void 0;
+    throw error2;
+  }
+}
+
+// actions/license/src/judge-packages.ts
+function judgePackages(inventories, config) {
+  const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
+  const cache = /* @__PURE__ */ new Map();
+  for (const e of config.exceptions) decisions.exceptionUse.set(e, []);
+  const seen = /* @__PURE__ */ new Set();
+  for (const inventory of inventories) {
+    for (const pkg of inventory.packages) {
+      const id = `${pkg.name}@${pkg.version}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (pkg.firstParty) {
+        decisions.firstParty.push(pkg);
+      } else if (pkg.scope === "development" && !config.includeDev) {
+        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
+      } else {
+        decisions.checked.push({
+          pkg,
+          source: inventory.file,
+          outcome: decide(pkg, config, decisions, cache)
+        });
+      }
+    }
+  }
+  return decisions;
+}
+function decide(pkg, config, decisions, cache) {
+  const exception = findException(config.exceptions, pkg.name, pkg.version);
+  if (exception !== void 0) {
+    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
+    const resolution = resolveLicense(pkg.license);
+    return {
+      status: "excepted",
+      exception,
+      license: resolution.known ? resolution.expression.text : resolution.reason
+    };
+  }
+  const key = JSON.stringify(pkg.license);
+  let outcome = cache.get(key);
+  if (outcome === void 0) {
+    outcome = judgeLicense(pkg.license, config);
+    cache.set(key, outcome);
+  }
+  return outcome;
+}
+function judgeLicense(license, config) {
+  const resolution = resolveLicense(license);
+  if (!resolution.known) return { status: "unknown", why: resolution.reason };
+  const judgement = judgeExpression(resolution.expression, config.policy);
+  if (judgement.ok)
+    return { status: "allowed", expression: resolution.expression, chosen: formatBranch(judgement.branch) };
+  return { status: judgement.kind, expression: resolution.expression, why: judgement.detail };
+}
+
+// actions/license/src/sections.ts
+var MAX_ROWS = 200;
+function buildSections(decisions, violations, inventories, config, notes) {
+  const sections = [];
+  if (violations.length > 0) {
+    sections.push(
+      table(
+        "Violations",
+        ["Package", "Version", "License", "Why", "Path from the root"],
+        violations.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          "expression" in d.outcome ? d.outcome.expression.text : "unknown",
+          "why" in d.outcome ? d.outcome.why : "",
+          d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const normalised = decisions.checked.filter(
+    (d) => "expression" in d.outcome && d.outcome.expression.notes.length > 0
+  );
+  if (normalised.length > 0) {
+    sections.push(
+      table(
+        "Normalised licenses",
+        ["Package", "Version", "Read as", "How"],
+        normalised.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          "expression" in d.outcome ? d.outcome.expression.text : "",
+          "expression" in d.outcome ? d.outcome.expression.notes.join("; ") : ""
+        ])
+      )
+    );
+  }
+  const chosen = decisions.checked.filter(
+    (d) => d.outcome.status === "allowed" && d.outcome.expression.branches.length > 1
+  );
+  if (chosen.length > 0) {
+    sections.push(
+      table(
+        "Choices made",
+        ["Package", "Version", "License", "Satisfied by"],
+        chosen.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          d.outcome.status === "allowed" ? d.outcome.expression.text : "",
+          d.outcome.status === "allowed" ? d.outcome.chosen : ""
+        ])
+      )
+    );
+  }
+  sections.push(countsByLicense(decisions.checked));
+  if (config.exceptions.length > 0) {
+    sections.push(
+      table(
+        "Exceptions",
+        ["Exception", "Packages", "Status"],
+        [...decisions.exceptionUse].map(([e, pkgs]) => [
+          e.line,
+          pkgs.join(", "),
+          pkgs.length > 0 ? "used" : "unused: matches no checked package"
+        ])
+      )
+    );
+  }
+  sections.push({ title: "Scope and sources", notes: scopeNotes(decisions, inventories, config, notes) });
+  return sections;
+}
+function countsByLicense(checked) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of checked) {
+    const o = d.outcome;
+    const key = o.status === "unknown" ? "unknown" : o.status === "excepted" ? o.license : o.expression.text;
+    const entry = counts.get(key) ?? { n: 0, status: o.status };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  const rows = [...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([license, { n, status }]) => [license, n, status]);
+  return table("Packages by license", ["License", "Packages", "Status"], rows);
+}
+function scopeNotes(decisions, inventories, config, notes) {
+  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  lines.push(`Checked scopes: production, optional${config.includeDev ? ", development" : ""}.`);
+  for (const [scope, n] of decisions.skipped)
+    lines.push(`Not checked: ${n} ${scope} packages (set \`include-dev: true\` to check them).`);
+  if (decisions.firstParty.length > 0) {
+    const names = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
+    lines.push(
+      `First-party packages, listed and not judged: ${names}${decisions.firstParty.length > 50 ? ", ..." : ""}.`
+    );
+  }
+  if (config.policy.overlap.length > 0)
+    lines.push(`Both allowed and denied: ${config.policy.overlap.join(", ")}; deny wins.`);
+  return [...lines, ...notes];
+}
+function table(title, columns, rows) {
+  const section = { title, columns, rows: rows.slice(0, MAX_ROWS) };
+  if (rows.length > MAX_ROWS) section.omittedRows = rows.length - MAX_ROWS;
+  return section;
+}
+
+// actions/license/src/evaluate.ts
+var ORDER = { denied: 0, "not-allowed": 1, unknown: 2 };
+function evaluateLicenses(inventories, config, notes = []) {
+  const decisions = judgePackages(inventories, config);
+  const violations = decisions.checked.filter(
+    (d) => d.outcome.status === "denied" || d.outcome.status === "not-allowed" || d.outcome.status === "unknown"
+  ).sort(
+    (a, b) => ORDER[a.outcome.status] - ORDER[b.outcome.status]
+  );
+  const unknown = violations.filter((d) => d.outcome.status === "unknown");
+  const policyViolations = violations.length - unknown.length;
+  const used = [...decisions.exceptionUse.values()].filter((p) => p.length > 0).length;
+  const verdict = policyViolations > 0 || unknown.length > 0 && config.onUnknown === "fail" ? "fail" : unknown.length > 0 ? "warn" : "pass";
+  const metrics = [
+    {
+      id: "packages",
+      label: "Packages checked",
+      value: decisions.checked.length,
+      unit: "count",
+      verdict: "none"
+    },
+    {
+      id: "violations",
+      label: "Packages failing the policy",
+      value: config.onUnknown === "fail" ? violations.length : policyViolations,
+      unit: "count",
+      threshold: { op: "<=", value: 0 },
+      verdict: (config.onUnknown === "fail" ? violations.length : policyViolations) > 0 ? "fail" : "pass"
+    },
+    {
+      id: "unknown",
+      label: "Unknown licenses",
+      value: unknown.length,
+      unit: "count",
+      verdict: unknown.length === 0 ? "pass" : config.onUnknown === "fail" ? "fail" : "warn"
+    },
+    { id: "exceptions-used", label: "Exceptions used", value: used, unit: "count", verdict: "none" }
+  ];
+  return {
+    schema: RESULT_SCHEMA,
+    gate: "license",
+    verdict,
+    summary: summarise(
+      decisions.checked.length,
+      policyViolations,
+      unknown.length,
+      config,
+      [...decisions.skipped.values()].reduce((a, b) => a + b, 0)
+    ),
+    metrics,
+    findings: violations.map((d) => toFinding(d, config)),
+    details: buildSections(decisions, violations, inventories, config, notes),
+    outputs: {},
+    config: {
+      sources: config.sources,
+      allow: config.allow,
+      deny: config.deny,
+      exceptions: config.exceptions.map((e) => e.line),
+      "include-dev": config.includeDev,
+      "on-unknown": config.onUnknown
+    },
+    inputs: inventories.map((i) => i.file),
+    durationMs: 0
+  };
+}
+function summarise(checked, violations, unknown, config, skipped) {
+  const scopes = config.includeDev ? "production, optional and development" : "production and optional";
+  const overlap = config.policy.overlap.length > 0 ? ` Deny wins over allow for ${config.policy.overlap.join(", ")}.` : "";
+  const notChecked = skipped > 0 ? ` ${skipped} development ${skipped === 1 ? "package was" : "packages were"} not checked.` : "";
+  if (violations === 0 && unknown === 0) {
+    return `All ${checked} ${scopes} packages have allowed licenses.${notChecked}${overlap}`;
+  }
+  const parts = [
+    `${violations} not allowed or denied`,
+    `${unknown} unknown${config.onUnknown === "warn" ? " (on-unknown: warn)" : ""}`
+  ];
+  return `${violations + unknown} of ${checked} ${scopes} packages fail the license policy (${parts.join(", ")}).${notChecked}${overlap}`;
+}
+function toFinding(d, config) {
+  const why = "why" in d.outcome ? d.outcome.why : "";
+  const license = "expression" in d.outcome ? d.outcome.expression.text : "unknown";
+  const warn = d.outcome.status === "unknown" && config.onUnknown === "warn";
+  return {
+    level: warn ? "warning" : "error",
+    title: `License: ${d.pkg.name}@${d.pkg.version}`,
+    message: `${d.pkg.name}@${d.pkg.version} (${license}): ${why}. Path: ${d.pkg.path.join(" > ")}`,
+    file: d.source,
+    ruleId: `license/${d.outcome.status}`,
+    rank: 2 - ORDER[d.outcome.status]
+  };
+}
+
+// actions/license/src/gate.ts
+var licenseGate = {
+  id: "license",
+  title: "License",
+  inputs: INPUT_SPECS2,
+  config: readLicenseConfig,
+  async run(config, io) {
+    const collected = await collectInventories(io, config.sources);
+    const result = evaluateLicenses(collected.inventories, config, collected.notes);
+    return { ...result, inputs: collected.files };
+  }
+};
+
 // packages/gates/src/registry.ts
-var GATES = [coverageGate];
+var GATES = [coverageGate, licenseGate];
 function gateIds() {
   return GATES.map((g) => g.id);
 }

@@ -2,7 +2,16 @@
  * The license gate's inputs and typed config. Defaults live only in INPUT_SPECS; the allow/deny
  * lists and exceptions are compiled here so a bad entry is an input error before any file is read.
  */
-import { InputError, type InputSpec, type Inputs } from '@aeef/gate-result';
+import {
+  getBoolean,
+  getEnum,
+  getGlobs,
+  getList,
+  getString,
+  withDefaults,
+  type InputSpec,
+  type Inputs,
+} from '@aeef/gate-result';
 import { parseExceptions, type PackageException } from './exceptions.js';
 import { compilePolicy, type Policy } from './policy.js';
 
@@ -70,47 +79,25 @@ export interface LicenseConfig {
   onUnknown: 'fail' | 'warn';
 }
 
-/** Builds the typed config; throws InputError naming the input. */
-export function readLicenseConfig(inputs: Inputs): LicenseConfig {
-  const allow = listOf(inputs, 'allow');
-  const deny = listOf(inputs, 'deny');
-  const includeDev = valueOf(inputs, 'include-dev');
-  if (includeDev !== 'true' && includeDev !== 'false') {
-    throw new InputError(
-      'include-dev',
-      `Expected \`include-dev\` to be true or false, got \`${includeDev}\`.`,
-    );
-  }
-  const onUnknown = valueOf(inputs, 'on-unknown');
-  if (onUnknown !== 'fail' && onUnknown !== 'warn') {
-    throw new InputError(
-      'on-unknown',
-      `Expected \`on-unknown\` to be one of fail, warn, got \`${onUnknown}\`.`,
-    );
-  }
-  const exceptionLines = (valueOf(inputs, 'exceptions') ?? '')
+/**
+ * Builds the typed config; throws InputError naming the input. Defaults are overlaid here too (the
+ * runtime does it as well), so the config is the same whoever calls it.
+ */
+export function readLicenseConfig(given: Inputs): LicenseConfig {
+  const inputs = withDefaults(given, INPUT_SPECS);
+  const allow = getList(inputs, 'allow');
+  const deny = getList(inputs, 'deny');
+  const exceptionLines = (getString(inputs, 'exceptions') ?? '')
     .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   return {
-    sources: listOf(inputs, 'sources'),
+    sources: getGlobs(inputs, 'sources') ?? [],
     allow,
     deny,
     policy: compilePolicy(allow, deny),
     exceptions: parseExceptions(exceptionLines),
-    includeDev: includeDev === 'true',
-    onUnknown,
+    includeDev: getBoolean(inputs, 'include-dev') ?? false,
+    onUnknown: getEnum(inputs, 'on-unknown', ['fail', 'warn'] as const) ?? 'fail',
   };
-}
-
-/** The raw value, falling back to the spec default (the runtime overlays defaults too). */
-function valueOf(inputs: Inputs, name: string): string | undefined {
-  return inputs.get(name)?.value ?? INPUT_SPECS.find((s) => s.name === name)?.default;
-}
-
-function listOf(inputs: Inputs, name: string): string[] {
-  return (valueOf(inputs, name) ?? '')
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }

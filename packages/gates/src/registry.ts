@@ -3,9 +3,10 @@
  * registers here once; both entry points pick it up.
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { licenseGate } from '@aeef/action-license';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
-export const GATES: readonly AnyGate[] = [coverageGate];
+export const GATES: readonly AnyGate[] = [coverageGate, licenseGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
