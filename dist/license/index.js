@@ -45258,8 +45258,10 @@ function countsByLicense(checked) {
 function scopeNotes(decisions, inventories, config, notes) {
   const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
   lines.push(`Checked scopes: production, optional${config.includeDev ? ", development" : ""}.`);
-  for (const [scope, n] of decisions.skipped)
-    lines.push(`Not checked: ${n} ${scope} packages (set \`include-dev: true\` to check them).`);
+  for (const [scope, n] of decisions.skipped) {
+    const noun = n === 1 ? "package" : "packages";
+    lines.push(`Not checked: ${n} ${scope} ${noun} (set \`include-dev: true\` to check them).`);
+  }
   if (decisions.firstParty.length > 0) {
     const names = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
     lines.push(
