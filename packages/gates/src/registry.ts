@@ -3,10 +3,12 @@
  * registers here once; both entry points pick it up.
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { kpiGate } from '@aeef/action-kpi';
 import { licenseGate } from '@aeef/action-license';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
-export const GATES: readonly AnyGate[] = [coverageGate, licenseGate];
+// The KPI export reads the others' result files, so it runs last.
+export const GATES: readonly AnyGate[] = [coverageGate, licenseGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
