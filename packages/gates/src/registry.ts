@@ -12,6 +12,8 @@ export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
 import { mutationGate } from '@aeef/action-mutation';
 export const GATES: readonly AnyGate[] = [coverageGate, mutationGate];
 export const GATES: readonly AnyGate[] = [coverageGate, sarifGate, kpiGate];
+import { licenseGate } from '@aeef/action-license';
+export const GATES: readonly AnyGate[] = [coverageGate, licenseGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
