@@ -32,7 +32,8 @@ function count(object: Record<string, unknown>, key: string, where: string): num
 export interface ApiPull {
   totals: PullTotals;
   headSha: string;
-  labels: string[];
+  /** `undefined` when the response has no `labels` field (then they are fetched when needed). */
+  labels?: string[];
 }
 
 /** The PR's own totals, head and labels. */
@@ -42,7 +43,7 @@ export function parsePull(data: unknown): ApiPull {
   const head = record(pr.head, 'pull_request.head');
   if (typeof head.sha !== 'string')
     throw new ConfigError('Expected `head.sha` of the pull request from the GitHub API to be a string.');
-  const labels = Array.isArray(pr.labels) ? pr.labels : [];
+  const labels = Array.isArray(pr.labels) ? (pr.labels as unknown[]) : undefined;
   return {
     totals: {
       additions: count(pr, 'additions', where),
@@ -50,7 +51,13 @@ export function parsePull(data: unknown): ApiPull {
       changedFiles: count(pr, 'changed_files', where),
     },
     headSha: head.sha,
-    labels: labels.map((l) => record(l, 'a label').name).filter((n): n is string => typeof n === 'string'),
+    ...(labels
+      ? {
+          labels: labels
+            .map((l) => record(l, 'a label').name)
+            .filter((n): n is string => typeof n === 'string'),
+        }
+      : {}),
   };
 }
 

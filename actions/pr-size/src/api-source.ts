@@ -92,7 +92,10 @@ export async function countFromApi(
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
   const incomplete = checkCompleteness(files, pull.totals);
-  const { attributes, source, note } = await readRootAttributes(github, ref, pull.headSha, files);
+  // An incomplete count fails whatever the attributes say: spare the request.
+  const { attributes, source, note } = incomplete
+    ? { attributes: new Map(), source: 'not applied' as const, note: undefined }
+    : await readRootAttributes(github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: 'api',

@@ -23,7 +23,7 @@ async function measure(io: GateIO): Promise<{ model: SizeModel; labels?: string[
       target,
       'the event is `pull_request_target`, which needs no checkout of the PR code',
     );
-    return { model, labels: model.pull.labels };
+    return model.pull.labels ? { model, labels: model.pull.labels } : { model };
   }
   const counted = await countFromGit(io, target);
   if (!('unavailable' in counted)) return { model: counted };
@@ -31,7 +31,7 @@ async function measure(io: GateIO): Promise<{ model: SizeModel; labels?: string[
     throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
   }
   const model = await countFromApi(io, target, counted.unavailable);
-  return { model, labels: model.pull.labels };
+  return model.pull.labels ? { model, labels: model.pull.labels } : { model };
 }
 
 async function label(io: GateIO, result: GateResult, labels: string[] | undefined): Promise<void> {
