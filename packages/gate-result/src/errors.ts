@@ -44,3 +44,17 @@ export function wrapError(error: unknown): Error {
  * `if-missing` policy to this error only: a present but unusable report is always an error.
  */
 export class MissingReportError extends ReportError {}
+
+/**
+ * A GitHub API call failed after retries. Extends `ConfigError` because the user fixes it (token,
+ * permissions, rate limit). Carries only the status and a one-line message: never headers or bodies.
+ * `status` is undefined for network failures, timeouts and an exhausted time budget.
+ */
+export class GitHubApiError extends ConfigError {
+  constructor(
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}

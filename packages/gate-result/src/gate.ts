@@ -74,6 +74,11 @@ export interface ChangeSet {
   base: string;
   head: string;
   files: ChangedFile[];
+  /**
+   * Set when the file list is known to be partial (an API cap was hit, or a file's patch was withheld
+   * as too large): why. Gates must not treat a partial change set as small.
+   */
+  incomplete?: string;
 }
 
 /** What the gate knows of the triggering event. */

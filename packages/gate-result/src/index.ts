@@ -1,3 +1,7 @@
 export * from './result.js';
 export * from './errors.js';
 export type * from './gate.js';
+export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
+export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
+export type { HunkTally } from './changes/hunks.js';
+export { changedFileOf, changedRangesOf, isLineChanged, touchesChangedLines } from './changes/query.js';

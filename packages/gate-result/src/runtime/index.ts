@@ -1,0 +1,1 @@
+export { createGitHubClient, type GitHubClientOptions } from './github-client.js';
