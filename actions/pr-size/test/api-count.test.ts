@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '@aeef/gate-result';
+import { createGitHubClient } from '@aeef/gate-result/runtime';
 import { sharedFixture } from '../../../test/support/paths.js';
 import { configurePrSize } from '../src/config.js';
 import { prSizeGate } from '../src/gate.js';
 import { inputsOf, makeGateIO } from './support/gate-io.js';
 import { fileEntry, startGitHubServer } from './support/github-server.js';
-import type { GitHubServer, Scenario } from './support/github-server.js';
-import { createTestClient } from './support/http-client.js';
+import type { GitHubServer, Reply, Scenario } from './support/github-server.js';
 
 const BASE = 'a'.repeat(40);
 const HEAD = 'b'.repeat(40);
@@ -41,6 +41,13 @@ function payload(): Record<string, unknown> {
   };
 }
 
+const TOKEN = 'ghs_SECRETSENTINEL0123456789abcdef';
+
+/** The library's client, with its waits shrunk (1 ms backoff unit) and a short per-request timeout. */
+function clientFor(baseUrl: string) {
+  return createGitHubClient({ token: TOKEN, baseUrl, backoffUnitMs: 1, timeoutMs: 300, deadlineMs: 60_000 });
+}
+
 /** A shallow clone has neither commit: an empty directory stands for it. */
 async function runShallow(
   scenario: Scenario,
@@ -52,7 +59,7 @@ async function runShallow(
   const io = makeGateIO({
     workspace,
     event: { name: event, payload: payload() },
-    github: createTestClient(server.url),
+    github: clientFor(server.url),
   });
   return prSizeGate.run(configurePrSize(inputsOf(inputs)), io);
 }
@@ -156,22 +163,93 @@ describe('prSizeGate (REST API)', () => {
     await expect(runShallow(scenario)).rejects.toThrow(message);
   });
 
-  it.each([
-    [401, { message: 'Bad credentials' }],
-    [403, { message: 'Resource not accessible by integration' }],
-    [403, { message: 'API rate limit exceeded' }],
-    [429, { message: 'secondary rate limit' }],
-    [502, undefined],
-  ])('is an error, never a pass, when a read answers %i (D1-D5)', async (status, body) => {
+  /** Runs with a failure on the files endpoint; returns the error and how often the endpoint was hit. */
+  async function failOnFiles(
+    reply: (n: number) => Reply | undefined,
+  ): Promise<{ error: Error; hits: number }> {
+    let hits = 0;
     const scenario = scenarioOf(5, {
-      inject: ({ path: p }) =>
-        p.endsWith('/files')
-          ? { status, body, headers: { 'x-ratelimit-remaining': '0', 'retry-after': '30' } }
-          : undefined,
+      inject: ({ path: p }) => (p.endsWith('/files') ? reply(++hits) : undefined),
     });
-    const run = runShallow(scenario);
-    await expect(run).rejects.toThrow(String(status));
-    await expect(run).rejects.not.toThrow(/ghs_testtoken/);
+    const error = await runShallow(scenario).then(
+      () => new Error('expected the gate to throw'),
+      (e: unknown) => e as Error,
+    );
+    return { error, hits };
+  }
+
+  function expectNoLeak(error: Error): void {
+    const channels = `${error.message} ${error.stack ?? ''} ${JSON.stringify(error)}`;
+    for (const secret of [
+      TOKEN,
+      Buffer.from(TOKEN).toString('base64'),
+      Buffer.from(`x-access-token:${TOKEN}`).toString('base64'),
+    ]) {
+      expect(channels).not.toContain(secret);
+    }
+    expect(channels).not.toMatch(/authorization|x-ratelimit|integration/i);
+  }
+
+  it('is an error with actionable text on 401, the token never echoed (D1, E13)', async () => {
+    const { error, hits } = await failOnFiles(() => ({ status: 401, body: { message: 'Bad credentials' } }));
+    expect(error.message).toMatch(/failed with 401: the token is invalid or expired/);
+    expect(hits).toBe(1);
+    expectNoLeak(error);
+  });
+
+  it('is an error when a read gets 403 Resource not accessible (D2)', async () => {
+    const { error, hits } = await failOnFiles(() => ({
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    }));
+    expect(error.message).toMatch(/failed with 403: the token lacks the `pull-requests: read` permission/);
+    expect(hits).toBe(1);
+    expectNoLeak(error);
+  });
+
+  it('is an error, without waiting, on a primary rate limit that resets in 50 minutes (D3)', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3000);
+    const started = performance.now();
+    const { error, hits } = await failOnFiles(() => ({
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      body: { message: 'API rate limit exceeded' },
+    }));
+    expect(error.message).toMatch(/rate-limited/);
+    expect(hits).toBe(1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('retries a secondary rate limit once, then is an error (D4)', async () => {
+    const { error, hits } = await failOnFiles(() => ({
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    }));
+    expect(error.message).toMatch(/429: rate-limited/);
+    expect(hits).toBe(2);
+  });
+
+  it('retries 502s three times, then is an error (D5)', async () => {
+    const { error, hits } = await failOnFiles(() => ({ status: 502, body: { message: 'Bad Gateway' } }));
+    expect(error.message).toMatch(/failed with 502 after retries/);
+    expect(hits).toBe(4);
+  });
+
+  it('recovers from one 502 and counts every file (D5)', async () => {
+    const scenario = scenarioOf(150, {
+      inject: ({ path: p, n }) => (p.endsWith('/files') && n === 2 ? { status: 502 } : undefined),
+    });
+    const result = await runShallow(scenario, { 'max-files': '500' });
+    expect(metric(result, 'files')).toBe(150);
+  });
+
+  it('gives up on a peer that never answers, within the budget (D6)', async () => {
+    const started = performance.now();
+    const { error, hits } = await failOnFiles(() => ({ status: 0 }));
+    expect(error.message).toMatch(/no response from GitHub/);
+    expect(hits).toBe(4);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('applies linguist attributes from the root .gitattributes and excludes lockfiles (API)', async () => {
