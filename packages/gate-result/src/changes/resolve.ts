@@ -1,0 +1,89 @@
+/**
+ * The changed lines of the triggering PR or push: from git when the history is in the clone,
+ * else from the REST API, else a `ConfigError` that says how to fix the workflow. Never an empty
+ * change set for lack of data.
+ */
+import { ConfigError } from '../errors.js';
+import type { ChangeSet, EventContext, GitHubClient, Logger } from '../gate.js';
+import { readChangesFromApi } from './api-source.js';
+import { DIFFABLE_EVENTS, PULL_REQUEST_EVENTS } from './event.js';
+import { readChangesFromGit, readPrefix, type GitRunner } from './git-source.js';
+
+export type { GitRunner } from './git-source.js';
+
+export interface ResolveChangeSetOptions {
+  event: EventContext;
+  /** Git in the workspace; `undefined` when there is no clone. */
+  git?: GitRunner;
+  /** `undefined` without a token. */
+  github?: GitHubClient;
+  log: Logger;
+}
+
+const includes = (list: readonly string[], name: string): boolean => list.includes(name);
+
+/**
+ * `undefined` for events without a diff: unsupported events, a push that created a branch (no
+ * base) or deleted a ref (no head). Gates decide what that means for them.
+ */
+export async function resolveChangeSet(options: ResolveChangeSetOptions): Promise<ChangeSet | undefined> {
+  const { event, git, github, log } = options;
+  if (!includes(DIFFABLE_EVENTS, event.name)) return undefined;
+  const { baseSha, headSha } = event;
+  if (headSha === undefined || baseSha === undefined) {
+    log.info(
+      `This ${event.name} has no ${headSha === undefined ? 'head (a deleted ref)' : 'base (a new branch)'}: there are no changed lines to compare.`,
+    );
+    return undefined;
+  }
+  const commits = { name: event.name, baseSha, headSha };
+  if (git) {
+    const changes = await readChangesFromGit(git, commits, log);
+    if (changes) return changes;
+  }
+  if (github && event.repository) {
+    const prefix = git ? await readPrefix(git) : '';
+    const isPullRequest = includes(PULL_REQUEST_EVENTS, event.name);
+    return readChangesFromApi(
+      github,
+      {
+        ...commits,
+        ...event.repository,
+        ...(isPullRequest && event.pullNumber !== undefined ? { pullNumber: event.pullNumber } : {}),
+        ...expectedFiles(event),
+      },
+      prefix,
+      log,
+    );
+  }
+  const missing = git
+    ? `the base commit ${baseSha.slice(0, 12)} is not in the clone`
+    : 'there is no git clone';
+  const noApi = github
+    ? 'the repository is unknown (GITHUB_REPOSITORY is unset)'
+    : 'no GitHub token is available';
+  throw new ConfigError(
+    `Cannot find the changed lines of this ${event.name}: ${missing} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`,
+  );
+}
+
+/** `pull_request.changed_files` when the payload has a valid one. */
+function expectedFiles(event: EventContext): { expectedFiles?: number } {
+  const pr = event.payload.pull_request;
+  const value =
+    typeof pr === 'object' && pr !== null ? (pr as Record<string, unknown>).changed_files : undefined;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? { expectedFiles: value }
+    : {};
+}
+
+/** One sentence for the summary: which source gave the changed lines, and whether they are partial. */
+export function describeChangeSet(changeSet: ChangeSet): string {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source =
+    changeSet.source === 'git'
+      ? `\`git diff ${range}\``
+      : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : '';
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial}`;
+}
