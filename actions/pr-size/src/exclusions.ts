@@ -23,9 +23,9 @@ export const LOCKFILES: ReadonlySet<string> = new Set([
 export const REASON_TEXT: Record<ExclusionReason, string> = {
   binary: 'binary file',
   lockfile: 'lockfile',
-  'linguist-generated': '`linguist-generated` in .gitattributes',
-  'linguist-vendored': '`linguist-vendored` in .gitattributes',
-  ignore: 'matches the `ignore` input',
+  'linguist-generated': 'linguist-generated in .gitattributes',
+  'linguist-vendored': 'linguist-vendored in .gitattributes',
+  ignore: 'matches the ignore input',
 };
 
 export interface ExclusionRules {

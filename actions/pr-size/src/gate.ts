@@ -21,7 +21,7 @@ async function measure(io: GateIO): Promise<{ model: SizeModel; labels?: string[
     const model = await countFromApi(
       io,
       target,
-      'the event is `pull_request_target`, which needs no checkout of the PR code',
+      'the event is pull_request_target, which needs no checkout of the PR code',
     );
     return model.pull.labels ? { model, labels: model.pull.labels } : { model };
   }
@@ -44,7 +44,8 @@ async function label(io: GateIO, result: GateResult, labels: string[] | undefine
   if (target.pullNumber === undefined)
     return add(undefined, 'No label: a merge group is not a pull request.');
   if (!io.github) {
-    const message = 'The size label was not set: no GitHub token (set `github-token`). The verdict stands.';
+    const message =
+      'The size label was not set: no GitHub token (set the github-token input). The verdict stands.';
     return add({ level: 'warning', title: 'PR size label', message }, message);
   }
   const outcome = await applySizeLabel(io.github, pullRefOf(target), result.outputs.size as SizeName, labels);

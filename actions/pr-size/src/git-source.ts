@@ -80,7 +80,7 @@ export async function readAttributes(
   }
   const note = withSource
     ? undefined
-    : 'Attributes were read from the checked-out tree (git older than 2.40 has no `check-attr --source`).';
+    : 'Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).';
   return { attributes, source: 'git check-attr', ...(note ? { note } : {}) };
 }
 
@@ -115,7 +115,7 @@ export async function countFromGit(
     mergeBase = (await io.git(['merge-base', target.baseSha, target.headSha])).trim();
   } catch {
     return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set \`fetch-depth: 0\` on actions/checkout to count from git)`,
+      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`,
     };
   }
   const diffArgs = [

@@ -50,7 +50,7 @@ export async function readRootAttributes(
     return {
       attributes,
       source: 'not applied',
-      note: 'The root .gitattributes could not be read from the API, so `linguist-generated` and `linguist-vendored` were not applied.',
+      note: 'The root .gitattributes could not be read from the API, so linguist-generated and linguist-vendored were not applied.',
     };
   }
   const note = 'Without a clone only the root .gitattributes is read; nested ones are not applied.';

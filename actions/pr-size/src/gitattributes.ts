@@ -5,7 +5,7 @@
  * `-attr` and `attr=false` turn an attribute off, `!attr` makes it unspecified, negative patterns
  * and directory patterns (trailing `/`) match no file.
  */
-import picomatch from 'picomatch';
+import { compileMatcher } from '@aeef/gate-result';
 import type { LinguistAttributes } from './check-attr.js';
 
 interface AttributeRule {
@@ -25,14 +25,23 @@ function stateOf(token: string, name: string): boolean | null {
   return null;
 }
 
+/**
+ * The library's linear-time matcher (a PR's .gitattributes is untrusted: no backtracking regex).
+ * Patterns it refuses (braces, which git reads literally, or odd forms) are skipped: skipping can
+ * only make more files count, never fewer.
+ */
 function compile(pattern: string): ((path: string) => boolean) | undefined {
-  if (pattern.startsWith('!') || pattern.endsWith('/') || pattern === '') return undefined;
-  const options = { dot: true, noextglob: true, nobrace: true, nonegate: true };
-  if (!pattern.includes('/')) {
-    const match = picomatch(pattern, options);
-    return (path) => match(path.slice(path.lastIndexOf('/') + 1));
+  if (pattern.startsWith('!') || pattern.endsWith('/') || pattern === '' || /[{}]/.test(pattern))
+    return undefined;
+  try {
+    if (!pattern.includes('/')) {
+      const match = compileMatcher([pattern], '.gitattributes');
+      return (path) => match(path.slice(path.lastIndexOf('/') + 1));
+    }
+    return compileMatcher([pattern.replace(/^\//, '')], '.gitattributes');
+  } catch {
+    return undefined;
   }
-  return picomatch(pattern.replace(/^\//, ''), options);
 }
 
 /** The rules of one `.gitattributes` text that touch `linguist-generated` or `linguist-vendored`. */

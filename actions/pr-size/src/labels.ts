@@ -57,13 +57,13 @@ export async function applySizeLabel(
         labels: [wanted],
       });
     }
-    return { note: `Label \`${wanted}\` is set.` };
+    return { note: `Label ${wanted} is set.` };
   } catch (error) {
     const status = statusOf(error);
     const message =
       status === 403
-        ? `The \`${wanted}\` label was not set: the token is read-only here (fork or Dependabot PR; labels need \`pull-requests: write\`). The verdict stands.`
-        : `The \`${wanted}\` label was not set (${getErrorMessage(error)}). The verdict stands.`;
+        ? `The ${wanted} label was not set: the token is read-only here (fork or Dependabot PR; labels need pull-requests: write). The verdict stands.`
+        : `The ${wanted} label was not set (${getErrorMessage(error)}). The verdict stands.`;
     return {
       note: message,
       finding: { level: status === 403 ? 'notice' : 'warning', title: 'PR size label', message },

@@ -21,6 +21,10 @@ export interface SizeSummaryInput {
   verdict: Verdict;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function shownPath(file: DiffFile): string {
   return file.previousPath ? `${file.previousPath} → ${file.path}` : file.path;
 }
@@ -43,22 +47,19 @@ export function topLevelFolders(
     .sort((a, b) => b.lines - a.lines || a.folder.localeCompare(b.folder));
 }
 
-function totalsSection({ model, config, totals, size }: SizeSummaryInput): Section {
+function totalsSection({ model, config, size }: SizeSummaryInput): Section {
   const attributes =
     model.attributesSource === 'not applied'
       ? 'linguist attributes could not be applied'
       : `linguist attributes from ${model.attributesSource}`;
   return {
-    title: 'PR size',
-    columns: ['Measure', 'Value', 'Limit'],
+    title: 'Size',
+    columns: ['Size', 'Buckets (changed lines)', 'Warn above'],
     rows: [
-      ['Changed lines', totals.lines, `${config.maxLines} (warn above ${config.warnLines})`],
-      ['Changed files', totals.files, config.maxFiles],
-      ['Excluded files', totals.ignoredFiles, null],
-      ['Size', size, config.sizes.map((b) => `${b.name} ≤ ${b.max}`).join(', ')],
+      [size, [...config.sizes.map((b) => `${b.name} ≤ ${b.max}`), 'XXL above'].join(', '), config.warnLines],
     ],
     notes: [
-      `Counted from ${model.source === 'git' ? '`git diff --numstat`' : 'the REST API'} (${model.range}); ${attributes}.`,
+      `Counted from ${model.source === 'git' ? 'git diff --numstat' : 'the REST API'} (${model.range}); ${attributes}.`,
       ...(model.incomplete ? [`Incomplete count: ${model.incomplete.reason}.`] : []),
       ...model.notes,
     ],
@@ -97,7 +98,7 @@ function splitSection(counted: readonly DiffFile[]): Section {
   const folders = topLevelFolders(counted);
   const list = folders
     .slice(0, 8)
-    .map((f) => `${f.folder} (${f.lines} lines, ${f.files} files)`)
+    .map((f) => `${f.folder} (${plural(f.lines, 'line')}, ${plural(f.files, 'file')})`)
     .join(', ');
   return {
     title: 'How to split',

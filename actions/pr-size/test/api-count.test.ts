@@ -281,10 +281,10 @@ describe('prSizeGate (REST API)', () => {
     const result = await runShallow(scenario, { ignore: '**/*.lock', 'max-lines': '1000' });
     const excluded = result.details.find((s) => s.title === 'Excluded files')!.rows!.map((r) => [r[0], r[1]]);
     expect(excluded).toEqual([
-      ['asdasdasd.lock', 'matches the `ignore` input'],
-      ['src/inner.lock', 'matches the `ignore` input'],
+      ['asdasdasd.lock', 'matches the ignore input'],
+      ['src/inner.lock', 'matches the ignore input'],
       ['web/package-lock.json', 'lockfile'],
-      ['src/gen/types.ts', '`linguist-generated` in .gitattributes'],
+      ['src/gen/types.ts', 'linguist-generated in .gitattributes'],
       ['assets/logo.png', 'binary file'],
     ]);
     // Expected: the fixture's 13 files minus the two *.lock files (1188 + 1188 additions).
@@ -298,7 +298,7 @@ describe('prSizeGate (REST API)', () => {
   it('uses only the API on pull_request_target', async () => {
     const result = await runShallow(scenarioOf(3), {}, 'pull_request_target');
     expect(result.outputs.source).toBe('api');
-    expect(result.details[0]!.notes!.join(' ')).toContain('`pull_request_target`');
+    expect(result.details[0]!.notes!.join(' ')).toContain('the event is pull_request_target');
   });
 });
 

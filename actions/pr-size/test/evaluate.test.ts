@@ -79,9 +79,9 @@ describe(evaluatePrSize.name, () => {
     expect(sut.details.find((s) => s.title === 'Excluded files')!.rows).toEqual([
       ['deep/dir/yarn.lock', 'lockfile', 900, 0],
       ['img.png', 'binary file', null, null],
-      ['gen/x.ts', '`linguist-generated` in .gitattributes', 500, 0],
-      ['vendor/y.js', '`linguist-vendored` in .gitattributes', 70, 0],
-      ['a.snap', 'matches the `ignore` input', 40, 0],
+      ['gen/x.ts', 'linguist-generated in .gitattributes', 500, 0],
+      ['vendor/y.js', 'linguist-vendored in .gitattributes', 70, 0],
+      ['a.snap', 'matches the ignore input', 40, 0],
     ]);
   });
 

@@ -90,10 +90,10 @@ const EXCLUDED = {
   'assets/logo.bin': 'binary file',
   'package-lock.json': 'lockfile',
   'web/yarn.lock': 'lockfile',
-  'gen/api.ts': '`linguist-generated` in .gitattributes',
-  'proto/a.pb.go': '`linguist-generated` in .gitattributes',
-  'third_party/x.js': '`linguist-vendored` in .gitattributes',
-  'tests/big.snap': 'matches the `ignore` input',
+  'gen/api.ts': 'linguist-generated in .gitattributes',
+  'proto/a.pb.go': 'linguist-generated in .gitattributes',
+  'third_party/x.js': 'linguist-vendored in .gitattributes',
+  'tests/big.snap': 'matches the ignore input',
 };
 
 function metric(result: { metrics: { id: string; value: number | null }[] }, id: string): number | null {
@@ -230,7 +230,7 @@ describe('prSizeGate (git)', () => {
         makeGateIO({ workspace: repo.dir, event: { name: 'pull_request', payload: event } }),
       ),
     ).rejects.toThrow(
-      /needs the GitHub API to count this PR \(the merge base .* is not in the clone \(set `fetch-depth: 0`.*set the `github-token` input/,
+      /needs the GitHub API to count this PR \(the merge base .* is not in the clone \(set fetch-depth: 0.*set the `github-token` input/,
     );
   });
 });
