@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fileEntry, startGitHubServer } from '../../actions/pr-size/test/support/github-server.js';
 import { makePullRequestRepo } from '../support/git-repo.js';
 import type { PullRequestRepo } from '../support/git-repo.js';
 import { runAction, workflowCommands } from '../support/run-action.js';
@@ -143,5 +144,72 @@ describe('pr-size bundle (e2e)', () => {
     });
     expect(bad.exitCode).toBe(1);
     expect(bad.outputs.summary).toContain('Expected `max-lines` to be a whole number');
+  });
+
+  it('falls back to the REST API on a shallow clone, labels on a read-only token with a notice, never leaks the token (E12)', async () => {
+    // A depth-1 checkout: one commit, neither the PR's base nor head.
+    const shallow = makePullRequestRepo({ 'README.md': 'checked out\n' }, {});
+    const token = 'ghs_E2ESENTINEL0123456789abcdefABCDEF';
+    const files = Array.from({ length: 120 }, (_, i) => fileEntry(`mod${i % 3}/f${i}.ts`, 2, 1));
+    files.push(fileEntry('web/yarn.lock', 900, 0));
+    const server = await startGitHubServer({
+      pull: {
+        additions: 1140,
+        deletions: 120,
+        changed_files: 121,
+        head: { sha: 'c'.repeat(40) },
+        labels: [{ name: 'size/XS' }],
+      },
+      files,
+      labels: ['size/XS'],
+      inject: ({ method }) =>
+        method === 'DELETE'
+          ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+          : undefined,
+    });
+    try {
+      const event = {
+        pull_request: { number: 7, base: { sha: 'a'.repeat(40) }, head: { sha: 'c'.repeat(40) } },
+        repository: { full_name: 'aeef/sample' },
+      };
+      const run = await runAction({
+        bundle: 'pr-size',
+        workspace: shallow.dir,
+        event,
+        inputs: { 'github-token': token, label: 'true', 'max-files': '200' },
+        env: { GITHUB_API_URL: server.url, SECRET_SENTINEL: token },
+      });
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toMatchObject({
+        lines: '360',
+        files: '120',
+        'ignored-files': '1',
+        size: 'L',
+        source: 'api',
+        verdict: 'warn',
+      });
+      expect(run.summary).toContain('Counted from the REST API');
+      expect(
+        workflowCommands(run.stdout).some((c) => c.command === 'notice' && c.line.includes('read-only')),
+      ).toBe(true);
+      // `::add-mask::` is how the runner learns the secret (the runner never shows that line).
+      const stdout = run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+      const channels = [
+        stdout,
+        run.stderr,
+        run.summary,
+        JSON.stringify(run.outputs),
+        JSON.stringify(run.result),
+      ].join('\n');
+      for (const secret of [token, Buffer.from(token).toString('base64')])
+        expect(channels).not.toContain(secret);
+      // 1 PR + 2 pages + .gitattributes + DELETE (refused): bounded (G6).
+      expect(server.requests.length).toBe(5);
+    } finally {
+      await server.close();
+    }
   });
 });
