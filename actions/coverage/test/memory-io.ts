@@ -25,6 +25,8 @@ export function memoryIO(files: Record<string, string>, changes?: ChangeSet, wor
           .sort(),
       ),
     git: () => Promise.reject(new Error('no git in memory')),
+    listResultFiles: () => Promise.resolve([]),
+    writeFile: () => Promise.reject(new Error('memoryIO is read-only')),
     event: { name: 'pull_request', payload: {} },
     changes: () => Promise.resolve(changes),
     github: undefined,

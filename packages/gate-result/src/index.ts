@@ -1,6 +1,7 @@
 export * from './result.js';
 export * from './errors.js';
 export type * from './gate.js';
+export * from './result-schema.js';
 export * from './inputs.js';
 export * from './input-specs.js';
 export { compileMatcher, validatePattern, GLOB_LIMITS, type PathMatcher } from './globs.js';
@@ -22,3 +23,13 @@ export {
   type ResolveChangeSetOptions,
 } from './changes/resolve.js';
 export { PULL_FILES_CAP, COMPARE_FILES_CAP } from './changes/api-source.js';
+export { renderTerminal, type TerminalOptions } from './render/terminal.js';
+export {
+  parseConfigFile,
+  configFileInputs,
+  configFileJsonSchema,
+  GATE_IDS,
+  DEFAULT_CONFIG_FILE,
+  type ConfigFile,
+  type GateSpecs,
+} from './config-file.js';

@@ -5,9 +5,9 @@ const GIT_TIMEOUT_MS = 120_000;
 const GIT_MAX_BUFFER = 512 * 1024 * 1024;
 
 /** stdout of `git <args>` run in `cwd`; rejects with the first line of stderr on failure. */
-export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], stdin?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...args],
       {
@@ -24,5 +24,10 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
         } else resolve(stdout);
       },
     );
+    // git reads stdin only for plumbing such as `hash-object --stdin` and `mktree`. A git that exits
+    // without reading it closes the pipe: its exit status, not EPIPE, tells what happened.
+    child.stdin?.on('error', () => undefined);
+    if (stdin === undefined) child.stdin?.end();
+    else child.stdin?.end(stdin);
   });
 }

@@ -9,6 +9,7 @@ import type { ChangeSet, EventContext, GateIO, GitHubClient, Logger, ReadOptions
 import { decodeReport, displayPath, readFileSafe } from './fs-safe.js';
 import { globFiles } from './glob-files.js';
 import { runGit } from './git.js';
+import { listJsonFiles, writeFileAtomic } from './write-safe.js';
 import { createConsoleLogger } from './logger.js';
 
 export interface LocalIOOptions {
@@ -35,7 +36,9 @@ export function defaultResultDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function createLocalIO(options: LocalIOOptions): GateIO {
   const workspace = path.resolve(options.workspace);
-  const roots = [workspace, ...(options.allowedDirs ?? []).map((d) => path.resolve(d))];
+  const resultDir = path.resolve(options.resultDir ?? defaultResultDir());
+  // The result directory is ours: the KPI export reads the result files other gates wrote there.
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path.resolve(d))];
   let changes: Promise<ChangeSet | undefined> | undefined;
   const readFile = (file: string, read?: ReadOptions): Promise<Buffer> =>
     readFileSafe(file, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
@@ -47,7 +50,9 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
       return decodeReport(bytes, displayPath(workspace, path.resolve(workspace, file)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
-    git: (args) => runGit(workspace, args),
+    git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
+    listResultFiles: () => listJsonFiles(resultDir),
+    writeFile: (file, data) => writeFileAtomic(file, data, [workspace, resultDir]),
     event: options.event ?? { name: 'local', payload: {} },
     changes() {
       const source = options.changes;
@@ -56,7 +61,7 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),
-    resultDir: options.resultDir ?? defaultResultDir(),
+    resultDir,
     now: () => performance.now(),
   };
 }
