@@ -38,7 +38,7 @@ function fakeIO(
       ),
     git: () => Promise.reject(new Error('no git here')),
     listResultFiles: () => Promise.resolve([]),
-    writeFile: () => Promise.reject(new Error('the mutation gate writes nothing')),
+    writeFile: () => Promise.reject(new Error('read-only')),
     event: { name: 'pull_request', payload: {} },
     changes: () => Promise.resolve(changes),
     github: undefined,
