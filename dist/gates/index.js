@@ -15904,9 +15904,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -16531,7 +16531,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
+        const { counter: counter2 } = state;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
@@ -16544,7 +16544,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -16553,7 +16553,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -32140,9 +32140,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -52659,11 +52659,11 @@ async function runGatesAction(gates, options = {}) {
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
 }
-function tallyOf(counter) {
-  if (!(counter instanceof Map)) return counter;
+function tallyOf(counter2) {
+  if (!(counter2 instanceof Map)) return counter2;
   let covered = 0;
-  for (const hits of counter.values()) if (hits > 0) covered++;
-  return { covered, total: counter.size };
+  for (const hits of counter2.values()) if (hits > 0) covered++;
+  return { covered, total: counter2.size };
 }
 function tallyLines(lines) {
   let covered = 0;
@@ -55002,14 +55002,14 @@ var Matcher = class {
       this.siblingStacks[currentLevel] = level;
     }
     const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
+    const counter2 = level.counts.get(siblingKey) || 0;
     const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
+    level.counts.set(siblingKey, counter2 + 1);
     level.total++;
     const node2 = {
       tag: tagName,
       position,
-      counter
+      counter: counter2
     };
     if (namespace !== null && namespace !== void 0) {
       node2.namespace = namespace;
@@ -55286,14 +55286,14 @@ var Matcher = class {
       if (!isCurrentNode) {
         return false;
       }
-      const counter = node2.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
+      const counter2 = node2.counter ?? 0;
+      if (segment.position === "first" && counter2 !== 0) {
         return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
+      } else if (segment.position === "odd" && counter2 % 2 !== 1) {
         return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
+      } else if (segment.position === "even" && counter2 % 2 !== 0) {
         return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+      } else if (segment.position === "nth" && counter2 !== segment.positionValue) {
         return false;
       }
     }
@@ -57157,7 +57157,7 @@ function parseCobertura(root, ctx) {
 }
 
 // actions/coverage/src/detect.ts
-var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML";
+var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -57181,17 +57181,121 @@ function detectTextKind(text2) {
   if (LCOV_FIRST.test(line)) return "lcov";
   return "unknown";
 }
-function unsupportedFormat(file2, detected) {
-  return new ReportError(
-    file2,
-    `${file2}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`
-  );
-}
 function unrecognisedFormat(file2) {
   return new ReportError(
     file2,
     `${file2} is not a coverage report this gate recognises; supported: ${SUPPORTED_FORMATS}.`
   );
+}
+
+// actions/coverage/src/go-coverprofile.ts
+var MODE = /^mode: (set|count|atomic)$/;
+var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
+var MAX_BLOCK_LINES = 1e5;
+function parseGoCoverprofile(text2, ctx) {
+  const rows = text2.split("\n");
+  function fail2(n, why) {
+    throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
+  }
+  if (!MODE.test((rows[0] ?? "").trim())) fail2(1, 'is not "mode: set|count|atomic"');
+  const byPath = /* @__PURE__ */ new Map();
+  for (let i = 1; i < rows.length; i++) {
+    const row2 = (rows[i] ?? "").trim();
+    if (row2 === "") continue;
+    const m = BLOCK.exec(row2);
+    if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
+    const [, name, sl, sc, el, ec, stmts, count2] = m;
+    const start = Number(sl);
+    const end = Number(el);
+    if (end < start || end - start > MAX_BLOCK_LINES)
+      fail2(i + 1, "has a block that ends before it starts or spans too many lines");
+    const { path: path9, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path9);
+    if (file2 === void 0) {
+      file2 = { path: path9, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path9, file2);
+    }
+    const hits = Number(count2);
+    const block = `${sl}.${sc},${el}.${ec}`;
+    for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
+    for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
+  }
+  if (byPath.size === 0) fail2(1, "is followed by no block");
+  return {
+    format: "go-coverprofile",
+    detected: `Go coverprofile (${(rows[0] ?? "").trim()})`,
+    files: [...byPath.values()],
+    notes: []
+  };
+}
+
+// actions/coverage/src/jacoco.ts
+function packagesOf(el) {
+  return [...childrenOf(el, "package"), ...childrenOf(el, "group").flatMap(packagesOf)];
+}
+function counter(el, type, file2) {
+  const c = childrenOf(el, "counter").find((x) => x.attrs.get("type") === type);
+  if (c === void 0) return void 0;
+  const missed = intAttr(c, "missed", file2);
+  const covered = intAttr(c, "covered", file2);
+  return { covered, total: covered + missed };
+}
+function readLines(source, file2) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of childrenOf(source, "line")) {
+    if (!line.attrs.has("ci") && !line.attrs.has("mi")) return null;
+    const nr = intAttr(line, "nr", file2);
+    const ci = intAttr(line, "ci", file2, 0);
+    const mi = intAttr(line, "mi", file2, 0);
+    if (nr < 1 || ci + mi === 0) continue;
+    lines.set(nr, (lines.get(nr) ?? 0) + ci);
+  }
+  return lines;
+}
+function parseJacoco(root, ctx) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let sawBranches = false;
+  let sawMethods = false;
+  for (const pkg of packagesOf(root)) {
+    const dir = pkg.attrs.get("name") ?? "";
+    for (const source of childrenOf(pkg, "sourcefile")) {
+      const name = source.attrs.get("name");
+      if (name === void 0 || name.trim() === "")
+        throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
+      const { path: path9, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path9)) throw new ReportError(ctx.file, `${ctx.file} lists ${path9.slice(0, 120)} twice.`);
+      seen.add(path9);
+      const lines = readLines(source, ctx.file);
+      const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
+      const branches = counter(source, "BRANCH", ctx.file) ?? null;
+      const functions = counter(source, "METHOD", ctx.file) ?? null;
+      sawBranches ||= (branches?.total ?? 0) > 0;
+      sawMethods ||= (functions?.total ?? 0) > 0;
+      files.push({
+        path: path9,
+        outside,
+        lines,
+        ...lineTally && { lineTally },
+        statements: null,
+        functions,
+        branches
+      });
+    }
+  }
+  for (const f of files) {
+    if (!sawBranches) f.branches = null;
+    if (!sawMethods) f.functions = null;
+  }
+  const partial2 = files.filter((f) => f.lines === null).length;
+  return {
+    format: "jacoco",
+    detected: "JaCoCo XML",
+    files,
+    notes: partial2 > 0 ? [
+      `${partial2} source files have no per-line detail (no mi/ci): their lines count from the LINE counter, without patch coverage.`
+    ] : []
+  };
 }
 
 // actions/coverage/src/istanbul-final.ts
@@ -57597,7 +57701,7 @@ function parseJsonReport(text2, ctx) {
 }
 function parseXmlReport(text2, ctx) {
   const { name, root } = parseXml2(text2, ctx.file);
-  if (name === "report") throw unsupportedFormat(ctx.file, "JaCoCo XML");
+  if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
   if (childrenOf(root, "packages").length > 0 || childrenOf(root, "sources").length > 0 || root.attrs.has("line-rate")) {
@@ -57617,7 +57721,7 @@ function parseReport(rawText, ctx) {
     case "lcov":
       return parseLcov(text2, ctx);
     case "go-coverprofile":
-      throw unsupportedFormat(ctx.file, "Go coverprofile");
+      return parseGoCoverprofile(text2, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -57753,6 +57857,25 @@ function readConfig(inputs) {
 var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
+function byBaseName(model) {
+  const index = /* @__PURE__ */ new Map();
+  for (const file2 of model.files.values()) {
+    if (file2.outside) continue;
+    const base = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const list = index.get(base);
+    if (list === void 0) index.set(base, [file2]);
+    else list.push(file2);
+  }
+  return index;
+}
+function reportEntryFor(model, index, path9) {
+  const exact = model.files.get(path9);
+  if (exact !== void 0) return exact.outside ? void 0 : exact;
+  const candidates = (index().get(path9.slice(path9.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path9.endsWith(`/${f.path}`) || f.path.endsWith(`/${path9}`)
+  );
+  return candidates.length === 1 ? candidates[0] : void 0;
+}
 function measurePatch(model, changes, include) {
   const result = {
     tally: { covered: 0, total: 0 },
@@ -57760,11 +57883,13 @@ function measurePatch(model, changes, include) {
     unreported: [],
     withoutLineDetail: []
   };
+  let index;
+  const lazyIndex = () => index ??= byBaseName(model);
   for (const changed of changes.files) {
     if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
-    const file2 = model.files.get(changed.path);
-    if (file2 === void 0 || file2.outside) {
+    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
     }
@@ -58013,7 +58138,7 @@ function mergeReports(reports) {
       entries.set(file2.path, { file: file2, format: format3, source });
       return;
     }
-    if (existing.format !== format3 || format3 === "istanbul-summary" || format3 === "clover") {
+    if (existing.format !== format3 || format3 === "istanbul-summary" || format3 === "clover" || format3 === "jacoco") {
       throw new ReportError(
         source,
         `${file2.path.slice(0, 120)} is reported by both ${existing.source} (${existing.format}) and ${source} (${format3}); merging them would count it twice, so pass reports of one format.`

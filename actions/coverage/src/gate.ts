@@ -1,5 +1,5 @@
 /**
- * The coverage gate: reads istanbul, json-summary, lcov, Cobertura and Clover reports (detected by
+ * The coverage gate: reads istanbul, json-summary, lcov, Cobertura, Clover, JaCoCo and Go reports (detected by
  * content), merges shards, and judges lines, statements, functions, branches and patch coverage.
  */
 import type { Gate } from '@aeef/gate-result';
