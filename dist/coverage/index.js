@@ -50149,6 +50149,12 @@ function expectedFiles(event) {
   const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
   return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
 }
+function describeChangeSet(changeSet) {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
+}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -58010,12 +58016,45 @@ function patchFindings(patch, failing) {
     rank: r.lines
   }));
 }
-function explain(m) {
+function explain(m, index) {
+  const label = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
+    return `${label} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+function judgePatch(evidence, config2, include, notes) {
+  const min = config2.min.patch;
+  if (evidence.changes === void 0) {
+    notes.push(
+      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
+    );
+    return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric = metricFor("patch", value2, min);
+  if (value2 === null && patch.withoutLineDetail.length === 0) {
+    metric.verdict = "none";
+    notes.push("Patch coverage: the change touches no executable line the reports list.");
+  }
+  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
+    metric.verdict = "fail";
+    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
+    );
+  return { metric, patch };
 }
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
@@ -58023,30 +58062,7 @@ function evaluateCoverage(evidence, config2) {
   assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
-  let patch;
-  let patchMetric;
-  if (evidence.changes === void 0) {
-    patchMetric = { ...metricFor("patch", null, config2.min.patch), verdict: "none" };
-    notes.push(
-      config2.min.patch === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${config2.min.patch}%) not applied: this run has no diff (no pull request or base commit).`
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor("patch", value2, config2.min.patch);
-    if (value2 === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = "none";
-      notes.push("Patch coverage: the change touches no executable line the reports list.");
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
@@ -58135,7 +58151,7 @@ var coverageGate = {
     if (config2.files.length > 0) files = await resolveReportFiles(config2.files, io, "files");
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)
