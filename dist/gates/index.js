@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11236,15 +11236,15 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -11798,16 +11798,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record4 of addresses) {
+          record4.timestamp = timestamp;
+          if (typeof record4.ttl === "number") {
+            record4.ttl = Math.min(record4.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record4.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record4.family] ?? { ips: [] };
+          familyRecords.ips.push(record4);
+          records.records[record4.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -14661,11 +14661,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module) {
     "use strict";
-    function getEncoding(label2) {
-      if (!label2) {
+    function getEncoding(label3) {
+      if (!label3) {
         return "failure";
       }
-      switch (label2.trim().toLowerCase()) {
+      switch (label3.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -18663,15 +18663,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count2 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20752,14 +20752,14 @@ var require_file_coverage = __commonJS({
         const statementMap = this.data.statementMap;
         const statements = this.data.s;
         const lineMap = /* @__PURE__ */ Object.create(null);
-        Object.entries(statements).forEach(([st, count2]) => {
+        Object.entries(statements).forEach(([st, count4]) => {
           if (!statementMap[st]) {
             return;
           }
           const { line } = statementMap[st].start;
           const prevVal = lineMap[line];
-          if (prevVal === void 0 || prevVal < count2) {
-            lineMap[line] = count2;
+          if (prevVal === void 0 || prevVal < count4) {
+            lineMap[line] = count4;
           }
         });
         return lineMap;
@@ -22056,13 +22056,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count4++;
         }
-        if (count2 % 2 === 0) {
+        if (count4 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -24181,14 +24181,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count4 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count4--;
       i++;
     }
   }
-  return count2;
+  return count4;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -26023,13 +26023,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -28571,8 +28571,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -31219,8 +31219,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count4, one, many) {
+  return Math.abs(count4) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -33665,8 +33665,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -33810,8 +33810,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -33958,8 +33958,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -36175,9 +36175,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label2) {
+function numericOperand(value, label3) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -39607,8 +39607,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record4 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record4);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -42996,6 +42996,12 @@ function splitOutsideBraces(value) {
   items.push(current);
   return items.map((i) => i.trim()).filter((i) => i !== "");
 }
+function requireInput(name, value, expected = "set") {
+  if (value === void 0) {
+    throw new InputError(name, `Expected \`${name}\` to be ${expected}, but it is empty or unset.`);
+  }
+  return value;
+}
 
 // packages/gate-result/src/input-specs.ts
 var COMMON_INPUTS = [
@@ -43161,12 +43167,12 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   const ranked = findings.map((finding, order) => ({ finding, order })).sort(
     (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
   );
-  const count2 = { error: 0, warning: 0, notice: 0 };
+  const count4 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
   const shown = [];
   for (const { finding } of ranked) {
-    if (count2[finding.level] < perLevel) {
-      count2[finding.level]++;
+    if (count4[finding.level] < perLevel) {
+      count4[finding.level]++;
       shown.push(finding);
     } else omitted[finding.level]++;
   }
@@ -43818,18 +43824,18 @@ function count(entry, name, index) {
 function toChangedFile2(entry, index) {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
-  const record2 = entry;
-  const { filename, previous_filename: previous, patch } = record2;
-  const status = typeof record2.status === "string" ? STATUSES[record2.status] : void 0;
+  const record4 = entry;
+  const { filename, previous_filename: previous, patch } = record4;
+  const status = typeof record4.status === "string" ? STATUSES[record4.status] : void 0;
   if (typeof filename !== "string" || filename === "") throw malformed(what, "a `filename`");
   if (status === void 0) throw malformed(what, "a known `status`");
   if (patch !== void 0 && patch !== null && typeof patch !== "string")
     throw malformed(what, "`patch` to be text");
   if (previous !== void 0 && previous !== null && typeof previous !== "string")
     throw malformed(what, "a text `previous_filename`");
-  const additions = count(record2, "additions", index);
-  const deletions = count(record2, "deletions", index);
-  const changes = count(record2, "changes", index);
+  const additions = count(record4, "additions", index);
+  const deletions = count(record4, "deletions", index);
+  const changes = count(record4, "changes", index);
   const hasPatch = typeof patch === "string";
   const changed = {
     path: filename,
@@ -43866,7 +43872,7 @@ var DIFF_FLAGS = [
   "--src-prefix=a/",
   "--dst-prefix=b/"
 ];
-var short = (sha2) => sha2.slice(0, 12);
+var short = (sha3) => sha3.slice(0, 12);
 async function succeeds(git, args) {
   try {
     return (await git(args)).trim();
@@ -43878,7 +43884,7 @@ async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
 async function readChangesFromGit(git, event, log) {
-  const present = async (sha2) => await succeeds(git, ["cat-file", "-e", `${sha2}^{commit}`]) !== void 0;
+  const present = async (sha3) => await succeeds(git, ["cat-file", "-e", `${sha3}^{commit}`]) !== void 0;
   if (!await present(event.baseSha) || !await present(event.headSha)) {
     log.info(
       `The base or head commit of this ${event.name} is not in the clone (a shallow checkout); set \`fetch-depth: 0\` on actions/checkout to read changed lines with git.`
@@ -44315,8 +44321,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label3, content) {
+    const element = this.wrap("details", this.wrap("summary", label3) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -46236,49 +46242,49 @@ function isRateLimited(error63) {
 }
 function toGitHubApiError(error63, route, timeoutMs) {
   if (error63 instanceof GitHubApiError) return error63;
-  const label2 = `GitHub API ${routeLabel(route)}`;
+  const label3 = `GitHub API ${routeLabel(route)}`;
   const shape = typeof error63 === "object" && error63 !== null ? error63 : {};
   const status = typeof shape.status === "number" ? shape.status : void 0;
   const responded = shape.response !== void 0;
   if (status === void 0 || !responded) {
     return new GitHubApiError(
       void 0,
-      `${label2} failed: no response from GitHub (network error or no answer within ${Math.round(timeoutMs / 1e3)} s), also after retries.`
+      `${label3} failed: no response from GitHub (network error or no answer within ${Math.round(timeoutMs / 1e3)} s), also after retries.`
     );
   }
   switch (true) {
     case status === 401:
       return new GitHubApiError(
         status,
-        `${label2} failed with 401: the token is invalid or expired; check the \`github-token\` input.`
+        `${label3} failed with 401: the token is invalid or expired; check the \`github-token\` input.`
       );
     case ((status === 403 || status === 429) && isRateLimited(shape)):
       return new GitHubApiError(
         status,
-        `${label2} failed with ${status}: rate-limited by GitHub and the limit does not reset within the time budget; re-run the job later.`
+        `${label3} failed with ${status}: rate-limited by GitHub and the limit does not reset within the time budget; re-run the job later.`
       );
     case status === 403:
       return new GitHubApiError(
         status,
-        `${label2} failed with 403: the token lacks the \`${permissionFor(route)}\` permission (set it in the workflow's \`permissions:\`) or is rate-limited.`
+        `${label3} failed with 403: the token lacks the \`${permissionFor(route)}\` permission (set it in the workflow's \`permissions:\`) or is rate-limited.`
       );
     case status === 404:
       return new GitHubApiError(
         status,
-        `${label2} failed with 404: not found, or the token has no access to the repository.`
+        `${label3} failed with 404: not found, or the token has no access to the repository.`
       );
     case status === 422:
       return new GitHubApiError(
         status,
-        `${label2} failed with 422: GitHub could not process the request (an unknown commit, or a diff too large to compute).`
+        `${label3} failed with 422: GitHub could not process the request (an unknown commit, or a diff too large to compute).`
       );
     case status >= 500:
       return new GitHubApiError(
         status,
-        `${label2} failed with ${status} after retries; GitHub may be unavailable, re-run the job.`
+        `${label3} failed with ${status} after retries; GitHub may be unavailable, re-run the job.`
       );
     default:
-      return new GitHubApiError(status, `${label2} failed with ${status}.`);
+      return new GitHubApiError(status, `${label3} failed with ${status}.`);
   }
 }
 
@@ -46329,11 +46335,11 @@ function createGitHubClient(options) {
     throttle: {
       retryAfterBaseValue: unit,
       // One retry, and only when the reset (real seconds) falls inside the budget.
-      onRateLimit: (retryAfter, _o, _k, count2) => count2 === 0 && fitsBudget(retryAfter * 1e3),
-      onSecondaryRateLimit: (retryAfter, _o, _k, count2) => count2 === 0 && fitsBudget(retryAfter * 1e3)
+      onRateLimit: (retryAfter, _o, _k, count4) => count4 === 0 && fitsBudget(retryAfter * 1e3),
+      onSecondaryRateLimit: (retryAfter, _o, _k, count4) => count4 === 0 && fitsBudget(retryAfter * 1e3)
     }
   });
-  async function call(route, params, label2) {
+  async function call(route, params, label3) {
     try {
       const response = await octokit.request(route, params);
       const headers = {};
@@ -46342,7 +46348,7 @@ function createGitHubClient(options) {
       }
       return { status: response.status, data: response.data, headers };
     } catch (error63) {
-      throw toGitHubApiError(error63, label2, timeoutMs);
+      throw toGitHubApiError(error63, label3, timeoutMs);
     }
   }
   return {
@@ -47380,9 +47386,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count2 = 0;
-  for (; i < xmlData.length; i++, count2++) {
-    if (xmlData[i].match(/\w/) && count2 < 20)
+  let count4 = 0;
+  for (; i < xmlData.length; i++, count4++) {
+    if (xmlData[i].match(/\w/) && count4 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -50372,11 +50378,11 @@ function decodedCopy(value, list) {
   return decoded === value ? null : decoded;
 }
 function matchList(value, list) {
-  const label2 = list.label ?? "CUSTOM";
+  const label3 = list.label ?? "CUSTOM";
   const decoded = decodedCopy(value, list);
   for (const rule of list) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
-      return { context: label2, id: rule.id, description: rule.description, pattern: rule.pattern };
+      return { context: label3, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
   }
   return null;
@@ -51342,9 +51348,9 @@ function parseClover(root, ctx) {
         addHits(acc.functions, `${num2}:${line.attrs.get("name") ?? ""}`, intAttr(line, "count", ctx.file, 0));
         continue;
       }
-      const count2 = intAttr(line, "count", ctx.file, 0);
-      addHits(acc.lines, num2, count2);
-      addHits(acc.statements, String(num2), count2);
+      const count4 = intAttr(line, "count", ctx.file, 0);
+      addHits(acc.lines, num2, count4);
+      addHits(acc.statements, String(num2), count4);
       if (type === "cond") {
         sawBranches = true;
         addHits(acc.branches, `${num2}:t`, intAttr(line, "truecount", ctx.file, 0));
@@ -51588,9 +51594,9 @@ function lineHits(fc, file2) {
     if (typeof line !== "number" || !Number.isInteger(line)) {
       throw new ReportError(file2, `${file2} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
-    const count2 = s[key] ?? 0;
+    const count4 = s[key] ?? 0;
     const prev = lines.get(line);
-    if (prev === void 0 || prev < count2) lines.set(line, count2);
+    if (prev === void 0 || prev < count4) lines.set(line, count4);
   }
   return lines;
 }
@@ -51643,14 +51649,14 @@ function parseIstanbulSummary(json2, ctx) {
   for (const key of Object.keys(json2)) {
     if (key === "total") continue;
     const entry = json2[key];
-    const label2 = `the entry "${key.slice(0, 80)}"`;
-    if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label2} that is not an object.`);
+    const label3 = `the entry "${key.slice(0, 80)}"`;
+    if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
     const { path: path8, outside } = normaliseReportPath(key, ctx.workspace);
     if (seen.has(path8)) throw new ReportError(ctx.file, `${ctx.file} lists ${path8.slice(0, 80)} twice.`);
     seen.add(path8);
     const [lines, statements, functions, branches] = METRICS.map(
-      (m) => readTally(entry[m], `${label2}.${m}`, ctx)
+      (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
     files.push({ path: path8, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
@@ -52942,10 +52948,10 @@ function humanReviewsByOthers(pull) {
     (r) => r.submittedAt !== null && !r.authorIsBot && r.author !== pull.author && r.state !== "PENDING"
   ).sort((a, b) => Date.parse(a.submittedAt ?? "") - Date.parse(b.submittedAt ?? ""));
 }
-function distribution(id, label2, samples, unit, direction) {
+function distribution(id, label3, samples, unit, direction) {
   return {
     id,
-    label: label2,
+    label: label3,
     value: mean(samples),
     unit,
     direction,
@@ -52991,8 +52997,8 @@ ${charts || "<p>No numeric KPI recorded yet.</p>"}
 }
 function collectSeries(records) {
   const byId = /* @__PURE__ */ new Map();
-  records.forEach((record2, x) => {
-    for (const kpi of record2.kpis) {
+  records.forEach((record4, x) => {
+    for (const kpi of record4.kpis) {
       const value = kpi.p50 ?? kpi.value;
       if (value === null || value === void 0 || !Number.isFinite(value)) continue;
       let s = byId.get(kpi.id);
@@ -53000,7 +53006,7 @@ function collectSeries(records) {
         s = { id: kpi.id, label: kpi.label, unit: kpi.unit, points: [] };
         byId.set(kpi.id, s);
       }
-      s.points.push({ x, value, commit: record2.commit, timestamp: record2.timestamp });
+      s.points.push({ x, value, commit: record4.commit, timestamp: record4.timestamp });
     }
   });
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -53081,8 +53087,8 @@ function timeOf(report) {
 }
 function lastComparable(records, current) {
   for (let i = records.length - 1; i >= 0; i--) {
-    const record2 = records[i];
-    if (record2 !== void 0 && record2.commit !== current.commit) return record2;
+    const record4 = records[i];
+    if (record4 !== void 0 && record4.commit !== current.commit) return record4;
   }
   return void 0;
 }
@@ -53407,8 +53413,859 @@ function summarise(report, verdict, problems) {
   return verdict === "pass" ? `${gates}.` : `${gates}; see the notes.`;
 }
 
+// actions/pr-size/src/api-files.ts
+var API_FILE_CAP = 3e3;
+function record2(value, where) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigError(
+      `Expected ${where} from the GitHub API to be an object, got ${value === null ? "null" : typeof value}.`
+    );
+  }
+  return value;
+}
+function count2(object2, key, where) {
+  const value = object2[key];
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new ConfigError(
+      `Expected \`${key}\` of ${where} from the GitHub API to be a whole number of 0 or more, got ${JSON.stringify(value) ?? "nothing"}.`
+    );
+  }
+  return value;
+}
+function parsePull(data) {
+  const pr = record2(data, "the pull request");
+  const where = "the pull request";
+  const head = record2(pr.head, "pull_request.head");
+  if (typeof head.sha !== "string")
+    throw new ConfigError("Expected `head.sha` of the pull request from the GitHub API to be a string.");
+  const labels = Array.isArray(pr.labels) ? pr.labels : void 0;
+  return {
+    totals: {
+      additions: count2(pr, "additions", where),
+      deletions: count2(pr, "deletions", where),
+      changedFiles: count2(pr, "changed_files", where)
+    },
+    headSha: head.sha,
+    ...labels ? {
+      labels: labels.map((l) => record2(l, "a label").name).filter((n) => typeof n === "string")
+    } : {}
+  };
+}
+function parseFileEntry(data, index) {
+  const entry = record2(data, `file entry ${index}`);
+  const where = `file entry ${index}`;
+  if (typeof entry.filename !== "string" || entry.filename === "") {
+    throw new ConfigError(`Expected \`filename\` of ${where} from the GitHub API to be a non-empty string.`);
+  }
+  if (typeof entry.status !== "string")
+    throw new ConfigError(`Expected \`status\` of ${where} from the GitHub API to be a string.`);
+  const additions = count2(entry, "additions", where);
+  const deletions = count2(entry, "deletions", where);
+  const changes = count2(entry, "changes", where);
+  if (changes !== additions + deletions) {
+    throw new ConfigError(
+      `Expected \`changes\` of ${where} from the GitHub API to equal additions + deletions, got ${changes}.`
+    );
+  }
+  const previous = entry.previous_filename;
+  const binary = entry.patch === void 0 && changes === 0 && entry.status !== "renamed";
+  return {
+    path: entry.filename,
+    ...typeof previous === "string" && previous !== "" ? { previousPath: previous } : {},
+    additions,
+    deletions,
+    binary
+  };
+}
+
+// actions/pr-size/src/gitattributes.ts
+var MAX_LINES = 1e4;
+function stateOf(token, name) {
+  if (token === name || token === `${name}=true`) return true;
+  if (token === `-${name}` || token === `${name}=false` || token === `!${name}`) return false;
+  if (token.startsWith(`${name}=`)) return false;
+  return null;
+}
+function compile2(pattern) {
+  if (pattern.startsWith("!") || pattern.endsWith("/") || pattern === "" || /[{}]/.test(pattern))
+    return void 0;
+  try {
+    if (!pattern.includes("/")) {
+      const match = compileMatcher([pattern], ".gitattributes");
+      return (path8) => match(path8.slice(path8.lastIndexOf("/") + 1));
+    }
+    return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
+  } catch {
+    return void 0;
+  }
+}
+function parseGitattributes(text2) {
+  const rules = [];
+  for (const line of text2.split(/\r?\n/).slice(0, MAX_LINES)) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("[attr]")) continue;
+    const [pattern, ...tokens] = trimmed.split(/\s+/);
+    const rule = { matches: () => false, mentions: /* @__PURE__ */ new Set() };
+    for (const token of tokens) {
+      const generated = stateOf(token, "linguist-generated");
+      const vendored = stateOf(token, "linguist-vendored");
+      if (generated !== null) {
+        rule.generated = generated;
+        rule.mentions.add("generated");
+      }
+      if (vendored !== null) {
+        rule.vendored = vendored;
+        rule.mentions.add("vendored");
+      }
+    }
+    const matches = pattern === void 0 ? void 0 : compile2(pattern);
+    if (rule.mentions.size > 0 && matches) rules.push({ ...rule, matches });
+  }
+  return rules;
+}
+function linguistAttributesOf(path8, rules) {
+  const result = { generated: false, vendored: false };
+  for (const rule of rules) {
+    if (!rule.matches(path8)) continue;
+    if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
+    if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
+  }
+  return result;
+}
+
+// actions/pr-size/src/gitattributes-api.ts
+var MAX_BYTES = 1024 * 1024;
+function statusOf(error63) {
+  const status = error63?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function fetchText(github, owner, repo, ref) {
+  try {
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{path}",
+      { owner, repo, path: ".gitattributes", ref }
+    );
+    const { content, encoding, size } = response.data;
+    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
+    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    return Buffer.from(content, "base64").toString("utf8");
+  } catch (error63) {
+    if (statusOf(error63) === 404) return void 0;
+    throw error63;
+  }
+}
+async function readRootAttributes(github, ref, headSha, files) {
+  const attributes = /* @__PURE__ */ new Map();
+  let text2;
+  try {
+    text2 = await fetchText(github, ref.owner, ref.repo, headSha);
+  } catch {
+    return {
+      attributes,
+      source: "not applied",
+      note: "The root .gitattributes could not be read from the API, so linguist-generated and linguist-vendored were not applied."
+    };
+  }
+  const note = "Without a clone only the root .gitattributes is read; nested ones are not applied.";
+  if (text2 === void 0) return { attributes, source: "root .gitattributes (API)", note };
+  const rules = parseGitattributes(text2);
+  for (const file2 of files) {
+    const value = linguistAttributesOf(file2.path, rules);
+    if (value.generated || value.vendored) attributes.set(file2.path, value);
+  }
+  return { attributes, source: "root .gitattributes (API)", note };
+}
+
+// actions/pr-size/src/api-source.ts
+function requireGitHub(io, why) {
+  if (!io.github)
+    throw new ConfigError(
+      `The pr-size gate needs the GitHub API ${why}; set the \`github-token\` input (default: the workflow token).`
+    );
+  return io.github;
+}
+function pullRefOf(target) {
+  if (target.pullNumber === void 0 || !target.owner || !target.repo) {
+    throw new ConfigError(
+      `Expected the ${target.event} event to name a repository and a pull request; the REST API cannot count without them.`
+    );
+  }
+  return { owner: target.owner, repo: target.repo, pullNumber: target.pullNumber };
+}
+function sum(files, key) {
+  return files.reduce((n, f) => n + f[key], 0);
+}
+function checkCompleteness(files, totals) {
+  const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
+  return reason === void 0 ? void 0 : { reason, ...totals };
+}
+async function fetchPull(github, ref) {
+  const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: ref.owner,
+    repo: ref.repo,
+    pull_number: ref.pullNumber
+  });
+  return parsePull(response.data);
+}
+async function countFromApi(io, target, reason) {
+  const github = requireGitHub(io, `to count this PR (${reason})`);
+  const ref = pullRefOf(target);
+  const pull = await fetchPull(github, ref);
+  const notes = [`The REST API counted because ${reason}.`];
+  if (pull.headSha !== target.headSha)
+    notes.push(
+      `The PR head moved to ${pull.headSha.slice(0, 7)} since this run started; the API counted the newer head.`
+    );
+  let files = [];
+  if (pull.totals.changedFiles <= API_FILE_CAP) {
+    const entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      owner: ref.owner,
+      repo: ref.repo,
+      pull_number: ref.pullNumber,
+      per_page: 100
+    });
+    files = entries.map((entry, i) => parseFileEntry(entry, i));
+  }
+  const incomplete = checkCompleteness(files, pull.totals);
+  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
+  if (note) notes.push(note);
+  return {
+    source: "api",
+    range: `PR #${ref.pullNumber} at ${pull.headSha.slice(0, 7)}`,
+    files,
+    attributes,
+    attributesSource: source,
+    ...incomplete ? { incomplete } : {},
+    notes,
+    pull
+  };
+}
+
+// actions/pr-size/src/sizes.ts
+var SIZE_NAMES = ["XS", "S", "M", "L", "XL", "XXL"];
+var DEFAULT_SIZES = "XS:10,S:50,M:200,L:500,XL:1000";
+var BOUNDED = SIZE_NAMES.slice(0, -1);
+var ENTRY = /^(XS|S|M|L|XL):(0|[1-9]\d{0,8})$/;
+function parseSizes(text2) {
+  const entries = text2.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+  const fail = (why) => {
+    throw new InputError(
+      "sizes",
+      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text2}\` (${why}).`
+    );
+  };
+  if (entries.length === 0) fail("no bucket");
+  const bounds = [];
+  for (const entry of entries) {
+    const m = ENTRY.exec(entry.replace(/\s*:\s*/, ":"));
+    if (!m) return fail(`\`${entry}\` is not NAME:LINES with NAME one of ${BOUNDED.join(", ")}`);
+    const bound = { name: m[1], max: Number(m[2]) };
+    const last = bounds[bounds.length - 1];
+    if (last && BOUNDED.indexOf(bound.name) <= BOUNDED.indexOf(last.name)) {
+      fail(`${bound.name} must come after ${last.name}, once`);
+    }
+    if (last && bound.max <= last.max)
+      fail(`${bound.name}:${bound.max} must be above ${last.name}:${last.max}`);
+    bounds.push(bound);
+  }
+  return bounds;
+}
+function classifySize(lines, bounds) {
+  for (const bound of bounds) if (lines <= bound.max) return bound.name;
+  return "XXL";
+}
+function sizeLabel(size) {
+  return `size/${size}`;
+}
+function isSizeLabel(label3) {
+  return SIZE_NAMES.some((name) => label3 === sizeLabel(name));
+}
+
+// actions/pr-size/src/config.ts
+var INPUT_SPECS2 = [
+  {
+    name: "max-lines",
+    kind: "integer",
+    default: "400",
+    description: "Changed lines (added + deleted, after exclusions) above which the gate fails. Default: 400."
+  },
+  {
+    name: "warn-lines",
+    kind: "integer",
+    default: "200",
+    description: "Changed lines above which the gate warns; at most `max-lines`. Default: 200."
+  },
+  {
+    name: "max-files",
+    kind: "integer",
+    default: "50",
+    description: "Changed files (after exclusions) above which the gate fails. Default: 50."
+  },
+  {
+    name: "ignore",
+    kind: "globs",
+    description: "Globs of files that do not count, separated by commas or newlines. Default: none."
+  },
+  {
+    name: "label",
+    kind: "boolean",
+    default: "false",
+    description: "Set the `size/*` label on the PR and remove stale ones. Default: false."
+  },
+  {
+    name: "sizes",
+    kind: "string",
+    default: DEFAULT_SIZES,
+    description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  }
+];
+function configurePrSize(given) {
+  const inputs = withDefaults(given, INPUT_SPECS2);
+  const integer2 = (name) => requireInput(name, getInteger(inputs, name), "a whole number");
+  const maxLines = integer2("max-lines");
+  const warnLines = integer2("warn-lines");
+  if (warnLines > maxLines) {
+    throw new InputError(
+      "warn-lines",
+      `Expected \`warn-lines\` to be at most \`max-lines\` (${maxLines}), got \`${warnLines}\`.`
+    );
+  }
+  const ignore = getGlobs(inputs, "ignore") ?? [];
+  return {
+    maxLines,
+    warnLines,
+    maxFiles: integer2("max-files"),
+    ignore,
+    isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
+    label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+  };
+}
+
+// actions/pr-size/src/exclusions.ts
+var LOCKFILES = /* @__PURE__ */ new Set([
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "go.sum",
+  "Cargo.lock",
+  "poetry.lock",
+  "uv.lock",
+  "Gemfile.lock",
+  "composer.lock"
+]);
+var REASON_TEXT = {
+  binary: "binary file",
+  lockfile: "lockfile",
+  "linguist-generated": "linguist-generated in .gitattributes",
+  "linguist-vendored": "linguist-vendored in .gitattributes",
+  ignore: "matches the ignore input"
+};
+function basename(path8) {
+  return path8.slice(path8.lastIndexOf("/") + 1);
+}
+function exclusionReason(file2, rules) {
+  if (file2.binary) return "binary";
+  if (LOCKFILES.has(basename(file2.path))) return "lockfile";
+  const attributes = rules.attributes.get(file2.path);
+  if (attributes?.generated) return "linguist-generated";
+  if (attributes?.vendored) return "linguist-vendored";
+  if (rules.ignored(file2.path)) return "ignore";
+  return void 0;
+}
+function partitionFiles(files, rules) {
+  const counted = [];
+  const excluded = [];
+  for (const file2 of files) {
+    const reason = exclusionReason(file2, rules);
+    if (reason === void 0) counted.push(file2);
+    else excluded.push({ ...file2, reason });
+  }
+  return { counted, excluded };
+}
+
+// actions/pr-size/src/summary-sections.ts
+var LARGEST = 10;
+var EXCLUDED_ROWS = 50;
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function shownPath(file2) {
+  return file2.previousPath ? `${file2.previousPath} \u2192 ${file2.path}` : file2.path;
+}
+function topLevelFolders(files) {
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const slash = file2.path.indexOf("/");
+    const folder = slash < 0 ? "." : file2.path.slice(0, slash);
+    const entry = byFolder.get(folder) ?? { lines: 0, files: 0 };
+    entry.lines += file2.additions + file2.deletions;
+    entry.files += 1;
+    byFolder.set(folder, entry);
+  }
+  return [...byFolder].map(([folder, v]) => ({ folder, ...v })).sort((a, b) => b.lines - a.lines || a.folder.localeCompare(b.folder));
+}
+function totalsSection({ model, config: config2, size }) {
+  const attributes = model.attributesSource === "not applied" ? "linguist attributes could not be applied" : `linguist attributes from ${model.attributesSource}`;
+  return {
+    title: "Size",
+    columns: ["Size", "Buckets (changed lines)", "Warn above"],
+    rows: [
+      [size, [...config2.sizes.map((b) => `${b.name} \u2264 ${b.max}`), "XXL above"].join(", "), config2.warnLines]
+    ],
+    notes: [
+      `Counted from ${model.source === "git" ? "git diff --numstat" : "the REST API"} (${model.range}); ${attributes}.`,
+      ...model.incomplete ? [`Incomplete count: ${model.incomplete.reason}.`] : [],
+      ...model.notes
+    ]
+  };
+}
+function largestSection(counted) {
+  const sorted = [...counted].sort(
+    (a, b) => b.additions + b.deletions - (a.additions + a.deletions) || a.path.localeCompare(b.path)
+  );
+  return {
+    title: "Largest files",
+    columns: ["File", "Added", "Deleted"],
+    rows: sorted.slice(0, LARGEST).map((f) => [shownPath(f), f.additions, f.deletions]),
+    omittedRows: Math.max(0, sorted.length - LARGEST)
+  };
+}
+function excludedSection(excluded) {
+  return {
+    title: "Excluded files",
+    columns: ["File", "Reason", "Added", "Deleted"],
+    rows: excluded.slice(0, EXCLUDED_ROWS).map((f) => [
+      shownPath(f),
+      REASON_TEXT[f.reason],
+      f.binary ? null : f.additions,
+      f.binary ? null : f.deletions
+    ]),
+    omittedRows: Math.max(0, excluded.length - EXCLUDED_ROWS)
+  };
+}
+function splitSection(counted) {
+  const folders = topLevelFolders(counted);
+  const list = folders.slice(0, 8).map((f) => `${f.folder} (${plural2(f.lines, "line")}, ${plural2(f.files, "file")})`).join(", ");
+  return {
+    title: "How to split",
+    notes: [
+      folders.length > 1 ? `The change spans ${folders.length} top-level folders: ${list}. A PR per folder, or per concern, keeps each review small.` : `The change sits in one top-level folder (${list}); split it by concern (refactor, behaviour, tests) into stacked PRs.`
+    ]
+  };
+}
+function describeSize(input2) {
+  const sections = [totalsSection(input2)];
+  if (input2.counted.length > 0) sections.push(largestSection(input2.counted));
+  if (input2.excluded.length > 0) sections.push(excludedSection(input2.excluded));
+  if (input2.verdict !== "pass" && input2.counted.length > 0) sections.push(splitSection(input2.counted));
+  return sections;
+}
+
+// actions/pr-size/src/evaluate.ts
+function linesVerdict(lines, config2, incomplete) {
+  if (incomplete || lines > config2.maxLines) return "fail";
+  return lines > config2.warnLines ? "warn" : "pass";
+}
+function metricsOf(totals, config2, incomplete) {
+  const filesVerdict = incomplete || totals.files > config2.maxFiles ? "fail" : "pass";
+  return [
+    {
+      id: "lines",
+      label: "Changed lines",
+      value: totals.lines,
+      unit: "lines",
+      threshold: { op: "<=", value: config2.maxLines },
+      verdict: linesVerdict(totals.lines, config2, incomplete)
+    },
+    { id: "additions", label: "Added lines", value: totals.additions, unit: "lines", verdict: "none" },
+    { id: "deletions", label: "Deleted lines", value: totals.deletions, unit: "lines", verdict: "none" },
+    {
+      id: "files",
+      label: "Changed files",
+      value: totals.files,
+      unit: "files",
+      threshold: { op: "<=", value: config2.maxFiles },
+      verdict: filesVerdict
+    },
+    {
+      id: "ignored-files",
+      label: "Excluded files",
+      value: totals.ignoredFiles,
+      unit: "files",
+      verdict: "none"
+    }
+  ];
+}
+function sentence(totals, size, model, config2, verdict) {
+  const what = `${totals.lines} changed lines in ${totals.files} files (size ${size}, counted from ${model.source})`;
+  if (model.incomplete)
+    return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
+  const over = [];
+  if (totals.lines > config2.maxLines) over.push(`more than the ${config2.maxLines}-line limit`);
+  if (totals.files > config2.maxFiles) over.push(`more than the ${config2.maxFiles}-file limit`);
+  if (verdict === "fail") return `${what}: ${over.join(" and ")}; split the PR.`;
+  if (verdict === "warn")
+    return `${what}: above the warning line of ${config2.warnLines} (limit ${config2.maxLines}).`;
+  return `${what}: within the limits of ${config2.maxLines} lines and ${config2.maxFiles} files.`;
+}
+function evaluatePrSize(model, config2) {
+  const { counted, excluded } = partitionFiles(model.files, {
+    attributes: model.attributes,
+    ignored: config2.isIgnored
+  });
+  const incomplete = model.incomplete;
+  const additions = incomplete ? incomplete.additions : counted.reduce((n, f) => n + f.additions, 0);
+  const deletions = incomplete ? incomplete.deletions : counted.reduce((n, f) => n + f.deletions, 0);
+  const totals = {
+    additions,
+    deletions,
+    lines: additions + deletions,
+    files: incomplete ? incomplete.changedFiles : counted.length,
+    ignoredFiles: incomplete ? null : excluded.length
+  };
+  const size = incomplete ? "XXL" : classifySize(totals.lines, config2.sizes);
+  const metrics = metricsOf(totals, config2, incomplete !== void 0);
+  const verdict = metrics.some((m) => m.verdict === "fail") ? "fail" : metrics.some((m) => m.verdict === "warn") ? "warn" : "pass";
+  const summary2 = sentence(totals, size, model, config2, verdict);
+  const findings = verdict === "pass" ? [] : [{ level: verdict === "fail" ? "error" : "warning", title: "PR size", message: summary2 }];
+  return {
+    schema: RESULT_SCHEMA,
+    gate: "pr-size",
+    verdict,
+    summary: summary2,
+    metrics,
+    findings,
+    details: describeSize({ model, config: config2, counted, excluded, totals, size, verdict }),
+    outputs: { size, source: model.source },
+    config: {
+      "max-lines": config2.maxLines,
+      "warn-lines": config2.warnLines,
+      "max-files": config2.maxFiles,
+      ignore: config2.ignore,
+      label: config2.label,
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+    },
+    inputs: [],
+    durationMs: 0
+  };
+}
+
+// actions/pr-size/src/check-attr.ts
+var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
+function isOn(info2) {
+  return info2 === "set" || info2 === "true";
+}
+function parseCheckAttr(output2) {
+  const fields = output2.split("\0");
+  const result = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path8 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    if (!isOn(info2)) continue;
+    const entry = result.get(path8) ?? { generated: false, vendored: false };
+    if (attribute === "linguist-generated") entry.generated = true;
+    else if (attribute === "linguist-vendored") entry.vendored = true;
+    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path8, entry);
+  }
+  return result;
+}
+
+// actions/pr-size/src/numstat.ts
+var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
+function parseCount(text2, record4) {
+  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  return Number(text2);
+}
+function parseNumstat(output2) {
+  const fields = output2.split("\0");
+  const files = [];
+  let i = 0;
+  while (i < fields.length) {
+    const record4 = fields[i++] ?? "";
+    if (record4 === "" || record4 === "\n") continue;
+    const first = record4.indexOf("	");
+    const second = record4.indexOf("	", first + 1);
+    if (first < 0 || second < 0)
+      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+    const added = record4.slice(0, first);
+    const deleted = record4.slice(first + 1, second);
+    const binary = added === "-" && deleted === "-";
+    let path8 = record4.slice(second + 1);
+    let previousPath;
+    if (path8 === "") {
+      previousPath = fields[i++];
+      path8 = fields[i++] ?? "";
+      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
+    }
+    files.push({
+      path: path8,
+      ...previousPath !== void 0 ? { previousPath } : {},
+      additions: binary ? 0 : parseCount(added, record4),
+      deletions: binary ? 0 : parseCount(deleted, record4),
+      binary
+    });
+  }
+  return files;
+}
+
+// actions/pr-size/src/git-source.ts
+var PARALLEL_FROM = 1e3;
+async function supportsAttrSource(io) {
+  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
+  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
+}
+function batchPaths(paths) {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
+}
+async function readGitContext(io) {
+  const [cdup, withSource] = await Promise.all([
+    io.git(["rev-parse", "--show-cdup"]),
+    supportsAttrSource(io)
+  ]);
+  return { cdup: cdup.trim(), withSource };
+}
+async function readAttributes(io, headSha, paths, context) {
+  const attributes = /* @__PURE__ */ new Map();
+  const { cdup, withSource } = context;
+  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  const outputs = await Promise.all(
+    batchPaths(paths).map(
+      (batch) => io.git(["check-attr", "-z", "--stdin", ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join("")
+      })
+    )
+  );
+  for (const output2 of outputs) {
+    for (const [path8, value] of parseCheckAttr(output2)) attributes.set(path8.slice(cdup.length), value);
+  }
+  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
+  return { attributes, source: "git check-attr", ...note ? { note } : {} };
+}
+async function readDiffAttributes(io, mergeBase, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
+  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  return readAttributes(io, headSha, paths, await context);
+}
+async function countFromGit(io, target) {
+  const context = readGitContext(io);
+  context.catch(() => void 0);
+  let mergeBase;
+  try {
+    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
+  } catch {
+    return {
+      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
+    };
+  }
+  const diffArgs = [
+    "diff",
+    "--numstat",
+    "-z",
+    "-M",
+    "--no-relative",
+    "--no-ext-diff",
+    mergeBase,
+    target.headSha
+  ];
+  const [numstat, { attributes, source, note }] = await Promise.all([
+    io.git(diffArgs),
+    readDiffAttributes(io, mergeBase, target.headSha, context)
+  ]);
+  const files = parseNumstat(numstat);
+  return {
+    source: "git",
+    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    files,
+    attributes,
+    attributesSource: source,
+    notes: note ? [note] : []
+  };
+}
+
+// actions/pr-size/src/labels.ts
+function statusOf2(error63) {
+  const status = error63?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function currentLabels(github, ref) {
+  const response = await github.request("GET /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.pullNumber,
+    per_page: 100
+  });
+  const data = Array.isArray(response.data) ? response.data : [];
+  return data.map((l) => typeof l === "object" && l !== null ? l.name : void 0).filter((n) => typeof n === "string");
+}
+async function applySizeLabel(github, ref, size, labels) {
+  const wanted = sizeLabel(size);
+  try {
+    const present = labels ?? await currentLabels(github, ref);
+    for (const stale of present.filter((l) => isSizeLabel(l) && l !== wanted)) {
+      await github.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.pullNumber,
+        name: stale
+      });
+    }
+    if (!present.includes(wanted)) {
+      await github.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.pullNumber,
+        labels: [wanted]
+      });
+    }
+    return { note: `Label ${wanted} is set.` };
+  } catch (error63) {
+    const status = statusOf2(error63);
+    const message = status === 403 ? `The ${wanted} label was not set: the token is read-only here (fork or Dependabot PR; labels need pull-requests: write). The verdict stands.` : `The ${wanted} label was not set (${getErrorMessage(error63)}). The verdict stands.`;
+    return {
+      note: message,
+      finding: { level: status === 403 ? "notice" : "warning", title: "PR size label", message }
+    };
+  }
+}
+
+// actions/pr-size/src/pr-event.ts
+var SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
+var SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+function record3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function sha2(value, where) {
+  if (typeof value !== "string" || !SHA2.test(value)) {
+    throw new ConfigError(
+      `Expected \`${where}\` in the event payload to be a commit SHA, got ${JSON.stringify(value) ?? "nothing"}.`
+    );
+  }
+  return value;
+}
+function count3(pr, key) {
+  const value = pr[key];
+  if (value === void 0) return void 0;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new ConfigError(
+      `Expected \`pull_request.${key}\` in the event payload to be a whole number of 0 or more, got ${JSON.stringify(value)}.`
+    );
+  }
+  return value;
+}
+function readTotals(pr) {
+  const additions = count3(pr, "additions");
+  const deletions = count3(pr, "deletions");
+  const changedFiles = count3(pr, "changed_files");
+  if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
+  return { additions, deletions, changedFiles };
+}
+function readRepository2(event, payload) {
+  if (event.repository) return event.repository;
+  const fullName = record3(payload.repository)?.full_name;
+  if (typeof fullName === "string" && /^[^/\s]+\/[^/\s]+$/.test(fullName)) {
+    const [owner, repo] = fullName.split("/");
+    return { owner, repo };
+  }
+  return {};
+}
+function readSizeTarget(event) {
+  const name = event.name;
+  if (!SUPPORTED_EVENTS.includes(name)) {
+    throw new ConfigError(
+      `The pr-size gate does not support the \`${name}\` event; run it on ${SUPPORTED_EVENTS.map((e) => `\`${e}\``).join(", ")}.`
+    );
+  }
+  const payload = record3(event.payload) ?? {};
+  const repository = readRepository2(event, payload);
+  if (name === "merge_group") {
+    const group = record3(payload.merge_group);
+    if (!group)
+      throw new ConfigError(
+        "Expected a `merge_group` object in the event payload (GITHUB_EVENT_PATH); none was found."
+      );
+    return {
+      event: name,
+      ...repository,
+      baseSha: sha2(group.base_sha, "merge_group.base_sha"),
+      headSha: sha2(group.head_sha, "merge_group.head_sha")
+    };
+  }
+  const pr = record3(payload.pull_request);
+  if (!pr)
+    throw new ConfigError(
+      `Expected a \`pull_request\` object in the ${name} event payload (GITHUB_EVENT_PATH); none was found.`
+    );
+  const number5 = pr.number ?? payload.number;
+  if (typeof number5 !== "number" || !Number.isSafeInteger(number5) || number5 < 1) {
+    throw new ConfigError(
+      `Expected \`pull_request.number\` in the event payload to be a PR number, got ${JSON.stringify(number5) ?? "nothing"}.`
+    );
+  }
+  const totals = readTotals(pr);
+  return {
+    event: name,
+    ...repository,
+    pullNumber: number5,
+    baseSha: sha2(record3(pr.base)?.sha, "pull_request.base.sha"),
+    headSha: sha2(record3(pr.head)?.sha, "pull_request.head.sha"),
+    ...totals ? { totals } : {}
+  };
+}
+
+// actions/pr-size/src/gate.ts
+async function measure(io) {
+  const target = readSizeTarget(io.event);
+  if (target.event === "pull_request_target") {
+    const model2 = await countFromApi(
+      io,
+      target,
+      "the event is pull_request_target, which needs no checkout of the PR code"
+    );
+    return model2.pull.labels ? { model: model2, labels: model2.pull.labels } : { model: model2 };
+  }
+  const counted = await countFromGit(io, target);
+  if (!("unavailable" in counted)) return { model: counted };
+  if (target.event === "merge_group") {
+    throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
+  }
+  const model = await countFromApi(io, target, counted.unavailable);
+  return model.pull.labels ? { model, labels: model.pull.labels } : { model };
+}
+async function label2(io, result, labels) {
+  const target = readSizeTarget(io.event);
+  const notes = result.details[0]?.notes;
+  const add = (finding, note) => {
+    if (finding) result.findings.push(finding);
+    notes?.push(note);
+  };
+  if (target.pullNumber === void 0)
+    return add(void 0, "No label: a merge group is not a pull request.");
+  if (!io.github) {
+    const message = "The size label was not set: no GitHub token (set the github-token input). The verdict stands.";
+    return add({ level: "warning", title: "PR size label", message }, message);
+  }
+  const outcome = await applySizeLabel(io.github, pullRefOf(target), result.outputs.size, labels);
+  add(outcome.finding, outcome.note);
+}
+var prSizeGate = {
+  id: "pr-size",
+  title: "PR size",
+  inputs: INPUT_SPECS2,
+  config: configurePrSize,
+  async run(config2, io) {
+    const { model, labels } = await measure(io);
+    const result = evaluatePrSize(model, config2);
+    if (config2.label) await label2(io, result, labels);
+    return result;
+  }
+};
+
 // packages/gates/src/registry.ts
-var GATES = [coverageGate, kpiGate];
+var GATES = [coverageGate, prSizeGate, kpiGate];
 function gateIds() {
   return GATES.map((g) => g.id);
 }

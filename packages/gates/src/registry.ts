@@ -4,10 +4,11 @@
  */
 import { coverageGate } from '@aeef/action-coverage';
 import { kpiGate } from '@aeef/action-kpi';
+import { prSizeGate } from '@aeef/action-pr-size';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
 // The KPI export reads the others' result files, so it runs last.
-export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
+export const GATES: readonly AnyGate[] = [coverageGate, prSizeGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
