@@ -53717,6 +53717,12 @@ var INPUT_SPECS2 = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    default: "false",
+    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -53738,7 +53744,8 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
   };
 }
 
@@ -53945,11 +53952,33 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
+      "allow-unsafe": config2.allowUnsafe
     },
     inputs: [],
     durationMs: 0
   };
+}
+
+// actions/pr-size/src/checkout-guard.ts
+function untrustedCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
+async function refuseUntrustedCheckout(io, target, allowUnsafe) {
+  if (target.event !== "pull_request_target" || allowUnsafe) return;
+  let head;
+  try {
+    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
+  } catch {
+    return;
+  }
+  if (untrustedCommits(io, target).includes(head)) {
+    throw new ConfigError(
+      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
+    );
+  }
 }
 
 // actions/pr-size/src/check-attr.ts
@@ -54217,9 +54246,10 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io) {
+async function measure(io, config2) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
+    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -54257,7 +54287,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS2,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io);
+    const { model, labels } = await measure(io, config2);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label2(io, result, labels);
     return result;

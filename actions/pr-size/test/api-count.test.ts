@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '@aeef/gate-result';
 import { createGitHubClient } from '@aeef/gate-result/runtime';
+import { makePullRequestRepo } from '../../../test/support/git-repo.js';
 import { sharedFixture } from '../../../test/support/paths.js';
 import { configurePrSize } from '../src/config.js';
 import { prSizeGate } from '../src/gate.js';
@@ -331,5 +332,58 @@ describe('prSizeGate labels', () => {
     expect(result.findings).toContainEqual(
       expect.objectContaining({ level: 'notice', message: expect.stringContaining('read-only') as unknown }),
     );
+  });
+});
+
+describe('prSizeGate on pull_request_target (C5)', () => {
+  function checkedOutAtHead() {
+    const repo = makePullRequestRepo({ 'a.txt': 'a\n' }, { 'a.txt': 'b\n' });
+    const payload = {
+      pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    return { repo, payload };
+  }
+
+  it('refuses a workspace checked out at the PR head', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    server = await startGitHubServer(scenarioOf(1));
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    await expect(prSizeGate.run(configurePrSize(inputsOf()), io)).rejects.toThrow(
+      /untrusted checkout in a privileged context/,
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('runs when the user accepts the risk with allow-unsafe', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    const scenario = scenarioOf(1);
+    scenario.pull.head = { sha: repo.headSha };
+    server = await startGitHubServer(scenario);
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf({ 'allow-unsafe': 'true' })), io);
+    expect(result.outputs.source).toBe('api');
+  });
+
+  it('runs on a base-branch checkout', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    repo.git('checkout', '-q', 'main');
+    const scenario = scenarioOf(1);
+    scenario.pull.head = { sha: repo.headSha };
+    server = await startGitHubServer(scenario);
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    expect((await prSizeGate.run(configurePrSize(inputsOf()), io)).verdict).toBe('pass');
   });
 });
