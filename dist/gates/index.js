@@ -53599,6 +53599,19 @@ function checkCompleteness(files, totals) {
   const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
   return reason === void 0 ? void 0 : { reason, ...totals };
 }
+function checkPayload(target, pull) {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return void 0;
+  const same = payload.changedFiles === pull.totals.changedFiles && payload.additions === pull.totals.additions && payload.deletions === pull.totals.deletions;
+  if (same) return void 0;
+  const max = (a, b) => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles)
+  };
+}
 async function fetchPull(github, ref) {
   const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: ref.owner,
@@ -53626,7 +53639,7 @@ async function countFromApi(io, target, reason) {
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
   const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {

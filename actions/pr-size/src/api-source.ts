@@ -56,6 +56,27 @@ export function checkCompleteness(
   return reason === undefined ? undefined : { reason, ...totals };
 }
 
+/**
+ * The payload was written for the same head: its totals must agree with the API's, or one of the
+ * two is short (RELIABILITY D7: payload `changed_files` above the listed files).
+ */
+export function checkPayload(target: SizeTarget, pull: ApiPull): Incompleteness | undefined {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return undefined;
+  const same =
+    payload.changedFiles === pull.totals.changedFiles &&
+    payload.additions === pull.totals.additions &&
+    payload.deletions === pull.totals.deletions;
+  if (same) return undefined;
+  const max = (a: number, b: number): number => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles),
+  };
+}
+
 /** Reads the PR (fresh: the payload may be older than the files list). */
 export async function fetchPull(github: GitHubClient, ref: PullRef): Promise<ApiPull> {
   const response = await github.request<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
@@ -91,7 +112,7 @@ export async function countFromApi(
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
   // An incomplete count fails whatever the attributes say: spare the request.
   const { attributes, source, note } = incomplete
     ? { attributes: new Map(), source: 'not applied' as const, note: undefined }

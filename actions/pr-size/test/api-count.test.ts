@@ -132,6 +132,29 @@ describe('prSizeGate (REST API)', () => {
     expect(metric(result, 'files')).toBe(120);
   });
 
+  it('fails when the payload reports more files than the API lists for the same head (D7)', async () => {
+    server = await startGitHubServer(scenarioOf(101));
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'aeef-shallow-'));
+    const event = payload();
+    (event.pull_request as Record<string, unknown>).additions = 101;
+    (event.pull_request as Record<string, unknown>).deletions = 101;
+    (event.pull_request as Record<string, unknown>).changed_files = 150;
+    const io = makeGateIO({
+      workspace,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(
+      configurePrSize(inputsOf({ 'max-files': '1000', 'max-lines': '1000' })),
+      io,
+    );
+    expect(result.verdict).toBe('fail');
+    expect(result.summary).toContain(
+      'the event payload reports 150 files (+101/-101) but the API 101 (+101/-101) for the same head',
+    );
+    expect(metric(result, 'files')).toBe(150);
+  });
+
   it('fails when the listed lines do not add up to the PR totals', async () => {
     const scenario = scenarioOf(10);
     scenario.pull.additions = 9;
