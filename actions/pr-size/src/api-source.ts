@@ -7,8 +7,10 @@ import { ConfigError } from '@aeef/gate-result';
 import type { GateIO, GitHubClient } from '@aeef/gate-result';
 import { API_FILE_CAP, parseFileEntry, parsePull } from './api-files.js';
 import type { ApiPull } from './api-files.js';
+import type { LinguistAttributes } from './check-attr.js';
+import { readCheckoutAttributes } from './checkout-attributes.js';
 import { readRootAttributes } from './gitattributes-api.js';
-import type { DiffFile, Incompleteness, SizeModel } from './model.js';
+import type { AttributesSource, DiffFile, Incompleteness, SizeModel } from './model.js';
 import type { PullTotals, SizeTarget } from './pr-event.js';
 
 /** The pieces of the API path, for the request routes. */
@@ -77,6 +79,21 @@ export function checkPayload(target: SizeTarget, pull: ApiPull): Incompleteness 
   };
 }
 
+/** From the PR's checkout when the workspace is one, else the root .gitattributes from the API. */
+async function readApiModeAttributes(
+  io: GateIO,
+  target: SizeTarget,
+  github: GitHubClient,
+  ref: PullRef,
+  headSha: string,
+  files: readonly DiffFile[],
+): Promise<{ attributes: Map<string, LinguistAttributes>; source: AttributesSource; note?: string }> {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : undefined;
+  if (checkout) return { attributes: checkout.attributes, source: 'git check-attr', note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
+
 /** Reads the PR (fresh: the payload may be older than the files list). */
 export async function fetchPull(github: GitHubClient, ref: PullRef): Promise<ApiPull> {
   const response = await github.request<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
@@ -116,7 +133,7 @@ export async function countFromApi(
   // An incomplete count fails whatever the attributes say: spare the request.
   const { attributes, source, note } = incomplete
     ? { attributes: new Map(), source: 'not applied' as const, note: undefined }
-    : await readRootAttributes(github, ref, pull.headSha, files);
+    : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: 'api',

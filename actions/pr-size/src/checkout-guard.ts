@@ -8,7 +8,7 @@ import type { GateIO } from '@aeef/gate-result';
 import type { SizeTarget } from './pr-event.js';
 
 /** The commits of the PR's code: its head and, when the payload has it, its test merge commit. */
-function untrustedCommits(io: GateIO, target: SizeTarget): string[] {
+export function prCommits(io: GateIO, target: SizeTarget): string[] {
   const pr = io.event.payload.pull_request as { merge_commit_sha?: unknown } | undefined;
   const merge = typeof pr?.merge_commit_sha === 'string' ? [pr.merge_commit_sha] : [];
   return [target.headSha, ...merge];
@@ -26,7 +26,7 @@ export async function refuseUntrustedCheckout(
   } catch {
     return; // no repository or no commit checked out: nothing untrusted in the workspace
   }
-  if (untrustedCommits(io, target).includes(head)) {
+  if (prCommits(io, target).includes(head)) {
     throw new ConfigError(
       `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`,
     );

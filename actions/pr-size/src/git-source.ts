@@ -25,7 +25,7 @@ function batchPaths(paths: readonly string[]): (readonly string[])[] {
   return [paths.slice(0, half), paths.slice(half)];
 }
 
-interface GitContext {
+export interface GitContext {
   /** `../` steps from the cwd up to the top of the work tree (git diff paths are top-relative). */
   cdup: string;
   withSource: boolean;

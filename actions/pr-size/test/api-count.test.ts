@@ -2,6 +2,7 @@
  * The REST API path against a local GitHub peer on 127.0.0.1 (RELIABILITY D1-D9, G5, G6): all
  * pages read, truncation and mismatches count as over the limit, malformed data is an error.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -317,6 +318,85 @@ describe('prSizeGate (REST API)', () => {
     expect(metric(result, 'lines')).toBe(
       counted.reduce((n, f) => n + (f.additions as number) + (f.deletions as number), 0),
     );
+  });
+
+  it('reads nested .gitattributes with git check-attr from the PR checkout when the history is missing', async () => {
+    // The checkout is at the PR head, but the base commit is not in the clone: git cannot count.
+    const repo = makePullRequestRepo(
+      { 'sub/.gitattributes': 'gen/** linguist-generated\n', 'sub/a.ts': 'a\n' },
+      { 'sub/gen/x.ts': 'x\n'.repeat(40), 'sub/a.ts': 'b\n' },
+    );
+    const files = [fileEntry('sub/gen/x.ts', 40, 0, { status: 'added' }), fileEntry('sub/a.ts', 1, 1)];
+    server = await startGitHubServer({
+      pull: { additions: 41, deletions: 1, changed_files: 2, head: { sha: repo.headSha }, labels: [] },
+      files,
+      labels: [],
+      gitattributes: '',
+    });
+    const event = {
+      pull_request: { number: 7, base: { sha: BASE }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf()), io);
+    expect(result.outputs.source).toBe('api');
+    expect(metric(result, 'lines')).toBe(2);
+    expect(result.details.find((s) => s.title === 'Excluded files')!.rows).toEqual([
+      ['sub/gen/x.ts', 'linguist-generated in .gitattributes', 40, 0],
+    ]);
+    expect(result.details[0]!.notes!.join(' ')).toContain('from the checkout of the PR');
+    expect(server.requests.some((r) => r.path.includes('/contents/'))).toBe(false);
+  });
+
+  it('reads attributes from a depth-1 checkout of the test merge commit (parents not fetched)', async () => {
+    const repo = makePullRequestRepo(
+      { 'a.ts': 'a\n' },
+      { '.gitattributes': 'gen/** linguist-generated\n', 'gen/x.ts': 'x\n'.repeat(30), 'a.ts': 'b\n' },
+    );
+    // The merge commit actions/checkout makes for a PR, then a depth-1 clone of it.
+    repo.git('checkout', '-q', 'main');
+    repo.git(
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@e.invalid',
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      'Merge pull request',
+      'feature',
+    );
+    const shallowParent = mkdtempSync(path.join(os.tmpdir(), 'aeef-depth1-'));
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${repo.dir}`, 'ws'], { cwd: shallowParent });
+    const workspace = path.join(shallowParent, 'ws');
+    const files = [
+      fileEntry('gen/x.ts', 30, 0, { status: 'added' }),
+      fileEntry('.gitattributes', 1, 0, { status: 'added' }),
+      fileEntry('a.ts', 1, 1),
+    ];
+    server = await startGitHubServer({
+      pull: { additions: 32, deletions: 1, changed_files: 3, head: { sha: repo.headSha }, labels: [] },
+      files,
+      labels: [],
+    });
+    const event = {
+      pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    const io = makeGateIO({
+      workspace,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf()), io);
+    expect(result.outputs.source).toBe('api');
+    expect(metric(result, 'lines')).toBe(3);
+    expect(result.details[0]!.notes!.join(' ')).toContain('from the checkout of the PR');
   });
 
   it('uses only the API on pull_request_target', async () => {
