@@ -50566,9 +50566,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -50578,30 +50580,28 @@ function renderSection(section2, out, take) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take(`${row(text)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -50611,25 +50611,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out = [intro];
-  const take = (text) => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
