@@ -50046,58 +50046,8 @@ var gateResultSchema = external_exports.object({
   durationMs: FINITE.nonnegative()
 });
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw3 of patterns) {
-    validatePattern(raw3, inputName);
-    const negated = raw3.startsWith("!");
-    const body = negated ? raw3.slice(1) : raw3;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path9) => {
-    const segments = path9.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -50111,10 +50061,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -50151,6 +50101,58 @@ function findBraceGroup(p) {
     }
   }
   return void 0;
+}
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw3 of patterns) {
+    validatePattern(raw3, inputName);
+    const negated = raw3.startsWith("!");
+    const body = negated ? raw3.slice(1) : raw3;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path9) => {
+    const segments = path9.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
 }
 function compileSegments(pattern) {
   const segments = [];

@@ -6,6 +6,7 @@
  * segments), `[abc]`, `[a-z]`, `[!a]`, `{a,b}` (expanded, capped), `\` escapes, a leading `!` to
  * exclude. No extglobs, no raw regexes (RELIABILITY A7/A8). Dot files are matched like any other.
  */
+import { expandBraces } from './brace-expansion.js';
 import { InputError } from './errors.js';
 
 /** Caps that keep compile and match time bounded whatever the input. */
@@ -39,7 +40,7 @@ export function compileMatcher(patterns: readonly string[], inputName = 'globs')
     validatePattern(raw, inputName);
     const negated = raw.startsWith('!');
     const body = negated ? raw.slice(1) : raw;
-    for (const alternative of expandBraces(body, inputName)) {
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
@@ -72,65 +73,6 @@ function stripDotSlash(pattern: string): string {
   let p = pattern;
   while (p.startsWith('./')) p = p.slice(2);
   return p;
-}
-
-/** Expands `{a,b}` groups (nested too). Numeric ranges (`{1..9}`) are not expanded: they stay literal. */
-function expandBraces(pattern: string, inputName: string): string[] {
-  let results = [pattern];
-  for (let guard = 0; guard < 64; guard++) {
-    const next: string[] = [];
-    let changed = false;
-    for (const p of results) {
-      const group = findBraceGroup(p);
-      if (!group) {
-        next.push(p);
-        continue;
-      }
-      changed = true;
-      const [start, end, options] = group;
-      for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
-        throw new InputError(
-          inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`,
-        );
-      }
-    }
-    results = next;
-    if (!changed) return results;
-  }
-  throw new InputError(
-    inputName,
-    `Expected \`${inputName}\` to nest braces less deeply (pattern too complex).`,
-  );
-}
-
-/** The first top-level `{...}` group holding a comma: [start, end, options]. */
-function findBraceGroup(p: string): [number, number, string[]] | undefined {
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (p[i] !== '{') continue;
-    let depth = 0;
-    let last = i + 1;
-    const options: string[] = [];
-    for (let j = i; j < p.length; j++) {
-      const c = p[j];
-      if (c === '\\') j++;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
-        options.push(p.slice(last, j));
-        if (options.length > 1) return [i, j, options];
-        break;
-      } else if (c === ',' && depth === 1) {
-        options.push(p.slice(last, j));
-        last = j + 1;
-      }
-    }
-  }
-  return undefined;
 }
 
 function compileSegments(pattern: string): Segment[] {
