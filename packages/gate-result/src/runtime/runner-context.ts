@@ -73,13 +73,15 @@ async function resolveWorkingDirectory(root: string, given: string): Promise<str
   return real;
 }
 
-/** The config file: the `config-file` input (must exist) or `.github/aeef-gates.yml` (optional). */
-async function loadConfig(
+/**
+ * The config file under `root`: `explicit` (which must exist), else `.github/aeef-gates.yml` when
+ * present. Read with the same checks as reports (inside `root`, regular file, 1 MiB cap, UTF-8).
+ */
+export async function loadConfigFile(
   root: string,
-  inputs: Inputs,
+  explicit: string | undefined,
   gates: readonly GateSpecs[],
 ): Promise<ConfigFile | undefined> {
-  const explicit = getString(inputs, 'config-file');
   const file = explicit ?? DEFAULT_CONFIG_FILE;
   let text: string;
   try {
@@ -107,7 +109,7 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfig(root, inputs, gates);
+  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io: GateIO = createLocalIO({
