@@ -100,8 +100,14 @@ export async function publishResults(
       core.warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error)}`));
     }
   }
-  for (const result of results)
-    core.info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    const line = safeLogLine(
+      `${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`,
+    );
+    // A warning verdict (e.g. `if-missing: warn`) must be seen without opening the summary.
+    if (result.verdict === 'warn') core.warning(line);
+    else core.info(line);
+  }
   if (isFailing(verdict)) {
     core.setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== '').join(' ')));
     process.exitCode = 1;
