@@ -55102,58 +55102,8 @@ function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw2 of patterns) {
-    validatePattern(raw2, inputName);
-    const negated = raw2.startsWith("!");
-    const body = negated ? raw2.slice(1) : raw2;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path9) => {
-    const segments = path9.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -55167,10 +55117,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -55207,6 +55157,58 @@ function findBraceGroup(p) {
     }
   }
   return void 0;
+}
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw2 of patterns) {
+    validatePattern(raw2, inputName);
+    const negated = raw2.startsWith("!");
+    const body = negated ? raw2.slice(1) : raw2;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path9) => {
+    const segments = path9.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
 }
 function compileSegments(pattern) {
   const segments = [];
@@ -55592,9 +55594,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take2) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take2(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -55604,30 +55608,28 @@ function renderSection(section2, out, take2) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take2(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take2(`${row(text)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take2(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -55637,25 +55639,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out = [intro];
-  const take2 = (text) => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take2);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
@@ -55764,8 +55769,11 @@ ${escapeMarkdown(options.failure)}
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
-  for (const result of results)
-    info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
+    );
+  }
   if (isFailing(verdict)) {
     setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
     process.exitCode = 1;
@@ -58494,7 +58502,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, patterns, ignore = []) {
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith("!")).map(literalBase);
   const worthEntering = (dir) => bases.some(
     (b) => b === void 0 || b === "" || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`)
@@ -58695,8 +58704,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
+async function loadConfigFile(root, explicit, gates) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -58719,7 +58727,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -58749,7 +58757,11 @@ var RUNTIME_INPUTS = [
 ];
 async function runSelected(gates, options, combined) {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(

@@ -100,13 +100,11 @@ export async function publishResults(
       core.warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error)}`));
     }
   }
+  // Plain log lines: warnings stay the gate's own findings (annotations), so none is added here.
   for (const result of results) {
-    const line = safeLogLine(
-      `${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`,
+    core.info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`),
     );
-    // A warning verdict (e.g. `if-missing: warn`) must be seen without opening the summary.
-    if (result.verdict === 'warn') core.warning(line);
-    else core.info(line);
   }
   if (isFailing(verdict)) {
     core.setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== '').join(' ')));
