@@ -55215,7 +55215,13 @@ function compileSegments(pattern) {
   for (const part of pattern.split("/")) {
     if (part === "**") {
       if (segments.at(-1)?.kind !== "globstar") segments.push({ kind: "globstar" });
-    } else segments.push({ kind: "part", tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment = { kind: "part", tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -55253,17 +55259,17 @@ function compileClass(body) {
   }
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
-function matchWildcard(pattern, subject, isStar, matchOne) {
+function matchSegments(pattern, segments) {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== void 0 && isStar(p)) {
+    if (p?.kind === "globstar") {
       starP = pi++;
       starS = si;
-    } else if (p !== void 0 && matchOne(p, subject[si])) {
+    } else if (p !== void 0 && matchPart(p, segments[si] ?? "")) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -55271,24 +55277,34 @@ function matchWildcard(pattern, subject, isStar, matchOne) {
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  while (pattern[pi]?.kind === "globstar") pi++;
   return pi === pattern.length;
 }
-function matchSegments(pattern, segments) {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === "globstar",
-    (p, s) => p.kind === "part" && matchPart(p.tokens, s)
-  );
-}
-function matchPart(tokens, name) {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === "star",
-    (t, c) => t.kind === "char" && t.test(c)
-  );
+var SURROGATE = /[\ud800-\udfff]/;
+function matchPart(segment, name) {
+  if (segment.literal !== void 0) return segment.literal === name;
+  if (segment.suffix !== void 0) return name.endsWith(segment.suffix);
+  const chars = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === "star") {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== void 0 && t.test(chars[ci] ?? "")) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 
 // packages/gate-result/src/inputs.ts
