@@ -48594,7 +48594,9 @@ function escapeMarkdown(text2) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text2, max) {
-  return escapeMarkdown(text2.length > max ? `${text2.slice(0, max)}\u2026` : text2);
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
 }
 function safeLogLine(text2) {
   let out = visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));

@@ -59618,7 +59618,9 @@ function escapeMarkdown(text) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text, max) {
-  return escapeMarkdown(text.length > max ? `${text.slice(0, max)}\u2026` : text);
+  if (text.length <= max) return escapeMarkdown(text);
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
   let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
