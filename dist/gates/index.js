@@ -70793,7 +70793,9 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root);
+  const realRoot = await realpath2(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath2(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(

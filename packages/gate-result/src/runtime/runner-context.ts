@@ -56,7 +56,9 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext;
 async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path.resolve(root, given);
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath(absolute).catch(() => undefined);
   if (given.startsWith('~') || !isInside(root, absolute) || real === undefined || !isInside(realRoot, real)) {
     throw new InputError(
