@@ -71961,7 +71961,8 @@ function readNpmLock(json2, file2) {
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
-  const entries = packages;
+  const entries = {};
+  for (const [key, value] of Object.entries(packages)) if (isObject7(value)) entries[key] = sanitise(value);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -72009,6 +72010,21 @@ function* edgesOf(entries, key) {
       if (target !== void 0) yield { key: target, scope };
     }
   }
+}
+function sanitise(value) {
+  const entry = { ...value };
+  for (const field2 of [
+    "dependencies",
+    "optionalDependencies",
+    "peerDependencies",
+    "devDependencies"
+  ]) {
+    if (!isObject7(entry[field2])) delete entry[field2];
+  }
+  if (typeof entry.name !== "string") delete entry.name;
+  if (typeof entry.version !== "string") delete entry.version;
+  if (typeof entry.resolved !== "string") delete entry.resolved;
+  return entry;
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";
@@ -72235,10 +72251,12 @@ function scanJson(text2, file2) {
   }
 }
 function stringEnd(text2, start) {
-  for (let i = start + 1; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i;
+  let quote2 = text2.indexOf('"', start + 1);
+  while (quote2 >= 0) {
+    let backslashes = 0;
+    while (text2.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote2;
+    quote2 = text2.indexOf('"', quote2 + 1);
   }
   return -1;
 }
@@ -72255,7 +72273,14 @@ function parseLastYamlDocument(text2, file2) {
   }
   const last = docs[docs.length - 1];
   if (last === void 0) throw new ReportError(file2, `${file2} holds no YAML document.`);
-  return last.toJS({ maxAliasCount: 100 });
+  try {
+    return last.toJS({ maxAliasCount: 100 });
+  } catch (error63) {
+    throw new ReportError(
+      file2,
+      `${file2} is not valid YAML (${error63 instanceof Error ? error63.message.split("\n")[0] : "alias error"}).`
+    );
+  }
 }
 
 // actions/license/src/yarn-lock.ts

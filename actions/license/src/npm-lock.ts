@@ -41,7 +41,9 @@ export function readNpmLock(json: Record<string, unknown>, file: string): Invent
       `${file} is a lockfileVersion ${String(version)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`,
     );
   }
-  const entries = packages as Record<string, LockEntry>;
+  // Entries that are not objects carry nothing; maps that are not objects are dropped too.
+  const entries: Record<string, LockEntry> = {};
+  for (const [key, value] of Object.entries(packages)) if (isObject(value)) entries[key] = sanitise(value);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records: PackageRecord[] = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -94,6 +96,22 @@ function* edgesOf(entries: Record<string, LockEntry>, key: string): Iterable<{ k
       if (target !== undefined) yield { key: target, scope };
     }
   }
+}
+
+function sanitise(value: Record<string, unknown>): LockEntry {
+  const entry = { ...value } as LockEntry & Record<string, unknown>;
+  for (const field of [
+    'dependencies',
+    'optionalDependencies',
+    'peerDependencies',
+    'devDependencies',
+  ] as const) {
+    if (!isObject(entry[field])) delete entry[field];
+  }
+  if (typeof entry.name !== 'string') delete entry.name;
+  if (typeof entry.version !== 'string') delete entry.version;
+  if (typeof entry.resolved !== 'string') delete entry.resolved;
+  return entry;
 }
 
 function flagScope(entry: LockEntry): Scope {
