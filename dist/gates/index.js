@@ -72012,19 +72012,23 @@ function* edgesOf(entries, key) {
   }
 }
 function sanitise(value) {
-  const entry = { ...value };
-  for (const field2 of [
-    "dependencies",
-    "optionalDependencies",
-    "peerDependencies",
-    "devDependencies"
-  ]) {
-    if (!isObject7(entry[field2])) delete entry[field2];
-  }
-  if (typeof entry.name !== "string") delete entry.name;
-  if (typeof entry.version !== "string") delete entry.version;
-  if (typeof entry.resolved !== "string") delete entry.resolved;
-  return entry;
+  const map2 = (field2) => isObject7(value[field2]) ? value[field2] : void 0;
+  const text2 = (field2) => typeof value[field2] === "string" ? value[field2] : void 0;
+  return {
+    name: text2("name"),
+    version: text2("version"),
+    resolved: text2("resolved"),
+    license: value["license"],
+    licenses: value["licenses"],
+    dev: value["dev"] === true,
+    optional: value["optional"] === true,
+    devOptional: value["devOptional"] === true,
+    link: value["link"] === true,
+    dependencies: map2("dependencies"),
+    optionalDependencies: map2("optionalDependencies"),
+    peerDependencies: map2("peerDependencies"),
+    devDependencies: map2("devDependencies")
+  };
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";

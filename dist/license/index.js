@@ -63064,19 +63064,23 @@ function* edgesOf(entries, key) {
   }
 }
 function sanitise(value) {
-  const entry = { ...value };
-  for (const field2 of [
-    "dependencies",
-    "optionalDependencies",
-    "peerDependencies",
-    "devDependencies"
-  ]) {
-    if (!isObject4(entry[field2])) delete entry[field2];
-  }
-  if (typeof entry.name !== "string") delete entry.name;
-  if (typeof entry.version !== "string") delete entry.version;
-  if (typeof entry.resolved !== "string") delete entry.resolved;
-  return entry;
+  const map2 = (field2) => isObject4(value[field2]) ? value[field2] : void 0;
+  const text = (field2) => typeof value[field2] === "string" ? value[field2] : void 0;
+  return {
+    name: text("name"),
+    version: text("version"),
+    resolved: text("resolved"),
+    license: value["license"],
+    licenses: value["licenses"],
+    dev: value["dev"] === true,
+    optional: value["optional"] === true,
+    devOptional: value["devOptional"] === true,
+    link: value["link"] === true,
+    dependencies: map2("dependencies"),
+    optionalDependencies: map2("optionalDependencies"),
+    peerDependencies: map2("peerDependencies"),
+    devDependencies: map2("devDependencies")
+  };
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";

@@ -99,19 +99,25 @@ function* edgesOf(entries: Record<string, LockEntry>, key: string): Iterable<{ k
 }
 
 function sanitise(value: Record<string, unknown>): LockEntry {
-  const entry = { ...value } as LockEntry & Record<string, unknown>;
-  for (const field of [
-    'dependencies',
-    'optionalDependencies',
-    'peerDependencies',
-    'devDependencies',
-  ] as const) {
-    if (!isObject(entry[field])) delete entry[field];
-  }
-  if (typeof entry.name !== 'string') delete entry.name;
-  if (typeof entry.version !== 'string') delete entry.version;
-  if (typeof entry.resolved !== 'string') delete entry.resolved;
-  return entry;
+  const map = (field: string): Record<string, string> | undefined =>
+    isObject(value[field]) ? (value[field] as Record<string, string>) : undefined;
+  const text = (field: string): string | undefined =>
+    typeof value[field] === 'string' ? value[field] : undefined;
+  return {
+    name: text('name'),
+    version: text('version'),
+    resolved: text('resolved'),
+    license: value['license'],
+    licenses: value['licenses'],
+    dev: value['dev'] === true,
+    optional: value['optional'] === true,
+    devOptional: value['devOptional'] === true,
+    link: value['link'] === true,
+    dependencies: map('dependencies'),
+    optionalDependencies: map('optionalDependencies'),
+    peerDependencies: map('peerDependencies'),
+    devDependencies: map('devDependencies'),
+  };
 }
 
 function flagScope(entry: LockEntry): Scope {
