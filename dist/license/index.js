@@ -63610,7 +63610,13 @@ async function fillLicenses(inventory, manifests) {
   const missing = inventory.packages.filter((p) => p.license.kind === "missing" && !p.firstParty);
   if (missing.length === 0) return;
   const tree = await manifests();
-  if (tree.size === 0) return;
+  if (tree.size === 0) {
+    if (!inventory.needsNodeModules) return;
+    throw new ReportError(
+      inventory.file,
+      `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`
+    );
+  }
   const byNameVersion = /* @__PURE__ */ new Map();
   for (const [key, manifest] of tree)
     byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
@@ -65084,7 +65090,13 @@ function countsByLicense(checked) {
   return table("Packages by license", ["License", "Packages", "Status"], rows);
 }
 function scopeNotes(decisions, inventories, config2, notes) {
-  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  const lines = inventories.map((i) => {
+    const filled = i.packages.filter(
+      (p) => p.licenseFrom !== void 0 && i.format !== "node_modules tree"
+    ).length;
+    const from = filled > 0 ? `; ${filled} licenses read from installed package.json files` : "";
+    return `Read ${i.file} as ${i.format} (${i.packages.length} packages${from}).`;
+  });
   lines.push(`Checked scopes: production, optional${config2.includeDev ? ", development" : ""}.`);
   for (const [scope, n] of decisions.skipped) {
     const noun = n === 1 ? "package" : "packages";
