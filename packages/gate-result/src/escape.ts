@@ -45,7 +45,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/#(?=\d)/g, '#\u200b')
     .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-');
   // Block syntax only matters at the start of the text: lists, headings made of `=`/`-`, ordered lists.
-  return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
+  return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\.(?=\s|$)/, '$1\\.');
 }
 
 /** Escapes and caps a cell to `max` characters of source text, marking the cut with an ellipsis. */

@@ -23,3 +23,13 @@ export {
   type ResolveChangeSetOptions,
 } from './changes/resolve.js';
 export { PULL_FILES_CAP, COMPARE_FILES_CAP } from './changes/api-source.js';
+export { renderTerminal, type TerminalOptions } from './render/terminal.js';
+export {
+  parseConfigFile,
+  configFileInputs,
+  configFileJsonSchema,
+  GATE_IDS,
+  DEFAULT_CONFIG_FILE,
+  type ConfigFile,
+  type GateSpecs,
+} from './config-file.js';

@@ -67,7 +67,7 @@ function renderHead(result: GateResult, options: SummaryOptions): string {
       '',
     );
   }
-  return lines.join('\n');
+  return `${lines.join('\n')}\n`;
 }
 
 function renderFoot(result: GateResult): string {
@@ -81,7 +81,7 @@ function renderFoot(result: GateResult): string {
 /** Lines of one section, added while `take` accepts them; returns the number of rows left out. */
 function renderSection(section: Section, out: string[], take: (text: string) => boolean): number {
   const rows = section.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section.title, MAX_CELL)}\n`)) return rows.length;
+  if (!take(`### ${escapeMarkdownClipped(section.title, MAX_CELL)}\n\n`)) return rows.length;
   let left = 0;
   if (rows.length > 0) {
     const width = Math.max(section.columns?.length ?? 0, ...rows.map((r) => r.length));

@@ -52,6 +52,8 @@ function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): 
 }
 
 function mib(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 

@@ -2,16 +2,19 @@
 export {
   runGateAction,
   runGatesAction,
-  buildRunnerContext,
+  selectConfiguredGates,
   RUNTIME_INPUTS,
+  type GateSelector,
   type RunGatesOptions,
-  type RunnerContext,
 } from './action.js';
+export { buildRunnerContext, type RunnerContext } from './runner-context.js';
 export { executeGate, type ExecuteOptions } from './run-gate.js';
 export { publishResults, failureLine, type PublishOptions } from './publish.js';
+export { appendJobSummary } from './job-summary.js';
 export { createLocalIO, defaultResultDir, type LocalIOOptions } from './local-io.js';
-export { readFileSafe, decodeReport, resolveInside, DEFAULT_MAX_BYTES } from './fs-safe.js';
+export { readFileSafe, decodeReport, resolveInside, isInside, DEFAULT_MAX_BYTES } from './fs-safe.js';
 export { globFiles } from './glob-files.js';
+export { runGit } from './git.js';
 export { createCoreLogger, createConsoleLogger } from './logger.js';
 export { writeResultFile, resultFilePath } from './result-file.js';
 export { readRunnerInputs, type RunnerInputs } from './runner-inputs.js';

@@ -6,12 +6,13 @@
  */
 import * as core from '@actions/core';
 import { selectAnnotations } from '../annotations.js';
-import { safeLogLine } from '../escape.js';
+import { escapeMarkdown, safeLogLine } from '../escape.js';
 import { getErrorMessage } from '../errors.js';
 import { resultOutputs } from '../outputs.js';
 import { renderSummary, type SummaryOptions } from '../render/summary-markdown.js';
 import { GATE_TITLES } from '../render/format.js';
 import { isFailing, worstVerdict, type GateResult, type Verdict } from '../result.js';
+import { appendJobSummary } from './job-summary.js';
 import { writeResultFile } from './result-file.js';
 
 export interface PublishOptions {
@@ -20,6 +21,8 @@ export interface PublishOptions {
   combined?: boolean;
   summary?: SummaryOptions;
   annotationsPerLevel?: number;
+  /** A step-level error (e.g. a bad config file in the umbrella): shown and failing, beside any results. */
+  failure?: string;
 }
 
 function annotate(result: GateResult, perLevel: number): void {
@@ -64,8 +67,8 @@ export async function publishResults(
   options: PublishOptions,
 ): Promise<Verdict> {
   const perLevel = options.annotationsPerLevel ?? 10;
-  let verdict = worstVerdict(results.map((r) => r.verdict));
-  const problems: string[] = [];
+  let verdict = options.failure === undefined ? worstVerdict(results.map((r) => r.verdict)) : 'error';
+  const problems: string[] = options.failure === undefined ? [] : [options.failure];
   try {
     const outputs: Record<string, string> = {};
     for (const result of results) {
@@ -77,7 +80,7 @@ export async function publishResults(
     }
     if (options.combined) {
       outputs.verdict = verdict;
-      outputs.summary = results.map((r) => `${r.gate}: ${r.verdict}`).join(', ');
+      outputs.summary = options.failure ?? results.map((r) => `${r.gate}: ${r.verdict}`).join(', ');
       outputs['result-file'] = options.resultDir;
     }
     setOutputs(outputs);
@@ -86,9 +89,13 @@ export async function publishResults(
     problems.push(`Could not publish the results: ${getErrorMessage(error)}.`);
   } finally {
     try {
-      await core.summary
-        .addRaw(renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary }))
-        .write();
+      const failure =
+        options.failure === undefined
+          ? ''
+          : `## ⛔ The gates could not run\n\n${escapeMarkdown(options.failure)}\n\n`;
+      await appendJobSummary(
+        failure + renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary }),
+      );
     } catch (error) {
       core.warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error)}`));
     }

@@ -10,7 +10,7 @@ const env = useRunnerEnv();
 describe(runGateAction.name, () => {
   it('passes: outputs, summary, result file, exit code 0', async () => {
     const { workspace, runnerTemp } = env();
-    writeFileSync(path.join(workspace, 'report.txt'), '85.129\n');
+    writeFileSync(path.join(workspace, 'report.json'), '{"value": 85.129}');
     await expect(runGateAction(testGate)).resolves.toBe('pass');
     expect(process.exitCode ?? 0).toBe(0);
     const outputs = env().outputs();
@@ -24,13 +24,13 @@ describe(runGateAction.name, () => {
       schema: 'aeef.gate-result/v1',
       gate: 'coverage',
       verdict: 'pass',
-      inputs: ['report.txt'],
+      inputs: ['report.json'],
     });
     expect(env().summary()).toContain('## ✅ Coverage: passed');
   });
 
   it('fails with one line stating actual vs threshold, exit code 1', async () => {
-    writeFileSync(path.join(env().workspace, 'report.txt'), '79.996\n');
+    writeFileSync(path.join(env().workspace, 'report.json'), '{"value": 79.996}');
     process.env['INPUT_THRESHOLD'] = '80';
     await expect(runGateAction(testGate)).resolves.toBe('fail');
     expect(process.exitCode).toBe(1);
@@ -41,7 +41,7 @@ describe(runGateAction.name, () => {
 
   it('turns a missing report into an error, or a warning/skip on request', async () => {
     await expect(runGateAction(testGate)).resolves.toBe('error');
-    expect(env().outputs().summary).toBe('The report `report.txt` was not found.');
+    expect(env().outputs().summary).toBe('The report `report.json` was not found.');
     process.exitCode = undefined;
     process.env['INPUT_IF-MISSING'] = 'warn';
     await expect(runGateAction(testGate)).resolves.toBe('warn');
@@ -52,17 +52,17 @@ describe(runGateAction.name, () => {
   });
 
   it('rejects a misspelt input instead of using the default (A4)', async () => {
-    writeFileSync(path.join(env().workspace, 'report.txt'), '85\n');
+    writeFileSync(path.join(env().workspace, 'report.json'), '{"value": 85}');
     process.env['INPUT_THRESOLD'] = '95';
     await expect(runGateAction(testGate)).resolves.toBe('error');
     expect(env().outputs().summary).toContain('Unknown input `thresold`: did you mean `threshold`?');
   });
 
   it('reports an internal error as such', async () => {
-    writeFileSync(path.join(env().workspace, 'report.txt'), 'abc\n');
+    writeFileSync(path.join(env().workspace, 'report.json'), '{"value": "abc"}');
     await expect(runGateAction(testGate)).resolves.toBe('error');
     expect(env().outputs().summary).toBe(
-      'Internal error in the coverage gate: bad number in report.txt. Please report it.',
+      'Internal error in the coverage gate: bad number in report.json. Please report it.',
     );
   });
 });

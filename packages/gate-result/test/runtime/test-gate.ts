@@ -1,4 +1,7 @@
-/** A tiny gate for runtime tests: reads one report holding a percentage and compares it. */
+/**
+ * A tiny gate for runtime tests. Its report is JSON: `{ "value": 85, "findings": [{ "file",
+ * "line", "message" }], "outputs": {} }`; every string in it is report text, as in a real gate.
+ */
 import { getPercent, requireInput } from '../../src/inputs.js';
 import type { Gate } from '../../src/gate.js';
 import { createResult } from '../../src/result-builder.js';
@@ -9,38 +12,47 @@ export interface TestConfig {
   min: number;
 }
 
+interface TestReport {
+  value: number;
+  findings?: { file: string; line: number; message: string }[];
+  outputs?: Record<string, string>;
+}
+
 export const testGate: Gate<TestConfig> = {
   id: 'coverage',
   title: 'Test',
   inputs: [
-    { name: 'report', kind: 'string', description: 'Report path.', default: 'report.txt' },
+    { name: 'report', kind: 'string', description: 'Report path.', default: 'report.json' },
     { name: 'threshold', kind: 'percent', description: 'Minimum.', default: '80' },
+    { name: 'github-token', kind: 'secret', description: 'Token.' },
   ],
   config: (inputs) => ({
-    report: inputs.get('report')?.value ?? 'report.txt',
+    report: inputs.get('report')?.value ?? 'report.json',
     min: requireInput('threshold', getPercent(inputs, 'threshold')),
   }),
   async run(config, io) {
-    const text = await io.readText(config.report);
-    const lines = text.trim().split('\n');
-    const value = Number(lines[0]);
-    if (!/^\d+(\.\d+)?$/.test(lines[0] ?? '')) throw new Error(`bad number in ${config.report}`);
+    const report = JSON.parse(await io.readText(config.report)) as TestReport;
+    if (typeof report.value !== 'number') throw new Error(`bad number in ${config.report}`);
     const threshold = { op: '>=' as const, value: config.min };
-    const verdict = judge(value, threshold) === 'pass' ? 'pass' : 'fail';
+    const verdict = judge(report.value, threshold) === 'pass' ? 'pass' : 'fail';
+    const findings = report.findings ?? [];
+    io.log.info(`Read ${findings.length} findings: ${findings.map((f) => f.message).join(' ')}`);
     return createResult('coverage', {
       verdict,
-      summary: `Value ${value}% is ${verdict === 'pass' ? 'at least' : 'below'} ${config.min}%.`,
-      metrics: [{ id: 'lines', label: 'Line coverage', value, unit: 'percent', threshold, verdict }],
-      findings: lines
-        .slice(1)
-        .map((message, i) => ({ level: 'error' as const, message, file: `src/f${i}.ts`, startLine: i + 1 })),
-      details: [
-        {
-          title: 'Files',
-          columns: ['File', 'Note'],
-          rows: lines.slice(1).map((l, i) => [`src/f${i}.ts`, l]),
-        },
+      summary: `Value ${report.value}% is ${verdict === 'pass' ? 'at least' : 'below'} ${config.min}%.`,
+      metrics: [
+        { id: 'lines', label: 'Line coverage', value: report.value, unit: 'percent', threshold, verdict },
       ],
+      findings: findings.map((f) => ({
+        level: 'error' as const,
+        message: f.message,
+        file: f.file,
+        startLine: f.line,
+      })),
+      details: [
+        { title: 'Findings', columns: ['File', 'Message'], rows: findings.map((f) => [f.file, f.message]) },
+      ],
+      outputs: report.outputs ?? {},
       inputs: [config.report],
       config: { ...config },
     });

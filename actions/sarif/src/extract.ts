@@ -1,0 +1,147 @@
+/**
+ * From a validated SARIF log to `SarifFinding`s. Also the fail-closed checks of a broken scan: a
+ * log with no runs, a run without `results`, an invocation that did not succeed, or an error-level
+ * tool notification says the scanner did not finish, so its silence is not evidence.
+ */
+import { ReportError } from '@aeef/gate-result';
+import type { Log, Message, ReportingDescriptor, Result, Run } from 'sarif';
+import { findRule, resolveLevel } from './levels.js';
+import type { SarifFinding, SarifRunInfo, SuppressionState } from './model.js';
+import { bandOf, parseSecuritySeverity } from './severity.js';
+import { fullUri, resolveUri, type ResolvedUri } from './uri.js';
+
+/** Report text longer than this is cut in messages (B23: megabyte messages). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** Rejects logs whose scan did not complete; `report` names the file in every message. */
+export function assertScanComplete(log: Log, report: string): void {
+  if (log.runs.length === 0) {
+    throw new ReportError(report, `${report} has no runs ("runs": []); no scan evidence to judge.`);
+  }
+  log.runs.forEach((run, i) => {
+    const tool = toolName(run);
+    if (!Array.isArray(run.results)) {
+      throw new ReportError(
+        report,
+        `${report}: run ${i} (${tool}) has no "results" array; the scan did not report.`,
+      );
+    }
+    for (const invocation of run.invocations ?? []) {
+      if (invocation.executionSuccessful === false) {
+        throw new ReportError(
+          report,
+          `${report}: run ${i} (${tool}) says executionSuccessful: false; the scanner did not complete.`,
+        );
+      }
+      const failed = (invocation.toolExecutionNotifications ?? []).find((n) => n.level === 'error');
+      if (failed) {
+        const text = messageText(failed.message, undefined).slice(0, 200);
+        throw new ReportError(
+          report,
+          `${report}: run ${i} (${tool}) has an error-level tool notification ("${text}"); the scanner did not complete.`,
+        );
+      }
+    }
+  });
+}
+
+export function toolName(run: Run): string {
+  const name = run.tool.driver.name.trim();
+  return (name === '' ? '(unnamed tool)' : name).slice(0, 100);
+}
+
+/** `message.text`, else the rule's `messageStrings[id]` with `{n}` arguments filled in. */
+function messageText(message: Message | undefined, rule: ReportingDescriptor | undefined): string {
+  let text = message?.text;
+  if (text === undefined && message?.id !== undefined) {
+    const template = rule?.messageStrings?.[message.id]?.text;
+    const args = message.arguments ?? [];
+    text = template?.replace(/\{(\d{1,3})\}/g, (whole, n: string) => args[Number(n)] ?? whole);
+  }
+  text ??= '(no message)';
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}… (cut)` : text;
+}
+
+/** Per §3.27.23: any accepted (or status-less) suppression hides the result; else the most open state. */
+function suppressionOf(result: Result): { state?: SuppressionState; justification?: string } {
+  const list = result.suppressions;
+  if (!list || list.length === 0) return {};
+  const accepted = list.find((s) => s.status === undefined || s.status === 'accepted');
+  if (accepted) return { state: 'accepted', justification: accepted.justification?.slice(0, 200) };
+  if (list.some((s) => s.status === 'underReview')) return { state: 'underReview' };
+  return { state: 'rejected' };
+}
+
+function stringMap(value: Record<string, string> | undefined): Record<string, string> {
+  return value && typeof value === 'object' ? value : {};
+}
+
+/** Every result of every run of one log, resolved against `workspace`. */
+export function extractFindings(
+  log: Log,
+  report: string,
+  workspace: string,
+): { findings: SarifFinding[]; runs: SarifRunInfo[] } {
+  const findings: SarifFinding[] = [];
+  const runs: SarifRunInfo[] = [];
+  for (const run of log.runs) {
+    const tool = toolName(run);
+    const results = run.results ?? [];
+    runs.push({ report, tool, results: results.length });
+    const paths = new Map<string, ResolvedUri>(); // results repeat files: resolve each URI once
+    const resolve = (uri: string): ResolvedUri => {
+      let resolved = paths.get(uri);
+      if (!resolved) paths.set(uri, (resolved = resolveUri(uri, workspace)));
+      return resolved;
+    };
+    for (const result of results) findings.push(toFinding(run, result, report, tool, resolve));
+  }
+  return { findings, runs };
+}
+
+function toFinding(
+  run: Run,
+  result: Result,
+  report: string,
+  tool: string,
+  resolve: (uri: string) => ResolvedUri,
+): SarifFinding {
+  const ref = findRule(run, result);
+  const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? '(no rule)').slice(0, 200);
+  const { level, source } = resolveLevel(run, result, ref);
+  const raw: unknown =
+    result.properties?.['security-severity'] ?? ref.rule?.properties?.['security-severity'];
+  const severity = parseSecuritySeverity(raw, report, ruleId);
+  const { state, justification } = suppressionOf(result);
+  const physical = result.locations?.[0]?.physicalLocation;
+  const uri = fullUri(run, physical?.artifactLocation);
+  const resolved = uri === undefined ? undefined : resolve(uri);
+  const region = physical?.region;
+  const finding: SarifFinding = {
+    report,
+    tool,
+    ruleId,
+    level,
+    levelSource: source,
+    message: messageText(result.message, ref.rule),
+    partialFingerprints: stringMap(result.partialFingerprints),
+    fingerprints: stringMap(result.fingerprints),
+  };
+  if (severity !== undefined) {
+    finding.severity = severity;
+    const band = bandOf(severity);
+    if (band) finding.band = band;
+  }
+  if (state) finding.suppression = state;
+  if (justification) finding.justification = justification;
+  if (result.baselineState) finding.baselineState = result.baselineState;
+  if (resolved && 'path' in resolved) finding.path = resolved.path;
+  if (resolved && 'text' in resolved) finding.locationText = resolved.text;
+  if (region?.startLine !== undefined) {
+    finding.startLine = region.startLine;
+    finding.endLine = Math.max(region.endLine ?? region.startLine, region.startLine);
+  }
+  const snippet = region?.snippet?.text;
+  if (snippet !== undefined) finding.snippet = snippet.slice(0, 2000);
+  return finding;
+}

@@ -1,0 +1,29 @@
+/**
+ * The SARIF gate: any SARIF 2.1.0 scanner (Semgrep, CodeQL, ESLint, Trivy, OSV-Scanner, gitleaks),
+ * spec-exact levels and security severity, suppressions honoured, new findings only on request.
+ */
+import type { Gate } from '@aeef/gate-result';
+import { INPUT_SPECS, readSarifConfig, type SarifConfig } from './config.js';
+import { evaluateSarif, type Newness } from './evaluate.js';
+import { newByBaseline, newByDiff, newByProducer } from './new-only.js';
+import { readSarifFiles } from './read-reports.js';
+
+export const sarifGate: Gate<SarifConfig> = {
+  id: 'sarif',
+  title: 'SARIF',
+  inputs: INPUT_SPECS,
+  config: readSarifConfig,
+  async run(config, io) {
+    const model = await readSarifFiles(io, config.files, 'files');
+    let newness: Newness;
+    if (config.newOnly === 'diff') {
+      newness = newByDiff(model.findings, await io.changes());
+    } else if (config.newOnly === 'baseline') {
+      const baseline = await readSarifFiles(io, config.baselineFiles, 'baseline-files');
+      newness = newByBaseline(model.findings, baseline.findings, baseline.reports);
+    } else {
+      newness = newByProducer(model.findings);
+    }
+    return evaluateSarif(model, config, newness);
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * `new-only`: which findings are new. `diff`: on the PR's changed lines (a finding that cannot be
+ * placed on a line of a workspace file counts as new: it cannot be proven old). `baseline`: absent from the base
+ * branch's SARIF (see baseline.ts). `false`: the producer's own `baselineState: new`, for display.
+ */
+import { ConfigError, changedRangesOf, touchesChangedLines, type ChangeSet } from '@aeef/gate-result';
+import { matchBaseline, MATCH_KINDS } from './baseline.js';
+import type { Newness } from './evaluate.js';
+import type { SarifFinding } from './model.js';
+
+/**
+ * True when the finding's lines touch the changed ranges of its file. A finding that cannot be
+ * placed (no workspace path, or no line in a changed file) counts as touching: it cannot be proven old.
+ */
+export function touchesChange(changes: ChangeSet, finding: SarifFinding): boolean {
+  if (finding.path === undefined) return true;
+  if (finding.startLine === undefined) return changedRangesOf(changes, finding.path).length > 0;
+  return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
+}
+
+export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet | undefined): Newness {
+  if (!changes) {
+    throw new ConfigError(
+      '`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here.',
+    );
+  }
+  return {
+    isNew: findings.map((f) => touchesChange(changes, f)),
+    notes: [
+      `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === 'git' ? 'git diff' : 'the REST API'}, ${changes.files.length} changed file(s)).`,
+    ],
+  };
+}
+
+export function newByBaseline(
+  findings: readonly SarifFinding[],
+  baseline: readonly SarifFinding[],
+  files: readonly string[],
+): Newness {
+  const { matches, counts } = matchBaseline(findings, baseline);
+  const used = MATCH_KINDS.map(
+    (k) => `${counts[k]} by ${k === 'snippet' || k === 'message' ? `rule + path + ${k}` : k}`,
+  );
+  return {
+    isNew: matches.map((m) => m === undefined),
+    notes: [
+      `New findings: those absent from the baseline (${files.join(', ')}, ${baseline.length} result(s)).`,
+      `Baseline matches: ${used.join(', ')}.`,
+    ],
+  };
+}
+
+export function newByProducer(findings: readonly SarifFinding[]): Newness {
+  return { isNew: findings.map((f) => f.baselineState === 'new'), notes: [] };
+}

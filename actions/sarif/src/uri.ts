@@ -1,0 +1,63 @@
+/**
+ * Artifact URIs to workspace-relative POSIX paths. A report comes from the PR's code, so its URIs
+ * are hostile until proven otherwise: only a path that normalises to a place inside the workspace
+ * becomes a `file` (and so an annotation); anything else is kept as display text and never opened.
+ */
+import path from 'node:path';
+import type { ArtifactLocation, Run } from 'sarif';
+
+/** Longer URIs are not paths anyone wrote by hand; they are shown cut, never resolved. */
+export const MAX_URI_LENGTH = 2048;
+
+export type ResolvedUri = { path: string } | { text: string };
+
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Follows `uriBaseId` through `originalUriBaseIds` (cycle-safe); a base without a URI is the workspace. */
+function baseOf(run: Run, id: string | undefined, seen = new Set<string>()): string {
+  if (id === undefined || seen.has(id)) return '';
+  seen.add(id);
+  const entry = run.originalUriBaseIds?.[id];
+  if (!entry?.uri) return ''; // no URI given (e.g. `%SRCROOT%`): relative to the workspace
+  const parent = SCHEME.test(entry.uri) ? '' : baseOf(run, entry.uriBaseId, seen);
+  return parent + entry.uri;
+}
+
+/** The location's URI after `index` into `run.artifacts` and its base chain; undefined when none. */
+export function fullUri(run: Run, location: ArtifactLocation | undefined): string | undefined {
+  if (!location) return undefined;
+  let loc: ArtifactLocation = location;
+  if (loc.uri === undefined && loc.index !== undefined && loc.index >= 0) {
+    loc = run.artifacts?.[loc.index]?.location ?? loc;
+  }
+  if (loc.uri === undefined) return undefined;
+  if (SCHEME.test(loc.uri)) return loc.uri;
+  return baseOf(run, loc.uriBaseId ?? location.uriBaseId) + loc.uri;
+}
+
+/**
+ * Relative references and `file:` URIs that land inside `workspace` become `{ path }`; everything
+ * else (another scheme, outside the workspace, control characters, over-long) is `{ text }`.
+ */
+export function resolveUri(uri: string, workspace: string): ResolvedUri {
+  const shown = uri.length > 200 ? `${uri.slice(0, 200)}… (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
+  let decoded: string;
+  try {
+    if (scheme === 'file') decoded = decodeURIComponent(new URL(uri).pathname);
+    else if (scheme === undefined) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? '');
+    else return { text: shown };
+  } catch {
+    return { text: shown };
+  }
+  if (decoded === '' || CONTROL.test(decoded) || decoded.includes('\\')) return { text: shown };
+  const root = path.posix.normalize(workspace.split(path.sep).join('/'));
+  const absolute = decoded.startsWith('/') ? path.posix.normalize(decoded) : path.posix.join(root, decoded);
+  const relative = path.posix.relative(root, absolute);
+  if (relative === '' || relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative))
+    return { text: shown };
+  return { path: relative };
+}

@@ -1,0 +1,90 @@
+/**
+ * The SARIF gate on a generated Semgrep-shaped log of 100,000 results (rules carry the level, as
+ * Semgrep writes them; fingerprints, snippets, some suppressions), beside a bare `JSON.parse` of
+ * the same bytes. The gate's time includes UTF-8 decoding, the nesting/duplicate-key scan, full
+ * schema validation with ajv and level resolution, so the ratio is the whole price of not trusting
+ * the report.
+ */
+import { parseSarif } from '../actions/sarif/src/read-reports.js';
+import { decodeReport, parseReportJson } from '../actions/sarif/src/read-json.js';
+import { validateSarif } from '../actions/sarif/src/schema.js';
+import { extractFindings } from '../actions/sarif/src/extract.js';
+import { printTable, time } from './_timing.js';
+
+const RESULTS = 100_000;
+const RULES = 200;
+
+function generate(): Buffer {
+  const rules = Array.from({ length: RULES }, (_, i) => ({
+    id: `rules.bench-rule-${i}`,
+    name: `rules.bench-rule-${i}`,
+    shortDescription: { text: `Semgrep Finding: rules.bench-rule-${i}` },
+    fullDescription: { text: 'A generated rule for the benchmark.' },
+    defaultConfiguration: { level: (['error', 'warning', 'note'] as const)[i % 3] },
+    properties: {
+      precision: 'very-high',
+      tags: ['security', `CWE-${i}`],
+      'security-severity': String((i % 100) / 10),
+    },
+  }));
+  const results = Array.from({ length: RESULTS }, (_, i) => ({
+    ruleId: `rules.bench-rule-${i % RULES}`,
+    message: { text: `Finding ${i}: user input flows into a dangerous sink without sanitising it.` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: `src/module-${i % 997}/file-${i % 13}.ts`, uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: (i % 400) + 1,
+            startColumn: 5,
+            endLine: (i % 400) + 2,
+            endColumn: 30,
+            snippet: { text: `    const value = dangerous(input${i});` },
+          },
+        },
+      },
+    ],
+    fingerprints: { 'matchBasedId/v1': `${i.toString(16).padStart(8, '0')}${'f'.repeat(56)}_0` },
+    properties: {},
+    ...(i % 50 === 0 ? { suppressions: [{ kind: 'inSource' }] } : {}),
+  }));
+  const log = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [] }],
+        results,
+        tool: { driver: { name: 'Semgrep OSS', semanticVersion: '1.99.0', rules } },
+      },
+    ],
+  };
+  return Buffer.from(JSON.stringify(log));
+}
+
+export async function bench(): Promise<void> {
+  const bytes = generate();
+  const mib = (bytes.length / 1024 / 1024).toFixed(1);
+  let findings = 0;
+  const peer = await time('JSON.parse', () => JSON.parse(bytes.toString('utf8')) as unknown);
+  const gate = await time('sarif gate (parseSarif)', () => {
+    findings = parseSarif(bytes, 'bench.sarif', '/ws').findings.length;
+  });
+  const text = bytes.toString('utf8');
+  const safeParse = await time('  of which: safe JSON parse', () => parseReportJson(text, 'bench.sarif'));
+  const parsed = parseReportJson(text, 'bench.sarif');
+  const schema = await time('  of which: schema validation', () => validateSarif(parsed, 'bench.sarif'));
+  const log = validateSarif(parsed, 'bench.sarif');
+  const extract = await time('  of which: level resolution, paths', () =>
+    extractFindings(log, 'bench.sarif', '/ws'),
+  );
+  const decode = await time('  of which: strict UTF-8 decode', () => decodeReport(bytes, 'bench.sarif'));
+  printTable(`SARIF, ${RESULTS.toLocaleString('en')} results (${mib} MiB), ${findings} findings read`, [
+    peer,
+    gate,
+    safeParse,
+    schema,
+    extract,
+    decode,
+  ]);
+}

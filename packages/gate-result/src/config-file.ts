@@ -1,0 +1,178 @@
+/**
+ * The config file `.github/aeef-gates.yml`: which gates the umbrella runs, and per gate the same
+ * settings as its inputs. Parsed with YAML's failsafe schema, so every scalar stays the text the
+ * user wrote and goes through the same strict input parsers (`0x50` is not read as 80, `yes` is
+ * not a boolean). Duplicate keys are errors, aliases are capped, unknown keys are errors that name
+ * the near miss. Action inputs override the file.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import type { Inputs, InputSpec } from './gate.js';
+import { COMMON_INPUTS, findMisspelledInputs, inputsFromRecord } from './input-specs.js';
+import type { GateId } from './result.js';
+
+/** Every gate id the suite knows; sections for gates this action does not run are skipped. */
+export const GATE_IDS: readonly GateId[] = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'];
+
+/** The default path, relative to the repository root. */
+export const DEFAULT_CONFIG_FILE = '.github/aeef-gates.yml';
+
+export interface GateSpecs {
+  id: string;
+  inputs: readonly InputSpec[];
+}
+
+export interface ConfigFile {
+  /** Workspace-relative path, for messages. */
+  file: string;
+  gates?: string[];
+  /** Raw input values by gate id, then input name. */
+  sections: Record<string, Record<string, string>>;
+}
+
+const scalar = z.string();
+const value = z.union([scalar, z.array(scalar)]);
+const section = z.record(z.string(), value);
+
+function fail(file: string, message: string): never {
+  throw new ConfigError(`${message.replace(/\.$/, '')} in the config file \`${file}\`.`);
+}
+
+function nearest(name: string, known: readonly string[]): string {
+  const [hit] = findMisspelledInputs(
+    [name],
+    known.map((k) => ({ name: k, kind: 'string', description: '' })),
+  );
+  return hit === undefined ? '' : ` (did you mean \`${hit.suggestion}\`?)`;
+}
+
+function readSection(file: string, gate: GateSpecs, raw: unknown): Record<string, string> {
+  if (raw === null || raw === undefined || raw === '') return {};
+  const parsed = section.safeParse(raw);
+  if (!parsed.success)
+    fail(file, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
+  const specs = [...COMMON_INPUTS.filter((s) => s.name !== 'working-directory'), ...gate.inputs];
+  const known = specs.map((s) => s.name);
+  const values: Record<string, string> = {};
+  for (const [name, item] of Object.entries(parsed.data)) {
+    const spec = specs.find((s) => s.name === name);
+    if (spec === undefined) fail(file, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
+    if (spec.kind === 'secret')
+      fail(
+        file,
+        `The setting \`${gate.id}.${name}\` is a secret and cannot be set here; pass it as an input`,
+      );
+    values[name] = Array.isArray(item) ? item.join('\n') : item;
+  }
+  return values;
+}
+
+/**
+ * Parses and validates the file's text against the gates this action knows. Pure; throws
+ * `ConfigError` with one sentence naming the file and the key.
+ */
+export function parseConfigFile(text: string, file: string, gates: readonly GateSpecs[]): ConfigFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, lineCounter });
+  const [error] = doc.errors;
+  if (error !== undefined) {
+    const { line } = lineCounter.linePos(error.pos[0]);
+    fail(file, `${error.message.split('\n')[0] ?? 'Invalid YAML'} (line ${line})`);
+  }
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    fail(file, 'Too many YAML aliases (at most 100 are expanded)');
+  }
+  if (root === null || root === undefined) return { file, sections: {} };
+  const top = z.record(z.string(), z.unknown()).safeParse(root);
+  if (!top.success) fail(file, 'Expected a mapping at the top level');
+  const config: ConfigFile = { file, sections: {} };
+  for (const [key, raw] of Object.entries(top.data)) {
+    if (key === 'gates') {
+      const list = value.safeParse(raw);
+      if (!list.success) fail(file, 'Expected `gates` to be a list of gate names');
+      const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/))
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const id of ids)
+        if (!GATE_IDS.includes(id as GateId))
+          fail(file, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+      config.gates = ids;
+      continue;
+    }
+    if (!GATE_IDS.includes(key as GateId))
+      fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', ...GATE_IDS])}`);
+    const gate = gates.find((g) => g.id === key);
+    if (gate !== undefined) config.sections[key] = readSection(file, gate, raw);
+  }
+  return config;
+}
+
+/** The file's values for one gate, with source `config-file`; layer them under the action inputs. */
+export function configFileInputs(config: ConfigFile | undefined, gate: string): Inputs {
+  return inputsFromRecord(config?.sections[gate] ?? {}, 'config-file');
+}
+
+function specSchema(spec: InputSpec): Record<string, unknown> {
+  const description = spec.description;
+  switch (spec.kind) {
+    case 'percent':
+      return {
+        description,
+        type: ['number', 'string'],
+        minimum: 0,
+        maximum: 100,
+        pattern: '^(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)$',
+      };
+    case 'number':
+    case 'integer':
+      return {
+        description,
+        type: ['number', 'string'],
+        minimum: 0,
+        pattern: spec.kind === 'integer' ? '^\\d+$' : '^\\d+(\\.\\d+)?$',
+      };
+    case 'boolean':
+      return { description, type: 'boolean' };
+    case 'enum':
+      return { description, enum: spec.values ?? [] };
+    case 'list':
+    case 'globs':
+      return { description, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+    default:
+      return { description, type: 'string' };
+  }
+}
+
+/** A JSON Schema (draft 2020-12) of the config file, for editors; the integrator publishes it. */
+export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {
+    gates: {
+      description: 'The gates the umbrella action runs.',
+      type: 'array',
+      items: { enum: gates.map((g) => g.id) },
+      uniqueItems: true,
+    },
+  };
+  for (const gate of gates) {
+    const specs = [...COMMON_INPUTS.filter((s) => s.name !== 'working-directory'), ...gate.inputs].filter(
+      (s) => s.kind !== 'secret',
+    );
+    properties[gate.id] = {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(specs.map((s) => [s.name, specSchema(s)])),
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/aeef/gates/blob/main/aeef-gates.schema.json',
+    title: 'aeef/gates configuration (.github/aeef-gates.yml)',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+}

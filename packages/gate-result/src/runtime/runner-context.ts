@@ -1,0 +1,126 @@
+/**
+ * Everything a run needs from the runner's environment: action inputs, the config file, the event,
+ * the GitHub client and the IO over `GITHUB_WORKSPACE` + `working-directory`.
+ */
+import * as core from '@actions/core';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
+import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
+import type { EventContext, GateIO, Inputs } from '../gate.js';
+import { getString } from '../inputs.js';
+import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
+import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
+import { createLocalIO } from './local-io.js';
+import { createCoreLogger } from './logger.js';
+import { readRunnerInputs } from './runner-inputs.js';
+
+export interface RunnerContext {
+  /** The action's own inputs (`INPUT_*`). */
+  inputs: Inputs;
+  inputNames: string[];
+  config: ConfigFile | undefined;
+  io: GateIO;
+  resultDir: string;
+}
+
+/**
+ * The event of this run. A payload that does not fit its event is not fatal here: gates that do not
+ * need the diff still decide, and `changes()` rejects with the payload's error (fail closed).
+ */
+async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext; problem?: unknown }> {
+  const name = env.GITHUB_EVENT_NAME ?? 'local';
+  const file = env.GITHUB_EVENT_PATH;
+  let payload: Record<string, unknown> = {};
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      throw new ConfigError(`The ${name} event payload (GITHUB_EVENT_PATH) is missing or not valid JSON.`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new ConfigError(`The ${name} event payload (GITHUB_EVENT_PATH) is not a JSON object.`);
+    }
+    payload = parsed as Record<string, unknown>;
+  }
+  try {
+    return { event: eventContextOf(name, payload, env) };
+  } catch (problem) {
+    return { event: { name, payload }, problem };
+  }
+}
+
+/** The workspace joined with `working-directory`, which must be an existing directory inside it. */
+async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
+  const shown = `\`${given.slice(0, 60)}\``;
+  const absolute = path.resolve(root, given);
+  const realRoot = await realpath(root);
+  const real = await realpath(absolute).catch(() => undefined);
+  if (given.startsWith('~') || !isInside(root, absolute) || real === undefined || !isInside(realRoot, real)) {
+    throw new InputError(
+      'working-directory',
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`,
+    );
+  }
+  if (!(await stat(real)).isDirectory()) {
+    throw new InputError(
+      'working-directory',
+      `Expected \`working-directory\` to be a directory, got ${shown}.`,
+    );
+  }
+  return real;
+}
+
+/** The config file: the `config-file` input (must exist) or `.github/aeef-gates.yml` (optional). */
+async function loadConfig(
+  root: string,
+  inputs: Inputs,
+  gates: readonly GateSpecs[],
+): Promise<ConfigFile | undefined> {
+  const explicit = getString(inputs, 'config-file');
+  const file = explicit ?? DEFAULT_CONFIG_FILE;
+  let text: string;
+  try {
+    text = decodeReport(await readFileSafe(file, { roots: [root], maxBytes: 1024 * 1024 }), file);
+  } catch (error) {
+    if (error instanceof MissingReportError) {
+      if (explicit === undefined) return undefined;
+      throw new InputError('config-file', `The config file \`${file}\` was not found.`);
+    }
+    throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
+  }
+  return parseConfigFile(text, file, gates);
+}
+
+/** Builds the context; throws `ConfigError` when the setup itself is wrong (bad working directory, config file). */
+export async function buildRunnerContext(
+  gates: readonly GateSpecs[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunnerContext> {
+  const { inputs, names } = readRunnerInputs(env);
+  const log = createCoreLogger();
+  const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path.resolve(env.RUNNER_TEMP ?? os.tmpdir());
+  const resultDir = path.join(runnerTemp, 'aeef-gates');
+  const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
+  if (token) core.setSecret(token);
+  const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
+  const config = await loadConfig(root, inputs, gates);
+  const { event, problem } = await readEvent(env);
+  const github = githubClientOf(token, env.GITHUB_API_URL);
+  const io: GateIO = createLocalIO({
+    workspace,
+    event,
+    github,
+    log,
+    resultDir,
+    allowedDirs: [runnerTemp],
+    changes: () =>
+      problem === undefined
+        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
+        : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem))),
+  });
+  return { inputs, inputNames: names, config, io, resultDir };
+}
