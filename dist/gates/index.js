@@ -77605,7 +77605,7 @@ function readNpmLock(json2, file2) {
     );
   }
   const entries = {};
-  for (const [key, value] of Object.entries(packages)) if (isObject7(value)) entries[key] = sanitise(value);
+  for (const [key, value2] of Object.entries(packages)) if (isObject7(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -77654,19 +77654,19 @@ function* edgesOf(entries, key) {
     }
   }
 }
-function sanitise(value) {
-  const map2 = (field2) => isObject7(value[field2]) ? value[field2] : void 0;
-  const text2 = (field2) => typeof value[field2] === "string" ? value[field2] : void 0;
+function sanitise(value2) {
+  const map2 = (field2) => isObject7(value2[field2]) ? value2[field2] : void 0;
+  const text2 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
   return {
     name: text2("name"),
     version: text2("version"),
     resolved: text2("resolved"),
-    license: value["license"],
-    licenses: value["licenses"],
-    dev: value["dev"] === true,
-    optional: value["optional"] === true,
-    devOptional: value["devOptional"] === true,
-    link: value["link"] === true,
+    license: value2["license"],
+    licenses: value2["licenses"],
+    dev: value2["dev"] === true,
+    optional: value2["optional"] === true,
+    devOptional: value2["devOptional"] === true,
+    link: value2["link"] === true,
     dependencies: map2("dependencies"),
     optionalDependencies: map2("optionalDependencies"),
     peerDependencies: map2("peerDependencies"),
