@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMON_INPUTS } from '@aeef/gate-result';
+import { RUNTIME_INPUTS } from '@aeef/gate-result/runtime';
 import { parse } from 'yaml';
 import { INPUT_SPECS } from '../src/config.js';
 import { licenseGate } from '../src/gate.js';
@@ -20,9 +22,11 @@ const action = parse(
 ) as ActionYml;
 
 describe('action.yml', () => {
-  it('declares exactly the gate inputs and the common ones, without defaults', () => {
+  it('declares exactly the gate inputs and the common and runtime ones, without defaults', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      [...INPUT_SPECS.map((s) => s.name), 'if-missing', 'working-directory'].sort(),
+      [...INPUT_SPECS, ...COMMON_INPUTS, ...RUNTIME_INPUTS.filter((s) => s.kind !== 'secret')]
+        .map((s) => s.name)
+        .sort(),
     );
     for (const [name, input] of Object.entries(action.inputs)) expect(input.default, name).toBeUndefined();
   });
