@@ -67557,11 +67557,12 @@ function escapeMarkdownClipped(text2, max) {
   return escapeMarkdown(text2.length > max ? `${text2.slice(0, max)}\u2026` : text2);
 }
 function safeLogLine(text2) {
-  let out = visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -70557,6 +70558,22 @@ function decodeReport(bytes, shown) {
   return text2;
 }
 
+// packages/gate-result/src/runtime/config-loader.ts
+async function loadConfigFile(options) {
+  const file2 = options.file ?? DEFAULT_CONFIG_FILE;
+  let text2;
+  try {
+    text2 = decodeReport(await readFileSafe(file2, { roots: options.roots, maxBytes: 1024 * 1024 }), file2);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) {
+      if (options.file === void 0) return void 0;
+      throw new InputError("config-file", `The config file \`${file2}\` was not found.`);
+    }
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return parseConfigFile(text2, file2, options.gates);
+}
+
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
 import path5 from "node:path";
@@ -70782,21 +70799,6 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
-  const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text2;
-  try {
-    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
-  } catch (error63) {
-    if (error63 instanceof MissingReportError) {
-      if (explicit === void 0) return void 0;
-      throw new InputError("config-file", `The config file \`${file2}\` was not found.`);
-    }
-    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
-  }
-  return parseConfigFile(text2, file2, gates);
-}
 async function buildRunnerContext(gates, env = process.env) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
@@ -70806,7 +70808,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile({ file: getString(inputs, "config-file"), roots: [root], gates });
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({

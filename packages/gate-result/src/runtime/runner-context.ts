@@ -6,12 +6,13 @@ import * as core from '@actions/core';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
-import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
+import type { ConfigFile, GateSpecs } from '../config-file.js';
+import { ConfigError, InputError, getErrorMessage } from '../errors.js';
 import type { EventContext, GateIO, Inputs } from '../gate.js';
 import { getString } from '../inputs.js';
 import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
-import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
+import { loadConfigFile } from './config-loader.js';
+import { isInside } from './fs-safe.js';
 import { createLocalIO } from './local-io.js';
 import { createCoreLogger } from './logger.js';
 import { readRunnerInputs } from './runner-inputs.js';
@@ -73,27 +74,6 @@ async function resolveWorkingDirectory(root: string, given: string): Promise<str
   return real;
 }
 
-/** The config file: the `config-file` input (must exist) or `.github/aeef-gates.yml` (optional). */
-async function loadConfig(
-  root: string,
-  inputs: Inputs,
-  gates: readonly GateSpecs[],
-): Promise<ConfigFile | undefined> {
-  const explicit = getString(inputs, 'config-file');
-  const file = explicit ?? DEFAULT_CONFIG_FILE;
-  let text: string;
-  try {
-    text = decodeReport(await readFileSafe(file, { roots: [root], maxBytes: 1024 * 1024 }), file);
-  } catch (error) {
-    if (error instanceof MissingReportError) {
-      if (explicit === undefined) return undefined;
-      throw new InputError('config-file', `The config file \`${file}\` was not found.`);
-    }
-    throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
-  }
-  return parseConfigFile(text, file, gates);
-}
-
 /** Builds the context; throws `ConfigError` when the setup itself is wrong (bad working directory, config file). */
 export async function buildRunnerContext(
   gates: readonly GateSpecs[],
@@ -107,7 +87,7 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfig(root, inputs, gates);
+  const config = await loadConfigFile({ file: getString(inputs, 'config-file'), roots: [root], gates });
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io: GateIO = createLocalIO({
