@@ -81854,10 +81854,9 @@ async function runCli(argv, host = processHost()) {
     host.stderr.write(`aeef-gates: ${safeLogLine(message)}
 `);
   };
-  let options;
   let ownDir;
   try {
-    options = parseCliArgs(argv, GATES);
+    const options = parseCliArgs(argv, GATES);
     if (options.command === "help") {
       host.stdout.write(helpText(GATES.map((g) => g.id)));
       return 0;
@@ -81867,8 +81866,11 @@ async function runCli(argv, host = processHost()) {
 `);
       return 0;
     }
-    ownDir = options.resultDir === void 0 ? await mkdtemp(path9.join(os3.tmpdir(), "aeef-gates-")) : void 0;
-    const results = await runGates(options, host, ownDir ?? path9.resolve(host.cwd, options.resultDir ?? ""));
+    let resultDir;
+    if (options.resultDir === void 0)
+      resultDir = ownDir = await mkdtemp(path9.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path9.resolve(host.cwd, options.resultDir);
+    const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;
   } catch (error63) {

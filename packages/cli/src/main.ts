@@ -125,10 +125,9 @@ export async function runCli(argv: readonly string[], host: CliHost = processHos
   const fail = (message: string): void => {
     host.stderr.write(`aeef-gates: ${safeLogLine(message)}\n`);
   };
-  let options: CliOptions;
   let ownDir: string | undefined;
   try {
-    options = parseCliArgs(argv, GATES);
+    const options = parseCliArgs(argv, GATES);
     if (options.command === 'help') {
       host.stdout.write(helpText(GATES.map((g) => g.id)));
       return 0;
@@ -137,9 +136,11 @@ export async function runCli(argv: readonly string[], host: CliHost = processHos
       host.stdout.write(`aeef-gates ${packageJson.version}\n`);
       return 0;
     }
-    ownDir =
-      options.resultDir === undefined ? await mkdtemp(path.join(os.tmpdir(), 'aeef-gates-')) : undefined;
-    const results = await runGates(options, host, ownDir ?? path.resolve(host.cwd, options.resultDir ?? ''));
+    let resultDir: string;
+    if (options.resultDir === undefined)
+      resultDir = ownDir = await mkdtemp(path.join(os.tmpdir(), 'aeef-gates-'));
+    else resultDir = path.resolve(host.cwd, options.resultDir);
+    const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;
   } catch (error) {
