@@ -58763,9 +58763,12 @@ async function runSelected(gates, options, combined) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    results.push(
-      await executeGate(gate, inputs, context.io, { inputNames: context.inputNames, extraInputs: known })
-    );
+    const result = await executeGate(gate, inputs, context.io, {
+      inputNames: context.inputNames,
+      extraInputs: known
+    });
+    await writeResultFile(context.resultDir, result);
+    results.push(result);
   }
   return results;
 }

@@ -4,7 +4,7 @@
  * wrote. End-to-end tests assert on these channels and on the exit code.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NODE24, REPO_ROOT } from './paths.js';
@@ -109,7 +109,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const outputs = parseFileCommand(readFileSync(outputFile, 'utf8'));
   const resultFile = outputs['result-file'];
   const result: unknown =
-    resultFile && existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+    resultFile && existsSync(resultFile) && statSync(resultFile).isFile()
+      ? JSON.parse(readFileSync(resultFile, 'utf8'))
+      : undefined;
   return {
     exitCode,
     stdout,

@@ -13,6 +13,7 @@ import { layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
 import { publishResults } from './publish.js';
+import { writeResultFile } from './result-file.js';
 import { executeGate } from './run-gate.js';
 import { buildRunnerContext } from './runner-context.js';
 
@@ -68,9 +69,13 @@ async function runSelected(
   const results: GateResult[] = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    results.push(
-      await executeGate(gate, inputs, context.io, { inputNames: context.inputNames, extraInputs: known }),
-    );
+    const result = await executeGate(gate, inputs, context.io, {
+      inputNames: context.inputNames,
+      extraInputs: known,
+    });
+    // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
+    await writeResultFile(context.resultDir, result);
+    results.push(result);
   }
   return results;
 }
