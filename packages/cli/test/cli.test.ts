@@ -131,6 +131,16 @@ describe('aeef-gates (the bundle)', () => {
     expect(none.code).toBe(2);
   });
 
+  it('prints the help and the version, exit code 0', async () => {
+    const help = await runCliBundle(['--help']);
+    expect(help.stdout).toMatch(/^Usage: aeef-gates \[gate\.\.\.\] \[options\]/);
+    expect(help.stdout).toContain('Gates: coverage, mutation, sarif, license, pr-size, kpi');
+    expect(help.code).toBe(0);
+    const version = await runCliBundle(['--version']);
+    expect(version.stdout).toBe('aeef-gates 1.0.0\n');
+    expect(version.code).toBe(0);
+  });
+
   it('prints the GateResult array with --json and writes result files to --result-dir', async () => {
     const dir = workspace({ 'lcov.info': lcov('src/a.js', 8) });
     const results = path.join(dir, 'results');
