@@ -81885,6 +81885,11 @@ async function runCli(argv, host = processHost()) {
   }
 }
 async function main(argv) {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error63) => {
+      if (error63.code !== "EPIPE") process.exitCode = 1;
+    });
+  }
   process.exitCode = await runCli(argv);
 }
 

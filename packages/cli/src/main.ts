@@ -157,5 +157,11 @@ export async function runCli(argv: readonly string[], host: CliHost = processHos
 
 /** The process entry: sets the exit code, never calls `process.exit` (output is flushed first). */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `aeef-gates | head` closes the pipe early: the reader's choice, so the verdict's code stands.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') process.exitCode = 1;
+    });
+  }
   process.exitCode = await runCli(argv);
 }
