@@ -20,6 +20,7 @@ import {
   createConsoleLogger,
   createLocalIO,
   executeGate,
+  isInside,
   loadConfigFile,
   runGit,
   writeResultFile,
@@ -58,9 +59,13 @@ async function resolveDirectory(cwd: string, given: string): Promise<string> {
 }
 
 async function readConfig(cwd: string, file: string | undefined): Promise<ConfigFile | undefined> {
-  const roots = file === undefined ? [cwd] : [cwd, path.dirname(path.resolve(cwd, file))];
+  // The action confines the file to the workspace; here the user names it, wherever it is.
+  const absolute = file === undefined ? undefined : path.resolve(cwd, file);
+  const inside = absolute === undefined || isInside(cwd, absolute);
   try {
-    return await loadConfigFile({ file, roots, gates: GATES });
+    return inside
+      ? await loadConfigFile(cwd, file, GATES)
+      : await loadConfigFile(path.dirname(absolute), absolute, GATES);
   } catch (error) {
     // A named file that is not there is a mistake on the command line, not a gate verdict.
     if (error instanceof InputError && error.input === 'config-file') throw new UsageError(error.message);

@@ -35,7 +35,7 @@ function cliResults(): Promise<GateResult[]> {
 
 describe('the CLI and the action', () => {
   it('reach the same verdicts and metrics as executeGate with the config file', async () => {
-    const config = await loadConfigFile({ file: 'aeef-gates.yml', roots: [EXAMPLES], gates: GATES });
+    const config = await loadConfigFile(EXAMPLES, 'aeef-gates.yml', GATES);
     const io = createLocalIO({
       workspace: EXAMPLES,
       resultDir: mkdtempSync(path.join(os.tmpdir(), 'aeef-same-')),

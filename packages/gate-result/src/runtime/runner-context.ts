@@ -6,13 +6,12 @@ import * as core from '@actions/core';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConfigFile, GateSpecs } from '../config-file.js';
-import { ConfigError, InputError, getErrorMessage } from '../errors.js';
+import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
+import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
 import type { EventContext, GateIO, Inputs } from '../gate.js';
 import { getString } from '../inputs.js';
 import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
-import { loadConfigFile } from './config-loader.js';
-import { isInside } from './fs-safe.js';
+import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
 import { createLocalIO } from './local-io.js';
 import { createCoreLogger } from './logger.js';
 import { readRunnerInputs } from './runner-inputs.js';
@@ -57,7 +56,9 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext;
 async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path.resolve(root, given);
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath(absolute).catch(() => undefined);
   if (given.startsWith('~') || !isInside(root, absolute) || real === undefined || !isInside(realRoot, real)) {
     throw new InputError(
@@ -74,6 +75,29 @@ async function resolveWorkingDirectory(root: string, given: string): Promise<str
   return real;
 }
 
+/**
+ * The config file under `root`: `explicit` (which must exist), else `.github/aeef-gates.yml` when
+ * present. Read with the same checks as reports (inside `root`, regular file, 1 MiB cap, UTF-8).
+ */
+export async function loadConfigFile(
+  root: string,
+  explicit: string | undefined,
+  gates: readonly GateSpecs[],
+): Promise<ConfigFile | undefined> {
+  const file = explicit ?? DEFAULT_CONFIG_FILE;
+  let text: string;
+  try {
+    text = decodeReport(await readFileSafe(file, { roots: [root], maxBytes: 1024 * 1024 }), file);
+  } catch (error) {
+    if (error instanceof MissingReportError) {
+      if (explicit === undefined) return undefined;
+      throw new InputError('config-file', `The config file \`${file}\` was not found.`);
+    }
+    throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
+  }
+  return parseConfigFile(text, file, gates);
+}
+
 /** Builds the context; throws `ConfigError` when the setup itself is wrong (bad working directory, config file). */
 export async function buildRunnerContext(
   gates: readonly GateSpecs[],
@@ -87,7 +111,7 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfigFile({ file: getString(inputs, 'config-file'), roots: [root], gates });
+  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io: GateIO = createLocalIO({
