@@ -17,13 +17,20 @@ function configValidator() {
   return new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 }
 
-/** The YAML block under "## A full example" in docs/configuration.md. */
-function fullExample(): string {
-  const doc = read('docs/configuration.md');
-  const block = /```yaml\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('## A full example')))?.[1];
-  if (block === undefined) throw new Error('Expected a YAML block under "## A full example".');
-  return block;
+/** Every config file shown in the docs: the YAML blocks of README.md and docs/configuration.md with a `gates:` list. */
+function documentedConfigs(): [string, string][] {
+  return ['README.md', 'docs/configuration.md'].flatMap((file) =>
+    [...read(file).matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .filter((block) => /^gates:/m.test(block))
+      .map((block, i): [string, string] => [`${file} config #${i + 1}`, block]),
+  );
 }
+
+const CONFIGS: [string, string][] = [
+  ['examples/aeef-gates.yml', read('examples/aeef-gates.yml')],
+  ...documentedConfigs(),
+];
 
 describe(generateSchemas.name, () => {
   it.each(['schema/aeef-gates.schema.json', 'actions/kpi/schema/kpi-v1.schema.json'])(
@@ -38,12 +45,15 @@ describe(generateSchemas.name, () => {
 
 // The schema is for editors; the runtime's parser and each gate's config() are the authority.
 describe(parseConfigFile.name, () => {
-  it.each([
-    ['examples/aeef-gates.yml', () => read('examples/aeef-gates.yml')],
-    ['the full example of docs/configuration.md', fullExample],
-  ])('accepts %s, and every gate accepts its section', (file, text) => {
-    const config = parseConfigFile(text(), file, GATES);
-    for (const gate of GATES) {
+  it('finds the config files of README.md (1) and docs/configuration.md (2)', () => {
+    expect(CONFIGS.map(([name]) => name)).toHaveLength(4);
+  });
+
+  it.each(CONFIGS)('accepts %s, and each gate it names accepts its section', (file, text) => {
+    const config = parseConfigFile(text, file, GATES);
+    const named = config.gates ?? [];
+    expect(named.length).toBeGreaterThan(0);
+    for (const gate of GATES.filter((g) => named.includes(g.id))) {
       const inputs = withDefaults(configFileInputs(config, gate.id), [...COMMON_INPUTS, ...gate.inputs]);
       expect(() => gate.config(inputs) as unknown, gate.id).not.toThrow();
     }
@@ -54,13 +64,8 @@ describe('schema/aeef-gates.schema.json', () => {
   const validate = configValidator();
   const example = parse(read('examples/aeef-gates.yml')) as Record<string, unknown>;
 
-  it('accepts examples/aeef-gates.yml', () => {
-    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
-  });
-
-  it('accepts the full example of docs/configuration.md', () => {
-    const example = fullExample();
-    expect(validate(parse(example)), JSON.stringify(validate.errors)).toBe(true);
+  it.each(CONFIGS)('accepts %s', (_file, text) => {
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it.each([
