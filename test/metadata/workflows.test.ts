@@ -83,6 +83,10 @@ describe.each([...EXAMPLES, SELF_TEST])('%s', (file) => {
     const soft = steps.filter((s) => s['continue-on-error'] !== undefined).map((s) => s.id);
     expect(soft).toEqual(file === SELF_TEST ? ['missing'] : []);
   });
+
+  it('skips no gate for bots (F3)', () => {
+    expect(text).not.toMatch(/github\.actor|dependabot/);
+  });
 });
 
 describe(SELF_TEST, () => {
