@@ -8574,9 +8574,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -9201,7 +9201,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
+        const { counter: counter2 } = state;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
@@ -9214,7 +9214,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -9223,7 +9223,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -32583,9 +32583,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -48861,58 +48861,8 @@ function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw2 of patterns) {
-    validatePattern(raw2, inputName);
-    const negated = raw2.startsWith("!");
-    const body = negated ? raw2.slice(1) : raw2;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path9) => {
-    const segments = path9.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -48926,10 +48876,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -48967,12 +48917,70 @@ function findBraceGroup(p) {
   }
   return void 0;
 }
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw2 of patterns) {
+    validatePattern(raw2, inputName);
+    const negated = raw2.startsWith("!");
+    const body = negated ? raw2.slice(1) : raw2;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path9) => {
+    const segments = path9.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
+}
 function compileSegments(pattern) {
   const segments = [];
   for (const part of pattern.split("/")) {
     if (part === "**") {
       if (segments.at(-1)?.kind !== "globstar") segments.push({ kind: "globstar" });
-    } else segments.push({ kind: "part", tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment = { kind: "part", tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -49010,17 +49018,17 @@ function compileClass(body) {
   }
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
-function matchWildcard(pattern, subject, isStar, matchOne) {
+function matchSegments(pattern, segments) {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== void 0 && isStar(p)) {
+    if (p?.kind === "globstar") {
       starP = pi++;
       starS = si;
-    } else if (p !== void 0 && matchOne(p, subject[si])) {
+    } else if (p !== void 0 && matchPart(p, segments[si] ?? "")) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -49028,24 +49036,34 @@ function matchWildcard(pattern, subject, isStar, matchOne) {
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  while (pattern[pi]?.kind === "globstar") pi++;
   return pi === pattern.length;
 }
-function matchSegments(pattern, segments) {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === "globstar",
-    (p, s) => p.kind === "part" && matchPart(p.tokens, s)
-  );
-}
-function matchPart(tokens, name) {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === "star",
-    (t, c) => t.kind === "char" && t.test(c)
-  );
+var SURROGATE = /[\ud800-\udfff]/;
+function matchPart(segment, name) {
+  if (segment.literal !== void 0) return segment.literal === name;
+  if (segment.suffix !== void 0) return name.endsWith(segment.suffix);
+  const chars = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === "star") {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== void 0 && t.test(chars[ci] ?? "")) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 
 // packages/gate-result/src/inputs.ts
@@ -49209,7 +49227,9 @@ function escapeMarkdown(text) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text, max) {
-  return escapeMarkdown(text.length > max ? `${text.slice(0, max)}\u2026` : text);
+  if (text.length <= max) return escapeMarkdown(text);
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
   let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
@@ -49334,9 +49354,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -49346,30 +49368,28 @@ function renderSection(section2, out, take) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take(`${row(text)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -49379,25 +49399,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out = [intro];
-  const take = (text) => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
@@ -49506,8 +49529,11 @@ ${escapeMarkdown(options.failure)}
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
-  for (const result of results)
-    info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
+    );
+  }
   if (isFailing(verdict)) {
     setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
     process.exitCode = 1;
@@ -50148,6 +50174,12 @@ function expectedFiles(event) {
   const pr = event.payload.pull_request;
   const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
   return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
+function describeChangeSet(changeSet) {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -52236,7 +52268,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, patterns, ignore = []) {
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith("!")).map(literalBase);
   const worthEntering = (dir) => bases.some(
     (b) => b === void 0 || b === "" || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`)
@@ -52421,7 +52454,9 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root);
+  const realRoot = await realpath2(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath2(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
@@ -52437,8 +52472,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
+async function loadConfigFile(root, explicit, gates) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -52461,7 +52495,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -52491,7 +52525,11 @@ var RUNTIME_INPUTS = [
 ];
 async function runSelected(gates, options, combined) {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(
@@ -52621,11 +52659,11 @@ function touchesChangedLines(changeSet, path9, start, end) {
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
 }
-function tallyOf(counter) {
-  if (!(counter instanceof Map)) return counter;
+function tallyOf(counter2) {
+  if (!(counter2 instanceof Map)) return counter2;
   let covered = 0;
-  for (const hits of counter.values()) if (hits > 0) covered++;
-  return { covered, total: counter.size };
+  for (const hits of counter2.values()) if (hits > 0) covered++;
+  return { covered, total: counter2.size };
 }
 function tallyLines(lines) {
   let covered = 0;
@@ -54964,14 +55002,14 @@ var Matcher = class {
       this.siblingStacks[currentLevel] = level;
     }
     const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
+    const counter2 = level.counts.get(siblingKey) || 0;
     const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
+    level.counts.set(siblingKey, counter2 + 1);
     level.total++;
     const node2 = {
       tag: tagName,
       position,
-      counter
+      counter: counter2
     };
     if (namespace !== null && namespace !== void 0) {
       node2.namespace = namespace;
@@ -55248,14 +55286,14 @@ var Matcher = class {
       if (!isCurrentNode) {
         return false;
       }
-      const counter = node2.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
+      const counter2 = node2.counter ?? 0;
+      if (segment.position === "first" && counter2 !== 0) {
         return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
+      } else if (segment.position === "odd" && counter2 % 2 !== 1) {
         return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
+      } else if (segment.position === "even" && counter2 % 2 !== 0) {
         return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+      } else if (segment.position === "nth" && counter2 !== segment.positionValue) {
         return false;
       }
     }
@@ -57119,7 +57157,7 @@ function parseCobertura(root, ctx) {
 }
 
 // actions/coverage/src/detect.ts
-var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML";
+var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
 function stripBom(text) {
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -57143,17 +57181,121 @@ function detectTextKind(text) {
   if (LCOV_FIRST.test(line)) return "lcov";
   return "unknown";
 }
-function unsupportedFormat(file2, detected) {
-  return new ReportError(
-    file2,
-    `${file2}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`
-  );
-}
 function unrecognisedFormat(file2) {
   return new ReportError(
     file2,
     `${file2} is not a coverage report this gate recognises; supported: ${SUPPORTED_FORMATS}.`
   );
+}
+
+// actions/coverage/src/go-coverprofile.ts
+var MODE = /^mode: (set|count|atomic)$/;
+var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
+var MAX_BLOCK_LINES = 1e5;
+function parseGoCoverprofile(text, ctx) {
+  const rows = text.split("\n");
+  function fail2(n, why) {
+    throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
+  }
+  if (!MODE.test((rows[0] ?? "").trim())) fail2(1, 'is not "mode: set|count|atomic"');
+  const byPath = /* @__PURE__ */ new Map();
+  for (let i = 1; i < rows.length; i++) {
+    const row2 = (rows[i] ?? "").trim();
+    if (row2 === "") continue;
+    const m = BLOCK.exec(row2);
+    if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
+    const [, name, sl, sc, el, ec, stmts, count2] = m;
+    const start = Number(sl);
+    const end = Number(el);
+    if (end < start || end - start > MAX_BLOCK_LINES)
+      fail2(i + 1, "has a block that ends before it starts or spans too many lines");
+    const { path: path9, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path9);
+    if (file2 === void 0) {
+      file2 = { path: path9, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path9, file2);
+    }
+    const hits = Number(count2);
+    const block = `${sl}.${sc},${el}.${ec}`;
+    for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
+    for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
+  }
+  if (byPath.size === 0) fail2(1, "is followed by no block");
+  return {
+    format: "go-coverprofile",
+    detected: `Go coverprofile (${(rows[0] ?? "").trim()})`,
+    files: [...byPath.values()],
+    notes: []
+  };
+}
+
+// actions/coverage/src/jacoco.ts
+function packagesOf(el) {
+  return [...childrenOf(el, "package"), ...childrenOf(el, "group").flatMap(packagesOf)];
+}
+function counter(el, type, file2) {
+  const c = childrenOf(el, "counter").find((x) => x.attrs.get("type") === type);
+  if (c === void 0) return void 0;
+  const missed = intAttr(c, "missed", file2);
+  const covered = intAttr(c, "covered", file2);
+  return { covered, total: covered + missed };
+}
+function readLines(source, file2) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of childrenOf(source, "line")) {
+    if (!line.attrs.has("ci") && !line.attrs.has("mi")) return null;
+    const nr = intAttr(line, "nr", file2);
+    const ci = intAttr(line, "ci", file2, 0);
+    const mi = intAttr(line, "mi", file2, 0);
+    if (nr < 1 || ci + mi === 0) continue;
+    lines.set(nr, (lines.get(nr) ?? 0) + ci);
+  }
+  return lines;
+}
+function parseJacoco(root, ctx) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let sawBranches = false;
+  let sawMethods = false;
+  for (const pkg of packagesOf(root)) {
+    const dir = pkg.attrs.get("name") ?? "";
+    for (const source of childrenOf(pkg, "sourcefile")) {
+      const name = source.attrs.get("name");
+      if (name === void 0 || name.trim() === "")
+        throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
+      const { path: path9, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path9)) throw new ReportError(ctx.file, `${ctx.file} lists ${path9.slice(0, 120)} twice.`);
+      seen.add(path9);
+      const lines = readLines(source, ctx.file);
+      const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
+      const branches = counter(source, "BRANCH", ctx.file) ?? null;
+      const functions = counter(source, "METHOD", ctx.file) ?? null;
+      sawBranches ||= (branches?.total ?? 0) > 0;
+      sawMethods ||= (functions?.total ?? 0) > 0;
+      files.push({
+        path: path9,
+        outside,
+        lines,
+        ...lineTally && { lineTally },
+        statements: null,
+        functions,
+        branches
+      });
+    }
+  }
+  for (const f of files) {
+    if (!sawBranches) f.branches = null;
+    if (!sawMethods) f.functions = null;
+  }
+  const partial2 = files.filter((f) => f.lines === null).length;
+  return {
+    format: "jacoco",
+    detected: "JaCoCo XML",
+    files,
+    notes: partial2 > 0 ? [
+      `${partial2} source files have no per-line detail (no mi/ci): their lines count from the LINE counter, without patch coverage.`
+    ] : []
+  };
 }
 
 // actions/coverage/src/istanbul-final.ts
@@ -57559,7 +57701,7 @@ function parseJsonReport(text, ctx) {
 }
 function parseXmlReport(text, ctx) {
   const { name, root } = parseXml2(text, ctx.file);
-  if (name === "report") throw unsupportedFormat(ctx.file, "JaCoCo XML");
+  if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
   if (childrenOf(root, "packages").length > 0 || childrenOf(root, "sources").length > 0 || root.attrs.has("line-rate")) {
@@ -57579,7 +57721,7 @@ function parseReport(rawText, ctx) {
     case "lcov":
       return parseLcov(text, ctx);
     case "go-coverprofile":
-      throw unsupportedFormat(ctx.file, "Go coverprofile");
+      return parseGoCoverprofile(text, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -57715,6 +57857,25 @@ function readConfig(inputs) {
 var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
+function byBaseName(model) {
+  const index = /* @__PURE__ */ new Map();
+  for (const file2 of model.files.values()) {
+    if (file2.outside) continue;
+    const base = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const list = index.get(base);
+    if (list === void 0) index.set(base, [file2]);
+    else list.push(file2);
+  }
+  return index;
+}
+function reportEntryFor(model, index, path9) {
+  const exact = model.files.get(path9);
+  if (exact !== void 0) return exact.outside ? void 0 : exact;
+  const candidates = (index().get(path9.slice(path9.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path9.endsWith(`/${f.path}`) || f.path.endsWith(`/${path9}`)
+  );
+  return candidates.length === 1 ? candidates[0] : void 0;
+}
 function measurePatch(model, changes, include) {
   const result = {
     tally: { covered: 0, total: 0 },
@@ -57722,11 +57883,13 @@ function measurePatch(model, changes, include) {
     unreported: [],
     withoutLineDetail: []
   };
+  let index;
+  const lazyIndex = () => index ??= byBaseName(model);
   for (const changed of changes.files) {
     if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
-    const file2 = model.files.get(changed.path);
-    if (file2 === void 0 || file2.outside) {
+    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
     }
@@ -57888,12 +58051,45 @@ function patchFindings(patch, failing) {
     rank: r.lines
   }));
 }
-function explain(m) {
+function explain(m, index) {
+  const label = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
+    return `${label} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+function judgePatch(evidence, config2, include, notes) {
+  const min = config2.min.patch;
+  if (evidence.changes === void 0) {
+    notes.push(
+      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
+    );
+    return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric = metricFor("patch", value2, min);
+  if (value2 === null && patch.withoutLineDetail.length === 0) {
+    metric.verdict = "none";
+    notes.push("Patch coverage: the change touches no executable line the reports list.");
+  }
+  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
+    metric.verdict = "fail";
+    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
+    );
+  return { metric, patch };
 }
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
@@ -57901,30 +58097,7 @@ function evaluateCoverage(evidence, config2) {
   assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
-  let patch;
-  let patchMetric;
-  if (evidence.changes === void 0) {
-    patchMetric = { ...metricFor("patch", null, config2.min.patch), verdict: "none" };
-    notes.push(
-      config2.min.patch === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${config2.min.patch}%) not applied: this run has no diff (no pull request or base commit).`
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor("patch", value2, config2.min.patch);
-    if (value2 === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = "none";
-      notes.push("Patch coverage: the change touches no executable line the reports list.");
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
@@ -57975,7 +58148,7 @@ function mergeReports(reports) {
       entries.set(file2.path, { file: file2, format, source });
       return;
     }
-    if (existing.format !== format || format === "istanbul-summary" || format === "clover") {
+    if (existing.format !== format || format === "istanbul-summary" || format === "clover" || format === "jacoco") {
       throw new ReportError(
         source,
         `${file2.path.slice(0, 120)} is reported by both ${existing.source} (${existing.format}) and ${source} (${format}); merging them would count it twice, so pass reports of one format.`
@@ -58013,7 +58186,7 @@ var coverageGate = {
     if (config2.files.length > 0) files = await resolveReportFiles(config2.files, io, "files");
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)

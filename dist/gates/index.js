@@ -8574,9 +8574,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -9201,7 +9201,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state2;
+        const { counter: counter2 } = state2;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
@@ -9214,7 +9214,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -9223,7 +9223,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -32730,7 +32730,7 @@ var require_lockfile = __commonJS({
         var clearTask = global2.clearImmediate;
         var MessageChannel = global2.MessageChannel;
         var Dispatch = global2.Dispatch;
-        var counter = 0;
+        var counter2 = 0;
         var queue = {};
         var ONREADYSTATECHANGE = "onreadystatechange";
         var defer, channel, port;
@@ -32750,11 +32750,11 @@ var require_lockfile = __commonJS({
             var args = [];
             var i = 1;
             while (arguments.length > i) args.push(arguments[i++]);
-            queue[++counter] = function() {
+            queue[++counter2] = function() {
               invoke(typeof fn == "function" ? fn : Function(fn), args);
             };
-            defer(counter);
-            return counter;
+            defer(counter2);
+            return counter2;
           };
           clearTask = function clearImmediate2(id) {
             delete queue[id];
@@ -50891,9 +50891,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -67169,58 +67169,8 @@ function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw2 of patterns) {
-    validatePattern(raw2, inputName);
-    const negated = raw2.startsWith("!");
-    const body = negated ? raw2.slice(1) : raw2;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path11) => {
-    const segments = path11.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -67234,10 +67184,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -67275,12 +67225,70 @@ function findBraceGroup(p) {
   }
   return void 0;
 }
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw2 of patterns) {
+    validatePattern(raw2, inputName);
+    const negated = raw2.startsWith("!");
+    const body = negated ? raw2.slice(1) : raw2;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path11) => {
+    const segments = path11.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
+}
 function compileSegments(pattern) {
   const segments = [];
   for (const part of pattern.split("/")) {
     if (part === "**") {
       if (segments.at(-1)?.kind !== "globstar") segments.push({ kind: "globstar" });
-    } else segments.push({ kind: "part", tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment = { kind: "part", tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -67318,17 +67326,17 @@ function compileClass(body) {
   }
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
-function matchWildcard(pattern, subject, isStar, matchOne) {
+function matchSegments(pattern, segments) {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== void 0 && isStar(p)) {
+    if (p?.kind === "globstar") {
       starP = pi++;
       starS = si;
-    } else if (p !== void 0 && matchOne(p, subject[si])) {
+    } else if (p !== void 0 && matchPart(p, segments[si] ?? "")) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -67336,24 +67344,34 @@ function matchWildcard(pattern, subject, isStar, matchOne) {
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  while (pattern[pi]?.kind === "globstar") pi++;
   return pi === pattern.length;
 }
-function matchSegments(pattern, segments) {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === "globstar",
-    (p, s) => p.kind === "part" && matchPart(p.tokens, s)
-  );
-}
-function matchPart(tokens, name) {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === "star",
-    (t, c) => t.kind === "char" && t.test(c)
-  );
+var SURROGATE = /[\ud800-\udfff]/;
+function matchPart(segment, name) {
+  if (segment.literal !== void 0) return segment.literal === name;
+  if (segment.suffix !== void 0) return name.endsWith(segment.suffix);
+  const chars = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === "star") {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== void 0 && t.test(chars[ci] ?? "")) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 
 // packages/gate-result/src/inputs.ts
@@ -67554,7 +67572,9 @@ function escapeMarkdown(text2) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text2, max) {
-  return escapeMarkdown(text2.length > max ? `${text2.slice(0, max)}\u2026` : text2);
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
 }
 function safeLogLine(text2) {
   let out = visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
@@ -67679,9 +67699,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take2) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take2(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -67691,30 +67713,28 @@ function renderSection(section2, out, take2) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take2(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text2 = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take2(`${row(text2)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text2)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take2(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -67724,25 +67744,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
   let exhausted = false;
   const out = [intro];
-  const take2 = (text2) => {
-    const size = Buffer.byteLength(text2);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text2);
-    return true;
+  const sink = {
+    take(text2) {
+      const size = Buffer.byteLength(text2);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text2);
+      return true;
+    },
+    force: (text2) => void out.push(text2)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take2);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
@@ -67851,8 +67874,11 @@ ${escapeMarkdown(options.failure)}
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
-  for (const result of results)
-    info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
+    );
+  }
   if (isFailing(verdict)) {
     setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
     process.exitCode = 1;
@@ -68493,6 +68519,12 @@ function expectedFiles(event) {
   const pr = event.payload.pull_request;
   const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
   return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
+function describeChangeSet(changeSet) {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -70581,7 +70613,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, patterns, ignore = []) {
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith("!")).map(literalBase);
   const worthEntering = (dir) => bases.some(
     (b) => b === void 0 || b === "" || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`)
@@ -70766,7 +70799,9 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root);
+  const realRoot = await realpath2(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath2(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
@@ -70782,8 +70817,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
+async function loadConfigFile(root, explicit, gates) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text2;
   try {
@@ -70806,7 +70840,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -70834,15 +70868,18 @@ var RUNTIME_INPUTS = [
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   }
 ];
-var selectConfiguredGates = (inputs, config2) => {
+var selectConfiguredGates = (inputs) => {
   const listed = getList(inputs, "gates");
   if (listed.length > 0) return listed;
-  if (config2?.gates !== void 0 && config2.gates.length > 0) return config2.gates;
   throw new ConfigError("No gate selected: set the `gates` input or `gates:` in `.github/aeef-gates.yml`.");
 };
 async function runSelected(gates, options, combined) {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(
@@ -70984,11 +71021,11 @@ function touchesChangedLines(changeSet, path11, start, end) {
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
 }
-function tallyOf(counter) {
-  if (!(counter instanceof Map)) return counter;
+function tallyOf(counter2) {
+  if (!(counter2 instanceof Map)) return counter2;
   let covered = 0;
-  for (const hits of counter.values()) if (hits > 0) covered++;
-  return { covered, total: counter.size };
+  for (const hits of counter2.values()) if (hits > 0) covered++;
+  return { covered, total: counter2.size };
 }
 function tallyLines(lines) {
   let covered = 0;
@@ -73327,14 +73364,14 @@ var Matcher = class {
       this.siblingStacks[currentLevel] = level;
     }
     const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
+    const counter2 = level.counts.get(siblingKey) || 0;
     const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
+    level.counts.set(siblingKey, counter2 + 1);
     level.total++;
     const node2 = {
       tag: tagName,
       position,
-      counter
+      counter: counter2
     };
     if (namespace !== null && namespace !== void 0) {
       node2.namespace = namespace;
@@ -73611,14 +73648,14 @@ var Matcher = class {
       if (!isCurrentNode) {
         return false;
       }
-      const counter = node2.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
+      const counter2 = node2.counter ?? 0;
+      if (segment.position === "first" && counter2 !== 0) {
         return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
+      } else if (segment.position === "odd" && counter2 % 2 !== 1) {
         return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
+      } else if (segment.position === "even" && counter2 % 2 !== 0) {
         return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+      } else if (segment.position === "nth" && counter2 !== segment.positionValue) {
         return false;
       }
     }
@@ -75482,7 +75519,7 @@ function parseCobertura(root, ctx) {
 }
 
 // actions/coverage/src/detect.ts
-var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML";
+var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -75506,17 +75543,121 @@ function detectTextKind(text2) {
   if (LCOV_FIRST.test(line)) return "lcov";
   return "unknown";
 }
-function unsupportedFormat(file2, detected) {
-  return new ReportError(
-    file2,
-    `${file2}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`
-  );
-}
 function unrecognisedFormat(file2) {
   return new ReportError(
     file2,
     `${file2} is not a coverage report this gate recognises; supported: ${SUPPORTED_FORMATS}.`
   );
+}
+
+// actions/coverage/src/go-coverprofile.ts
+var MODE = /^mode: (set|count|atomic)$/;
+var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
+var MAX_BLOCK_LINES = 1e5;
+function parseGoCoverprofile(text2, ctx) {
+  const rows = text2.split("\n");
+  function fail2(n, why) {
+    throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
+  }
+  if (!MODE.test((rows[0] ?? "").trim())) fail2(1, 'is not "mode: set|count|atomic"');
+  const byPath = /* @__PURE__ */ new Map();
+  for (let i = 1; i < rows.length; i++) {
+    const row2 = (rows[i] ?? "").trim();
+    if (row2 === "") continue;
+    const m = BLOCK.exec(row2);
+    if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
+    const [, name, sl, sc, el, ec, stmts, count5] = m;
+    const start = Number(sl);
+    const end = Number(el);
+    if (end < start || end - start > MAX_BLOCK_LINES)
+      fail2(i + 1, "has a block that ends before it starts or spans too many lines");
+    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path11);
+    if (file2 === void 0) {
+      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path11, file2);
+    }
+    const hits = Number(count5);
+    const block = `${sl}.${sc},${el}.${ec}`;
+    for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
+    for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
+  }
+  if (byPath.size === 0) fail2(1, "is followed by no block");
+  return {
+    format: "go-coverprofile",
+    detected: `Go coverprofile (${(rows[0] ?? "").trim()})`,
+    files: [...byPath.values()],
+    notes: []
+  };
+}
+
+// actions/coverage/src/jacoco.ts
+function packagesOf(el) {
+  return [...childrenOf(el, "package"), ...childrenOf(el, "group").flatMap(packagesOf)];
+}
+function counter(el, type, file2) {
+  const c = childrenOf(el, "counter").find((x) => x.attrs.get("type") === type);
+  if (c === void 0) return void 0;
+  const missed = intAttr(c, "missed", file2);
+  const covered = intAttr(c, "covered", file2);
+  return { covered, total: covered + missed };
+}
+function readLines(source, file2) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of childrenOf(source, "line")) {
+    if (!line.attrs.has("ci") && !line.attrs.has("mi")) return null;
+    const nr = intAttr(line, "nr", file2);
+    const ci = intAttr(line, "ci", file2, 0);
+    const mi = intAttr(line, "mi", file2, 0);
+    if (nr < 1 || ci + mi === 0) continue;
+    lines.set(nr, (lines.get(nr) ?? 0) + ci);
+  }
+  return lines;
+}
+function parseJacoco(root, ctx) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let sawBranches = false;
+  let sawMethods = false;
+  for (const pkg of packagesOf(root)) {
+    const dir = pkg.attrs.get("name") ?? "";
+    for (const source of childrenOf(pkg, "sourcefile")) {
+      const name = source.attrs.get("name");
+      if (name === void 0 || name.trim() === "")
+        throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
+      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+      seen.add(path11);
+      const lines = readLines(source, ctx.file);
+      const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
+      const branches = counter(source, "BRANCH", ctx.file) ?? null;
+      const functions = counter(source, "METHOD", ctx.file) ?? null;
+      sawBranches ||= (branches?.total ?? 0) > 0;
+      sawMethods ||= (functions?.total ?? 0) > 0;
+      files.push({
+        path: path11,
+        outside,
+        lines,
+        ...lineTally && { lineTally },
+        statements: null,
+        functions,
+        branches
+      });
+    }
+  }
+  for (const f of files) {
+    if (!sawBranches) f.branches = null;
+    if (!sawMethods) f.functions = null;
+  }
+  const partial2 = files.filter((f) => f.lines === null).length;
+  return {
+    format: "jacoco",
+    detected: "JaCoCo XML",
+    files,
+    notes: partial2 > 0 ? [
+      `${partial2} source files have no per-line detail (no mi/ci): their lines count from the LINE counter, without patch coverage.`
+    ] : []
+  };
 }
 
 // actions/coverage/src/istanbul-final.ts
@@ -75922,7 +76063,7 @@ function parseJsonReport(text2, ctx) {
 }
 function parseXmlReport(text2, ctx) {
   const { name, root } = parseXml2(text2, ctx.file);
-  if (name === "report") throw unsupportedFormat(ctx.file, "JaCoCo XML");
+  if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
   if (childrenOf(root, "packages").length > 0 || childrenOf(root, "sources").length > 0 || root.attrs.has("line-rate")) {
@@ -75942,7 +76083,7 @@ function parseReport(rawText, ctx) {
     case "lcov":
       return parseLcov(text2, ctx);
     case "go-coverprofile":
-      throw unsupportedFormat(ctx.file, "Go coverprofile");
+      return parseGoCoverprofile(text2, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -76078,6 +76219,25 @@ function readConfig(inputs) {
 var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
+function byBaseName(model) {
+  const index = /* @__PURE__ */ new Map();
+  for (const file2 of model.files.values()) {
+    if (file2.outside) continue;
+    const base = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const list = index.get(base);
+    if (list === void 0) index.set(base, [file2]);
+    else list.push(file2);
+  }
+  return index;
+}
+function reportEntryFor(model, index, path11) {
+  const exact = model.files.get(path11);
+  if (exact !== void 0) return exact.outside ? void 0 : exact;
+  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
+  );
+  return candidates.length === 1 ? candidates[0] : void 0;
+}
 function measurePatch(model, changes, include) {
   const result = {
     tally: { covered: 0, total: 0 },
@@ -76085,11 +76245,13 @@ function measurePatch(model, changes, include) {
     unreported: [],
     withoutLineDetail: []
   };
+  let index;
+  const lazyIndex = () => index ??= byBaseName(model);
   for (const changed of changes.files) {
     if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
-    const file2 = model.files.get(changed.path);
-    if (file2 === void 0 || file2.outside) {
+    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
     }
@@ -76251,12 +76413,45 @@ function patchFindings(patch, failing) {
     rank: r.lines
   }));
 }
-function explain(m) {
+function explain(m, index) {
+  const label3 = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
+    return `${label3} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label3} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+function judgePatch(evidence, config2, include, notes) {
+  const min = config2.min.patch;
+  if (evidence.changes === void 0) {
+    notes.push(
+      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
+    );
+    return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric2 = metricFor("patch", value2, min);
+  if (value2 === null && patch.withoutLineDetail.length === 0) {
+    metric2.verdict = "none";
+    notes.push("Patch coverage: the change touches no executable line the reports list.");
+  }
+  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
+    metric2.verdict = "fail";
+    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
+    );
+  return { metric: metric2, patch };
 }
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
@@ -76264,30 +76459,7 @@ function evaluateCoverage(evidence, config2) {
   assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
-  let patch;
-  let patchMetric;
-  if (evidence.changes === void 0) {
-    patchMetric = { ...metricFor("patch", null, config2.min.patch), verdict: "none" };
-    notes.push(
-      config2.min.patch === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${config2.min.patch}%) not applied: this run has no diff (no pull request or base commit).`
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor("patch", value2, config2.min.patch);
-    if (value2 === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = "none";
-      notes.push("Patch coverage: the change touches no executable line the reports list.");
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
@@ -76338,7 +76510,7 @@ function mergeReports(reports) {
       entries.set(file2.path, { file: file2, format: format3, source });
       return;
     }
-    if (existing2.format !== format3 || format3 === "istanbul-summary" || format3 === "clover") {
+    if (existing2.format !== format3 || format3 === "istanbul-summary" || format3 === "clover" || format3 === "jacoco") {
       throw new ReportError(
         source,
         `${file2.path.slice(0, 120)} is reported by both ${existing2.source} (${existing2.format}) and ${source} (${format3}); merging them would count it twice, so pass reports of one format.`
@@ -76376,7 +76548,7 @@ var coverageGate = {
     if (config2.files.length > 0) files = await resolveReportFiles(config2.files, io, "files");
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)
@@ -81089,6 +81261,189 @@ function parseFileEntry(data, index) {
   };
 }
 
+// actions/pr-size/src/checkout-guard.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
+async function refuseUntrustedCheckout(io, target, allowUnsafe) {
+  if (target.event !== "pull_request_target" || allowUnsafe) return;
+  let head;
+  try {
+    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
+  } catch {
+    return;
+  }
+  if (prCommits(io, target).includes(head)) {
+    throw new ConfigError(
+      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
+    );
+  }
+}
+
+// actions/pr-size/src/check-attr.ts
+var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
+function isOn(info2) {
+  return info2 === "set" || info2 === "true";
+}
+function parseCheckAttr(output2) {
+  const fields = output2.split("\0");
+  const result = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    if (!isOn(info2)) continue;
+    const entry = result.get(path11) ?? { generated: false, vendored: false };
+    if (attribute === "linguist-generated") entry.generated = true;
+    else if (attribute === "linguist-vendored") entry.vendored = true;
+    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path11, entry);
+  }
+  return result;
+}
+
+// actions/pr-size/src/numstat.ts
+var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
+function parseCount(text2, record4) {
+  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  return Number(text2);
+}
+function parseNumstat(output2) {
+  const fields = output2.split("\0");
+  const files = [];
+  let i = 0;
+  while (i < fields.length) {
+    const record4 = fields[i++] ?? "";
+    if (record4 === "" || record4 === "\n") continue;
+    const first = record4.indexOf("	");
+    const second = record4.indexOf("	", first + 1);
+    if (first < 0 || second < 0)
+      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+    const added = record4.slice(0, first);
+    const deleted = record4.slice(first + 1, second);
+    const binary = added === "-" && deleted === "-";
+    let path11 = record4.slice(second + 1);
+    let previousPath;
+    if (path11 === "") {
+      previousPath = fields[i++];
+      path11 = fields[i++] ?? "";
+      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
+    }
+    files.push({
+      path: path11,
+      ...previousPath !== void 0 ? { previousPath } : {},
+      additions: binary ? 0 : parseCount(added, record4),
+      deletions: binary ? 0 : parseCount(deleted, record4),
+      binary
+    });
+  }
+  return files;
+}
+
+// actions/pr-size/src/git-source.ts
+var PARALLEL_FROM = 1e3;
+async function supportsAttrSource(io) {
+  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
+  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
+}
+function batchPaths(paths) {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
+}
+async function readGitContext(io) {
+  const [cdup, withSource] = await Promise.all([
+    io.git(["rev-parse", "--show-cdup"]),
+    supportsAttrSource(io)
+  ]);
+  return { cdup: cdup.trim(), withSource };
+}
+async function readAttributes(io, headSha, paths, context) {
+  const attributes = /* @__PURE__ */ new Map();
+  const { cdup, withSource } = context;
+  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  const outputs = await Promise.all(
+    batchPaths(paths).map(
+      (batch) => io.git(["check-attr", "-z", "--stdin", ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join("")
+      })
+    )
+  );
+  for (const output2 of outputs) {
+    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
+  }
+  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
+  return { attributes, source: "git check-attr", ...note ? { note } : {} };
+}
+async function readDiffAttributes(io, mergeBase, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
+  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  return readAttributes(io, headSha, paths, await context);
+}
+async function countFromGit(io, target) {
+  const context = readGitContext(io);
+  context.catch(() => void 0);
+  let mergeBase;
+  try {
+    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
+  } catch {
+    return {
+      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
+    };
+  }
+  const diffArgs = [
+    "diff",
+    "--numstat",
+    "-z",
+    "-M",
+    "--no-relative",
+    "--no-ext-diff",
+    mergeBase,
+    target.headSha
+  ];
+  const [numstat, { attributes, source, note }] = await Promise.all([
+    io.git(diffArgs),
+    readDiffAttributes(io, mergeBase, target.headSha, context)
+  ]);
+  const files = parseNumstat(numstat);
+  return {
+    source: "git",
+    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    files,
+    attributes,
+    attributesSource: source,
+    notes: note ? [note] : []
+  };
+}
+
+// actions/pr-size/src/checkout-attributes.ts
+async function isMergeOf(io, headSha) {
+  const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
+  const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
+  return header.split("\n").some((line) => line === `parent ${headSha}`);
+}
+async function readCheckoutAttributes(io, target, paths) {
+  if (target.event !== "pull_request") return void 0;
+  let head;
+  let cdup;
+  try {
+    const [headOut, cdupOut] = await Promise.all([
+      io.git(["rev-parse", "--verify", "--quiet", "HEAD"]),
+      io.git(["rev-parse", "--show-cdup"])
+    ]);
+    head = headOut.trim();
+    cdup = cdupOut.trim();
+  } catch {
+    return void 0;
+  }
+  if (!prCommits(io, target).includes(head) && !await isMergeOf(io, target.headSha)) return void 0;
+  const { attributes } = await readAttributes(io, head, paths, { cdup, withSource: false });
+  return {
+    attributes,
+    note: `Attributes were read with git check-attr from the checkout of the PR (${head.slice(0, 7)}).`
+  };
+}
+
 // actions/pr-size/src/gitattributes.ts
 var MAX_LINES = 1e4;
 function stateOf(token, name) {
@@ -81210,6 +81565,25 @@ function checkCompleteness(files, totals) {
   const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
   return reason === void 0 ? void 0 : { reason, ...totals };
 }
+function checkPayload(target, pull) {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return void 0;
+  const same = payload.changedFiles === pull.totals.changedFiles && payload.additions === pull.totals.additions && payload.deletions === pull.totals.deletions;
+  if (same) return void 0;
+  const max = (a, b) => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles)
+  };
+}
+async function readApiModeAttributes(io, target, github, ref, headSha, files) {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : void 0;
+  if (checkout) return { attributes: checkout.attributes, source: "git check-attr", note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
 async function fetchPull(github, ref) {
   const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: ref.owner,
@@ -81237,8 +81611,8 @@ async function countFromApi(io, target, reason) {
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
-  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
+  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: "api",
@@ -81328,6 +81702,12 @@ var INPUT_SPECS4 = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    default: "false",
+    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -81349,7 +81729,8 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
   };
 }
 
@@ -81556,162 +81937,11 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
+      "allow-unsafe": config2.allowUnsafe
     },
     inputs: [],
     durationMs: 0
-  };
-}
-
-// actions/pr-size/src/check-attr.ts
-var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
-function isOn(info2) {
-  return info2 === "set" || info2 === "true";
-}
-function parseCheckAttr(output2) {
-  const fields = output2.split("\0");
-  const result = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
-    if (!isOn(info2)) continue;
-    const entry = result.get(path11) ?? { generated: false, vendored: false };
-    if (attribute === "linguist-generated") entry.generated = true;
-    else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path11, entry);
-  }
-  return result;
-}
-
-// actions/pr-size/src/numstat.ts
-var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
-  return Number(text2);
-}
-function parseNumstat(output2) {
-  const fields = output2.split("\0");
-  const files = [];
-  let i = 0;
-  while (i < fields.length) {
-    const record4 = fields[i++] ?? "";
-    if (record4 === "" || record4 === "\n") continue;
-    const first = record4.indexOf("	");
-    const second = record4.indexOf("	", first + 1);
-    if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
-    const added = record4.slice(0, first);
-    const deleted = record4.slice(first + 1, second);
-    const binary = added === "-" && deleted === "-";
-    let path11 = record4.slice(second + 1);
-    let previousPath;
-    if (path11 === "") {
-      previousPath = fields[i++];
-      path11 = fields[i++] ?? "";
-      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
-    }
-    files.push({
-      path: path11,
-      ...previousPath !== void 0 ? { previousPath } : {},
-      additions: binary ? 0 : parseCount(added, record4),
-      deletions: binary ? 0 : parseCount(deleted, record4),
-      binary
-    });
-  }
-  return files;
-}
-
-// actions/pr-size/src/git-source.ts
-var MAX_ARG_BYTES = 96 * 1024;
-var PARALLEL_FROM = 1e3;
-async function supportsAttrSource(io) {
-  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
-  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
-}
-function batchPaths(paths) {
-  const batches = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
-async function readGitContext(io) {
-  const [cdup, withSource] = await Promise.all([
-    io.git(["rev-parse", "--show-cdup"]),
-    supportsAttrSource(io)
-  ]);
-  return { cdup: cdup.trim(), withSource };
-}
-async function readAttributes(io, headSha, paths, context) {
-  const attributes = /* @__PURE__ */ new Map();
-  const { cdup, withSource } = context;
-  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
-  const outputs = await Promise.all(
-    batchPaths(paths).map(
-      (batch) => io.git([
-        "check-attr",
-        "-z",
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        "--",
-        ...batch.map((p) => cdup + p)
-      ])
-    )
-  );
-  for (const output2 of outputs) {
-    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
-  }
-  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
-  return { attributes, source: "git check-attr", ...note ? { note } : {} };
-}
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
-  return readAttributes(io, headSha, paths, await context);
-}
-async function countFromGit(io, target) {
-  const context = readGitContext(io);
-  context.catch(() => void 0);
-  let mergeBase;
-  try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
-    return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
-    };
-  }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
-  const files = parseNumstat(numstat);
-  return {
-    source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
-    files,
-    attributes,
-    attributesSource: source,
-    notes: note ? [note] : []
   };
 }
 
@@ -81846,9 +82076,10 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io) {
+async function measure(io, config2) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
+    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -81886,7 +82117,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS4,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io);
+    const { model, labels } = await measure(io, config2);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label2(io, result, labels);
     return result;

@@ -55118,58 +55118,8 @@ function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw2 of patterns) {
-    validatePattern(raw2, inputName);
-    const negated = raw2.startsWith("!");
-    const body = negated ? raw2.slice(1) : raw2;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path9) => {
-    const segments = path9.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -55183,10 +55133,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -55224,12 +55174,70 @@ function findBraceGroup(p) {
   }
   return void 0;
 }
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw2 of patterns) {
+    validatePattern(raw2, inputName);
+    const negated = raw2.startsWith("!");
+    const body = negated ? raw2.slice(1) : raw2;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path9) => {
+    const segments = path9.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
+}
 function compileSegments(pattern) {
   const segments = [];
   for (const part of pattern.split("/")) {
     if (part === "**") {
       if (segments.at(-1)?.kind !== "globstar") segments.push({ kind: "globstar" });
-    } else segments.push({ kind: "part", tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment = { kind: "part", tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -55267,17 +55275,17 @@ function compileClass(body) {
   }
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
-function matchWildcard(pattern, subject, isStar, matchOne) {
+function matchSegments(pattern, segments) {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== void 0 && isStar(p)) {
+    if (p?.kind === "globstar") {
       starP = pi++;
       starS = si;
-    } else if (p !== void 0 && matchOne(p, subject[si])) {
+    } else if (p !== void 0 && matchPart(p, segments[si] ?? "")) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -55285,24 +55293,34 @@ function matchWildcard(pattern, subject, isStar, matchOne) {
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  while (pattern[pi]?.kind === "globstar") pi++;
   return pi === pattern.length;
 }
-function matchSegments(pattern, segments) {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === "globstar",
-    (p, s) => p.kind === "part" && matchPart(p.tokens, s)
-  );
-}
-function matchPart(tokens, name) {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === "star",
-    (t, c) => t.kind === "char" && t.test(c)
-  );
+var SURROGATE = /[\ud800-\udfff]/;
+function matchPart(segment, name) {
+  if (segment.literal !== void 0) return segment.literal === name;
+  if (segment.suffix !== void 0) return name.endsWith(segment.suffix);
+  const chars = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === "star") {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== void 0 && t.test(chars[ci] ?? "")) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 
 // packages/gate-result/src/inputs.ts
@@ -55494,7 +55512,9 @@ function escapeMarkdown(text) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text, max) {
-  return escapeMarkdown(text.length > max ? `${text.slice(0, max)}\u2026` : text);
+  if (text.length <= max) return escapeMarkdown(text);
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
   let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
@@ -55619,9 +55639,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -55631,30 +55653,28 @@ function renderSection(section2, out, take) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take(`${row(text)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -55664,25 +55684,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out = [intro];
-  const take = (text) => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
@@ -55791,8 +55814,11 @@ ${escapeMarkdown(options.failure)}
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
-  for (const result of results)
-    info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
+    );
+  }
   if (isFailing(verdict)) {
     setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
     process.exitCode = 1;
@@ -58521,7 +58547,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, patterns, ignore = []) {
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith("!")).map(literalBase);
   const worthEntering = (dir) => bases.some(
     (b) => b === void 0 || b === "" || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`)
@@ -58706,7 +58733,9 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root);
+  const realRoot = await realpath2(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath2(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
@@ -58722,8 +58751,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
+async function loadConfigFile(root, explicit, gates) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -58746,7 +58774,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -58776,7 +58804,11 @@ var RUNTIME_INPUTS = [
 ];
 async function runSelected(gates, options, combined) {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(

@@ -48213,58 +48213,8 @@ function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
 
-// packages/gate-result/src/globs.ts
-var GLOB_LIMITS = {
-  maxPatternLength: 512,
-  maxPatterns: 256,
-  /** Alternatives after brace expansion, per pattern. */
-  maxExpansions: 256
-};
-function compileMatcher(patterns, inputName = "globs") {
-  if (patterns.length > GLOB_LIMITS.maxPatterns) {
-    throw new InputError(
-      inputName,
-      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
-    );
-  }
-  const include = [];
-  const exclude = [];
-  for (const raw2 of patterns) {
-    validatePattern(raw2, inputName);
-    const negated = raw2.startsWith("!");
-    const body = negated ? raw2.slice(1) : raw2;
-    for (const alternative of expandBraces(body, inputName)) {
-      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
-    }
-  }
-  return (path8) => {
-    const segments = path8.split("/");
-    if (exclude.some((p) => matchSegments(p, segments))) return false;
-    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
-  };
-}
-function validatePattern(pattern, inputName) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
-  const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
-  };
-  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
-    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
-  }
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
-    fail2("patterns relative to the working directory");
-  }
-  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
-  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
-}
-function stripDotSlash(pattern) {
-  let p = pattern;
-  while (p.startsWith("./")) p = p.slice(2);
-  return p;
-}
-function expandBraces(pattern, inputName) {
+// packages/gate-result/src/brace-expansion.ts
+function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
   for (let guard = 0; guard < 64; guard++) {
     const next = [];
@@ -48278,10 +48228,10 @@ function expandBraces(pattern, inputName) {
       changed = true;
       const [start, end, options] = group;
       for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
+      if (next.length > maxExpansions) {
         throw new InputError(
           inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`
+          `Expected \`${inputName}\` to expand to at most ${maxExpansions} alternatives (pattern too complex).`
         );
       }
     }
@@ -48319,12 +48269,70 @@ function findBraceGroup(p) {
   }
   return void 0;
 }
+
+// packages/gate-result/src/globs.ts
+var GLOB_LIMITS = {
+  maxPatternLength: 512,
+  maxPatterns: 256,
+  /** Alternatives after brace expansion, per pattern. */
+  maxExpansions: 256
+};
+function compileMatcher(patterns, inputName = "globs") {
+  if (patterns.length > GLOB_LIMITS.maxPatterns) {
+    throw new InputError(
+      inputName,
+      `Expected \`${inputName}\` to hold at most ${GLOB_LIMITS.maxPatterns} patterns, got ${patterns.length}.`
+    );
+  }
+  const include = [];
+  const exclude = [];
+  for (const raw2 of patterns) {
+    validatePattern(raw2, inputName);
+    const negated = raw2.startsWith("!");
+    const body = negated ? raw2.slice(1) : raw2;
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
+      (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
+    }
+  }
+  return (path8) => {
+    const segments = path8.split("/");
+    if (exclude.some((p) => matchSegments(p, segments))) return false;
+    return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
+  };
+}
+function validatePattern(pattern, inputName) {
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const fail2 = (why) => {
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+  };
+  if (pattern.length > GLOB_LIMITS.maxPatternLength) {
+    fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
+  }
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") fail2("non-empty patterns");
+  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+    fail2("patterns relative to the working directory");
+  }
+  if (body.split("/").includes("..")) fail2("patterns without `..` segments");
+  if (/[@!+]\(/.test(body)) fail2("plain globs (extglobs such as `+(a|b)` are not supported)");
+}
+function stripDotSlash(pattern) {
+  let p = pattern;
+  while (p.startsWith("./")) p = p.slice(2);
+  return p;
+}
 function compileSegments(pattern) {
   const segments = [];
   for (const part of pattern.split("/")) {
     if (part === "**") {
       if (segments.at(-1)?.kind !== "globstar") segments.push({ kind: "globstar" });
-    } else segments.push({ kind: "part", tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment = { kind: "part", tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -48362,17 +48370,17 @@ function compileClass(body) {
   }
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
-function matchWildcard(pattern, subject, isStar, matchOne) {
+function matchSegments(pattern, segments) {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== void 0 && isStar(p)) {
+    if (p?.kind === "globstar") {
       starP = pi++;
       starS = si;
-    } else if (p !== void 0 && matchOne(p, subject[si])) {
+    } else if (p !== void 0 && matchPart(p, segments[si] ?? "")) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -48380,24 +48388,34 @@ function matchWildcard(pattern, subject, isStar, matchOne) {
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  while (pattern[pi]?.kind === "globstar") pi++;
   return pi === pattern.length;
 }
-function matchSegments(pattern, segments) {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === "globstar",
-    (p, s) => p.kind === "part" && matchPart(p.tokens, s)
-  );
-}
-function matchPart(tokens, name) {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === "star",
-    (t, c) => t.kind === "char" && t.test(c)
-  );
+var SURROGATE = /[\ud800-\udfff]/;
+function matchPart(segment, name) {
+  if (segment.literal !== void 0) return segment.literal === name;
+  if (segment.suffix !== void 0) return name.endsWith(segment.suffix);
+  const chars = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === "star") {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== void 0 && t.test(chars[ci] ?? "")) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 
 // packages/gate-result/src/inputs.ts
@@ -48577,7 +48595,9 @@ function escapeMarkdown(text) {
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text, max) {
-  return escapeMarkdown(text.length > max ? `${text.slice(0, max)}\u2026` : text);
+  if (text.length <= max) return escapeMarkdown(text);
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
   let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
@@ -48702,9 +48722,11 @@ function renderFoot(result) {
   return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
 `;
 }
-function renderSection(section2, out, take) {
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
 
 `)) return rows.length;
   let left = 0;
@@ -48714,30 +48736,28 @@ function renderSection(section2, out, take) {
       { length: width },
       (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
     );
-    take(`${row(columns)}
+    if (!sink.take(`${row(columns)}
 ${row(columns.map(() => "---"))}
-`);
+`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take(`${row(text)}
-`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}
+`)) left = rows.length - index;
     }
   }
   const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`
+  if (omitted > 0) sink.force(`
 _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
 `);
   for (const note of section2.notes ?? [])
-    if (!take(`
+    if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  out.push("\n");
+  sink.force("\n");
   return left;
 }
 function renderSummary(results, options = {}) {
@@ -48747,25 +48767,28 @@ function renderSummary(results, options = {}) {
   const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
 
 `;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out = [intro];
-  const take = (text) => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, out, take);
+    for (const section2 of result.details) cut += renderSection(section2, sink);
     out.push(feet[index] ?? "", "\n");
   }
   if (exhausted) {
@@ -48874,8 +48897,11 @@ ${escapeMarkdown(options.failure)}
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
-  for (const result of results)
-    info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  for (const result of results) {
+    info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
+    );
+  }
   if (isFailing(verdict)) {
     setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
     process.exitCode = 1;
@@ -51604,7 +51630,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, patterns, ignore = []) {
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith("!")).map(literalBase);
   const worthEntering = (dir) => bases.some(
     (b) => b === void 0 || b === "" || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`)
@@ -51789,7 +51816,9 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root);
+  const realRoot = await realpath2(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath2(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
@@ -51805,8 +51834,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfig(root, inputs, gates) {
-  const explicit = getString(inputs, "config-file");
+async function loadConfigFile(root, explicit, gates) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -51829,7 +51857,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfig(root, inputs, gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -51859,7 +51887,11 @@ var RUNTIME_INPUTS = [
 ];
 async function runSelected(gates, options, combined) {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(
@@ -52022,6 +52054,189 @@ function parseFileEntry(data, index) {
   };
 }
 
+// actions/pr-size/src/checkout-guard.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
+async function refuseUntrustedCheckout(io, target, allowUnsafe) {
+  if (target.event !== "pull_request_target" || allowUnsafe) return;
+  let head;
+  try {
+    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
+  } catch {
+    return;
+  }
+  if (prCommits(io, target).includes(head)) {
+    throw new ConfigError(
+      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
+    );
+  }
+}
+
+// actions/pr-size/src/check-attr.ts
+var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
+function isOn(info2) {
+  return info2 === "set" || info2 === "true";
+}
+function parseCheckAttr(output2) {
+  const fields = output2.split("\0");
+  const result = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path8 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    if (!isOn(info2)) continue;
+    const entry = result.get(path8) ?? { generated: false, vendored: false };
+    if (attribute === "linguist-generated") entry.generated = true;
+    else if (attribute === "linguist-vendored") entry.vendored = true;
+    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path8, entry);
+  }
+  return result;
+}
+
+// actions/pr-size/src/numstat.ts
+var COUNT = /^(?:0|[1-9]\d{0,15})$/;
+function parseCount(text, record4) {
+  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
+  return Number(text);
+}
+function parseNumstat(output2) {
+  const fields = output2.split("\0");
+  const files = [];
+  let i = 0;
+  while (i < fields.length) {
+    const record4 = fields[i++] ?? "";
+    if (record4 === "" || record4 === "\n") continue;
+    const first = record4.indexOf("	");
+    const second = record4.indexOf("	", first + 1);
+    if (first < 0 || second < 0)
+      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+    const added = record4.slice(0, first);
+    const deleted = record4.slice(first + 1, second);
+    const binary = added === "-" && deleted === "-";
+    let path8 = record4.slice(second + 1);
+    let previousPath;
+    if (path8 === "") {
+      previousPath = fields[i++];
+      path8 = fields[i++] ?? "";
+      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
+    }
+    files.push({
+      path: path8,
+      ...previousPath !== void 0 ? { previousPath } : {},
+      additions: binary ? 0 : parseCount(added, record4),
+      deletions: binary ? 0 : parseCount(deleted, record4),
+      binary
+    });
+  }
+  return files;
+}
+
+// actions/pr-size/src/git-source.ts
+var PARALLEL_FROM = 1e3;
+async function supportsAttrSource(io) {
+  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
+  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
+}
+function batchPaths(paths) {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
+}
+async function readGitContext(io) {
+  const [cdup, withSource] = await Promise.all([
+    io.git(["rev-parse", "--show-cdup"]),
+    supportsAttrSource(io)
+  ]);
+  return { cdup: cdup.trim(), withSource };
+}
+async function readAttributes(io, headSha, paths, context) {
+  const attributes = /* @__PURE__ */ new Map();
+  const { cdup, withSource } = context;
+  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  const outputs = await Promise.all(
+    batchPaths(paths).map(
+      (batch) => io.git(["check-attr", "-z", "--stdin", ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join("")
+      })
+    )
+  );
+  for (const output2 of outputs) {
+    for (const [path8, value2] of parseCheckAttr(output2)) attributes.set(path8.slice(cdup.length), value2);
+  }
+  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
+  return { attributes, source: "git check-attr", ...note ? { note } : {} };
+}
+async function readDiffAttributes(io, mergeBase, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
+  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  return readAttributes(io, headSha, paths, await context);
+}
+async function countFromGit(io, target) {
+  const context = readGitContext(io);
+  context.catch(() => void 0);
+  let mergeBase;
+  try {
+    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
+  } catch {
+    return {
+      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
+    };
+  }
+  const diffArgs = [
+    "diff",
+    "--numstat",
+    "-z",
+    "-M",
+    "--no-relative",
+    "--no-ext-diff",
+    mergeBase,
+    target.headSha
+  ];
+  const [numstat, { attributes, source, note }] = await Promise.all([
+    io.git(diffArgs),
+    readDiffAttributes(io, mergeBase, target.headSha, context)
+  ]);
+  const files = parseNumstat(numstat);
+  return {
+    source: "git",
+    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    files,
+    attributes,
+    attributesSource: source,
+    notes: note ? [note] : []
+  };
+}
+
+// actions/pr-size/src/checkout-attributes.ts
+async function isMergeOf(io, headSha) {
+  const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
+  const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
+  return header.split("\n").some((line) => line === `parent ${headSha}`);
+}
+async function readCheckoutAttributes(io, target, paths) {
+  if (target.event !== "pull_request") return void 0;
+  let head;
+  let cdup;
+  try {
+    const [headOut, cdupOut] = await Promise.all([
+      io.git(["rev-parse", "--verify", "--quiet", "HEAD"]),
+      io.git(["rev-parse", "--show-cdup"])
+    ]);
+    head = headOut.trim();
+    cdup = cdupOut.trim();
+  } catch {
+    return void 0;
+  }
+  if (!prCommits(io, target).includes(head) && !await isMergeOf(io, target.headSha)) return void 0;
+  const { attributes } = await readAttributes(io, head, paths, { cdup, withSource: false });
+  return {
+    attributes,
+    note: `Attributes were read with git check-attr from the checkout of the PR (${head.slice(0, 7)}).`
+  };
+}
+
 // actions/pr-size/src/gitattributes.ts
 var MAX_LINES = 1e4;
 function stateOf(token, name) {
@@ -52143,6 +52358,25 @@ function checkCompleteness(files, totals) {
   const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
   return reason === void 0 ? void 0 : { reason, ...totals };
 }
+function checkPayload(target, pull) {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return void 0;
+  const same = payload.changedFiles === pull.totals.changedFiles && payload.additions === pull.totals.additions && payload.deletions === pull.totals.deletions;
+  if (same) return void 0;
+  const max = (a, b) => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles)
+  };
+}
+async function readApiModeAttributes(io, target, github, ref, headSha, files) {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : void 0;
+  if (checkout) return { attributes: checkout.attributes, source: "git check-attr", note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
 async function fetchPull(github, ref) {
   const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: ref.owner,
@@ -52170,8 +52404,8 @@ async function countFromApi(io, target, reason) {
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
-  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
+  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: "api",
@@ -52261,6 +52495,12 @@ var INPUT_SPECS = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    default: "false",
+    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -52282,7 +52522,8 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
   };
 }
 
@@ -52489,162 +52730,11 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
+      "allow-unsafe": config2.allowUnsafe
     },
     inputs: [],
     durationMs: 0
-  };
-}
-
-// actions/pr-size/src/check-attr.ts
-var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
-function isOn(info2) {
-  return info2 === "set" || info2 === "true";
-}
-function parseCheckAttr(output2) {
-  const fields = output2.split("\0");
-  const result = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path8 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
-    if (!isOn(info2)) continue;
-    const entry = result.get(path8) ?? { generated: false, vendored: false };
-    if (attribute === "linguist-generated") entry.generated = true;
-    else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path8, entry);
-  }
-  return result;
-}
-
-// actions/pr-size/src/numstat.ts
-var COUNT = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text, record4) {
-  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
-  return Number(text);
-}
-function parseNumstat(output2) {
-  const fields = output2.split("\0");
-  const files = [];
-  let i = 0;
-  while (i < fields.length) {
-    const record4 = fields[i++] ?? "";
-    if (record4 === "" || record4 === "\n") continue;
-    const first = record4.indexOf("	");
-    const second = record4.indexOf("	", first + 1);
-    if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
-    const added = record4.slice(0, first);
-    const deleted = record4.slice(first + 1, second);
-    const binary = added === "-" && deleted === "-";
-    let path8 = record4.slice(second + 1);
-    let previousPath;
-    if (path8 === "") {
-      previousPath = fields[i++];
-      path8 = fields[i++] ?? "";
-      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
-    }
-    files.push({
-      path: path8,
-      ...previousPath !== void 0 ? { previousPath } : {},
-      additions: binary ? 0 : parseCount(added, record4),
-      deletions: binary ? 0 : parseCount(deleted, record4),
-      binary
-    });
-  }
-  return files;
-}
-
-// actions/pr-size/src/git-source.ts
-var MAX_ARG_BYTES = 96 * 1024;
-var PARALLEL_FROM = 1e3;
-async function supportsAttrSource(io) {
-  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
-  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
-}
-function batchPaths(paths) {
-  const batches = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
-async function readGitContext(io) {
-  const [cdup, withSource] = await Promise.all([
-    io.git(["rev-parse", "--show-cdup"]),
-    supportsAttrSource(io)
-  ]);
-  return { cdup: cdup.trim(), withSource };
-}
-async function readAttributes(io, headSha, paths, context) {
-  const attributes = /* @__PURE__ */ new Map();
-  const { cdup, withSource } = context;
-  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
-  const outputs = await Promise.all(
-    batchPaths(paths).map(
-      (batch) => io.git([
-        "check-attr",
-        "-z",
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        "--",
-        ...batch.map((p) => cdup + p)
-      ])
-    )
-  );
-  for (const output2 of outputs) {
-    for (const [path8, value2] of parseCheckAttr(output2)) attributes.set(path8.slice(cdup.length), value2);
-  }
-  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
-  return { attributes, source: "git check-attr", ...note ? { note } : {} };
-}
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
-  return readAttributes(io, headSha, paths, await context);
-}
-async function countFromGit(io, target) {
-  const context = readGitContext(io);
-  context.catch(() => void 0);
-  let mergeBase;
-  try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
-    return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
-    };
-  }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
-  const files = parseNumstat(numstat);
-  return {
-    source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
-    files,
-    attributes,
-    attributesSource: source,
-    notes: note ? [note] : []
   };
 }
 
@@ -52779,9 +52869,10 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io) {
+async function measure(io, config2) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
+    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -52819,7 +52910,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io);
+    const { model, labels } = await measure(io, config2);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label(io, result, labels);
     return result;

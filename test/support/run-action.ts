@@ -112,6 +112,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     resultFile && existsSync(resultFile) && statSync(resultFile).isFile()
       ? JSON.parse(readFileSync(resultFile, 'utf8'))
       : undefined;
+      : undefined; // the umbrella names a directory of result files
   return {
     exitCode,
     stdout,

@@ -97,6 +97,22 @@ describe(coverageGate.run.name, () => {
     expect(r.details[1]!.notes!.join(' ')).toMatch(/min-patch \(90%\) not applied: this run has no diff/);
   });
 
+  it('fails min-patch on an incomplete change set, even when the visible lines are covered', async () => {
+    const changes = {
+      ...changeSet({ 'src/a.js': [[1, 2]] }),
+      incomplete: 'the API listed 3000 of 3500 files.',
+    };
+    const r = await run(
+      { 'lcov.info': LCOV },
+      { files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' },
+      changes,
+    );
+    expect(r.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: 100, verdict: 'fail' });
+    expect(r.summary).toBe(
+      'Patch coverage 100.00% cannot be shown to meet 90%: the changed lines are incomplete.',
+    );
+  });
+
   it('fails a minimum on a metric the format does not measure (lcov has no statements)', async () => {
     const r = await run(
       { 'lcov.info': LCOV },

@@ -9,10 +9,7 @@ import type { AttributesSource, SizeModel } from './model.js';
 import { parseNumstat } from './numstat.js';
 import type { SizeTarget } from './pr-event.js';
 
-/** Keeps each check-attr command line well under the kernel's argument limits. */
-const MAX_ARG_BYTES = 96 * 1024;
-
-/** Enough paths per check-attr process that two of them keep both cores of a runner busy. */
+/** From this many paths on, two check-attr processes share the work (a runner has 2 cores or more). */
 const PARALLEL_FROM = 1000;
 
 /** git learned `check-attr --source` in 2.40; older gits read the checked-out tree. */
@@ -21,25 +18,14 @@ async function supportsAttrSource(io: GateIO): Promise<boolean> {
   return m !== null && (Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 40));
 }
 
-function batchPaths(paths: readonly string[]): string[][] {
-  const batches: string[][] = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch: string[] = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+/** One batch, or two halves when there are enough paths to keep two processes busy. */
+function batchPaths(paths: readonly string[]): (readonly string[])[] {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
 }
 
-interface GitContext {
+export interface GitContext {
   /** `../` steps from the cwd up to the top of the work tree (git diff paths are top-relative). */
   cdup: string;
   withSource: boolean;
@@ -63,16 +49,12 @@ export async function readAttributes(
   const attributes = new Map<string, LinguistAttributes>();
   const { cdup, withSource } = context;
   const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  // Paths go through stdin (NUL-separated), so no command line limit applies however many there are.
   const outputs = await Promise.all(
     batchPaths(paths).map((batch) =>
-      io.git([
-        'check-attr',
-        '-z',
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        '--',
-        ...batch.map((p) => cdup + p),
-      ]),
+      io.git(['check-attr', '-z', '--stdin', ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join(''),
+      }),
     ),
   );
   for (const output of outputs) {

@@ -50,7 +50,10 @@ export function escapeMarkdown(text: string): string {
 
 /** Escapes and caps a cell to `max` characters of source text, marking the cut with an ellipsis. */
 export function escapeMarkdownClipped(text: string, max: number): string {
-  return escapeMarkdown(text.length > max ? `${text.slice(0, max)}…` : text);
+  if (text.length <= max) return escapeMarkdown(text);
+  // Never cut an astral character in half (a lone surrogate would show as `<U+D83D>`).
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text.slice(0, end)}…`);
 }
 
 /**

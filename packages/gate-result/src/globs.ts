@@ -6,6 +6,7 @@
  * segments), `[abc]`, `[a-z]`, `[!a]`, `{a,b}` (expanded, capped), `\` escapes, a leading `!` to
  * exclude. No extglobs, no raw regexes (RELIABILITY A7/A8). Dot files are matched like any other.
  */
+import { expandBraces } from './brace-expansion.js';
 import { InputError } from './errors.js';
 
 /** Caps that keep compile and match time bounded whatever the input. */
@@ -17,7 +18,14 @@ export const GLOB_LIMITS = {
 } as const;
 
 type Token = { kind: 'star' } | { kind: 'char'; test: (c: string) => boolean };
-type Segment = { kind: 'globstar' } | { kind: 'part'; tokens: Token[] };
+/** Fast paths: `literal` (no wildcard: equality) and `suffix` (`*` then literal text: endsWith). */
+interface Part {
+  kind: 'part';
+  tokens: Token[];
+  literal?: string;
+  suffix?: string;
+}
+type Segment = { kind: 'globstar' } | Part;
 
 /** A validated, compiled set of patterns: any positive pattern matches, no negative one does. */
 export type PathMatcher = (path: string) => boolean;
@@ -39,7 +47,7 @@ export function compileMatcher(patterns: readonly string[], inputName = 'globs')
     validatePattern(raw, inputName);
     const negated = raw.startsWith('!');
     const body = negated ? raw.slice(1) : raw;
-    for (const alternative of expandBraces(body, inputName)) {
+    for (const alternative of expandBraces(body, inputName, GLOB_LIMITS.maxExpansions)) {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
@@ -74,71 +82,18 @@ function stripDotSlash(pattern: string): string {
   return p;
 }
 
-/** Expands `{a,b}` groups (nested too). Numeric ranges (`{1..9}`) are not expanded: they stay literal. */
-function expandBraces(pattern: string, inputName: string): string[] {
-  let results = [pattern];
-  for (let guard = 0; guard < 64; guard++) {
-    const next: string[] = [];
-    let changed = false;
-    for (const p of results) {
-      const group = findBraceGroup(p);
-      if (!group) {
-        next.push(p);
-        continue;
-      }
-      changed = true;
-      const [start, end, options] = group;
-      for (const option of options) next.push(p.slice(0, start) + option + p.slice(end + 1));
-      if (next.length > GLOB_LIMITS.maxExpansions) {
-        throw new InputError(
-          inputName,
-          `Expected \`${inputName}\` to expand to at most ${GLOB_LIMITS.maxExpansions} alternatives (pattern too complex).`,
-        );
-      }
-    }
-    results = next;
-    if (!changed) return results;
-  }
-  throw new InputError(
-    inputName,
-    `Expected \`${inputName}\` to nest braces less deeply (pattern too complex).`,
-  );
-}
-
-/** The first top-level `{...}` group holding a comma: [start, end, options]. */
-function findBraceGroup(p: string): [number, number, string[]] | undefined {
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (p[i] !== '{') continue;
-    let depth = 0;
-    let last = i + 1;
-    const options: string[] = [];
-    for (let j = i; j < p.length; j++) {
-      const c = p[j];
-      if (c === '\\') j++;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
-        options.push(p.slice(last, j));
-        if (options.length > 1) return [i, j, options];
-        break;
-      } else if (c === ',' && depth === 1) {
-        options.push(p.slice(last, j));
-        last = j + 1;
-      }
-    }
-  }
-  return undefined;
-}
-
 function compileSegments(pattern: string): Segment[] {
   const segments: Segment[] = [];
   for (const part of pattern.split('/')) {
     if (part === '**') {
       if (segments.at(-1)?.kind !== 'globstar') segments.push({ kind: 'globstar' });
-    } else segments.push({ kind: 'part', tokens: compileTokens(part) });
+    } else {
+      const tokens = compileTokens(part);
+      const segment: Part = { kind: 'part', tokens };
+      if (!/[*?[\\]/.test(part)) segment.literal = part;
+      else if (/^\*[^*?[\\]+$/.test(part)) segment.suffix = part.slice(1);
+      segments.push(segment);
+    }
   }
   return segments;
 }
@@ -179,26 +134,22 @@ function compileClass(body: string): (c: string) => boolean {
   return (c) => ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
 
-/**
- * The classic wildcard algorithm: on a mismatch, retry from the last star with one more item
- * consumed. Linear in practice, O(n x m) at worst; used for characters and for segments.
+/*
+ * The classic wildcard algorithm, twice (segments, then characters), written out for speed: on a
+ * mismatch, retry from the last star with one more item consumed. O(n x m) at worst, linear in
+ * practice; no backtracking beyond the last star.
  */
-function matchWildcard<P, S>(
-  pattern: readonly P[],
-  subject: readonly S[],
-  isStar: (p: P) => boolean,
-  matchOne: (p: P, s: S) => boolean,
-): boolean {
+function matchSegments(pattern: readonly Segment[], segments: readonly string[]): boolean {
   let pi = 0;
   let si = 0;
   let starP = -1;
   let starS = 0;
-  while (si < subject.length) {
+  while (si < segments.length) {
     const p = pattern[pi];
-    if (p !== undefined && isStar(p)) {
+    if (p?.kind === 'globstar') {
       starP = pi++;
       starS = si;
-    } else if (p !== undefined && matchOne(p, subject[si] as S)) {
+    } else if (p !== undefined && matchPart(p, segments[si] ?? '')) {
       pi++;
       si++;
     } else if (starP >= 0) {
@@ -206,24 +157,35 @@ function matchWildcard<P, S>(
       si = ++starS;
     } else return false;
   }
-  while (pi < pattern.length && isStar(pattern[pi] as P)) pi++;
+  while (pattern[pi]?.kind === 'globstar') pi++;
   return pi === pattern.length;
 }
 
-function matchSegments(pattern: readonly Segment[], segments: readonly string[]): boolean {
-  return matchWildcard(
-    pattern,
-    segments,
-    (p) => p.kind === 'globstar',
-    (p, s) => p.kind === 'part' && matchPart(p.tokens, s),
-  );
-}
+const SURROGATE = /[\ud800-\udfff]/;
 
-function matchPart(tokens: readonly Token[], name: string): boolean {
-  return matchWildcard(
-    tokens,
-    Array.from(name),
-    (t) => t.kind === 'star',
-    (t, c) => t.kind === 'char' && t.test(c),
-  );
+function matchPart(segment: Part, name: string): boolean {
+  if (segment.literal !== undefined) return segment.literal === name;
+  if (segment.suffix !== undefined) return name.endsWith(segment.suffix);
+  // Index the string directly unless it holds astral characters (then `?` must take a whole one).
+  const chars: ArrayLike<string> = SURROGATE.test(name) ? Array.from(name) : name;
+  const tokens = segment.tokens;
+  let ti = 0;
+  let ci = 0;
+  let starT = -1;
+  let starC = 0;
+  while (ci < chars.length) {
+    const t = tokens[ti];
+    if (t?.kind === 'star') {
+      starT = ti++;
+      starC = ci;
+    } else if (t !== undefined && t.test(chars[ci] ?? '')) {
+      ti++;
+      ci++;
+    } else if (starT >= 0) {
+      ti = starT + 1;
+      ci = ++starC;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === 'star') ti++;
+  return ti === tokens.length;
 }

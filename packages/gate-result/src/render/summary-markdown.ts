@@ -78,33 +78,42 @@ function renderFoot(result: GateResult): string {
   return `<sub>${escapeMarkdown(result.gate)} gate · ${formatDuration(result.durationMs)}${files}</sub>\n`;
 }
 
-/** Lines of one section, added while `take` accepts them; returns the number of rows left out. */
-function renderSection(section: Section, out: string[], take: (text: string) => boolean): number {
+interface Sink {
+  /** Adds the text if it fits the budget; false (and nothing more will fit) otherwise. */
+  take(text: string): boolean;
+  /** Adds a short text that must appear (counts, separators); reserved for in advance. */
+  force(text: string): void;
+}
+
+/** Bytes reserved per section for its forced text, and for the truncation note. */
+const FORCED_PER_SECTION = 80;
+const NOTE_RESERVE = 400;
+
+/** One section, rows added while they fit; returns the number of rows left out. */
+function renderSection(section: Section, sink: Sink): number {
   const rows = section.rows ?? [];
-  if (!take(`### ${escapeMarkdownClipped(section.title, MAX_CELL)}\n\n`)) return rows.length;
+  if (!sink.take(`### ${escapeMarkdownClipped(section.title, MAX_CELL)}\n\n`)) return rows.length;
   let left = 0;
   if (rows.length > 0) {
     const width = Math.max(section.columns?.length ?? 0, ...rows.map((r) => r.length));
     const columns = Array.from({ length: width }, (_, i) =>
       escapeMarkdownClipped(section.columns?.[i] ?? '', MAX_CELL),
     );
-    take(`${row(columns)}\n${row(columns.map(() => '---'))}\n`);
+    if (!sink.take(`${row(columns)}\n${row(columns.map(() => '---'))}\n`)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
       const text = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === undefined ? '' : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!take(`${row(text)}\n`)) {
-        left = rows.length - index;
-        break;
-      }
+      if (!sink.take(`${row(text)}\n`)) left = rows.length - index;
     }
   }
   const omitted = (section.omittedRows ?? 0) + left;
-  if (omitted > 0) out.push(`\n_…and ${omitted} more row${omitted === 1 ? '' : 's'} not shown._\n`);
+  if (omitted > 0) sink.force(`\n_…and ${omitted} more row${omitted === 1 ? '' : 's'} not shown._\n`);
   for (const note of section.notes ?? [])
-    if (!take(`\n${escapeMarkdownClipped(note, MAX_SENTENCE)}\n`)) break;
-  out.push('\n');
+    if (!sink.take(`\n${escapeMarkdownClipped(note, MAX_SENTENCE)}\n`)) break;
+  sink.force('\n');
   return left;
 }
 
@@ -114,25 +123,29 @@ export function renderSummary(results: readonly GateResult[], options: SummaryOp
   const heads = results.map((r) => renderHead(r, options));
   const feet = results.map(renderFoot);
   const intro = options.heading === undefined ? '' : `# ${escapeMarkdown(options.heading)}\n\n`;
-  const reserve = 400;
-  let used = Buffer.byteLength(intro) + reserve;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  // Headings, sentences, metrics and counts always appear; rows share what is left.
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
   let exhausted = false;
   const out: string[] = [intro];
-  const take = (text: string): boolean => {
-    const size = Buffer.byteLength(text);
-    if (exhausted || used + size > budget) {
-      exhausted = true;
-      return false;
-    }
-    used += size;
-    out.push(text);
-    return true;
+  const sink: Sink = {
+    take(text) {
+      const size = Buffer.byteLength(text);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text);
+      return true;
+    },
+    force: (text) => void out.push(text),
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
     out.push(heads[index] ?? '');
-    for (const section of result.details) cut += renderSection(section, out, take);
+    for (const section of result.details) cut += renderSection(section, sink);
     out.push(feet[index] ?? '', '\n');
   }
   if (exhausted) {

@@ -9,7 +9,7 @@ import { configFileInputs, type ConfigFile } from '../config-file.js';
 import { ConfigError, getErrorMessage } from '../errors.js';
 import type { AnyGate, Inputs, InputSpec } from '../gate.js';
 import { getList } from '../inputs.js';
-import { layerInputs } from '../input-specs.js';
+import { inputsFromRecord, layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
 import { publishResults } from './publish.js';
@@ -31,14 +31,13 @@ export const RUNTIME_INPUTS: readonly InputSpec[] = [
   },
 ];
 
-/** Which gates to run: from the action's inputs and the config file. */
+/** Which gates to run. `inputs` are the action's, with the config file's `gates:` under an unset `gates`. */
 export type GateSelector = (inputs: Inputs, config: ConfigFile | undefined) => readonly string[];
 
 /** The umbrella's rule: the `gates` input, else `gates:` in the config file, else an error. */
-export const selectConfiguredGates: GateSelector = (inputs, config) => {
+export const selectConfiguredGates: GateSelector = (inputs) => {
   const listed = getList(inputs, 'gates');
   if (listed.length > 0) return listed;
-  if (config?.gates !== undefined && config.gates.length > 0) return config.gates;
   throw new ConfigError('No gate selected: set the `gates` input or `gates:` in `.github/aeef-gates.yml`.');
 };
 
@@ -57,7 +56,12 @@ async function runSelected(
   combined: boolean,
 ): Promise<GateResult[]> {
   const context = await buildRunnerContext(gates);
-  const wanted = options.select?.(context.inputs, context.config) ?? gates.map((g) => g.id);
+  // The config file's `gates:` list stands in for an unset `gates` input.
+  const selection = layerInputs(
+    context.inputs,
+    inputsFromRecord({ gates: context.config?.gates?.join('\n') }, 'config-file'),
+  );
+  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
   const unknown = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown.length > 0) {
     throw new ConfigError(

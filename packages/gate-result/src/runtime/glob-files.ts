@@ -33,7 +33,8 @@ export async function globFiles(
 ): Promise<string[]> {
   const matcher = compileMatcher(patterns, 'files');
   const ignored = ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false;
-  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const named = (dir: string): boolean => patterns.some((p) => p.replace(/^!/, '').split('/').includes(dir));
+  const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
   const bases = patterns.filter((p) => !p.startsWith('!')).map(literalBase);
   const worthEntering = (dir: string): boolean =>
     bases.some(

@@ -7,7 +7,7 @@ export {
   type GateSelector,
   type RunGatesOptions,
 } from './action.js';
-export { buildRunnerContext, type RunnerContext } from './runner-context.js';
+export { buildRunnerContext, loadConfigFile, type RunnerContext } from './runner-context.js';
 export { executeGate, type ExecuteOptions } from './run-gate.js';
 export { publishResults, failureLine, type PublishOptions } from './publish.js';
 export { appendJobSummary } from './job-summary.js';

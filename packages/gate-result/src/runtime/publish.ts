@@ -100,8 +100,12 @@ export async function publishResults(
       core.warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error)}`));
     }
   }
-  for (const result of results)
-    core.info(safeLogLine(`${result.gate}: ${result.verdict}. ${result.summary}`));
+  // Plain log lines: warnings stay the gate's own findings (annotations), so none is added here.
+  for (const result of results) {
+    core.info(
+      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`),
+    );
+  }
   if (isFailing(verdict)) {
     core.setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== '').join(' ')));
     process.exitCode = 1;

@@ -56,7 +56,9 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext;
 async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path.resolve(root, given);
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch(() => {
+    throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
+  });
   const real = await realpath(absolute).catch(() => undefined);
   if (given.startsWith('~') || !isInside(root, absolute) || real === undefined || !isInside(realRoot, real)) {
     throw new InputError(
@@ -73,13 +75,15 @@ async function resolveWorkingDirectory(root: string, given: string): Promise<str
   return real;
 }
 
-/** The config file: the `config-file` input (must exist) or `.github/aeef-gates.yml` (optional). */
-async function loadConfig(
+/**
+ * The config file under `root`: `explicit` (which must exist), else `.github/aeef-gates.yml` when
+ * present. Read with the same checks as reports (inside `root`, regular file, 1 MiB cap, UTF-8).
+ */
+export async function loadConfigFile(
   root: string,
-  inputs: Inputs,
+  explicit: string | undefined,
   gates: readonly GateSpecs[],
 ): Promise<ConfigFile | undefined> {
-  const explicit = getString(inputs, 'config-file');
   const file = explicit ?? DEFAULT_CONFIG_FILE;
   let text: string;
   try {
@@ -107,7 +111,7 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfig(root, inputs, gates);
+  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io: GateIO = createLocalIO({

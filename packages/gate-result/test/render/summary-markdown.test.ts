@@ -89,4 +89,15 @@ describe(renderSummary.name, () => {
     expect(markdown).toContain('Second gate.');
     expect(result.verdict).toBe('fail');
   });
+
+  it('keeps the budget with thousands of sections, each counting its cut rows', () => {
+    const details = Array.from({ length: 3000 }, (_, i) => ({
+      title: `Section ${i}`,
+      columns: ['File', 'Message'],
+      rows: Array.from({ length: 20 }, (_, j) => [`src/f${j}.ts`, 'y'.repeat(200)]),
+    }));
+    const markdown = renderSummary([sample({ details })]);
+    expect(Buffer.byteLength(markdown)).toBeLessThan(1_000_000);
+    expect(markdown).toContain('This summary was truncated');
+  });
 });

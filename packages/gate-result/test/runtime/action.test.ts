@@ -46,6 +46,7 @@ describe(runGateAction.name, () => {
     process.env['INPUT_IF-MISSING'] = 'warn';
     await expect(runGateAction(testGate)).resolves.toBe('warn');
     expect(process.exitCode ?? 0).toBe(0);
+    expect(env().stdout()).toContain('\nCoverage: warn. The report `report.json` was not found.');
     process.env['INPUT_IF-MISSING'] = 'skip';
     await expect(runGateAction(testGate)).resolves.toBe('pass');
     expect(env().outputs().summary).toMatch(/^Skipped on request \(`if-missing: skip`\)/);

@@ -83,5 +83,11 @@ describe(runGatesAction.name, () => {
     expect(env().outputs().summary).toBe(
       'Expected `working-directory` to be an existing directory inside the workspace, got `../..`.',
     );
+    delete process.env['INPUT_WORKING-DIRECTORY'];
+    process.env.GITHUB_WORKSPACE = path.join(env().workspace, 'nowhere');
+    await expect(runGateAction(testGate)).resolves.toBe('error');
+    expect(env().outputs().summary).toMatch(
+      /^The workspace `.*nowhere` \(GITHUB_WORKSPACE\) does not exist\.$/,
+    );
   });
 });

@@ -142,6 +142,8 @@ describe(createLocalIO.name, () => {
     writeFileSync(path.join(outside, 'z.info'), 'x');
     await expect(io().glob(['**/*.info'])).resolves.toEqual(['a/x.info', 'b/x.info']);
     await expect(io().glob(['node_modules/**/*.info'])).resolves.toEqual(['node_modules/p/x.info']);
+    // `.github` names a directory that merely starts like `.git`: `.git` stays skipped.
+    await expect(io().glob(['**/*.info', '.github/**'])).resolves.toEqual(['a/x.info', 'b/x.info']);
     await expect(io().glob(['**/*.info'], { ignore: ['b/**'] })).resolves.toEqual(['a/x.info']);
   });
 
