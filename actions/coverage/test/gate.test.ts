@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MissingReportError, ReportError, inputsFromRecord, withDefaults } from '@aeef/gate-result';
 import { coverageGate } from '../src/gate.js';
 
-import { changeSet, memoryIO } from './memory-io.js';
+import { changeSet, memoryIO } from '../../../test/support/memory-io.js';
 
 const inputs = (values: Record<string, string> = {}) =>
   withDefaults(inputsFromRecord(values), coverageGate.inputs);

@@ -3,7 +3,7 @@ import { mergeReports } from '../src/merge.js';
 import { parseReport } from '../src/parse-report.js';
 import { measurePatch } from '../src/patch.js';
 import { computeTotals } from '../src/totals.js';
-import { changeSet } from './memory-io.js';
+import { changeSet } from '../../../test/support/memory-io.js';
 
 const model = (text: string) =>
   mergeReports([{ source: 'r', parsed: parseReport(text, { workspace: '/ws', file: 'r' }) }]);
