@@ -13,7 +13,7 @@ import { mergeReports } from '../actions/coverage/src/merge.js';
 import type { Totals } from '../actions/coverage/src/model.js';
 import { parseReport } from '../actions/coverage/src/parse-report.js';
 import { computeTotals } from '../actions/coverage/src/totals.js';
-import { printTable, time } from './_timing.js';
+import { printTable, time, type Timing } from './_timing.js';
 
 /** Deterministic pseudo-random hits: about a third uncovered. */
 function hits(i: number): number {
@@ -121,6 +121,24 @@ function lcovParseTotals(text: string): Promise<Totals> {
   });
 }
 
+/**
+ * Median CPU time (user + system) of this process per round: the machine is shared, and wall-clock
+ * ratios swing with other load; CPU time is steadier. Printed beside the wall-clock tables.
+ */
+async function cpuTime(label: string, fn: () => unknown, rounds: number): Promise<Timing> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return { label: `${label} (CPU)`, medianMs: samples[Math.floor(samples.length / 2)] ?? 0, rounds };
+}
+
 function assertEqual(label: string, a: unknown, b: unknown): void {
   if (JSON.stringify(a) !== JSON.stringify(b))
     throw new Error(`${label}: totals differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
@@ -166,6 +184,14 @@ export async function bench(): Promise<void> {
     const gl2 = await time('gate parse+summary', () => gateTotals(lcov, 'lcov.info'), rounds);
     const lp = await time('lcov-parse + summary', () => lcovParseTotals(lcov), rounds);
     printTable('lcov.info (~50 MB): ratios to the gate', [gl2, lp]);
+
+    const cjp = await cpuTime('JSON.parse', () => JSON.parse(json), rounds);
+    const cgj = await cpuTime('gate parse+summary', () => gateTotals(json, 'coverage-final.json'), rounds);
+    const cij = await cpuTime('istanbul-lib-coverage summary', () => istanbulTotals(json), rounds);
+    printTable('coverage-final.json, CPU time: ratios to JSON.parse', [cjp, cgj, cij]);
+    const cgl = await cpuTime('gate parse+summary', () => gateTotals(lcov, 'lcov.info'), rounds);
+    const clp = await cpuTime('lcov-parse + summary', () => lcovParseTotals(lcov), rounds);
+    printTable('lcov.info, CPU time: ratios to the gate', [cgl, clp]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

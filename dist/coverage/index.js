@@ -8574,9 +8574,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -9201,7 +9201,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
+        const { counter: counter2 } = state;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
@@ -9214,7 +9214,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -9223,7 +9223,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -32583,9 +32583,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -49243,11 +49243,12 @@ function escapeMarkdownClipped(text, max) {
   return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
-  let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -50186,6 +50187,12 @@ function expectedFiles(event) {
   const pr = event.payload.pull_request;
   const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
   return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
+function describeChangeSet(changeSet) {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -52665,11 +52672,11 @@ function touchesChangedLines(changeSet, path9, start, end) {
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
 }
-function tallyOf(counter) {
-  if (!(counter instanceof Map)) return counter;
+function tallyOf(counter2) {
+  if (!(counter2 instanceof Map)) return counter2;
   let covered = 0;
-  for (const hits of counter.values()) if (hits > 0) covered++;
-  return { covered, total: counter.size };
+  for (const hits of counter2.values()) if (hits > 0) covered++;
+  return { covered, total: counter2.size };
 }
 function tallyLines(lines) {
   let covered = 0;
@@ -55008,14 +55015,14 @@ var Matcher = class {
       this.siblingStacks[currentLevel] = level;
     }
     const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
+    const counter2 = level.counts.get(siblingKey) || 0;
     const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
+    level.counts.set(siblingKey, counter2 + 1);
     level.total++;
     const node2 = {
       tag: tagName,
       position,
-      counter
+      counter: counter2
     };
     if (namespace !== null && namespace !== void 0) {
       node2.namespace = namespace;
@@ -55292,14 +55299,14 @@ var Matcher = class {
       if (!isCurrentNode) {
         return false;
       }
-      const counter = node2.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
+      const counter2 = node2.counter ?? 0;
+      if (segment.position === "first" && counter2 !== 0) {
         return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
+      } else if (segment.position === "odd" && counter2 % 2 !== 1) {
         return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
+      } else if (segment.position === "even" && counter2 % 2 !== 0) {
         return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+      } else if (segment.position === "nth" && counter2 !== segment.positionValue) {
         return false;
       }
     }
@@ -57163,7 +57170,7 @@ function parseCobertura(root, ctx) {
 }
 
 // actions/coverage/src/detect.ts
-var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML";
+var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
 function stripBom(text) {
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -57187,17 +57194,121 @@ function detectTextKind(text) {
   if (LCOV_FIRST.test(line)) return "lcov";
   return "unknown";
 }
-function unsupportedFormat(file2, detected) {
-  return new ReportError(
-    file2,
-    `${file2}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`
-  );
-}
 function unrecognisedFormat(file2) {
   return new ReportError(
     file2,
     `${file2} is not a coverage report this gate recognises; supported: ${SUPPORTED_FORMATS}.`
   );
+}
+
+// actions/coverage/src/go-coverprofile.ts
+var MODE = /^mode: (set|count|atomic)$/;
+var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
+var MAX_BLOCK_LINES = 1e5;
+function parseGoCoverprofile(text, ctx) {
+  const rows = text.split("\n");
+  function fail2(n, why) {
+    throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
+  }
+  if (!MODE.test((rows[0] ?? "").trim())) fail2(1, 'is not "mode: set|count|atomic"');
+  const byPath = /* @__PURE__ */ new Map();
+  for (let i = 1; i < rows.length; i++) {
+    const row2 = (rows[i] ?? "").trim();
+    if (row2 === "") continue;
+    const m = BLOCK.exec(row2);
+    if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
+    const [, name, sl, sc, el, ec, stmts, count2] = m;
+    const start = Number(sl);
+    const end = Number(el);
+    if (end < start || end - start > MAX_BLOCK_LINES)
+      fail2(i + 1, "has a block that ends before it starts or spans too many lines");
+    const { path: path9, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path9);
+    if (file2 === void 0) {
+      file2 = { path: path9, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path9, file2);
+    }
+    const hits = Number(count2);
+    const block = `${sl}.${sc},${el}.${ec}`;
+    for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
+    for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
+  }
+  if (byPath.size === 0) fail2(1, "is followed by no block");
+  return {
+    format: "go-coverprofile",
+    detected: `Go coverprofile (${(rows[0] ?? "").trim()})`,
+    files: [...byPath.values()],
+    notes: []
+  };
+}
+
+// actions/coverage/src/jacoco.ts
+function packagesOf(el) {
+  return [...childrenOf(el, "package"), ...childrenOf(el, "group").flatMap(packagesOf)];
+}
+function counter(el, type, file2) {
+  const c = childrenOf(el, "counter").find((x) => x.attrs.get("type") === type);
+  if (c === void 0) return void 0;
+  const missed = intAttr(c, "missed", file2);
+  const covered = intAttr(c, "covered", file2);
+  return { covered, total: covered + missed };
+}
+function readLines(source, file2) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of childrenOf(source, "line")) {
+    if (!line.attrs.has("ci") && !line.attrs.has("mi")) return null;
+    const nr = intAttr(line, "nr", file2);
+    const ci = intAttr(line, "ci", file2, 0);
+    const mi = intAttr(line, "mi", file2, 0);
+    if (nr < 1 || ci + mi === 0) continue;
+    lines.set(nr, (lines.get(nr) ?? 0) + ci);
+  }
+  return lines;
+}
+function parseJacoco(root, ctx) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let sawBranches = false;
+  let sawMethods = false;
+  for (const pkg of packagesOf(root)) {
+    const dir = pkg.attrs.get("name") ?? "";
+    for (const source of childrenOf(pkg, "sourcefile")) {
+      const name = source.attrs.get("name");
+      if (name === void 0 || name.trim() === "")
+        throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
+      const { path: path9, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path9)) throw new ReportError(ctx.file, `${ctx.file} lists ${path9.slice(0, 120)} twice.`);
+      seen.add(path9);
+      const lines = readLines(source, ctx.file);
+      const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
+      const branches = counter(source, "BRANCH", ctx.file) ?? null;
+      const functions = counter(source, "METHOD", ctx.file) ?? null;
+      sawBranches ||= (branches?.total ?? 0) > 0;
+      sawMethods ||= (functions?.total ?? 0) > 0;
+      files.push({
+        path: path9,
+        outside,
+        lines,
+        ...lineTally && { lineTally },
+        statements: null,
+        functions,
+        branches
+      });
+    }
+  }
+  for (const f of files) {
+    if (!sawBranches) f.branches = null;
+    if (!sawMethods) f.functions = null;
+  }
+  const partial2 = files.filter((f) => f.lines === null).length;
+  return {
+    format: "jacoco",
+    detected: "JaCoCo XML",
+    files,
+    notes: partial2 > 0 ? [
+      `${partial2} source files have no per-line detail (no mi/ci): their lines count from the LINE counter, without patch coverage.`
+    ] : []
+  };
 }
 
 // actions/coverage/src/istanbul-final.ts
@@ -57603,7 +57714,7 @@ function parseJsonReport(text, ctx) {
 }
 function parseXmlReport(text, ctx) {
   const { name, root } = parseXml2(text, ctx.file);
-  if (name === "report") throw unsupportedFormat(ctx.file, "JaCoCo XML");
+  if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
   if (childrenOf(root, "packages").length > 0 || childrenOf(root, "sources").length > 0 || root.attrs.has("line-rate")) {
@@ -57623,7 +57734,7 @@ function parseReport(rawText, ctx) {
     case "lcov":
       return parseLcov(text, ctx);
     case "go-coverprofile":
-      throw unsupportedFormat(ctx.file, "Go coverprofile");
+      return parseGoCoverprofile(text, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -57759,6 +57870,25 @@ function readConfig(inputs) {
 var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
+function byBaseName(model) {
+  const index = /* @__PURE__ */ new Map();
+  for (const file2 of model.files.values()) {
+    if (file2.outside) continue;
+    const base = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const list = index.get(base);
+    if (list === void 0) index.set(base, [file2]);
+    else list.push(file2);
+  }
+  return index;
+}
+function reportEntryFor(model, index, path9) {
+  const exact = model.files.get(path9);
+  if (exact !== void 0) return exact.outside ? void 0 : exact;
+  const candidates = (index().get(path9.slice(path9.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path9.endsWith(`/${f.path}`) || f.path.endsWith(`/${path9}`)
+  );
+  return candidates.length === 1 ? candidates[0] : void 0;
+}
 function measurePatch(model, changes, include) {
   const result = {
     tally: { covered: 0, total: 0 },
@@ -57766,11 +57896,13 @@ function measurePatch(model, changes, include) {
     unreported: [],
     withoutLineDetail: []
   };
+  let index;
+  const lazyIndex = () => index ??= byBaseName(model);
   for (const changed of changes.files) {
     if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
-    const file2 = model.files.get(changed.path);
-    if (file2 === void 0 || file2.outside) {
+    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
     }
@@ -57932,12 +58064,45 @@ function patchFindings(patch, failing) {
     rank: r.lines
   }));
 }
-function explain(m) {
+function explain(m, index) {
+  const label = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
+    return `${label} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+function judgePatch(evidence, config2, include, notes) {
+  const min = config2.min.patch;
+  if (evidence.changes === void 0) {
+    notes.push(
+      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
+    );
+    return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric = metricFor("patch", value2, min);
+  if (value2 === null && patch.withoutLineDetail.length === 0) {
+    metric.verdict = "none";
+    notes.push("Patch coverage: the change touches no executable line the reports list.");
+  }
+  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
+    metric.verdict = "fail";
+    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
+    );
+  return { metric, patch };
 }
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
@@ -57945,30 +58110,7 @@ function evaluateCoverage(evidence, config2) {
   assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
-  let patch;
-  let patchMetric;
-  if (evidence.changes === void 0) {
-    patchMetric = { ...metricFor("patch", null, config2.min.patch), verdict: "none" };
-    notes.push(
-      config2.min.patch === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${config2.min.patch}%) not applied: this run has no diff (no pull request or base commit).`
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor("patch", value2, config2.min.patch);
-    if (value2 === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = "none";
-      notes.push("Patch coverage: the change touches no executable line the reports list.");
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
@@ -58019,7 +58161,7 @@ function mergeReports(reports) {
       entries.set(file2.path, { file: file2, format, source });
       return;
     }
-    if (existing.format !== format || format === "istanbul-summary" || format === "clover") {
+    if (existing.format !== format || format === "istanbul-summary" || format === "clover" || format === "jacoco") {
       throw new ReportError(
         source,
         `${file2.path.slice(0, 120)} is reported by both ${existing.source} (${existing.format}) and ${source} (${format}); merging them would count it twice, so pass reports of one format.`
@@ -58057,7 +58199,7 @@ var coverageGate = {
     if (config2.files.length > 0) files = await resolveReportFiles(config2.files, io, "files");
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)

@@ -8574,9 +8574,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -9201,7 +9201,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state2;
+        const { counter: counter2 } = state2;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
@@ -9214,7 +9214,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -9223,7 +9223,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -32730,7 +32730,7 @@ var require_lockfile = __commonJS({
         var clearTask = global2.clearImmediate;
         var MessageChannel = global2.MessageChannel;
         var Dispatch = global2.Dispatch;
-        var counter = 0;
+        var counter2 = 0;
         var queue = {};
         var ONREADYSTATECHANGE = "onreadystatechange";
         var defer, channel, port;
@@ -32750,11 +32750,11 @@ var require_lockfile = __commonJS({
             var args = [];
             var i = 1;
             while (arguments.length > i) args.push(arguments[i++]);
-            queue[++counter] = function() {
+            queue[++counter2] = function() {
               invoke(typeof fn == "function" ? fn : Function(fn), args);
             };
-            defer(counter);
-            return counter;
+            defer(counter2);
+            return counter2;
           };
           clearTask = function clearImmediate2(id) {
             delete queue[id];
@@ -50891,9 +50891,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -67588,11 +67588,12 @@ function escapeMarkdownClipped(text2, max) {
   return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
 }
 function safeLogLine(text2) {
-  let out = visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -68531,6 +68532,12 @@ function expectedFiles(event) {
   const pr = event.payload.pull_request;
   const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
   return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
+function describeChangeSet(changeSet) {
+  const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
+  const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
+  const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
+  return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -71027,11 +71034,11 @@ function touchesChangedLines(changeSet, path11, start, end) {
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
 }
-function tallyOf(counter) {
-  if (!(counter instanceof Map)) return counter;
+function tallyOf(counter2) {
+  if (!(counter2 instanceof Map)) return counter2;
   let covered = 0;
-  for (const hits of counter.values()) if (hits > 0) covered++;
-  return { covered, total: counter.size };
+  for (const hits of counter2.values()) if (hits > 0) covered++;
+  return { covered, total: counter2.size };
 }
 function tallyLines(lines) {
   let covered = 0;
@@ -73370,14 +73377,14 @@ var Matcher = class {
       this.siblingStacks[currentLevel] = level;
     }
     const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
+    const counter2 = level.counts.get(siblingKey) || 0;
     const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
+    level.counts.set(siblingKey, counter2 + 1);
     level.total++;
     const node2 = {
       tag: tagName,
       position,
-      counter
+      counter: counter2
     };
     if (namespace !== null && namespace !== void 0) {
       node2.namespace = namespace;
@@ -73654,14 +73661,14 @@ var Matcher = class {
       if (!isCurrentNode) {
         return false;
       }
-      const counter = node2.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
+      const counter2 = node2.counter ?? 0;
+      if (segment.position === "first" && counter2 !== 0) {
         return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
+      } else if (segment.position === "odd" && counter2 % 2 !== 1) {
         return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
+      } else if (segment.position === "even" && counter2 % 2 !== 0) {
         return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
+      } else if (segment.position === "nth" && counter2 !== segment.positionValue) {
         return false;
       }
     }
@@ -75525,7 +75532,7 @@ function parseCobertura(root, ctx) {
 }
 
 // actions/coverage/src/detect.ts
-var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML";
+var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -75549,17 +75556,121 @@ function detectTextKind(text2) {
   if (LCOV_FIRST.test(line)) return "lcov";
   return "unknown";
 }
-function unsupportedFormat(file2, detected) {
-  return new ReportError(
-    file2,
-    `${file2}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`
-  );
-}
 function unrecognisedFormat(file2) {
   return new ReportError(
     file2,
     `${file2} is not a coverage report this gate recognises; supported: ${SUPPORTED_FORMATS}.`
   );
+}
+
+// actions/coverage/src/go-coverprofile.ts
+var MODE = /^mode: (set|count|atomic)$/;
+var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
+var MAX_BLOCK_LINES = 1e5;
+function parseGoCoverprofile(text2, ctx) {
+  const rows = text2.split("\n");
+  function fail2(n, why) {
+    throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
+  }
+  if (!MODE.test((rows[0] ?? "").trim())) fail2(1, 'is not "mode: set|count|atomic"');
+  const byPath = /* @__PURE__ */ new Map();
+  for (let i = 1; i < rows.length; i++) {
+    const row2 = (rows[i] ?? "").trim();
+    if (row2 === "") continue;
+    const m = BLOCK.exec(row2);
+    if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
+    const [, name, sl, sc, el, ec, stmts, count5] = m;
+    const start = Number(sl);
+    const end = Number(el);
+    if (end < start || end - start > MAX_BLOCK_LINES)
+      fail2(i + 1, "has a block that ends before it starts or spans too many lines");
+    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path11);
+    if (file2 === void 0) {
+      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path11, file2);
+    }
+    const hits = Number(count5);
+    const block = `${sl}.${sc},${el}.${ec}`;
+    for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
+    for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
+  }
+  if (byPath.size === 0) fail2(1, "is followed by no block");
+  return {
+    format: "go-coverprofile",
+    detected: `Go coverprofile (${(rows[0] ?? "").trim()})`,
+    files: [...byPath.values()],
+    notes: []
+  };
+}
+
+// actions/coverage/src/jacoco.ts
+function packagesOf(el) {
+  return [...childrenOf(el, "package"), ...childrenOf(el, "group").flatMap(packagesOf)];
+}
+function counter(el, type, file2) {
+  const c = childrenOf(el, "counter").find((x) => x.attrs.get("type") === type);
+  if (c === void 0) return void 0;
+  const missed = intAttr(c, "missed", file2);
+  const covered = intAttr(c, "covered", file2);
+  return { covered, total: covered + missed };
+}
+function readLines(source, file2) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of childrenOf(source, "line")) {
+    if (!line.attrs.has("ci") && !line.attrs.has("mi")) return null;
+    const nr = intAttr(line, "nr", file2);
+    const ci = intAttr(line, "ci", file2, 0);
+    const mi = intAttr(line, "mi", file2, 0);
+    if (nr < 1 || ci + mi === 0) continue;
+    lines.set(nr, (lines.get(nr) ?? 0) + ci);
+  }
+  return lines;
+}
+function parseJacoco(root, ctx) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let sawBranches = false;
+  let sawMethods = false;
+  for (const pkg of packagesOf(root)) {
+    const dir = pkg.attrs.get("name") ?? "";
+    for (const source of childrenOf(pkg, "sourcefile")) {
+      const name = source.attrs.get("name");
+      if (name === void 0 || name.trim() === "")
+        throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
+      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+      seen.add(path11);
+      const lines = readLines(source, ctx.file);
+      const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
+      const branches = counter(source, "BRANCH", ctx.file) ?? null;
+      const functions = counter(source, "METHOD", ctx.file) ?? null;
+      sawBranches ||= (branches?.total ?? 0) > 0;
+      sawMethods ||= (functions?.total ?? 0) > 0;
+      files.push({
+        path: path11,
+        outside,
+        lines,
+        ...lineTally && { lineTally },
+        statements: null,
+        functions,
+        branches
+      });
+    }
+  }
+  for (const f of files) {
+    if (!sawBranches) f.branches = null;
+    if (!sawMethods) f.functions = null;
+  }
+  const partial2 = files.filter((f) => f.lines === null).length;
+  return {
+    format: "jacoco",
+    detected: "JaCoCo XML",
+    files,
+    notes: partial2 > 0 ? [
+      `${partial2} source files have no per-line detail (no mi/ci): their lines count from the LINE counter, without patch coverage.`
+    ] : []
+  };
 }
 
 // actions/coverage/src/istanbul-final.ts
@@ -75965,7 +76076,7 @@ function parseJsonReport(text2, ctx) {
 }
 function parseXmlReport(text2, ctx) {
   const { name, root } = parseXml2(text2, ctx.file);
-  if (name === "report") throw unsupportedFormat(ctx.file, "JaCoCo XML");
+  if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
   if (childrenOf(root, "packages").length > 0 || childrenOf(root, "sources").length > 0 || root.attrs.has("line-rate")) {
@@ -75985,7 +76096,7 @@ function parseReport(rawText, ctx) {
     case "lcov":
       return parseLcov(text2, ctx);
     case "go-coverprofile":
-      throw unsupportedFormat(ctx.file, "Go coverprofile");
+      return parseGoCoverprofile(text2, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -76121,6 +76232,25 @@ function readConfig(inputs) {
 var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
+function byBaseName(model) {
+  const index = /* @__PURE__ */ new Map();
+  for (const file2 of model.files.values()) {
+    if (file2.outside) continue;
+    const base = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const list = index.get(base);
+    if (list === void 0) index.set(base, [file2]);
+    else list.push(file2);
+  }
+  return index;
+}
+function reportEntryFor(model, index, path11) {
+  const exact = model.files.get(path11);
+  if (exact !== void 0) return exact.outside ? void 0 : exact;
+  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
+  );
+  return candidates.length === 1 ? candidates[0] : void 0;
+}
 function measurePatch(model, changes, include) {
   const result = {
     tally: { covered: 0, total: 0 },
@@ -76128,11 +76258,13 @@ function measurePatch(model, changes, include) {
     unreported: [],
     withoutLineDetail: []
   };
+  let index;
+  const lazyIndex = () => index ??= byBaseName(model);
   for (const changed of changes.files) {
     if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
       continue;
-    const file2 = model.files.get(changed.path);
-    if (file2 === void 0 || file2.outside) {
+    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
     }
@@ -76294,12 +76426,45 @@ function patchFindings(patch, failing) {
     rank: r.lines
   }));
 }
-function explain(m) {
+function explain(m, index) {
+  const label3 = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
+    return `${label3} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label3} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+function judgePatch(evidence, config2, include, notes) {
+  const min = config2.min.patch;
+  if (evidence.changes === void 0) {
+    notes.push(
+      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
+    );
+    return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric2 = metricFor("patch", value2, min);
+  if (value2 === null && patch.withoutLineDetail.length === 0) {
+    metric2.verdict = "none";
+    notes.push("Patch coverage: the change touches no executable line the reports list.");
+  }
+  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
+    metric2.verdict = "fail";
+    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
+    );
+  return { metric: metric2, patch };
 }
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
@@ -76307,30 +76472,7 @@ function evaluateCoverage(evidence, config2) {
   assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
-  let patch;
-  let patchMetric;
-  if (evidence.changes === void 0) {
-    patchMetric = { ...metricFor("patch", null, config2.min.patch), verdict: "none" };
-    notes.push(
-      config2.min.patch === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${config2.min.patch}%) not applied: this run has no diff (no pull request or base commit).`
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor("patch", value2, config2.min.patch);
-    if (value2 === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = "none";
-      notes.push("Patch coverage: the change touches no executable line the reports list.");
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
@@ -76381,7 +76523,7 @@ function mergeReports(reports) {
       entries.set(file2.path, { file: file2, format: format3, source });
       return;
     }
-    if (existing2.format !== format3 || format3 === "istanbul-summary" || format3 === "clover") {
+    if (existing2.format !== format3 || format3 === "istanbul-summary" || format3 === "clover" || format3 === "jacoco") {
       throw new ReportError(
         source,
         `${file2.path.slice(0, 120)} is reported by both ${existing2.source} (${existing2.format}) and ${source} (${format3}); merging them would count it twice, so pass reports of one format.`
@@ -76419,7 +76561,7 @@ var coverageGate = {
     if (config2.files.length > 0) files = await resolveReportFiles(config2.files, io, "files");
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)
@@ -77647,7 +77789,8 @@ function readNpmLock(json2, file2) {
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
-  const entries = packages;
+  const entries = {};
+  for (const [key, value2] of Object.entries(packages)) if (isObject7(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -77695,6 +77838,25 @@ function* edgesOf(entries, key) {
       if (target !== void 0) yield { key: target, scope };
     }
   }
+}
+function sanitise(value2) {
+  const map2 = (field2) => isObject7(value2[field2]) ? value2[field2] : void 0;
+  const text2 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
+  return {
+    name: text2("name"),
+    version: text2("version"),
+    resolved: text2("resolved"),
+    license: value2["license"],
+    licenses: value2["licenses"],
+    dev: value2["dev"] === true,
+    optional: value2["optional"] === true,
+    devOptional: value2["devOptional"] === true,
+    link: value2["link"] === true,
+    dependencies: map2("dependencies"),
+    optionalDependencies: map2("optionalDependencies"),
+    peerDependencies: map2("peerDependencies"),
+    devDependencies: map2("devDependencies")
+  };
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";
@@ -77921,10 +78083,12 @@ function scanJson(text2, file2) {
   }
 }
 function stringEnd(text2, start) {
-  for (let i = start + 1; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i;
+  let quote2 = text2.indexOf('"', start + 1);
+  while (quote2 >= 0) {
+    let backslashes = 0;
+    while (text2.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote2;
+    quote2 = text2.indexOf('"', quote2 + 1);
   }
   return -1;
 }
@@ -77941,7 +78105,14 @@ function parseLastYamlDocument(text2, file2) {
   }
   const last = docs[docs.length - 1];
   if (last === void 0) throw new ReportError(file2, `${file2} holds no YAML document.`);
-  return last.toJS({ maxAliasCount: 100 });
+  try {
+    return last.toJS({ maxAliasCount: 100 });
+  } catch (error63) {
+    throw new ReportError(
+      file2,
+      `${file2} is not valid YAML (${error63 instanceof Error ? error63.message.split("\n")[0] : "alias error"}).`
+    );
+  }
 }
 
 // actions/license/src/yarn-lock.ts
@@ -78215,7 +78386,13 @@ async function fillLicenses(inventory, manifests) {
   const missing = inventory.packages.filter((p) => p.license.kind === "missing" && !p.firstParty);
   if (missing.length === 0) return;
   const tree = await manifests();
-  if (tree.size === 0) return;
+  if (tree.size === 0) {
+    if (!inventory.needsNodeModules) return;
+    throw new ReportError(
+      inventory.file,
+      `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`
+    );
+  }
   const byNameVersion = /* @__PURE__ */ new Map();
   for (const [key, manifest] of tree)
     byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
@@ -79689,7 +79866,13 @@ function countsByLicense(checked) {
   return table("Packages by license", ["License", "Packages", "Status"], rows);
 }
 function scopeNotes(decisions, inventories, config2, notes) {
-  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  const lines = inventories.map((i) => {
+    const filled = i.packages.filter(
+      (p) => p.licenseFrom !== void 0 && i.format !== "node_modules tree"
+    ).length;
+    const from = filled > 0 ? `; ${filled} licenses read from installed package.json files` : "";
+    return `Read ${i.file} as ${i.format} (${i.packages.length} packages${from}).`;
+  });
   lines.push(`Checked scopes: production, optional${config2.includeDev ? ", development" : ""}.`);
   for (const [scope, n] of decisions.skipped) {
     const noun = n === 1 ? "package" : "packages";
@@ -81132,6 +81315,180 @@ function parseFileEntry(data, index) {
   };
 }
 
+// actions/pr-size/src/checkout-guard.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
+async function refuseUntrustedCheckout(io, target, allowUnsafe) {
+  if (target.event !== "pull_request_target" || allowUnsafe) return;
+  let head;
+  try {
+    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
+  } catch {
+    return;
+  }
+  if (prCommits(io, target).includes(head)) {
+    throw new ConfigError(
+      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
+    );
+  }
+}
+
+// actions/pr-size/src/check-attr.ts
+var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
+function isOn(info2) {
+  return info2 === "set" || info2 === "true";
+}
+function parseCheckAttr(output2) {
+  const fields = output2.split("\0");
+  const result = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    if (!isOn(info2)) continue;
+    const entry = result.get(path11) ?? { generated: false, vendored: false };
+    if (attribute === "linguist-generated") entry.generated = true;
+    else if (attribute === "linguist-vendored") entry.vendored = true;
+    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path11, entry);
+  }
+  return result;
+}
+
+// actions/pr-size/src/numstat.ts
+var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
+function parseCount(text2, record4) {
+  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  return Number(text2);
+}
+function parseNumstat(output2) {
+  const fields = output2.split("\0");
+  const files = [];
+  let i = 0;
+  while (i < fields.length) {
+    const record4 = fields[i++] ?? "";
+    if (record4 === "" || record4 === "\n") continue;
+    const first = record4.indexOf("	");
+    const second = record4.indexOf("	", first + 1);
+    if (first < 0 || second < 0)
+      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+    const added = record4.slice(0, first);
+    const deleted = record4.slice(first + 1, second);
+    const binary = added === "-" && deleted === "-";
+    let path11 = record4.slice(second + 1);
+    let previousPath;
+    if (path11 === "") {
+      previousPath = fields[i++];
+      path11 = fields[i++] ?? "";
+      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
+    }
+    files.push({
+      path: path11,
+      ...previousPath !== void 0 ? { previousPath } : {},
+      additions: binary ? 0 : parseCount(added, record4),
+      deletions: binary ? 0 : parseCount(deleted, record4),
+      binary
+    });
+  }
+  return files;
+}
+
+// actions/pr-size/src/git-source.ts
+var PARALLEL_FROM = 1e3;
+async function supportsAttrSource(io) {
+  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
+  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
+}
+function batchPaths(paths) {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
+}
+async function readGitContext(io) {
+  const [cdup, withSource] = await Promise.all([
+    io.git(["rev-parse", "--show-cdup"]),
+    supportsAttrSource(io)
+  ]);
+  return { cdup: cdup.trim(), withSource };
+}
+async function readAttributes(io, headSha, paths, context) {
+  const attributes = /* @__PURE__ */ new Map();
+  const { cdup, withSource } = context;
+  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  const outputs = await Promise.all(
+    batchPaths(paths).map(
+      (batch) => io.git(["check-attr", "-z", "--stdin", ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join("")
+      })
+    )
+  );
+  for (const output2 of outputs) {
+    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
+  }
+  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
+  return { attributes, source: "git check-attr", ...note ? { note } : {} };
+}
+async function readDiffAttributes(io, range, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
+  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  return readAttributes(io, headSha, paths, await context);
+}
+async function countFromGit(io, target) {
+  const range = `${target.baseSha}...${target.headSha}`;
+  const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
+  context.catch(() => void 0);
+  attributes.catch(() => void 0);
+  let numstat;
+  try {
+    numstat = await io.git(["diff", "--numstat", "-z", "-M", "--no-relative", "--no-ext-diff", range]);
+  } catch (error63) {
+    const why = getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "";
+    return {
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`
+    };
+  }
+  const files = parseNumstat(numstat);
+  const { attributes: map2, source, note } = await attributes;
+  return {
+    source: "git",
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    files,
+    attributes: map2,
+    attributesSource: source,
+    notes: note ? [note] : []
+  };
+}
+
+// actions/pr-size/src/checkout-attributes.ts
+async function isMergeOf(io, headSha) {
+  const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
+  const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
+  return header.split("\n").some((line) => line === `parent ${headSha}`);
+}
+async function readCheckoutAttributes(io, target, paths) {
+  if (target.event !== "pull_request") return void 0;
+  let head;
+  let cdup;
+  try {
+    const [headOut, cdupOut] = await Promise.all([
+      io.git(["rev-parse", "--verify", "--quiet", "HEAD"]),
+      io.git(["rev-parse", "--show-cdup"])
+    ]);
+    head = headOut.trim();
+    cdup = cdupOut.trim();
+  } catch {
+    return void 0;
+  }
+  if (!prCommits(io, target).includes(head) && !await isMergeOf(io, target.headSha)) return void 0;
+  const { attributes } = await readAttributes(io, head, paths, { cdup, withSource: false });
+  return {
+    attributes,
+    note: `Attributes were read with git check-attr from the checkout of the PR (${head.slice(0, 7)}).`
+  };
+}
+
 // actions/pr-size/src/gitattributes.ts
 var MAX_LINES = 1e4;
 function stateOf(token, name) {
@@ -81253,6 +81610,25 @@ function checkCompleteness(files, totals) {
   const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
   return reason === void 0 ? void 0 : { reason, ...totals };
 }
+function checkPayload(target, pull) {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return void 0;
+  const same = payload.changedFiles === pull.totals.changedFiles && payload.additions === pull.totals.additions && payload.deletions === pull.totals.deletions;
+  if (same) return void 0;
+  const max = (a, b) => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles)
+  };
+}
+async function readApiModeAttributes(io, target, github, ref, headSha, files) {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : void 0;
+  if (checkout) return { attributes: checkout.attributes, source: "git check-attr", note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
 async function fetchPull(github, ref) {
   const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: ref.owner,
@@ -81280,8 +81656,8 @@ async function countFromApi(io, target, reason) {
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
-  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
+  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: "api",
@@ -81371,6 +81747,12 @@ var INPUT_SPECS4 = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    default: "false",
+    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -81392,7 +81774,8 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
   };
 }
 
@@ -81599,162 +81982,11 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
+      "allow-unsafe": config2.allowUnsafe
     },
     inputs: [],
     durationMs: 0
-  };
-}
-
-// actions/pr-size/src/check-attr.ts
-var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
-function isOn(info2) {
-  return info2 === "set" || info2 === "true";
-}
-function parseCheckAttr(output2) {
-  const fields = output2.split("\0");
-  const result = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
-    if (!isOn(info2)) continue;
-    const entry = result.get(path11) ?? { generated: false, vendored: false };
-    if (attribute === "linguist-generated") entry.generated = true;
-    else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path11, entry);
-  }
-  return result;
-}
-
-// actions/pr-size/src/numstat.ts
-var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
-  return Number(text2);
-}
-function parseNumstat(output2) {
-  const fields = output2.split("\0");
-  const files = [];
-  let i = 0;
-  while (i < fields.length) {
-    const record4 = fields[i++] ?? "";
-    if (record4 === "" || record4 === "\n") continue;
-    const first = record4.indexOf("	");
-    const second = record4.indexOf("	", first + 1);
-    if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
-    const added = record4.slice(0, first);
-    const deleted = record4.slice(first + 1, second);
-    const binary = added === "-" && deleted === "-";
-    let path11 = record4.slice(second + 1);
-    let previousPath;
-    if (path11 === "") {
-      previousPath = fields[i++];
-      path11 = fields[i++] ?? "";
-      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
-    }
-    files.push({
-      path: path11,
-      ...previousPath !== void 0 ? { previousPath } : {},
-      additions: binary ? 0 : parseCount(added, record4),
-      deletions: binary ? 0 : parseCount(deleted, record4),
-      binary
-    });
-  }
-  return files;
-}
-
-// actions/pr-size/src/git-source.ts
-var MAX_ARG_BYTES = 96 * 1024;
-var PARALLEL_FROM = 1e3;
-async function supportsAttrSource(io) {
-  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
-  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
-}
-function batchPaths(paths) {
-  const batches = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
-async function readGitContext(io) {
-  const [cdup, withSource] = await Promise.all([
-    io.git(["rev-parse", "--show-cdup"]),
-    supportsAttrSource(io)
-  ]);
-  return { cdup: cdup.trim(), withSource };
-}
-async function readAttributes(io, headSha, paths, context) {
-  const attributes = /* @__PURE__ */ new Map();
-  const { cdup, withSource } = context;
-  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
-  const outputs = await Promise.all(
-    batchPaths(paths).map(
-      (batch) => io.git([
-        "check-attr",
-        "-z",
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        "--",
-        ...batch.map((p) => cdup + p)
-      ])
-    )
-  );
-  for (const output2 of outputs) {
-    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
-  }
-  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
-  return { attributes, source: "git check-attr", ...note ? { note } : {} };
-}
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
-  return readAttributes(io, headSha, paths, await context);
-}
-async function countFromGit(io, target) {
-  const context = readGitContext(io);
-  context.catch(() => void 0);
-  let mergeBase;
-  try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
-    return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
-    };
-  }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
-  const files = parseNumstat(numstat);
-  return {
-    source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
-    files,
-    attributes,
-    attributesSource: source,
-    notes: note ? [note] : []
   };
 }
 
@@ -81889,9 +82121,10 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io) {
+async function measure(io, config2) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
+    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -81929,7 +82162,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS4,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io);
+    const { model, labels } = await measure(io, config2);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label2(io, result, labels);
     return result;

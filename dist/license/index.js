@@ -59634,11 +59634,12 @@ function escapeMarkdownClipped(text, max) {
   return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
-  let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -63207,7 +63208,8 @@ function readNpmLock(json2, file2) {
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
-  const entries = packages;
+  const entries = {};
+  for (const [key, value2] of Object.entries(packages)) if (isObject4(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -63255,6 +63257,25 @@ function* edgesOf(entries, key) {
       if (target !== void 0) yield { key: target, scope };
     }
   }
+}
+function sanitise(value2) {
+  const map2 = (field2) => isObject4(value2[field2]) ? value2[field2] : void 0;
+  const text = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
+  return {
+    name: text("name"),
+    version: text("version"),
+    resolved: text("resolved"),
+    license: value2["license"],
+    licenses: value2["licenses"],
+    dev: value2["dev"] === true,
+    optional: value2["optional"] === true,
+    devOptional: value2["devOptional"] === true,
+    link: value2["link"] === true,
+    dependencies: map2("dependencies"),
+    optionalDependencies: map2("optionalDependencies"),
+    peerDependencies: map2("peerDependencies"),
+    devDependencies: map2("devDependencies")
+  };
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";
@@ -63481,10 +63502,12 @@ function scanJson(text, file2) {
   }
 }
 function stringEnd(text, start) {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i;
+  let quote = text.indexOf('"', start + 1);
+  while (quote >= 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
   }
   return -1;
 }
@@ -63501,7 +63524,14 @@ function parseLastYamlDocument(text, file2) {
   }
   const last = docs[docs.length - 1];
   if (last === void 0) throw new ReportError(file2, `${file2} holds no YAML document.`);
-  return last.toJS({ maxAliasCount: 100 });
+  try {
+    return last.toJS({ maxAliasCount: 100 });
+  } catch (error63) {
+    throw new ReportError(
+      file2,
+      `${file2} is not valid YAML (${error63 instanceof Error ? error63.message.split("\n")[0] : "alias error"}).`
+    );
+  }
 }
 
 // actions/license/src/yarn-lock.ts
@@ -63775,7 +63805,13 @@ async function fillLicenses(inventory, manifests) {
   const missing = inventory.packages.filter((p) => p.license.kind === "missing" && !p.firstParty);
   if (missing.length === 0) return;
   const tree = await manifests();
-  if (tree.size === 0) return;
+  if (tree.size === 0) {
+    if (!inventory.needsNodeModules) return;
+    throw new ReportError(
+      inventory.file,
+      `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`
+    );
+  }
   const byNameVersion = /* @__PURE__ */ new Map();
   for (const [key, manifest] of tree)
     byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
@@ -65249,7 +65285,13 @@ function countsByLicense(checked) {
   return table("Packages by license", ["License", "Packages", "Status"], rows);
 }
 function scopeNotes(decisions, inventories, config2, notes) {
-  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  const lines = inventories.map((i) => {
+    const filled = i.packages.filter(
+      (p) => p.licenseFrom !== void 0 && i.format !== "node_modules tree"
+    ).length;
+    const from = filled > 0 ? `; ${filled} licenses read from installed package.json files` : "";
+    return `Read ${i.file} as ${i.format} (${i.packages.length} packages${from}).`;
+  });
   lines.push(`Checked scopes: production, optional${config2.includeDev ? ", development" : ""}.`);
   for (const [scope, n] of decisions.skipped) {
     const noun = n === 1 ? "package" : "packages";

@@ -48611,11 +48611,12 @@ function escapeMarkdownClipped(text, max) {
   return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
-  let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -52066,6 +52067,180 @@ function parseFileEntry(data, index) {
   };
 }
 
+// actions/pr-size/src/checkout-guard.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
+async function refuseUntrustedCheckout(io, target, allowUnsafe) {
+  if (target.event !== "pull_request_target" || allowUnsafe) return;
+  let head;
+  try {
+    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
+  } catch {
+    return;
+  }
+  if (prCommits(io, target).includes(head)) {
+    throw new ConfigError(
+      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
+    );
+  }
+}
+
+// actions/pr-size/src/check-attr.ts
+var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
+function isOn(info2) {
+  return info2 === "set" || info2 === "true";
+}
+function parseCheckAttr(output2) {
+  const fields = output2.split("\0");
+  const result = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path8 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    if (!isOn(info2)) continue;
+    const entry = result.get(path8) ?? { generated: false, vendored: false };
+    if (attribute === "linguist-generated") entry.generated = true;
+    else if (attribute === "linguist-vendored") entry.vendored = true;
+    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path8, entry);
+  }
+  return result;
+}
+
+// actions/pr-size/src/numstat.ts
+var COUNT = /^(?:0|[1-9]\d{0,15})$/;
+function parseCount(text, record4) {
+  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
+  return Number(text);
+}
+function parseNumstat(output2) {
+  const fields = output2.split("\0");
+  const files = [];
+  let i = 0;
+  while (i < fields.length) {
+    const record4 = fields[i++] ?? "";
+    if (record4 === "" || record4 === "\n") continue;
+    const first = record4.indexOf("	");
+    const second = record4.indexOf("	", first + 1);
+    if (first < 0 || second < 0)
+      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+    const added = record4.slice(0, first);
+    const deleted = record4.slice(first + 1, second);
+    const binary = added === "-" && deleted === "-";
+    let path8 = record4.slice(second + 1);
+    let previousPath;
+    if (path8 === "") {
+      previousPath = fields[i++];
+      path8 = fields[i++] ?? "";
+      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
+    }
+    files.push({
+      path: path8,
+      ...previousPath !== void 0 ? { previousPath } : {},
+      additions: binary ? 0 : parseCount(added, record4),
+      deletions: binary ? 0 : parseCount(deleted, record4),
+      binary
+    });
+  }
+  return files;
+}
+
+// actions/pr-size/src/git-source.ts
+var PARALLEL_FROM = 1e3;
+async function supportsAttrSource(io) {
+  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
+  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
+}
+function batchPaths(paths) {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
+}
+async function readGitContext(io) {
+  const [cdup, withSource] = await Promise.all([
+    io.git(["rev-parse", "--show-cdup"]),
+    supportsAttrSource(io)
+  ]);
+  return { cdup: cdup.trim(), withSource };
+}
+async function readAttributes(io, headSha, paths, context) {
+  const attributes = /* @__PURE__ */ new Map();
+  const { cdup, withSource } = context;
+  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  const outputs = await Promise.all(
+    batchPaths(paths).map(
+      (batch) => io.git(["check-attr", "-z", "--stdin", ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join("")
+      })
+    )
+  );
+  for (const output2 of outputs) {
+    for (const [path8, value2] of parseCheckAttr(output2)) attributes.set(path8.slice(cdup.length), value2);
+  }
+  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
+  return { attributes, source: "git check-attr", ...note ? { note } : {} };
+}
+async function readDiffAttributes(io, range, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
+  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  return readAttributes(io, headSha, paths, await context);
+}
+async function countFromGit(io, target) {
+  const range = `${target.baseSha}...${target.headSha}`;
+  const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
+  context.catch(() => void 0);
+  attributes.catch(() => void 0);
+  let numstat;
+  try {
+    numstat = await io.git(["diff", "--numstat", "-z", "-M", "--no-relative", "--no-ext-diff", range]);
+  } catch (error63) {
+    const why = getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "";
+    return {
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`
+    };
+  }
+  const files = parseNumstat(numstat);
+  const { attributes: map2, source, note } = await attributes;
+  return {
+    source: "git",
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    files,
+    attributes: map2,
+    attributesSource: source,
+    notes: note ? [note] : []
+  };
+}
+
+// actions/pr-size/src/checkout-attributes.ts
+async function isMergeOf(io, headSha) {
+  const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
+  const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
+  return header.split("\n").some((line) => line === `parent ${headSha}`);
+}
+async function readCheckoutAttributes(io, target, paths) {
+  if (target.event !== "pull_request") return void 0;
+  let head;
+  let cdup;
+  try {
+    const [headOut, cdupOut] = await Promise.all([
+      io.git(["rev-parse", "--verify", "--quiet", "HEAD"]),
+      io.git(["rev-parse", "--show-cdup"])
+    ]);
+    head = headOut.trim();
+    cdup = cdupOut.trim();
+  } catch {
+    return void 0;
+  }
+  if (!prCommits(io, target).includes(head) && !await isMergeOf(io, target.headSha)) return void 0;
+  const { attributes } = await readAttributes(io, head, paths, { cdup, withSource: false });
+  return {
+    attributes,
+    note: `Attributes were read with git check-attr from the checkout of the PR (${head.slice(0, 7)}).`
+  };
+}
+
 // actions/pr-size/src/gitattributes.ts
 var MAX_LINES = 1e4;
 function stateOf(token, name) {
@@ -52187,6 +52362,25 @@ function checkCompleteness(files, totals) {
   const reason = totals.changedFiles > API_FILE_CAP ? `the PR changes ${totals.changedFiles} files and the API lists at most ${API_FILE_CAP}` : files.length !== totals.changedFiles ? `the API listed ${files.length} files but the PR reports ${totals.changedFiles}` : sum(files, "additions") !== totals.additions || sum(files, "deletions") !== totals.deletions ? `the listed files add up to +${sum(files, "additions")}/-${sum(files, "deletions")} but the PR reports +${totals.additions}/-${totals.deletions}` : void 0;
   return reason === void 0 ? void 0 : { reason, ...totals };
 }
+function checkPayload(target, pull) {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return void 0;
+  const same = payload.changedFiles === pull.totals.changedFiles && payload.additions === pull.totals.additions && payload.deletions === pull.totals.deletions;
+  if (same) return void 0;
+  const max = (a, b) => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles)
+  };
+}
+async function readApiModeAttributes(io, target, github, ref, headSha, files) {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : void 0;
+  if (checkout) return { attributes: checkout.attributes, source: "git check-attr", note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
 async function fetchPull(github, ref) {
   const response = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: ref.owner,
@@ -52214,8 +52408,8 @@ async function countFromApi(io, target, reason) {
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
-  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readRootAttributes(github, ref, pull.headSha, files);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
+  const { attributes, source, note } = incomplete ? { attributes: /* @__PURE__ */ new Map(), source: "not applied", note: void 0 } : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: "api",
@@ -52305,6 +52499,12 @@ var INPUT_SPECS = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    default: "false",
+    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -52326,7 +52526,8 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
   };
 }
 
@@ -52533,162 +52734,11 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
+      "allow-unsafe": config2.allowUnsafe
     },
     inputs: [],
     durationMs: 0
-  };
-}
-
-// actions/pr-size/src/check-attr.ts
-var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
-function isOn(info2) {
-  return info2 === "set" || info2 === "true";
-}
-function parseCheckAttr(output2) {
-  const fields = output2.split("\0");
-  const result = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path8 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
-    if (!isOn(info2)) continue;
-    const entry = result.get(path8) ?? { generated: false, vendored: false };
-    if (attribute === "linguist-generated") entry.generated = true;
-    else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path8, entry);
-  }
-  return result;
-}
-
-// actions/pr-size/src/numstat.ts
-var COUNT = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text, record4) {
-  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
-  return Number(text);
-}
-function parseNumstat(output2) {
-  const fields = output2.split("\0");
-  const files = [];
-  let i = 0;
-  while (i < fields.length) {
-    const record4 = fields[i++] ?? "";
-    if (record4 === "" || record4 === "\n") continue;
-    const first = record4.indexOf("	");
-    const second = record4.indexOf("	", first + 1);
-    if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
-    const added = record4.slice(0, first);
-    const deleted = record4.slice(first + 1, second);
-    const binary = added === "-" && deleted === "-";
-    let path8 = record4.slice(second + 1);
-    let previousPath;
-    if (path8 === "") {
-      previousPath = fields[i++];
-      path8 = fields[i++] ?? "";
-      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
-    }
-    files.push({
-      path: path8,
-      ...previousPath !== void 0 ? { previousPath } : {},
-      additions: binary ? 0 : parseCount(added, record4),
-      deletions: binary ? 0 : parseCount(deleted, record4),
-      binary
-    });
-  }
-  return files;
-}
-
-// actions/pr-size/src/git-source.ts
-var MAX_ARG_BYTES = 96 * 1024;
-var PARALLEL_FROM = 1e3;
-async function supportsAttrSource(io) {
-  const m = /(\d+)\.(\d+)/.exec(await io.git(["version"]));
-  return m !== null && (Number(m[1]) > 2 || Number(m[1]) === 2 && Number(m[2]) >= 40);
-}
-function batchPaths(paths) {
-  const batches = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
-async function readGitContext(io) {
-  const [cdup, withSource] = await Promise.all([
-    io.git(["rev-parse", "--show-cdup"]),
-    supportsAttrSource(io)
-  ]);
-  return { cdup: cdup.trim(), withSource };
-}
-async function readAttributes(io, headSha, paths, context) {
-  const attributes = /* @__PURE__ */ new Map();
-  const { cdup, withSource } = context;
-  const sourceArgs = withSource ? [`--source=${headSha}`] : [];
-  const outputs = await Promise.all(
-    batchPaths(paths).map(
-      (batch) => io.git([
-        "check-attr",
-        "-z",
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        "--",
-        ...batch.map((p) => cdup + p)
-      ])
-    )
-  );
-  for (const output2 of outputs) {
-    for (const [path8, value2] of parseCheckAttr(output2)) attributes.set(path8.slice(cdup.length), value2);
-  }
-  const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
-  return { attributes, source: "git check-attr", ...note ? { note } : {} };
-}
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
-  return readAttributes(io, headSha, paths, await context);
-}
-async function countFromGit(io, target) {
-  const context = readGitContext(io);
-  context.catch(() => void 0);
-  let mergeBase;
-  try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
-    return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
-    };
-  }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
-  const files = parseNumstat(numstat);
-  return {
-    source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
-    files,
-    attributes,
-    attributesSource: source,
-    notes: note ? [note] : []
   };
 }
 
@@ -52823,9 +52873,10 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io) {
+async function measure(io, config2) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
+    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -52863,7 +52914,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io);
+    const { model, labels } = await measure(io, config2);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label(io, result, labels);
     return result;

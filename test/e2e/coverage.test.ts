@@ -67,7 +67,7 @@ describe('coverage action (dist/coverage/index.js under Node 24)', () => {
     expect(r.outputs.verdict).toBe('fail');
     expect(r.outputs.lines).toBe('60');
     expect(r.outputs.summary).toContain('Line coverage 60.00% is below 80%');
-    expect(r.outputs.summary).toContain('Patch coverage 0.00% is below 60%');
+    expect(r.outputs.summary).toContain('patch coverage 0.00% is below 60%');
     expect(r.summary).toContain('60.00%');
   });
 

@@ -212,4 +212,21 @@ describe('pr-size bundle (e2e)', () => {
       await server.close();
     }
   });
+
+  it('runs through the umbrella action when named in `gates`', async () => {
+    const repo = makeRepo();
+    const run = await runAction({
+      bundle: 'gates',
+      workspace: repo.dir,
+      event: repo.pullRequestEvent(),
+      inputs: { gates: 'pr-size' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      verdict: 'pass',
+      'pr-size-lines': '42',
+      'pr-size-size': 'S',
+      'pr-size-source': 'git',
+    });
+  });
 });

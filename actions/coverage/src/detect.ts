@@ -9,7 +9,7 @@ import { ReportError } from '@aeef/gate-result';
 export type TextKind = 'json' | 'xml' | 'lcov' | 'go-coverprofile' | 'unknown';
 
 export const SUPPORTED_FORMATS =
-  'istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML';
+  'istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile';
 
 const LCOV_FIRST = /^(?:TN|SF|VER):/;
 
@@ -39,14 +39,6 @@ export function detectTextKind(text: string): TextKind {
   if (line.startsWith('mode:')) return 'go-coverprofile';
   if (LCOV_FIRST.test(line)) return 'lcov';
   return 'unknown';
-}
-
-/** The clear refusal for a format we recognise but do not read. */
-export function unsupportedFormat(file: string, detected: string): ReportError {
-  return new ReportError(
-    file,
-    `${file}: unsupported format (${detected} detected); supported: ${SUPPORTED_FORMATS}.`,
-  );
 }
 
 /** The refusal for text that is no coverage format at all. */

@@ -7,6 +7,7 @@
 import {
   RESULT_SCHEMA,
   compileMatcher,
+  describeChangeSet,
   floor2,
   judge,
   percent,
@@ -97,12 +98,57 @@ function patchFindings(patch: PatchCoverage, failing: boolean): Finding[] {
   }));
 }
 
-function explain(m: Metric): string {
+function explain(m: Metric, index: number): string {
+  const label = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
+  if (m.id === 'patch' && m.value !== null && m.threshold !== undefined && m.value >= m.threshold.value)
+    return `${label} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
-    return `${m.label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
+    return `${label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith('-drop'))
-    return `${m.label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
-  return `${m.label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+    return `${label} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
+  return `${label} ${pct(m.value)} is below ${m.threshold?.value}%`;
+}
+
+/**
+ * Patch coverage and its notes. No diff: not applied (verdict `none`), said in the summary. An
+ * incomplete change set (the API's file cap) cannot show a minimum holds: with `min-patch`, fail.
+ */
+function judgePatch(
+  evidence: CoverageEvidence,
+  config: CoverageConfig,
+  include: (path: string) => boolean,
+  notes: string[],
+): { metric: Metric; patch?: PatchCoverage } {
+  const min = config.min.patch;
+  if (evidence.changes === undefined) {
+    notes.push(
+      min === undefined
+        ? 'Patch coverage: no diff in this run.'
+        : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`,
+    );
+    return { metric: { ...metricFor('patch', null, min), verdict: 'none' } };
+  }
+  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
+  const patch = measurePatch(evidence.model, evidence.changes, include);
+  const value = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
+  const metric = metricFor('patch', value, min);
+  if (value === null && patch.withoutLineDetail.length === 0) {
+    metric.verdict = 'none';
+    notes.push('Patch coverage: the change touches no executable line the reports list.');
+  }
+  if (evidence.changes.incomplete !== undefined && min !== undefined) {
+    metric.verdict = 'fail';
+    notes.push('Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.');
+  }
+  if (patch.withoutLineDetail.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`,
+    );
+  if (patch.unreported.length > 0)
+    notes.push(
+      `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`,
+    );
+  return { metric, patch };
 }
 
 /** Judges the merged coverage against the config. Throws `ReportError` when nothing is measurable. */
@@ -114,32 +160,7 @@ export function evaluateCoverage(evidence: CoverageEvidence, config: CoverageCon
   const notes = [...evidence.notes];
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config.min[id]));
 
-  let patch: PatchCoverage | undefined;
-  let patchMetric: Metric;
-  if (evidence.changes === undefined) {
-    patchMetric = { ...metricFor('patch', null, config.min.patch), verdict: 'none' };
-    notes.push(
-      config.min.patch === undefined
-        ? 'Patch coverage: no diff in this run.'
-        : `min-patch (${config.min.patch}%) not applied: this run has no diff (no pull request or base commit).`,
-    );
-  } else {
-    patch = measurePatch(evidence.model, evidence.changes, include);
-    const value = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
-    patchMetric = metricFor('patch', value, config.min.patch);
-    if (value === null && patch.withoutLineDetail.length === 0) {
-      patchMetric.verdict = 'none';
-      notes.push('Patch coverage: the change touches no executable line the reports list.');
-    }
-    if (patch.withoutLineDetail.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.withoutLineDetail.length} changed files are reported without line detail (coverage-summary.json).`,
-      );
-    if (patch.unreported.length > 0)
-      notes.push(
-        `Patch coverage: ${patch.unreported.length} changed files are not in the reports and were not counted.`,
-      );
-  }
+  const { metric: patchMetric, patch } = judgePatch(evidence, config, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== undefined)
     metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config.maxDrop));

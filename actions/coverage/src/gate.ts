@@ -1,5 +1,5 @@
 /**
- * The coverage gate: reads istanbul, json-summary, lcov, Cobertura and Clover reports (detected by
+ * The coverage gate: reads istanbul, json-summary, lcov, Cobertura, Clover, JaCoCo and Go reports (detected by
  * content), merges shards, and judges lines, statements, functions, branches and patch coverage.
  */
 import type { Gate } from '@aeef/gate-result';
@@ -21,7 +21,7 @@ export const coverageGate: Gate<CoverageConfig> = {
     if (config.files.length > 0) files = await resolveReportFiles(config.files, io, 'files');
     else {
       files = [await findDefaultReport(io)];
-      notes.push(`\`files\` is empty: read ${files[0]}, the first of the usual locations that exists.`);
+      notes.push(`The files input is empty: read ${files[0]}, the first of the usual locations that exists.`);
     }
     const read = await readReports(files, io);
     for (const r of read)

@@ -47,7 +47,12 @@ export function mergeReports(reports: readonly { source: string; parsed: AnyPars
       entries.set(file.path, { file, format, source });
       return;
     }
-    if (existing.format !== format || format === 'istanbul-summary' || format === 'clover') {
+    if (
+      existing.format !== format ||
+      format === 'istanbul-summary' ||
+      format === 'clover' ||
+      format === 'jacoco'
+    ) {
       throw new ReportError(
         source,
         `${file.path.slice(0, 120)} is reported by both ${existing.source} (${existing.format}) and ${source} (${format}); merging them would count it twice, so pass reports of one format.`,

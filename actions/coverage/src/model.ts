@@ -4,10 +4,8 @@
  */
 
 /** The formats the gate reads; detected by content, never by file name. */
-export type FormatId = 'istanbul' | 'istanbul-summary' | 'lcov' | 'cobertura' | 'clover';
-
-/** Formats recognised only to refuse them with a clear message. */
-export type UnsupportedFormatId = 'jacoco' | 'go-coverprofile';
+export type FormatId =
+  'istanbul' | 'istanbul-summary' | 'lcov' | 'cobertura' | 'clover' | 'jacoco' | 'go-coverprofile';
 
 /** Covered items of a total; `covered <= total`, both non-negative integers. */
 export interface Tally {

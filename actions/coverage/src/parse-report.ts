@@ -5,7 +5,9 @@
 import { ReportError } from '@aeef/gate-result';
 import { parseClover } from './clover.js';
 import { parseCobertura } from './cobertura.js';
-import { detectTextKind, stripBom, unrecognisedFormat, unsupportedFormat } from './detect.js';
+import { detectTextKind, stripBom, unrecognisedFormat } from './detect.js';
+import { parseGoCoverprofile } from './go-coverprofile.js';
+import { parseJacoco } from './jacoco.js';
 import { looksLikeIstanbulMap, readIstanbulMap, type IstanbulReport } from './istanbul-final.js';
 import { looksLikeIstanbulSummary, parseIstanbulSummary } from './istanbul-summary.js';
 import { parseLcov } from './lcov.js';
@@ -65,7 +67,7 @@ function parseJsonReport(text: string, ctx: ParseContext): AnyParsed {
 
 function parseXmlReport(text: string, ctx: ParseContext): ParsedReport {
   const { name, root } = parseXml(text, ctx.file);
-  if (name === 'report') throw unsupportedFormat(ctx.file, 'JaCoCo XML');
+  if (name === 'report') return parseJacoco(root, ctx);
   if (name !== 'coverage') throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, 'project').length > 0) return parseClover(root, ctx);
   if (
@@ -91,7 +93,7 @@ export function parseReport(rawText: string, ctx: ParseContext): AnyParsed {
     case 'lcov':
       return parseLcov(text, ctx);
     case 'go-coverprofile':
-      throw unsupportedFormat(ctx.file, 'Go coverprofile');
+      return parseGoCoverprofile(text, ctx);
     case 'unknown':
       throw unrecognisedFormat(ctx.file);
   }

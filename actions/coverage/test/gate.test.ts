@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MissingReportError, ReportError, inputsFromRecord, withDefaults } from '@aeef/gate-result';
 import { coverageGate } from '../src/gate.js';
 
-import { changeSet, memoryIO } from './memory-io.js';
+import { changeSet, memoryIO } from '../../../test/support/memory-io.js';
 
 const inputs = (values: Record<string, string> = {}) =>
   withDefaults(inputsFromRecord(values), coverageGate.inputs);
@@ -95,6 +95,22 @@ describe(coverageGate.run.name, () => {
     expect(r.verdict).toBe('pass');
     expect(r.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: null, verdict: 'none' });
     expect(r.details[1]!.notes!.join(' ')).toMatch(/min-patch \(90%\) not applied: this run has no diff/);
+  });
+
+  it('fails min-patch on an incomplete change set, even when the visible lines are covered', async () => {
+    const changes = {
+      ...changeSet({ 'src/a.js': [[1, 2]] }),
+      incomplete: 'the API listed 3000 of 3500 files.',
+    };
+    const r = await run(
+      { 'lcov.info': LCOV },
+      { files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' },
+      changes,
+    );
+    expect(r.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: 100, verdict: 'fail' });
+    expect(r.summary).toBe(
+      'Patch coverage 100.00% cannot be shown to meet 90%: the changed lines are incomplete.',
+    );
   });
 
   it('fails a minimum on a metric the format does not measure (lcov has no statements)', async () => {

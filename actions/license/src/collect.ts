@@ -114,7 +114,13 @@ async function fillLicenses(
   const missing = inventory.packages.filter((p) => p.license.kind === 'missing' && !p.firstParty);
   if (missing.length === 0) return;
   const tree = await manifests();
-  if (tree.size === 0) return;
+  if (tree.size === 0) {
+    if (!inventory.needsNodeModules) return; // an npm lockfile entry without a license is just unknown
+    throw new ReportError(
+      inventory.file,
+      `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`,
+    );
+  }
   const byNameVersion = new Map<string, { key: string; manifest: Record<string, unknown> }>();
   for (const [key, manifest] of tree)
     byNameVersion.set(`${String(manifest['name'])}@${String(manifest['version'])}`, { key, manifest });

@@ -41,7 +41,9 @@ export function readNpmLock(json: Record<string, unknown>, file: string): Invent
       `${file} is a lockfileVersion ${String(version)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`,
     );
   }
-  const entries = packages as Record<string, LockEntry>;
+  // Entries that are not objects carry nothing; maps that are not objects are dropped too.
+  const entries: Record<string, LockEntry> = {};
+  for (const [key, value] of Object.entries(packages)) if (isObject(value)) entries[key] = sanitise(value);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records: PackageRecord[] = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -94,6 +96,28 @@ function* edgesOf(entries: Record<string, LockEntry>, key: string): Iterable<{ k
       if (target !== undefined) yield { key: target, scope };
     }
   }
+}
+
+function sanitise(value: Record<string, unknown>): LockEntry {
+  const map = (field: string): Record<string, string> | undefined =>
+    isObject(value[field]) ? (value[field] as Record<string, string>) : undefined;
+  const text = (field: string): string | undefined =>
+    typeof value[field] === 'string' ? value[field] : undefined;
+  return {
+    name: text('name'),
+    version: text('version'),
+    resolved: text('resolved'),
+    license: value['license'],
+    licenses: value['licenses'],
+    dev: value['dev'] === true,
+    optional: value['optional'] === true,
+    devOptional: value['devOptional'] === true,
+    link: value['link'] === true,
+    dependencies: map('dependencies'),
+    optionalDependencies: map('optionalDependencies'),
+    peerDependencies: map('peerDependencies'),
+    devDependencies: map('devDependencies'),
+  };
 }
 
 function flagScope(entry: LockEntry): Scope {

@@ -107,7 +107,13 @@ function scopeNotes(
   config: LicenseConfig,
   notes: readonly string[],
 ): string[] {
-  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  const lines = inventories.map((i) => {
+    const filled = i.packages.filter(
+      (p) => p.licenseFrom !== undefined && i.format !== 'node_modules tree',
+    ).length;
+    const from = filled > 0 ? `; ${filled} licenses read from installed package.json files` : '';
+    return `Read ${i.file} as ${i.format} (${i.packages.length} packages${from}).`;
+  });
   lines.push(`Checked scopes: production, optional${config.includeDev ? ', development' : ''}.`);
   for (const [scope, n] of decisions.skipped) {
     const noun = n === 1 ? 'package' : 'packages';

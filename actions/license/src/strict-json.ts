@@ -56,11 +56,14 @@ function scanJson(text: string, file: string): void {
   }
 }
 
+/** Index of the closing quote of the string opening at `start`, or -1; skips with indexOf. */
 function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x22) return i;
+  let quote = text.indexOf('"', start + 1);
+  while (quote >= 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c /* \\ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
   }
   return -1;
 }

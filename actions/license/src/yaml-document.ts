@@ -16,5 +16,13 @@ export function parseLastYamlDocument(text: string, file: string): unknown {
   }
   const last = docs[docs.length - 1];
   if (last === undefined) throw new ReportError(file, `${file} holds no YAML document.`);
-  return last.toJS({ maxAliasCount: 100 }) as unknown;
+  try {
+    // Aliases are expanded here: an unresolved one, or more than 100 (billion laughs), is an error.
+    return last.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    throw new ReportError(
+      file,
+      `${file} is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : 'alias error'}).`,
+    );
+  }
 }

@@ -81,6 +81,13 @@ describe('licenseGate', () => {
     expect(result.summary).toBe('All 1 production and optional packages have allowed licenses.');
   });
 
+  it('is an error when a pnpm or yarn lockfile has nothing installed to take licenses from', async () => {
+    const dir = workspace({ 'yarn.lock': '# yarn lockfile v1\n\n\nms@^2.1.0:\n  version "2.1.3"\n' });
+    await expect(runGate(dir)).rejects.toThrow(
+      'yarn.lock holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.',
+    );
+  });
+
   it('reads a classic yarn.lock with node_modules and the root package.json for scopes', async () => {
     const dir = workspace({
       'package.json': manifest('app', '1.0.0', 'MIT', {

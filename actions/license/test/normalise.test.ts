@@ -46,6 +46,13 @@ describe(resolveLicense.name, () => {
     expect(r.known && r.expression.notes).toContain('legacy array');
   });
 
+  it('knows recent SPDX ids (DRA failed every PR with Unicode-3.0 until its list was bumped)', () => {
+    for (const id of ['Unicode-3.0', 'BlueOak-1.0.0', 'MIT-0']) {
+      const r = resolveLicense(str(id));
+      expect(r.known && r.expression.text).toBe(id);
+    }
+  });
+
   it('never guesses by substring (spdx-correct maps these)', () => {
     for (const raw of ['GPL-ish', 'Apache-like license', 'MIT-style', 'BSD-like']) {
       expect(resolveLicense(str(raw)).known).toBe(false);

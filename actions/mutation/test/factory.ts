@@ -1,5 +1,4 @@
 /** Typed factories for mutation reports in tests (stryker test-helpers style). */
-import type { ChangeSet } from '@aeef/gate-result';
 import type { MutationConfig } from '../src/config.js';
 import type { MutantStatus } from '../src/model.js';
 
@@ -60,20 +59,4 @@ export const config = (overrides: Partial<MutationConfig> = {}): MutationConfig 
   ...overrides,
 });
 
-/** A change set where `path` changed on the given inclusive line ranges. */
-export function changeSet(ranges: Record<string, [number, number][]>): ChangeSet {
-  return {
-    source: 'git',
-    event: 'pull_request',
-    base: 'a'.repeat(40),
-    head: 'b'.repeat(40),
-    files: Object.entries(ranges).map(([path, rs]) => ({
-      path,
-      status: 'modified' as const,
-      additions: rs.length,
-      deletions: 0,
-      binary: false,
-      ranges: rs.map(([start, end]) => ({ start, end })),
-    })),
-  };
-}
+export { changeSet } from '../../../test/support/memory-io.js';

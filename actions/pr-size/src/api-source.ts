@@ -7,8 +7,10 @@ import { ConfigError } from '@aeef/gate-result';
 import type { GateIO, GitHubClient } from '@aeef/gate-result';
 import { API_FILE_CAP, parseFileEntry, parsePull } from './api-files.js';
 import type { ApiPull } from './api-files.js';
+import type { LinguistAttributes } from './check-attr.js';
+import { readCheckoutAttributes } from './checkout-attributes.js';
 import { readRootAttributes } from './gitattributes-api.js';
-import type { DiffFile, Incompleteness, SizeModel } from './model.js';
+import type { AttributesSource, DiffFile, Incompleteness, SizeModel } from './model.js';
 import type { PullTotals, SizeTarget } from './pr-event.js';
 
 /** The pieces of the API path, for the request routes. */
@@ -56,6 +58,42 @@ export function checkCompleteness(
   return reason === undefined ? undefined : { reason, ...totals };
 }
 
+/**
+ * The payload was written for the same head: its totals must agree with the API's, or one of the
+ * two is short (RELIABILITY D7: payload `changed_files` above the listed files).
+ */
+export function checkPayload(target: SizeTarget, pull: ApiPull): Incompleteness | undefined {
+  const payload = target.totals;
+  if (!payload || pull.headSha !== target.headSha) return undefined;
+  const same =
+    payload.changedFiles === pull.totals.changedFiles &&
+    payload.additions === pull.totals.additions &&
+    payload.deletions === pull.totals.deletions;
+  if (same) return undefined;
+  const max = (a: number, b: number): number => Math.max(a, b);
+  return {
+    reason: `the event payload reports ${payload.changedFiles} files (+${payload.additions}/-${payload.deletions}) but the API ${pull.totals.changedFiles} (+${pull.totals.additions}/-${pull.totals.deletions}) for the same head`,
+    additions: max(payload.additions, pull.totals.additions),
+    deletions: max(payload.deletions, pull.totals.deletions),
+    changedFiles: max(payload.changedFiles, pull.totals.changedFiles),
+  };
+}
+
+/** From the PR's checkout when the workspace is one, else the root .gitattributes from the API. */
+async function readApiModeAttributes(
+  io: GateIO,
+  target: SizeTarget,
+  github: GitHubClient,
+  ref: PullRef,
+  headSha: string,
+  files: readonly DiffFile[],
+): Promise<{ attributes: Map<string, LinguistAttributes>; source: AttributesSource; note?: string }> {
+  const paths = files.filter((f) => !f.binary).map((f) => f.path);
+  const checkout = paths.length > 0 ? await readCheckoutAttributes(io, target, paths) : undefined;
+  if (checkout) return { attributes: checkout.attributes, source: 'git check-attr', note: checkout.note };
+  return readRootAttributes(github, ref, headSha, files);
+}
+
 /** Reads the PR (fresh: the payload may be older than the files list). */
 export async function fetchPull(github: GitHubClient, ref: PullRef): Promise<ApiPull> {
   const response = await github.request<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
@@ -91,11 +129,11 @@ export async function countFromApi(
     });
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
-  const incomplete = checkCompleteness(files, pull.totals);
+  const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
   // An incomplete count fails whatever the attributes say: spare the request.
   const { attributes, source, note } = incomplete
     ? { attributes: new Map(), source: 'not applied' as const, note: undefined }
-    : await readRootAttributes(github, ref, pull.headSha, files);
+    : await readApiModeAttributes(io, target, github, ref, pull.headSha, files);
   if (note) notes.push(note);
   return {
     source: 'api',

@@ -53,6 +53,13 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`,
   },
+  {
+    name: 'allow-unsafe',
+    kind: 'boolean',
+    default: 'false',
+    description:
+      "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false.",
+  },
 ];
 
 export interface PrSizeConfig {
@@ -63,6 +70,7 @@ export interface PrSizeConfig {
   isIgnored: PathMatcher;
   label: boolean;
   sizes: SizeBound[];
+  allowUnsafe: boolean;
 }
 
 /** Typed, validated config; throws InputError naming the input. */
@@ -87,5 +95,6 @@ export function configurePrSize(given: Inputs): PrSizeConfig {
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false,
     label: requireInput('label', getBoolean(inputs, 'label'), '`true` or `false`'),
     sizes: parseSizes(getString(inputs, 'sizes') ?? DEFAULT_SIZES),
+    allowUnsafe: requireInput('allow-unsafe', getBoolean(inputs, 'allow-unsafe'), '`true` or `false`'),
   };
 }

@@ -2,6 +2,7 @@
  * Counts from the clone: `git diff --numstat -z -M <merge-base> <head>`, as GitHub's PR diff
  * does (head against the merge base), and the linguist attributes with `git check-attr`.
  */
+import { getErrorMessage } from '@aeef/gate-result';
 import type { GateIO } from '@aeef/gate-result';
 import { LINGUIST_ATTRIBUTES, parseCheckAttr } from './check-attr.js';
 import type { LinguistAttributes } from './check-attr.js';
@@ -9,10 +10,7 @@ import type { AttributesSource, SizeModel } from './model.js';
 import { parseNumstat } from './numstat.js';
 import type { SizeTarget } from './pr-event.js';
 
-/** Keeps each check-attr command line well under the kernel's argument limits. */
-const MAX_ARG_BYTES = 96 * 1024;
-
-/** Enough paths per check-attr process that two of them keep both cores of a runner busy. */
+/** From this many paths on, two check-attr processes share the work (a runner has 2 cores or more). */
 const PARALLEL_FROM = 1000;
 
 /** git learned `check-attr --source` in 2.40; older gits read the checked-out tree. */
@@ -21,25 +19,14 @@ async function supportsAttrSource(io: GateIO): Promise<boolean> {
   return m !== null && (Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 40));
 }
 
-function batchPaths(paths: readonly string[]): string[][] {
-  const batches: string[][] = [];
-  const perBatch = paths.length >= PARALLEL_FROM ? Math.ceil(paths.length / 2) : paths.length;
-  let batch: string[] = [];
-  let bytes = 0;
-  for (const p of paths) {
-    if (batch.length > 0 && (bytes + p.length > MAX_ARG_BYTES || batch.length >= perBatch)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(p);
-    bytes += p.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+/** One batch, or two halves when there are enough paths to keep two processes busy. */
+function batchPaths(paths: readonly string[]): (readonly string[])[] {
+  if (paths.length < PARALLEL_FROM) return paths.length === 0 ? [] : [paths];
+  const half = Math.ceil(paths.length / 2);
+  return [paths.slice(0, half), paths.slice(half)];
 }
 
-interface GitContext {
+export interface GitContext {
   /** `../` steps from the cwd up to the top of the work tree (git diff paths are top-relative). */
   cdup: string;
   withSource: boolean;
@@ -63,16 +50,12 @@ export async function readAttributes(
   const attributes = new Map<string, LinguistAttributes>();
   const { cdup, withSource } = context;
   const sourceArgs = withSource ? [`--source=${headSha}`] : [];
+  // Paths go through stdin (NUL-separated), so no command line limit applies however many there are.
   const outputs = await Promise.all(
     batchPaths(paths).map((batch) =>
-      io.git([
-        'check-attr',
-        '-z',
-        ...sourceArgs,
-        ...LINGUIST_ATTRIBUTES,
-        '--',
-        ...batch.map((p) => cdup + p),
-      ]),
+      io.git(['check-attr', '-z', '--stdin', ...sourceArgs, ...LINGUIST_ATTRIBUTES], {
+        stdin: batch.map((p) => `${cdup}${p}\0`).join(''),
+      }),
     ),
   );
   for (const output of outputs) {
@@ -88,56 +71,43 @@ export async function readAttributes(
  * The attributes of every path the diff touches, found from a tree-only diff (`--name-only`
  * compares no blobs, so it is quick) while the numstat is still being computed.
  */
-async function readDiffAttributes(
-  io: GateIO,
-  mergeBase: string,
-  headSha: string,
-  context: Promise<GitContext>,
-) {
-  const names = await io.git(['diff', '--name-only', '-z', '--no-relative', mergeBase, headSha]);
+async function readDiffAttributes(io: GateIO, range: string, headSha: string, context: Promise<GitContext>) {
+  const names = await io.git(['diff', '--name-only', '-z', '--no-relative', range]);
   const paths = names.split('\0').filter((p) => p !== '' && p !== '\n');
   return readAttributes(io, headSha, paths, await context);
 }
 
 /**
  * The count from git, or the reason git cannot count (a commit or the merge base is not in the
- * clone, e.g. a shallow checkout), so the caller can fall back to the API.
+ * clone, e.g. a shallow checkout), so the caller can fall back to the API. `base...head` makes git
+ * diff the head against the merge base itself, as GitHub's PR diff does, with no extra process.
  */
 export async function countFromGit(
   io: GateIO,
   target: SizeTarget,
 ): Promise<SizeModel | { unavailable: string }> {
+  const range = `${target.baseSha}...${target.headSha}`;
   const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
   // Awaited later, or never when git cannot count: never an unhandled rejection meanwhile.
   context.catch(() => undefined);
-  let mergeBase: string;
+  attributes.catch(() => undefined);
+  let numstat: string;
   try {
-    mergeBase = (await io.git(['merge-base', target.baseSha, target.headSha])).trim();
-  } catch {
+    numstat = await io.git(['diff', '--numstat', '-z', '-M', '--no-relative', '--no-ext-diff', range]);
+  } catch (error) {
+    const why = getErrorMessage(error).split('\n')[0]?.slice(0, 200) ?? '';
     return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`,
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`,
     };
   }
-  const diffArgs = [
-    'diff',
-    '--numstat',
-    '-z',
-    '-M',
-    '--no-relative',
-    '--no-ext-diff',
-    mergeBase,
-    target.headSha,
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context),
-  ]);
   const files = parseNumstat(numstat);
+  const { attributes: map, source, note } = await attributes;
   return {
     source: 'git',
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
     files,
-    attributes,
+    attributes: map,
     attributesSource: source,
     notes: note ? [note] : [],
   };

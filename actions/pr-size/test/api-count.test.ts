@@ -2,12 +2,14 @@
  * The REST API path against a local GitHub peer on 127.0.0.1 (RELIABILITY D1-D9, G5, G6): all
  * pages read, truncation and mismatches count as over the limit, malformed data is an error.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '@aeef/gate-result';
 import { createGitHubClient } from '@aeef/gate-result/runtime';
+import { makePullRequestRepo } from '../../../test/support/git-repo.js';
 import { sharedFixture } from '../../../test/support/paths.js';
 import { configurePrSize } from '../src/config.js';
 import { prSizeGate } from '../src/gate.js';
@@ -76,9 +78,7 @@ describe('prSizeGate (REST API)', () => {
     expect(result.details[0]!.notes![0]).toMatch(
       /^Counted from the REST API \(PR #7 at bbbbbbb\); linguist attributes from root .gitattributes \(API\)\./,
     );
-    expect(result.details[0]!.notes!.join(' ')).toContain(
-      'the merge base of aaaaaaa and bbbbbbb is not in the clone',
-    );
+    expect(result.details[0]!.notes!.join(' ')).toContain('git cannot diff aaaaaaa...bbbbbbb in this clone');
     expect(server!.requests.map((r) => r.path)).toEqual([
       '/repos/aeef/sample/pulls/7',
       '/repos/aeef/sample/pulls/7/files?per_page=100',
@@ -129,6 +129,29 @@ describe('prSizeGate (REST API)', () => {
     expect(result.verdict).toBe('fail');
     expect(result.summary).toContain('the API listed 101 files but the PR reports 120');
     expect(metric(result, 'files')).toBe(120);
+  });
+
+  it('fails when the payload reports more files than the API lists for the same head (D7)', async () => {
+    server = await startGitHubServer(scenarioOf(101));
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'aeef-shallow-'));
+    const event = payload();
+    (event.pull_request as Record<string, unknown>).additions = 101;
+    (event.pull_request as Record<string, unknown>).deletions = 101;
+    (event.pull_request as Record<string, unknown>).changed_files = 150;
+    const io = makeGateIO({
+      workspace,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(
+      configurePrSize(inputsOf({ 'max-files': '1000', 'max-lines': '1000' })),
+      io,
+    );
+    expect(result.verdict).toBe('fail');
+    expect(result.summary).toContain(
+      'the event payload reports 150 files (+101/-101) but the API 101 (+101/-101) for the same head',
+    );
+    expect(metric(result, 'files')).toBe(150);
   });
 
   it('fails when the listed lines do not add up to the PR totals', async () => {
@@ -295,6 +318,85 @@ describe('prSizeGate (REST API)', () => {
     );
   });
 
+  it('reads nested .gitattributes with git check-attr from the PR checkout when the history is missing', async () => {
+    // The checkout is at the PR head, but the base commit is not in the clone: git cannot count.
+    const repo = makePullRequestRepo(
+      { 'sub/.gitattributes': 'gen/** linguist-generated\n', 'sub/a.ts': 'a\n' },
+      { 'sub/gen/x.ts': 'x\n'.repeat(40), 'sub/a.ts': 'b\n' },
+    );
+    const files = [fileEntry('sub/gen/x.ts', 40, 0, { status: 'added' }), fileEntry('sub/a.ts', 1, 1)];
+    server = await startGitHubServer({
+      pull: { additions: 41, deletions: 1, changed_files: 2, head: { sha: repo.headSha }, labels: [] },
+      files,
+      labels: [],
+      gitattributes: '',
+    });
+    const event = {
+      pull_request: { number: 7, base: { sha: BASE }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf()), io);
+    expect(result.outputs.source).toBe('api');
+    expect(metric(result, 'lines')).toBe(2);
+    expect(result.details.find((s) => s.title === 'Excluded files')!.rows).toEqual([
+      ['sub/gen/x.ts', 'linguist-generated in .gitattributes', 40, 0],
+    ]);
+    expect(result.details[0]!.notes!.join(' ')).toContain('from the checkout of the PR');
+    expect(server.requests.some((r) => r.path.includes('/contents/'))).toBe(false);
+  });
+
+  it('reads attributes from a depth-1 checkout of the test merge commit (parents not fetched)', async () => {
+    const repo = makePullRequestRepo(
+      { 'a.ts': 'a\n' },
+      { '.gitattributes': 'gen/** linguist-generated\n', 'gen/x.ts': 'x\n'.repeat(30), 'a.ts': 'b\n' },
+    );
+    // The merge commit actions/checkout makes for a PR, then a depth-1 clone of it.
+    repo.git('checkout', '-q', 'main');
+    repo.git(
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@e.invalid',
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      'Merge pull request',
+      'feature',
+    );
+    const shallowParent = mkdtempSync(path.join(os.tmpdir(), 'aeef-depth1-'));
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${repo.dir}`, 'ws'], { cwd: shallowParent });
+    const workspace = path.join(shallowParent, 'ws');
+    const files = [
+      fileEntry('gen/x.ts', 30, 0, { status: 'added' }),
+      fileEntry('.gitattributes', 1, 0, { status: 'added' }),
+      fileEntry('a.ts', 1, 1),
+    ];
+    server = await startGitHubServer({
+      pull: { additions: 32, deletions: 1, changed_files: 3, head: { sha: repo.headSha }, labels: [] },
+      files,
+      labels: [],
+    });
+    const event = {
+      pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    const io = makeGateIO({
+      workspace,
+      event: { name: 'pull_request', payload: event },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf()), io);
+    expect(result.outputs.source).toBe('api');
+    expect(metric(result, 'lines')).toBe(3);
+    expect(result.details[0]!.notes!.join(' ')).toContain('from the checkout of the PR');
+  });
+
   it('uses only the API on pull_request_target', async () => {
     const result = await runShallow(scenarioOf(3), {}, 'pull_request_target');
     expect(result.outputs.source).toBe('api');
@@ -331,5 +433,58 @@ describe('prSizeGate labels', () => {
     expect(result.findings).toContainEqual(
       expect.objectContaining({ level: 'notice', message: expect.stringContaining('read-only') as unknown }),
     );
+  });
+});
+
+describe('prSizeGate on pull_request_target (C5)', () => {
+  function checkedOutAtHead() {
+    const repo = makePullRequestRepo({ 'a.txt': 'a\n' }, { 'a.txt': 'b\n' });
+    const payload = {
+      pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } },
+      repository: { full_name: 'aeef/sample' },
+    };
+    return { repo, payload };
+  }
+
+  it('refuses a workspace checked out at the PR head', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    server = await startGitHubServer(scenarioOf(1));
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    await expect(prSizeGate.run(configurePrSize(inputsOf()), io)).rejects.toThrow(
+      /untrusted checkout in a privileged context/,
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('runs when the user accepts the risk with allow-unsafe', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    const scenario = scenarioOf(1);
+    scenario.pull.head = { sha: repo.headSha };
+    server = await startGitHubServer(scenario);
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf({ 'allow-unsafe': 'true' })), io);
+    expect(result.outputs.source).toBe('api');
+  });
+
+  it('runs on a base-branch checkout', async () => {
+    const { repo, payload } = checkedOutAtHead();
+    repo.git('checkout', '-q', 'main');
+    const scenario = scenarioOf(1);
+    scenario.pull.head = { sha: repo.headSha };
+    server = await startGitHubServer(scenario);
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request_target', payload },
+      github: clientFor(server.url),
+    });
+    expect((await prSizeGate.run(configurePrSize(inputsOf()), io)).verdict).toBe('pass');
   });
 });

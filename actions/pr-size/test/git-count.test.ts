@@ -230,7 +230,24 @@ describe('prSizeGate (git)', () => {
         makeGateIO({ workspace: repo.dir, event: { name: 'pull_request', payload: event } }),
       ),
     ).rejects.toThrow(
-      /needs the GitHub API to count this PR \(the merge base .* is not in the clone \(set fetch-depth: 0.*set the `github-token` input/,
+      /needs the GitHub API to count this PR \(git cannot diff .* in this clone \(.*; set fetch-depth: 0.*set the `github-token` input/,
     );
+  });
+
+  it('decides without a token and only warns that it could not label (A10)', async () => {
+    const repo = makePullRequestRepo({ 'a.txt': 'a\n' }, { 'a.txt': 'b\n' });
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'pull_request', payload: repo.pullRequestEvent() },
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf({ label: 'true' })), io);
+    expect(result.verdict).toBe('pass');
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message:
+          'The size label was not set: no GitHub token (set the github-token input). The verdict stands.',
+      }),
+    ]);
   });
 });

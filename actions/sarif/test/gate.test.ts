@@ -5,7 +5,7 @@ import { MissingReportError, ReportError, type ChangeSet } from '@aeef/gate-resu
 import type { SarifConfig } from '../src/config.js';
 import { sarifGate } from '../src/gate.js';
 import { sharedFixture } from '../../../test/support/paths.js';
-import { memoryIO } from './memory-io.js';
+import { memoryIO } from '../../../test/support/memory-io.js';
 import { sarifBytes, sarifLog, sarifResult, sarifRun } from './factory.js';
 
 const CONFIG: SarifConfig = {
