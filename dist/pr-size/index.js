@@ -48967,7 +48967,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   try {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
-    io.log.info(`${gate.title} settings: ${describeSettings(inputs, specs) || "none"}`);
+    io.log.debug(`${gate.title} settings: ${describeSettings(inputs, specs) || "none"}`);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);

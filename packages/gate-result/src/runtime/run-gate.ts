@@ -75,7 +75,7 @@ export async function executeGate(
   try {
     if (options.inputNames !== undefined)
       checkTypos(options.inputNames, [...specs, ...(options.extraInputs ?? [])]);
-    io.log.info(`${gate.title} settings: ${describeSettings(inputs, specs) || 'none'}`);
+    io.log.debug(`${gate.title} settings: ${describeSettings(inputs, specs) || 'none'}`);
     ifMissing = getEnum(inputs, 'if-missing', ['fail', 'warn', 'skip']);
     const config: unknown = gate.config(inputs);
     result = await gate.run(config, io);
