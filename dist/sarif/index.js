@@ -55025,17 +55025,6 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
   }
   return previous[b.length] ?? 0;
 }
-function describeSettings(inputs, specs) {
-  const parts = [];
-  for (const spec of specs) {
-    if (spec.kind === "secret") continue;
-    const value2 = inputs.get(spec.name);
-    if (value2 === void 0) continue;
-    const shown = value2.value.replace(/\s*[\r\n]+\s*/g, ", ");
-    parts.push(`${spec.name}=${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown} (${value2.source})`);
-  }
-  return parts.join("; ");
-}
 
 // packages/gate-result/src/config-file.ts
 var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
@@ -55857,7 +55846,6 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   try {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
-    io.log.debug(`${gate.title} settings: ${describeSettings(inputs, specs) || "none"}`);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);

@@ -6,7 +6,7 @@
 import { ConfigError, InputError, MissingReportError } from '../errors.js';
 import type { AnyGate, GateIO, Inputs, InputSpec } from '../gate.js';
 import { getEnum } from '../inputs.js';
-import { COMMON_INPUTS, describeSettings, findMisspelledInputs, withDefaults } from '../input-specs.js';
+import { COMMON_INPUTS, findMisspelledInputs, withDefaults } from '../input-specs.js';
 import { createResult, describeFailure, errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
 
@@ -75,7 +75,6 @@ export async function executeGate(
   try {
     if (options.inputNames !== undefined)
       checkTypos(options.inputNames, [...specs, ...(options.extraInputs ?? [])]);
-    io.log.debug(`${gate.title} settings: ${describeSettings(inputs, specs) || 'none'}`);
     ifMissing = getEnum(inputs, 'if-missing', ['fail', 'warn', 'skip']);
     const config: unknown = gate.config(inputs);
     result = await gate.run(config, io);
