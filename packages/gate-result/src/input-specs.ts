@@ -116,3 +116,19 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * One line naming every set value and where it came from (`min-lines=85 (config-file)`), secrets
+ * left out, so the log says which source won when the inputs and the config file disagree.
+ */
+export function describeSettings(inputs: Inputs, specs: readonly InputSpec[]): string {
+  const parts: string[] = [];
+  for (const spec of specs) {
+    if (spec.kind === 'secret') continue;
+    const value = inputs.get(spec.name);
+    if (value === undefined) continue;
+    const shown = value.value.replace(/\s*[\r\n]+\s*/g, ', ');
+    parts.push(`${spec.name}=${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown} (${value.source})`);
+  }
+  return parts.join('; ');
+}

@@ -13,6 +13,7 @@ import {
 } from '../src/inputs.js';
 import {
   COMMON_INPUTS,
+  describeSettings,
   findMisspelledInputs,
   inputsFromRecord,
   layerInputs,
@@ -194,5 +195,25 @@ describe(findMisspelledInputs.name, () => {
       { given: 'thresold', suggestion: 'threshold' },
       { given: 'if_missing', suggestion: 'if-missing' },
     ]);
+  });
+});
+
+describe(describeSettings.name, () => {
+  it('names each set value with its source, secrets left out', () => {
+    const specs = [
+      ...COMMON_INPUTS,
+      { name: 'files', kind: 'globs', description: '' },
+      { name: 'github-token', kind: 'secret', description: '' },
+    ] as const;
+    const inputs = withDefaults(
+      layerInputs(
+        inputsFromRecord({ 'github-token': 'ghs_x' }),
+        inputsFromRecord({ files: 'a.info\nb.info' }, 'config-file'),
+      ),
+      specs,
+    );
+    expect(describeSettings(inputs, specs)).toBe(
+      'if-missing=fail (default); working-directory=. (default); files=a.info, b.info (config-file)',
+    );
   });
 });
