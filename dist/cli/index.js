@@ -73695,7 +73695,8 @@ function readNpmLock(json2, file2) {
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
-  const entries = packages;
+  const entries = {};
+  for (const [key, value2] of Object.entries(packages)) if (isObject6(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -73743,6 +73744,25 @@ function* edgesOf(entries, key) {
       if (target !== void 0) yield { key: target, scope };
     }
   }
+}
+function sanitise(value2) {
+  const map2 = (field) => isObject6(value2[field]) ? value2[field] : void 0;
+  const text2 = (field) => typeof value2[field] === "string" ? value2[field] : void 0;
+  return {
+    name: text2("name"),
+    version: text2("version"),
+    resolved: text2("resolved"),
+    license: value2["license"],
+    licenses: value2["licenses"],
+    dev: value2["dev"] === true,
+    optional: value2["optional"] === true,
+    devOptional: value2["devOptional"] === true,
+    link: value2["link"] === true,
+    dependencies: map2("dependencies"),
+    optionalDependencies: map2("optionalDependencies"),
+    peerDependencies: map2("peerDependencies"),
+    devDependencies: map2("devDependencies")
+  };
 }
 function flagScope(entry) {
   if (entry.dev === true) return "development";
@@ -73969,10 +73989,12 @@ function scanJson(text2, file2) {
   }
 }
 function stringEnd(text2, start) {
-  for (let i = start + 1; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i;
+  let quote2 = text2.indexOf('"', start + 1);
+  while (quote2 >= 0) {
+    let backslashes = 0;
+    while (text2.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote2;
+    quote2 = text2.indexOf('"', quote2 + 1);
   }
   return -1;
 }
@@ -73989,7 +74011,14 @@ function parseLastYamlDocument(text2, file2) {
   }
   const last = docs[docs.length - 1];
   if (last === void 0) throw new ReportError(file2, `${file2} holds no YAML document.`);
-  return last.toJS({ maxAliasCount: 100 });
+  try {
+    return last.toJS({ maxAliasCount: 100 });
+  } catch (error63) {
+    throw new ReportError(
+      file2,
+      `${file2} is not valid YAML (${error63 instanceof Error ? error63.message.split("\n")[0] : "alias error"}).`
+    );
+  }
 }
 
 // actions/license/src/yarn-lock.ts
@@ -74263,7 +74292,13 @@ async function fillLicenses(inventory, manifests) {
   const missing = inventory.packages.filter((p) => p.license.kind === "missing" && !p.firstParty);
   if (missing.length === 0) return;
   const tree = await manifests();
-  if (tree.size === 0) return;
+  if (tree.size === 0) {
+    if (!inventory.needsNodeModules) return;
+    throw new ReportError(
+      inventory.file,
+      `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`
+    );
+  }
   const byNameVersion = /* @__PURE__ */ new Map();
   for (const [key, manifest] of tree)
     byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
@@ -75737,7 +75772,13 @@ function countsByLicense(checked) {
   return table("Packages by license", ["License", "Packages", "Status"], rows);
 }
 function scopeNotes(decisions, inventories, config2, notes) {
-  const lines = inventories.map((i) => `Read ${i.file} as ${i.format} (${i.packages.length} packages).`);
+  const lines = inventories.map((i) => {
+    const filled = i.packages.filter(
+      (p) => p.licenseFrom !== void 0 && i.format !== "node_modules tree"
+    ).length;
+    const from = filled > 0 ? `; ${filled} licenses read from installed package.json files` : "";
+    return `Read ${i.file} as ${i.format} (${i.packages.length} packages${from}).`;
+  });
   lines.push(`Checked scopes: production, optional${config2.includeDev ? ", development" : ""}.`);
   for (const [scope, n] of decisions.skipped) {
     const noun = n === 1 ? "package" : "packages";
@@ -77294,42 +77335,33 @@ async function readAttributes(io, headSha, paths, context) {
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
 }
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
+async function readDiffAttributes(io, range, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
   const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
   return readAttributes(io, headSha, paths, await context);
 }
 async function countFromGit(io, target) {
+  const range = `${target.baseSha}...${target.headSha}`;
   const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
   context.catch(() => void 0);
-  let mergeBase;
+  attributes.catch(() => void 0);
+  let numstat;
   try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
+    numstat = await io.git(["diff", "--numstat", "-z", "-M", "--no-relative", "--no-ext-diff", range]);
+  } catch (error63) {
+    const why = getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "";
     return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`
     };
   }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
   const files = parseNumstat(numstat);
+  const { attributes: map2, source, note } = await attributes;
   return {
     source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
     files,
-    attributes,
+    attributes: map2,
     attributesSource: source,
     notes: note ? [note] : []
   };
