@@ -608,8 +608,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count4, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count4);
+          for (const { count: count5, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count5);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -717,13 +717,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count4 = 0;
+        let count5 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count4)
-            count4 = c;
+          if (c > count5)
+            count5 = c;
         }
-        return count4;
+        return count5;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3676,8 +3676,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count4, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count4);
+          for (const { count: count5, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count5);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3754,12 +3754,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count4 = 1;
+        let count5 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count4);
+        const pointer = " ".repeat(ci) + "^".repeat(count5);
         error63.message += `:
 
 ${lineStr}
@@ -18571,11 +18571,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural4;
       }
-      pluralize(count4) {
-        const one = count4 === 1;
+      pluralize(count5) {
+        const one = count5 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count4, noun };
+        return { ...keys, count: count5, noun };
       }
     };
   }
@@ -25994,15 +25994,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count4) {
-        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count5) {
+        while (count5 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count4 < remaining) {
-            this.linePos += count4;
-            count4 = 0;
+          if (count5 < remaining) {
+            this.linePos += count5;
+            count5 = 0;
           } else {
-            count4 -= remaining;
+            count5 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -26764,14 +26764,14 @@ var require_file_coverage = __commonJS({
         const statementMap = this.data.statementMap;
         const statements = this.data.s;
         const lineMap = /* @__PURE__ */ Object.create(null);
-        Object.entries(statements).forEach(([st, count4]) => {
+        Object.entries(statements).forEach(([st, count5]) => {
           if (!statementMap[st]) {
             return;
           }
           const { line } = statementMap[st].start;
           const prevVal = lineMap[line];
-          if (prevVal === void 0 || prevVal < count4) {
-            lineMap[line] = count4;
+          if (prevVal === void 0 || prevVal < count5) {
+            lineMap[line] = count5;
           }
         });
         return lineMap;
@@ -40360,20 +40360,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys2(schema) {
-      let count4 = 0;
+      let count5 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count4++;
+        count5++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count4 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys2(sch));
         }
-        if (count4 === Infinity)
+        if (count5 === Infinity)
           return Infinity;
       }
-      return count4;
+      return count5;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -43911,8 +43911,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count4 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count4)));
+          const count5 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -43925,16 +43925,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count4) {
-          gen.code((0, codegen_1._)`${count4}++`);
+        function checkLimits(count5) {
+          gen.code((0, codegen_1._)`${count5}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count4} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -46718,14 +46718,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count4 = units;
+  let count5 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count4--;
+      count5--;
       i++;
     }
   }
-  return count4;
+  return count5;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -51108,8 +51108,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count4, one, few, many) {
-  const absCount = Math.abs(count4);
+function getBelarusianPlural(count5, one, few, many) {
+  const absCount = Math.abs(count5);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -53756,8 +53756,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count4, one, many) {
-  return Math.abs(count4) === 1 ? one : many;
+function getArmenianPlural(count5, one, many) {
+  return Math.abs(count5) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -56495,8 +56495,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count4, one, few, many) {
-  const absCount = Math.abs(count4);
+function getRussianPlural(count5, one, few, many) {
+  const absCount = Math.abs(count5);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -67367,9 +67367,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count4 = 0;
-  for (; i < xmlData.length; i++, count4++) {
-    if (xmlData[i].match(/\w/) && count4 < 20)
+  let count5 = 0;
+  for (; i < xmlData.length; i++, count5++) {
+    if (xmlData[i].match(/\w/) && count5 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -71329,9 +71329,9 @@ function parseClover(root, ctx) {
         addHits(acc.functions, `${num2}:${line.attrs.get("name") ?? ""}`, intAttr(line, "count", ctx.file, 0));
         continue;
       }
-      const count4 = intAttr(line, "count", ctx.file, 0);
-      addHits(acc.lines, num2, count4);
-      addHits(acc.statements, String(num2), count4);
+      const count5 = intAttr(line, "count", ctx.file, 0);
+      addHits(acc.lines, num2, count5);
+      addHits(acc.statements, String(num2), count5);
       if (type === "cond") {
         sawBranches = true;
         addHits(acc.branches, `${num2}:t`, intAttr(line, "truecount", ctx.file, 0));
@@ -71485,7 +71485,7 @@ function parseGoCoverprofile(text2, ctx) {
     if (row === "") continue;
     const m = BLOCK.exec(row);
     if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
-    const [, name, sl, sc, el, ec, stmts, count4] = m;
+    const [, name, sl, sc, el, ec, stmts, count5] = m;
     const start = Number(sl);
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
@@ -71496,7 +71496,7 @@ function parseGoCoverprofile(text2, ctx) {
       file2 = { path: path10, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
       byPath.set(path10, file2);
     }
-    const hits = Number(count4);
+    const hits = Number(count5);
     const block = `${sl}.${sc},${el}.${ec}`;
     for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
     for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
@@ -71679,9 +71679,9 @@ function lineHits(fc, file2) {
     if (typeof line !== "number" || !Number.isInteger(line)) {
       throw new ReportError(file2, `${file2} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
-    const count4 = s[key] ?? 0;
+    const count5 = s[key] ?? 0;
     const prev = lines.get(line);
-    if (prev === void 0 || prev < count4) lines.set(line, count4);
+    if (prev === void 0 || prev < count5) lines.set(line, count5);
   }
   return lines;
 }
@@ -76932,9 +76932,9 @@ function formulaSection(scores) {
   };
 }
 function statusSection(scores) {
-  const row = (status, count4, counted) => [
+  const row = (status, count5, counted) => [
     status,
-    count4,
+    count5,
     counted
   ];
   return {
@@ -77841,8 +77841,11 @@ function metricsOf(totals, config2, incomplete) {
     }
   ];
 }
+function count2(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 function sentence(totals, size, model, config2, verdict) {
-  const what = `${totals.lines} changed lines in ${totals.files} files (size ${size}, counted from ${model.source})`;
+  const what = `${count2(totals.lines, "changed line")} in ${count2(totals.files, "file")} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over = [];
@@ -77956,7 +77959,7 @@ function sha(value2, where) {
   }
   return value2;
 }
-function count2(pr, key) {
+function count3(pr, key) {
   const value2 = pr[key];
   if (value2 === void 0) return void 0;
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
@@ -77967,9 +77970,9 @@ function count2(pr, key) {
   return value2;
 }
 function readTotals(pr) {
-  const additions = count2(pr, "additions");
-  const deletions = count2(pr, "deletions");
-  const changedFiles = count2(pr, "changed_files");
+  const additions = count3(pr, "additions");
+  const deletions = count3(pr, "deletions");
+  const changedFiles = count3(pr, "changed_files");
   if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
   return { additions, deletions, changedFiles };
 }
@@ -77984,6 +77987,12 @@ function readRepository(event, payload) {
 }
 function readSizeTarget(event) {
   const name = event.name;
+  if (name === "local") {
+    if (event.baseSha === void 0 || event.headSha === void 0) {
+      throw new ConfigError("The pr-size gate needs a diff to measure; from the CLI, pass `--base <ref>`.");
+    }
+    return { event: "local", baseSha: sha(event.baseSha, "base"), headSha: sha(event.headSha, "head") };
+  }
   if (!SUPPORTED_EVENTS.includes(name)) {
     throw new ConfigError(
       `The pr-size gate does not support the \`${name}\` event; run it on ${SUPPORTED_EVENTS.map((e) => `\`${e}\``).join(", ")}.`
@@ -78040,8 +78049,9 @@ async function measure(io, config2) {
   }
   const counted = await countFromGit(io, target);
   if (!("unavailable" in counted)) return { model: counted };
-  if (target.event === "merge_group") {
-    throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
+  if (target.event === "merge_group" || target.event === "local") {
+    const what = target.event === "local" ? "a local diff" : "a merge group";
+    throw new ConfigError(`The pr-size gate counts ${what} from git, but ${counted.unavailable}.`);
   }
   const model = await countFromApi(io, target, counted.unavailable);
   return model.pull.labels ? { model, labels: model.pull.labels } : { model };
@@ -78053,8 +78063,7 @@ async function label2(io, result, labels) {
     if (finding) result.findings.push(finding);
     notes?.push(note);
   };
-  if (target.pullNumber === void 0)
-    return add(void 0, "No label: a merge group is not a pull request.");
+  if (target.pullNumber === void 0) return add(void 0, "No label: this run is not for a pull request.");
   if (!io.github) {
     const message = "The size label was not set: no GitHub token (set the github-token input). The verdict stands.";
     return add({ level: "warning", title: "PR size label", message }, message);
@@ -78318,7 +78327,7 @@ function toAnnotation(j) {
   }
   return annotation;
 }
-function count3(id, label3, value2, maxFindings) {
+function count4(id, label3, value2, maxFindings) {
   const metric2 = { id, label: label3, value: value2, unit: "count", verdict: "none" };
   if (maxFindings !== void 0) {
     metric2.threshold = { op: "<=", value: maxFindings };
@@ -78343,12 +78352,12 @@ function evaluateSarif(model, config2, newness) {
   const suppressed = judged.filter((j) => j.scope === "in" && j.finding.suppression === "accepted").length;
   const fresh = live.filter((j) => j.isNew).length;
   const metrics = [
-    count3("findings", "Findings at or above the bars", counted, config2.maxFindings),
-    count3("errors", "Errors", byLevel("error")),
-    count3("warnings", "Warnings", byLevel("warning")),
-    count3("notes", "Notes", byLevel("note")),
-    count3("suppressed", "Suppressed (accepted)", suppressed),
-    count3("new", "New findings", fresh)
+    count4("findings", "Findings at or above the bars", counted, config2.maxFindings),
+    count4("errors", "Errors", byLevel("error")),
+    count4("warnings", "Warnings", byLevel("warning")),
+    count4("notes", "Notes", byLevel("note")),
+    count4("suppressed", "Suppressed (accepted)", suppressed),
+    count4("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
   const judgedText = plural3(counted, config2.newOnly === "false" ? "finding" : "new finding");
@@ -78796,7 +78805,7 @@ function closingQuote(text2, open4) {
   }
 }
 function countKeys(value2) {
-  let count4 = 0;
+  let count5 = 0;
   const stack = [value2];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -78806,13 +78815,13 @@ function countKeys(value2) {
     } else {
       const obj = v;
       for (const key in obj) {
-        count4++;
+        count5++;
         const item = obj[key];
         if (item !== null && typeof item === "object") stack.push(item);
       }
     }
   }
-  return count4;
+  return count5;
 }
 function findDuplicateKey(text2) {
   const sets = [];

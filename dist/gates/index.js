@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural4;
       }
-      pluralize(count5) {
-        const one = count5 === 1;
+      pluralize(count6) {
+        const one = count6 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count5, noun };
+        return { ...keys, count: count6, noun };
       }
     };
   }
@@ -18663,15 +18663,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count5) {
-        while (count5 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count6) {
+        while (count6 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count5 < remaining) {
-            this.linePos += count5;
-            count5 = 0;
+          if (count6 < remaining) {
+            this.linePos += count6;
+            count6 = 0;
           } else {
-            count5 -= remaining;
+            count6 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19721,8 +19721,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19830,13 +19830,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count5 = 0;
+        let count6 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count5)
-            count5 = c;
+          if (c > count6)
+            count6 = c;
         }
-        return count5;
+        return count6;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22789,8 +22789,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22867,12 +22867,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count5 = 1;
+        let count6 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count6 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count5);
+        const pointer = " ".repeat(ci) + "^".repeat(count6);
         error63.message += `:
 
 ${lineStr}
@@ -28082,14 +28082,14 @@ var require_file_coverage = __commonJS({
         const statementMap = this.data.statementMap;
         const statements = this.data.s;
         const lineMap = /* @__PURE__ */ Object.create(null);
-        Object.entries(statements).forEach(([st, count5]) => {
+        Object.entries(statements).forEach(([st, count6]) => {
           if (!statementMap[st]) {
             return;
           }
           const { line } = statementMap[st].start;
           const prevVal = lineMap[line];
-          if (prevVal === void 0 || prevVal < count5) {
-            lineMap[line] = count5;
+          if (prevVal === void 0 || prevVal < count6) {
+            lineMap[line] = count6;
           }
         });
         return lineMap;
@@ -41678,20 +41678,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys2(schema) {
-      let count5 = 0;
+      let count6 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count5++;
+        count6++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count6 += countKeys2(sch));
         }
-        if (count5 === Infinity)
+        if (count6 === Infinity)
           return Infinity;
       }
-      return count5;
+      return count6;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -45229,8 +45229,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count5 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
+          const count6 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count6)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -45243,16 +45243,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count5) {
-          gen.code((0, codegen_1._)`${count5}++`);
+        function checkLimits(count6) {
+          gen.code((0, codegen_1._)`${count6}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count6} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -48486,14 +48486,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count5 = units;
+  let count6 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count5--;
+      count6--;
       i++;
     }
   }
-  return count5;
+  return count6;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -52876,8 +52876,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getBelarusianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -55524,8 +55524,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count5, one, many) {
-  return Math.abs(count5) === 1 ? one : many;
+function getArmenianPlural(count6, one, many) {
+  return Math.abs(count6) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -58263,8 +58263,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getRussianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -67535,12 +67535,12 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   const ranked = findings.map((finding, order) => ({ finding, order })).sort(
     (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
   );
-  const count5 = { error: 0, warning: 0, notice: 0 };
+  const count6 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
   const shown = [];
   for (const { finding } of ranked) {
-    if (count5[finding.level] < perLevel) {
-      count5[finding.level]++;
+    if (count6[finding.level] < perLevel) {
+      count6[finding.level]++;
       shown.push(finding);
     } else omitted[finding.level]++;
   }
@@ -70404,8 +70404,8 @@ function createGitHubClient(options) {
     throttle: {
       retryAfterBaseValue: unit,
       // One retry, and only when the reset (real seconds) falls inside the budget.
-      onRateLimit: (retryAfter, _o, _k, count5) => count5 === 0 && fitsBudget(retryAfter * 1e3),
-      onSecondaryRateLimit: (retryAfter, _o, _k, count5) => count5 === 0 && fitsBudget(retryAfter * 1e3)
+      onRateLimit: (retryAfter, _o, _k, count6) => count6 === 0 && fitsBudget(retryAfter * 1e3),
+      onSecondaryRateLimit: (retryAfter, _o, _k, count6) => count6 === 0 && fitsBudget(retryAfter * 1e3)
     }
   });
   async function call(route, params, label3) {
@@ -71449,9 +71449,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count5 = 0;
-  for (; i < xmlData.length; i++, count5++) {
-    if (xmlData[i].match(/\w/) && count5 < 20)
+  let count6 = 0;
+  for (; i < xmlData.length; i++, count6++) {
+    if (xmlData[i].match(/\w/) && count6 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -75411,9 +75411,9 @@ function parseClover(root, ctx) {
         addHits(acc.functions, `${num2}:${line.attrs.get("name") ?? ""}`, intAttr(line, "count", ctx.file, 0));
         continue;
       }
-      const count5 = intAttr(line, "count", ctx.file, 0);
-      addHits(acc.lines, num2, count5);
-      addHits(acc.statements, String(num2), count5);
+      const count6 = intAttr(line, "count", ctx.file, 0);
+      addHits(acc.lines, num2, count6);
+      addHits(acc.statements, String(num2), count6);
       if (type === "cond") {
         sawBranches = true;
         addHits(acc.branches, `${num2}:t`, intAttr(line, "truecount", ctx.file, 0));
@@ -75567,7 +75567,7 @@ function parseGoCoverprofile(text2, ctx) {
     if (row2 === "") continue;
     const m = BLOCK.exec(row2);
     if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
-    const [, name, sl, sc, el, ec, stmts, count5] = m;
+    const [, name, sl, sc, el, ec, stmts, count6] = m;
     const start = Number(sl);
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
@@ -75578,7 +75578,7 @@ function parseGoCoverprofile(text2, ctx) {
       file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
       byPath.set(path11, file2);
     }
-    const hits = Number(count5);
+    const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
     for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
     for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
@@ -75761,9 +75761,9 @@ function lineHits(fc, file2) {
     if (typeof line !== "number" || !Number.isInteger(line)) {
       throw new ReportError(file2, `${file2} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
-    const count5 = s[key] ?? 0;
+    const count6 = s[key] ?? 0;
     const prev = lines.get(line);
-    if (prev === void 0 || prev < count5) lines.set(line, count5);
+    if (prev === void 0 || prev < count6) lines.set(line, count6);
   }
   return lines;
 }
@@ -81014,9 +81014,9 @@ function formulaSection(scores) {
   };
 }
 function statusSection(scores) {
-  const row2 = (status, count5, counted) => [
+  const row2 = (status, count6, counted) => [
     status,
-    count5,
+    count6,
     counted
   ];
   return {
@@ -81923,8 +81923,11 @@ function metricsOf(totals, config2, incomplete) {
     }
   ];
 }
+function count3(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 function sentence(totals, size, model, config2, verdict) {
-  const what = `${totals.lines} changed lines in ${totals.files} files (size ${size}, counted from ${model.source})`;
+  const what = `${count3(totals.lines, "changed line")} in ${count3(totals.files, "file")} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over = [];
@@ -82038,7 +82041,7 @@ function sha2(value2, where) {
   }
   return value2;
 }
-function count3(pr, key) {
+function count4(pr, key) {
   const value2 = pr[key];
   if (value2 === void 0) return void 0;
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
@@ -82049,9 +82052,9 @@ function count3(pr, key) {
   return value2;
 }
 function readTotals(pr) {
-  const additions = count3(pr, "additions");
-  const deletions = count3(pr, "deletions");
-  const changedFiles = count3(pr, "changed_files");
+  const additions = count4(pr, "additions");
+  const deletions = count4(pr, "deletions");
+  const changedFiles = count4(pr, "changed_files");
   if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
   return { additions, deletions, changedFiles };
 }
@@ -82066,6 +82069,12 @@ function readRepository2(event, payload) {
 }
 function readSizeTarget(event) {
   const name = event.name;
+  if (name === "local") {
+    if (event.baseSha === void 0 || event.headSha === void 0) {
+      throw new ConfigError("The pr-size gate needs a diff to measure; from the CLI, pass `--base <ref>`.");
+    }
+    return { event: "local", baseSha: sha2(event.baseSha, "base"), headSha: sha2(event.headSha, "head") };
+  }
   if (!SUPPORTED_EVENTS.includes(name)) {
     throw new ConfigError(
       `The pr-size gate does not support the \`${name}\` event; run it on ${SUPPORTED_EVENTS.map((e) => `\`${e}\``).join(", ")}.`
@@ -82122,8 +82131,9 @@ async function measure(io, config2) {
   }
   const counted = await countFromGit(io, target);
   if (!("unavailable" in counted)) return { model: counted };
-  if (target.event === "merge_group") {
-    throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
+  if (target.event === "merge_group" || target.event === "local") {
+    const what = target.event === "local" ? "a local diff" : "a merge group";
+    throw new ConfigError(`The pr-size gate counts ${what} from git, but ${counted.unavailable}.`);
   }
   const model = await countFromApi(io, target, counted.unavailable);
   return model.pull.labels ? { model, labels: model.pull.labels } : { model };
@@ -82135,8 +82145,7 @@ async function label2(io, result, labels) {
     if (finding) result.findings.push(finding);
     notes?.push(note);
   };
-  if (target.pullNumber === void 0)
-    return add(void 0, "No label: a merge group is not a pull request.");
+  if (target.pullNumber === void 0) return add(void 0, "No label: this run is not for a pull request.");
   if (!io.github) {
     const message = "The size label was not set: no GitHub token (set the github-token input). The verdict stands.";
     return add({ level: "warning", title: "PR size label", message }, message);
@@ -82400,7 +82409,7 @@ function toAnnotation(j) {
   }
   return annotation;
 }
-function count4(id, label3, value2, maxFindings) {
+function count5(id, label3, value2, maxFindings) {
   const metric2 = { id, label: label3, value: value2, unit: "count", verdict: "none" };
   if (maxFindings !== void 0) {
     metric2.threshold = { op: "<=", value: maxFindings };
@@ -82425,12 +82434,12 @@ function evaluateSarif(model, config2, newness) {
   const suppressed = judged.filter((j) => j.scope === "in" && j.finding.suppression === "accepted").length;
   const fresh = live.filter((j) => j.isNew).length;
   const metrics = [
-    count4("findings", "Findings at or above the bars", counted, config2.maxFindings),
-    count4("errors", "Errors", byLevel("error")),
-    count4("warnings", "Warnings", byLevel("warning")),
-    count4("notes", "Notes", byLevel("note")),
-    count4("suppressed", "Suppressed (accepted)", suppressed),
-    count4("new", "New findings", fresh)
+    count5("findings", "Findings at or above the bars", counted, config2.maxFindings),
+    count5("errors", "Errors", byLevel("error")),
+    count5("warnings", "Warnings", byLevel("warning")),
+    count5("notes", "Notes", byLevel("note")),
+    count5("suppressed", "Suppressed (accepted)", suppressed),
+    count5("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
   const judgedText = plural3(counted, config2.newOnly === "false" ? "finding" : "new finding");
@@ -82878,7 +82887,7 @@ function closingQuote(text2, open4) {
   }
 }
 function countKeys(value2) {
-  let count5 = 0;
+  let count6 = 0;
   const stack = [value2];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -82888,13 +82897,13 @@ function countKeys(value2) {
     } else {
       const obj = v;
       for (const key in obj) {
-        count5++;
+        count6++;
         const item = obj[key];
         if (item !== null && typeof item === "object") stack.push(item);
       }
     }
   }
-  return count5;
+  return count6;
 }
 function findDuplicateKey(text2) {
   const sets = [];

@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count4) {
-        const one = count4 === 1;
+      pluralize(count5) {
+        const one = count5 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count4, noun };
+        return { ...keys, count: count5, noun };
       }
     };
   }
@@ -18663,15 +18663,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count4) {
-        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count5) {
+        while (count5 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count4 < remaining) {
-            this.linePos += count4;
-            count4 = 0;
+          if (count5 < remaining) {
+            this.linePos += count5;
+            count5 = 0;
           } else {
-            count4 -= remaining;
+            count5 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19721,8 +19721,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count4, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count4);
+          for (const { count: count5, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count5);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19830,13 +19830,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count4 = 0;
+        let count5 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count4)
-            count4 = c;
+          if (c > count5)
+            count5 = c;
         }
-        return count4;
+        return count5;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22789,8 +22789,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count4, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count4);
+          for (const { count: count5, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count5);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22867,12 +22867,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count4 = 1;
+        let count5 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count4);
+        const pointer = " ".repeat(ci) + "^".repeat(count5);
         error63.message += `:
 
 ${lineStr}
@@ -29530,14 +29530,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count4 = units;
+  let count5 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count4--;
+      count5--;
       i++;
     }
   }
-  return count4;
+  return count5;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -33920,8 +33920,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count4, one, few, many) {
-  const absCount = Math.abs(count4);
+function getBelarusianPlural(count5, one, few, many) {
+  const absCount = Math.abs(count5);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -36568,8 +36568,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count4, one, many) {
-  return Math.abs(count4) === 1 ? one : many;
+function getArmenianPlural(count5, one, many) {
+  return Math.abs(count5) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -39307,8 +39307,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count4, one, few, many) {
-  const absCount = Math.abs(count4);
+function getRussianPlural(count5, one, few, many) {
+  const absCount = Math.abs(count5);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -48558,12 +48558,12 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   const ranked = findings.map((finding, order) => ({ finding, order })).sort(
     (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
   );
-  const count4 = { error: 0, warning: 0, notice: 0 };
+  const count5 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
   const shown = [];
   for (const { finding } of ranked) {
-    if (count4[finding.level] < perLevel) {
-      count4[finding.level]++;
+    if (count5[finding.level] < perLevel) {
+      count5[finding.level]++;
       shown.push(finding);
     } else omitted[finding.level]++;
   }
@@ -51421,8 +51421,8 @@ function createGitHubClient(options) {
     throttle: {
       retryAfterBaseValue: unit,
       // One retry, and only when the reset (real seconds) falls inside the budget.
-      onRateLimit: (retryAfter, _o, _k, count4) => count4 === 0 && fitsBudget(retryAfter * 1e3),
-      onSecondaryRateLimit: (retryAfter, _o, _k, count4) => count4 === 0 && fitsBudget(retryAfter * 1e3)
+      onRateLimit: (retryAfter, _o, _k, count5) => count5 === 0 && fitsBudget(retryAfter * 1e3),
+      onSecondaryRateLimit: (retryAfter, _o, _k, count5) => count5 === 0 && fitsBudget(retryAfter * 1e3)
     }
   });
   async function call(route, params, label2) {
@@ -52675,8 +52675,11 @@ function metricsOf(totals, config2, incomplete) {
     }
   ];
 }
+function count3(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 function sentence(totals, size, model, config2, verdict) {
-  const what = `${totals.lines} changed lines in ${totals.files} files (size ${size}, counted from ${model.source})`;
+  const what = `${count3(totals.lines, "changed line")} in ${count3(totals.files, "file")} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over = [];
@@ -52790,7 +52793,7 @@ function sha2(value2, where) {
   }
   return value2;
 }
-function count3(pr, key) {
+function count4(pr, key) {
   const value2 = pr[key];
   if (value2 === void 0) return void 0;
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
@@ -52801,9 +52804,9 @@ function count3(pr, key) {
   return value2;
 }
 function readTotals(pr) {
-  const additions = count3(pr, "additions");
-  const deletions = count3(pr, "deletions");
-  const changedFiles = count3(pr, "changed_files");
+  const additions = count4(pr, "additions");
+  const deletions = count4(pr, "deletions");
+  const changedFiles = count4(pr, "changed_files");
   if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
   return { additions, deletions, changedFiles };
 }
@@ -52818,6 +52821,12 @@ function readRepository2(event, payload) {
 }
 function readSizeTarget(event) {
   const name = event.name;
+  if (name === "local") {
+    if (event.baseSha === void 0 || event.headSha === void 0) {
+      throw new ConfigError("The pr-size gate needs a diff to measure; from the CLI, pass `--base <ref>`.");
+    }
+    return { event: "local", baseSha: sha2(event.baseSha, "base"), headSha: sha2(event.headSha, "head") };
+  }
   if (!SUPPORTED_EVENTS.includes(name)) {
     throw new ConfigError(
       `The pr-size gate does not support the \`${name}\` event; run it on ${SUPPORTED_EVENTS.map((e) => `\`${e}\``).join(", ")}.`
@@ -52874,8 +52883,9 @@ async function measure(io, config2) {
   }
   const counted = await countFromGit(io, target);
   if (!("unavailable" in counted)) return { model: counted };
-  if (target.event === "merge_group") {
-    throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
+  if (target.event === "merge_group" || target.event === "local") {
+    const what = target.event === "local" ? "a local diff" : "a merge group";
+    throw new ConfigError(`The pr-size gate counts ${what} from git, but ${counted.unavailable}.`);
   }
   const model = await countFromApi(io, target, counted.unavailable);
   return model.pull.labels ? { model, labels: model.pull.labels } : { model };
@@ -52887,8 +52897,7 @@ async function label(io, result, labels) {
     if (finding) result.findings.push(finding);
     notes?.push(note);
   };
-  if (target.pullNumber === void 0)
-    return add(void 0, "No label: a merge group is not a pull request.");
+  if (target.pullNumber === void 0) return add(void 0, "No label: this run is not for a pull request.");
   if (!io.github) {
     const message = "The size label was not set: no GitHub token (set the github-token input). The verdict stands.";
     return add({ level: "warning", title: "PR size label", message }, message);

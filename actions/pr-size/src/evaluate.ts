@@ -56,6 +56,10 @@ function metricsOf(totals: SizeTotals, config: PrSizeConfig, incomplete: boolean
   ];
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function sentence(
   totals: SizeTotals,
   size: SizeName,
@@ -63,7 +67,7 @@ function sentence(
   config: PrSizeConfig,
   verdict: Verdict,
 ): string {
-  const what = `${totals.lines} changed lines in ${totals.files} files (size ${size}, counted from ${model.source})`;
+  const what = `${count(totals.lines, 'changed line')} in ${count(totals.files, 'file')} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over: string[] = [];

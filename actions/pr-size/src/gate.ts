@@ -29,8 +29,9 @@ async function measure(io: GateIO, config: PrSizeConfig): Promise<{ model: SizeM
   }
   const counted = await countFromGit(io, target);
   if (!('unavailable' in counted)) return { model: counted };
-  if (target.event === 'merge_group') {
-    throw new ConfigError(`The pr-size gate counts a merge group from git, but ${counted.unavailable}.`);
+  if (target.event === 'merge_group' || target.event === 'local') {
+    const what = target.event === 'local' ? 'a local diff' : 'a merge group';
+    throw new ConfigError(`The pr-size gate counts ${what} from git, but ${counted.unavailable}.`);
   }
   const model = await countFromApi(io, target, counted.unavailable);
   return model.pull.labels ? { model, labels: model.pull.labels } : { model };
@@ -43,8 +44,7 @@ async function label(io: GateIO, result: GateResult, labels: string[] | undefine
     if (finding) result.findings.push(finding);
     notes?.push(note);
   };
-  if (target.pullNumber === undefined)
-    return add(undefined, 'No label: a merge group is not a pull request.');
+  if (target.pullNumber === undefined) return add(undefined, 'No label: this run is not for a pull request.');
   if (!io.github) {
     const message =
       'The size label was not set: no GitHub token (set the github-token input). The verdict stands.';

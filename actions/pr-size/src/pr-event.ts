@@ -15,7 +15,8 @@ export interface PullTotals {
 }
 
 export interface SizeTarget {
-  event: (typeof SUPPORTED_EVENTS)[number];
+  /** `local`: the CLI with `--base <ref>` (git only, like a merge group). */
+  event: (typeof SUPPORTED_EVENTS)[number] | 'local';
   owner?: string;
   repo?: string;
   /** Absent for merge_group. */
@@ -78,6 +79,12 @@ function readRepository(
 /** Throws a ConfigError naming the supported events, the missing payload or the bad field. */
 export function readSizeTarget(event: EventContext): SizeTarget {
   const name = event.name;
+  if (name === 'local') {
+    if (event.baseSha === undefined || event.headSha === undefined) {
+      throw new ConfigError('The pr-size gate needs a diff to measure; from the CLI, pass `--base <ref>`.');
+    }
+    return { event: 'local', baseSha: sha(event.baseSha, 'base'), headSha: sha(event.headSha, 'head') };
+  }
   if (!(SUPPORTED_EVENTS as readonly string[]).includes(name)) {
     throw new ConfigError(
       `The pr-size gate does not support the \`${name}\` event; run it on ${SUPPORTED_EVENTS.map((e) => `\`${e}\``).join(', ')}.`,

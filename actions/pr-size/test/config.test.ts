@@ -130,4 +130,13 @@ describe(readSizeTarget.name, () => {
       readSizeTarget({ name: 'merge_group', payload: { merge_group: { base_sha: SHA_A } } }),
     ).toThrow(/`merge_group.head_sha`/);
   });
+
+  it('reads the CLI diff (`local` with --base) and refuses the CLI without one', () => {
+    expect(readSizeTarget({ name: 'local', payload: {}, baseSha: SHA_A, headSha: SHA_B })).toEqual({
+      event: 'local',
+      baseSha: SHA_A,
+      headSha: SHA_B,
+    });
+    expect(() => readSizeTarget({ name: 'local', payload: {} })).toThrow('pass `--base <ref>`');
+  });
 });

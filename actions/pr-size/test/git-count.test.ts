@@ -250,4 +250,15 @@ describe('prSizeGate (git)', () => {
       }),
     ]);
   });
+
+  it('counts the CLI diff (`local` event with --base) from git', async () => {
+    const repo = makePullRequestRepo({ 'a.txt': lines(10, 'a') }, { 'b.txt': lines(9, 'b') });
+    const io = makeGateIO({
+      workspace: repo.dir,
+      event: { name: 'local', payload: {}, baseSha: repo.baseSha, headSha: repo.headSha },
+    });
+    const result = await prSizeGate.run(configurePrSize(inputsOf()), io);
+    expect(result.outputs).toEqual({ size: 'XS', source: 'git' });
+    expect(result.metrics.find((m) => m.id === 'lines')!.value).toBe(9);
+  });
 });
