@@ -59623,11 +59623,12 @@ function escapeMarkdownClipped(text, max) {
   return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
-  let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts

@@ -48600,11 +48600,12 @@ function escapeMarkdownClipped(text, max) {
   return escapeMarkdown(`${text.slice(0, end)}\u2026`);
 }
 function safeLogLine(text) {
-  let out = visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n"));
-  out = out.replaceAll("##[", "## [");
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  if (out.startsWith("::", lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -52168,42 +52169,33 @@ async function readAttributes(io, headSha, paths, context) {
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
 }
-async function readDiffAttributes(io, mergeBase, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", mergeBase, headSha]);
+async function readDiffAttributes(io, range, headSha, context) {
+  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
   const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
   return readAttributes(io, headSha, paths, await context);
 }
 async function countFromGit(io, target) {
+  const range = `${target.baseSha}...${target.headSha}`;
   const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
   context.catch(() => void 0);
-  let mergeBase;
+  attributes.catch(() => void 0);
+  let numstat;
   try {
-    mergeBase = (await io.git(["merge-base", target.baseSha, target.headSha])).trim();
-  } catch {
+    numstat = await io.git(["diff", "--numstat", "-z", "-M", "--no-relative", "--no-ext-diff", range]);
+  } catch (error63) {
+    const why = getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "";
     return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`
     };
   }
-  const diffArgs = [
-    "diff",
-    "--numstat",
-    "-z",
-    "-M",
-    "--no-relative",
-    "--no-ext-diff",
-    mergeBase,
-    target.headSha
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context)
-  ]);
   const files = parseNumstat(numstat);
+  const { attributes: map2, source, note } = await attributes;
   return {
     source: "git",
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
     files,
-    attributes,
+    attributes: map2,
     attributesSource: source,
     notes: note ? [note] : []
   };

@@ -2,6 +2,7 @@
  * Counts from the clone: `git diff --numstat -z -M <merge-base> <head>`, as GitHub's PR diff
  * does (head against the merge base), and the linguist attributes with `git check-attr`.
  */
+import { getErrorMessage } from '@aeef/gate-result';
 import type { GateIO } from '@aeef/gate-result';
 import { LINGUIST_ATTRIBUTES, parseCheckAttr } from './check-attr.js';
 import type { LinguistAttributes } from './check-attr.js';
@@ -70,56 +71,43 @@ export async function readAttributes(
  * The attributes of every path the diff touches, found from a tree-only diff (`--name-only`
  * compares no blobs, so it is quick) while the numstat is still being computed.
  */
-async function readDiffAttributes(
-  io: GateIO,
-  mergeBase: string,
-  headSha: string,
-  context: Promise<GitContext>,
-) {
-  const names = await io.git(['diff', '--name-only', '-z', '--no-relative', mergeBase, headSha]);
+async function readDiffAttributes(io: GateIO, range: string, headSha: string, context: Promise<GitContext>) {
+  const names = await io.git(['diff', '--name-only', '-z', '--no-relative', range]);
   const paths = names.split('\0').filter((p) => p !== '' && p !== '\n');
   return readAttributes(io, headSha, paths, await context);
 }
 
 /**
  * The count from git, or the reason git cannot count (a commit or the merge base is not in the
- * clone, e.g. a shallow checkout), so the caller can fall back to the API.
+ * clone, e.g. a shallow checkout), so the caller can fall back to the API. `base...head` makes git
+ * diff the head against the merge base itself, as GitHub's PR diff does, with no extra process.
  */
 export async function countFromGit(
   io: GateIO,
   target: SizeTarget,
 ): Promise<SizeModel | { unavailable: string }> {
+  const range = `${target.baseSha}...${target.headSha}`;
   const context = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context);
   // Awaited later, or never when git cannot count: never an unhandled rejection meanwhile.
   context.catch(() => undefined);
-  let mergeBase: string;
+  attributes.catch(() => undefined);
+  let numstat: string;
   try {
-    mergeBase = (await io.git(['merge-base', target.baseSha, target.headSha])).trim();
-  } catch {
+    numstat = await io.git(['diff', '--numstat', '-z', '-M', '--no-relative', '--no-ext-diff', range]);
+  } catch (error) {
+    const why = getErrorMessage(error).split('\n')[0]?.slice(0, 200) ?? '';
     return {
-      unavailable: `the merge base of ${target.baseSha.slice(0, 7)} and ${target.headSha.slice(0, 7)} is not in the clone (set fetch-depth: 0 on actions/checkout to count from git)`,
+      unavailable: `git cannot diff ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)} in this clone (${why}; set fetch-depth: 0 on actions/checkout to count from git)`,
     };
   }
-  const diffArgs = [
-    'diff',
-    '--numstat',
-    '-z',
-    '-M',
-    '--no-relative',
-    '--no-ext-diff',
-    mergeBase,
-    target.headSha,
-  ];
-  const [numstat, { attributes, source, note }] = await Promise.all([
-    io.git(diffArgs),
-    readDiffAttributes(io, mergeBase, target.headSha, context),
-  ]);
   const files = parseNumstat(numstat);
+  const { attributes: map, source, note } = await attributes;
   return {
     source: 'git',
-    range: `${mergeBase.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
+    range: `${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}`,
     files,
-    attributes,
+    attributes: map,
     attributesSource: source,
     notes: note ? [note] : [],
   };

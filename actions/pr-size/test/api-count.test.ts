@@ -78,9 +78,7 @@ describe('prSizeGate (REST API)', () => {
     expect(result.details[0]!.notes![0]).toMatch(
       /^Counted from the REST API \(PR #7 at bbbbbbb\); linguist attributes from root .gitattributes \(API\)\./,
     );
-    expect(result.details[0]!.notes!.join(' ')).toContain(
-      'the merge base of aaaaaaa and bbbbbbb is not in the clone',
-    );
+    expect(result.details[0]!.notes!.join(' ')).toContain('git cannot diff aaaaaaa...bbbbbbb in this clone');
     expect(server!.requests.map((r) => r.path)).toEqual([
       '/repos/aeef/sample/pulls/7',
       '/repos/aeef/sample/pulls/7/files?per_page=100',

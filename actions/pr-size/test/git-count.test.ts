@@ -230,7 +230,7 @@ describe('prSizeGate (git)', () => {
         makeGateIO({ workspace: repo.dir, event: { name: 'pull_request', payload: event } }),
       ),
     ).rejects.toThrow(
-      /needs the GitHub API to count this PR \(the merge base .* is not in the clone \(set fetch-depth: 0.*set the `github-token` input/,
+      /needs the GitHub API to count this PR \(git cannot diff .* in this clone \(.*; set fetch-depth: 0.*set the `github-token` input/,
     );
   });
 

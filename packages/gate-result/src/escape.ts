@@ -62,9 +62,15 @@ export function escapeMarkdownClipped(text: string, max: number): string {
  * trims) broken as `: :`, and every `##[` broken as `## [` (RELIABILITY E1/E2).
  */
 export function safeLogLine(text: string): string {
-  let out = visibleControlChars(text.replaceAll('\r', '\\r').replaceAll('\n', '\\n'));
-  out = out.replaceAll('##[', '## [');
+  return breakWorkflowCommands(visibleControlChars(text.replaceAll('\r', '\\r').replaceAll('\n', '\\n')));
+}
+
+/**
+ * One line the runner cannot read as a workflow command, leaving everything else (ANSI colours of
+ * the CLI included) as it is: a leading `::` becomes `: :` and every `##[` becomes `## [`.
+ */
+export function breakWorkflowCommands(line: string): string {
+  const out = line.replaceAll('##[', '## [');
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? '';
-  if (out.startsWith('::', lead.length)) out = `${lead}: :${out.slice(lead.length + 2)}`;
-  return out;
+  return out.startsWith('::', lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
 }

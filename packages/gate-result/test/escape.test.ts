@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, safeLogLine, visibleControlChars } from '../src/escape.js';
+import {
+  breakWorkflowCommands,
+  escapeHtml,
+  escapeMarkdown,
+  safeLogLine,
+  visibleControlChars,
+} from '../src/escape.js';
 
 /** Strings rich in the characters that matter here. */
 const hostile = fc.string({
@@ -99,5 +105,16 @@ describe(safeLogLine.name, () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe(breakWorkflowCommands.name, () => {
+  it.each([
+    ['  ::error::x', '  : :error::x'],
+    ['\u001b[31m✖\u001b[0m ::x', '\u001b[31m✖\u001b[0m ::x'],
+    ['a ##[group]b', 'a ## [group]b'],
+    ['plain', 'plain'],
+  ])('breaks %j and leaves colours alone', (line, expected) => {
+    expect(breakWorkflowCommands(line)).toBe(expected);
   });
 });

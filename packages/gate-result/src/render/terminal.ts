@@ -1,9 +1,9 @@
 /**
  * Plain-text results for the CLI. Report text is made one visible line (control characters,
  * escape sequences included, shown as `<U+001B>`), so a report cannot recolour or rewrite the
- * terminal. ANSI colours only when the caller asks (a TTY without NO_COLOR).
+ * terminal, nor issue workflow commands when the CLI runs in a job. ANSI colours only when the caller asks (a TTY without NO_COLOR).
  */
-import { visibleControlChars } from '../escape.js';
+import { breakWorkflowCommands, visibleControlChars } from '../escape.js';
 import { VERDICT_LABEL } from '../result-builder.js';
 import type { GateResult, MetricVerdict, Section, Verdict } from '../result.js';
 import { GATE_TITLES, formatDuration, formatMetric } from './format.js';
@@ -86,5 +86,6 @@ export function renderTerminal(results: readonly GateResult[], options: Terminal
       out.push(`  …and ${result.findings.length - maxRows} more findings`);
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  // The CLI may run in a workflow step, whose runner reads `::command::` lines from stdout.
+  return `${out.map(breakWorkflowCommands).join('\n')}\n`;
 }

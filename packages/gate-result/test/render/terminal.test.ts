@@ -23,6 +23,19 @@ const result = createResult('coverage', {
 });
 
 describe(renderTerminal.name, () => {
+  it('never starts a line with a workflow command, even with report text at the start of a row', () => {
+    const hostile = createResult('coverage', {
+      verdict: 'fail',
+      summary: '::error::summary',
+      details: [{ title: '##[group]t', rows: [['::add-mask::x', 1]], notes: ['::warning::note'] }],
+      durationMs: 0,
+    });
+    const lines = renderTerminal([hostile], { color: true }).split('\n');
+    expect(lines.filter((l) => /^\s*::/.test(l) || l.includes('##['))).toEqual([]);
+    expect(lines).toContain('    : :add-mask::x  1');
+    expect(lines).toContain('  : :error::summary');
+  });
+
   it('renders plain text without colour and with report escapes made visible', () => {
     expect(renderTerminal([result], { color: false })).toBe(
       [
