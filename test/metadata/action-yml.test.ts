@@ -27,9 +27,6 @@ const GATE_CASES: ActionCase[] = readdirSync(path.join(REPO_ROOT, 'actions')).ma
   return { file: `actions/${dir}/action.yml`, bundle: dir, specs: gate.inputs };
 });
 
-/** Actions that make no GitHub API call and so take no token (the license gate reads only files). */
-const NO_TOKEN = ['actions/license/action.yml'];
-
 const CASES: ActionCase[] = [{ file: 'action.yml', bundle: 'gates', specs: UMBRELLA_INPUTS }, ...GATE_CASES];
 
 function read(file: string): string {
@@ -56,9 +53,7 @@ describe.each(CASES)('$file', ({ file, bundle, specs }) => {
   const inputs = action.inputs ?? {};
   // A gate may redeclare a runtime input (the KPI export documents its own github-token).
   const all = [...specs, ...COMMON_INPUTS, ...RUNTIME_INPUTS].filter(
-    (spec, index, list) =>
-      list.findIndex((s) => s.name === spec.name) === index &&
-      !(spec.name === 'github-token' && NO_TOKEN.includes(file)),
+    (spec, index, list) => list.findIndex((s) => s.name === spec.name) === index,
   );
 
   it('runs its committed bundle on node24', () => {
