@@ -128,6 +128,19 @@ describe(createGitHubClient.name, () => {
     expect(server!.requests.length).toBeLessThan(4); // waits 100 + 400 ms fit, the 900 ms one does not
   });
 
+  it('retries a reset connection (ECONNRESET), then succeeds', async () => {
+    const client = await clientFor(() => (server!.requests.length < 3 ? 'reset' : { body: { ok: true } }));
+    expect((await client.request('GET /repos/{owner}/{repo}', PARAMS)).data).toEqual({ ok: true });
+    expect(server!.requests).toHaveLength(3);
+  });
+
+  it('fails with "no response" when every connection is reset', async () => {
+    const client = await clientFor(() => 'reset');
+    const error = await failure(client.request('GET /repos/{owner}/{repo}', PARAMS));
+    expect(error.message).toMatch(/no response from GitHub/);
+    expect(server!.requests).toHaveLength(4);
+  });
+
   it('times out a request that never answers, retries, then fails within the budget', async () => {
     const started = Date.now();
     const client = await clientFor(() => 'hang', { timeoutMs: 150, maxRetries: 1 });
