@@ -108,6 +108,11 @@ export interface GitHubClient {
   paginate<T>(route: string, params?: Record<string, unknown>): Promise<T[]>;
 }
 
+export interface GitOptions {
+  /** Text fed to git's standard input (e.g. `hash-object --stdin`, `mktree`). */
+  stdin?: string;
+}
+
 export interface ReadOptions {
   /** Refuse files larger than this, before reading (default: the runtime's cap, 256 MiB). */
   maxBytes?: number;
@@ -127,8 +132,15 @@ export interface GateIO {
   readText(path: string, options?: ReadOptions): Promise<string>;
   /** Workspace-relative POSIX paths of the regular files matching any pattern, sorted. */
   glob(patterns: readonly string[], options?: { ignore?: readonly string[] }): Promise<string[]>;
-  /** Runs git in the workspace (no shell), returns stdout; throws on a non-zero exit. */
-  git(args: readonly string[]): Promise<string>;
+  /** Runs git in the workspace (no shell), returns stdout as is; throws on a non-zero exit. */
+  git(args: readonly string[], options?: GitOptions): Promise<string>;
+  /** Absolute paths of the result files (`*.json`) directly in `resultDir`, sorted; [] when none. */
+  listResultFiles(): Promise<string[]>;
+  /**
+   * Writes a file atomically (temp file + rename) inside the workspace or `resultDir`, creating
+   * directories; returns its absolute path. Anything else is refused.
+   */
+  writeFile(path: string, data: string): Promise<string>;
   readonly event: EventContext;
   /**
    * The changed lines of this PR or push, from git when the history is there, else the REST API.

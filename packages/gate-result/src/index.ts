@@ -1,6 +1,17 @@
 export * from './result.js';
 export * from './errors.js';
 export type * from './gate.js';
+export * from './result-schema.js';
+export * from './inputs.js';
+export * from './input-specs.js';
+export { compileMatcher, validatePattern, GLOB_LIMITS, type PathMatcher } from './globs.js';
+export * from './escape.js';
+export * from './logger.js';
+export * from './result-builder.js';
+export * from './annotations.js';
+export * from './outputs.js';
+export { renderSummary, type SummaryOptions } from './render/summary-markdown.js';
+export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
 export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
 export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
 export type { HunkTally } from './changes/hunks.js';

@@ -1,0 +1,108 @@
+/**
+ * The coverage gate's inputs: names exactly as issue 2 fixes them. Defaults live here only (the
+ * InputSpec), never in action.yml, so the config file is not overridden by action.yml defaults.
+ */
+import { InputError, type Inputs, type InputSpec } from '@aeef/gate-result';
+import { getGlobs, getPercent } from './input-shim.js';
+import type { MetricId } from './model.js';
+
+export type ThresholdId = MetricId | 'patch';
+
+export interface CoverageConfig {
+  /** Report paths or globs; empty: the usual locations are searched (the first found is read). */
+  files: string[];
+  /** Minimum percentage per metric; unset metrics are reported without a threshold. */
+  min: Partial<Record<ThresholdId, number>>;
+  /** Allowed drop in percentage points against the baseline; needs `baselineFiles`. */
+  maxDrop: number | undefined;
+  baselineFiles: string[];
+  exclude: string[];
+}
+
+export const INPUT_SPECS: readonly InputSpec[] = [
+  {
+    name: 'files',
+    kind: 'globs',
+    description:
+      'Coverage reports (paths or globs, comma or newline separated). Default: the usual locations are searched.',
+  },
+  {
+    name: 'min-lines',
+    kind: 'percent',
+    default: '80',
+    description: 'Minimum line coverage in percent. Default: 80.',
+  },
+  {
+    name: 'min-statements',
+    kind: 'percent',
+    description: 'Minimum statement coverage in percent. Default: none.',
+  },
+  {
+    name: 'min-functions',
+    kind: 'percent',
+    description: 'Minimum function coverage in percent. Default: none.',
+  },
+  {
+    name: 'min-branches',
+    kind: 'percent',
+    description: 'Minimum branch coverage in percent. Default: none.',
+  },
+  {
+    name: 'min-patch',
+    kind: 'percent',
+    description: "Minimum coverage of the PR's changed executable lines in percent. Default: none.",
+  },
+  {
+    name: 'max-drop',
+    kind: 'percent',
+    description:
+      'Largest allowed drop of any metric against `baseline-files`, in percentage points. Default: none.',
+  },
+  {
+    name: 'baseline-files',
+    kind: 'globs',
+    description: 'Coverage reports of the base branch, for `max-drop`. Default: none.',
+  },
+  {
+    name: 'exclude',
+    kind: 'globs',
+    description: 'Globs of workspace-relative paths left out of every metric. Default: none.',
+  },
+  {
+    name: 'github-token',
+    kind: 'secret',
+    description: 'Token for the changed-lines API fallback. Default: the workflow token.',
+  },
+];
+
+const MIN_INPUTS: readonly [ThresholdId, string][] = [
+  ['lines', 'min-lines'],
+  ['statements', 'min-statements'],
+  ['functions', 'min-functions'],
+  ['branches', 'min-branches'],
+  ['patch', 'min-patch'],
+];
+
+/** Reads and validates the inputs (defaults already overlaid by the runtime). */
+export function readConfig(inputs: Inputs): CoverageConfig {
+  const min: Partial<Record<ThresholdId, number>> = {};
+  for (const [id, name] of MIN_INPUTS) {
+    const value = getPercent(inputs, name);
+    if (value !== undefined) min[id] = value;
+  }
+  const maxDrop = getPercent(inputs, 'max-drop');
+  const baselineFiles = getGlobs(inputs, 'baseline-files') ?? [];
+  if (maxDrop !== undefined && baselineFiles.length === 0) {
+    throw new InputError(
+      'max-drop',
+      'Expected `baseline-files` to be set when `max-drop` is set: the drop is measured against them.',
+    );
+  }
+  return {
+    files: getGlobs(inputs, 'files') ?? [],
+    min,
+    maxDrop,
+    baselineFiles,
+    exclude: getGlobs(inputs, 'exclude') ?? [],
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * lcov tracefiles (geninfo, istanbul, gcovr, llvm-cov, Dart, ...). A single pass over the text
+ * without splitting it into an array, so a 300 MB tracefile costs one string. Totals are always
+ * recomputed from DA/FN/FNDA/BRDA records; the LF/LH/FNF/FNH/BRF/BRH summary lines are ignored
+ * (RELIABILITY B10). Counts are read as lcov reads them: a leading decimal number (exponents
+ * allowed), negative counts as 0, `-` as "not taken".
+ */
+import { ReportError } from '@aeef/gate-result';
+import { addHits } from './counters.js';
+import type { FileCoverage, ParseContext, ParsedReport } from './model.js';
+import { normaliseReportPath } from './paths.js';
+
+interface LcovRecord {
+  path: string;
+  lines: Map<number, number>;
+  functions: Map<string, number>;
+  /** lcov 2 `FN:start,end,name` aliases: name -> location key. */
+  aliases: Map<string, string>;
+  branches: Map<string, number>;
+  sawFunctions: boolean;
+  sawBranches: boolean;
+}
+
+const COUNT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const LINE_NUMBER = /^\d{1,10}$/;
+
+class LcovReader {
+  readonly records = new Map<string, LcovRecord>();
+  negativeCounts = 0;
+  private current: LcovRecord | undefined;
+  lineNo = 0;
+
+  constructor(private readonly ctx: ParseContext) {}
+
+  fail(message: string): never {
+    throw new ReportError(
+      this.ctx.file,
+      `${this.ctx.file} is not a valid lcov tracefile: line ${this.lineNo} ${message}.`,
+    );
+  }
+
+  count(text: string): number {
+    if (text === '-') return 0;
+    const m = COUNT.exec(text.trim());
+    if (m === null) this.fail('has a hit count that is not a number');
+    const n = Number(m[0]);
+    if (n < 0) {
+      this.negativeCounts++;
+      return 0;
+    }
+    return Number.isFinite(n) ? n : Number.MAX_VALUE;
+  }
+
+  lineNumber(text: string | undefined): number {
+    if (text === undefined || !LINE_NUMBER.test(text.trim()))
+      this.fail('has a line number that is not a whole number');
+    return Number(text.trim());
+  }
+
+  record(tag: string): LcovRecord {
+    if (this.current === undefined) this.fail(`has ${tag} outside a record (no SF: before it)`);
+    return this.current;
+  }
+
+  readLine(line: string): void {
+    const colon = line.indexOf(':');
+    const tag = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1);
+    switch (tag) {
+      case 'SF':
+        return this.startRecord(value);
+      case 'DA': {
+        const rec = this.record(tag);
+        const [ln, hits] = value.split(',');
+        if (hits === undefined) this.fail('has a DA record without a hit count');
+        addHits(rec.lines, this.lineNumber(ln), this.count(hits));
+        return;
+      }
+      case 'FN':
+      case 'FNL':
+      case 'FNA':
+      case 'FNDA':
+        return this.readFunction(tag, value);
+      case 'BRDA':
+        return this.readBranch(value);
+      case 'end_of_record':
+        return this.endRecord();
+      default:
+        // TN, VER, LF/LH/FNF/FNH/BRF/BRH (recomputed), unknown tags: ignored, as lcov does.
+        return;
+    }
+  }
+
+  private startRecord(value: string): void {
+    if (this.current !== undefined)
+      this.fail('starts a new SF: record before end_of_record of the previous one');
+    if (value.trim() === '') this.fail('has an empty SF: path');
+    const { path, outside } = normaliseReportPath(value, this.ctx.workspace);
+    const existing = this.records.get(path);
+    this.current = existing ?? {
+      path,
+      lines: new Map(),
+      functions: new Map(),
+      aliases: new Map(),
+      branches: new Map(),
+      sawFunctions: false,
+      sawBranches: false,
+    };
+    if (existing === undefined) this.records.set(path, this.current);
+    this.outside.set(path, outside);
+  }
+
+  readonly outside = new Map<string, boolean>();
+
+  private readFunction(tag: string, value: string): void {
+    const rec = this.record(tag);
+    rec.sawFunctions = true;
+    const first = value.indexOf(',');
+    if (first < 0) this.fail(`has a ${tag} record without a name`);
+    const a = value.slice(0, first);
+    const rest = value.slice(first + 1);
+    if (tag === 'FN') {
+      const second = rest.indexOf(',');
+      // lcov 2: FN:<start>,<end>,<name>; aliases at one location are one function.
+      if (second > 0 && LINE_NUMBER.test(rest.slice(0, second))) {
+        const key = `@${this.lineNumber(a)},${rest.slice(0, second)}`;
+        rec.aliases.set(rest.slice(second + 1), key);
+        addHits(rec.functions, key, 0);
+      } else {
+        this.lineNumber(a);
+        addHits(rec.functions, `=${rest}`, 0);
+      }
+    } else if (tag === 'FNL') {
+      // lcov 2.2: FNL:<index>,<start>[,<end>]
+      this.lineNumber(rest.split(',')[0]);
+      addHits(rec.functions, `#${a}`, 0);
+    } else if (tag === 'FNA') {
+      // lcov 2.2: FNA:<index>,<count>,<name>
+      const hits = rest.slice(0, Math.max(rest.indexOf(','), 0));
+      addHits(rec.functions, `#${a}`, this.count(hits === '' ? rest : hits));
+    } else {
+      addHits(rec.functions, rec.aliases.get(rest) ?? `=${rest}`, this.count(a));
+    }
+  }
+
+  private readBranch(value: string): void {
+    const rec = this.record('BRDA');
+    rec.sawBranches = true;
+    // BRDA:<line>,[e]<block>,<branch or expression>,<taken>; the expression may hold commas.
+    const first = value.indexOf(',');
+    const last = value.lastIndexOf(',');
+    if (first < 0 || last <= first) this.fail('has a BRDA record with fewer than 4 fields');
+    const line = this.lineNumber(value.slice(0, first));
+    addHits(rec.branches, `${line},${value.slice(first + 1, last)}`, this.count(value.slice(last + 1)));
+  }
+
+  private endRecord(): void {
+    if (this.current === undefined) this.fail('has end_of_record without a record');
+    this.current = undefined;
+  }
+
+  finish(): void {
+    if (this.current !== undefined)
+      this.fail(`ends inside the record of ${this.current.path} (end_of_record missing; truncated?)`);
+    if (this.records.size === 0) this.fail('holds no SF: record');
+  }
+}
+
+/** Parses an lcov tracefile into the common model; throws `ReportError` with the line number. */
+export function parseLcov(text: string, ctx: ParseContext): ParsedReport {
+  const reader = new LcovReader(ctx);
+  let start = 0;
+  const length = text.length;
+  while (start < length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    reader.lineNo++;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '' || line.startsWith('#')) continue;
+    reader.readLine(line);
+  }
+  if (length === 0) reader.lineNo = 0;
+  reader.finish();
+  const files: FileCoverage[] = [];
+  for (const rec of reader.records.values()) {
+    files.push({
+      path: rec.path,
+      outside: reader.outside.get(rec.path) ?? false,
+      lines: rec.lines,
+      statements: null,
+      functions: rec.sawFunctions ? rec.functions : null,
+      branches: rec.sawBranches ? rec.branches : null,
+    });
+  }
+  const notes =
+    reader.negativeCounts > 0
+      ? [`${reader.negativeCounts} negative hit counts were read as 0, as lcov does.`]
+      : [];
+  return { format: 'lcov', detected: 'lcov tracefile', files, notes };
+}

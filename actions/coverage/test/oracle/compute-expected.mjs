@@ -1,0 +1,302 @@
+#!/usr/bin/env node
+// Regenerates ../fixtures/expected-totals.json: the totals each producing tool gives for every file
+// in ../shared/fixtures/coverage, or the refusal the gate must give. Independent of the gate's code:
+//   lcov files      -> `lcov --rc lcov_branch_coverage=1 --summary` (Debian's lcov; version recorded)
+//   istanbul JSON   -> istanbul-lib-coverage createCoverageMap(...).getCoverageSummary()
+//   json-summary    -> the `total` block the json-summary reporter wrote
+//   Cobertura       -> the tool-written lines-/branches- attributes; recomputed here where absent or NaN
+//   Clover          -> the tool-written project <metrics>; per-file metrics where the project's are zero
+// Usage: node actions/coverage/test/oracle/compute-expected.mjs   (needs `apt-get install -y lcov`)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import libCoverage from 'istanbul-lib-coverage';
+import { XMLParser } from 'fast-xml-parser';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../../..');
+const dir = path.resolve(root, '..', 'shared', 'fixtures', 'coverage');
+const out = path.resolve(here, '..', 'fixtures', 'expected-totals.json');
+
+const lcovVersion = execFileSync('lcov', ['--version'], { encoding: 'utf8' }).trim();
+const pair = (covered, total) => ({ covered, total });
+
+function lcovSummary(file) {
+  const r = spawnSync('lcov', ['--rc', 'lcov_branch_coverage=1', '--summary', file], { encoding: 'utf8' });
+  const text = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0)
+    return { status: r.status, message: text.split('\n').find((l) => l.includes('ERROR')) ?? text };
+  const get = (kind) => {
+    const m = new RegExp(`${kind}\\.+: (?:[\\d.]+% \\((\\d+) of (\\d+)|no data found)`).exec(text);
+    if (!m) throw new Error(`cannot read lcov ${kind} for ${file}`);
+    return m[1] === undefined ? null : pair(Number(m[1]), Number(m[2]));
+  };
+  // lcov has no statements: the gate reports them as not measured.
+  return {
+    status: 0,
+    totals: { lines: get('lines'), statements: null, functions: get('functions'), branches: get('branches') },
+  };
+}
+
+function istanbulSummary(map) {
+  const s = libCoverage.createCoverageMap(map).getCoverageSummary().toJSON();
+  const t = (m) => pair(s[m].covered, s[m].total);
+  return {
+    lines: t('lines'),
+    statements: t('statements'),
+    functions: t('functions'),
+    branches: t('branches'),
+  };
+}
+
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  processEntities: false,
+  isArray: (_n, _p, _leaf, isAttribute) => !isAttribute,
+});
+const arr = (x) => (Array.isArray(x) ? x : x === undefined ? [] : [x]);
+
+/** Distinct (file, line) over Cobertura class lines; branches from condition-coverage. */
+function recomputeCobertura(doc) {
+  const lines = new Map();
+  let bc = 0;
+  let bt = 0;
+  const cov = doc.coverage[0];
+  for (const pkgs of arr(cov.packages))
+    for (const cls of [
+      ...arr(pkgs.class),
+      ...arr(pkgs.package).flatMap((p) => [...arr(p.class), ...arr(p.classes).flatMap((c) => arr(c.class))]),
+    ])
+      for (const ls of arr(cls.lines))
+        for (const l of arr(ls.line)) {
+          if (Number(l.number) < 1) continue;
+          const key = `${cls.filename}:${l.number}`;
+          lines.set(key, (lines.get(key) ?? 0) + Number(l.hits));
+          const m = /\((\d+)\/(\d+)\)/.exec(l['condition-coverage'] ?? '');
+          if (m) {
+            bc += Number(m[1]);
+            bt += Number(m[2]);
+          }
+        }
+  const covered = [...lines.values()].filter((h) => h > 0).length;
+  return { lines: pair(covered, lines.size), branches: bt === 0 ? null : pair(bc, bt) };
+}
+
+function cloverTotals(doc) {
+  const project = doc.coverage[0].project[0];
+  const files = [...arr(project.file), ...arr(project.package).flatMap((p) => arr(p.file))];
+  const sum = (c, t) => {
+    let covered = 0,
+      total = 0;
+    for (const f of files) {
+      const m = arr(f.metrics)[0] ?? {};
+      covered += Number(m[c] ?? 0);
+      total += Number(m[t] ?? 0);
+    }
+    return total === 0 ? null : pair(covered, total);
+  };
+  const pm = arr(project.metrics)[0];
+  const lines = new Set();
+  let hit = new Map();
+  for (const f of files)
+    for (const l of arr(f.line))
+      if (l.type !== 'method') {
+        const k = `${f.path ?? f.name}:${l.num}`;
+        lines.add(k);
+        hit.set(k, (hit.get(k) ?? 0) + Number(l.count));
+      }
+  const lineTotals = pair([...hit.values()].filter((h) => h > 0).length, lines.size);
+  const fromProject = (c, t) => (Number(pm[t]) === 0 ? null : pair(Number(pm[c]), Number(pm[t])));
+  const projectUsable =
+    pm !== undefined &&
+    Number(pm.statements) > 0 &&
+    (pm.files === undefined || Number(pm.files) <= files.length);
+  const pick = projectUsable ? fromProject : sum;
+  return {
+    usedProject: projectUsable,
+    totals: {
+      lines: lineTotals,
+      statements: pick('coveredstatements', 'statements'),
+      functions: pick('coveredmethods', 'methods'),
+      branches: pick('coveredconditionals', 'conditionals'),
+    },
+  };
+}
+
+const UNSUPPORTED = {
+  jacoco: 'unsupported format (JaCoCo XML detected)',
+  go: 'unsupported format (Go coverprofile detected)',
+};
+const NO_LINES = 'no measurable lines';
+
+/** Files where the producing tool's figure and the gate's policy part ways, with the reason. */
+const OVERRIDES = {
+  'lcov-2x-exception-and-expression-branches.info': {
+    totals: { lines: pair(10, 16), statements: null, functions: pair(1, 1), branches: pair(2, 6) },
+    oracle:
+      "the LF/LH, FNF/FNH, BRF/BRH lines written by lcov 2.x's authors in this lcov-2 test input (checked by hand against its records)",
+    note: 'lcov 1.16 does not know lcov 2 syntax: it reads FN:12,45,main as a function named "45,main" (1 of 2 functions) and skips BRDA blocks "e0" and expression branches (0 of 2 branches); lines agree (10 of 16).',
+  },
+  'lcov-edgecases-negative-and-exponent-counts.info': {
+    totals: { lines: pair(5, 7), statements: null, functions: pair(2, 3), branches: pair(3, 7) },
+    oracle:
+      'lcov 1.16 for lines (5 of 7) and branches (3 of 7); functions counted by hand under lcov 2 semantics',
+    note: 'lcov 1.16 misreads the lcov 2 FN:<start>,<end>,<name> records (1 of 5 functions). Under lcov 2 semantics the aliases fcn/alias/alias2/alias3 at 1-2 are one function (hit: alias2/alias3 > 0), noCommonAlias is hit, onlyA (-0) is not: 2 of 3. Negative counts read as 0, "1.a0e+19" read as its numeric prefix 1, both as lcov does.',
+  },
+  'cobertura-gcovr-windows-gcc14.xml': {
+    note: 'gcovr writes 38 <line> elements for 24 distinct source lines (one per template instantiation) and counts elements (31 of 38). The gate counts distinct source lines with hits summed, as lcov does: recomputed 23 of 24.',
+    recompute: true,
+  },
+  'cobertura-istanbul-nyc.xml': {
+    note: "istanbul's Cobertura writer puts 35 branches in the header but attaches condition-coverage to only 7 lines (16 branches); the gate can only count branches it can place on lines, so branches are recomputed (16 of 16). Lines agree with the header (51 of 51).",
+    recompute: true,
+  },
+  'cobertura-coveragepy-missing-lines.xml': {
+    note: 'hand-edited test fixture: the header line-rate 0.5125 does not match its 61 distinct class lines (41 covered); recomputed from the lines.',
+    recompute: true,
+  },
+  'cobertura-matlab-nan-branch-rate.xml': {
+    note: 'branches-valid/branches-covered are NaN and no line has condition-coverage: branches not measured; lines from the header (103 of 278).',
+  },
+  'istanbul-coverage-summary-vitest-compare.json': {
+    error: 'invalid number',
+    note: 'a hand-edited mock: constants.js has lines.covered 1.15 of total 1 (pct 115); counts must be whole numbers (RELIABILITY B13).',
+  },
+};
+
+const entries = {};
+for (const name of readdirSync(dir).sort()) {
+  const file = path.join(dir, name);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const o = OVERRIDES[name] ?? {};
+  let entry;
+  if (o.error) entry = { expect: 'error', error: o.error, oracle: "the gate's input rules", note: o.note };
+  else if (name.startsWith('jacoco-'))
+    entry = {
+      expect: 'error',
+      error: UNSUPPORTED.jacoco,
+      oracle: 'format not supported yet (detected and refused)',
+    };
+  else if (name.startsWith('go-'))
+    entry = {
+      expect: 'error',
+      error: UNSUPPORTED.go,
+      oracle: 'format not supported yet (detected and refused)',
+    };
+  else if (name.startsWith('lcov-')) {
+    const s = lcovSummary(file);
+    if (o.totals) entry = { expect: 'totals', totals: o.totals, oracle: o.oracle, note: o.note };
+    else if (s.status !== 0) {
+      const error = name.includes('empty-file')
+        ? 'is empty'
+        : name.includes('garbage')
+          ? 'not a coverage report'
+          : 'empty SF: path';
+      entry = {
+        expect: 'error',
+        error,
+        oracle: `${lcovVersion} --summary exits ${s.status}: ${s.message.trim()}`,
+      };
+    } else
+      entry = {
+        expect: 'totals',
+        totals: s.totals,
+        oracle: `${lcovVersion} --rc lcov_branch_coverage=1 --summary`,
+      };
+  } else if (name.endsWith('.json')) {
+    const json = JSON.parse(text);
+    if (json.total) {
+      const t = json.total;
+      entry = {
+        expect: 'totals',
+        totals: Object.fromEntries(
+          ['lines', 'statements', 'functions', 'branches'].map((m) => [
+            m,
+            t[m].total === 0 ? null : pair(t[m].covered, t[m].total),
+          ]),
+        ),
+        oracle: 'the "total" block written by istanbul\'s json-summary reporter',
+      };
+    } else {
+      const totals = istanbulSummary(json.coverageMap ?? json);
+      if (totals.lines.total === 0)
+        entry = {
+          expect: 'error',
+          error: NO_LINES,
+          oracle: 'istanbul-lib-coverage getCoverageSummary(): 0 of 0 lines (istanbul prints 100%)',
+          note: 'RELIABILITY B9: a report with nothing measurable is refused, never 100%.',
+        };
+      else
+        entry = {
+          expect: 'totals',
+          totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.total === 0 ? null : v])),
+          oracle:
+            "istanbul-lib-coverage createCoverageMap(...).getCoverageSummary() (text-summary's figures)",
+        };
+    }
+  } else if (name.startsWith('cobertura-')) {
+    let doc;
+    try {
+      doc = xml.parse(text);
+    } catch {
+      doc = undefined;
+    }
+    const wellFormed =
+      spawnSync('python3', ['-c', 'import sys,xml.etree.ElementTree as E; E.parse(sys.argv[1])', file])
+        .status === 0;
+    if (!wellFormed)
+      entry = {
+        expect: 'error',
+        error: 'not well-formed XML',
+        oracle: 'python xml.etree: mismatched tag (see MANIFEST)',
+      };
+    else {
+      const a = doc.coverage[0];
+      const re = recomputeCobertura(doc);
+      const num = (v) => (v === undefined || !/^\d+$/.test(v) ? undefined : Number(v));
+      let lines =
+        num(a['lines-valid']) !== undefined && !o.recompute
+          ? pair(num(a['lines-covered']), num(a['lines-valid']))
+          : re.lines;
+      let branches =
+        num(a['branches-valid']) !== undefined && !o.recompute
+          ? num(a['branches-valid']) === 0
+            ? null
+            : pair(num(a['branches-covered']), num(a['branches-valid']))
+          : re.branches;
+      let oracle =
+        num(a['lines-valid']) !== undefined && !o.recompute
+          ? 'the lines-/branches- attributes the tool wrote on <coverage>'
+          : `recomputed from the class <line> elements (header: line-rate=${a['line-rate']}, branch-rate=${a['branch-rate']})`;
+      if (lines.total === 0)
+        entry = {
+          expect: 'error',
+          error: NO_LINES,
+          oracle: `${oracle}: 0 valid lines`,
+          note: 'RELIABILITY B9/B31.',
+        };
+      else entry = { expect: 'totals', totals: { lines, statements: null, branches }, oracle, note: o.note };
+    }
+  } else if (name.startsWith('clover-')) {
+    const { usedProject, totals } = cloverTotals(xml.parse(text));
+    entry = {
+      expect: 'totals',
+      totals,
+      oracle: usedProject
+        ? 'the project <metrics> the tool wrote (lines: distinct stmt/cond <line> elements)'
+        : 'the per-file <metrics> the tool wrote, summed (lines: distinct stmt/cond <line> elements)',
+      note: usedProject
+        ? undefined
+        : "the project <metrics> are zero or describe more files than the report holds (a trimmed fixture), so the per-file metrics are the tool's figures.",
+    };
+  } else throw new Error(`no oracle for ${name}`);
+  entries[name] = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+}
+
+writeFileSync(
+  out,
+  `${JSON.stringify({ generatedBy: 'actions/coverage/test/oracle/compute-expected.mjs', lcov: lcovVersion, istanbulLibCoverage: JSON.parse(readFileSync(path.join(root, 'node_modules/istanbul-lib-coverage/package.json'), 'utf8')).version, fixtures: entries }, null, 2)}\n`,
+);
+console.log(`wrote ${Object.keys(entries).length} entries to ${path.relative(root, out)}`);

@@ -1,0 +1,73 @@
+/**
+ * Collects gate results from result files: this job's own and any passed in (artifacts of matrix
+ * jobs). One gate seen in several files is merged when the results agree and reported as a
+ * conflict when they differ: never silently overwritten.
+ */
+import { parseGateResult, worstVerdict, type GateId, type GateResult } from '@aeef/gate-result';
+import type { Conflict, GateEntry } from './kpi-report.js';
+
+export interface ResultFile {
+  /** As shown to the user: workspace-relative, or the path under the result directory. */
+  path: string;
+  text: string;
+}
+
+export interface Collected {
+  gates: GateEntry[];
+  conflicts: Conflict[];
+}
+
+/** Throws an Error naming the file when a result file is malformed. */
+export function collectResults(files: readonly ResultFile[]): Collected {
+  const byGate = new Map<GateId, { path: string; result: GateResult }[]>();
+  for (const file of files) {
+    let result: GateResult;
+    try {
+      result = parseGateResult(file.text);
+    } catch (error) {
+      throw new Error(`The result file ${file.path} ${(error as Error).message}.`);
+    }
+    // The KPI step's own earlier result is not an input to itself.
+    if (result.gate === 'kpi') continue;
+    const list = byGate.get(result.gate) ?? [];
+    list.push({ path: file.path, result });
+    byGate.set(result.gate, list);
+  }
+
+  const gates: GateEntry[] = [];
+  const conflicts: Conflict[] = [];
+  for (const [gate, list] of byGate) {
+    const sources = list.map((x) => x.path);
+    const [head] = list;
+    if (head === undefined) continue;
+    const first = head.result;
+    const differing = list.find((x) => fingerprint(x.result) !== fingerprint(first));
+    if (differing) {
+      conflicts.push({
+        gate,
+        sources,
+        reason: `${sources.length} results of the ${gate} gate disagree (verdicts ${list
+          .map((x) => x.result.verdict)
+          .join(', ')}); the worst verdict counts and no metric of this gate is exported.`,
+      });
+      gates.push({
+        gate,
+        verdict: worstVerdict(list.map((x) => x.result.verdict)),
+        summary: `Conflicting results from ${sources.length} files.`,
+        sources,
+        metrics: [],
+      });
+    } else {
+      gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
+    }
+  }
+  gates.sort((a, b) => GATE_ORDER.indexOf(a.gate) - GATE_ORDER.indexOf(b.gate));
+  return { gates, conflicts };
+}
+
+const GATE_ORDER: GateId[] = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'];
+
+/** What must agree for two results of one gate to be the same result (durations may differ). */
+function fingerprint(result: GateResult): string {
+  return JSON.stringify([result.verdict, result.metrics]);
+}

@@ -1,0 +1,142 @@
+/** The KPI export's inputs (defaults live here, in the specs) and its typed config. */
+import {
+  getBoolean,
+  getEnum,
+  getGlobs,
+  getInteger,
+  getList,
+  getString,
+  InputError,
+  type InputSpec,
+  type Inputs,
+} from '@aeef/gate-result';
+
+export const FORMATS = ['json', 'openmetrics', 'csv', 'benchmark'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const KPI_INPUTS: readonly InputSpec[] = [
+  {
+    name: 'results',
+    kind: 'globs',
+    description:
+      'Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none.',
+  },
+  {
+    name: 'output-dir',
+    kind: 'string',
+    description: 'Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`.',
+  },
+  {
+    name: 'formats',
+    kind: 'list',
+    default: 'json,openmetrics,csv,benchmark',
+    description: 'Which exports to write: `json`, `openmetrics`, `csv`, `benchmark`. Default: all four.',
+  },
+  {
+    name: 'history-branch',
+    kind: 'string',
+    description:
+      'A data branch to append one NDJSON record per run to (sharded by month), with a static HTML dashboard for GitHub Pages. Needs `contents: write`. Default: empty (history off).',
+  },
+  {
+    name: 'github-kpis',
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Also compute delivery KPIs from recently merged PRs through the REST API (cycle time, time to first review, review pass rate, throughput, merged PR size). Needs `pull-requests: read`. Default: false.',
+  },
+  {
+    name: 'window-days',
+    kind: 'integer',
+    default: '30',
+    description: 'How many days of merged PRs the GitHub KPIs cover (1-365). Default: 30.',
+  },
+  {
+    name: 'max-prs',
+    kind: 'integer',
+    default: '100',
+    description:
+      'At most this many merged PRs (the most recent) are sampled for the GitHub KPIs; each costs two API requests. Default: 100.',
+  },
+  {
+    name: 'on-api-error',
+    kind: 'enum',
+    values: ['fail', 'warn'],
+    default: 'fail',
+    description:
+      'When the GitHub API fails after retries: `fail` (an error verdict) or `warn` (the KPIs are left out and the step warns). Default: fail.',
+  },
+  {
+    name: 'max-regression',
+    kind: 'list',
+    description:
+      'Regression bars against the last history record, as `kpi-id:points`, e.g. `coverage.lines:1` (line coverage may not drop more than 1 point). Needs `history-branch`. Default: none.',
+  },
+  {
+    name: 'github-token',
+    kind: 'secret',
+    description: 'Token for the GitHub KPIs. Default: the workflow token.',
+  },
+];
+
+export interface RegressionBar {
+  kpi: string;
+  points: number;
+}
+
+export interface KpiConfig {
+  results: string[];
+  outputDir: string | undefined;
+  formats: Format[];
+  historyBranch: string | undefined;
+  githubKpis: boolean;
+  windowDays: number;
+  maxPrs: number;
+  onApiError: 'fail' | 'warn';
+  maxRegression: RegressionBar[];
+}
+
+export function readKpiConfig(inputs: Inputs): KpiConfig {
+  const formats = getList(inputs, 'formats');
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new InputError('formats', `Expected \`formats\` to list ${FORMATS.join(', ')}, got \`${f}\`.`);
+    }
+  }
+  const historyBranch = getString(inputs, 'history-branch');
+  if (historyBranch !== undefined && !/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/.test(historyBranch)) {
+    throw new InputError(
+      'history-branch',
+      `Expected \`history-branch\` to be a branch name, got \`${historyBranch}\`.`,
+    );
+  }
+  const maxRegression = getList(inputs, 'max-regression').map(parseBar);
+  if (maxRegression.length > 0 && historyBranch === undefined) {
+    throw new InputError(
+      'max-regression',
+      'Expected `history-branch` to be set: `max-regression` compares with the last history record.',
+    );
+  }
+  return {
+    results: getGlobs(inputs, 'results') ?? [],
+    outputDir: getString(inputs, 'output-dir'),
+    formats: [...new Set(formats)] as Format[],
+    historyBranch,
+    githubKpis: getBoolean(inputs, 'github-kpis') ?? false,
+    windowDays: getInteger(inputs, 'window-days', { min: 1, max: 365 }) ?? 30,
+    maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
+    onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
+    maxRegression,
+  };
+}
+
+function parseBar(item: string): RegressionBar {
+  const match = /^([a-z0-9][a-z0-9.-]*):(\d{1,3}(?:\.\d+)?)$/.exec(item);
+  if (!match?.[1] || match[2] === undefined) {
+    throw new InputError(
+      'max-regression',
+      `Expected \`max-regression\` items like \`coverage.lines:1\`, got \`${item}\`.`,
+    );
+  }
+  return { kpi: match[1], points: Number(match[2]) };
+}

@@ -1,0 +1,119 @@
+/**
+ * A static HTML dashboard with one trend chart per KPI, rendered to inline SVG at build time: no
+ * script, no external resource, so it works on GitHub Pages and under a strict CSP. Every string
+ * from result files is HTML-escaped.
+ */
+import type { KpiReport } from './kpi-report.js';
+
+const WIDTH = 560;
+const HEIGHT = 180;
+const PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+
+interface Series {
+  id: string;
+  label: string;
+  unit: string;
+  points: { x: number; value: number; commit: string | null; timestamp: string | null }[];
+}
+
+export function renderDashboard(records: readonly KpiReport[], title: string): string {
+  const series = collectSeries(records);
+  const charts = series.map(renderChart).join('\n');
+  const latest = records.at(-1);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
+h1{font-size:20px}.grid{display:flex;flex-wrap:wrap;gap:16px}
+figure{margin:0;border:1px solid #d0d7de;border-radius:6px;padding:8px}
+figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
+.axis{stroke:#8c959f;stroke-width:1}.line{fill:none;stroke:#0969da;stroke-width:2}
+.dot{fill:#0969da}.label{font-size:11px;fill:#57606a}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${records.length} run(s)${latest?.timestamp ? `; latest ${escapeHtml(latest.timestamp)}` : ''}${
+    latest?.commit ? ` at ${escapeHtml(latest.commit.slice(0, 12))}` : ''
+  }.</p>
+<div class="grid">
+${charts || '<p>No numeric KPI recorded yet.</p>'}
+</div>
+</body>
+</html>
+`;
+}
+
+function collectSeries(records: readonly KpiReport[]): Series[] {
+  const byId = new Map<string, Series>();
+  records.forEach((record, x) => {
+    for (const kpi of record.kpis) {
+      const value = kpi.p50 ?? kpi.value;
+      if (value === null || value === undefined || !Number.isFinite(value)) continue;
+      let s = byId.get(kpi.id);
+      if (!s) {
+        s = { id: kpi.id, label: kpi.label, unit: kpi.unit, points: [] };
+        byId.set(kpi.id, s);
+      }
+      s.points.push({ x, value, commit: record.commit, timestamp: record.timestamp });
+    }
+  });
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function renderChart(series: Series): string {
+  const values = series.points.map((p) => p.value);
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (series.unit === 'percent') {
+    min = Math.min(min, 0);
+    max = Math.max(max, 100);
+  }
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const xs = series.points.map((p) => p.x);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const sx = (x: number): number =>
+    PAD.left +
+    (x1 === x0
+      ? (WIDTH - PAD.left - PAD.right) / 2
+      : ((x - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right));
+  const sy = (v: number): number => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
+  const path = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ');
+  const dots = series.points
+    .map(
+      (p) =>
+        `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
+          `${format(p.value)} ${p.commit?.slice(0, 12) ?? ''} ${p.timestamp ?? ''}`.trim(),
+        )}</title></circle>`,
+    )
+    .join('');
+  const last = series.points.at(-1);
+  return `<figure data-kpi="${escapeHtml(series.id)}">
+<figcaption>${escapeHtml(series.label)} <span class="label">(${escapeHtml(series.id)}, ${escapeHtml(series.unit)})</span></figcaption>
+<svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(series.label)} trend">
+<line class="axis" x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}"/>
+<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
+<text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
+<text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ''}</text>
+<polyline class="line" points="${path}"/>${dots}
+</svg>
+</figure>`;
+}
+
+function format(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

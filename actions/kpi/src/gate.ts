@@ -1,0 +1,178 @@
+/**
+ * The KPI export: reads the result files of the gates that ran (and any passed in), exports
+ * kpi.json, OpenMetrics, CSV and benchmark files, optionally appends to a history branch, and
+ * checks regression bars. Its verdict is about the export itself; the gates' own verdicts already
+ * decide their steps.
+ */
+import {
+  getErrorMessage,
+  MissingReportError,
+  RESULT_SCHEMA,
+  worstVerdict,
+  type Gate,
+  type GateIO,
+  type GateResult,
+  type Verdict,
+} from '@aeef/gate-result';
+import { buildKpiReport } from './build-report.js';
+import { collectResults, type ResultFile } from './collect.js';
+import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
+import { writeExports } from './exports.js';
+import { fetchMergedPulls } from './fetch-pulls.js';
+import { computeGithubKpis } from './github-kpis.js';
+import { appendHistory, readHistory } from './history-git.js';
+import { lastComparable } from './history-record.js';
+import type { Kpi, KpiReport } from './kpi-report.js';
+import { checkRegressions } from './regression.js';
+import { dashboardSections } from './sections.js';
+
+export const kpiGate: Gate<KpiConfig> = {
+  id: 'kpi',
+  title: 'KPI export',
+  inputs: KPI_INPUTS,
+  config: readKpiConfig,
+  run: exportKpis,
+};
+
+async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
+  const files = await readResultFiles(config, io);
+  const collected = collectResults(files);
+  const notes: string[] = [];
+  const verdicts: Verdict[] = [];
+
+  let githubKpis: Kpi[] = [];
+  if (config.githubKpis) {
+    try {
+      githubKpis = await githubDeliveryKpis(config, io, notes);
+    } catch (error) {
+      if (config.onApiError === 'fail') throw error;
+      notes.push(`GitHub KPIs left out (on-api-error: warn): ${getErrorMessage(error)}`);
+      verdicts.push('warn');
+    }
+  }
+  const report = buildKpiReport(collected, io.event, githubKpis);
+
+  let previous: KpiReport | undefined;
+  let dashboardUrl: string | undefined;
+  if (config.historyBranch !== undefined) {
+    const title = `KPIs of ${report.repository ?? 'this repository'}`;
+    if (appendsHistory(io)) {
+      const outcome = await appendHistory(
+        (args, options) => io.git(args, options),
+        config.historyBranch,
+        report,
+        title,
+      );
+      previous = lastComparable(outcome.previous.records, report);
+      notes.push(`Appended this run to \`${config.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
+    } else {
+      const { history } = await readHistory((args, options) => io.git(args, options), config.historyBranch);
+      previous = lastComparable(history.records, report);
+      notes.push(
+        `Compared with \`${config.historyBranch}\`; only pushes to the default branch append to it.`,
+      );
+    }
+    if (io.event.repository)
+      dashboardUrl = `https://${io.event.repository.owner}.github.io/${io.event.repository.repo}/`;
+  }
+
+  const checks = checkRegressions(config.maxRegression, report, previous);
+  verdicts.push(...checks.map((c) => c.verdict));
+  if (report.conflicts.length > 0) verdicts.push('warn');
+
+  const outputDir = config.outputDir ?? `${io.resultDir}/kpi`;
+  const exported = await writeExports(io, outputDir, config.formats, report);
+  const verdict = worstVerdict(verdicts);
+  const passRate = report.kpis.find((k) => k.id === 'gates.pass-rate');
+  return {
+    schema: RESULT_SCHEMA,
+    gate: 'kpi',
+    verdict,
+    summary: summarise(
+      report,
+      verdict,
+      checks.filter((c) => c.verdict !== 'pass').map((c) => c.reason),
+    ),
+    metrics: [
+      {
+        id: 'pass-rate',
+        label: 'Gate pass rate',
+        value: passRate?.value ?? null,
+        unit: 'percent',
+        verdict: 'none',
+      },
+    ],
+    findings: checks
+      .filter((c) => c.verdict !== 'pass')
+      .map((c) => ({ level: 'error' as const, title: 'KPI regression', message: c.reason })),
+    details: [
+      ...dashboardSections(report, previous, checks),
+      ...(notes.length > 0 ? [{ title: 'Notes', notes }] : []),
+    ],
+    outputs: { ...exported, ...(dashboardUrl ? { 'dashboard-url': dashboardUrl } : {}) },
+    config: { ...config },
+    inputs: files.map((f) => f.path),
+    durationMs: 0,
+  };
+}
+
+async function readResultFiles(config: KpiConfig, io: GateIO): Promise<ResultFile[]> {
+  const own = await io.listResultFiles();
+  const extra = config.results.length > 0 ? await io.glob(config.results) : [];
+  if (config.results.length > 0 && extra.length === 0) {
+    throw new MissingReportError(
+      config.results.join(', '),
+      `No file matches \`results\` (${config.results.join(', ')}).`,
+    );
+  }
+  const paths = [...own, ...extra];
+  if (paths.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`,
+    );
+  }
+  return Promise.all(paths.map(async (path) => ({ path, text: await io.readText(path) })));
+}
+
+async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]): Promise<Kpi[]> {
+  if (io.github === undefined) {
+    throw new Error(
+      'The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`).',
+    );
+  }
+  if (io.event.repository === undefined)
+    throw new Error('The GitHub KPIs need the repository, which the event does not name.');
+  const fetched = await fetchMergedPulls(io.github, {
+    owner: io.event.repository.owner,
+    repo: io.event.repository.repo,
+    windowDays: config.windowDays,
+    // The window ends now: delivery KPIs describe the time of the run (they decide nothing unless a bar names them).
+    until: Date.now(),
+    maxPulls: config.maxPrs,
+  });
+  notes.push(
+    `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config.windowDays} days (${fetched.requests} API requests)${
+      fetched.capped ? `; capped at the ${config.maxPrs} most recent (max-prs)` : ''
+    }.`,
+  );
+  return computeGithubKpis(fetched.pulls, config.windowDays);
+}
+
+/** Only runs on the default branch extend the trend; PR runs compare with it. */
+function appendsHistory(io: GateIO): boolean {
+  const payload = io.event.payload as { ref?: unknown; repository?: { default_branch?: unknown } };
+  if (!['push', 'schedule', 'workflow_dispatch'].includes(io.event.name)) return false;
+  const defaultBranch = payload.repository?.default_branch;
+  // Without a ref to compare (schedule, dispatch payloads vary), the run is taken as the default branch's.
+  if (typeof defaultBranch !== 'string' || typeof payload.ref !== 'string') return true;
+  return payload.ref === `refs/heads/${defaultBranch}`;
+}
+
+function summarise(report: KpiReport, verdict: Verdict, problems: string[]): string {
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+  if (problems.length > 0) return `${gates}; ${problems.join(' ')}`;
+  if (report.conflicts.length > 0)
+    return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;
+  return verdict === 'pass' ? `${gates}.` : `${gates}; see the notes.`;
+}

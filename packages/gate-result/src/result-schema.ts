@@ -1,0 +1,75 @@
+/**
+ * Validates a result file written by another job (downloaded artifacts are untrusted input):
+ * the KPI export reads these, so a malformed file is an error that names it, never a silent skip.
+ */
+import { z } from 'zod';
+import { RESULT_SCHEMA, type GateResult } from './result.js';
+
+const GATE_IDS = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'] as const;
+/** Ids become output names and metric labels: kebab-case only, so they are safe everywhere. */
+const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a kebab-case id');
+const VERDICT = z.enum(['pass', 'warn', 'fail', 'error']);
+const FINITE = z.number().refine(Number.isFinite, 'a finite number');
+
+const metricSchema = z.object({
+  id: ID,
+  label: z.string().max(200),
+  value: FINITE.nullable(),
+  unit: z.enum(['percent', 'count', 'lines', 'files', 'seconds', 'hours', 'ratio']),
+  threshold: z.object({ op: z.enum(['>=', '<=']), value: FINITE }).optional(),
+  verdict: z.enum(['pass', 'warn', 'fail', 'none']),
+});
+
+const findingSchema = z.object({
+  level: z.enum(['error', 'warning', 'notice']),
+  message: z.string(),
+  title: z.string().optional(),
+  file: z.string().optional(),
+  startLine: z.number().int().positive().optional(),
+  endLine: z.number().int().positive().optional(),
+  ruleId: z.string().optional(),
+  rank: FINITE.optional(),
+});
+
+const cellSchema = z.union([z.string(), FINITE, z.null()]);
+const sectionSchema = z.object({
+  title: z.string(),
+  columns: z.array(z.string()).optional(),
+  rows: z.array(z.array(cellSchema)).optional(),
+  notes: z.array(z.string()).optional(),
+  omittedRows: z.number().int().nonnegative().optional(),
+});
+
+export const gateResultSchema = z.object({
+  schema: z.literal(RESULT_SCHEMA),
+  gate: z.enum(GATE_IDS),
+  verdict: VERDICT,
+  summary: z.string(),
+  metrics: z.array(metricSchema),
+  findings: z.array(findingSchema),
+  details: z.array(sectionSchema),
+  outputs: z.record(ID, z.string()),
+  config: z.record(z.string(), z.unknown()),
+  inputs: z.array(z.string()),
+  durationMs: FINITE.nonnegative(),
+});
+
+/**
+ * Parses a result file's text into a GateResult, or throws an Error whose message names the first
+ * problem with its JSON path (the caller adds the file name).
+ */
+export function parseGateResult(text: string): GateResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+  const parsed = gateResultSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

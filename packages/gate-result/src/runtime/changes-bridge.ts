@@ -1,0 +1,48 @@
+/**
+ * Where the runtime meets helper `changes`' modules: the event context of this run, the change-set
+ * resolver handed to the IO, and the GitHub client. Kept in one place so the action code stays
+ * about inputs and publishing.
+ */
+import { readEventContext } from '../changes/event.js';
+import { resolveChangeSet } from '../changes/resolve.js';
+import type { ChangeSet, EventContext, GitHubClient, Logger } from '../gate.js';
+import { createGitHubClient } from './github-client.js';
+
+export interface BridgeEnv {
+  GITHUB_REPOSITORY?: string;
+  GITHUB_SHA?: string;
+  GITHUB_API_URL?: string;
+}
+
+/** The event context of this run; throws `ConfigError` on a malformed payload of a diffable event. */
+export function eventContextOf(name: string, payload: Record<string, unknown>, env: BridgeEnv): EventContext {
+  return readEventContext(name, payload, {
+    GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
+    GITHUB_SHA: env.GITHUB_SHA,
+  });
+}
+
+/** The change-set resolver handed to `createLocalIO` (git first, then the REST API). */
+export function changeSetResolverOf(deps: {
+  event: EventContext;
+  git: (args: readonly string[]) => Promise<string>;
+  github: GitHubClient | undefined;
+  log: Logger;
+}): () => Promise<ChangeSet | undefined> {
+  return () =>
+    resolveChangeSet({
+      event: deps.event,
+      git: deps.git,
+      log: deps.log,
+      ...(deps.github === undefined ? {} : { github: deps.github }),
+    });
+}
+
+/** The GitHub client for a token (`undefined`: offline). */
+export function githubClientOf(
+  token: string | undefined,
+  baseUrl: string | undefined,
+): GitHubClient | undefined {
+  if (!token) return undefined;
+  return createGitHubClient({ token, ...(baseUrl ? { baseUrl } : {}) });
+}

@@ -1,0 +1,62 @@
+/**
+ * Lists workspace files matching globs. Directory links are never followed (no loops, no escape);
+ * file links are listed so that reading them fails loudly instead of looking "missing". `.git` and
+ * `node_modules` are skipped unless a pattern names them. Walks are capped so a huge tree cannot
+ * stall the gate.
+ */
+import { opendir } from 'node:fs/promises';
+import path from 'node:path';
+import { ReportError } from '../errors.js';
+import { compileMatcher } from '../globs.js';
+
+const SKIPPED_DIRS = ['.git', 'node_modules'];
+const MAX_ENTRIES = 2_000_000;
+const MAX_DEPTH = 64;
+
+/** Literal leading directories of a pattern (`src/a/**` → `src/a`), used to prune the walk. */
+function literalBase(pattern: string): string | undefined {
+  if (pattern.startsWith('!')) return undefined;
+  const parts = pattern.replace(/^(\.\/)+/, '').split('/');
+  const base: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (/[*?[\]{}\\]/.test(part)) break;
+    base.push(part);
+  }
+  return base.join('/');
+}
+
+/** Workspace-relative POSIX paths of the files matching any pattern (and no ignore), sorted. */
+export async function globFiles(
+  workspace: string,
+  patterns: readonly string[],
+  ignore: readonly string[] = [],
+): Promise<string[]> {
+  const matcher = compileMatcher(patterns, 'files');
+  const ignored = ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false;
+  const skipped = SKIPPED_DIRS.filter((dir) => !patterns.some((p) => p.includes(dir)));
+  const bases = patterns.filter((p) => !p.startsWith('!')).map(literalBase);
+  const worthEntering = (dir: string): boolean =>
+    bases.some(
+      (b) => b === undefined || b === '' || b === dir || b.startsWith(`${dir}/`) || dir.startsWith(`${b}/`),
+    );
+  const found: string[] = [];
+  let entries = 0;
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    if (depth > MAX_DEPTH) return;
+    const dir = await opendir(path.join(workspace, relative)).catch(() => undefined);
+    if (dir === undefined) return;
+    for await (const entry of dir) {
+      if (++entries > MAX_ENTRIES) {
+        throw new ReportError('.', `The workspace holds more than ${MAX_ENTRIES} entries; narrow the globs.`);
+      }
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        found.push(child);
+      }
+    }
+  };
+  await walk('', 0);
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

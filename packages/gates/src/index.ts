@@ -1,0 +1,3 @@
+import { run } from './umbrella.js';
+
+void run();

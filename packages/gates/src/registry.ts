@@ -1,0 +1,14 @@
+/**
+ * Every gate of the suite, in the order the umbrella action and the CLI run them. A new gate
+ * registers here once; both entry points pick it up.
+ */
+import { coverageGate } from '@aeef/action-coverage';
+import { kpiGate } from '@aeef/action-kpi';
+import type { AnyGate, GateId } from '@aeef/gate-result';
+
+// The KPI export reads the others' result files, so it runs last.
+export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
+
+export function gateIds(): GateId[] {
+  return GATES.map((g) => g.id);
+}
