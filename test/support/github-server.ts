@@ -20,8 +20,8 @@ export interface Reply {
   body?: unknown;
 }
 
-/** `'hang'` never answers (the client's timeout must fire). */
-export type Route = (request: SeenRequest, server: GitHubServer) => Reply | 'hang';
+/** `'hang'` never answers (the client's timeout must fire); `'reset'` destroys the socket (ECONNRESET). */
+export type Route = (request: SeenRequest, server: GitHubServer) => Reply | 'hang' | 'reset';
 
 export interface GitHubServer {
   /** `http://127.0.0.1:<port>`: the client's `baseUrl`. */
@@ -44,6 +44,10 @@ export async function startGitHubServer(route: Route): Promise<GitHubServer> {
     req.resume();
     const reply = route(seen, github);
     if (reply === 'hang') return;
+    if (reply === 'reset') {
+      req.socket.destroy();
+      return;
+    }
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, {
       'content-type': 'application/json; charset=utf-8',

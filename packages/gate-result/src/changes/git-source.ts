@@ -2,6 +2,7 @@
  * Changed lines from the clone: `git diff` from the merge base to the head (three-dot semantics,
  * rename-aware). Used whenever both commits are in the clone (`fetch-depth: 0`).
  */
+import { getErrorMessage } from '../errors.js';
 import type { ChangeSet, Logger } from '../gate.js';
 import { parseUnifiedDiff } from './diff-parse.js';
 
@@ -41,23 +42,27 @@ export async function readPrefix(git: GitRunner): Promise<string> {
 }
 
 /**
- * Diffs base...head when both commits and their merge base are in the clone; otherwise
- * `undefined` (the caller falls back to the API). When the workspace is GitHub's test merge commit
- * of the PR (`refs/pull/N/merge`, whose second parent is the head), the diff runs from its first
- * parent instead, so that line numbers match the files the tests ran on.
+ * Diffs base...head when both commits and their merge base are in the clone; otherwise returns
+ * why git could not be used (the caller falls back to the API). When the workspace is GitHub's
+ * test merge commit of the PR (`refs/pull/N/merge`, whose second parent is the head), the diff runs
+ * from its first parent instead, so that line numbers match the files the tests ran on.
  */
 export async function readChangesFromGit(
   git: GitRunner,
   event: { name: string; baseSha: string; headSha: string },
   log: Logger,
-): Promise<ChangeSet | undefined> {
+): Promise<ChangeSet | string> {
+  try {
+    await git(['rev-parse', '--git-dir']);
+  } catch (error) {
+    log.info(`git cannot read the workspace: ${getErrorMessage(error).slice(0, 200)}`);
+    return 'git cannot read a repository in the workspace (no checkout, or a container job whose workspace needs `safe.directory`)';
+  }
   const present = async (sha: string): Promise<boolean> =>
     (await succeeds(git, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
   if (!(await present(event.baseSha)) || !(await present(event.headSha))) {
-    log.info(
-      `The base or head commit of this ${event.name} is not in the clone (a shallow checkout); set \`fetch-depth: 0\` on actions/checkout to read changed lines with git.`,
-    );
-    return undefined;
+    log.info(`The base or head commit of this ${event.name} is not in the clone (a shallow checkout).`);
+    return `the base commit ${short(event.baseSha)} or the head commit ${short(event.headSha)} is not in the clone`;
   }
   let [base, head] = [event.baseSha, event.headSha];
   const workspaceHead = await succeeds(git, ['rev-parse', '--verify', '--quiet', 'HEAD']);
@@ -71,10 +76,8 @@ export async function readChangesFromGit(
   }
   const mergeBase = await succeeds(git, ['merge-base', base, head]);
   if (!mergeBase) {
-    log.info(
-      `The clone lacks the merge base of ${short(base)} and ${short(head)}; set \`fetch-depth: 0\` on actions/checkout.`,
-    );
-    return undefined;
+    log.info(`The clone lacks the merge base of ${short(base)} and ${short(head)} (a shallow checkout).`);
+    return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = (await readPrefix(git)) === '' ? [] : ['--relative'];
   const text = await git([...DIFF_FLAGS, ...relative, mergeBase, head, '--']);

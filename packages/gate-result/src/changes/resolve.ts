@@ -37,9 +37,11 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
     return undefined;
   }
   const commits = { name: event.name, baseSha, headSha };
+  let whyNotGit = 'there is no git clone';
   if (git) {
     const changes = await readChangesFromGit(git, commits, log);
-    if (changes) return changes;
+    if (typeof changes !== 'string') return changes;
+    whyNotGit = changes;
   }
   if (github && event.repository) {
     const prefix = git ? await readPrefix(git) : '';
@@ -56,14 +58,11 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
       log,
     );
   }
-  const missing = git
-    ? `the base commit ${baseSha.slice(0, 12)} is not in the clone`
-    : 'there is no git clone';
   const noApi = github
     ? 'the repository is unknown (GITHUB_REPOSITORY is unset)'
     : 'no GitHub token is available';
   throw new ConfigError(
-    `Cannot find the changed lines of this ${event.name}: ${missing} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`,
+    `Cannot find the changed lines of this ${event.name}: ${whyNotGit} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`,
   );
 }
 

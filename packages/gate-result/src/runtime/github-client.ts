@@ -43,7 +43,8 @@ interface HookOptions {
 
 /** Creates the client the runtime passes to gates as `GateIO.github`. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const baseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+  let baseUrl = options.baseUrl ?? 'https://api.github.com';
+  while (baseUrl.endsWith('/')) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const unit = options.backoffUnitMs ?? 1000;
   const budgetMs = options.deadlineMs ?? 300_000;

@@ -231,6 +231,26 @@ describe(resolveChangeSet.name, () => {
     await expect(resolveChangeSet({ event: prEvent(), github, log })).rejects.toThrow(message);
   });
 
+  it('rejects a comparison without a files list, and a files page that is not a list', async () => {
+    const event = readEventContext(
+      'merge_group',
+      { merge_group: { base_sha: repo.baseSha, head_sha: repo.headSha } },
+      { GITHUB_REPOSITORY: 'aeef/sample' },
+    );
+    let github = await githubServing(() => ({ body: { status: 'ahead' } }));
+    await expect(resolveChangeSet({ event, github, log })).rejects.toThrow(
+      'The GitHub API returned a malformed response for the comparison: expected a `files` list.',
+    );
+    await server?.close();
+    github = await githubServing(() => ({
+      body: '<html>maintenance</html>',
+      headers: { 'content-type': 'text/html' },
+    }));
+    await expect(resolveChangeSet({ event: prEvent(), github, log })).rejects.toThrow(
+      /did not return a list/,
+    );
+  });
+
   it('fails closed when the token cannot read the pull request (403)', async () => {
     const github = await githubServing(() => ({
       status: 403,

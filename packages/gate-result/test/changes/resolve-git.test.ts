@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -173,10 +174,21 @@ describe(resolveChangeSet.name, () => {
       const promise = resolveChangeSet({ event, git: gitIn(shallow), log });
       await expect(promise).rejects.toThrow(ConfigError);
       await expect(resolveChangeSet({ event, git: gitIn(shallow), log })).rejects.toThrow(
-        `Cannot find the changed lines of this pull_request: the base commit ${baseTip.slice(0, 12)} is not in the clone and no GitHub token is available; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`,
+        `Cannot find the changed lines of this pull_request: the base commit ${baseTip.slice(0, 12)} or the head commit ${repo.headSha.slice(0, 12)} is not in the clone and no GitHub token is available; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`,
       );
     } finally {
       rmSync(shallow, { recursive: true, force: true });
+    }
+  });
+
+  it('says when git cannot read the workspace at all (no checkout)', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'aeef-no-repo-'));
+    try {
+      await expect(resolveChangeSet({ event, git: gitIn(empty), log })).rejects.toThrow(
+        /^Cannot find the changed lines of this pull_request: git cannot read a repository in the workspace \(no checkout, or a container job whose workspace needs `safe.directory`\) and no GitHub token is available; set `fetch-depth: 0`/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 });
