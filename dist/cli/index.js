@@ -66032,12 +66032,16 @@ async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
 async function readChangesFromGit(git, event, log) {
+  try {
+    await git(["rev-parse", "--git-dir"]);
+  } catch (error63) {
+    log.info(`git cannot read the workspace: ${getErrorMessage(error63).slice(0, 200)}`);
+    return "git cannot read a repository in the workspace (no checkout, or a container job whose workspace needs `safe.directory`)";
+  }
   const present = async (sha2) => await succeeds(git, ["cat-file", "-e", `${sha2}^{commit}`]) !== void 0;
   if (!await present(event.baseSha) || !await present(event.headSha)) {
-    log.info(
-      `The base or head commit of this ${event.name} is not in the clone (a shallow checkout); set \`fetch-depth: 0\` on actions/checkout to read changed lines with git.`
-    );
-    return void 0;
+    log.info(`The base or head commit of this ${event.name} is not in the clone (a shallow checkout).`);
+    return `the base commit ${short(event.baseSha)} or the head commit ${short(event.headSha)} is not in the clone`;
   }
   let [base, head] = [event.baseSha, event.headSha];
   const workspaceHead = await succeeds(git, ["rev-parse", "--verify", "--quiet", "HEAD"]);
@@ -66051,10 +66055,8 @@ async function readChangesFromGit(git, event, log) {
   }
   const mergeBase = await succeeds(git, ["merge-base", base, head]);
   if (!mergeBase) {
-    log.info(
-      `The clone lacks the merge base of ${short(base)} and ${short(head)}; set \`fetch-depth: 0\` on actions/checkout.`
-    );
-    return void 0;
+    log.info(`The clone lacks the merge base of ${short(base)} and ${short(head)} (a shallow checkout).`);
+    return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
@@ -82032,7 +82034,7 @@ async function resolveLocalDiff(git, ref, log) {
     headSha,
     async changes() {
       const changes = await readChangesFromGit(git, commits, log);
-      if (changes === void 0) throw new ConfigError(`git could not diff \`${ref}\`...HEAD.`);
+      if (typeof changes === "string") throw new ConfigError(`git could not diff \`${ref}\`...HEAD: ${changes}.`);
       return changes;
     }
   };

@@ -50102,12 +50102,16 @@ async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
 async function readChangesFromGit(git, event, log) {
+  try {
+    await git(["rev-parse", "--git-dir"]);
+  } catch (error63) {
+    log.info(`git cannot read the workspace: ${getErrorMessage(error63).slice(0, 200)}`);
+    return "git cannot read a repository in the workspace (no checkout, or a container job whose workspace needs `safe.directory`)";
+  }
   const present = async (sha2) => await succeeds(git, ["cat-file", "-e", `${sha2}^{commit}`]) !== void 0;
   if (!await present(event.baseSha) || !await present(event.headSha)) {
-    log.info(
-      `The base or head commit of this ${event.name} is not in the clone (a shallow checkout); set \`fetch-depth: 0\` on actions/checkout to read changed lines with git.`
-    );
-    return void 0;
+    log.info(`The base or head commit of this ${event.name} is not in the clone (a shallow checkout).`);
+    return `the base commit ${short(event.baseSha)} or the head commit ${short(event.headSha)} is not in the clone`;
   }
   let [base, head] = [event.baseSha, event.headSha];
   const workspaceHead = await succeeds(git, ["rev-parse", "--verify", "--quiet", "HEAD"]);
@@ -50121,10 +50125,8 @@ async function readChangesFromGit(git, event, log) {
   }
   const mergeBase = await succeeds(git, ["merge-base", base, head]);
   if (!mergeBase) {
-    log.info(
-      `The clone lacks the merge base of ${short(base)} and ${short(head)}; set \`fetch-depth: 0\` on actions/checkout.`
-    );
-    return void 0;
+    log.info(`The clone lacks the merge base of ${short(base)} and ${short(head)} (a shallow checkout).`);
+    return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
@@ -50146,9 +50148,11 @@ async function resolveChangeSet(options) {
     return void 0;
   }
   const commits = { name: event.name, baseSha, headSha };
+  let whyNotGit = "there is no git clone";
   if (git) {
     const changes = await readChangesFromGit(git, commits, log);
-    if (changes) return changes;
+    if (typeof changes !== "string") return changes;
+    whyNotGit = changes;
   }
   if (github && event.repository) {
     const prefix = git ? await readPrefix(git) : "";
@@ -50165,10 +50169,9 @@ async function resolveChangeSet(options) {
       log
     );
   }
-  const missing = git ? `the base commit ${baseSha.slice(0, 12)} is not in the clone` : "there is no git clone";
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
   throw new ConfigError(
-    `Cannot find the changed lines of this ${event.name}: ${missing} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`
+    `Cannot find the changed lines of this ${event.name}: ${whyNotGit} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`
   );
 }
 function expectedFiles(event) {
@@ -52021,7 +52024,8 @@ var SILENT = {
   error: () => void 0
 };
 function createGitHubClient(options) {
-  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  let baseUrl = options.baseUrl ?? "https://api.github.com";
+  while (baseUrl.endsWith("/")) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 3e4;
   const unit = options.backoffUnitMs ?? 1e3;
   const budgetMs = options.deadlineMs ?? 3e5;

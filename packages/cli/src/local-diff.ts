@@ -50,7 +50,9 @@ export async function resolveLocalDiff(git: GitRunner, ref: string, log: Logger)
     headSha,
     async changes() {
       const changes = await readChangesFromGit(git, commits, log);
-      if (changes === undefined) throw new ConfigError(`git could not diff \`${ref}\`...HEAD.`);
+      // A string is git's reason for not producing a diff.
+      if (typeof changes === 'string')
+        throw new ConfigError(`git could not diff \`${ref}\`...HEAD: ${changes}.`);
       return changes;
     },
   };
