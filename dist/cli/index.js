@@ -82034,7 +82034,8 @@ async function resolveLocalDiff(git, ref, log) {
     headSha,
     async changes() {
       const changes = await readChangesFromGit(git, commits, log);
-      if (typeof changes === "string") throw new ConfigError(`git could not diff \`${ref}\`...HEAD: ${changes}.`);
+      if (typeof changes === "string")
+        throw new ConfigError(`git could not diff \`${ref}\`...HEAD: ${changes}.`);
       return changes;
     }
   };
