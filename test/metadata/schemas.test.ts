@@ -68,10 +68,35 @@ describe('schema/aeef-gates.schema.json', () => {
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  // The loader reads YAML as plain text; the schema must not flag what it accepts.
+  const LENIENT = `gates: coverage, sarif, license
+sarif:
+  files: [a.sarif, b.sarif]
+  new-only: false
+coverage:
+  min-lines: 80
+  if-missing: warn
+license:
+  include-dev: true
+  exceptions:
+    - "left-pad@1.x: vendored, MIT in fact"
+    - "caniuse-lite@*: CC-BY-4.0 data"
+`;
+
+  it('accepts the typed YAML spellings that the loader accepts', () => {
+    expect(validate(parse(LENIENT)), JSON.stringify(validate.errors)).toBe(true);
+    const config = parseConfigFile(LENIENT, 'aeef-gates.yml', GATES);
+    expect(config.gates).toEqual(['coverage', 'sarif', 'license']);
+    expect(configFileInputs(config, 'sarif').get('new-only')?.value).toBe('false');
+    expect(configFileInputs(config, 'license').get('exceptions')?.value).toContain('\n');
+  });
+
   it.each([
     ['a misspelt setting', { ...example, coverage: { 'min-line': 80 } }, '/coverage'],
     ['a percentage above 100', { ...example, mutation: { 'min-score': 120 } }, '/mutation/min-score'],
     ['an unknown gate', { ...example, gates: ['coverage', 'lint'] }, '/gates/1'],
+    ['an unknown gate in a string list', { ...example, gates: 'coverage, lint' }, '/gates'],
+    ['a boolean that is not one', { ...example, license: { 'include-dev': 'yes' } }, '/license/include-dev'],
     ['an unknown top-level key', { ...example, coverge: {} }, ''],
     ['a secret in the file', { ...example, 'pr-size': { 'github-token': 'x' } }, '/pr-size'],
   ])('rejects a broken copy: %s', (_name, broken, where) => {

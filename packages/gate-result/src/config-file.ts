@@ -135,26 +135,43 @@ function specSchema(spec: InputSpec): Record<string, unknown> {
         minimum: 0,
         pattern: spec.kind === 'integer' ? '^\\d+$' : '^\\d+(\\.\\d+)?$',
       };
+    // The loader reads YAML as plain text, so editors (YAML 1.2 core) must accept the typed
+    // spellings of the same values: `true`, `false` and numbers as well as their strings.
     case 'boolean':
-      return { description, type: 'boolean' };
+      return { description, enum: [true, false, 'true', 'false', 'True', 'False', 'TRUE', 'FALSE'] };
     case 'enum':
-      return { description, enum: spec.values ?? [] };
+      return { description, enum: (spec.values ?? []).flatMap(typedSpellings) };
     case 'list':
     case 'globs':
-      return { description, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+      return {
+        description,
+        oneOf: [{ type: 'string' }, { type: 'array', items: { type: ['string', 'number'] } }],
+      };
     default:
-      return { description, type: 'string' };
+      // Lines of text (e.g. license exceptions) may be given as a YAML list; the loader joins them.
+      return { description, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
   }
+}
+
+/** A value as YAML 1.2 may type it (`false`, `3`) beside its string, both of which the loader accepts. */
+function typedSpellings(value: string): (string | number | boolean)[] {
+  if (value === 'true' || value === 'false') return [value, value === 'true'];
+  if (/^\d+(\.\d+)?$/.test(value)) return [value, Number(value)];
+  return [value];
 }
 
 /** A JSON Schema (draft 2020-12) of the config file, for editors; the integrator publishes it. */
 export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     gates: {
-      description: 'The gates the umbrella action runs.',
-      type: 'array',
-      items: { enum: gates.map((g) => g.id) },
-      uniqueItems: true,
+      description: 'The gates the umbrella action runs: a list, or one comma-separated string.',
+      oneOf: [
+        { type: 'array', items: { enum: gates.map((g) => g.id) }, uniqueItems: true },
+        {
+          type: 'string',
+          pattern: `^\\s*(${gates.map((g) => g.id).join('|')})(\\s*,\\s*(${gates.map((g) => g.id).join('|')}))*\\s*$`,
+        },
+      ],
     },
   };
   for (const gate of gates) {
