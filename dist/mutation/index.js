@@ -55205,7 +55205,7 @@ function compileMatcher(patterns, inputName = "globs") {
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
-function validatePattern(pattern, inputName) {
+function validatePattern(pattern, inputName, options = {}) {
   const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
     throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
@@ -55215,7 +55215,7 @@ function validatePattern(pattern, inputName) {
   }
   const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
   if (body === "") fail2("non-empty patterns");
-  if (body.startsWith("/") || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
+  if (body.startsWith("/") && !options.allowAbsolute || body.startsWith("~") || /^[A-Za-z]:/.test(body)) {
     fail2("patterns relative to the working directory");
   }
   if (body.split("/").includes("..")) fail2("patterns without `..` segments");
@@ -55385,7 +55385,7 @@ function getGlobs(inputs, name) {
   const value2 = raw(inputs, name);
   if (value2 === void 0) return void 0;
   const patterns = splitOutsideBraces(value2);
-  for (const pattern of patterns) validatePattern(pattern, name);
+  for (const pattern of patterns) validatePattern(pattern, name, { allowAbsolute: true });
   return patterns;
 }
 function splitOutsideBraces(value2) {
@@ -58549,7 +58549,8 @@ function literalBase(pattern) {
   }
   return base.join("/");
 }
-async function globFiles(workspace, patterns, ignore = []) {
+async function globFiles(workspace, given, ignore = []) {
+  const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
@@ -58578,6 +58579,19 @@ async function globFiles(workspace, patterns, ignore = []) {
   };
   await walk("", 0);
   return found.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+}
+function relativeToWorkspace(workspace, pattern) {
+  const negated = pattern.startsWith("!");
+  const body = negated ? pattern.slice(1) : pattern;
+  if (!body.startsWith("/")) return pattern;
+  const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
+  if (!body.startsWith(root)) {
+    throw new ReportError(
+      body,
+      `The report path \`${body.slice(0, 120)}\` is outside the workspace (${workspace}); give a path inside it.`
+    );
+  }
+  return `${negated ? "!" : ""}${body.slice(root.length)}`;
 }
 
 // packages/gate-result/src/runtime/git.ts

@@ -59,7 +59,16 @@ export function compileMatcher(patterns: readonly string[], inputName = 'globs')
 }
 
 /** Throws `InputError` unless the pattern is usable; exported for `getGlobs`. */
-export function validatePattern(pattern: string, inputName: string): void {
+export interface PatternOptions {
+  /**
+   * Accept POSIX-absolute patterns (`${{ github.workspace }}/coverage/lcov.info`): for inputs that
+   * name files, whose IO makes them workspace-relative or refuses them. Matchers (compileMatcher)
+   * never accept them, since an absolute pattern could never match a relative path.
+   */
+  allowAbsolute?: boolean;
+}
+
+export function validatePattern(pattern: string, inputName: string, options: PatternOptions = {}): void {
   const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail = (why: string): never => {
     throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
@@ -69,7 +78,7 @@ export function validatePattern(pattern: string, inputName: string): void {
   }
   const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
   if (body === '') fail('non-empty patterns');
-  if (body.startsWith('/') || body.startsWith('~') || /^[A-Za-z]:/.test(body)) {
+  if ((body.startsWith('/') && !options.allowAbsolute) || body.startsWith('~') || /^[A-Za-z]:/.test(body)) {
     fail('patterns relative to the working directory');
   }
   if (body.split('/').includes('..')) fail('patterns without `..` segments');

@@ -123,7 +123,8 @@ export function getGlobs(inputs: Inputs, name: string): string[] | undefined {
   const value = raw(inputs, name);
   if (value === undefined) return undefined;
   const patterns = splitOutsideBraces(value);
-  for (const pattern of patterns) validatePattern(pattern, name);
+  // Absolute paths are checked against the workspace when files are listed (runtime/glob-files.ts).
+  for (const pattern of patterns) validatePattern(pattern, name, { allowAbsolute: true });
   return patterns;
 }
 

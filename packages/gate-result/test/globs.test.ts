@@ -2,6 +2,8 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { compileMatcher } from '../src/globs.js';
+import { inputsFromRecord } from '../src/input-specs.js';
+import { getGlobs } from '../src/inputs.js';
 
 const PATTERNS = [
   '**/*.ts',
@@ -105,5 +107,16 @@ describe(compileMatcher.name, () => {
     const sut = compileMatcher(['src/{1..100000}/*.ts']);
     expect(sut('src/{1..100000}/a.ts')).toBe(true);
     expect(sut('src/5/a.ts')).toBe(false);
+  });
+});
+
+describe('absolute patterns', () => {
+  it('are accepted by getGlobs (the IO checks them against the workspace) but never by a matcher', () => {
+    const inputs = inputsFromRecord({ files: '/home/runner/work/app/app/coverage/lcov.info' });
+    expect(getGlobs(inputs, 'files')).toEqual(['/home/runner/work/app/app/coverage/lcov.info']);
+    // An absolute `exclude` could never match a workspace-relative path: refused, not silently inert.
+    expect(() => compileMatcher(['/abs/**'], 'exclude')).toThrow(/relative to the working directory/);
+    expect(() => getGlobs(inputsFromRecord({ files: '~/lcov.info' }), 'files')).toThrow(/relative/);
+    expect(() => getGlobs(inputsFromRecord({ files: '/ws/../etc/passwd' }), 'files')).toThrow(/`\.\.`/);
   });
 });

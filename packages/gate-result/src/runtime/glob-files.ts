@@ -28,9 +28,10 @@ function literalBase(pattern: string): string | undefined {
 /** Workspace-relative POSIX paths of the files matching any pattern (and no ignore), sorted. */
 export async function globFiles(
   workspace: string,
-  patterns: readonly string[],
+  given: readonly string[],
   ignore: readonly string[] = [],
 ): Promise<string[]> {
+  const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, 'files');
   const ignored = ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false;
   const named = (dir: string): boolean => patterns.some((p) => p.replace(/^!/, '').split('/').includes(dir));
@@ -60,4 +61,22 @@ export async function globFiles(
   };
   await walk('', 0);
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * An absolute pattern inside the workspace (as `${{ github.workspace }}/...` gives) becomes
+ * workspace-relative; one outside it is refused, never read.
+ */
+function relativeToWorkspace(workspace: string, pattern: string): string {
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  if (!body.startsWith('/')) return pattern;
+  const root = workspace.endsWith('/') ? workspace : `${workspace}/`;
+  if (!body.startsWith(root)) {
+    throw new ReportError(
+      body,
+      `The report path \`${body.slice(0, 120)}\` is outside the workspace (${workspace}); give a path inside it.`,
+    );
+  }
+  return `${negated ? '!' : ''}${body.slice(root.length)}`;
 }

@@ -147,6 +147,17 @@ describe(createLocalIO.name, () => {
     await expect(io().glob(['**/*.info'], { ignore: ['b/**'] })).resolves.toEqual(['a/x.info']);
   });
 
+  // `files: ${{ github.workspace }}/coverage/lcov.info` is how many workflows name reports.
+  it('globs an absolute pattern inside the workspace as a relative one, and refuses one outside', async () => {
+    mkdirSync(path.join(workspace, 'coverage'));
+    writeFileSync(path.join(workspace, 'coverage', 'lcov.info'), 'x');
+    await expect(io().glob([`${workspace}/coverage/*.info`])).resolves.toEqual(['coverage/lcov.info']);
+    writeFileSync(path.join(outside, 'lcov.info'), 'x');
+    const error = await failure(io().glob([`${outside}/lcov.info`]));
+    expect(error).toBeInstanceOf(ReportError);
+    expect(error.message).toMatch(/is outside the workspace/);
+  });
+
   it('runs git without a shell and caches the change set', async () => {
     let calls = 0;
     const sut = createLocalIO({
