@@ -59361,13 +59361,12 @@ import path8 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
-function baseOf(run2, id, seen = /* @__PURE__ */ new Set()) {
-  if (id === void 0 || seen.has(id)) return "";
-  seen.add(id);
+function baseOf(run2, id, seen) {
+  if (id === void 0 || seen?.has(id)) return "";
   const entry = run2.originalUriBaseIds?.[id];
   if (!entry?.uri) return "";
-  const parent = SCHEME.test(entry.uri) ? "" : baseOf(run2, entry.uriBaseId, seen);
-  return parent + entry.uri;
+  if (SCHEME.test(entry.uri)) return entry.uri;
+  return baseOf(run2, entry.uriBaseId, (seen ?? /* @__PURE__ */ new Set()).add(id)) + entry.uri;
 }
 function fullUri(run2, location2) {
   if (!location2) return void 0;
@@ -59474,12 +59473,19 @@ function extractFindings(log, report, workspace) {
   }
   return { findings, runs };
 }
+var RULE_SEVERITY = /* @__PURE__ */ new WeakMap();
+function ruleSeverity(rule, report, ruleId) {
+  if (RULE_SEVERITY.has(rule)) return RULE_SEVERITY.get(rule);
+  const severity = parseSecuritySeverity(rule.properties?.["security-severity"], report, ruleId);
+  RULE_SEVERITY.set(rule, severity);
+  return severity;
+}
 function toFinding(run2, result, report, tool, resolve) {
   const ref = findRule(run2, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? "(no rule)").slice(0, 200);
   const { level, source } = resolveLevel(run2, result, ref);
-  const raw2 = result.properties?.["security-severity"] ?? ref.rule?.properties?.["security-severity"];
-  const severity = parseSecuritySeverity(raw2, report, ruleId);
+  const own2 = result.properties?.["security-severity"];
+  const severity = own2 !== void 0 || !ref.rule ? parseSecuritySeverity(own2, report, ruleId) : ruleSeverity(ref.rule, report, ruleId);
   const { state: state2, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
   const uri = fullUri(run2, physical?.artifactLocation);

@@ -99,6 +99,16 @@ export function extractFindings(
   return { findings, runs };
 }
 
+const RULE_SEVERITY = new WeakMap<ReportingDescriptor, number | undefined>();
+
+/** A rule's `security-severity`, parsed once per rule rather than once per result. */
+function ruleSeverity(rule: ReportingDescriptor, report: string, ruleId: string): number | undefined {
+  if (RULE_SEVERITY.has(rule)) return RULE_SEVERITY.get(rule);
+  const severity = parseSecuritySeverity(rule.properties?.['security-severity'], report, ruleId);
+  RULE_SEVERITY.set(rule, severity);
+  return severity;
+}
+
 function toFinding(
   run: Run,
   result: Result,
@@ -109,9 +119,11 @@ function toFinding(
   const ref = findRule(run, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? '(no rule)').slice(0, 200);
   const { level, source } = resolveLevel(run, result, ref);
-  const raw: unknown =
-    result.properties?.['security-severity'] ?? ref.rule?.properties?.['security-severity'];
-  const severity = parseSecuritySeverity(raw, report, ruleId);
+  const own: unknown = result.properties?.['security-severity'];
+  const severity =
+    own !== undefined || !ref.rule
+      ? parseSecuritySeverity(own, report, ruleId)
+      : ruleSeverity(ref.rule, report, ruleId);
   const { state, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
   const uri = fullUri(run, physical?.artifactLocation);
