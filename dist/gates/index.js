@@ -68353,9 +68353,10 @@ function messageText(message, rule) {
   text2 ??= "(no message)";
   return text2.length > MAX_MESSAGE_LENGTH ? `${text2.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text2;
 }
+var NOT_SUPPRESSED = Object.freeze({});
 function suppressionOf(result) {
   const list = result.suppressions;
-  if (!list || list.length === 0) return {};
+  if (!list || list.length === 0) return NOT_SUPPRESSED;
   const accepted = list.find((s) => s.status === void 0 || s.status === "accepted");
   if (accepted) return { state: "accepted", justification: accepted.justification?.slice(0, 200) };
   if (list.some((s) => s.status === "underReview")) return { state: "underReview" };
@@ -68399,33 +68400,28 @@ function toFinding(run2, result, report, tool, resolve) {
   const uri = fullUri(run2, physical?.artifactLocation);
   const resolved = uri === void 0 ? void 0 : resolve(uri);
   const region = physical?.region;
-  const finding = {
+  const startLine = region?.startLine;
+  const snippet = region?.snippet?.text;
+  return {
     report,
     tool,
     ruleId,
     level,
     levelSource: source,
+    severity,
+    band: severity === void 0 ? void 0 : bandOf(severity),
+    suppression: state2,
+    justification: justification || void 0,
+    baselineState: result.baselineState,
     message: messageText(result.message, ref.rule),
+    path: resolved && "path" in resolved ? resolved.path : void 0,
+    locationText: resolved && "text" in resolved ? resolved.text : void 0,
+    startLine,
+    endLine: startLine === void 0 ? void 0 : Math.max(region?.endLine ?? startLine, startLine),
     partialFingerprints: stringMap(result.partialFingerprints),
-    fingerprints: stringMap(result.fingerprints)
+    fingerprints: stringMap(result.fingerprints),
+    snippet: snippet === void 0 ? void 0 : snippet.slice(0, 2e3)
   };
-  if (severity !== void 0) {
-    finding.severity = severity;
-    const band = bandOf(severity);
-    if (band) finding.band = band;
-  }
-  if (state2) finding.suppression = state2;
-  if (justification) finding.justification = justification;
-  if (result.baselineState) finding.baselineState = result.baselineState;
-  if (resolved && "path" in resolved) finding.path = resolved.path;
-  if (resolved && "text" in resolved) finding.locationText = resolved.text;
-  if (region?.startLine !== void 0) {
-    finding.startLine = region.startLine;
-    finding.endLine = Math.max(region.endLine ?? region.startLine, region.startLine);
-  }
-  const snippet = region?.snippet?.text;
-  if (snippet !== void 0) finding.snippet = snippet.slice(0, 2e3);
-  return finding;
 }
 
 // actions/sarif/src/read-json.ts
