@@ -3,7 +3,7 @@
  * InputSpec), never in action.yml, so the config file is not overridden by action.yml defaults.
  */
 import { InputError, type Inputs, type InputSpec } from '@aeef/gate-result';
-import { getGlobs, getPercent } from './input-shim.js';
+import { getGlobs, getPercent } from '@aeef/gate-result';
 import type { MetricId } from './model.js';
 
 export type ThresholdId = MetricId | 'patch';
@@ -68,11 +68,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     kind: 'globs',
     description: 'Globs of workspace-relative paths left out of every metric. Default: none.',
   },
-  {
-    name: 'github-token',
-    kind: 'secret',
-    description: 'Token for the changed-lines API fallback. Default: the workflow token.',
-  },
+  // `github-token` is read by the runtime (RUNTIME_INPUTS), which declares it for every gate.
 ];
 
 const MIN_INPUTS: readonly [ThresholdId, string][] = [

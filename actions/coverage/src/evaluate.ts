@@ -6,6 +6,7 @@
  */
 import {
   RESULT_SCHEMA,
+  compileMatcher,
   floor2,
   judge,
   percent,
@@ -15,7 +16,7 @@ import {
   type Metric,
 } from '@aeef/gate-result';
 import type { CoverageConfig } from './config.js';
-import { compileMatcher } from './input-shim.js';
+
 import { METRIC_IDS, type CoverageModel, type MetricId, type Totals } from './model.js';
 import { measurePatch, type PatchCoverage } from './patch.js';
 import { reportsSection, worstFilesSection, type ReportRead } from './sections.js';

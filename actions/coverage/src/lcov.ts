@@ -24,6 +24,19 @@ interface LcovRecord {
 const COUNT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const LINE_NUMBER = /^\d{1,10}$/;
 
+/** A plain run of 1-15 ASCII digits as a number (the common case, without a regex); else -1. */
+function digits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
 class LcovReader {
   readonly records = new Map<string, LcovRecord>();
   negativeCounts = 0;
@@ -40,6 +53,8 @@ class LcovReader {
   }
 
   count(text: string): number {
+    const fast = digits(text);
+    if (fast >= 0) return fast;
     if (text === '-') return 0;
     const m = COUNT.exec(text.trim());
     if (m === null) this.fail('has a hit count that is not a number');
@@ -52,6 +67,8 @@ class LcovReader {
   }
 
   lineNumber(text: string | undefined): number {
+    const fast = text === undefined ? -1 : digits(text);
+    if (fast >= 0) return fast;
     if (text === undefined || !LINE_NUMBER.test(text.trim()))
       this.fail('has a line number that is not a whole number');
     return Number(text.trim());
@@ -71,9 +88,14 @@ class LcovReader {
         return this.startRecord(value);
       case 'DA': {
         const rec = this.record(tag);
-        const [ln, hits] = value.split(',');
-        if (hits === undefined) this.fail('has a DA record without a hit count');
-        addHits(rec.lines, this.lineNumber(ln), this.count(hits));
+        // DA:<line>,<hits>[,<checksum>]
+        const comma = value.indexOf(',');
+        if (comma < 0) this.fail('has a DA record without a hit count');
+        const next = value.indexOf(',', comma + 1);
+        const line = this.lineNumber(value.slice(0, comma));
+        const hits = this.count(next < 0 ? value.slice(comma + 1) : value.slice(comma + 1, next));
+        const previous = rec.lines.get(line);
+        rec.lines.set(line, previous === undefined ? hits : previous + hits);
         return;
       }
       case 'FN':
@@ -175,7 +197,10 @@ export function parseLcov(text: string, ctx: ParseContext): ParsedReport {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     reader.lineNo++;
-    const line = text.slice(start, end).trim();
+    let line = text.slice(start, end);
+    // Trim only when needed: most lines have no surrounding whitespace.
+    if (line.length > 0 && (line.charCodeAt(line.length - 1) <= 32 || line.charCodeAt(0) <= 32))
+      line = line.trim();
     start = end + 1;
     if (line === '' || line.startsWith('#')) continue;
     reader.readLine(line);

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MissingReportError, ReportError, type InputValue } from '@aeef/gate-result';
+import { MissingReportError, ReportError, inputsFromRecord, withDefaults } from '@aeef/gate-result';
 import { coverageGate } from '../src/gate.js';
-import { withDefaults } from '../src/input-shim.js';
+
 import { changeSet, memoryIO } from './memory-io.js';
 
 const inputs = (values: Record<string, string> = {}) =>
-  withDefaults(
-    {
-      get: (name): InputValue | undefined =>
-        name in values ? { value: values[name]!, source: 'input' } : undefined,
-    },
-    coverageGate.inputs,
-  );
+  withDefaults(inputsFromRecord(values), coverageGate.inputs);
 const run = (files: Record<string, string>, values: Record<string, string> = {}, changes = changeSet({})) =>
   coverageGate.run(coverageGate.config(inputs(values)), memoryIO(files, changes));
 

@@ -8,7 +8,12 @@ import { sarifGate } from '@aeef/action-sarif';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
 // The KPI export reads the others' result files, so it runs last.
+export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
+import { mutationGate } from '@aeef/action-mutation';
+export const GATES: readonly AnyGate[] = [coverageGate, mutationGate];
 export const GATES: readonly AnyGate[] = [coverageGate, sarifGate, kpiGate];
+import { licenseGate } from '@aeef/action-license';
+export const GATES: readonly AnyGate[] = [coverageGate, licenseGate, kpiGate];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
