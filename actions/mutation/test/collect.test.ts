@@ -37,6 +37,8 @@ function fakeIO(
           .sort(),
       ),
     git: () => Promise.reject(new Error('no git here')),
+    listResultFiles: () => Promise.resolve([]),
+    writeFile: () => Promise.reject(new Error('read-only')),
     event: { name: 'pull_request', payload: {} },
     changes: () => Promise.resolve(changes),
     github: undefined,

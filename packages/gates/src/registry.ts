@@ -4,16 +4,21 @@
  */
 import { coverageGate } from '@aeef/action-coverage';
 import { kpiGate } from '@aeef/action-kpi';
+import { licenseGate } from '@aeef/action-license';
+import { mutationGate } from '@aeef/action-mutation';
+import { prSizeGate } from '@aeef/action-pr-size';
 import { sarifGate } from '@aeef/action-sarif';
 import type { AnyGate, GateId } from '@aeef/gate-result';
 
 // The KPI export reads the others' result files, so it runs last.
-export const GATES: readonly AnyGate[] = [coverageGate, kpiGate];
-import { mutationGate } from '@aeef/action-mutation';
-export const GATES: readonly AnyGate[] = [coverageGate, mutationGate];
-export const GATES: readonly AnyGate[] = [coverageGate, sarifGate, kpiGate];
-import { licenseGate } from '@aeef/action-license';
-export const GATES: readonly AnyGate[] = [coverageGate, licenseGate, kpiGate];
+export const GATES: readonly AnyGate[] = [
+  coverageGate,
+  mutationGate,
+  sarifGate,
+  licenseGate,
+  prSizeGate,
+  kpiGate,
+];
 
 export function gateIds(): GateId[] {
   return GATES.map((g) => g.id);
