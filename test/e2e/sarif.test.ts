@@ -177,6 +177,35 @@ describe('sarif action (e2e, Node 24)', () => {
     expect(run.summary + run.stdout).toMatch(message);
   });
 
+  it('rejects a missing `files` input through the INPUT_* environment (A1)', async () => {
+    const repo = pr();
+    const run = await runAction({
+      bundle: 'sarif',
+      workspace: repo.dir,
+      inputs: { files: '  ' },
+      event: repo.pullRequestEvent(),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.summary + run.stdout).toMatch(/Expected `files` to be at least one SARIF file or glob/);
+  });
+
+  it('annotates at most 10 errors but decides on all 15 (E4)', async () => {
+    const repo = pr();
+    const hits = Array.from({ length: 15 }, (_, i) => ({ ruleId: `py.rule-${i}`, line: (i % 11) + 1 }));
+    writeFileSync(path.join(repo.dir, 'semgrep.sarif'), semgrep(hits));
+    const run = await runAction({
+      bundle: 'sarif',
+      workspace: repo.dir,
+      inputs: { files: 'semgrep.sarif' },
+      event: repo.pullRequestEvent(),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.findings).toBe('15');
+    expect(annotationFiles(run.stdout).length).toBeLessThanOrEqual(10);
+    expect(run.summary).toMatch(/\b15\b/);
+  });
+
   it('refuses a 300 MiB report before reading it (B19)', async () => {
     const repo = pr();
     const big = path.join(repo.dir, 'big.sarif');

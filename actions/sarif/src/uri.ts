@@ -16,13 +16,12 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Follows `uriBaseId` through `originalUriBaseIds` (cycle-safe); a base without a URI is the workspace. */
-function baseOf(run: Run, id: string | undefined, seen = new Set<string>()): string {
-  if (id === undefined || seen.has(id)) return '';
-  seen.add(id);
+function baseOf(run: Run, id: string | undefined, seen?: Set<string>): string {
+  if (id === undefined || seen?.has(id)) return '';
   const entry = run.originalUriBaseIds?.[id];
   if (!entry?.uri) return ''; // no URI given (e.g. `%SRCROOT%`): relative to the workspace
-  const parent = SCHEME.test(entry.uri) ? '' : baseOf(run, entry.uriBaseId, seen);
-  return parent + entry.uri;
+  if (SCHEME.test(entry.uri)) return entry.uri;
+  return baseOf(run, entry.uriBaseId, (seen ?? new Set<string>()).add(id)) + entry.uri;
 }
 
 /** The location's URI after `index` into `run.artifacts` and its base chain; undefined when none. */
