@@ -78592,13 +78592,12 @@ import path8 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
-function baseOf(run, id, seen = /* @__PURE__ */ new Set()) {
-  if (id === void 0 || seen.has(id)) return "";
-  seen.add(id);
+function baseOf(run, id, seen) {
+  if (id === void 0 || seen?.has(id)) return "";
   const entry = run.originalUriBaseIds?.[id];
   if (!entry?.uri) return "";
-  const parent = SCHEME.test(entry.uri) ? "" : baseOf(run, entry.uriBaseId, seen);
-  return parent + entry.uri;
+  if (SCHEME.test(entry.uri)) return entry.uri;
+  return baseOf(run, entry.uriBaseId, (seen ?? /* @__PURE__ */ new Set()).add(id)) + entry.uri;
 }
 function fullUri(run, location2) {
   if (!location2) return void 0;
@@ -78677,9 +78676,10 @@ function messageText(message, rule) {
   text2 ??= "(no message)";
   return text2.length > MAX_MESSAGE_LENGTH ? `${text2.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text2;
 }
+var NOT_SUPPRESSED = Object.freeze({});
 function suppressionOf(result) {
   const list = result.suppressions;
-  if (!list || list.length === 0) return {};
+  if (!list || list.length === 0) return NOT_SUPPRESSED;
   const accepted = list.find((s) => s.status === void 0 || s.status === "accepted");
   if (accepted) return { state: "accepted", justification: accepted.justification?.slice(0, 200) };
   if (list.some((s) => s.status === "underReview")) return { state: "underReview" };
@@ -78705,44 +78705,46 @@ function extractFindings(log, report, workspace) {
   }
   return { findings, runs };
 }
+var RULE_SEVERITY = /* @__PURE__ */ new WeakMap();
+function ruleSeverity(rule, report, ruleId) {
+  if (RULE_SEVERITY.has(rule)) return RULE_SEVERITY.get(rule);
+  const severity = parseSecuritySeverity(rule.properties?.["security-severity"], report, ruleId);
+  RULE_SEVERITY.set(rule, severity);
+  return severity;
+}
 function toFinding2(run, result, report, tool, resolve) {
   const ref = findRule(run, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? "(no rule)").slice(0, 200);
   const { level, source } = resolveLevel(run, result, ref);
-  const raw2 = result.properties?.["security-severity"] ?? ref.rule?.properties?.["security-severity"];
-  const severity = parseSecuritySeverity(raw2, report, ruleId);
+  const own2 = result.properties?.["security-severity"];
+  const severity = own2 !== void 0 || !ref.rule ? parseSecuritySeverity(own2, report, ruleId) : ruleSeverity(ref.rule, report, ruleId);
   const { state: state2, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
   const uri = fullUri(run, physical?.artifactLocation);
   const resolved = uri === void 0 ? void 0 : resolve(uri);
   const region = physical?.region;
-  const finding = {
+  const startLine = region?.startLine;
+  const snippet = region?.snippet?.text;
+  return {
     report,
     tool,
     ruleId,
     level,
     levelSource: source,
+    severity,
+    band: severity === void 0 ? void 0 : bandOf(severity),
+    suppression: state2,
+    justification: justification || void 0,
+    baselineState: result.baselineState,
     message: messageText(result.message, ref.rule),
+    path: resolved && "path" in resolved ? resolved.path : void 0,
+    locationText: resolved && "text" in resolved ? resolved.text : void 0,
+    startLine,
+    endLine: startLine === void 0 ? void 0 : Math.max(region?.endLine ?? startLine, startLine),
     partialFingerprints: stringMap(result.partialFingerprints),
-    fingerprints: stringMap(result.fingerprints)
+    fingerprints: stringMap(result.fingerprints),
+    snippet: snippet === void 0 ? void 0 : snippet.slice(0, 2e3)
   };
-  if (severity !== void 0) {
-    finding.severity = severity;
-    const band = bandOf(severity);
-    if (band) finding.band = band;
-  }
-  if (state2) finding.suppression = state2;
-  if (justification) finding.justification = justification;
-  if (result.baselineState) finding.baselineState = result.baselineState;
-  if (resolved && "path" in resolved) finding.path = resolved.path;
-  if (resolved && "text" in resolved) finding.locationText = resolved.text;
-  if (region?.startLine !== void 0) {
-    finding.startLine = region.startLine;
-    finding.endLine = Math.max(region.endLine ?? region.startLine, region.startLine);
-  }
-  const snippet = region?.snippet?.text;
-  if (snippet !== void 0) finding.snippet = snippet.slice(0, 2e3);
-  return finding;
 }
 
 // actions/sarif/src/read-json.ts
