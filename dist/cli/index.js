@@ -65650,6 +65650,16 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
 }
 
 // packages/gate-result/src/escape.ts
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
 function visibleControlChars(text2) {
   return text2.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -73164,9 +73174,6 @@ function renderChart(series) {
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
-}
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // actions/kpi/src/history-record.ts

@@ -77174,7 +77174,7 @@ function renderDashboard(records, title) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml2(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
 h1{font-size:20px}.grid{display:flex;flex-wrap:wrap;gap:16px}
@@ -77185,8 +77185,8 @@ figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
 </style>
 </head>
 <body>
-<h1>${escapeHtml2(title)}</h1>
-<p>${records.length} run(s)${latest?.timestamp ? `; latest ${escapeHtml2(latest.timestamp)}` : ""}${latest?.commit ? ` at ${escapeHtml2(latest.commit.slice(0, 12))}` : ""}.</p>
+<h1>${escapeHtml(title)}</h1>
+<p>${records.length} run(s)${latest?.timestamp ? `; latest ${escapeHtml(latest.timestamp)}` : ""}${latest?.commit ? ` at ${escapeHtml(latest.commit.slice(0, 12))}` : ""}.</p>
 <div class="grid">
 ${charts || "<p>No numeric KPI recorded yet.</p>"}
 </div>
@@ -77229,14 +77229,14 @@ function renderChart(series) {
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
   const path11 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = series.points.map(
-    (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml2(
+    (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
   ).join("");
   const last = series.points.at(-1);
-  return `<figure data-kpi="${escapeHtml2(series.id)}">
-<figcaption>${escapeHtml2(series.label)} <span class="label">(${escapeHtml2(series.id)}, ${escapeHtml2(series.unit)})</span></figcaption>
-<svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml2(series.label)} trend">
+  return `<figure data-kpi="${escapeHtml(series.id)}">
+<figcaption>${escapeHtml(series.label)} <span class="label">(${escapeHtml(series.id)}, ${escapeHtml(series.unit)})</span></figcaption>
+<svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(series.label)} trend">
 <line class="axis" x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}"/>
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
@@ -77248,9 +77248,6 @@ function renderChart(series) {
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
-}
-function escapeHtml2(text2) {
-  return text2.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // actions/kpi/src/history-record.ts

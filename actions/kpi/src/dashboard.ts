@@ -3,6 +3,7 @@
  * script, no external resource, so it works on GitHub Pages and under a strict CSP. Every string
  * from result files is HTML-escaped.
  */
+import { escapeHtml } from '@aeef/gate-result';
 import type { KpiReport } from './kpi-report.js';
 
 const WIDTH = 560;
@@ -112,8 +113,4 @@ function renderChart(series: Series): string {
 
 function format(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -77,6 +77,6 @@ describe(renderDashboard.name, () => {
     const html = renderDashboard([hostile], '<b>x</b>');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>x</b>');
-    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain('&lt;script&gt;');
   });
 });
