@@ -7,6 +7,8 @@
  */
 import { calculateMutationTestMetrics } from 'mutation-testing-metrics';
 import type { MutationTestResult } from 'mutation-testing-report-schema';
+import { inputsFromRecord, withDefaults } from '@aeef/gate-result';
+import { INPUT_SPECS, readMutationConfig } from '../actions/mutation/src/config.js';
 import { evaluateMutation } from '../actions/mutation/src/evaluate.js';
 import { parseMutationReport } from '../actions/mutation/src/report-reader.js';
 import { scanJson } from '../actions/mutation/src/json-scan.js';
@@ -83,16 +85,8 @@ export function generateReport(mutants = MUTANTS): string {
   });
 }
 
-const CONFIG = {
-  files: ['reports/mutation/mutation.json'],
-  minScore: 60,
-  minCoveredScore: undefined,
-  minPatchScore: undefined,
-  maxSurvived: undefined,
-  allowEmpty: false,
-  allowPending: false,
-  allowMissingSources: false,
-};
+// The gate's own defaults, as a workflow without inputs gets them.
+const CONFIG = readMutationConfig(withDefaults(inputsFromRecord({}), INPUT_SPECS));
 
 function runGate(text: string) {
   const report = parseMutationReport(text, 'reports/mutation/mutation.json');
