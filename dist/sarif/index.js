@@ -55759,7 +55759,7 @@ async function publishResults(results, options) {
   try {
     const outputs = {};
     for (const result of results) {
-      const file2 = await writeResultFile(options.resultDir, result);
+      const file2 = options.written?.get(result) ?? await writeResultFile(options.resultDir, result);
       annotate(result, perLevel);
       const own2 = resultOutputs(result, file2);
       if (!options.combined) Object.assign(outputs, own2);
@@ -58794,7 +58794,7 @@ var RUNTIME_INPUTS = [
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   }
 ];
-async function runSelected(gates, options, combined) {
+async function runSelected(gates, options, combined, written) {
   const context = await buildRunnerContext(gates);
   const selection = layerInputs(
     context.inputs,
@@ -58816,7 +58816,7 @@ async function runSelected(gates, options, combined) {
       inputNames: context.inputNames,
       extraInputs: known
     });
-    await writeResultFile(context.resultDir, result);
+    written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
   return results;
@@ -58826,8 +58826,9 @@ async function runGatesAction(gates, options = {}) {
   const resultDir = path7.join(path7.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
+  const written = /* @__PURE__ */ new Map();
   try {
-    results = await runSelected(gates, options, combined);
+    results = await runSelected(gates, options, combined, written);
   } catch (error63) {
     const message = error63 instanceof ConfigError ? error63.message : `Internal error before the gates ran: ${getErrorMessage(error63)}.`;
     if (combined) failure2 = message;
@@ -58838,6 +58839,7 @@ async function runGatesAction(gates, options = {}) {
       resultDir,
       combined,
       failure: failure2,
+      written,
       summary: { heading: options.heading }
     });
   } catch (error63) {

@@ -54,6 +54,7 @@ async function runSelected(
   gates: readonly AnyGate[],
   options: RunGatesOptions,
   combined: boolean,
+  written: Map<GateResult, string>,
 ): Promise<GateResult[]> {
   const context = await buildRunnerContext(gates);
   // The config file's `gates:` list stands in for an unset `gates` input.
@@ -78,7 +79,7 @@ async function runSelected(
       extraInputs: known,
     });
     // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
-    await writeResultFile(context.resultDir, result);
+    written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
   return results;
@@ -93,8 +94,9 @@ export async function runGatesAction(
   const resultDir = path.join(path.resolve(process.env.RUNNER_TEMP ?? os.tmpdir()), 'aeef-gates');
   let results: GateResult[] = [];
   let failure: string | undefined;
+  const written = new Map<GateResult, string>();
   try {
-    results = await runSelected(gates, options, combined);
+    results = await runSelected(gates, options, combined, written);
   } catch (error) {
     const message =
       error instanceof ConfigError
@@ -109,6 +111,7 @@ export async function runGatesAction(
       resultDir,
       combined,
       failure,
+      written,
       summary: { heading: options.heading },
     });
   } catch (error) {

@@ -23,6 +23,8 @@ export interface PublishOptions {
   annotationsPerLevel?: number;
   /** A step-level error (e.g. a bad config file in the umbrella): shown and failing, beside any results. */
   failure?: string;
+  /** Result files already written as each gate finished; the others are written here. */
+  written?: ReadonlyMap<GateResult, string>;
 }
 
 function annotate(result: GateResult, perLevel: number): void {
@@ -72,7 +74,7 @@ export async function publishResults(
   try {
     const outputs: Record<string, string> = {};
     for (const result of results) {
-      const file = await writeResultFile(options.resultDir, result);
+      const file = options.written?.get(result) ?? (await writeResultFile(options.resultDir, result));
       annotate(result, perLevel);
       const own = resultOutputs(result, file);
       if (!options.combined) Object.assign(outputs, own);
