@@ -1,5 +1,5 @@
 /**
- * Conformance: every coverage file in ../shared/fixtures/coverage either yields the producing
+ * Conformance: every coverage file in test/fixtures/coverage either yields the producing
  * tool's own totals or is refused with the expected clear error. The expected values and their
  * provenance live in fixtures/expected-totals.json, written by oracle/compute-expected.mjs.
  */
@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportError } from '@aeef/gate-result';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge.js';
 import { METRIC_IDS, type Tally } from '../src/model.js';
 import { parseReport } from '../src/parse-report.js';
@@ -25,7 +25,7 @@ const expected = JSON.parse(
 ) as {
   fixtures: Record<string, Expected>;
 };
-const dir = path.dirname(sharedFixture('coverage', 'lcov-empty-file.info'));
+const dir = path.dirname(fixturePath('coverage', 'lcov-empty-file.info'));
 
 function summarise(name: string): Record<string, Tally | null> {
   const text = readFileSync(path.join(dir, name), 'utf8');

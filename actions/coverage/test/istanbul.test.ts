@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import libCoverage from 'istanbul-lib-coverage';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge.js';
 import { parseReport, type AnyParsed } from '../src/parse-report.js';
 import { computeTotals } from '../src/totals.js';
 
 const ws = '/Users/benjamincoe/oss';
-const fixture = (name: string) => readFileSync(sharedFixture('coverage', name), 'utf8');
+const fixture = (name: string) => readFileSync(fixturePath('coverage', name), 'utf8');
 const totalsOf = (...parts: [string, AnyParsed][]) =>
   computeTotals(mergeReports(parts.map(([source, parsed]) => ({ source, parsed }))));
 

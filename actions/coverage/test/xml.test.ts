@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge.js';
 import { parseReport } from '../src/parse-report.js';
 import { assertMeasurable, computeTotals } from '../src/totals.js';
@@ -46,7 +46,7 @@ describe('Cobertura', () => {
   it('joins <source> roots inside the workspace, strips a BOM, normalises Windows paths', () => {
     expect([...run(cobertura('<line number="1" hits="1"/>')).model.files.keys()]).toEqual(['src/a.py']);
     const coverlet = readFileSync(
-      sharedFixture('coverage', 'cobertura-coverlet-bom-windows-paths.xml'),
+      fixturePath('coverage', 'cobertura-coverlet-bom-windows-paths.xml'),
       'utf8',
     );
     const keys = [...run(coverlet).model.files.keys()];

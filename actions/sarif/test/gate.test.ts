@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MissingReportError, ReportError, type ChangeSet } from '@aeef/gate-result';
 import type { SarifConfig } from '../src/config.js';
 import { sarifGate } from '../src/gate.js';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { memoryIO } from '../../../test/support/memory-io.js';
 import { sarifBytes, sarifLog, sarifResult, sarifRun } from './factory.js';
 
@@ -228,7 +228,7 @@ describe('sarifGate.run', () => {
   });
 
   it('judges real Semgrep output by the rule level (results carry none)', async () => {
-    const bytes = readFileSync(sharedFixture('sarif', 'semgrep-rule-board-multiple-rules.sarif'));
+    const bytes = readFileSync(fixturePath('sarif', 'semgrep-rule-board-multiple-rules.sarif'));
     const result = await sarifGate.run(CONFIG, memoryIO({ 'reports/semgrep.sarif': bytes }));
     expect(result.verdict).toBe('fail');
     expect(metric(result, 'errors')).toBe(3);
@@ -236,16 +236,14 @@ describe('sarifGate.run', () => {
   });
 
   it('passes a Semgrep report whose only result is suppressed (B26)', async () => {
-    const bytes = readFileSync(sharedFixture('sarif', 'semgrep-only-suppressed-result.sarif'));
+    const bytes = readFileSync(fixturePath('sarif', 'semgrep-only-suppressed-result.sarif'));
     const result = await sarifGate.run(CONFIG, memoryIO({ 'reports/semgrep.sarif': bytes }));
     expect(result.verdict).toBe('pass');
     expect(metric(result, 'suppressed')).toBe(1);
   });
 
   it('uses security-severity from CodeQL-style rule properties', async () => {
-    const bytes = readFileSync(
-      sharedFixture('sarif', 'sarifsdk-cwe-ghas-taxonomy-partialfingerprints.sarif'),
-    );
+    const bytes = readFileSync(fixturePath('sarif', 'sarifsdk-cwe-ghas-taxonomy-partialfingerprints.sarif'));
     const result = await sarifGate.run(
       { ...CONFIG, failOnLevel: 'none' },
       memoryIO({ 'reports/ghas.sarif': bytes }),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates ../fixtures/expected-totals.json: the totals each producing tool gives for every file
-// in ../shared/fixtures/coverage, or the refusal the gate must give. Independent of the gate's code:
+// in test/fixtures/coverage, or the refusal the gate must give. Independent of the gate's code:
 //   lcov files      -> `lcov --rc lcov_branch_coverage=1 --summary` (Debian's lcov; version recorded)
 //   istanbul JSON   -> istanbul-lib-coverage createCoverageMap(...).getCoverageSummary()
 //   json-summary    -> the `total` block the json-summary reporter wrote
@@ -18,7 +18,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../..');
-const dir = path.resolve(root, '..', 'shared', 'fixtures', 'coverage');
+const dir = path.resolve(root, 'test', 'fixtures', 'coverage');
 const out = path.resolve(here, '..', 'fixtures', 'expected-totals.json');
 
 const lcovVersion = execFileSync('lcov', ['--version'], { encoding: 'utf8' }).trim();

@@ -14,7 +14,7 @@ import {
   type GitHubServer,
   type Route,
 } from '../../../../test/support/github-server.js';
-import { sharedFixture } from '../../../../test/support/paths.js';
+import { fixturePath } from '../../../../test/support/paths.js';
 
 const run = promisify(execFile);
 const gitIn =
@@ -275,7 +275,7 @@ describe(resolveChangeSet.name, () => {
   it.each(['rest-pulls-files-recorded-2016-octokit-rb.json', 'rest-pulls-files-recorded-2013.json'])(
     'reads the real recorded response %s: changed lines per file equal GitHub’s own `additions`',
     async (fixture) => {
-      const body = JSON.parse(readFileSync(sharedFixture('github', fixture), 'utf8')) as {
+      const body = JSON.parse(readFileSync(fixturePath('github', fixture), 'utf8')) as {
         filename: string;
         additions: number;
       }[];
