@@ -180,6 +180,8 @@ export const BROWSER_ARGS = [
 export interface Viewport {
   width: number;
   height: number;
+  /** Capture the whole page, not only the viewport (for content of unknown height). */
+  fullPage?: boolean;
 }
 
 /** A launched headless browser; `close()` it in `afterAll`. */
@@ -187,7 +189,7 @@ export interface HeadlessBrowser {
   /** Chromium's version, e.g. 143.0.7499.0. */
   readonly version: string;
   readonly source: BrowserSource;
-  /** PNG of `html` rendered in a `viewport`-sized page (the visible part, like a window). */
+  /** PNG of `html` in a `viewport`-sized page: the visible part, as a window shows it, or `fullPage`. */
   screenshotHtml(html: string, viewport: Viewport): Promise<Buffer>;
   /** PNG of the page at `url` (file: URLs; the network is blocked). */
   screenshotUrl(url: string, viewport: Viewport): Promise<Buffer>;
@@ -205,13 +207,13 @@ export async function launchBrowser(): Promise<HeadlessBrowser> {
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
-  async function shoot(viewport: Viewport, load: (page: Page) => Promise<unknown>) {
+  async function shoot({ fullPage = false, ...viewport }: Viewport, load: (page: Page) => Promise<unknown>) {
     const page = await browser.newPage({ viewport });
     try {
       // Rendering tests render what they are given: nothing may come from the network.
       await page.route(/^(https?|wss?|ftp):/i, (route) => route.abort());
       await load(page);
-      return await page.screenshot({ type: 'png' });
+      return await page.screenshot({ type: 'png', fullPage });
     } finally {
       await page.close();
     }
