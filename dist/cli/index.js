@@ -45483,12 +45483,22 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
   return `unknown error of type ${typeof error63}`;
 }
 var MissingReportError = class extends ReportError {
+};
+var GitHubApiError = class extends ConfigError {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+  status;
 };
 
 // node_modules/zod/v4/classic/external.js
@@ -72618,7 +72628,7 @@ function collectResults(files, suite = KNOWN_GATES) {
     try {
       result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -72870,9 +72880,7 @@ function assertValidKpiReport(report) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -72969,7 +72977,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -73256,7 +73264,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -73268,7 +73276,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -73513,12 +73521,13 @@ async function readResultFiles(config2, io) {
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,
@@ -77291,7 +77300,7 @@ function parseCheckAttr(output2) {
     const entry = result.get(path10) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
     result.set(path10, entry);
   }
   return result;
@@ -77300,7 +77309,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  if (!COUNT2.test(text2))
+    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
   return Number(text2);
 }
 function parseNumstat(output2) {
@@ -77313,7 +77323,7 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
@@ -77322,7 +77332,7 @@ function parseNumstat(output2) {
     if (path10 === "") {
       previousPath = fields[i++];
       path10 = fields[i++] ?? "";
-      if (!previousPath || !path10) throw new Error("Truncated git numstat rename record.");
+      if (!previousPath || !path10) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
       path: path10,
@@ -77498,8 +77508,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;

@@ -48038,6 +48038,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -52121,7 +52124,7 @@ function collectResults(files, suite = KNOWN_GATES) {
     try {
       result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -52373,9 +52376,7 @@ function assertValidKpiReport(report) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -52472,7 +52473,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -52759,7 +52760,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -52771,7 +52772,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -53016,12 +53017,13 @@ async function readResultFiles(config2, io) {
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,

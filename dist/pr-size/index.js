@@ -48038,6 +48038,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -52120,7 +52123,7 @@ function parseCheckAttr(output2) {
     const entry = result.get(path8) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
     result.set(path8, entry);
   }
   return result;
@@ -52129,7 +52132,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text, record4) {
-  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
+  if (!COUNT.test(text))
+    throw new InternalError(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
   return Number(text);
 }
 function parseNumstat(output2) {
@@ -52142,7 +52146,7 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
@@ -52151,7 +52155,7 @@ function parseNumstat(output2) {
     if (path8 === "") {
       previousPath = fields[i++];
       path8 = fields[i++] ?? "";
-      if (!previousPath || !path8) throw new Error("Truncated git numstat rename record.");
+      if (!previousPath || !path8) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
       path: path8,
@@ -52327,8 +52331,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;
