@@ -71007,6 +71007,7 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -71019,6 +71020,21 @@ async function runSelected(gates, options, combined, written) {
     results.push(result);
   }
   return results;
+}
+function refuseGateInputs(given, declared, gates, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const name2 of given) {
+    if (declared.some((s) => s.name === name2)) continue;
+    const ids2 = gates.filter((g) => g.inputs.some((s) => s.name === name2)).map((g) => g.id);
+    if (ids2.length > 0) owners.set(name2, ids2);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name2, ids2]) => `\`${name2}\` (${ids2.join(", ")})`).join(", ");
+  const [[name, ids]] = [...owners];
+  const file2 = config2?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file2}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`
+  );
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
