@@ -29,6 +29,12 @@ export const RUNTIME_INPUTS: readonly InputSpec[] = [
     kind: 'string',
     description: 'Path of the config file. Default: `.github/aeef-gates.yml`.',
   },
+  {
+    name: 'allow-unsafe',
+    kind: 'boolean',
+    description:
+      "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false.",
+  },
 ];
 
 /** Which gates to run. `inputs` are the action's, with the config file's `gates:` under an unset `gates`. */
