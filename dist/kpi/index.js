@@ -20120,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20144,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20168,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20185,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20205,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -28094,8 +28094,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -28191,10 +28191,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28223,9 +28223,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28236,8 +28236,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37653,8 +37653,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number5) {
   const abs = Math.abs(number5);
@@ -48038,6 +48038,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -48137,8 +48140,19 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
   return previous[b.length] ?? 0;
 }
 
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "kpi", title: "KPI export" }
+];
+
 // packages/gate-result/src/config-file.ts
-var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
@@ -48163,6 +48177,11 @@ function readSection(file2, gate, raw2) {
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`
+      );
     if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === "secret")
       fail(
@@ -48173,9 +48192,10 @@ function readSection(file2, gate, raw2) {
   }
   return values;
 }
-function parseConfigFile(text2, file2, gates) {
+function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text3, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
   if (error63 !== void 0) {
     const { line } = lineCounter.linePos(error63.pos[0]);
@@ -48197,13 +48217,11 @@ function parseConfigFile(text2, file2, gates) {
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS.includes(id))
-          fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!GATE_IDS.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...GATE_IDS])}`);
+    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
@@ -48577,29 +48595,29 @@ var HTML_ENTITIES = {
   '"': "&quot;",
   "'": "&apos;"
 };
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function visibleControlChars(text2) {
-  return text2.replace(
+function visibleControlChars(text3) {
+  return text3.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
     (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
 }
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text2) {
-  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
+function escapeMarkdown(text3) {
+  const flat = visibleControlChars(text3.replace(/\r\n|[\r\n\t]/g, " "));
   const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
-function escapeMarkdownClipped(text2, max) {
-  if (text2.length <= max) return escapeMarkdown(text2);
-  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
+function escapeMarkdownClipped(text3, max) {
+  if (text3.length <= max) return escapeMarkdown(text3);
+  const end = /[\ud800-\udbff]/.test(text3.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text3.slice(0, end)}\u2026`);
 }
-function safeLogLine(text2) {
-  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+function safeLogLine(text3) {
+  return breakWorkflowCommands(visibleControlChars(text3.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
 }
 function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
@@ -48658,14 +48676,9 @@ function formatMetric(metric) {
     threshold: formatThreshold(metric.threshold, metric.unit)
   };
 }
-var GATE_TITLES = {
-  coverage: "Coverage",
-  mutation: "Mutation score",
-  sarif: "Static analysis",
-  license: "Licenses",
-  "pr-size": "PR size",
-  kpi: "KPI export"
-};
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -48741,11 +48754,11 @@ ${row(columns.map(() => "---"))}
 `)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
       if (left > 0) break;
-      const text2 = Array.from({ length: width }, (_, i) => {
+      const text3 = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!sink.take(`${row(text2)}
+      if (!sink.take(`${row(text3)}
 `)) left = rows.length - index;
     }
   }
@@ -48769,21 +48782,21 @@ function renderSummary(results, options = {}) {
 `;
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
-  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
+  for (const text3 of [...heads, ...feet]) used += Buffer.byteLength(text3) + 1;
   let exhausted = false;
   const out = [intro];
   const sink = {
-    take(text2) {
-      const size = Buffer.byteLength(text2);
+    take(text3) {
+      const size = Buffer.byteLength(text3);
       if (exhausted || used + size > budget) {
         exhausted = true;
         return false;
       }
       used += size;
-      out.push(text2);
+      out.push(text3);
       return true;
     },
-    force: (text2) => void out.push(text2)
+    force: (text3) => void out.push(text3)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
@@ -48909,6 +48922,41 @@ ${escapeMarkdown(options.failure)}
   return verdict;
 }
 
+// packages/gate-result/src/runtime/checkout-guard.ts
+var PULL_REF = /^refs\/(?:remotes\/(?:[^/]+\/)?)?pull\/\d+\/(?:head|merge)$/;
+function text(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+async function gitOr(io, args) {
+  return (await io.git(args).catch(() => "")).trim();
+}
+async function untrustedCheckout(io) {
+  const head = await gitOr(io, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  if (head === "") return void 0;
+  const pr = io.event.payload.pull_request ?? {};
+  const commits = [io.event.headSha, text(pr.head?.sha), text(pr.merge_commit_sha)].filter(
+    (sha2) => sha2 !== void 0
+  );
+  if (commits.includes(head)) return `the workspace is at the PR's commit ${head.slice(0, 7)}`;
+  const refs = (await gitOr(io, ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)"])).split("\n");
+  const pullRef = refs.find((ref) => PULL_REF.test(ref));
+  if (pullRef !== void 0) return `the workspace is checked out at \`${pullRef}\``;
+  const headRef = text(pr.head?.ref);
+  if (headRef !== void 0 && headRef !== text(pr.base?.ref)) {
+    const branch = await gitOr(io, ["symbolic-ref", "--quiet", "HEAD"]);
+    if (branch === `refs/heads/${headRef}`) return `the workspace is on the PR's head branch \`${headRef}\``;
+  }
+  return void 0;
+}
+async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
+  if (io.event.name !== "pull_request_target" || allowUnsafe) return;
+  const why = await untrustedCheckout(io);
+  if (why === void 0) return;
+  throw new ConfigError(
+    `Refusing an untrusted checkout in a privileged context: on pull_request_target ${why}, so the ${gate} gate would read the PR's own files with the base repository's secrets and a write token. Check out the base branch (actions/checkout's default on pull_request_target), or set the step input \`allow-unsafe: true\` if you accept the risk.`
+  );
+}
+
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
@@ -48945,6 +48993,11 @@ function applyIfMissing(gate, policy, error63) {
   }
   return errorResult(gate.id, error63.message);
 }
+function allowsUnsafe(inputs) {
+  const given = inputs.get("allow-unsafe");
+  if (given === void 0 || given.source !== "input" && given.source !== "cli") return false;
+  return getBoolean(inputs, "allow-unsafe") ?? false;
+}
 async function executeGate(gate, rawInputs, io, options = {}) {
   const started = io.now();
   const specs = [...COMMON_INPUTS, ...gate.inputs];
@@ -48956,10 +49009,11 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`
       );
     }
@@ -49276,36 +49330,36 @@ function relativeTo(file2, prefix) {
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
 var ENCODER = new TextEncoder();
-function unquoteAt(text2, start) {
-  if (text2[start] !== '"') return void 0;
+function unquoteAt(text3, start) {
+  if (text3[start] !== '"') return void 0;
   const bytes = [];
-  for (let i = start + 1; i < text2.length; i++) {
-    const ch = text2[i] ?? "";
+  for (let i = start + 1; i < text3.length; i++) {
+    const ch = text3[i] ?? "";
     if (ch === '"') return { value: UTF8.decode(new Uint8Array(bytes)), end: i + 1 };
     if (ch !== "\\") {
       for (const byte of ENCODER.encode(ch)) bytes.push(byte);
       continue;
     }
-    const next = text2[i + 1];
+    const next = text3[i + 1];
     if (next === void 0) return void 0;
     const simple = ESCAPES[next];
     if (simple !== void 0) {
       bytes.push(simple);
       i += 1;
-    } else if (/^[0-3][0-7]{2}$/.test(text2.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(text2.slice(i + 1, i + 4), 8));
+    } else if (/^[0-3][0-7]{2}$/.test(text3.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(text3.slice(i + 1, i + 4), 8));
       i += 3;
     } else return void 0;
   }
   return void 0;
 }
-function readName(text2) {
-  if (!text2.startsWith('"')) return text2.length > 0 ? text2 : void 0;
-  const quoted = unquoteAt(text2, 0);
-  return quoted && quoted.end === text2.length ? quoted.value : void 0;
+function readName(text3) {
+  if (!text3.startsWith('"')) return text3.length > 0 ? text3 : void 0;
+  const quoted = unquoteAt(text3, 0);
+  return quoted && quoted.end === text3.length ? quoted.value : void 0;
 }
-function readPrefixedName(text2, prefix) {
-  const name = readName(text2.endsWith("	") ? text2.slice(0, -1) : text2);
+function readPrefixedName(text3, prefix) {
+  const name = readName(text3.endsWith("	") ? text3.slice(0, -1) : text3);
   if (name === "/dev/null") return null;
   return name?.startsWith(prefix) ? name.slice(prefix.length) : void 0;
 }
@@ -49331,8 +49385,8 @@ function readHeaderNames(rest) {
   if (!first.startsWith("a/") || !second?.startsWith("b/")) return void 0;
   return [first.slice(2), second.slice(2)];
 }
-function readBinaryNames(text2) {
-  const body = text2.slice("Binary files ".length, -" differ".length);
+function readBinaryNames(text3) {
+  const body = text3.slice("Binary files ".length, -" differ".length);
   let first;
   let rest;
   if (body.startsWith('"')) {
@@ -49356,8 +49410,8 @@ function readBinaryNames(text2) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2) {
-  const lines = text2.split("\n");
+function parseUnifiedDiff(text3) {
+  const lines = text3.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
   let i = 0;
@@ -49496,8 +49550,8 @@ async function readChangesFromGit(git, event, log) {
     return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
-  const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2);
+  const text3 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
+  const files = parseUnifiedDiff(text3);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -50403,8 +50457,8 @@ var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value2, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value2, context) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -50462,8 +50516,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -50477,18 +50531,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -50656,12 +50710,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -51593,21 +51647,21 @@ function decodeReport(bytes, shown) {
     throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
   }
   const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
+  let text3;
   try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
     throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
   }
-  const nul = text2.indexOf("\0");
+  const nul = text3.indexOf("\0");
   if (nul !== -1) {
     throw new ReportError(
       shown,
       `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
     );
   }
-  if (text2.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text2;
+  if (text3.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
+  return text3;
 }
 
 // packages/gate-result/src/runtime/local-io.ts
@@ -51852,11 +51906,11 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfigFile(root, explicit, gates) {
+async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text2;
+  let text3;
   try {
-    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
+    text3 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
   } catch (error63) {
     if (error63 instanceof MissingReportError) {
       if (explicit === void 0) return void 0;
@@ -51864,9 +51918,9 @@ async function loadConfigFile(root, explicit, gates) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text2, file2, gates);
+  return parseConfigFile(text3, file2, gates, suite);
 }
-async function buildRunnerContext(gates, env = process.env) {
+async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
   const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
@@ -51875,7 +51929,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -51901,10 +51955,15 @@ var RUNTIME_INPUTS = [
     name: "config-file",
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
+  },
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
   }
 ];
 async function runSelected(gates, options, combined, written) {
-  const context = await buildRunnerContext(gates);
+  const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
     inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
@@ -51917,6 +51976,7 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -51929,6 +51989,21 @@ async function runSelected(gates, options, combined, written) {
     results.push(result);
   }
   return results;
+}
+function refuseGateInputs(given, declared, gates, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const name2 of given) {
+    if (declared.some((s) => s.name === name2)) continue;
+    const ids2 = gates.filter((g) => g.inputs.some((s) => s.name === name2)).map((g) => g.id);
+    if (ids2.length > 0) owners.set(name2, ids2);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name2, ids2]) => `\`${name2}\` (${ids2.join(", ")})`).join(", ");
+  const [[name, ids]] = [...owners];
+  const file2 = config2?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file2}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`
+  );
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
@@ -51949,7 +52024,8 @@ async function runGatesAction(gates, options = {}) {
       combined,
       failure: failure2,
       written,
-      summary: { heading: options.heading }
+      // Each gate's own title (Gate.title), which a gate outside the known list also has.
+      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
     });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
@@ -51962,7 +52038,6 @@ async function runGateAction(gate) {
 }
 
 // packages/gate-result/src/result-schema.ts
-var GATE_IDS2 = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
 var FINITE = external_exports.number().refine(Number.isFinite, "a finite number");
@@ -51992,27 +52067,33 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
-var gateResultSchema = external_exports.object({
-  schema: external_exports.literal(RESULT_SCHEMA),
-  gate: external_exports.enum(GATE_IDS2),
-  verdict: VERDICT,
-  summary: external_exports.string(),
-  metrics: external_exports.array(metricSchema),
-  findings: external_exports.array(findingSchema),
-  details: external_exports.array(sectionSchema),
-  outputs: external_exports.record(ID, external_exports.string()),
-  config: external_exports.record(external_exports.string(), external_exports.unknown()),
-  inputs: external_exports.array(external_exports.string()),
-  durationMs: FINITE.nonnegative()
-});
-function parseGateResult(text2) {
+function gateResultSchemaFor(gates) {
+  return external_exports.object({
+    schema: external_exports.literal(RESULT_SCHEMA),
+    gate: external_exports.enum(gates.map((g) => g.id)),
+    verdict: VERDICT,
+    summary: external_exports.string(),
+    metrics: external_exports.array(metricSchema),
+    findings: external_exports.array(findingSchema),
+    details: external_exports.array(sectionSchema),
+    outputs: external_exports.record(ID, external_exports.string()),
+    config: external_exports.record(external_exports.string(), external_exports.unknown()),
+    inputs: external_exports.array(external_exports.string()),
+    durationMs: FINITE.nonnegative()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
+    title: `aeef/gates result file (${RESULT_SCHEMA})`
+  });
+}
+var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
+function parseGateResult(text3, gates = KNOWN_GATES) {
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error63) {
     throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
   }
-  const parsed = gateResultSchema.safeParse(data);
+  const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
@@ -52104,14 +52185,14 @@ function stringAt(value2, path8) {
 }
 
 // actions/kpi/src/collect.ts
-function collectResults(files) {
+function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     let result;
     try {
-      result = parseGateResult(file2.text);
+      result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -52143,10 +52224,10 @@ function collectResults(files) {
       gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
     }
   }
-  gates.sort((a, b) => GATE_ORDER.indexOf(a.gate) - GATE_ORDER.indexOf(b.gate));
+  const order = suite.map((g) => g.id);
+  gates.sort((a, b) => order.indexOf(a.gate) - order.indexOf(b.gate));
   return { gates, conflicts };
 }
-var GATE_ORDER = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
 }
@@ -52284,20 +52365,20 @@ function renderCsv(report) {
   const rows = [[...HEADER]];
   for (const kpi of report.kpis) {
     rows.push([
-      text(kpi.id),
-      text(kpi.label),
+      text2(kpi.id),
+      text2(kpi.label),
       number4(kpi.value),
-      text(kpi.unit),
-      text(kpi.direction),
+      text2(kpi.unit),
+      text2(kpi.direction),
       number4(kpi.samples),
       number4(kpi.p50),
       number4(kpi.p90),
-      text(report.commit ?? "")
+      text2(report.commit ?? "")
     ]);
   }
   return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }
-function text(value2) {
+function text2(value2) {
   return /^[=+\-@\t\r]/.test(value2) ? `'${value2}` : value2;
 }
 function number4(value2) {
@@ -52310,59 +52391,60 @@ function quote(cell) {
 // actions/kpi/src/kpi-schema.ts
 var FINITE2 = external_exports.number().refine(Number.isFinite, "a finite number");
 var UNIT = external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]);
-var GATE = external_exports.enum(["coverage", "mutation", "sarif", "license", "pr-size", "kpi"]);
 var ID2 = external_exports.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/);
-var kpiReportSchema = external_exports.object({
-  schema: external_exports.literal(KPI_SCHEMA),
-  repository: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  commit: external_exports.string().nullable(),
-  event: external_exports.string(),
-  pullNumber: external_exports.number().int().positive().nullable(),
-  timestamp: external_exports.iso.datetime().nullable(),
-  gates: external_exports.array(
-    external_exports.object({
-      gate: GATE,
-      verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
-      summary: external_exports.string(),
-      sources: external_exports.array(external_exports.string()),
-      metrics: external_exports.array(
-        external_exports.object({
-          id: ID2,
-          label: external_exports.string(),
-          value: FINITE2.nullable(),
-          unit: UNIT,
-          threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
-          verdict: external_exports.enum(["pass", "warn", "fail", "none"])
-        })
-      )
-    })
-  ),
-  kpis: external_exports.array(
-    external_exports.object({
-      id: ID2,
-      label: external_exports.string(),
-      value: FINITE2.nullable(),
-      unit: UNIT,
-      direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
-      samples: external_exports.number().int().nonnegative().optional(),
-      p50: FINITE2.nullable().optional(),
-      p90: FINITE2.nullable().optional()
-    })
-  ),
-  conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
-}).meta({
-  $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
-  title: "aeef/gates KPI report (aeef.kpi/v1)"
-});
+function kpiReportSchemaFor(gates) {
+  const GATE = external_exports.enum(gates.map((g) => g.id));
+  return external_exports.object({
+    schema: external_exports.literal(KPI_SCHEMA),
+    repository: external_exports.string().nullable(),
+    ref: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    event: external_exports.string(),
+    pullNumber: external_exports.number().int().positive().nullable(),
+    timestamp: external_exports.iso.datetime().nullable(),
+    gates: external_exports.array(
+      external_exports.object({
+        gate: GATE,
+        verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
+        summary: external_exports.string(),
+        sources: external_exports.array(external_exports.string()),
+        metrics: external_exports.array(
+          external_exports.object({
+            id: ID2,
+            label: external_exports.string(),
+            value: FINITE2.nullable(),
+            unit: UNIT,
+            threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
+            verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+          })
+        )
+      })
+    ),
+    kpis: external_exports.array(
+      external_exports.object({
+        id: ID2,
+        label: external_exports.string(),
+        value: FINITE2.nullable(),
+        unit: UNIT,
+        direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
+        samples: external_exports.number().int().nonnegative().optional(),
+        p50: FINITE2.nullable().optional(),
+        p90: FINITE2.nullable().optional()
+      })
+    ),
+    conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
+    title: "aeef/gates KPI report (aeef.kpi/v1)"
+  });
+}
+var kpiReportSchema = kpiReportSchemaFor(KNOWN_GATES);
 function assertValidKpiReport(report) {
   const parsed = kpiReportSchema.safeParse(report);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -52419,7 +52501,7 @@ function num(value2) {
 // actions/kpi/src/exports.ts
 async function writeExports(io, dir, formats, report) {
   const files = {};
-  const write = (name, text2) => io.writeFile(`${dir}/${name}`, text2);
+  const write = (name, text3) => io.writeFile(`${dir}/${name}`, text3);
   if (formats.includes("json")) files["kpi-file"] = await write("kpi.json", renderKpiJson(report));
   if (formats.includes("openmetrics"))
     files["openmetrics-file"] = await write("kpi.prom", renderOpenMetrics(report));
@@ -52459,7 +52541,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -52691,8 +52773,8 @@ function recordLine(report) {
 function parseHistory(shards) {
   const records = [];
   let skipped = 0;
-  for (const text2 of shards) {
-    for (const line of text2.split("\n")) {
+  for (const text3 of shards) {
+    for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
         const parsed = kpiReportSchema.safeParse(JSON.parse(line));
@@ -52746,7 +52828,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -52758,15 +52840,15 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
 async function writeTree(git, shards, dashboard) {
-  const blob = async (text2) => (await git(["hash-object", "-w", "--stdin"], { stdin: text2 })).trim();
+  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
   const historyEntries = [];
-  for (const [file2, text2] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text2)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
+    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
   }
   const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
 ` })).trim();
@@ -53003,12 +53085,13 @@ async function readResultFiles(config2, io) {
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,
