@@ -30,7 +30,8 @@ describe('a gate on pull_request_target with the PR head checked out (bundles un
       eventName: 'pull_request_target',
       event: repo.pullRequestEvent(),
     };
-    const inputs = bundle === 'gates' ? { gates: 'coverage' } : { files: 'lcov.info' };
+    const inputs: Record<string, string> =
+      bundle === 'gates' ? { gates: 'coverage' } : { files: 'lcov.info' };
     const refused = await runAction({ ...base, inputs });
     expect(refused.exitCode).toBe(1);
     const summary = bundle === 'gates' ? refused.outputs['coverage-summary'] : refused.outputs.summary;
