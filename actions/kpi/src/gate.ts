@@ -20,7 +20,7 @@ import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
 import { writeExports } from './exports.js';
 import { fetchMergedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
-import { appendHistory, readHistory } from './history-git.js';
+import { appendHistory, readHistory, refuseCodeBranch } from './history-git.js';
 import { lastComparable } from './history-record.js';
 import type { Kpi, KpiReport } from './kpi-report.js';
 import { checkRegressions } from './regression.js';
@@ -56,6 +56,7 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
   let dashboardUrl: string | undefined;
   if (config.historyBranch !== undefined) {
     const title = `KPIs of ${report.repository ?? 'this repository'}`;
+    refuseCodeBranch(config.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
