@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { downsample, MAX_DRAWN_POINTS, renderDashboard } from '../src/dashboard.js';
-import { backoffDelay } from '../src/history-git.js';
+import { backoffDelay, refuseCodeBranch } from '../src/history-git.js';
+import { ConfigError, type EventContext } from '@aeef/gate-result';
 import { lastComparable, parseHistory, recordLine, shardPath } from '../src/history-record.js';
 import { KPI_SCHEMA, type KpiReport } from '../src/kpi-report.js';
 import { factory } from '../../../test/support/factories.js';
@@ -161,5 +162,30 @@ describe(backoffDelay.name, () => {
     expect(backoffDelay(3, 0.5)).toBe(750);
     expect(backoffDelay(20, 0.999)).toBe(7996);
     expect(backoffDelay(20, 0)).toBe(4000);
+  });
+});
+
+describe(refuseCodeBranch.name, () => {
+  const event = (name: string, payload: Record<string, unknown>): EventContext => ({ name, payload });
+
+  it('refuses every branch the event names as code: default, pushed, PR head and base, merge queue, workflow_run', () => {
+    const cases: [EventContext, string][] = [
+      [event('schedule', { repository: { default_branch: 'trunk' } }), 'trunk'],
+      [event('push', { ref: 'refs/heads/release' }), 'release'],
+      [event('pull_request', { pull_request: { head: { ref: 'f' }, base: { ref: 'dev' } } }), 'dev'],
+      [
+        event('merge_group', { merge_group: { head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' } }),
+        'gh-readonly-queue/main/pr-1',
+      ],
+      [event('workflow_run', { workflow_run: { head_branch: 'feature' } }), 'feature'],
+    ];
+    for (const [e, branch] of cases) expect(() => refuseCodeBranch(branch, e), branch).toThrow(ConfigError);
+  });
+
+  it('lets a branch of its own through', () => {
+    const e = event('push', { ref: 'refs/heads/main', repository: { default_branch: 'main' } });
+    expect(() => refuseCodeBranch('kpi-data', e)).not.toThrow();
+    // A tag of the same name is not the branch.
+    expect(() => refuseCodeBranch('v1', event('push', { ref: 'refs/tags/v1' }))).not.toThrow();
   });
 });
