@@ -106,7 +106,7 @@ export async function readHistory(git: Git, branch: string): Promise<HistoryStat
   state.historyEntries = dir === undefined ? [] : await lsTree(git, dir.sha);
   if (!ownsTree(state.root, state.historyEntries)) {
     throw new ConfigError(
-      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\`.`,
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`,
     );
   }
   for (const entry of state.historyEntries) {
