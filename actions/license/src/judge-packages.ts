@@ -1,6 +1,7 @@
 /**
- * Decides each package: first-party and unchecked scopes are set aside, exceptions waive, then the
- * license is resolved and judged. Pure; evaluate.ts turns the decisions into a GateResult.
+ * Decides each name@version over all its copies (lockfile paths, installed copies, sources):
+ * first-party and unchecked scopes are set aside, exceptions waive, then every declared license is
+ * resolved and judged, the strictest deciding. Pure; evaluate.ts turns the decisions into a GateResult.
  */
 import type { LicenseConfig } from './config.js';
 import { findException, type PackageException } from './exceptions.js';
