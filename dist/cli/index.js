@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value2) {
+    function collectionFromPath(schema, path11, value2) {
       let v = value2;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value2) {
-        if (isEmptyPath(path10))
+      addIn(path11, value2) {
+        if (isEmptyPath(path11))
           this.add(value2);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value2) {
-        const [key, ...rest] = path10;
+      setIn(path11, value2) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path10, value2) {
+      addIn(path11, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value2);
+          this.contents.addIn(path11, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value2) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value2) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value2);
+          this.contents.setIn(path11, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8409,14 +8409,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path10 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8867,39 +8867,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error63.message
         );
       });
@@ -8948,9 +8948,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9013,7 +9013,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -9028,11 +9028,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9098,7 +9098,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13140,35 +13140,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -13791,7 +13791,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request;
+      const { method, path: path11, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13872,7 +13872,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14401,7 +14401,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14498,7 +14498,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14851,9 +14851,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16092,10 +16092,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18067,20 +18067,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18102,7 +18102,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18140,9 +18140,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -18605,10 +18605,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23487,9 +23487,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26409,11 +26409,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path10);
+          url2 = new URL(util.parseOrigin(url2).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27053,11 +27053,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path10 } = cov;
-        if (this.data[path10]) {
-          this.data[path10].merge(cov);
+        const { path: path11 } = cov;
+        if (this.data[path11]) {
+          this.data[path11].merge(cov);
         } else {
-          this.data[path10] = cov;
+          this.data[path11] = cov;
         }
       }
       /**
@@ -27318,14 +27318,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 let destStat;
                 try {
-                  destStat = yield lstat3(dest);
+                  destStat = yield lstat4(dest);
                 } catch (e) {
                   if (e.code !== "ENOENT") {
                     throw e;
@@ -27370,7 +27370,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator5 = yield readdir3(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
                             var _ref7;
                             if (_isArray5) {
@@ -27547,14 +27547,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 const destExists = yield exists2(dest);
                 if (destExists) {
-                  const destStat = yield lstat3(dest);
+                  const destStat = yield lstat4(dest);
                   const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
                   const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
                   const bothFiles = srcStat.isFile() && destStat.isFile();
@@ -27600,7 +27600,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator11 = yield readdir3(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
                             var _ref15;
                             if (_isArray11) {
@@ -27897,9 +27897,9 @@ var require_lockfile = __commonJS({
         let symlink2 = exports3.symlink = (() => {
           var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
             try {
-              const stats = yield lstat3(dest);
+              const stats = yield lstat4(dest);
               if (stats.isSymbolicLink()) {
-                const resolved = yield realpath2(dest);
+                const resolved = yield realpath3(dest);
                 if (resolved === src) {
                   return;
                 }
@@ -27951,7 +27951,7 @@ var require_lockfile = __commonJS({
               const name = _ref28;
               const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
               const loc = (_path || _load_path()).default.join(dir, name);
-              const stat5 = yield lstat3(loc);
+              const stat5 = yield lstat4(loc);
               files.push({
                 relative,
                 basename: name,
@@ -27970,7 +27970,7 @@ var require_lockfile = __commonJS({
         })();
         let getFileSizeOnDisk = exports3.getFileSizeOnDisk = (() => {
           var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
-            const stat5 = yield lstat3(loc);
+            const stat5 = yield lstat4(loc);
             const size = stat5.size, blockSize = stat5.blksize;
             return Math.ceil(size / blockSize) * blockSize;
           });
@@ -27979,11 +27979,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path10) {
-            if (!(yield exists2(path10))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11) {
+            if (!(yield exists2(path11))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path10);
+            const buffer = yield readFileBuffer(path11);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -27999,12 +27999,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path10, data) {
-            const eol = (yield getEolFromFile(path10)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11, data) {
+            const eol = (yield getEolFromFile(path11)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path10, data);
+            yield writeFile4(path11, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -28053,10 +28053,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path10 = _ref35;
+              const path11 = _ref35;
               try {
-                const fd = yield open4(path10, "r");
-                return (_fs || _load_fs()).default.createReadStream(path10, { fd });
+                const fd = yield open4(path11, "r");
+                return (_fs || _load_fs()).default.createReadStream(path11, { fd });
               } catch (err) {
               }
             }
@@ -28168,14 +28168,14 @@ var require_lockfile = __commonJS({
         const open4 = exports3.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports3.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
         const readlink2 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
-        const realpath2 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const realpath3 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports3.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports3.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
         const access2 = exports3.access = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
         const stat4 = exports3.stat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
         const mkdirp = exports3.mkdirp = (0, (_promise22 || _load_promise2()).promisify)(__webpack_require__(116));
         const exists2 = exports3.exists = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
-        const lstat3 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
         const chmod2 = exports3.chmod = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
         const link = exports3.link = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
         const glob = exports3.glob = (0, (_promise22 || _load_promise2()).promisify)((_glob || _load_glob()).default);
@@ -28221,7 +28221,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os4 = __webpack_require__(36);
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -28244,29 +28244,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path10.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path11.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path10.join(os4.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path11.join(os4.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path10.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path10.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path11.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path11.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path10.join(__dirname, "..", "bin", "yarn.js");
+            return path11.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path10.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path11.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -28517,7 +28517,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -28584,7 +28584,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path10.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path11.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -29029,9 +29029,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path10.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path11.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -29477,9 +29477,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path10 = { sep: "/" };
+        var path11 = { sep: "/" };
         try {
-          path10 = __webpack_require__(0);
+          path11 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -29557,8 +29557,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path10.sep !== "/") {
-            pattern = pattern.split(path10.sep).join("/");
+          if (path11.sep !== "/") {
+            pattern = pattern.split(path11.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -29915,8 +29915,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path10.sep !== "/") {
-            f = f.split(path10.sep).join("/");
+          if (path11.sep !== "/") {
+            f = f.split(path11.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -30159,7 +30159,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -30441,7 +30441,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path10.join(this.root, e);
+                e = path11.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -30498,12 +30498,12 @@ var require_lockfile = __commonJS({
           var lstatcb = inflight(lstatkey, lstatcb_);
           if (lstatcb)
             fs2.lstat(abs, lstatcb);
-          function lstatcb_(er, lstat3) {
+          function lstatcb_(er, lstat4) {
             if (er && er.code === "ENOENT")
               return cb();
-            var isSym = lstat3 && lstat3.isSymbolicLink();
+            var isSym = lstat4 && lstat4.isSymbolicLink();
             self2.symlinks[abs] = isSym;
-            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+            if (!isSym && lstat4 && !lstat4.isDirectory()) {
               self2.cache[abs] = "FILE";
               cb();
             } else
@@ -30630,9 +30630,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path10.join(this.root, prefix);
+              prefix = path11.join(this.root, prefix);
             } else {
-              prefix = path10.resolve(this.root, prefix);
+              prefix = path11.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -30673,16 +30673,16 @@ var require_lockfile = __commonJS({
           var statcb = inflight("stat\0" + abs, lstatcb_);
           if (statcb)
             fs2.lstat(abs, statcb);
-          function lstatcb_(er, lstat3) {
-            if (lstat3 && lstat3.isSymbolicLink()) {
+          function lstatcb_(er, lstat4) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               return fs2.stat(abs, function(er2, stat5) {
                 if (er2)
-                  self2._stat2(f, abs, null, lstat3, cb);
+                  self2._stat2(f, abs, null, lstat4, cb);
                 else
                   self2._stat2(f, abs, er2, stat5, cb);
               });
             } else {
-              self2._stat2(f, abs, er, lstat3, cb);
+              self2._stat2(f, abs, er, lstat4, cb);
             }
           }
         };
@@ -30708,12 +30708,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path10) {
-          return path10.charAt(0) === "/";
+        function posix(path11) {
+          return path11.charAt(0) === "/";
         }
-        function win32(path10) {
+        function win32(path11) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path10);
+          var result = splitDeviceRe.exec(path11);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -31622,12 +31622,12 @@ var require_lockfile = __commonJS({
       /* 114 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        module2.exports = realpath2;
-        realpath2.realpath = realpath2;
-        realpath2.sync = realpathSync;
-        realpath2.realpathSync = realpathSync;
-        realpath2.monkeypatch = monkeypatch;
-        realpath2.unmonkeypatch = unmonkeypatch;
+        module2.exports = realpath3;
+        realpath3.realpath = realpath3;
+        realpath3.sync = realpathSync;
+        realpath3.realpathSync = realpathSync;
+        realpath3.monkeypatch = monkeypatch;
+        realpath3.unmonkeypatch = unmonkeypatch;
         var fs2 = __webpack_require__(3);
         var origRealpath = fs2.realpath;
         var origRealpathSync = fs2.realpathSync;
@@ -31637,7 +31637,7 @@ var require_lockfile = __commonJS({
         function newError2(er) {
           return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
         }
-        function realpath2(p, cache, cb) {
+        function realpath3(p, cache, cb) {
           if (ok) {
             return origRealpath(p, cache, cb);
           }
@@ -31668,7 +31668,7 @@ var require_lockfile = __commonJS({
           }
         }
         function monkeypatch() {
-          fs2.realpath = realpath2;
+          fs2.realpath = realpath3;
           fs2.realpathSync = realpathSync;
         }
         function unmonkeypatch() {
@@ -31691,7 +31691,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field) {
           return Object.prototype.hasOwnProperty.call(obj, field);
         }
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -31758,11 +31758,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path10.resolve(options.cwd);
+            self2.cwd = path11.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path10.resolve(self2.cwd, "/");
-          self2.root = path10.resolve(self2.root);
+          self2.root = options.root || path11.resolve(self2.cwd, "/");
+          self2.root = path11.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -31843,37 +31843,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path10.join(self2.root, f);
+            abs = path11.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path10.resolve(self2.cwd, f);
+            abs = path11.resolve(self2.cwd, f);
           } else {
-            abs = path10.resolve(f);
+            abs = path11.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path11) {
+        function isIgnored(self2, path12) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path11) || !!(item.gmatcher && item.gmatcher.match(path11));
+            return item.matcher.match(path12) || !!(item.gmatcher && item.gmatcher.match(path12));
           });
         }
-        function childrenIgnored(self2, path11) {
+        function childrenIgnored(self2, path12) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path11));
+            return !!(item.gmatcher && item.gmatcher.match(path12));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var fs2 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -31892,7 +31892,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path10.resolve(p);
+          p = path11.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -31900,7 +31900,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path10.dirname(p), opts, function(er2, made2) {
+                mkdirP(path11.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -31927,14 +31927,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path10.resolve(p);
+          p = path11.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path10.dirname(p), opts, made);
+                made = sync(path11.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -32187,7 +32187,7 @@ ${indent}`);
             const doOpen = fd === void 0;
             let openfd = fd ? fd : -1;
             if (disableTimestampCorrection === void 0) {
-              const destStat = yield lstat3(dest);
+              const destStat = yield lstat4(dest);
               disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
             }
             if (disableTimestampCorrection) {
@@ -32233,7 +32233,7 @@ ${indent}`);
         let disableTimestampCorrection = void 0;
         const readFileBuffer = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
         const close = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.close);
-        const lstat3 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
         const open4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.open);
         const futimes = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
         const write = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.write);
@@ -32336,27 +32336,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path10.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path10.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path11.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path11.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path10.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path10.join(process.env.XDG_DATA_HOME, "yarn");
+            return path11.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path10.join(getLocalAppDataDir() || path10.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path11.join(getLocalAppDataDir() || path11.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path10.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path11.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path10.join(userHome, "Library", "Caches", "Yarn");
+            return path11.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -32364,15 +32364,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path10.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path10.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path11.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path10.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path11.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -33908,7 +33908,7 @@ ${indent}`);
           if (cache) cache[original] = p;
           return p;
         };
-        exports3.realpath = function realpath2(p, cache, cb) {
+        exports3.realpath = function realpath3(p, cache, cb) {
           if (typeof cb !== "function") {
             cb = maybeCallback(cache);
             cache = null;
@@ -34002,7 +34002,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -34131,7 +34131,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path10.join(this.root, e);
+                e = path11.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -34172,18 +34172,18 @@ ${indent}`);
           if (this.follow)
             return this._readdir(abs, false);
           var entries;
-          var lstat3;
+          var lstat4;
           var stat4;
           try {
-            lstat3 = fs2.lstatSync(abs);
+            lstat4 = fs2.lstatSync(abs);
           } catch (er) {
             if (er.code === "ENOENT") {
               return null;
             }
           }
-          var isSym = lstat3 && lstat3.isSymbolicLink();
+          var isSym = lstat4 && lstat4.isSymbolicLink();
           this.symlinks[abs] = isSym;
-          if (!isSym && lstat3 && !lstat3.isDirectory())
+          if (!isSym && lstat4 && !lstat4.isDirectory())
             this.cache[abs] = "FILE";
           else
             entries = this._readdir(abs, false);
@@ -34282,9 +34282,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path10.join(this.root, prefix);
+              prefix = path11.join(this.root, prefix);
             } else {
-              prefix = path10.resolve(this.root, prefix);
+              prefix = path11.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -34310,23 +34310,23 @@ ${indent}`);
           var exists2;
           var stat4 = this.statCache[abs];
           if (!stat4) {
-            var lstat3;
+            var lstat4;
             try {
-              lstat3 = fs2.lstatSync(abs);
+              lstat4 = fs2.lstatSync(abs);
             } catch (er) {
               if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
                 this.statCache[abs] = false;
                 return false;
               }
             }
-            if (lstat3 && lstat3.isSymbolicLink()) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               try {
                 stat4 = fs2.statSync(abs);
               } catch (er) {
-                stat4 = lstat3;
+                stat4 = lstat4;
               }
             } else {
-              stat4 = lstat3;
+              stat4 = lstat4;
             }
           }
           this.statCache[abs] = stat4;
@@ -34547,7 +34547,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var fs2 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -34731,7 +34731,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path10.join(p, f), options, function(er2) {
+              rimraf(path11.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -34808,7 +34808,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path10.join(p, f), options);
+            rimrafSync(path11.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -41402,8 +41402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input2 = path10;
+    function removeDotSegments(path11) {
+      let input2 = path11;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -41477,11 +41477,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -41844,8 +41844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -46318,10 +46318,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path10) {
-  if (!path10)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path10.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -46661,11 +46661,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path10, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -47127,16 +47127,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47175,17 +47175,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47224,8 +47224,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path10 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path10) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -64363,13 +64363,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path10 = ref.slice(1).split("/").filter(Boolean);
-  if (path10.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path10[0] === defsKey) {
-    const key = path10[1] === void 0 ? void 0 : decodeJSONPointerSegment(path10[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65374,8 +65374,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path10) => {
-    const segments = path10.split("/");
+  return (path11) => {
+    const segments = path11.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -65822,10 +65822,10 @@ function readHeaderNames(rest) {
     first = quoted.value;
     secondText = rest.slice(quoted.end + 1);
   } else if (rest.endsWith('"')) {
-    const at = rest.indexOf(' "');
-    if (at < 0) return void 0;
-    first = rest.slice(0, at);
-    secondText = rest.slice(at + 1);
+    const at2 = rest.indexOf(' "');
+    if (at2 < 0) return void 0;
+    first = rest.slice(0, at2);
+    secondText = rest.slice(at2 + 1);
   } else {
     if ((rest.length - 5) % 2 !== 0 || rest.length < 7) return void 0;
     const name = rest.slice(2, 2 + (rest.length - 5) / 2);
@@ -65845,10 +65845,10 @@ function readBinaryNames(text3) {
     first = quoted.value;
     rest = body.slice(quoted.end);
   } else {
-    const at = body.indexOf(" and ");
-    if (at < 0 || body.indexOf(" and ", at + 1) >= 0) return void 0;
-    first = body.slice(0, at);
-    rest = body.slice(at);
+    const at2 = body.indexOf(" and ");
+    if (at2 < 0 || body.indexOf(" and ", at2 + 1) >= 0) return void 0;
+    first = body.slice(0, at2);
+    rest = body.slice(at2);
   }
   if (!rest.startsWith(" and ")) return void 0;
   const a = readPrefixedName(first, "a/");
@@ -65989,12 +65989,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path10 = status === "deleted" ? oldPath : newPath;
-  if (typeof path10 !== "string" || path10 === "") {
+  const path11 = status === "deleted" ? oldPath : newPath;
+  if (typeof path11 !== "string" || path11 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path10,
+    path: path11,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -66018,14 +66018,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path10) {
-  return indexOf(changeSet).get(path10)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path11) {
+  return indexOf(changeSet).get(path11)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path10, line) {
-  return touchesChangedLines(changeSet, path10, line, line);
+function isLineChanged(changeSet, path11, line) {
+  return touchesChangedLines(changeSet, path11, line, line);
 }
-function touchesChangedLines(changeSet, path10, start, end) {
-  const ranges = changedRangesOf(changeSet, path10);
+function touchesChangedLines(changeSet, path11, start, end) {
+  const ranges = changedRangesOf(changeSet, path11);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -66612,24 +66612,32 @@ var ExitCode;
 })(ExitCode || (ExitCode = {}));
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { appendFile as appendFile2, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID()}.tmp`;
+  const text3 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text3, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text3, "utf8").digest("hex");
+  await appendFile2(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+`, "utf8");
   return target;
 }
 
@@ -66943,25 +66951,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path4.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path4.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path4.dirname(target);
+  const existing2 = await deepestExisting(dir);
+  const realExisting = await realpath2(existing2).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
+  });
+  confine(path4.join(realExisting, path4.relative(existing2, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path4.join(realDir, path4.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path4.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path4.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -69225,16 +69266,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].tag : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].namespace : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -69242,9 +69283,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return void 0;
-    return path10[path10.length - 1].values?.[attrName];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return void 0;
+    return path11[path11.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -69252,9 +69293,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return false;
-    const current = path10[path10.length - 1];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return false;
+    const current = path11[path11.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -69280,18 +69321,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].position ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].counter ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -71398,8 +71439,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path10, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 120)} twice.`);
+    const { path: path11, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -71409,9 +71450,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path10, outside, lines, statements, functions, branches }
+      file: { path: path11, outside, lines, statements, functions, branches }
     };
-    byPath.set(path10, acc);
+    byPath.set(path11, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -71489,8 +71530,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path10, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path10);
+    const { path: path11, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path11);
     if (acc === void 0) {
       const lines = /* @__PURE__ */ new Map();
       const branches = /* @__PURE__ */ new Map();
@@ -71499,9 +71540,9 @@ function parseCobertura(root, ctx) {
         lines,
         branches,
         functions,
-        file: { path: path10, outside, lines, statements: null, functions, branches }
+        file: { path: path11, outside, lines, statements: null, functions, branches }
       };
-      byPath.set(path10, acc);
+      byPath.set(path11, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -71582,11 +71623,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path10, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path10);
+    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path11);
     if (file2 === void 0) {
-      file2 = { path: path10, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path10, file2);
+      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path11, file2);
     }
     const hits = Number(count5);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -71636,9 +71677,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path10, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 120)} twice.`);
-      seen.add(path10);
+      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+      seen.add(path11);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -71646,7 +71687,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path10,
+        path: path11,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -71716,43 +71757,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path10, fc] of report.data) {
+    for (const [path11, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path10, report.outside.get(path10) ?? false);
+      outside.set(path11, report.outside.get(path11) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path10 of map2.files()) data.set(path10, map2.fileCoverageFor(path10).toJSON());
+  for (const path11 of map2.files()) data.set(path11, map2.fileCoverageFor(path11).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path10, part) {
+function invalidCount(file2, path11, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path10.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path11.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path10, part) {
+function tallyHits(hits, file2, path11, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path10, part);
+    if (!isCount(v)) invalidCount(file2, path11, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path10) {
+function tallyBranches(hits, file2, path11) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path10, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path11, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path10, "b");
+      if (!isCount(v)) invalidCount(file2, path11, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -71779,15 +71820,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path10, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path10, "s");
+  for (const [path11, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path11, "s");
     files.push({
-      path: path10,
-      outside: report.outside.get(path10) ?? false,
+      path: path11,
+      outside: report.outside.get(path11) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path10, "f"),
-      branches: tallyBranches(fc.b, file2, path10)
+      functions: tallyHits(fc.f, file2, path11, "f"),
+      branches: tallyBranches(fc.b, file2, path11)
     });
   }
   return files;
@@ -71829,13 +71870,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject3(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path10, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 80)} twice.`);
-    seen.add(path10);
+    const { path: path11, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 80)} twice.`);
+    seen.add(path11);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path10, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path11, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -71941,10 +71982,10 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path10, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path10);
+    const { path: path11, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path11);
     this.current = existing2 ?? {
-      path: path10,
+      path: path11,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -71952,8 +71993,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path10, this.current);
-    this.outside.set(path10, outside);
+    if (existing2 === void 0) this.records.set(path11, this.current);
+    this.outside.set(path11, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -72241,11 +72282,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path10) {
-  const exact = model.files.get(path10);
+function reportEntryFor(model, index, path11) {
+  const exact = model.files.get(path11);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path10.slice(path10.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path10.endsWith(`/${f.path}`) || f.path.endsWith(`/${path10}`)
+  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -72334,9 +72375,9 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path10, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path11, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path10,
+        path: path11,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
@@ -72347,8 +72388,8 @@ function worstFilesSection(model, include) {
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path10, t, missed }) => [
-      path10,
+    rows: shown.map(({ path: path11, t, missed }) => [
+      path11,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
@@ -72543,7 +72584,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path10, entry] of entries) files.set(path10, entry.file);
+  for (const [path11, entry] of entries) files.set(path11, entry.file);
   return { files, formats };
 }
 
@@ -72587,6 +72628,9 @@ var coverageGate = {
     );
   }
 };
+
+// actions/kpi/src/gate.ts
+import path7 from "node:path";
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
@@ -72658,9 +72702,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path10) {
+function stringAt(value2, path11) {
   let cur = value2;
-  for (const key of path10) {
+  for (const key of path11) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -72721,12 +72765,12 @@ var KPI_INPUTS = [
   {
     name: "results",
     kind: "globs",
-    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none."
+    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none."
   },
   {
     name: "output-dir",
     kind: "string",
-    description: "Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
+    description: "Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
   },
   {
     name: "formats",
@@ -72796,9 +72840,16 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const outputDir = getString(inputs, "output-dir");
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
+    throw new InputError(
+      "output-dir",
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`
+    );
+  }
   return {
     results: getGlobs(inputs, "results") ?? [],
-    outputDir: getString(inputs, "output-dir"),
+    outputDir,
     formats: [...new Set(formats)],
     historyBranch,
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
@@ -73157,6 +73208,7 @@ function distribution(id, label3, samples, unit, direction) {
 var WIDTH = 560;
 var HEIGHT = 180;
 var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title) {
   const series = collectSeries(records);
   const charts = series.map(renderChart).join("\n");
@@ -73204,9 +73256,12 @@ function collectSeries(records) {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 function renderChart(series) {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -73215,13 +73270,13 @@ function renderChart(series) {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path10 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
-  const dots = series.points.map(
+  const path11 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
@@ -73234,10 +73289,35 @@ function renderChart(series) {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path10}"/>${dots}
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
+<polyline class="line" points="${path11}"/>${dots}
 </svg>
 </figure>`;
+}
+function downsample(points, limit) {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out = first === void 0 ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low;
+    let high;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === void 0) continue;
+      if (low === void 0 || p.value < low.value) low = p;
+      if (high === void 0 || p.value > high.value) high = p;
+    }
+    if (low === void 0 || high === void 0) continue;
+    if (low === high) out.push(low);
+    else out.push(...low.x < high.x ? [low, high] : [high, low]);
+  }
+  if (last !== void 0 && points.length > 1) out.push(last);
+  return out;
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
@@ -73249,27 +73329,43 @@ function shardPath(report) {
   const month = report.timestamp?.slice(0, 7);
   return `${HISTORY_DIR}/${month !== void 0 && /^\d{4}-\d{2}$/.test(month) ? month : "undated"}.ndjson`;
 }
-function recordLine(report) {
-  return `${JSON.stringify(report)}
+function recordLine(report, seq) {
+  return `${JSON.stringify({ seq, ...report })}
 `;
 }
 function parseHistory(shards) {
-  const records = [];
+  const legacy = [];
+  const sequenced = [];
   let skipped = 0;
   for (const text3 of shards) {
     for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
-        const parsed = kpiReportSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data);
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
         else skipped++;
       } catch {
         skipped++;
       }
     }
   }
-  records.sort((a, b) => timeOf(a) - timeOf(b));
-  return { records, skipped };
+  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
 }
 function timeOf(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
@@ -73285,38 +73381,100 @@ function lastComparable(records, current) {
 // actions/kpi/src/history-git.ts
 var LOCAL_REF = "refs/aeef/kpi-history";
 var IDENTITY = ["-c", "user.name=aeef-gates", "-c", "user.email=aeef-gates@users.noreply.github.com"];
-var MAX_PUSH_ATTEMPTS = 5;
+var MAX_PUSH_ATTEMPTS = 8;
+var MARKER_FILE = ".aeef-kpi-history";
+var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var REAL_BACKOFF = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+function refuseCodeBranch(branch, event) {
+  const payload = event.payload;
+  const named = [
+    ["the default branch", at(payload, ["repository", "default_branch"])],
+    ["the branch this run builds", at(payload, ["ref"])],
+    ["the pull request head branch", at(payload, ["pull_request", "head", "ref"])],
+    ["the pull request base branch", at(payload, ["pull_request", "base", "ref"])],
+    ["the merge queue branch", at(payload, ["merge_group", "head_ref"])],
+    ["the merge queue base branch", at(payload, ["merge_group", "base_ref"])],
+    ["the branch this run builds", at(payload, ["workflow_run", "head_branch"])]
+  ];
+  for (const [what, value2] of named) {
+    if (typeof value2 === "string" && value2.replace(/^refs\/heads\//, "") === branch) {
+      throw new ConfigError(
+        `Refusing \`history-branch: ${branch}\`: it is ${what}, and the KPI export would replace its files; name a branch of its own, such as \`kpi-data\`.`
+      );
+    }
+  }
+}
 async function readHistory(git, branch) {
   const parent = await fetchBranch(git, branch);
-  const shards = /* @__PURE__ */ new Map();
-  if (parent !== null) {
-    const listing = await git(["ls-tree", "--name-only", `${parent}:${HISTORY_DIR}`]).catch(() => "");
-    for (const name of listing.split("\n").filter((n) => n.endsWith(".ndjson"))) {
-      shards.set(`${HISTORY_DIR}/${name}`, await git(["show", `${parent}:${HISTORY_DIR}/${name}`]));
-    }
+  const state2 = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map()
+  };
+  if (parent === null) return state2;
+  state2.root = await lsTree(git, parent);
+  const dir = state2.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state2.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  if (!ownsTree(state2.root, state2.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
   }
-  return { parent, history: parseHistory([...shards.values()]), shards };
+  for (const entry of state2.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state2.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state2.history = parseHistory([...state2.shards.values()]);
+  return state2;
 }
-async function appendHistory(git, branch, report, title) {
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names = root.map((e) => e.name).sort();
+  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
-    const { parent, history, shards } = await readHistory(git, branch);
-    const shard = shardPath(report);
-    shards.set(shard, (shards.get(shard) ?? "") + recordLine(report));
-    const all = parseHistory([...shards.values()]);
-    const tree = await writeTree(git, shards, renderDashboard(all.records, title));
+    const state2 = await readHistory(git, branch);
+    const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
+    const text3 = (state2.shards.get(shard) ?? "") + recordLine(report, state2.history.nextSeq);
+    const all = [...state2.history.records, report];
+    const tree = await writeTree(git, state2, shard, text3, renderDashboard(all, title));
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
-    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parent !== null ? ["-p", parent] : [], "-m", message])).trim();
+    const parents = state2.parent !== null ? ["-p", state2.parent] : [];
+    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
     try {
       await git(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
-      return { previous: history, commit, attempts: attempt };
+      return { previous: state2.history, commit, attempts: attempt };
     } catch (error63) {
-      if (attempt >= MAX_PUSH_ATTEMPTS) {
+      const reason = firstLine(error63);
+      if (!await movedSince(git, branch, state2.parent)) {
         throw new ConfigError(
-          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
+          `Could not push the KPI history to \`${branch}\` (${reason}); the job needs \`contents: write\`.`
         );
       }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new ConfigError(
+          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts: other runs kept appending first (${reason}).`
+        );
+      }
+      await backoff.sleep(backoffDelay(attempt, backoff.random()));
     }
   }
+}
+function backoffDelay(attempt, random) {
+  const window2 = Math.min(8e3, 250 * 2 ** (attempt - 1));
+  return Math.round(window2 / 2 + random * (window2 / 2));
+}
+async function movedSince(git, branch, parent) {
+  return await fetchBranch(git, branch) !== parent;
 }
 async function fetchBranch(git, branch) {
   try {
@@ -73327,21 +73485,48 @@ async function fetchBranch(git, branch) {
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
-async function writeTree(git, shards, dashboard) {
-  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
-  const historyEntries = [];
-  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record4 of out.split("\0")) {
+    const tab = record4.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha2 = ""] = record4.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha2, name: record4.slice(tab + 1) });
   }
-  const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
-` })).trim();
-  const root = [
-    `100644 blob ${await blob("")}	.nojekyll`,
-    `040000 tree ${historyTree}	${HISTORY_DIR}`,
-    `100644 blob ${await blob(dashboard)}	index.html`
+  return entries;
+}
+async function mktree(git, entries) {
+  const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
+  return (await git(["mktree", "-z"], { stdin: input2 })).trim();
+}
+async function writeTree(git, state2, shard, text3, dashboard) {
+  const blob = async (content) => ({
+    mode: "100644",
+    type: "blob",
+    sha: (await git(["hash-object", "-w", "--stdin"], { stdin: content })).trim(),
+    name: ""
+  });
+  const history = [
+    ...state2.historyEntries.filter((e) => e.name !== shard),
+    { ...await blob(text3), name: shard }
   ];
-  return (await git(["mktree"], { stdin: `${root.join("\n")}
-` })).trim();
+  const root = [
+    ...state2.root.filter((e) => !OWNED.has(e.name)),
+    { ...await blob(MARKER_TEXT), name: MARKER_FILE },
+    { ...await blob(""), name: NOJEKYLL },
+    { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
+    { ...await blob(dashboard), name: DASHBOARD }
+  ];
+  return mktree(git, root);
+}
+function at(value2, path11) {
+  let cur = value2;
+  for (const key of path11) {
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
 }
 function firstLine(error63) {
   return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
@@ -73405,6 +73590,40 @@ function valueOf2(kpi) {
 }
 function format2(n) {
   return String(Math.round(n * 100) / 100);
+}
+
+// actions/kpi/src/result-ledger.ts
+import { createHash as createHash2 } from "node:crypto";
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+var MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+function parseLedger(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest)) continue;
+    if (job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return { written };
+}
+function isWrittenByGate(ledger, fileName, text3) {
+  const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
+  return ledger.written.has(`${fileName}\0${digest}`);
+}
+
+// actions/kpi/src/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // actions/kpi/src/sections.ts
@@ -73474,10 +73693,16 @@ var kpiGate = {
   run: exportKpis
 };
 async function exportKpis(config2, io) {
-  const files = await readResultFiles(config2, io);
+  const { files, foreign } = await readResultFiles(config2, io);
   const collected = collectResults(files);
   const notes = [];
   const verdicts = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`
+    );
+    verdicts.push("warn");
+  }
   let githubKpis = [];
   if (config2.githubKpis) {
     try {
@@ -73493,6 +73718,7 @@ async function exportKpis(config2, io) {
   let dashboardUrl;
   if (config2.historyBranch !== void 0) {
     const title = `KPIs of ${report.repository ?? "this repository"}`;
+    refuseCodeBranch(config2.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -73526,7 +73752,8 @@ async function exportKpis(config2, io) {
     summary: summarise(
       report,
       verdict,
-      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
+      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
+      foreign.length
     ),
     metrics: [
       {
@@ -73548,6 +73775,8 @@ async function exportKpis(config2, io) {
     durationMs: 0
   };
 }
+var READ_CONCURRENCY = 16;
+var MAX_NAMED = 20;
 async function readResultFiles(config2, io) {
   const own2 = await io.listResultFiles();
   const extra = config2.results.length > 0 ? await io.glob(config2.results) : [];
@@ -73557,14 +73786,55 @@ async function readResultFiles(config2, io) {
       `No file matches \`results\` (${config2.results.join(", ")}).`
     );
   }
-  const paths = [...own2, ...extra];
-  if (paths.length === 0) {
+  if (own2.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path10) => ({ path: path10, text: await io.readText(path10) })));
+  const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
+  const foreign = [];
+  const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
+    const name = path7.basename(file2);
+    let text3;
+    try {
+      text3 = await io.readText(file2);
+    } catch (error63) {
+      if (!(error63 instanceof ReportError)) throw error63;
+      foreign.push(name);
+      return void 0;
+    }
+    if (isWrittenByGate(ledger, name, text3)) return { path: file2, text: text3 };
+    foreign.push(name);
+    return void 0;
+  });
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file2) => ({
+    path: file2,
+    text: await io.readText(file2)
+  }));
+  const files = [...ownFiles.filter((f) => f !== void 0), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+async function readLedger(io) {
+  try {
+    const text3 = await io.readText(path7.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text3, io.event.job);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
+    throw error63;
+  }
+}
+function describeForeign(names) {
+  const sorted = [...names].sort();
+  const shown = sorted.slice(0, MAX_NAMED).join(", ");
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -73595,8 +73865,9 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems) {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise(report, verdict, problems, foreign) {
+  const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;
@@ -73633,10 +73904,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path10 = [];
-    for (let k = key; k !== void 0 && path10.length <= this.parents.size; k = this.parents.get(k))
-      path10.push(k);
-    return path10.reverse();
+    const path11 = [];
+    for (let k = key; k !== void 0 && path11.length <= this.parents.size; k = this.parents.get(k))
+      path11.push(k);
+    return path11.reverse();
   }
 };
 function widen(walk, edge) {
@@ -73939,9 +74210,9 @@ function splitKey(key, style) {
     const version2 = parts.slice(nameParts).join("/");
     return { name: parts.slice(0, nameParts).join("/"), version: version2.split("_")[0] ?? "" };
   }
-  const at = bare.indexOf("@", 1);
-  if (at < 0) return { name: bare, version: "" };
-  return { name: bare.slice(0, at), version: stripPeers(bare.slice(at + 1)) };
+  const at2 = bare.indexOf("@", 1);
+  if (at2 < 0) return { name: bare, version: "" };
+  return { name: bare.slice(0, at2), version: stripPeers(bare.slice(at2 + 1)) };
 }
 function stripPeers(key) {
   const paren = key.indexOf("(");
@@ -74229,8 +74500,8 @@ function specKey(name, range, berry) {
   return `${name}@npm:${range}`;
 }
 function nameOfSpec(spec) {
-  const at = spec.indexOf("@", 1);
-  return at < 0 ? spec : spec.slice(0, at);
+  const at2 = spec.indexOf("@", 1);
+  return at2 < 0 ? spec : spec.slice(0, at2);
 }
 
 // actions/license/src/detect.ts
@@ -74255,8 +74526,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path10) {
-  return MANIFEST_PATH.test(path10) && !path10.includes("/.pnpm/") && !path10.startsWith("node_modules/.");
+function isInstalledManifest(path11) {
+  return MANIFEST_PATH.test(path11) && !path11.includes("/.pnpm/") && !path11.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -74369,12 +74640,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path10 of paths) {
-    if (path10.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path10))
+  for (const path11 of paths) {
+    if (path11.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path11))
       continue;
-    const json2 = parseStrictJson(await io.readText(path10), path10);
+    const json2 = parseStrictJson(await io.readText(path11), path11);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path10), json2);
+      manifests.set(installPathOf(path11), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -74391,14 +74662,24 @@ async function fillLicenses(inventory, manifests) {
     );
   }
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest["name"])}@${String(manifest["version"])}`;
+    byNameVersion.set(id, [...byNameVersion.get(id) ?? [], { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
-    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === void 0) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+    const matches = direct !== void 0 && direct["version"] === pkg.version ? [{ key: pkg.installPath ?? "", manifest: direct }] : byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? [];
+    const [first, ...others] = matches;
+    if (first === void 0) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`
+      });
+    }
   }
 }
 
@@ -74409,9 +74690,9 @@ function parseExceptions(lines) {
     const colon = line.indexOf(":");
     const spec = (colon < 0 ? line : line.slice(0, colon)).trim();
     const reason = colon < 0 ? "" : line.slice(colon + 1).trim();
-    const at = spec.lastIndexOf("@");
-    const name = at > 0 ? spec.slice(0, at) : spec;
-    const range = at > 0 ? spec.slice(at + 1).trim() : "*";
+    const at2 = spec.lastIndexOf("@");
+    const name = at2 > 0 ? spec.slice(0, at2) : spec;
+    const range = at2 > 0 ? spec.slice(at2 + 1).trim() : "*";
     if (reason === "" || name === "" || /\s/.test(name)) {
       throw new InputError(
         "exceptions",
@@ -75261,6 +75542,29 @@ function canonicalLicenseId(id) {
 function canonicalExceptionId(id) {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
+function canonicalCase(text3) {
+  const tokens = text3.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id) ?? canonicalRef(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  }).join("");
+}
+function canonicalRef(id) {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return void 0;
+  const document2 = match[1] === void 0 ? "" : `DocumentRef-${match[2] ?? ""}:`;
+  return `${document2}LicenseRef-${match[4] ?? ""}`;
+}
 var DEPRECATED_MAP = {
   "GPL-1.0": "GPL-1.0-only",
   "GPL-2.0": "GPL-2.0-only",
@@ -75434,7 +75738,7 @@ function parseEntries(input2, entries) {
   const invalid2 = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error63) {
       if (!(error63 instanceof ExpressionError)) throw error63;
       invalid2.push(entry);
@@ -75476,14 +75780,17 @@ function judgeExpression(expression, policy) {
   };
 }
 function allows(allowed, leaf) {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+function choices(leaf) {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 function isDenied(leaf, deny) {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 function matchesCombo(branch, combo) {
   return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
@@ -75685,30 +75992,11 @@ function resolveString(value2) {
 function normaliseNonSpdx(text3) {
   const alias = LICENSE_ALIASES.get(aliasKey(text3));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text3);
-  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const cased = canonicalCase(text3);
+  if (cased !== text3) return { to: cased, how: "SPDX ids are case-insensitive" };
   const slashed = splitSlash(text3);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
-}
-function fixCase(text3) {
-  const tokens = text3.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === "AND" || upper === "OR" || upper === "WITH") {
-      afterWith = upper === "WITH";
-      return upper;
-    }
-    if (token.trim() === "" || token === "(" || token === ")") return token;
-    const plus = token.endsWith("+") ? "+" : "";
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === void 0 ? token : canonical + plus;
-  });
-  const result = fixed.join("");
-  return result !== text3 ? result : void 0;
 }
 function splitSlash(text3) {
   const parts = text3.split("/").map((p) => p.trim());
@@ -75727,46 +76015,86 @@ function tryParse(text3) {
 }
 
 // actions/license/src/judge-packages.ts
+var SCOPE_RANK = { production: 0, optional: 1, development: 2 };
+var SEVERITY = {
+  denied: 0,
+  "not-allowed": 1,
+  unknown: 2,
+  allowed: 3,
+  excepted: 4
+};
 function judgePackages(inventories, config2) {
   const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
   const cache = /* @__PURE__ */ new Map();
   for (const e of config2.exceptions) decisions.exceptionUse.set(e, []);
-  const seen = /* @__PURE__ */ new Set();
+  const groups = /* @__PURE__ */ new Map();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
       const id = `${pkg.name}@${pkg.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (pkg.firstParty) {
-        decisions.firstParty.push(pkg);
-      } else if (pkg.scope === "development" && !config2.includeDev) {
-        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
-      } else {
-        decisions.checked.push({
-          pkg,
-          source: inventory.file,
-          outcome: decide(pkg, config2, decisions, cache)
-        });
-      }
+      const group = groups.get(id);
+      if (group === void 0) groups.set(id, [{ pkg, source: inventory.file }]);
+      else group.push({ pkg, source: inventory.file });
+    }
+  }
+  for (const copies of groups.values()) {
+    const thirdParty = copies.filter((c) => !c.pkg.firstParty);
+    const [widest] = [...thirdParty].sort((a, b) => SCOPE_RANK[a.pkg.scope] - SCOPE_RANK[b.pkg.scope]);
+    const [first] = copies;
+    if (widest === void 0) {
+      if (first !== void 0) decisions.firstParty.push(first.pkg);
+    } else if (widest.pkg.scope === "development" && !config2.includeDev) {
+      decisions.skipped.set("development", (decisions.skipped.get("development") ?? 0) + 1);
+    } else {
+      decisions.checked.push(decideCopies(widest, thirdParty, config2, decisions, cache));
     }
   }
   return decisions;
 }
-function decide(pkg, config2, decisions, cache) {
-  const exception = findException(config2.exceptions, pkg.name, pkg.version);
+function decideCopies(widest, copies, config2, decisions, cache) {
+  const { name, version: version2 } = widest.pkg;
+  const exception = findException(config2.exceptions, name, version2);
   if (exception !== void 0) {
-    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
-    const resolution = resolveLicense(pkg.license);
-    return {
-      status: "excepted",
-      exception,
-      license: resolution.known ? resolution.expression.text : resolution.reason
-    };
+    decisions.exceptionUse.get(exception)?.push(`${name}@${version2}`);
+    const licensed2 = copies.find((c) => c.pkg.license.kind !== "missing")?.pkg.license ?? widest.pkg.license;
+    const resolution = resolveLicense(licensed2);
+    const license = resolution.known ? resolution.expression.text : resolution.reason;
+    return { pkg: widest.pkg, source: widest.source, outcome: { status: "excepted", exception, license } };
   }
-  const key = JSON.stringify(pkg.license);
+  const readings = /* @__PURE__ */ new Map();
+  for (const copy of copies) {
+    if (copy.pkg.license.kind === "missing") continue;
+    const resolution = resolveLicense(copy.pkg.license);
+    const key = resolution.known ? resolution.expression.text : `unknown: ${resolution.reason}`;
+    if (!readings.has(key)) readings.set(key, copy);
+  }
+  const declared = [...readings.values()];
+  const judged = declared.map((copy) => ({ copy, outcome: judgeCached(copy.pkg.license, config2, cache) }));
+  const [strictest] = judged.sort((a, b) => SEVERITY[a.outcome.status] - SEVERITY[b.outcome.status]);
+  const licensed = strictest?.copy.pkg ?? widest.pkg;
+  const pkg = {
+    ...widest.pkg,
+    license: licensed.license,
+    ...licensed.licenseFrom === void 0 ? {} : { licenseFrom: licensed.licenseFrom }
+  };
+  const decision = {
+    pkg,
+    source: strictest?.copy.source ?? widest.source,
+    outcome: strictest?.outcome ?? judgeCached(pkg.license, config2, cache)
+  };
+  if (declared.length > 1) {
+    decision.conflicting = [...readings].map(([license, copy]) => ({ license, from: whereFrom(copy) }));
+  }
+  return decision;
+}
+function whereFrom(copy) {
+  const at2 = copy.pkg.licenseFrom ?? copy.pkg.installPath;
+  return at2 === void 0 ? copy.source : `${copy.source}: ${at2}`;
+}
+function judgeCached(license, config2, cache) {
+  const key = JSON.stringify(license);
   let outcome = cache.get(key);
   if (outcome === void 0) {
-    outcome = judgeLicense(pkg.license, config2);
+    outcome = judgeLicense(license, config2);
     cache.set(key, outcome);
   }
   return outcome;
@@ -75795,6 +76123,21 @@ function buildSections(decisions, violations, inventories, config2, notes) {
           "expression" in d.outcome ? d.outcome.expression.text : "unknown",
           "why" in d.outcome ? d.outcome.why : "",
           d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== void 0);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        "Conflicting license declarations",
+        ["Package", "Version", "Declared", "Judged by the strictest"],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join("; "),
+          d.outcome.status
         ])
       )
     );
@@ -76574,8 +76917,8 @@ function describe3(error63) {
   const params = error63.params;
   if (error63.keyword === "required") {
     const missing = String(params.missingProperty);
-    const at = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
-    return `${at}${missing} is required`;
+    const at2 = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
+    return `${at2}${missing} is required`;
   }
   const where = formatJsonPath(error63.instancePath);
   if (error63.keyword === "enum") {
@@ -76601,10 +76944,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path10 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path11 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path10} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path11} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -76716,7 +77059,7 @@ function parseMutationReport(text3, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -76745,17 +77088,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path7.posix.dirname(reportFile);
+  let dir = path8.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path7.posix.dirname(dir);
+    dir = path8.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path7.posix.normalize(path7.posix.join(base, relativeKey));
+  const joined = path8.posix.normalize(path8.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -77056,8 +77399,8 @@ function worstFilesSection2(files) {
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path10, scores: s }) => [
-      path10,
+    rows: shown.map(({ path: path11, scores: s }) => [
+      path11,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -77321,13 +77664,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path10 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path10) ?? { generated: false, vendored: false };
+    const entry = result.get(path11) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path10, entry);
+    result.set(path11, entry);
   }
   return result;
 }
@@ -77353,15 +77696,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path10 = record4.slice(second + 1);
+    let path11 = record4.slice(second + 1);
     let previousPath;
-    if (path10 === "") {
+    if (path11 === "") {
       previousPath = fields[i++];
-      path10 = fields[i++] ?? "";
-      if (!previousPath || !path10) throw new InternalError("Truncated git numstat rename record.");
+      path11 = fields[i++] ?? "";
+      if (!previousPath || !path11) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path10,
+      path: path11,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -77401,7 +77744,7 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path10, value2] of parseCheckAttr(output2)) attributes.set(path10.slice(cdup.length), value2);
+    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -77485,7 +77828,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path10) => match(path10.slice(path10.lastIndexOf("/") + 1));
+      return (path11) => match(path11.slice(path11.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -77516,10 +77859,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path10, rules) {
+function linguistAttributesOf(path11, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path10)) continue;
+    if (!rule.matches(path11)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -77775,8 +78118,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path10) {
-  return path10.slice(path10.lastIndexOf("/") + 1);
+function basename(path11) {
+  return path11.slice(path11.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -78640,7 +78983,7 @@ function parseSecuritySeverity(value2, file2, ruleId) {
 }
 
 // actions/sarif/src/uri.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -78674,10 +79017,10 @@ function resolveUri(uri, workspace) {
     return { text: shown };
   }
   if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path8.posix.normalize(workspace.split(path8.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path8.posix.normalize(decoded) : path8.posix.join(root, decoded);
-  const relative = path8.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path8.posix.isAbsolute(relative))
+  const root = path9.posix.normalize(workspace.split(path9.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path9.posix.normalize(decoded) : path9.posix.join(root, decoded);
+  const relative = path9.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path9.posix.isAbsolute(relative))
     return { text: shown };
   return { path: relative };
 }
@@ -81834,14 +82177,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path10 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path11 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path10} ${detail}`;
+  return `${path11} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -81904,7 +82247,7 @@ var GATES = [
 // packages/cli/src/main.ts
 import { mkdtemp, rm as rm4, stat as stat3 } from "node:fs/promises";
 import os3 from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // packages/cli/package.json
 var package_default = {
@@ -82117,7 +82460,7 @@ var processHost = () => ({
   stderr: process.stderr
 });
 async function resolveDirectory(cwd, given) {
-  const absolute = path9.resolve(cwd, given);
+  const absolute = path10.resolve(cwd, given);
   const stats = await stat3(absolute).catch(() => void 0);
   if (stats?.isDirectory() !== true) {
     throw new UsageError(`Expected \`--working-directory\` to be an existing directory, got \`${given}\`.`);
@@ -82125,10 +82468,10 @@ async function resolveDirectory(cwd, given) {
   return absolute;
 }
 async function readConfig2(cwd, file2) {
-  const absolute = file2 === void 0 ? void 0 : path9.resolve(cwd, file2);
+  const absolute = file2 === void 0 ? void 0 : path10.resolve(cwd, file2);
   const inside = absolute === void 0 || isInside(cwd, absolute);
   try {
-    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path9.dirname(absolute), absolute, GATES);
+    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path10.dirname(absolute), absolute, GATES);
   } catch (error63) {
     if (error63 instanceof InputError && error63.input === "config-file") throw new UsageError(error63.message);
     throw error63;
@@ -82202,8 +82545,8 @@ async function runCli(argv, host = processHost()) {
     }
     let resultDir;
     if (options.resultDir === void 0)
-      resultDir = ownDir = await mkdtemp(path9.join(os3.tmpdir(), "aeef-gates-"));
-    else resultDir = path9.resolve(host.cwd, options.resultDir);
+      resultDir = ownDir = await mkdtemp(path10.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path10.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;

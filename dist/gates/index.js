@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value2) {
+    function collectionFromPath(schema, path12, value2) {
       let v = value2;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value2) {
-        if (isEmptyPath(path11))
+      addIn(path12, value2) {
+        if (isEmptyPath(path12))
           this.add(value2);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        const [key, ...rest] = path11;
+      setIn(path12, value2) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path11, value2) {
+      addIn(path12, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value2);
+          this.contents.addIn(path12, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value2) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value2);
+          this.contents.setIn(path12, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field2, index] of path11) {
+      for (const [field2, index] of path12) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field2 = path12[path12.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8408,14 +8408,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8866,39 +8866,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error63.message
         );
       });
@@ -8947,9 +8947,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9012,7 +9012,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -9027,11 +9027,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9097,7 +9097,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13139,35 +13139,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -13790,7 +13790,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13871,7 +13871,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14400,7 +14400,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -14497,7 +14497,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14850,9 +14850,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16091,10 +16091,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18066,20 +18066,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18101,7 +18101,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18139,9 +18139,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -18604,10 +18604,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23486,9 +23486,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26408,11 +26408,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path11);
+          url2 = new URL(util.parseOrigin(url2).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27571,12 +27571,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve, reject) => {
                 if (finished()) {
@@ -28371,11 +28371,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path11 } = cov;
-        if (this.data[path11]) {
-          this.data[path11].merge(cov);
+        const { path: path12 } = cov;
+        if (this.data[path12]) {
+          this.data[path12].merge(cov);
         } else {
-          this.data[path11] = cov;
+          this.data[path12] = cov;
         }
       }
       /**
@@ -28636,14 +28636,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 let destStat;
                 try {
-                  destStat = yield lstat3(dest);
+                  destStat = yield lstat4(dest);
                 } catch (e) {
                   if (e.code !== "ENOENT") {
                     throw e;
@@ -28688,7 +28688,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator5 = yield readdir3(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
                             var _ref7;
                             if (_isArray5) {
@@ -28865,14 +28865,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 const destExists = yield exists2(dest);
                 if (destExists) {
-                  const destStat = yield lstat3(dest);
+                  const destStat = yield lstat4(dest);
                   const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
                   const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
                   const bothFiles = srcStat.isFile() && destStat.isFile();
@@ -28918,7 +28918,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator11 = yield readdir3(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
                             var _ref15;
                             if (_isArray11) {
@@ -29215,9 +29215,9 @@ var require_lockfile = __commonJS({
         let symlink2 = exports3.symlink = (() => {
           var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
             try {
-              const stats = yield lstat3(dest);
+              const stats = yield lstat4(dest);
               if (stats.isSymbolicLink()) {
-                const resolved = yield realpath3(dest);
+                const resolved = yield realpath4(dest);
                 if (resolved === src) {
                   return;
                 }
@@ -29269,7 +29269,7 @@ var require_lockfile = __commonJS({
               const name = _ref28;
               const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
               const loc = (_path || _load_path()).default.join(dir, name);
-              const stat6 = yield lstat3(loc);
+              const stat6 = yield lstat4(loc);
               files.push({
                 relative,
                 basename: name,
@@ -29288,7 +29288,7 @@ var require_lockfile = __commonJS({
         })();
         let getFileSizeOnDisk = exports3.getFileSizeOnDisk = (() => {
           var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
-            const stat6 = yield lstat3(loc);
+            const stat6 = yield lstat4(loc);
             const size = stat6.size, blockSize = stat6.blksize;
             return Math.ceil(size / blockSize) * blockSize;
           });
@@ -29297,11 +29297,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11) {
-            if (!(yield exists2(path11))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12) {
+            if (!(yield exists2(path12))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path11);
+            const buffer = yield readFileBuffer(path12);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -29317,12 +29317,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11, data) {
-            const eol = (yield getEolFromFile(path11)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12, data) {
+            const eol = (yield getEolFromFile(path12)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path11, data);
+            yield writeFile4(path12, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -29371,10 +29371,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path11 = _ref35;
+              const path12 = _ref35;
               try {
-                const fd = yield open4(path11, "r");
-                return (_fs || _load_fs()).default.createReadStream(path11, { fd });
+                const fd = yield open4(path12, "r");
+                return (_fs || _load_fs()).default.createReadStream(path12, { fd });
               } catch (err) {
               }
             }
@@ -29486,14 +29486,14 @@ var require_lockfile = __commonJS({
         const open4 = exports3.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports3.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
         const readlink2 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
-        const realpath3 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const realpath4 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports3.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports3.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
         const access2 = exports3.access = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
         const stat5 = exports3.stat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
         const mkdirp = exports3.mkdirp = (0, (_promise22 || _load_promise2()).promisify)(__webpack_require__(116));
         const exists2 = exports3.exists = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
-        const lstat3 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
         const chmod2 = exports3.chmod = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
         const link = exports3.link = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
         const glob = exports3.glob = (0, (_promise22 || _load_promise2()).promisify)((_glob || _load_glob()).default);
@@ -29539,7 +29539,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os8 = __webpack_require__(36);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -29562,29 +29562,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path11.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path11.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path12.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path12.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path11.join(__dirname, "..", "bin", "yarn.js");
+            return path12.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path11.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path12.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -29835,7 +29835,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -29902,7 +29902,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path11.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path12.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -30347,9 +30347,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path11.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path12.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -30795,9 +30795,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path11 = { sep: "/" };
+        var path12 = { sep: "/" };
         try {
-          path11 = __webpack_require__(0);
+          path12 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -30875,8 +30875,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path11.sep !== "/") {
-            pattern = pattern.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            pattern = pattern.split(path12.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -31233,8 +31233,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path11.sep !== "/") {
-            f = f.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            f = f.split(path12.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -31477,7 +31477,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -31759,7 +31759,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -31816,12 +31816,12 @@ var require_lockfile = __commonJS({
           var lstatcb = inflight(lstatkey, lstatcb_);
           if (lstatcb)
             fs3.lstat(abs, lstatcb);
-          function lstatcb_(er, lstat3) {
+          function lstatcb_(er, lstat4) {
             if (er && er.code === "ENOENT")
               return cb();
-            var isSym = lstat3 && lstat3.isSymbolicLink();
+            var isSym = lstat4 && lstat4.isSymbolicLink();
             self2.symlinks[abs] = isSym;
-            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+            if (!isSym && lstat4 && !lstat4.isDirectory()) {
               self2.cache[abs] = "FILE";
               cb();
             } else
@@ -31948,9 +31948,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -31991,16 +31991,16 @@ var require_lockfile = __commonJS({
           var statcb = inflight("stat\0" + abs, lstatcb_);
           if (statcb)
             fs3.lstat(abs, statcb);
-          function lstatcb_(er, lstat3) {
-            if (lstat3 && lstat3.isSymbolicLink()) {
+          function lstatcb_(er, lstat4) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               return fs3.stat(abs, function(er2, stat6) {
                 if (er2)
-                  self2._stat2(f, abs, null, lstat3, cb);
+                  self2._stat2(f, abs, null, lstat4, cb);
                 else
                   self2._stat2(f, abs, er2, stat6, cb);
               });
             } else {
-              self2._stat2(f, abs, er, lstat3, cb);
+              self2._stat2(f, abs, er, lstat4, cb);
             }
           }
         };
@@ -32026,12 +32026,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path11) {
-          return path11.charAt(0) === "/";
+        function posix(path12) {
+          return path12.charAt(0) === "/";
         }
-        function win32(path11) {
+        function win32(path12) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path11);
+          var result = splitDeviceRe.exec(path12);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -32940,12 +32940,12 @@ var require_lockfile = __commonJS({
       /* 114 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        module2.exports = realpath3;
-        realpath3.realpath = realpath3;
-        realpath3.sync = realpathSync;
-        realpath3.realpathSync = realpathSync;
-        realpath3.monkeypatch = monkeypatch;
-        realpath3.unmonkeypatch = unmonkeypatch;
+        module2.exports = realpath4;
+        realpath4.realpath = realpath4;
+        realpath4.sync = realpathSync;
+        realpath4.realpathSync = realpathSync;
+        realpath4.monkeypatch = monkeypatch;
+        realpath4.unmonkeypatch = unmonkeypatch;
         var fs3 = __webpack_require__(3);
         var origRealpath = fs3.realpath;
         var origRealpathSync = fs3.realpathSync;
@@ -32955,7 +32955,7 @@ var require_lockfile = __commonJS({
         function newError2(er) {
           return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
         }
-        function realpath3(p, cache, cb) {
+        function realpath4(p, cache, cb) {
           if (ok) {
             return origRealpath(p, cache, cb);
           }
@@ -32986,7 +32986,7 @@ var require_lockfile = __commonJS({
           }
         }
         function monkeypatch() {
-          fs3.realpath = realpath3;
+          fs3.realpath = realpath4;
           fs3.realpathSync = realpathSync;
         }
         function unmonkeypatch() {
@@ -33009,7 +33009,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field2) {
           return Object.prototype.hasOwnProperty.call(obj, field2);
         }
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -33076,11 +33076,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path11.resolve(options.cwd);
+            self2.cwd = path12.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path11.resolve(self2.cwd, "/");
-          self2.root = path11.resolve(self2.root);
+          self2.root = options.root || path12.resolve(self2.cwd, "/");
+          self2.root = path12.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -33161,37 +33161,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path11.join(self2.root, f);
+            abs = path12.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path11.resolve(self2.cwd, f);
+            abs = path12.resolve(self2.cwd, f);
           } else {
-            abs = path11.resolve(f);
+            abs = path12.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path12) {
+        function isIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path12) || !!(item.gmatcher && item.gmatcher.match(path12));
+            return item.matcher.match(path13) || !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
-        function childrenIgnored(self2, path12) {
+        function childrenIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path12));
+            return !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -33210,7 +33210,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -33218,7 +33218,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path11.dirname(p), opts, function(er2, made2) {
+                mkdirP(path12.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -33245,14 +33245,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path11.dirname(p), opts, made);
+                made = sync(path12.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -33505,7 +33505,7 @@ ${indent}`);
             const doOpen = fd === void 0;
             let openfd = fd ? fd : -1;
             if (disableTimestampCorrection === void 0) {
-              const destStat = yield lstat3(dest);
+              const destStat = yield lstat4(dest);
               disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
             }
             if (disableTimestampCorrection) {
@@ -33551,7 +33551,7 @@ ${indent}`);
         let disableTimestampCorrection = void 0;
         const readFileBuffer = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
         const close = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.close);
-        const lstat3 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
         const open4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.open);
         const futimes = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
         const write = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.write);
@@ -33654,27 +33654,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path11.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path11.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path12.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path12.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path11.join(process.env.XDG_DATA_HOME, "yarn");
+            return path12.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path11.join(getLocalAppDataDir() || path11.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path12.join(getLocalAppDataDir() || path12.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path11.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path12.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path11.join(userHome, "Library", "Caches", "Yarn");
+            return path12.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -33682,15 +33682,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path11.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path12.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path11.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path12.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -35226,7 +35226,7 @@ ${indent}`);
           if (cache) cache[original] = p;
           return p;
         };
-        exports3.realpath = function realpath3(p, cache, cb) {
+        exports3.realpath = function realpath4(p, cache, cb) {
           if (typeof cb !== "function") {
             cb = maybeCallback(cache);
             cache = null;
@@ -35320,7 +35320,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -35449,7 +35449,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -35490,18 +35490,18 @@ ${indent}`);
           if (this.follow)
             return this._readdir(abs, false);
           var entries;
-          var lstat3;
+          var lstat4;
           var stat5;
           try {
-            lstat3 = fs3.lstatSync(abs);
+            lstat4 = fs3.lstatSync(abs);
           } catch (er) {
             if (er.code === "ENOENT") {
               return null;
             }
           }
-          var isSym = lstat3 && lstat3.isSymbolicLink();
+          var isSym = lstat4 && lstat4.isSymbolicLink();
           this.symlinks[abs] = isSym;
-          if (!isSym && lstat3 && !lstat3.isDirectory())
+          if (!isSym && lstat4 && !lstat4.isDirectory())
             this.cache[abs] = "FILE";
           else
             entries = this._readdir(abs, false);
@@ -35600,9 +35600,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -35628,23 +35628,23 @@ ${indent}`);
           var exists2;
           var stat5 = this.statCache[abs];
           if (!stat5) {
-            var lstat3;
+            var lstat4;
             try {
-              lstat3 = fs3.lstatSync(abs);
+              lstat4 = fs3.lstatSync(abs);
             } catch (er) {
               if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
                 this.statCache[abs] = false;
                 return false;
               }
             }
-            if (lstat3 && lstat3.isSymbolicLink()) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               try {
                 stat5 = fs3.statSync(abs);
               } catch (er) {
-                stat5 = lstat3;
+                stat5 = lstat4;
               }
             } else {
-              stat5 = lstat3;
+              stat5 = lstat4;
             }
           }
           this.statCache[abs] = stat5;
@@ -35865,7 +35865,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -36049,7 +36049,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path11.join(p, f), options, function(er2) {
+              rimraf(path12.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -36126,7 +36126,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path11.join(p, f), options);
+            rimrafSync(path12.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -42720,8 +42720,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input2 = path11;
+    function removeDotSegments(path12) {
+      let input2 = path12;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -42795,11 +42795,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -43162,8 +43162,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -47636,10 +47636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path11) {
-  if (!path11)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path11.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -47979,11 +47979,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path11, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -48445,16 +48445,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -48493,17 +48493,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -48542,8 +48542,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path11) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -65681,13 +65681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path11 = ref.slice(1).split("/").filter(Boolean);
-  if (path11.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path11[0] === defsKey) {
-    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -66692,8 +66692,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path11) => {
-    const segments = path11.split("/");
+  return (path12) => {
+    const segments = path12.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -67437,10 +67437,10 @@ function readHeaderNames(rest) {
     first = quoted.value;
     secondText = rest.slice(quoted.end + 1);
   } else if (rest.endsWith('"')) {
-    const at = rest.indexOf(' "');
-    if (at < 0) return void 0;
-    first = rest.slice(0, at);
-    secondText = rest.slice(at + 1);
+    const at2 = rest.indexOf(' "');
+    if (at2 < 0) return void 0;
+    first = rest.slice(0, at2);
+    secondText = rest.slice(at2 + 1);
   } else {
     if ((rest.length - 5) % 2 !== 0 || rest.length < 7) return void 0;
     const name = rest.slice(2, 2 + (rest.length - 5) / 2);
@@ -67460,10 +67460,10 @@ function readBinaryNames(text3) {
     first = quoted.value;
     rest = body.slice(quoted.end);
   } else {
-    const at = body.indexOf(" and ");
-    if (at < 0 || body.indexOf(" and ", at + 1) >= 0) return void 0;
-    first = body.slice(0, at);
-    rest = body.slice(at);
+    const at2 = body.indexOf(" and ");
+    if (at2 < 0 || body.indexOf(" and ", at2 + 1) >= 0) return void 0;
+    first = body.slice(0, at2);
+    rest = body.slice(at2);
   }
   if (!rest.startsWith(" and ")) return void 0;
   const a = readPrefixedName(first, "a/");
@@ -67616,12 +67616,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path11 = status === "deleted" ? oldPath : newPath;
-  if (typeof path11 !== "string" || path11 === "") {
+  const path12 = status === "deleted" ? oldPath : newPath;
+  if (typeof path12 !== "string" || path12 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path11,
+    path: path12,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -67645,14 +67645,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path11) {
-  return indexOf(changeSet).get(path11)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path12) {
+  return indexOf(changeSet).get(path12)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path11, line) {
-  return touchesChangedLines(changeSet, path11, line, line);
+function isLineChanged(changeSet, path12, line) {
+  return touchesChangedLines(changeSet, path12, line, line);
 }
-function touchesChangedLines(changeSet, path11, start, end) {
-  const ranges = changedRangesOf(changeSet, path11);
+function touchesChangedLines(changeSet, path12, start, end) {
+  const ranges = changedRangesOf(changeSet, path12);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -68478,24 +68478,32 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text3 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text3, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text3, "utf8").digest("hex");
+  await appendFile3(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+`, "utf8");
   return target;
 }
 
@@ -68687,7 +68695,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path6 from "node:path";
 
@@ -70297,7 +70305,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70634,10 +70642,11 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  return { ...context, job: jobIdentity(env) };
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -70851,25 +70860,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path4.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path4.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path4.dirname(target);
+  const existing2 = await deepestExisting(dir);
+  const realExisting = await realpath2(existing2).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
+  });
+  confine(path4.join(realExisting, path4.relative(existing2, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path4.join(realDir, path4.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path4.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path4.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -70966,10 +71008,10 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -73314,16 +73356,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -73331,9 +73373,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return void 0;
-    return path11[path11.length - 1].values?.[attrName];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return void 0;
+    return path12[path12.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -73341,9 +73383,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return false;
-    const current = path11[path11.length - 1];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return false;
+    const current = path12[path12.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -73369,18 +73411,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].position ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].counter ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -75487,8 +75529,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path11, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+    const { path: path12, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -75498,9 +75540,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path11, outside, lines, statements, functions, branches }
+      file: { path: path12, outside, lines, statements, functions, branches }
     };
-    byPath.set(path11, acc);
+    byPath.set(path12, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -75578,8 +75620,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path11, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path12);
     if (acc === void 0) {
       const lines = /* @__PURE__ */ new Map();
       const branches = /* @__PURE__ */ new Map();
@@ -75588,9 +75630,9 @@ function parseCobertura(root, ctx) {
         lines,
         branches,
         functions,
-        file: { path: path11, outside, lines, statements: null, functions, branches }
+        file: { path: path12, outside, lines, statements: null, functions, branches }
       };
-      byPath.set(path11, acc);
+      byPath.set(path12, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -75671,11 +75713,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path12);
     if (file2 === void 0) {
-      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path11, file2);
+      file2 = { path: path12, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path12, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -75725,9 +75767,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
-      seen.add(path11);
+      const { path: path12, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
+      seen.add(path12);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -75735,7 +75777,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path11,
+        path: path12,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -75805,43 +75847,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path11, fc] of report.data) {
+    for (const [path12, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path11, report.outside.get(path11) ?? false);
+      outside.set(path12, report.outside.get(path12) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path11 of map2.files()) data.set(path11, map2.fileCoverageFor(path11).toJSON());
+  for (const path12 of map2.files()) data.set(path12, map2.fileCoverageFor(path12).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path11, part) {
+function invalidCount(file2, path12, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path11.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path12.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path11, part) {
+function tallyHits(hits, file2, path12, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path11, part);
+    if (!isCount(v)) invalidCount(file2, path12, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path11) {
+function tallyBranches(hits, file2, path12) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path11, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path12, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path11, "b");
+      if (!isCount(v)) invalidCount(file2, path12, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -75868,15 +75910,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path11, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path11, "s");
+  for (const [path12, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path12, "s");
     files.push({
-      path: path11,
-      outside: report.outside.get(path11) ?? false,
+      path: path12,
+      outside: report.outside.get(path12) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path11, "f"),
-      branches: tallyBranches(fc.b, file2, path11)
+      functions: tallyHits(fc.f, file2, path12, "f"),
+      branches: tallyBranches(fc.b, file2, path12)
     });
   }
   return files;
@@ -75918,13 +75960,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path11, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 80)} twice.`);
-    seen.add(path11);
+    const { path: path12, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 80)} twice.`);
+    seen.add(path12);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path11, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path12, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -76030,10 +76072,10 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path11, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path11);
+    const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path12);
     this.current = existing2 ?? {
-      path: path11,
+      path: path12,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -76041,8 +76083,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path11, this.current);
-    this.outside.set(path11, outside);
+    if (existing2 === void 0) this.records.set(path12, this.current);
+    this.outside.set(path12, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -76330,11 +76372,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path11) {
-  const exact = model.files.get(path11);
+function reportEntryFor(model, index, path12) {
+  const exact = model.files.get(path12);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
+  const candidates = (index().get(path12.slice(path12.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path12.endsWith(`/${f.path}`) || f.path.endsWith(`/${path12}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -76423,9 +76465,9 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path11, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path12, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path11,
+        path: path12,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
@@ -76436,8 +76478,8 @@ function worstFilesSection(model, include) {
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path11, t, missed }) => [
-      path11,
+    rows: shown.map(({ path: path12, t, missed }) => [
+      path12,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
@@ -76632,7 +76674,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path11, entry] of entries) files.set(path11, entry.file);
+  for (const [path12, entry] of entries) files.set(path12, entry.file);
   return { files, formats };
 }
 
@@ -76676,6 +76718,9 @@ var coverageGate = {
     );
   }
 };
+
+// actions/kpi/src/gate.ts
+import path9 from "node:path";
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
@@ -76747,9 +76792,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path11) {
+function stringAt(value2, path12) {
   let cur = value2;
-  for (const key of path11) {
+  for (const key of path12) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -76810,12 +76855,12 @@ var KPI_INPUTS = [
   {
     name: "results",
     kind: "globs",
-    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none."
+    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none."
   },
   {
     name: "output-dir",
     kind: "string",
-    description: "Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
+    description: "Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
   },
   {
     name: "formats",
@@ -76885,9 +76930,16 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const outputDir = getString(inputs, "output-dir");
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
+    throw new InputError(
+      "output-dir",
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`
+    );
+  }
   return {
     results: getGlobs(inputs, "results") ?? [],
-    outputDir: getString(inputs, "output-dir"),
+    outputDir,
     formats: [...new Set(formats)],
     historyBranch,
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
@@ -77246,6 +77298,7 @@ function distribution(id, label3, samples, unit, direction) {
 var WIDTH = 560;
 var HEIGHT = 180;
 var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title) {
   const series = collectSeries(records);
   const charts = series.map(renderChart).join("\n");
@@ -77293,9 +77346,12 @@ function collectSeries(records) {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 function renderChart(series) {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -77304,13 +77360,13 @@ function renderChart(series) {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path11 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
-  const dots = series.points.map(
+  const path12 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
@@ -77323,10 +77379,35 @@ function renderChart(series) {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path11}"/>${dots}
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
+<polyline class="line" points="${path12}"/>${dots}
 </svg>
 </figure>`;
+}
+function downsample(points, limit) {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out = first === void 0 ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low;
+    let high;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === void 0) continue;
+      if (low === void 0 || p.value < low.value) low = p;
+      if (high === void 0 || p.value > high.value) high = p;
+    }
+    if (low === void 0 || high === void 0) continue;
+    if (low === high) out.push(low);
+    else out.push(...low.x < high.x ? [low, high] : [high, low]);
+  }
+  if (last !== void 0 && points.length > 1) out.push(last);
+  return out;
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
@@ -77338,27 +77419,43 @@ function shardPath(report) {
   const month = report.timestamp?.slice(0, 7);
   return `${HISTORY_DIR}/${month !== void 0 && /^\d{4}-\d{2}$/.test(month) ? month : "undated"}.ndjson`;
 }
-function recordLine(report) {
-  return `${JSON.stringify(report)}
+function recordLine(report, seq) {
+  return `${JSON.stringify({ seq, ...report })}
 `;
 }
 function parseHistory(shards) {
-  const records = [];
+  const legacy = [];
+  const sequenced = [];
   let skipped = 0;
   for (const text3 of shards) {
     for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
-        const parsed = kpiReportSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data);
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
         else skipped++;
       } catch {
         skipped++;
       }
     }
   }
-  records.sort((a, b) => timeOf(a) - timeOf(b));
-  return { records, skipped };
+  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
 }
 function timeOf(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
@@ -77374,38 +77471,100 @@ function lastComparable(records, current) {
 // actions/kpi/src/history-git.ts
 var LOCAL_REF = "refs/aeef/kpi-history";
 var IDENTITY = ["-c", "user.name=aeef-gates", "-c", "user.email=aeef-gates@users.noreply.github.com"];
-var MAX_PUSH_ATTEMPTS = 5;
+var MAX_PUSH_ATTEMPTS = 8;
+var MARKER_FILE = ".aeef-kpi-history";
+var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var REAL_BACKOFF = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+function refuseCodeBranch(branch, event) {
+  const payload = event.payload;
+  const named = [
+    ["the default branch", at(payload, ["repository", "default_branch"])],
+    ["the branch this run builds", at(payload, ["ref"])],
+    ["the pull request head branch", at(payload, ["pull_request", "head", "ref"])],
+    ["the pull request base branch", at(payload, ["pull_request", "base", "ref"])],
+    ["the merge queue branch", at(payload, ["merge_group", "head_ref"])],
+    ["the merge queue base branch", at(payload, ["merge_group", "base_ref"])],
+    ["the branch this run builds", at(payload, ["workflow_run", "head_branch"])]
+  ];
+  for (const [what, value2] of named) {
+    if (typeof value2 === "string" && value2.replace(/^refs\/heads\//, "") === branch) {
+      throw new ConfigError(
+        `Refusing \`history-branch: ${branch}\`: it is ${what}, and the KPI export would replace its files; name a branch of its own, such as \`kpi-data\`.`
+      );
+    }
+  }
+}
 async function readHistory(git, branch) {
   const parent = await fetchBranch(git, branch);
-  const shards = /* @__PURE__ */ new Map();
-  if (parent !== null) {
-    const listing = await git(["ls-tree", "--name-only", `${parent}:${HISTORY_DIR}`]).catch(() => "");
-    for (const name of listing.split("\n").filter((n) => n.endsWith(".ndjson"))) {
-      shards.set(`${HISTORY_DIR}/${name}`, await git(["show", `${parent}:${HISTORY_DIR}/${name}`]));
-    }
+  const state2 = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map()
+  };
+  if (parent === null) return state2;
+  state2.root = await lsTree(git, parent);
+  const dir = state2.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state2.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  if (!ownsTree(state2.root, state2.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
   }
-  return { parent, history: parseHistory([...shards.values()]), shards };
+  for (const entry of state2.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state2.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state2.history = parseHistory([...state2.shards.values()]);
+  return state2;
 }
-async function appendHistory(git, branch, report, title) {
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names = root.map((e) => e.name).sort();
+  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
-    const { parent, history, shards } = await readHistory(git, branch);
-    const shard = shardPath(report);
-    shards.set(shard, (shards.get(shard) ?? "") + recordLine(report));
-    const all = parseHistory([...shards.values()]);
-    const tree = await writeTree(git, shards, renderDashboard(all.records, title));
+    const state2 = await readHistory(git, branch);
+    const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
+    const text3 = (state2.shards.get(shard) ?? "") + recordLine(report, state2.history.nextSeq);
+    const all = [...state2.history.records, report];
+    const tree = await writeTree(git, state2, shard, text3, renderDashboard(all, title));
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
-    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parent !== null ? ["-p", parent] : [], "-m", message])).trim();
+    const parents = state2.parent !== null ? ["-p", state2.parent] : [];
+    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
     try {
       await git(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
-      return { previous: history, commit, attempts: attempt };
+      return { previous: state2.history, commit, attempts: attempt };
     } catch (error63) {
-      if (attempt >= MAX_PUSH_ATTEMPTS) {
+      const reason = firstLine(error63);
+      if (!await movedSince(git, branch, state2.parent)) {
         throw new ConfigError(
-          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
+          `Could not push the KPI history to \`${branch}\` (${reason}); the job needs \`contents: write\`.`
         );
       }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new ConfigError(
+          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts: other runs kept appending first (${reason}).`
+        );
+      }
+      await backoff.sleep(backoffDelay(attempt, backoff.random()));
     }
   }
+}
+function backoffDelay(attempt, random) {
+  const window2 = Math.min(8e3, 250 * 2 ** (attempt - 1));
+  return Math.round(window2 / 2 + random * (window2 / 2));
+}
+async function movedSince(git, branch, parent) {
+  return await fetchBranch(git, branch) !== parent;
 }
 async function fetchBranch(git, branch) {
   try {
@@ -77416,21 +77575,48 @@ async function fetchBranch(git, branch) {
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
-async function writeTree(git, shards, dashboard) {
-  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
-  const historyEntries = [];
-  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record4 of out.split("\0")) {
+    const tab = record4.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha3 = ""] = record4.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha3, name: record4.slice(tab + 1) });
   }
-  const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
-` })).trim();
-  const root = [
-    `100644 blob ${await blob("")}	.nojekyll`,
-    `040000 tree ${historyTree}	${HISTORY_DIR}`,
-    `100644 blob ${await blob(dashboard)}	index.html`
+  return entries;
+}
+async function mktree(git, entries) {
+  const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
+  return (await git(["mktree", "-z"], { stdin: input2 })).trim();
+}
+async function writeTree(git, state2, shard, text3, dashboard) {
+  const blob = async (content) => ({
+    mode: "100644",
+    type: "blob",
+    sha: (await git(["hash-object", "-w", "--stdin"], { stdin: content })).trim(),
+    name: ""
+  });
+  const history = [
+    ...state2.historyEntries.filter((e) => e.name !== shard),
+    { ...await blob(text3), name: shard }
   ];
-  return (await git(["mktree"], { stdin: `${root.join("\n")}
-` })).trim();
+  const root = [
+    ...state2.root.filter((e) => !OWNED.has(e.name)),
+    { ...await blob(MARKER_TEXT), name: MARKER_FILE },
+    { ...await blob(""), name: NOJEKYLL },
+    { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
+    { ...await blob(dashboard), name: DASHBOARD }
+  ];
+  return mktree(git, root);
+}
+function at(value2, path12) {
+  let cur = value2;
+  for (const key of path12) {
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
 }
 function firstLine(error63) {
   return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
@@ -77494,6 +77680,40 @@ function valueOf2(kpi) {
 }
 function format2(n) {
   return String(Math.round(n * 100) / 100);
+}
+
+// actions/kpi/src/result-ledger.ts
+import { createHash as createHash2 } from "node:crypto";
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+var MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+function parseLedger(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest)) continue;
+    if (job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return { written };
+}
+function isWrittenByGate(ledger, fileName, text3) {
+  const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
+  return ledger.written.has(`${fileName}\0${digest}`);
+}
+
+// actions/kpi/src/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // actions/kpi/src/sections.ts
@@ -77563,10 +77783,16 @@ var kpiGate = {
   run: exportKpis
 };
 async function exportKpis(config2, io) {
-  const files = await readResultFiles(config2, io);
+  const { files, foreign } = await readResultFiles(config2, io);
   const collected = collectResults(files);
   const notes = [];
   const verdicts = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`
+    );
+    verdicts.push("warn");
+  }
   let githubKpis = [];
   if (config2.githubKpis) {
     try {
@@ -77582,6 +77808,7 @@ async function exportKpis(config2, io) {
   let dashboardUrl;
   if (config2.historyBranch !== void 0) {
     const title = `KPIs of ${report.repository ?? "this repository"}`;
+    refuseCodeBranch(config2.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -77615,7 +77842,8 @@ async function exportKpis(config2, io) {
     summary: summarise(
       report,
       verdict,
-      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
+      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
+      foreign.length
     ),
     metrics: [
       {
@@ -77637,6 +77865,8 @@ async function exportKpis(config2, io) {
     durationMs: 0
   };
 }
+var READ_CONCURRENCY = 16;
+var MAX_NAMED = 20;
 async function readResultFiles(config2, io) {
   const own2 = await io.listResultFiles();
   const extra = config2.results.length > 0 ? await io.glob(config2.results) : [];
@@ -77646,14 +77876,55 @@ async function readResultFiles(config2, io) {
       `No file matches \`results\` (${config2.results.join(", ")}).`
     );
   }
-  const paths = [...own2, ...extra];
-  if (paths.length === 0) {
+  if (own2.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path11) => ({ path: path11, text: await io.readText(path11) })));
+  const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
+  const foreign = [];
+  const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
+    const name = path9.basename(file2);
+    let text3;
+    try {
+      text3 = await io.readText(file2);
+    } catch (error63) {
+      if (!(error63 instanceof ReportError)) throw error63;
+      foreign.push(name);
+      return void 0;
+    }
+    if (isWrittenByGate(ledger, name, text3)) return { path: file2, text: text3 };
+    foreign.push(name);
+    return void 0;
+  });
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file2) => ({
+    path: file2,
+    text: await io.readText(file2)
+  }));
+  const files = [...ownFiles.filter((f) => f !== void 0), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+async function readLedger(io) {
+  try {
+    const text3 = await io.readText(path9.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text3, io.event.job);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
+    throw error63;
+  }
+}
+function describeForeign(names) {
+  const sorted = [...names].sort();
+  const shown = sorted.slice(0, MAX_NAMED).join(", ");
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -77684,8 +77955,9 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems) {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise(report, verdict, problems, foreign) {
+  const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;
@@ -77722,10 +77994,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path11 = [];
-    for (let k = key; k !== void 0 && path11.length <= this.parents.size; k = this.parents.get(k))
-      path11.push(k);
-    return path11.reverse();
+    const path12 = [];
+    for (let k = key; k !== void 0 && path12.length <= this.parents.size; k = this.parents.get(k))
+      path12.push(k);
+    return path12.reverse();
   }
 };
 function widen(walk, edge) {
@@ -78028,9 +78300,9 @@ function splitKey(key, style) {
     const version2 = parts.slice(nameParts).join("/");
     return { name: parts.slice(0, nameParts).join("/"), version: version2.split("_")[0] ?? "" };
   }
-  const at = bare.indexOf("@", 1);
-  if (at < 0) return { name: bare, version: "" };
-  return { name: bare.slice(0, at), version: stripPeers(bare.slice(at + 1)) };
+  const at2 = bare.indexOf("@", 1);
+  if (at2 < 0) return { name: bare, version: "" };
+  return { name: bare.slice(0, at2), version: stripPeers(bare.slice(at2 + 1)) };
 }
 function stripPeers(key) {
   const paren = key.indexOf("(");
@@ -78318,8 +78590,8 @@ function specKey(name, range, berry) {
   return `${name}@npm:${range}`;
 }
 function nameOfSpec(spec) {
-  const at = spec.indexOf("@", 1);
-  return at < 0 ? spec : spec.slice(0, at);
+  const at2 = spec.indexOf("@", 1);
+  return at2 < 0 ? spec : spec.slice(0, at2);
 }
 
 // actions/license/src/detect.ts
@@ -78344,8 +78616,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path11) {
-  return MANIFEST_PATH.test(path11) && !path11.includes("/.pnpm/") && !path11.startsWith("node_modules/.");
+function isInstalledManifest(path12) {
+  return MANIFEST_PATH.test(path12) && !path12.includes("/.pnpm/") && !path12.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -78458,12 +78730,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    if (path11.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path11))
+  for (const path12 of paths) {
+    if (path12.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path12))
       continue;
-    const json2 = parseStrictJson(await io.readText(path11), path11);
+    const json2 = parseStrictJson(await io.readText(path12), path12);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path11), json2);
+      manifests.set(installPathOf(path12), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -78480,14 +78752,24 @@ async function fillLicenses(inventory, manifests) {
     );
   }
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest["name"])}@${String(manifest["version"])}`;
+    byNameVersion.set(id, [...byNameVersion.get(id) ?? [], { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
-    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === void 0) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+    const matches = direct !== void 0 && direct["version"] === pkg.version ? [{ key: pkg.installPath ?? "", manifest: direct }] : byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? [];
+    const [first, ...others] = matches;
+    if (first === void 0) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`
+      });
+    }
   }
 }
 
@@ -78498,9 +78780,9 @@ function parseExceptions(lines) {
     const colon = line.indexOf(":");
     const spec = (colon < 0 ? line : line.slice(0, colon)).trim();
     const reason = colon < 0 ? "" : line.slice(colon + 1).trim();
-    const at = spec.lastIndexOf("@");
-    const name = at > 0 ? spec.slice(0, at) : spec;
-    const range = at > 0 ? spec.slice(at + 1).trim() : "*";
+    const at2 = spec.lastIndexOf("@");
+    const name = at2 > 0 ? spec.slice(0, at2) : spec;
+    const range = at2 > 0 ? spec.slice(at2 + 1).trim() : "*";
     if (reason === "" || name === "" || /\s/.test(name)) {
       throw new InputError(
         "exceptions",
@@ -79350,6 +79632,29 @@ function canonicalLicenseId(id) {
 function canonicalExceptionId(id) {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
+function canonicalCase(text3) {
+  const tokens = text3.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id) ?? canonicalRef(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  }).join("");
+}
+function canonicalRef(id) {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return void 0;
+  const document2 = match[1] === void 0 ? "" : `DocumentRef-${match[2] ?? ""}:`;
+  return `${document2}LicenseRef-${match[4] ?? ""}`;
+}
 var DEPRECATED_MAP = {
   "GPL-1.0": "GPL-1.0-only",
   "GPL-2.0": "GPL-2.0-only",
@@ -79523,7 +79828,7 @@ function parseEntries(input2, entries) {
   const invalid2 = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error63) {
       if (!(error63 instanceof ExpressionError)) throw error63;
       invalid2.push(entry);
@@ -79565,14 +79870,17 @@ function judgeExpression(expression, policy) {
   };
 }
 function allows(allowed, leaf) {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+function choices(leaf) {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 function isDenied(leaf, deny) {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 function matchesCombo(branch, combo) {
   return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
@@ -79774,30 +80082,11 @@ function resolveString(value2) {
 function normaliseNonSpdx(text3) {
   const alias = LICENSE_ALIASES.get(aliasKey(text3));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text3);
-  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const cased = canonicalCase(text3);
+  if (cased !== text3) return { to: cased, how: "SPDX ids are case-insensitive" };
   const slashed = splitSlash(text3);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
-}
-function fixCase(text3) {
-  const tokens = text3.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === "AND" || upper === "OR" || upper === "WITH") {
-      afterWith = upper === "WITH";
-      return upper;
-    }
-    if (token.trim() === "" || token === "(" || token === ")") return token;
-    const plus = token.endsWith("+") ? "+" : "";
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === void 0 ? token : canonical + plus;
-  });
-  const result = fixed.join("");
-  return result !== text3 ? result : void 0;
 }
 function splitSlash(text3) {
   const parts = text3.split("/").map((p) => p.trim());
@@ -79816,46 +80105,86 @@ function tryParse(text3) {
 }
 
 // actions/license/src/judge-packages.ts
+var SCOPE_RANK = { production: 0, optional: 1, development: 2 };
+var SEVERITY = {
+  denied: 0,
+  "not-allowed": 1,
+  unknown: 2,
+  allowed: 3,
+  excepted: 4
+};
 function judgePackages(inventories, config2) {
   const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
   const cache = /* @__PURE__ */ new Map();
   for (const e of config2.exceptions) decisions.exceptionUse.set(e, []);
-  const seen = /* @__PURE__ */ new Set();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
       const id = `${pkg.name}@${pkg.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (pkg.firstParty) {
-        decisions.firstParty.push(pkg);
-      } else if (pkg.scope === "development" && !config2.includeDev) {
-        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
-      } else {
-        decisions.checked.push({
-          pkg,
-          source: inventory.file,
-          outcome: decide(pkg, config2, decisions, cache)
-        });
-      }
+      const group = groups2.get(id);
+      if (group === void 0) groups2.set(id, [{ pkg, source: inventory.file }]);
+      else group.push({ pkg, source: inventory.file });
+    }
+  }
+  for (const copies of groups2.values()) {
+    const thirdParty = copies.filter((c) => !c.pkg.firstParty);
+    const [widest] = [...thirdParty].sort((a, b) => SCOPE_RANK[a.pkg.scope] - SCOPE_RANK[b.pkg.scope]);
+    const [first] = copies;
+    if (widest === void 0) {
+      if (first !== void 0) decisions.firstParty.push(first.pkg);
+    } else if (widest.pkg.scope === "development" && !config2.includeDev) {
+      decisions.skipped.set("development", (decisions.skipped.get("development") ?? 0) + 1);
+    } else {
+      decisions.checked.push(decideCopies(widest, thirdParty, config2, decisions, cache));
     }
   }
   return decisions;
 }
-function decide(pkg, config2, decisions, cache) {
-  const exception = findException(config2.exceptions, pkg.name, pkg.version);
+function decideCopies(widest, copies, config2, decisions, cache) {
+  const { name, version: version2 } = widest.pkg;
+  const exception = findException(config2.exceptions, name, version2);
   if (exception !== void 0) {
-    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
-    const resolution = resolveLicense(pkg.license);
-    return {
-      status: "excepted",
-      exception,
-      license: resolution.known ? resolution.expression.text : resolution.reason
-    };
+    decisions.exceptionUse.get(exception)?.push(`${name}@${version2}`);
+    const licensed2 = copies.find((c) => c.pkg.license.kind !== "missing")?.pkg.license ?? widest.pkg.license;
+    const resolution = resolveLicense(licensed2);
+    const license = resolution.known ? resolution.expression.text : resolution.reason;
+    return { pkg: widest.pkg, source: widest.source, outcome: { status: "excepted", exception, license } };
   }
-  const key = JSON.stringify(pkg.license);
+  const readings = /* @__PURE__ */ new Map();
+  for (const copy of copies) {
+    if (copy.pkg.license.kind === "missing") continue;
+    const resolution = resolveLicense(copy.pkg.license);
+    const key = resolution.known ? resolution.expression.text : `unknown: ${resolution.reason}`;
+    if (!readings.has(key)) readings.set(key, copy);
+  }
+  const declared = [...readings.values()];
+  const judged = declared.map((copy) => ({ copy, outcome: judgeCached(copy.pkg.license, config2, cache) }));
+  const [strictest] = judged.sort((a, b) => SEVERITY[a.outcome.status] - SEVERITY[b.outcome.status]);
+  const licensed = strictest?.copy.pkg ?? widest.pkg;
+  const pkg = {
+    ...widest.pkg,
+    license: licensed.license,
+    ...licensed.licenseFrom === void 0 ? {} : { licenseFrom: licensed.licenseFrom }
+  };
+  const decision = {
+    pkg,
+    source: strictest?.copy.source ?? widest.source,
+    outcome: strictest?.outcome ?? judgeCached(pkg.license, config2, cache)
+  };
+  if (declared.length > 1) {
+    decision.conflicting = [...readings].map(([license, copy]) => ({ license, from: whereFrom(copy) }));
+  }
+  return decision;
+}
+function whereFrom(copy) {
+  const at2 = copy.pkg.licenseFrom ?? copy.pkg.installPath;
+  return at2 === void 0 ? copy.source : `${copy.source}: ${at2}`;
+}
+function judgeCached(license, config2, cache) {
+  const key = JSON.stringify(license);
   let outcome = cache.get(key);
   if (outcome === void 0) {
-    outcome = judgeLicense(pkg.license, config2);
+    outcome = judgeLicense(license, config2);
     cache.set(key, outcome);
   }
   return outcome;
@@ -79884,6 +80213,21 @@ function buildSections(decisions, violations, inventories, config2, notes) {
           "expression" in d.outcome ? d.outcome.expression.text : "unknown",
           "why" in d.outcome ? d.outcome.why : "",
           d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== void 0);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        "Conflicting license declarations",
+        ["Package", "Version", "Declared", "Judged by the strictest"],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join("; "),
+          d.outcome.status
         ])
       )
     );
@@ -80663,8 +81007,8 @@ function describe4(error63) {
   const params = error63.params;
   if (error63.keyword === "required") {
     const missing = String(params.missingProperty);
-    const at = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
-    return `${at}${missing} is required`;
+    const at2 = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
+    return `${at2}${missing} is required`;
   }
   const where = formatJsonPath(error63.instancePath);
   if (error63.keyword === "enum") {
@@ -80690,10 +81034,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path11 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path12 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path11} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path12} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -80805,7 +81149,7 @@ function parseMutationReport(text3, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -80834,17 +81178,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path9.posix.dirname(reportFile);
+  let dir = path10.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path9.posix.dirname(dir);
+    dir = path10.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path9.posix.normalize(path9.posix.join(base, relativeKey));
+  const joined = path10.posix.normalize(path10.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -81145,8 +81489,8 @@ function worstFilesSection2(files) {
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path11, scores: s }) => [
-      path11,
+    rows: shown.map(({ path: path12, scores: s }) => [
+      path12,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -81410,13 +81754,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path12 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path11) ?? { generated: false, vendored: false };
+    const entry = result.get(path12) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path11, entry);
+    result.set(path12, entry);
   }
   return result;
 }
@@ -81442,15 +81786,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path11 = record4.slice(second + 1);
+    let path12 = record4.slice(second + 1);
     let previousPath;
-    if (path11 === "") {
+    if (path12 === "") {
       previousPath = fields[i++];
-      path11 = fields[i++] ?? "";
-      if (!previousPath || !path11) throw new InternalError("Truncated git numstat rename record.");
+      path12 = fields[i++] ?? "";
+      if (!previousPath || !path12) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path11,
+      path: path12,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -81490,7 +81834,7 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
+    for (const [path12, value2] of parseCheckAttr(output2)) attributes.set(path12.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -81574,7 +81918,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path11) => match(path11.slice(path11.lastIndexOf("/") + 1));
+      return (path12) => match(path12.slice(path12.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -81605,10 +81949,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path11, rules) {
+function linguistAttributesOf(path12, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path11)) continue;
+    if (!rule.matches(path12)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -81864,8 +82208,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path11) {
-  return path11.slice(path11.lastIndexOf("/") + 1);
+function basename(path12) {
+  return path12.slice(path12.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -82729,7 +83073,7 @@ function parseSecuritySeverity(value2, file2, ruleId) {
 }
 
 // actions/sarif/src/uri.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -82763,10 +83107,10 @@ function resolveUri(uri, workspace) {
     return { text: shown };
   }
   if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path10.posix.normalize(workspace.split(path10.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path10.posix.normalize(decoded) : path10.posix.join(root, decoded);
-  const relative = path10.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path10.posix.isAbsolute(relative))
+  const root = path11.posix.normalize(workspace.split(path11.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path11.posix.normalize(decoded) : path11.posix.join(root, decoded);
+  const relative = path11.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path11.posix.isAbsolute(relative))
     return { text: shown };
   return { path: relative };
 }
@@ -85923,14 +86267,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path11 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path12 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path11} ${detail}`;
+  return `${path12} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error63.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5809,35 +5809,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path8);
+          url2 = new URL(util.parseOrigin(url2).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19230,17 +19230,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19251,13 +19251,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19278,17 +19278,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19299,13 +19299,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19332,23 +19332,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19960,10 +19960,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value2) {
+    function collectionFromPath(schema, path9, value2) {
       let v = value2;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19982,7 +19982,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20012,11 +20012,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value2) {
-        if (isEmptyPath(path8))
+      addIn(path9, value2) {
+        if (isEmptyPath(path9))
           this.add(value2);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -20030,8 +20030,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20045,8 +20045,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20064,8 +20064,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20075,8 +20075,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        const [key, ...rest] = path8;
+      setIn(path9, value2) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -22591,9 +22591,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value2) {
+      addIn(path9, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value2);
+          this.contents.addIn(path9, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22668,14 +22668,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22690,10 +22690,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22704,10 +22704,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22724,13 +22724,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value2) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value2);
+          this.contents.setIn(path9, value2);
         }
       }
       /**
@@ -24691,9 +24691,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field2, index] of path8) {
+      for (const [field2, index] of path9) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24702,23 +24702,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24729,10 +24729,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -27571,12 +27571,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve, reject) => {
                 if (finished()) {
@@ -29120,10 +29120,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29463,11 +29463,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -29929,16 +29929,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29977,17 +29977,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -30026,8 +30026,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path9) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -47165,13 +47165,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path9 = ref.slice(1).split("/").filter(Boolean);
+  if (path9.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path9[0] === defsKey) {
+    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48312,8 +48312,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path8) => {
-    const segments = path8.split("/");
+  return (path9) => {
+    const segments = path9.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -48825,24 +48825,32 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text3 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text3, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text3, "utf8").digest("hex");
+  await appendFile3(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+`, "utf8");
   return target;
 }
 
@@ -49034,7 +49042,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path6 from "node:path";
 
@@ -49372,10 +49380,10 @@ function readHeaderNames(rest) {
     first = quoted.value;
     secondText = rest.slice(quoted.end + 1);
   } else if (rest.endsWith('"')) {
-    const at = rest.indexOf(' "');
-    if (at < 0) return void 0;
-    first = rest.slice(0, at);
-    secondText = rest.slice(at + 1);
+    const at2 = rest.indexOf(' "');
+    if (at2 < 0) return void 0;
+    first = rest.slice(0, at2);
+    secondText = rest.slice(at2 + 1);
   } else {
     if ((rest.length - 5) % 2 !== 0 || rest.length < 7) return void 0;
     const name = rest.slice(2, 2 + (rest.length - 5) / 2);
@@ -49395,10 +49403,10 @@ function readBinaryNames(text3) {
     first = quoted.value;
     rest = body.slice(quoted.end);
   } else {
-    const at = body.indexOf(" and ");
-    if (at < 0 || body.indexOf(" and ", at + 1) >= 0) return void 0;
-    first = body.slice(0, at);
-    rest = body.slice(at);
+    const at2 = body.indexOf(" and ");
+    if (at2 < 0 || body.indexOf(" and ", at2 + 1) >= 0) return void 0;
+    first = body.slice(0, at2);
+    rest = body.slice(at2);
   }
   if (!rest.startsWith(" and ")) return void 0;
   const a = readPrefixedName(first, "a/");
@@ -49481,12 +49489,12 @@ function toChangedFile2(entry, names, tally, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path8 = status === "deleted" ? oldPath : newPath;
-  if (typeof path8 !== "string" || path8 === "") {
+  const path9 = status === "deleted" ? oldPath : newPath;
+  if (typeof path9 !== "string" || path9 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path8,
+    path: path9,
     status,
     additions: tally.additions,
     deletions: tally.deletions,
@@ -51207,7 +51215,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -51544,10 +51552,11 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  return { ...context, job: jobIdentity(env) };
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -51761,25 +51770,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path4.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path4.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path4.dirname(target);
+  const existing = await deepestExisting(dir);
+  const realExisting = await realpath2(existing).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing}\` is a broken symlink.`);
+  });
+  confine(path4.join(realExisting, path4.relative(existing, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path4.join(realDir, path4.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path4.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path4.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -51888,10 +51930,10 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -52037,6 +52079,9 @@ async function runGateAction(gate) {
   return runGatesAction([gate]);
 }
 
+// actions/kpi/src/gate.ts
+import path8 from "node:path";
+
 // packages/gate-result/src/result-schema.ts
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
@@ -52175,9 +52220,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path8) {
+function stringAt(value2, path9) {
   let cur = value2;
-  for (const key of path8) {
+  for (const key of path9) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -52238,12 +52283,12 @@ var KPI_INPUTS = [
   {
     name: "results",
     kind: "globs",
-    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none."
+    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none."
   },
   {
     name: "output-dir",
     kind: "string",
-    description: "Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
+    description: "Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
   },
   {
     name: "formats",
@@ -52313,9 +52358,16 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const outputDir = getString(inputs, "output-dir");
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
+    throw new InputError(
+      "output-dir",
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`
+    );
+  }
   return {
     results: getGlobs(inputs, "results") ?? [],
-    outputDir: getString(inputs, "output-dir"),
+    outputDir,
     formats: [...new Set(formats)],
     historyBranch,
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
@@ -52674,6 +52726,7 @@ function distribution(id, label2, samples, unit, direction) {
 var WIDTH = 560;
 var HEIGHT = 180;
 var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title) {
   const series = collectSeries(records);
   const charts = series.map(renderChart).join("\n");
@@ -52721,9 +52774,12 @@ function collectSeries(records) {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 function renderChart(series) {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -52732,13 +52788,13 @@ function renderChart(series) {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path8 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
-  const dots = series.points.map(
+  const path9 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
@@ -52751,10 +52807,35 @@ function renderChart(series) {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path8}"/>${dots}
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
+<polyline class="line" points="${path9}"/>${dots}
 </svg>
 </figure>`;
+}
+function downsample(points, limit) {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out = first === void 0 ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low;
+    let high;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === void 0) continue;
+      if (low === void 0 || p.value < low.value) low = p;
+      if (high === void 0 || p.value > high.value) high = p;
+    }
+    if (low === void 0 || high === void 0) continue;
+    if (low === high) out.push(low);
+    else out.push(...low.x < high.x ? [low, high] : [high, low]);
+  }
+  if (last !== void 0 && points.length > 1) out.push(last);
+  return out;
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
@@ -52766,27 +52847,43 @@ function shardPath(report) {
   const month = report.timestamp?.slice(0, 7);
   return `${HISTORY_DIR}/${month !== void 0 && /^\d{4}-\d{2}$/.test(month) ? month : "undated"}.ndjson`;
 }
-function recordLine(report) {
-  return `${JSON.stringify(report)}
+function recordLine(report, seq) {
+  return `${JSON.stringify({ seq, ...report })}
 `;
 }
 function parseHistory(shards) {
-  const records = [];
+  const legacy = [];
+  const sequenced = [];
   let skipped = 0;
   for (const text3 of shards) {
     for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
-        const parsed = kpiReportSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data);
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
         else skipped++;
       } catch {
         skipped++;
       }
     }
   }
-  records.sort((a, b) => timeOf(a) - timeOf(b));
-  return { records, skipped };
+  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
 }
 function timeOf(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
@@ -52802,38 +52899,100 @@ function lastComparable(records, current) {
 // actions/kpi/src/history-git.ts
 var LOCAL_REF = "refs/aeef/kpi-history";
 var IDENTITY = ["-c", "user.name=aeef-gates", "-c", "user.email=aeef-gates@users.noreply.github.com"];
-var MAX_PUSH_ATTEMPTS = 5;
+var MAX_PUSH_ATTEMPTS = 8;
+var MARKER_FILE = ".aeef-kpi-history";
+var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var REAL_BACKOFF = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+function refuseCodeBranch(branch, event) {
+  const payload = event.payload;
+  const named = [
+    ["the default branch", at(payload, ["repository", "default_branch"])],
+    ["the branch this run builds", at(payload, ["ref"])],
+    ["the pull request head branch", at(payload, ["pull_request", "head", "ref"])],
+    ["the pull request base branch", at(payload, ["pull_request", "base", "ref"])],
+    ["the merge queue branch", at(payload, ["merge_group", "head_ref"])],
+    ["the merge queue base branch", at(payload, ["merge_group", "base_ref"])],
+    ["the branch this run builds", at(payload, ["workflow_run", "head_branch"])]
+  ];
+  for (const [what, value2] of named) {
+    if (typeof value2 === "string" && value2.replace(/^refs\/heads\//, "") === branch) {
+      throw new ConfigError(
+        `Refusing \`history-branch: ${branch}\`: it is ${what}, and the KPI export would replace its files; name a branch of its own, such as \`kpi-data\`.`
+      );
+    }
+  }
+}
 async function readHistory(git, branch) {
   const parent = await fetchBranch(git, branch);
-  const shards = /* @__PURE__ */ new Map();
-  if (parent !== null) {
-    const listing = await git(["ls-tree", "--name-only", `${parent}:${HISTORY_DIR}`]).catch(() => "");
-    for (const name of listing.split("\n").filter((n) => n.endsWith(".ndjson"))) {
-      shards.set(`${HISTORY_DIR}/${name}`, await git(["show", `${parent}:${HISTORY_DIR}/${name}`]));
-    }
+  const state = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map()
+  };
+  if (parent === null) return state;
+  state.root = await lsTree(git, parent);
+  const dir = state.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  if (!ownsTree(state.root, state.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
   }
-  return { parent, history: parseHistory([...shards.values()]), shards };
+  for (const entry of state.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state.history = parseHistory([...state.shards.values()]);
+  return state;
 }
-async function appendHistory(git, branch, report, title) {
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names = root.map((e) => e.name).sort();
+  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
-    const { parent, history, shards } = await readHistory(git, branch);
-    const shard = shardPath(report);
-    shards.set(shard, (shards.get(shard) ?? "") + recordLine(report));
-    const all = parseHistory([...shards.values()]);
-    const tree = await writeTree(git, shards, renderDashboard(all.records, title));
+    const state = await readHistory(git, branch);
+    const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
+    const text3 = (state.shards.get(shard) ?? "") + recordLine(report, state.history.nextSeq);
+    const all = [...state.history.records, report];
+    const tree = await writeTree(git, state, shard, text3, renderDashboard(all, title));
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
-    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parent !== null ? ["-p", parent] : [], "-m", message])).trim();
+    const parents = state.parent !== null ? ["-p", state.parent] : [];
+    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
     try {
       await git(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
-      return { previous: history, commit, attempts: attempt };
+      return { previous: state.history, commit, attempts: attempt };
     } catch (error63) {
-      if (attempt >= MAX_PUSH_ATTEMPTS) {
+      const reason = firstLine(error63);
+      if (!await movedSince(git, branch, state.parent)) {
         throw new ConfigError(
-          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
+          `Could not push the KPI history to \`${branch}\` (${reason}); the job needs \`contents: write\`.`
         );
       }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new ConfigError(
+          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts: other runs kept appending first (${reason}).`
+        );
+      }
+      await backoff.sleep(backoffDelay(attempt, backoff.random()));
     }
   }
+}
+function backoffDelay(attempt, random) {
+  const window2 = Math.min(8e3, 250 * 2 ** (attempt - 1));
+  return Math.round(window2 / 2 + random * (window2 / 2));
+}
+async function movedSince(git, branch, parent) {
+  return await fetchBranch(git, branch) !== parent;
 }
 async function fetchBranch(git, branch) {
   try {
@@ -52844,21 +53003,48 @@ async function fetchBranch(git, branch) {
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
-async function writeTree(git, shards, dashboard) {
-  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
-  const historyEntries = [];
-  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record2 of out.split("\0")) {
+    const tab = record2.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha2 = ""] = record2.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha2, name: record2.slice(tab + 1) });
   }
-  const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
-` })).trim();
-  const root = [
-    `100644 blob ${await blob("")}	.nojekyll`,
-    `040000 tree ${historyTree}	${HISTORY_DIR}`,
-    `100644 blob ${await blob(dashboard)}	index.html`
+  return entries;
+}
+async function mktree(git, entries) {
+  const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
+  return (await git(["mktree", "-z"], { stdin: input2 })).trim();
+}
+async function writeTree(git, state, shard, text3, dashboard) {
+  const blob = async (content) => ({
+    mode: "100644",
+    type: "blob",
+    sha: (await git(["hash-object", "-w", "--stdin"], { stdin: content })).trim(),
+    name: ""
+  });
+  const history = [
+    ...state.historyEntries.filter((e) => e.name !== shard),
+    { ...await blob(text3), name: shard }
   ];
-  return (await git(["mktree"], { stdin: `${root.join("\n")}
-` })).trim();
+  const root = [
+    ...state.root.filter((e) => !OWNED.has(e.name)),
+    { ...await blob(MARKER_TEXT), name: MARKER_FILE },
+    { ...await blob(""), name: NOJEKYLL },
+    { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
+    { ...await blob(dashboard), name: DASHBOARD }
+  ];
+  return mktree(git, root);
+}
+function at(value2, path9) {
+  let cur = value2;
+  for (const key of path9) {
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
 }
 function firstLine(error63) {
   return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
@@ -52922,6 +53108,40 @@ function valueOf(kpi) {
 }
 function format2(n) {
   return String(Math.round(n * 100) / 100);
+}
+
+// actions/kpi/src/result-ledger.ts
+import { createHash as createHash2 } from "node:crypto";
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+var MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+function parseLedger(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest)) continue;
+    if (job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return { written };
+}
+function isWrittenByGate(ledger, fileName, text3) {
+  const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
+  return ledger.written.has(`${fileName}\0${digest}`);
+}
+
+// actions/kpi/src/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // actions/kpi/src/sections.ts
@@ -52991,10 +53211,16 @@ var kpiGate = {
   run: exportKpis
 };
 async function exportKpis(config2, io) {
-  const files = await readResultFiles(config2, io);
+  const { files, foreign } = await readResultFiles(config2, io);
   const collected = collectResults(files);
   const notes = [];
   const verdicts = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`
+    );
+    verdicts.push("warn");
+  }
   let githubKpis = [];
   if (config2.githubKpis) {
     try {
@@ -53010,6 +53236,7 @@ async function exportKpis(config2, io) {
   let dashboardUrl;
   if (config2.historyBranch !== void 0) {
     const title = `KPIs of ${report.repository ?? "this repository"}`;
+    refuseCodeBranch(config2.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -53043,7 +53270,8 @@ async function exportKpis(config2, io) {
     summary: summarise(
       report,
       verdict,
-      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
+      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
+      foreign.length
     ),
     metrics: [
       {
@@ -53065,6 +53293,8 @@ async function exportKpis(config2, io) {
     durationMs: 0
   };
 }
+var READ_CONCURRENCY = 16;
+var MAX_NAMED = 20;
 async function readResultFiles(config2, io) {
   const own2 = await io.listResultFiles();
   const extra = config2.results.length > 0 ? await io.glob(config2.results) : [];
@@ -53074,14 +53304,55 @@ async function readResultFiles(config2, io) {
       `No file matches \`results\` (${config2.results.join(", ")}).`
     );
   }
-  const paths = [...own2, ...extra];
-  if (paths.length === 0) {
+  if (own2.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path8) => ({ path: path8, text: await io.readText(path8) })));
+  const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
+  const foreign = [];
+  const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
+    const name = path8.basename(file2);
+    let text3;
+    try {
+      text3 = await io.readText(file2);
+    } catch (error63) {
+      if (!(error63 instanceof ReportError)) throw error63;
+      foreign.push(name);
+      return void 0;
+    }
+    if (isWrittenByGate(ledger, name, text3)) return { path: file2, text: text3 };
+    foreign.push(name);
+    return void 0;
+  });
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file2) => ({
+    path: file2,
+    text: await io.readText(file2)
+  }));
+  const files = [...ownFiles.filter((f) => f !== void 0), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+async function readLedger(io) {
+  try {
+    const text3 = await io.readText(path8.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text3, io.event.job);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
+    throw error63;
+  }
+}
+function describeForeign(names) {
+  const sorted = [...names].sort();
+  const shown = sorted.slice(0, MAX_NAMED).join(", ");
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -53112,8 +53383,9 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems) {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise(report, verdict, problems, foreign) {
+  const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;

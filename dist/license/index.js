@@ -27988,14 +27988,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 let destStat;
                 try {
-                  destStat = yield lstat3(dest);
+                  destStat = yield lstat4(dest);
                 } catch (e) {
                   if (e.code !== "ENOENT") {
                     throw e;
@@ -28040,7 +28040,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator5 = yield readdir3(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
                             var _ref7;
                             if (_isArray5) {
@@ -28217,14 +28217,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 const destExists = yield exists2(dest);
                 if (destExists) {
-                  const destStat = yield lstat3(dest);
+                  const destStat = yield lstat4(dest);
                   const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
                   const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
                   const bothFiles = srcStat.isFile() && destStat.isFile();
@@ -28270,7 +28270,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator11 = yield readdir3(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
                             var _ref15;
                             if (_isArray11) {
@@ -28567,9 +28567,9 @@ var require_lockfile = __commonJS({
         let symlink2 = exports2.symlink = (() => {
           var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
             try {
-              const stats = yield lstat3(dest);
+              const stats = yield lstat4(dest);
               if (stats.isSymbolicLink()) {
-                const resolved = yield realpath3(dest);
+                const resolved = yield realpath4(dest);
                 if (resolved === src) {
                   return;
                 }
@@ -28621,7 +28621,7 @@ var require_lockfile = __commonJS({
               const name = _ref28;
               const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
               const loc = (_path || _load_path()).default.join(dir, name);
-              const stat6 = yield lstat3(loc);
+              const stat6 = yield lstat4(loc);
               files.push({
                 relative,
                 basename: name,
@@ -28640,7 +28640,7 @@ var require_lockfile = __commonJS({
         })();
         let getFileSizeOnDisk = exports2.getFileSizeOnDisk = (() => {
           var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
-            const stat6 = yield lstat3(loc);
+            const stat6 = yield lstat4(loc);
             const size = stat6.size, blockSize = stat6.blksize;
             return Math.ceil(size / blockSize) * blockSize;
           });
@@ -28838,14 +28838,14 @@ var require_lockfile = __commonJS({
         const open4 = exports2.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports2.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
         const readlink2 = exports2.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
-        const realpath3 = exports2.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const realpath4 = exports2.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports2.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports2.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
         const access2 = exports2.access = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
         const stat5 = exports2.stat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
         const mkdirp = exports2.mkdirp = (0, (_promise22 || _load_promise2()).promisify)(__webpack_require__(116));
         const exists2 = exports2.exists = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
-        const lstat3 = exports2.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = exports2.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
         const chmod2 = exports2.chmod = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
         const link = exports2.link = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
         const glob = exports2.glob = (0, (_promise22 || _load_promise2()).promisify)((_glob || _load_glob()).default);
@@ -31168,12 +31168,12 @@ var require_lockfile = __commonJS({
           var lstatcb = inflight(lstatkey, lstatcb_);
           if (lstatcb)
             fs3.lstat(abs, lstatcb);
-          function lstatcb_(er, lstat3) {
+          function lstatcb_(er, lstat4) {
             if (er && er.code === "ENOENT")
               return cb();
-            var isSym = lstat3 && lstat3.isSymbolicLink();
+            var isSym = lstat4 && lstat4.isSymbolicLink();
             self2.symlinks[abs] = isSym;
-            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+            if (!isSym && lstat4 && !lstat4.isDirectory()) {
               self2.cache[abs] = "FILE";
               cb();
             } else
@@ -31343,16 +31343,16 @@ var require_lockfile = __commonJS({
           var statcb = inflight("stat\0" + abs, lstatcb_);
           if (statcb)
             fs3.lstat(abs, statcb);
-          function lstatcb_(er, lstat3) {
-            if (lstat3 && lstat3.isSymbolicLink()) {
+          function lstatcb_(er, lstat4) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               return fs3.stat(abs, function(er2, stat6) {
                 if (er2)
-                  self2._stat2(f, abs, null, lstat3, cb);
+                  self2._stat2(f, abs, null, lstat4, cb);
                 else
                   self2._stat2(f, abs, er2, stat6, cb);
               });
             } else {
-              self2._stat2(f, abs, er, lstat3, cb);
+              self2._stat2(f, abs, er, lstat4, cb);
             }
           }
         };
@@ -32292,12 +32292,12 @@ var require_lockfile = __commonJS({
       /* 114 */
       /***/
       (function(module2, exports2, __webpack_require__) {
-        module2.exports = realpath3;
-        realpath3.realpath = realpath3;
-        realpath3.sync = realpathSync;
-        realpath3.realpathSync = realpathSync;
-        realpath3.monkeypatch = monkeypatch;
-        realpath3.unmonkeypatch = unmonkeypatch;
+        module2.exports = realpath4;
+        realpath4.realpath = realpath4;
+        realpath4.sync = realpathSync;
+        realpath4.realpathSync = realpathSync;
+        realpath4.monkeypatch = monkeypatch;
+        realpath4.unmonkeypatch = unmonkeypatch;
         var fs3 = __webpack_require__(3);
         var origRealpath = fs3.realpath;
         var origRealpathSync = fs3.realpathSync;
@@ -32307,7 +32307,7 @@ var require_lockfile = __commonJS({
         function newError2(er) {
           return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
         }
-        function realpath3(p, cache, cb) {
+        function realpath4(p, cache, cb) {
           if (ok) {
             return origRealpath(p, cache, cb);
           }
@@ -32338,7 +32338,7 @@ var require_lockfile = __commonJS({
           }
         }
         function monkeypatch() {
-          fs3.realpath = realpath3;
+          fs3.realpath = realpath4;
           fs3.realpathSync = realpathSync;
         }
         function unmonkeypatch() {
@@ -32857,7 +32857,7 @@ ${indent}`);
             const doOpen = fd === void 0;
             let openfd = fd ? fd : -1;
             if (disableTimestampCorrection === void 0) {
-              const destStat = yield lstat3(dest);
+              const destStat = yield lstat4(dest);
               disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
             }
             if (disableTimestampCorrection) {
@@ -32903,7 +32903,7 @@ ${indent}`);
         let disableTimestampCorrection = void 0;
         const readFileBuffer = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
         const close = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.close);
-        const lstat3 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
         const open4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.open);
         const futimes = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
         const write = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.write);
@@ -34578,7 +34578,7 @@ ${indent}`);
           if (cache) cache[original] = p;
           return p;
         };
-        exports2.realpath = function realpath3(p, cache, cb) {
+        exports2.realpath = function realpath4(p, cache, cb) {
           if (typeof cb !== "function") {
             cb = maybeCallback(cache);
             cache = null;
@@ -34842,18 +34842,18 @@ ${indent}`);
           if (this.follow)
             return this._readdir(abs, false);
           var entries;
-          var lstat3;
+          var lstat4;
           var stat5;
           try {
-            lstat3 = fs3.lstatSync(abs);
+            lstat4 = fs3.lstatSync(abs);
           } catch (er) {
             if (er.code === "ENOENT") {
               return null;
             }
           }
-          var isSym = lstat3 && lstat3.isSymbolicLink();
+          var isSym = lstat4 && lstat4.isSymbolicLink();
           this.symlinks[abs] = isSym;
-          if (!isSym && lstat3 && !lstat3.isDirectory())
+          if (!isSym && lstat4 && !lstat4.isDirectory())
             this.cache[abs] = "FILE";
           else
             entries = this._readdir(abs, false);
@@ -34980,23 +34980,23 @@ ${indent}`);
           var exists2;
           var stat5 = this.statCache[abs];
           if (!stat5) {
-            var lstat3;
+            var lstat4;
             try {
-              lstat3 = fs3.lstatSync(abs);
+              lstat4 = fs3.lstatSync(abs);
             } catch (er) {
               if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
                 this.statCache[abs] = false;
                 return false;
               }
             }
-            if (lstat3 && lstat3.isSymbolicLink()) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               try {
                 stat5 = fs3.statSync(abs);
               } catch (er) {
-                stat5 = lstat3;
+                stat5 = lstat4;
               }
             } else {
-              stat5 = lstat3;
+              stat5 = lstat4;
             }
           }
           this.statCache[abs] = stat5;
@@ -59849,24 +59849,32 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text2 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text2, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text2, "utf8").digest("hex");
+  await appendFile3(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+`, "utf8");
   return target;
 }
 
@@ -60058,7 +60066,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path6 from "node:path";
 
@@ -62568,10 +62576,11 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  return { ...context, job: jobIdentity(env) };
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -62785,25 +62794,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path4.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path4.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path4.dirname(target);
+  const existing = await deepestExisting(dir);
+  const realExisting = await realpath2(existing).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing}\` is a broken symlink.`);
+  });
+  confine(path4.join(realExisting, path4.relative(existing, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path4.join(realDir, path4.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path4.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path4.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -62912,10 +62954,10 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -63902,14 +63944,24 @@ async function fillLicenses(inventory, manifests) {
     );
   }
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest["name"])}@${String(manifest["version"])}`;
+    byNameVersion.set(id, [...byNameVersion.get(id) ?? [], { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
-    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === void 0) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+    const matches = direct !== void 0 && direct["version"] === pkg.version ? [{ key: pkg.installPath ?? "", manifest: direct }] : byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? [];
+    const [first, ...others] = matches;
+    if (first === void 0) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`
+      });
+    }
   }
 }
 
@@ -64772,6 +64824,29 @@ function canonicalLicenseId(id) {
 function canonicalExceptionId(id) {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
+function canonicalCase(text2) {
+  const tokens = text2.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id) ?? canonicalRef(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  }).join("");
+}
+function canonicalRef(id) {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return void 0;
+  const document2 = match[1] === void 0 ? "" : `DocumentRef-${match[2] ?? ""}:`;
+  return `${document2}LicenseRef-${match[4] ?? ""}`;
+}
 var DEPRECATED_MAP = {
   "GPL-1.0": "GPL-1.0-only",
   "GPL-2.0": "GPL-2.0-only",
@@ -64945,7 +65020,7 @@ function parseEntries(input2, entries) {
   const invalid2 = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error63) {
       if (!(error63 instanceof ExpressionError)) throw error63;
       invalid2.push(entry);
@@ -64987,14 +65062,17 @@ function judgeExpression(expression, policy) {
   };
 }
 function allows(allowed, leaf) {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+function choices(leaf) {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 function isDenied(leaf, deny) {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 function matchesCombo(branch, combo) {
   return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
@@ -65196,30 +65274,11 @@ function resolveString(value2) {
 function normaliseNonSpdx(text2) {
   const alias = LICENSE_ALIASES.get(aliasKey(text2));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text2);
-  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const cased = canonicalCase(text2);
+  if (cased !== text2) return { to: cased, how: "SPDX ids are case-insensitive" };
   const slashed = splitSlash(text2);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
-}
-function fixCase(text2) {
-  const tokens = text2.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === "AND" || upper === "OR" || upper === "WITH") {
-      afterWith = upper === "WITH";
-      return upper;
-    }
-    if (token.trim() === "" || token === "(" || token === ")") return token;
-    const plus = token.endsWith("+") ? "+" : "";
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === void 0 ? token : canonical + plus;
-  });
-  const result = fixed.join("");
-  return result !== text2 ? result : void 0;
 }
 function splitSlash(text2) {
   const parts = text2.split("/").map((p) => p.trim());
@@ -65238,46 +65297,86 @@ function tryParse(text2) {
 }
 
 // actions/license/src/judge-packages.ts
+var SCOPE_RANK = { production: 0, optional: 1, development: 2 };
+var SEVERITY = {
+  denied: 0,
+  "not-allowed": 1,
+  unknown: 2,
+  allowed: 3,
+  excepted: 4
+};
 function judgePackages(inventories, config2) {
   const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
   const cache = /* @__PURE__ */ new Map();
   for (const e of config2.exceptions) decisions.exceptionUse.set(e, []);
-  const seen = /* @__PURE__ */ new Set();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
       const id = `${pkg.name}@${pkg.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (pkg.firstParty) {
-        decisions.firstParty.push(pkg);
-      } else if (pkg.scope === "development" && !config2.includeDev) {
-        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
-      } else {
-        decisions.checked.push({
-          pkg,
-          source: inventory.file,
-          outcome: decide(pkg, config2, decisions, cache)
-        });
-      }
+      const group = groups2.get(id);
+      if (group === void 0) groups2.set(id, [{ pkg, source: inventory.file }]);
+      else group.push({ pkg, source: inventory.file });
+    }
+  }
+  for (const copies of groups2.values()) {
+    const thirdParty = copies.filter((c) => !c.pkg.firstParty);
+    const [widest] = [...thirdParty].sort((a, b) => SCOPE_RANK[a.pkg.scope] - SCOPE_RANK[b.pkg.scope]);
+    const [first] = copies;
+    if (widest === void 0) {
+      if (first !== void 0) decisions.firstParty.push(first.pkg);
+    } else if (widest.pkg.scope === "development" && !config2.includeDev) {
+      decisions.skipped.set("development", (decisions.skipped.get("development") ?? 0) + 1);
+    } else {
+      decisions.checked.push(decideCopies(widest, thirdParty, config2, decisions, cache));
     }
   }
   return decisions;
 }
-function decide(pkg, config2, decisions, cache) {
-  const exception = findException(config2.exceptions, pkg.name, pkg.version);
+function decideCopies(widest, copies, config2, decisions, cache) {
+  const { name, version: version2 } = widest.pkg;
+  const exception = findException(config2.exceptions, name, version2);
   if (exception !== void 0) {
-    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
-    const resolution = resolveLicense(pkg.license);
-    return {
-      status: "excepted",
-      exception,
-      license: resolution.known ? resolution.expression.text : resolution.reason
-    };
+    decisions.exceptionUse.get(exception)?.push(`${name}@${version2}`);
+    const licensed2 = copies.find((c) => c.pkg.license.kind !== "missing")?.pkg.license ?? widest.pkg.license;
+    const resolution = resolveLicense(licensed2);
+    const license = resolution.known ? resolution.expression.text : resolution.reason;
+    return { pkg: widest.pkg, source: widest.source, outcome: { status: "excepted", exception, license } };
   }
-  const key = JSON.stringify(pkg.license);
+  const readings = /* @__PURE__ */ new Map();
+  for (const copy of copies) {
+    if (copy.pkg.license.kind === "missing") continue;
+    const resolution = resolveLicense(copy.pkg.license);
+    const key = resolution.known ? resolution.expression.text : `unknown: ${resolution.reason}`;
+    if (!readings.has(key)) readings.set(key, copy);
+  }
+  const declared = [...readings.values()];
+  const judged = declared.map((copy) => ({ copy, outcome: judgeCached(copy.pkg.license, config2, cache) }));
+  const [strictest] = judged.sort((a, b) => SEVERITY[a.outcome.status] - SEVERITY[b.outcome.status]);
+  const licensed = strictest?.copy.pkg ?? widest.pkg;
+  const pkg = {
+    ...widest.pkg,
+    license: licensed.license,
+    ...licensed.licenseFrom === void 0 ? {} : { licenseFrom: licensed.licenseFrom }
+  };
+  const decision = {
+    pkg,
+    source: strictest?.copy.source ?? widest.source,
+    outcome: strictest?.outcome ?? judgeCached(pkg.license, config2, cache)
+  };
+  if (declared.length > 1) {
+    decision.conflicting = [...readings].map(([license, copy]) => ({ license, from: whereFrom(copy) }));
+  }
+  return decision;
+}
+function whereFrom(copy) {
+  const at = copy.pkg.licenseFrom ?? copy.pkg.installPath;
+  return at === void 0 ? copy.source : `${copy.source}: ${at}`;
+}
+function judgeCached(license, config2, cache) {
+  const key = JSON.stringify(license);
   let outcome = cache.get(key);
   if (outcome === void 0) {
-    outcome = judgeLicense(pkg.license, config2);
+    outcome = judgeLicense(license, config2);
     cache.set(key, outcome);
   }
   return outcome;
@@ -65306,6 +65405,21 @@ function buildSections(decisions, violations, inventories, config2, notes) {
           "expression" in d.outcome ? d.outcome.expression.text : "unknown",
           "why" in d.outcome ? d.outcome.why : "",
           d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== void 0);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        "Conflicting license declarations",
+        ["Package", "Version", "Declared", "Judged by the strictest"],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join("; "),
+          d.outcome.status
         ])
       )
     );

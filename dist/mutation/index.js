@@ -55743,24 +55743,32 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text2 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text2, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text2, "utf8").digest("hex");
+  await appendFile3(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+`, "utf8");
   return target;
 }
 
@@ -55952,7 +55960,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path6 from "node:path";
 
@@ -58462,10 +58470,11 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  return { ...context, job: jobIdentity(env) };
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -58679,25 +58688,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path4.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path4.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path4.dirname(target);
+  const existing2 = await deepestExisting(dir);
+  const realExisting = await realpath2(existing2).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
+  });
+  confine(path4.join(realExisting, path4.relative(existing2, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path4.join(realDir, path4.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path4.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path4.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -58806,10 +58848,10 @@ async function readEvent(env) {
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
   const absolute = path6.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",

@@ -19,12 +19,13 @@ export const KPI_INPUTS: readonly InputSpec[] = [
     name: 'results',
     kind: 'globs',
     description:
-      'Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none.',
+      'Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none.',
   },
   {
     name: 'output-dir',
     kind: 'string',
-    description: 'Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`.',
+    description:
+      'Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`.',
   },
   {
     name: 'formats',
@@ -117,9 +118,17 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
       'Expected `history-branch` to be set: `max-regression` compares with the last history record.',
     );
   }
+  const outputDir = getString(inputs, 'output-dir');
+  // The runtime confines the write by real path as well; this names the input for the plain case.
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === '.git')) {
+    throw new InputError(
+      'output-dir',
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`,
+    );
+  }
   return {
     results: getGlobs(inputs, 'results') ?? [],
-    outputDir: getString(inputs, 'output-dir'),
+    outputDir,
     formats: [...new Set(formats)] as Format[],
     historyBranch,
     githubKpis: getBoolean(inputs, 'github-kpis') ?? false,

@@ -121,17 +121,29 @@ async function fillLicenses(
       `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`,
     );
   }
-  const byNameVersion = new Map<string, { key: string; manifest: Record<string, unknown> }>();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest['name'])}@${String(manifest['version'])}`, { key, manifest });
+  // Every installed copy of a name@version, not the last one seen: copies may declare differently.
+  const byNameVersion = new Map<string, { key: string; manifest: Record<string, unknown> }[]>();
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest['name'])}@${String(manifest['version'])}`;
+    byNameVersion.set(id, [...(byNameVersion.get(id) ?? []), { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== undefined ? tree.get(pkg.installPath) : undefined;
-    const match =
+    const matches =
       direct !== undefined && direct['version'] === pkg.version
-        ? { key: pkg.installPath ?? '', manifest: direct }
-        : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === undefined) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+        ? [{ key: pkg.installPath ?? '', manifest: direct }]
+        : (byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? []);
+    const [first, ...others] = matches;
+    if (first === undefined) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    // The other copies join as records of their own; judging merges them and weighs each license.
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`,
+      });
+    }
   }
 }

@@ -90,6 +90,11 @@ export interface EventContext {
   pullNumber?: number;
   baseSha?: string;
   headSha?: string;
+  /**
+   * `<run id>/<attempt>/<job id>` of this job, as the runtime records it beside each result file
+   * it writes (the KPI export takes only those files as this job's verdicts).
+   */
+  job?: string;
 }
 
 export interface GitHubResponse<T> {

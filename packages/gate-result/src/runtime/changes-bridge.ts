@@ -7,19 +7,24 @@ import { readEventContext } from '../changes/event.js';
 import { resolveChangeSet } from '../changes/resolve.js';
 import type { ChangeSet, EventContext, GitHubClient, Logger } from '../gate.js';
 import { createGitHubClient } from './github-client.js';
+import { jobIdentity } from './result-file.js';
 
 export interface BridgeEnv {
   GITHUB_REPOSITORY?: string;
   GITHUB_SHA?: string;
   GITHUB_API_URL?: string;
+  GITHUB_RUN_ID?: string;
+  GITHUB_RUN_ATTEMPT?: string;
+  GITHUB_JOB?: string;
 }
 
 /** The event context of this run; throws `ConfigError` on a malformed payload of a diffable event. */
 export function eventContextOf(name: string, payload: Record<string, unknown>, env: BridgeEnv): EventContext {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA,
   });
+  return { ...context, job: jobIdentity(env) };
 }
 
 /** The change-set resolver handed to `createLocalIO` (git first, then the REST API). */
