@@ -12,14 +12,22 @@ export interface BridgeEnv {
   GITHUB_REPOSITORY?: string;
   GITHUB_SHA?: string;
   GITHUB_API_URL?: string;
+  GITHUB_WORKFLOW?: string;
+  GITHUB_HEAD_REF?: string;
+  GITHUB_REF_NAME?: string;
 }
 
 /** The event context of this run; throws `ConfigError` on a malformed payload of a diffable event. */
 export function eventContextOf(name: string, payload: Record<string, unknown>, env: BridgeEnv): EventContext {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA,
   });
+  // The metrics export's grouping key needs them; the payload of a push or schedule lacks both.
+  if (env.GITHUB_WORKFLOW) context.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) context.refName = refName;
+  return context;
 }
 
 /** The change-set resolver handed to `createLocalIO` (git first, then the REST API). */
