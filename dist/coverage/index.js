@@ -52129,10 +52129,14 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  if (env.GITHUB_WORKFLOW) context.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) context.refName = refName;
+  return context;
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -52513,6 +52517,10 @@ async function buildRunnerContext(gates, env = process.env) {
   const resultDir = path6.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
+    const value2 = getString(inputs, spec.name);
+    if (value2) setSecret(value2);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
   const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
   const { event, problem } = await readEvent(env);

@@ -28,6 +28,8 @@ import type { Kpi, KpiReport } from './kpi-report.js';
 import { checkRegressions } from './regression.js';
 import { dashboardSections } from './sections.js';
 
+export { EXPORT_TARGET_INPUTS } from './export/targets-config.js';
+
 export const kpiGate: Gate<KpiConfig> = {
   id: 'kpi',
   title: 'KPI export',
