@@ -145,9 +145,15 @@ export async function waitFor(
   throw new Error(`timed out after ${ms} ms${last === undefined ? '' : ` (${last instanceof Error ? last.message : 'no answer'})`}`);
 }
 
-/** A Pushgateway on loopback, in memory (no persistence file). */
+/**
+ * A Pushgateway on loopback, in memory. Debian's build defaults `--persistence.file` to
+ * /var/lib/prometheus/pushgateway.data, which would carry groups from one test run into the next.
+ */
 export function startPushgateway(): Promise<Service> {
-  return startService('prometheus-pushgateway', (port) => [`--web.listen-address=127.0.0.1:${port}`]);
+  return startService('prometheus-pushgateway', (port) => [
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--persistence.file=',
+  ]);
 }
 
 /**
