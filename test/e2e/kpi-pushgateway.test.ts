@@ -20,6 +20,7 @@ import {
   type Sample,
   type Service,
 } from '../support/prometheus.js';
+import { REPO_ROOT } from '../support/paths.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 
 interface RunSpec {
@@ -39,7 +40,10 @@ function resultsOf(spec: RunSpec): GateResult[] {
   return [
     gateResultFactory({
       gate: 'coverage',
-      metrics: [metricFactory({ id: 'lines', value: spec.lines })],
+      metrics: [
+        metricFactory({ id: 'lines', value: spec.lines }),
+        metricFactory({ id: 'patch', label: 'Patch coverage', value: Math.min(100, spec.lines + 7.5) }),
+      ],
     }),
     gateResultFactory({
       gate: 'mutation',
@@ -181,7 +185,9 @@ describeWithPrometheus(
 
     beforeAll(async () => {
       gateway = await startPushgateway();
-      prometheus = await startPrometheus(gateway.port);
+      prometheus = await startPrometheus(gateway.port, [
+        path.join(REPO_ROOT, 'dashboards', 'recording-rules.yml'),
+      ]);
     }, 60_000);
 
     afterAll(async () => {
@@ -202,6 +208,39 @@ describeWithPrometheus(
       const all = await queryPrometheus(prometheus.url, '{job="aeef-gates"}');
       for (const s of all) for (const v of Object.values(s.labels)) expect(v).not.toMatch(/^[0-9a-f]{40}$/);
     }, 90_000);
+
+    it('evaluates the recording rules and every query of the dashboard on the pushed data', async () => {
+      const lines = RUNS.map((r) => `${r.repository} ${r.branch} ${r.lines}`).sort();
+      const recordedLines = async () =>
+        (await queryPrometheus(prometheus.url, 'repository_branch:aeef_coverage_lines:max'))
+          .map((s) => `${s.labels.repository} ${s.labels.branch} ${s.value}`)
+          .sort();
+      await waitFor(async () => (await recordedLines()).length === lines.length, 20_000).catch(
+        () => undefined,
+      );
+      expect(await recordedLines()).toEqual(lines);
+      const ratios = await queryPrometheus(prometheus.url, 'repository_branch:aeef_gate_passing:ratio');
+      const ratioOf = (repository: string, branch: string) =>
+        ratios.find((s) => s.labels.repository === repository && s.labels.branch === branch)?.value;
+      // acme/web feature/login: its mutation score 55.5 failed, the other two gates passed.
+      expect(ratioOf('acme/web', 'feature/login')).toBeCloseTo(2 / 3, 10);
+      expect(ratioOf('acme/api', 'main')).toBe(1);
+
+      const dashboard = JSON.parse(
+        readFileSync(path.join(REPO_ROOT, 'dashboards', 'aeef-gates.json'), 'utf8'),
+      ) as {
+        panels: { title: string; targets?: { expr: string }[] }[];
+      };
+      for (const panel of dashboard.panels) {
+        for (const target of panel.targets ?? []) {
+          const expr = target.expr.replace(/\$(repository|branch)/g, '.*');
+          const samples = await queryPrometheus(prometheus.url, expr);
+          // Only the future gates' panels (integrity, destructive, provenance) may be empty.
+          if (!/Integrity|Destructive|AI-involved/.test(panel.title))
+            expect(samples.length, panel.title).toBeGreaterThan(0);
+        }
+      }
+    }, 60_000);
 
     it('a re-run replaces its own group and leaves the others', async () => {
       const [first, ...others] = RUNS;
@@ -290,6 +329,30 @@ describeWithPrometheus(
       } finally {
         await proxy.close();
       }
+    }, 60_000);
+
+    it('is passed through by the umbrella action to the KPI export', async () => {
+      const spec: RunSpec = {
+        repository: 'acme/umbrella',
+        branch: 'main',
+        lines: 73.5,
+        score: 64,
+        findings: 3,
+      };
+      const run = await runAction({
+        bundle: 'gates',
+        workspace: workspaceFor(spec),
+        eventName: 'push',
+        event: { ref: 'refs/heads/main', after: SHA(7) },
+        env: { GITHUB_REPOSITORY: spec.repository, GITHUB_REF_NAME: 'main', GITHUB_WORKFLOW: WORKFLOW },
+        inputs: { gates: 'kpi', results: 'results/*.json', formats: 'json', 'pushgateway-url': gateway.url },
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      await expectQuery(
+        prometheus,
+        '{job="aeef-gates",repository="acme/umbrella",__name__=~"aeef_.+"}',
+        expectedSamples(spec),
+      );
     }, 60_000);
   },
 );

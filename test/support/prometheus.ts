@@ -108,7 +108,9 @@ async function startService(program: string, args: (port: number) => string[]): 
     );
   } catch (error) {
     await service.stop();
-    throw new Error(`${program} did not become ready on port ${port}: ${String(error)}\n${output.slice(-2000)}`);
+    throw new Error(
+      `${program} did not become ready on port ${port}: ${String(error)}\n${output.slice(-2000)}`,
+    );
   }
   return service;
 }
@@ -142,7 +144,9 @@ export async function waitFor(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out after ${ms} ms${last === undefined ? '' : ` (${last instanceof Error ? last.message : 'no answer'})`}`);
+  throw new Error(
+    `timed out after ${ms} ms${last === undefined ? '' : ` (${last instanceof Error ? last.message : 'no answer'})`}`,
+  );
 }
 
 /**
@@ -158,9 +162,12 @@ export function startPushgateway(): Promise<Service> {
 
 /**
  * A Prometheus on loopback scraping `pushgatewayPort` every second with `honor_labels: true`, so the
- * pushed job and instance labels are kept (the Pushgateway's documented setup).
+ * pushed job and instance labels are kept (the Pushgateway's documented setup), evaluating `ruleFiles`.
  */
-export function startPrometheus(pushgatewayPort: number): Promise<Service> {
+export function startPrometheus(
+  pushgatewayPort: number,
+  ruleFiles: readonly string[] = [],
+): Promise<Service> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-prometheus-'));
   const config = path.join(dir, 'prometheus.yml');
   writeFileSync(
@@ -169,6 +176,7 @@ export function startPrometheus(pushgatewayPort: number): Promise<Service> {
       'global:',
       '  scrape_interval: 1s',
       '  evaluation_interval: 1s',
+      ...(ruleFiles.length > 0 ? ['rule_files:', ...ruleFiles.map((f) => `  - ${JSON.stringify(f)}`)] : []),
       'scrape_configs:',
       '  - job_name: pushgateway',
       '    honor_labels: true',
