@@ -284,6 +284,23 @@ describeWithPrometheus(
       expect(result.summary).toContain('on-export-error: fail');
     }, 60_000);
 
+    it('a gateway lost in the middle of a push warns with how far it got, and the exit code stands', async () => {
+      const seen: (string | undefined)[] = [];
+      const proxy = await authProxy(gateway.port, seen, [''], 2);
+      try {
+        const run = await runKpi(RUNS[2]!, { 'pushgateway-url': proxy.url });
+        expect(run.exitCode, run.stdout).toBe(0);
+        expect((run.result as GateResult).verdict).toBe('pass');
+        expect(run.stdout).toMatch(
+          /::warning::Pushgateway: the Pushgateway push failed at group instance="sarif" \(2 of 4 groups pushed\): connection failed/,
+        );
+        // Two groups, then the third group's first try and its three retries.
+        expect(seen).toHaveLength(6);
+      } finally {
+        await proxy.close();
+      }
+    }, 60_000);
+
     it('sends basic and bearer credentials to the gateway and prints them nowhere', async () => {
       const seen: (string | undefined)[] = [];
       const proxy = await authProxy(gateway.port, seen, [
@@ -362,14 +379,22 @@ async function authProxy(
   gatewayPort: number,
   seen: (string | undefined)[],
   allowed: string[],
+  /** After this many forwarded requests the gateway "goes away": connections are cut. */
+  cutAfter = Infinity,
 ): Promise<{ url: string; close: () => Promise<void> }> {
+  let forwarded = 0;
   const server = http.createServer((req, res) => {
     seen.push(req.headers.authorization);
+    if (forwarded >= cutAfter) {
+      req.socket.destroy();
+      return;
+    }
     if (!allowed.includes(req.headers.authorization ?? '')) {
       res.writeHead(401, { 'content-type': 'text/plain' }).end('unauthorized\n');
       req.resume();
       return;
     }
+    forwarded++;
     const upstream = http.request(
       {
         host: '127.0.0.1',
