@@ -58474,7 +58474,11 @@ function eventContextOf(name, payload, env) {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
-  return { ...context, job: jobIdentity(env) };
+  const named = { ...context, job: jobIdentity(env) };
+  if (env.GITHUB_WORKFLOW) named.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) named.refName = refName;
+  return named;
 }
 function changeSetResolverOf(deps) {
   return () => resolveChangeSet({
@@ -58888,6 +58892,10 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
   const resultDir = path6.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
+    const value2 = getString(inputs, spec.name);
+    if (value2) setSecret(value2);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
   const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);

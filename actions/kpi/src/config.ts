@@ -10,6 +10,7 @@ import {
   type InputSpec,
   type Inputs,
 } from '@aeef/gate-result';
+import { EXPORT_TARGET_INPUTS, readExportTargets, type ExportTargets } from './export/targets-config.js';
 
 export const FORMATS = ['json', 'openmetrics', 'csv', 'benchmark'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -78,6 +79,7 @@ export const KPI_INPUTS: readonly InputSpec[] = [
     kind: 'secret',
     description: 'Token for the GitHub KPIs. Default: the workflow token.',
   },
+  ...EXPORT_TARGET_INPUTS,
 ];
 
 export interface RegressionBar {
@@ -95,6 +97,8 @@ export interface KpiConfig {
   maxPrs: number;
   onApiError: 'fail' | 'warn';
   maxRegression: RegressionBar[];
+  /** Pushgateway and OTLP endpoint (docs/org-scale.md). */
+  targets: ExportTargets;
 }
 
 export function readKpiConfig(inputs: Inputs): KpiConfig {
@@ -136,6 +140,7 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
     maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
     onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
     maxRegression,
+    targets: readExportTargets(inputs),
   };
 }
 

@@ -22,6 +22,8 @@ import { buildKpiReport } from './build-report.js';
 import { collectResults, type ResultFile } from './collect.js';
 import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
 import { writeExports } from './exports.js';
+import { pushMetrics } from './export/metrics-push.js';
+import { describeTargets } from './export/targets-config.js';
 import { fetchMergedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
 import { appendHistory, readHistory, refuseCodeBranch } from './history-git.js';
@@ -37,6 +39,8 @@ import {
 } from './result-ledger.js';
 import { mapBounded } from './bounded.js';
 import { dashboardSections } from './sections.js';
+
+export { EXPORT_TARGET_INPUTS } from './export/targets-config.js';
 
 export const kpiGate: Gate<KpiConfig> = {
   id: 'kpi',
@@ -101,6 +105,9 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
 
   const outputDir = config.outputDir ?? `${io.resultDir}/kpi`;
   const exported = await writeExports(io, outputDir, config.formats, report);
+  notes.push(
+    ...(await pushMetrics(config.targets, report, { event: io.event, log: io.log, now: () => io.now() })),
+  );
   const verdict = worstVerdict(verdicts);
   const passRate = report.kpis.find((k) => k.id === 'gates.pass-rate');
   return {
@@ -130,7 +137,8 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
       ...(notes.length > 0 ? [{ title: 'Notes', notes }] : []),
     ],
     outputs: { ...exported, ...(dashboardUrl ? { 'dashboard-url': dashboardUrl } : {}) },
-    config: { ...config },
+    // The export targets are recorded without their credentials.
+    config: { ...config, targets: describeTargets(config.targets) },
     inputs: files.map((f) => f.path),
     durationMs: 0,
   };

@@ -95,6 +95,10 @@ export interface EventContext {
    * it writes (the KPI export takes only those files as this job's verdicts).
    */
   job?: string;
+  /** `GITHUB_WORKFLOW`: the workflow's name (its file path when it has none). */
+  workflow?: string;
+  /** The branch the run is about: `GITHUB_HEAD_REF` on pull requests, else `GITHUB_REF_NAME`. */
+  refName?: string;
 }
 
 export interface GitHubResponse<T> {

@@ -16,6 +16,9 @@ export interface BridgeEnv {
   GITHUB_RUN_ID?: string;
   GITHUB_RUN_ATTEMPT?: string;
   GITHUB_JOB?: string;
+  GITHUB_WORKFLOW?: string;
+  GITHUB_HEAD_REF?: string;
+  GITHUB_REF_NAME?: string;
 }
 
 /** The event context of this run; throws `ConfigError` on a malformed payload of a diffable event. */
@@ -24,7 +27,12 @@ export function eventContextOf(name: string, payload: Record<string, unknown>, e
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA,
   });
-  return { ...context, job: jobIdentity(env) };
+  // The metrics export's grouping key needs them; the payload of a push or schedule lacks both.
+  const named: EventContext = { ...context, job: jobIdentity(env) };
+  if (env.GITHUB_WORKFLOW) named.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) named.refName = refName;
+  return named;
 }
 
 /** The change-set resolver handed to `createLocalIO` (git first, then the REST API). */

@@ -113,6 +113,11 @@ export async function buildRunnerContext(
   const resultDir = path.join(runnerTemp, 'aeef-gates');
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
+  // Every secret input of every gate (e.g. the KPI export's push credentials) is masked in the log.
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === 'secret')) {
+    const value = getString(inputs, spec.name);
+    if (value) core.setSecret(value);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
   const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates, suite);
   const { event, problem } = await readEvent(env);
