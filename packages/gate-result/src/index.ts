@@ -15,7 +15,14 @@ export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
 export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
 export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
 export type { HunkTally } from './changes/hunks.js';
-export { changedFileOf, changedRangesOf, isLineChanged, touchesChangedLines } from './changes/query.js';
+export {
+  changedFileOf,
+  changedLinesKnown,
+  changedRangesOf,
+  filesWithoutLineData,
+  isLineChanged,
+  touchesChangedLines,
+} from './changes/query.js';
 export {
   resolveChangeSet,
   describeChangeSet,
@@ -34,3 +41,5 @@ export {
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
+export { mapPathsToRepository, mappingSegments, parseLsFiles, type PathMapping } from './path-mapping.js';
+export { readTrackedFiles } from './changes/tracked-files.js';
