@@ -13,6 +13,7 @@ import {
   describeChangeSet,
   floor2,
   judge,
+  mayLackFiles,
   percent,
   type ChangeSet,
   type Finding,
@@ -157,10 +158,7 @@ function judgePatch(
     unknown.push(
       `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome(patch.linesUnknown)})`,
     );
-  // An incomplete set that names no withheld file may lack files: taken as a partial list.
-  const partialList =
-    changes.partialList === true ||
-    (changes.incomplete !== undefined && !changes.files.some((f) => f.linesUnknown === true));
+  const partialList = mayLackFiles(changes);
   if (partialList)
     unknown.push(`the changed files are not all listed (${changes.incomplete ?? 'partial list'})`);
   const unmapped = patch.unreported.length > 0 && patch.unmapped.length > 0;

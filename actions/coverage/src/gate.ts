@@ -2,31 +2,13 @@
  * The coverage gate: reads istanbul, json-summary, lcov, Cobertura, Clover, JaCoCo and Go reports (detected by
  * content), merges shards, and judges lines, statements, functions, branches and patch coverage.
  */
-import { getErrorMessage, readTrackedFiles, type ChangeSet, type Gate, type GateIO } from '@aeef/gate-result';
+import { changesAsNeeded, readTrackedFiles, type Gate } from '@aeef/gate-result';
 import { countFiles, findDefaultReport, readReports, resolveReportFiles } from './collect.js';
 import { INPUT_SPECS, readConfig, type CoverageConfig } from './config.js';
 import { evaluateCoverage } from './evaluate.js';
 import { mergeReports } from './merge.js';
 
 export type { CoverageConfig } from './config.js';
-
-/**
- * The changed lines, asked for only as far as a setting needs them: `min-patch` needs them (git,
- * else the REST API; errors propagate), anything else takes them only when git has them free, so
- * a 403 or 5xx of the API never fails a gate nobody asked for a patch figure.
- */
-export async function changesFor(
-  needed: boolean,
-  io: GateIO,
-): Promise<{ changes: ChangeSet | undefined; note?: string }> {
-  if (needed) return { changes: await io.changes() };
-  try {
-    const changes = await io.changes({ ifFree: true });
-    return changes === undefined ? { changes, note: 'no diff in this run.' } : { changes };
-  } catch (error) {
-    return { changes: undefined, note: getErrorMessage(error) };
-  }
-}
 
 export const coverageGate: Gate<CoverageConfig> = {
   id: 'coverage',
@@ -51,7 +33,7 @@ export const coverageGate: Gate<CoverageConfig> = {
         await readReports(await resolveReportFiles(config.baselineFiles, io, 'baseline-files'), io),
       );
     }
-    const { changes, note } = await changesFor(config.min.patch !== undefined, io);
+    const { changes, note } = await changesAsNeeded(io, config.min.patch !== undefined);
     let tracked: string[] | undefined;
     if (changes !== undefined) {
       const listed = await readTrackedFiles((args) => io.git(args));

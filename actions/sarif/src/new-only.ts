@@ -8,6 +8,7 @@ import {
   changedLinesKnown,
   changedRangesOf,
   filesWithoutLineData,
+  mayLackFiles,
   touchesChangedLines,
   type ChangeSet,
 } from '@aeef/gate-result';
@@ -42,7 +43,7 @@ export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet 
     notes.push(
       `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome(withoutLines)}.`,
     );
-  if (changes.partialList === true)
+  if (mayLackFiles(changes))
     notes.push(
       `The API did not list every changed file (${changes.incomplete ?? 'partial list'}), so findings in files it did not list count as new.`,
     );

@@ -21,6 +21,7 @@ export {
   changedRangesOf,
   filesWithoutLineData,
   isLineChanged,
+  mayLackFiles,
   touchesChangedLines,
 } from './changes/query.js';
 export {
@@ -43,3 +44,4 @@ export {
 } from './config-file.js';
 export { mapPathsToRepository, mappingSegments, parseLsFiles, type PathMapping } from './path-mapping.js';
 export { readTrackedFiles } from './changes/tracked-files.js';
+export { changesAsNeeded, type ChangesAsNeeded } from './changes/as-needed.js';

@@ -54,8 +54,17 @@ export function touchesChangedLines(changeSet: ChangeSet, path: string, start: n
  */
 export function changedLinesKnown(changeSet: ChangeSet, path: string): boolean {
   const file = indexOf(changeSet).get(path);
-  if (file === undefined) return changeSet.partialList !== true;
+  if (file === undefined) return !mayLackFiles(changeSet);
   return file.linesUnknown !== true;
+}
+
+/**
+ * Whether a changed file may be missing from the list: the API cut it short, or the set is marked
+ * incomplete without naming a withheld patch (a reason this code does not know: taken as partial).
+ */
+export function mayLackFiles(changeSet: ChangeSet): boolean {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== undefined && !changeSet.files.some((f) => f.linesUnknown === true);
 }
 
 /** The changed files whose lines are unknown (their patch was withheld), in list order. */
