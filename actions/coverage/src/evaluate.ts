@@ -22,10 +22,10 @@ import {
 } from '@aeef/gate-result';
 import type { CoverageConfig } from './config.js';
 
-import { METRIC_IDS, type CoverageModel, type MetricId, type Totals } from './model.js';
+import { METRIC_IDS, type CoverageModel, type DeclaredTotals, type MetricId, type Totals } from './model.js';
 import { measurePatch, type PatchCoverage } from './patch.js';
 import { reportsSection, worstFilesSection, type ReportRead } from './sections.js';
-import { assertMeasurable, computeTotals, measured } from './totals.js';
+import { assertMeasurable, computeTotals, measured, reconcileTotals } from './totals.js';
 
 export interface CoverageEvidence {
   model: CoverageModel;
@@ -39,6 +39,10 @@ export interface CoverageEvidence {
   tracked?: readonly string[];
   /** The event's name, for messages. */
   event?: string;
+  /** The producer's own totals, when one report is read whole (see reconcileTotals). */
+  declared?: { file: string; totals: DeclaredTotals };
+  /** The same for the baseline. */
+  baselineDeclared?: { file: string; totals: DeclaredTotals };
   /** The baseline reports' model, when `baseline-files` is set. */
   baseline?: CoverageModel;
 }
@@ -193,19 +197,43 @@ function judgePatch(
   return { metric, patch };
 }
 
+/** The report names for an error message: a few, and how many more (100,000 shards stay short). */
+function reportNames(reports: readonly ReportRead[]): string {
+  return listSome(reports.map((r) => r.file));
+}
+
+function baselineTotals(
+  evidence: CoverageEvidence,
+  baseline: CoverageModel,
+  config: CoverageConfig,
+  include: (path: string) => boolean,
+): Totals {
+  const computed = computeTotals(baseline, include);
+  if (config.exclude.length > 0 || evidence.baselineDeclared === undefined) return computed;
+  return reconcileTotals(computed, evidence.baselineDeclared.totals, evidence.baselineDeclared.file).totals;
+}
+
 /** Judges the merged coverage against the config. Throws `ReportError` when nothing is measurable. */
 export function evaluateCoverage(evidence: CoverageEvidence, config: CoverageConfig): GateResult {
   const include =
     config.exclude.length === 0 ? () => true : compileMatcher(config.exclude.map((p) => `!${p}`));
-  const totals = computeTotals(evidence.model, include);
-  assertMeasurable(totals, evidence.reports.map((r) => r.file).join(', '));
+  const computed = computeTotals(evidence.model, include);
+  assertMeasurable(computed, reportNames(evidence.reports));
   const notes = [...evidence.notes];
+  // Taken whole: no exclude (a shard merge never passes `declared`).
+  const { totals, notes: totalNotes } =
+    config.exclude.length === 0 && evidence.declared !== undefined
+      ? reconcileTotals(computed, evidence.declared.totals, evidence.declared.file)
+      : { totals: computed, notes: [] };
+  notes.push(...totalNotes);
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config.min[id]));
 
   const { metric: patchMetric, patch } = judgePatch(evidence, config, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== undefined)
-    metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config.maxDrop));
+    metrics.push(
+      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config, include), config.maxDrop),
+    );
 
   const failing = metrics.filter((m) => m.verdict === 'fail');
   const findings = patch === undefined ? [] : patchFindings(patch, patchMetric.verdict === 'fail');

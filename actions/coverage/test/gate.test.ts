@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, MissingReportError, ReportError, inputsFromRecord, withDefaults } from '@aeef/gate-result';
+import {
+  ConfigError,
+  MissingReportError,
+  ReportError,
+  inputsFromRecord,
+  withDefaults,
+} from '@aeef/gate-result';
 import { coverageGate } from '../src/gate.js';
 
 import { changeSet, memoryIO } from '../../../test/support/memory-io.js';
