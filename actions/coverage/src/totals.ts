@@ -55,7 +55,6 @@ export function assertMeasurable(totals: Totals, files: string): void {
   }
 }
 
-
 /**
  * The totals of a report taken whole (one report, no `exclude`): the producer's own where it wrote
  * them, so the gate says what the tool says (istanbul's Cobertura header counts branches its
