@@ -131,6 +131,35 @@ describe(coverageGate.run.name, () => {
     );
   });
 
+  it('refuses min-patch where the API withheld the patch of a reported file, not of an unreported one', async () => {
+    const withheld = (path: string) => ({
+      path,
+      status: 'modified' as const,
+      additions: 9000,
+      deletions: 0,
+      binary: false,
+      ranges: [],
+      linesUnknown: true as const,
+    });
+    const base = changeSet({ 'src/a.js': [[1, 2]] });
+    const values = { files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' };
+    const reported = run({ 'lcov.info': LCOV }, values, {
+      ...base,
+      files: [withheld('src/a.js')],
+      incomplete: '1 files have no patch in the API response (too large): src/a.js.',
+    });
+    // Before: ranges [] read as "unchanged", patch n/a and a pass.
+    await expect(reported).rejects.toThrow(
+      'min-patch (90%) cannot be decided: the GitHub API withheld the patch of 1 changed files the reports list (src/a.js)',
+    );
+    const lockfile = await run({ 'lcov.info': LCOV }, values, {
+      ...base,
+      files: [...base.files, withheld('package-lock.json')],
+      incomplete: '1 files have no patch in the API response (too large): package-lock.json.',
+    });
+    expect(lockfile.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: 100, verdict: 'pass' });
+  });
+
   it('fails a minimum on a metric the format does not measure (lcov has no statements)', async () => {
     const r = await run(
       { 'lcov.info': LCOV },
