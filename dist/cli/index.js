@@ -66608,6 +66608,18 @@ function touchesChangedLines(changeSet, path12, start, end) {
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
 }
+function changedLinesKnown(changeSet, path12) {
+  const file2 = indexOf(changeSet).get(path12);
+  if (file2 === void 0) return !mayLackFiles(changeSet);
+  return file2.linesUnknown !== true;
+}
+function mayLackFiles(changeSet) {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== void 0 && !changeSet.files.some((f) => f.linesUnknown === true);
+}
+function filesWithoutLineData(changeSet) {
+  return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== "deleted").map((f) => f.path);
+}
 
 // packages/gate-result/src/changes/git-source.ts
 var DIFF_FLAGS = [
@@ -66819,6 +66831,154 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
 }
 function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+}
+
+// packages/gate-result/src/path-mapping.ts
+var DRIVE = /^[A-Za-z]:(?=\/|$)/;
+function mappingSegments(raw2) {
+  let p = raw2.trim().replace(/\\/g, "/");
+  if (/^file:\/\//i.test(p)) {
+    p = p.slice("file://".length);
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+    }
+    if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
+  }
+  p = p.replace(DRIVE, "");
+  return p.split("/").filter((s) => s !== "" && s !== ".");
+}
+function commonSuffix(a, b, fold) {
+  let n = 0;
+  while (n < a.length && n < b.length) {
+    const x = a[a.length - 1 - n] ?? "";
+    const y = b[b.length - 1 - n] ?? "";
+    if (fold ? x.toLowerCase() !== y.toLowerCase() : x !== y) break;
+    n++;
+  }
+  return n;
+}
+function commonPrefix(lists) {
+  const [first, ...rest] = lists;
+  if (first === void 0) return [];
+  let n = first.length - 1;
+  for (const list of rest) {
+    n = Math.min(n, list.length - 1);
+    let i = 0;
+    while (i < n && list[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, Math.max(n, 0));
+}
+function mapPathsToRepository(reportPaths, repoFiles) {
+  const tracked = new Set(repoFiles);
+  const byName = /* @__PURE__ */ new Map();
+  for (const file2 of repoFiles) {
+    const segments = file2.split("/");
+    const name = (segments[segments.length - 1] ?? "").toLowerCase();
+    const list = byName.get(name);
+    if (list === void 0) byName.set(name, [segments]);
+    else list.push(segments);
+  }
+  const mapped = /* @__PURE__ */ new Map();
+  const unmapped = [];
+  const ambiguous = [];
+  const matches = [];
+  const pending = [];
+  for (const raw2 of reportPaths) {
+    if (mapped.has(raw2)) continue;
+    if (tracked.has(raw2)) {
+      mapped.set(raw2, raw2);
+      continue;
+    }
+    pending.push({ raw: raw2, segments: mappingSegments(raw2) });
+  }
+  const prefix = commonPrefix(pending.map((p) => p.segments));
+  for (const { raw: raw2, segments } of pending) {
+    const rest = segments.slice(prefix.length);
+    const stripped = rest.join("/");
+    if (tracked.has(stripped)) {
+      mapped.set(raw2, stripped);
+      matches.push({ repo: stripped, removed: prefix.join("/"), added: "" });
+      continue;
+    }
+    const found = bestSuffixMatch(segments, byName, /[\\]|^[A-Za-z]:/.test(raw2));
+    if (found === "ambiguous") {
+      ambiguous.push(raw2);
+      unmapped.push(raw2);
+    } else if (found === void 0) {
+      unmapped.push(raw2);
+    } else {
+      const repo = found.repo.join("/");
+      mapped.set(raw2, repo);
+      matches.push({
+        repo,
+        removed: segments.slice(0, segments.length - found.length).join("/"),
+        added: found.repo.slice(0, found.repo.length - found.length).join("/")
+      });
+    }
+  }
+  return { mapped, unmapped, ambiguous, description: describe3(mapped.size, matches, unmapped.length) };
+}
+function bestSuffixMatch(segments, byName, windows) {
+  const name = (segments[segments.length - 1] ?? "").toLowerCase();
+  const candidates = byName.get(name) ?? [];
+  for (const fold of windows ? [false, true] : [false]) {
+    let best;
+    let tie = false;
+    for (const repo of candidates) {
+      const length = commonSuffix(segments, repo, fold);
+      if (length === 0 || length < Math.min(segments.length, repo.length)) continue;
+      if (best === void 0 || length > best.length) {
+        best = { repo, length };
+        tie = false;
+      } else if (length === best.length) tie = true;
+    }
+    if (tie) return "ambiguous";
+    if (best !== void 0) return best;
+  }
+  return void 0;
+}
+function describe3(mappedCount, matches, unmappedCount) {
+  const left = unmappedCount > 0 ? `; ${unmappedCount} match no tracked file` : "";
+  if (matches.length === 0) return `Report paths are repository paths (${mappedCount} files)${left}.`;
+  const rules = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const key = `${m.removed}\0${m.added}`;
+    rules.set(key, (rules.get(key) ?? 0) + 1);
+  }
+  const same = mappedCount - matches.length;
+  const kept = same > 0 ? `, ${same} were repository paths already` : "";
+  if (rules.size === 1) {
+    const [removed = "", added = ""] = [...rules.keys()][0]?.split("\0") ?? [];
+    const from = removed === "" ? "the report root" : `\`${removed}/\``;
+    const to = added === "" ? "the repository root" : `\`${added}/\``;
+    return `Report paths mapped by suffix: ${matches.length} files under ${from} to ${to} (git ls-files)${kept}${left}.`;
+  }
+  return `Report paths mapped by suffix against git ls-files: ${matches.length} files, ${rules.size} different prefixes${kept}${left}.`;
+}
+function parseLsFiles(output2) {
+  return output2.split("\0").filter((p) => p !== "");
+}
+
+// packages/gate-result/src/changes/tracked-files.ts
+async function readTrackedFiles(git) {
+  try {
+    return parseLsFiles(await git(["-c", "core.quotePath=false", "ls-files", "-z", "--cached"]));
+  } catch (error63) {
+    return { reason: `git ls-files failed (${getErrorMessage(error63).split("\n")[0]?.slice(0, 160)})` };
+  }
+}
+
+// packages/gate-result/src/changes/as-needed.ts
+async function changesAsNeeded(io, needed) {
+  if (needed) return { changes: await io.changes() };
+  try {
+    const changes = await io.changes({ ifFree: true });
+    return changes === void 0 ? { changes, note: "no diff in this run." } : { changes };
+  } catch (error63) {
+    return { changes: void 0, note: getErrorMessage(error63) };
+  }
 }
 
 // node_modules/@actions/http-client/lib/index.js
@@ -67600,6 +67760,7 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
+  let freeChanges;
   const readFile = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
     workspace,
@@ -67613,10 +67774,11 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),
@@ -71987,6 +72149,15 @@ function intAttr(el, name, file2, fallback) {
   }
   return Number(raw2.trim());
 }
+function countAttr(el, name) {
+  const raw2 = el?.attrs.get(name)?.trim();
+  return raw2 !== void 0 && NON_NEGATIVE_INTEGER.test(raw2) ? Number(raw2) : void 0;
+}
+function tallyAttrs(el, covered, total) {
+  const c = countAttr(el, covered);
+  const t = countAttr(el, total);
+  return c === void 0 || t === void 0 || c > t ? void 0 : { covered: c, total: t };
+}
 
 // actions/coverage/src/clover.ts
 function metricTally(el, covered, total, file2) {
@@ -72060,7 +72231,24 @@ function parseClover(root, ctx) {
     if (!sawMethods) acc.file.functions = null;
     return acc.file;
   });
-  return { format: "clover", detected: "Clover XML", files, notes: [] };
+  const metrics = childrenOf(descend(root, "project")[0], "metrics")[0];
+  const declared = { where: "the project's <metrics>", totals: {} };
+  const pairs = [
+    ["statements", "coveredstatements", "statements"],
+    ["branches", "coveredconditionals", "conditionals"],
+    ["functions", "coveredmethods", "methods"]
+  ];
+  for (const [metric2, covered, total] of pairs) {
+    const t = tallyAttrs(metrics, covered, total);
+    if (t) declared.totals[metric2] = t;
+  }
+  return {
+    format: "clover",
+    detected: "Clover XML",
+    files,
+    notes: [],
+    ...Object.keys(declared.totals).length > 0 && { declared }
+  };
 }
 
 // actions/coverage/src/cobertura.ts
@@ -72105,14 +72293,14 @@ function parseCobertura(root, ctx) {
     const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
     let acc = byPath.get(path12);
     if (acc === void 0) {
-      const lines = /* @__PURE__ */ new Map();
-      const branches = /* @__PURE__ */ new Map();
+      const lines2 = /* @__PURE__ */ new Map();
+      const branches2 = /* @__PURE__ */ new Map();
       const functions = /* @__PURE__ */ new Map();
       acc = {
-        lines,
-        branches,
+        lines: lines2,
+        branches: branches2,
         functions,
-        file: { path: path12, outside, lines, statements: null, functions, branches }
+        file: { path: path12, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
       byPath.set(path12, acc);
     }
@@ -72120,10 +72308,12 @@ function parseCobertura(root, ctx) {
     const methods = descend(cls, "methods", "method");
     for (const line of classLines) readLine(acc, line, ctx);
     for (const method of methods) {
+      const methodLines = descend(method, "lines", "line");
+      if (methodLines.length === 0) continue;
       sawMethods = true;
       const key = `${cls.attrs.get("name") ?? ""}#${method.attrs.get("name") ?? ""}${method.attrs.get("signature") ?? ""}`;
       let hits = 0;
-      for (const line of descend(method, "lines", "line")) {
+      for (const line of methodLines) {
         hits = Math.max(
           hits,
           classLines.length === 0 ? readLine(acc, line, ctx) ?? 0 : intAttr(line, "hits", ctx.file)
@@ -72139,7 +72329,18 @@ function parseCobertura(root, ctx) {
     if (!sawMethods) acc.file.functions = null;
     files.push(acc.file);
   }
-  return { format: "cobertura", detected: "Cobertura XML", files, notes: [] };
+  const declared = { where: "the <coverage> root attributes", totals: {} };
+  const lines = tallyAttrs(root, "lines-covered", "lines-valid");
+  const branches = tallyAttrs(root, "branches-covered", "branches-valid");
+  if (lines) declared.totals.lines = lines;
+  if (branches) declared.totals.branches = branches;
+  return {
+    format: "cobertura",
+    detected: "Cobertura XML",
+    files,
+    notes: [],
+    ...Object.keys(declared.totals).length > 0 && { declared }
+  };
 }
 
 // actions/coverage/src/detect.ts
@@ -72274,7 +72475,18 @@ function parseJacoco(root, ctx) {
     if (!sawMethods) f.functions = null;
   }
   const partial2 = files.filter((f) => f.lines === null).length;
+  const declared = { where: "the report-level <counter>s", totals: {} };
+  const pairs = [
+    ["lines", "LINE"],
+    ["branches", "BRANCH"],
+    ["functions", "METHOD"]
+  ];
+  for (const [metric2, type] of pairs) {
+    const t = counter(root, type, ctx.file);
+    if (t) declared.totals[metric2] = t;
+  }
   return {
+    ...Object.keys(declared.totals).length > 0 && { declared },
     format: "jacoco",
     detected: "JaCoCo XML",
     files,
@@ -72546,9 +72758,37 @@ var LcovReader = class {
         return this.readBranch(value2);
       case "end_of_record":
         return this.endRecord();
+      case "LF":
+      case "LH":
+      case "FNF":
+      case "FNH":
+      case "BRF":
+      case "BRH":
+        return this.readSummary(tag, value2);
       default:
         return;
     }
+  }
+  /** Summed summary lines, and how many records carried each (a total counts only if all did). */
+  summary = /* @__PURE__ */ new Map();
+  /** Summary tags seen in the current record (one each). */
+  recordSummary = /* @__PURE__ */ new Set();
+  /** SF blocks read, and whether one path came twice (then the summed summaries double count). */
+  blocks = 0;
+  repeatedPath = false;
+  badSummary = false;
+  readSummary(tag, value2) {
+    this.record(tag);
+    const n = digits(value2.trim());
+    if (n < 0 || this.recordSummary.has(tag)) {
+      this.badSummary = true;
+      return;
+    }
+    this.recordSummary.add(tag);
+    const entry = this.summary.get(tag) ?? { sum: 0, records: 0 };
+    entry.sum += n;
+    entry.records++;
+    this.summary.set(tag, entry);
   }
   startRecord(value2) {
     if (this.current !== void 0)
@@ -72556,12 +72796,20 @@ var LcovReader = class {
     if (value2.trim() === "") this.fail("has an empty SF: path");
     const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
     const existing2 = this.records.get(path12);
+    this.blocks++;
+    this.recordSummary = /* @__PURE__ */ new Set();
+    if (existing2 !== void 0) {
+      this.repeatedPath = true;
+      existing2.fndaSeen = /* @__PURE__ */ new Map();
+    }
     this.current = existing2 ?? {
       path: path12,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
       branches: /* @__PURE__ */ new Map(),
+      byName: /* @__PURE__ */ new Map(),
+      fndaSeen: /* @__PURE__ */ new Map(),
       sawFunctions: false,
       sawBranches: false
     };
@@ -72583,8 +72831,11 @@ var LcovReader = class {
         rec.aliases.set(rest.slice(second + 1), key);
         addHits(rec.functions, key, 0);
       } else {
-        this.lineNumber(a);
-        addHits(rec.functions, `=${rest}`, 0);
+        const key = `=${this.lineNumber(a)},${rest}`;
+        const keys = rec.byName.get(rest);
+        if (keys === void 0) rec.byName.set(rest, [key]);
+        else if (!keys.includes(key)) keys.push(key);
+        addHits(rec.functions, key, 0);
       }
     } else if (tag === "FNL") {
       this.lineNumber(rest.split(",")[0]);
@@ -72593,8 +72844,16 @@ var LcovReader = class {
       const hits = rest.slice(0, Math.max(rest.indexOf(","), 0));
       addHits(rec.functions, `#${a}`, this.count(hits === "" ? rest : hits));
     } else {
-      addHits(rec.functions, rec.aliases.get(rest) ?? `=${rest}`, this.count(a));
+      addHits(rec.functions, rec.aliases.get(rest) ?? this.functionOfName(rec, rest), this.count(a));
     }
+  }
+  /** The FN record an FNDA names: the n-th FNDA of a name is the n-th FN of that name. */
+  functionOfName(rec, name) {
+    const keys = rec.byName.get(name);
+    if (keys === void 0) return `=${name}`;
+    const seen = rec.fndaSeen.get(name) ?? 0;
+    rec.fndaSeen.set(name, seen + 1);
+    return keys[Math.min(seen, keys.length - 1)] ?? `=${name}`;
   }
   readBranch(value2) {
     const rec = this.record("BRDA");
@@ -72644,7 +72903,25 @@ function parseLcov(text3, ctx) {
     });
   }
   const notes = reader.negativeCounts > 0 ? [`${reader.negativeCounts} negative hit counts were read as 0, as lcov does.`] : [];
-  return { format: "lcov", detected: "lcov tracefile", files, notes };
+  const declared = declaredOf(reader);
+  return { format: "lcov", detected: "lcov tracefile", files, notes, ...declared && { declared } };
+}
+function declaredOf(reader) {
+  if (reader.repeatedPath || reader.badSummary) return void 0;
+  const declared = { where: "its LF/LH, FNF/FNH and BRF/BRH lines", totals: {} };
+  const pairs = [
+    ["lines", "LH", "LF"],
+    ["functions", "FNH", "FNF"],
+    ["branches", "BRH", "BRF"]
+  ];
+  for (const [metric2, hit, found] of pairs) {
+    const h = reader.summary.get(hit);
+    const f = reader.summary.get(found);
+    if (h === void 0 || f === void 0) continue;
+    if (h.records !== reader.blocks || f.records !== reader.blocks || h.sum > f.sum) continue;
+    declared.totals[metric2] = { covered: h.sum, total: f.sum };
+  }
+  return Object.keys(declared.totals).length > 0 ? declared : void 0;
 }
 
 // actions/coverage/src/parse-report.ts
@@ -72729,14 +73006,14 @@ var DEFAULT_LOCATIONS = [
 ];
 var GLOB_CHARS = /[*?[\]{}]/;
 async function resolveReportFiles(patterns, io, inputName) {
-  const files = [];
+  const files = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const matches = GLOB_CHARS.test(pattern) ? await io.glob([pattern]) : [pattern];
     if (matches.length === 0)
       throw new MissingReportError(pattern, `No file matches \`${inputName}\` pattern ${pattern}.`);
-    for (const m of matches) if (!files.includes(m)) files.push(m);
+    for (const m of matches) files.add(m);
   }
-  return files;
+  return [...files];
 }
 async function findDefaultReport(io) {
   for (const location2 of DEFAULT_LOCATIONS) {
@@ -72747,12 +73024,27 @@ async function findDefaultReport(io) {
     `No coverage report found: \`files\` is empty and none of ${DEFAULT_LOCATIONS.join(", ")} exists.`
   );
 }
+var PARALLEL_READS = 16;
 async function readReports(files, io) {
-  const out = [];
-  for (const file2 of files) {
-    const text3 = await io.readText(file2);
-    out.push({ source: file2, parsed: parseReport(text3, { workspace: io.workspace, file: file2 }) });
-  }
+  const out = new Array(files.length);
+  const failures = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file2 = files[index] ?? "";
+      try {
+        const text3 = await io.readText(file2);
+        out[index] = { source: file2, parsed: parseReport(text3, { workspace: io.workspace, file: file2 }) };
+      } catch (error63) {
+        failures.push({ index, error: error63 });
+        next = files.length;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+  const first = failures.sort((a, b) => a.index - b.index)[0];
+  if (first !== void 0) throw first.error;
   return out;
 }
 function countFiles(parsed) {
@@ -72862,19 +73154,51 @@ function reportEntryFor(model, index, path12) {
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
-function measurePatch(model, changes, include) {
+function locator(model, tracked) {
+  if (tracked === void 0) {
+    let index;
+    const lazy2 = () => index ??= byBaseName(model);
+    return {
+      find: (path12) => reportEntryFor(model, lazy2, path12),
+      unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
+      mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
+    };
+  }
+  const mapping = mapPathsToRepository([...model.files.keys()], tracked);
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const [path12, file2] of model.files) {
+    const repo = mapping.mapped.get(path12);
+    if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
+  }
+  const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
+  return {
+    find: (path12) => byRepo.get(path12),
+    unmapped: mapping.unmapped,
+    mapping: `${mapping.description}${ambiguous}`
+  };
+}
+function measurePatch(model, changes, include, tracked) {
   const result = {
     tally: { covered: 0, total: 0 },
     uncovered: [],
     unreported: [],
-    withoutLineDetail: []
+    withoutLineDetail: [],
+    linesUnknown: [],
+    unmapped: [],
+    mapping: ""
   };
-  let index;
-  const lazyIndex = () => index ??= byBaseName(model);
+  let located;
+  const locate = () => located ??= locator(model, tracked);
   for (const changed of changes.files) {
-    if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
+    if (changed.binary || changed.status === "deleted" || !include(changed.path)) continue;
+    if (changed.linesUnknown === true) {
+      const file3 = locate().find(changed.path);
+      if (file3 !== void 0 && (file3.lines === null || file3.lines.size > 0))
+        result.linesUnknown.push(changed.path);
       continue;
-    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    }
+    if (changedRangesOf(changes, changed.path).length === 0) continue;
+    const file2 = locate().find(changed.path);
     if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
@@ -72902,6 +73226,10 @@ function measurePatch(model, changes, include) {
       }
     }
     if (open4 !== void 0) result.uncovered.push(open4);
+  }
+  if (located !== void 0) {
+    result.unmapped = located.unmapped;
+    result.mapping = located.mapping;
   }
   return result;
 }
@@ -72937,6 +73265,36 @@ function assertMeasurable(totals, files) {
       `${files}: no measurable lines (the reports list no executable line); check the coverage run.`
     );
   }
+}
+function reconcileTotals(computed, declared, file2) {
+  if (declared === void 0) return { totals: computed, notes: [] };
+  const totals = { ...computed };
+  const notes = [];
+  const show2 = (t) => t === null ? "none" : `${t.covered} of ${t.total}`;
+  for (const id of METRIC_IDS) {
+    const own2 = declared.totals[id];
+    if (own2 === void 0) continue;
+    const mine = measured(computed[id]);
+    if (mine !== null && mine.covered === own2.covered && mine.total === own2.total) continue;
+    if (own2.total === 0) {
+      if (mine !== null)
+        notes.push(
+          `${file2}: ${declared.where} give 0 ${id} while its elements list ${mine.total}; used the elements (${show2(mine)}).`
+        );
+      continue;
+    }
+    if (mine !== null && own2.covered * mine.total > mine.covered * own2.total) {
+      notes.push(
+        `${file2}: ${declared.where} give ${id} ${show2(own2)}, more than its elements (${show2(mine)}); used the elements, since a report's own totals never raise a figure.`
+      );
+      continue;
+    }
+    totals[id] = { ...own2 };
+    notes.push(
+      `${file2}: ${id} ${show2(own2)} from ${declared.where}, the producer's own totals; its elements give ${show2(mine)}.`
+    );
+  }
+  return { totals, notes };
 }
 
 // actions/coverage/src/sections.ts
@@ -73039,33 +73397,61 @@ function patchFindings(patch, failing) {
 }
 function explain(m, index) {
   const label3 = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
-  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
-    return `${label3} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
     return `${label3} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
     return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
   return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
+function listSome(names, shown = 5) {
+  const head = names.slice(0, shown).map((n) => n.slice(0, 200)).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+}
 function judgePatch(evidence, config2, include, notes) {
   const min = config2.min.patch;
-  if (evidence.changes === void 0) {
-    notes.push(
-      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
-    );
+  const bar = `min-patch (${min}%)`;
+  const { changes } = evidence;
+  if (changes === void 0) {
+    if (min !== void 0)
+      throw new ConfigError(
+        `${bar} is set, but this ${evidence.event === void 0 ? "" : `${evidence.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch for this event.`
+      );
+    notes.push(`Patch coverage not measured: ${evidence.changesNote ?? "no diff in this run."}`);
     return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
   }
-  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
-  const patch = measurePatch(evidence.model, evidence.changes, include);
+  notes.push(`Patch coverage: ${describeChangeSet(changes)}`);
+  const patch = measurePatch(evidence.model, changes, include, evidence.tracked);
+  if (patch.mapping !== "") notes.push(`Patch coverage: ${patch.mapping}`);
   const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
   const metric2 = metricFor("patch", value2, min);
+  const unknown2 = [];
+  if (patch.linesUnknown.length > 0)
+    unknown2.push(
+      `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome(patch.linesUnknown)})`
+    );
+  const partialList = mayLackFiles(changes);
+  if (partialList)
+    unknown2.push(`the changed files are not all listed (${changes.incomplete ?? "partial list"})`);
+  const unmapped = patch.unreported.length > 0 && patch.unmapped.length > 0;
+  if (min !== void 0) {
+    if (unknown2.length > 0)
+      throw new ConfigError(
+        `${bar} cannot be decided: ${unknown2.join("; ")}; check out with \`fetch-depth: 0\` so that git gives every changed line.`
+      );
+    if (unmapped)
+      throw new ConfigError(
+        `${bar} cannot be measured: ${patch.unreported.length} changed files are not in the reports (${listSome(patch.unreported)}) and ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}); write the reports with paths inside the repository.`
+      );
+  } else if (unknown2.length > 0) {
+    notes.push(`Patch coverage is partial: ${unknown2.join("; ")}.`);
+  }
+  if (unmapped && min === void 0)
+    notes.push(
+      `Patch coverage: ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}).`
+    );
   if (value2 === null && patch.withoutLineDetail.length === 0) {
     metric2.verdict = "none";
     notes.push("Patch coverage: the change touches no executable line the reports list.");
-  }
-  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
-    metric2.verdict = "fail";
-    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
   }
   if (patch.withoutLineDetail.length > 0)
     notes.push(
@@ -73077,16 +73463,28 @@ function judgePatch(evidence, config2, include, notes) {
     );
   return { metric: metric2, patch };
 }
+function reportNames(reports) {
+  return listSome(reports.map((r) => r.file));
+}
+function baselineTotals(evidence, baseline, config2, include) {
+  const computed = computeTotals(baseline, include);
+  if (config2.exclude.length > 0 || evidence.baselineDeclared === void 0) return computed;
+  return reconcileTotals(computed, evidence.baselineDeclared.totals, evidence.baselineDeclared.file).totals;
+}
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
-  const totals = computeTotals(evidence.model, include);
-  assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
+  const computed = computeTotals(evidence.model, include);
+  assertMeasurable(computed, reportNames(evidence.reports));
   const notes = [...evidence.notes];
+  const { totals, notes: totalNotes } = config2.exclude.length === 0 && evidence.declared !== void 0 ? reconcileTotals(computed, evidence.declared.totals, evidence.declared.file) : { totals: computed, notes: [] };
+  notes.push(...totalNotes);
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
   const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
-    metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
+    metrics.push(
+      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config2, include), config2.maxDrop)
+    );
   const failing = metrics.filter((m) => m.verdict === "fail");
   const findings = patch === void 0 ? [] : patchFindings(patch, patchMetric.verdict === "fail");
   const [lines] = metrics;
@@ -73161,6 +73559,12 @@ function mergeReports(reports) {
 }
 
 // actions/coverage/src/gate.ts
+function declaredOf2(read) {
+  const [only, ...rest] = read;
+  if (only === void 0 || rest.length > 0 || only.parsed.format === "istanbul") return {};
+  const totals = only.parsed.declared;
+  return totals === void 0 ? {} : { declared: { file: only.source, totals } };
+}
 var coverageGate = {
   id: "coverage",
   title: "Coverage",
@@ -73179,10 +73583,21 @@ var coverageGate = {
       if (r.parsed.format !== "istanbul") notes.push(...r.parsed.notes.map((n) => `${r.source}: ${n}`));
     const model = mergeReports(read);
     let baseline;
+    let baselineDeclared;
     if (config2.baselineFiles.length > 0) {
-      baseline = mergeReports(
-        await readReports(await resolveReportFiles(config2.baselineFiles, io, "baseline-files"), io)
+      const baselineRead = await readReports(
+        await resolveReportFiles(config2.baselineFiles, io, "baseline-files"),
+        io
       );
+      baseline = mergeReports(baselineRead);
+      baselineDeclared = declaredOf2(baselineRead).declared;
+    }
+    const { changes, note } = await changesAsNeeded(io, config2.min.patch !== void 0);
+    let tracked;
+    if (changes !== void 0) {
+      const listed = await readTrackedFiles((args) => io.git(args));
+      if (Array.isArray(listed)) tracked = listed;
+      else io.log.info(`Report paths are matched without the repository's file list: ${listed.reason}.`);
     }
     return evaluateCoverage(
       {
@@ -73193,8 +73608,13 @@ var coverageGate = {
           files: countFiles(r.parsed)
         })),
         notes,
-        changes: await io.changes(),
-        ...baseline && { baseline }
+        changes,
+        ...note !== void 0 && { changesNote: note },
+        ...tracked !== void 0 && { tracked },
+        event: io.event.name,
+        ...declaredOf2(read),
+        ...baseline && { baseline },
+        ...baselineDeclared && { baselineDeclared }
       },
       config2
     );
@@ -82378,7 +82798,7 @@ function formatJsonPath(pointer) {
   }
   return out.length > MAX_PATH ? `${out.slice(0, MAX_PATH)}\u2026` : out;
 }
-function describe3(error63) {
+function describe4(error63) {
   const params = error63.params;
   if (error63.keyword === "required") {
     const missing = String(params.missingProperty);
@@ -82427,7 +82847,7 @@ function validateReport(report, file2) {
   const validate3 = validator();
   if (!validate3(report)) {
     const first = validate3.errors?.[0];
-    const reason = first ? describe3(first) : "the report is invalid";
+    const reason = first ? describe4(first) : "the report is invalid";
     throw new ReportError(
       file2,
       `The report ${file2} does not match mutation-testing-report-schema: ${reason}.`
@@ -82638,9 +83058,36 @@ async function collectMutation(config2, io) {
       `Read ${file2}: ${report.files.size} files, schema ${report.schemaVersion}${report.framework ? `, ${report.framework}` : ""}.`
     );
   }
+  const { changes, note } = await changesAsNeeded(io, config2.minPatchScore !== void 0);
+  const missing = changes === void 0 ? missingSources : await mapMissing(reports, missingSources, changes, io);
   const files = mergeReports2(reports);
-  const changes = await io.changes();
-  return { reports, files, missingSources, changes };
+  return {
+    reports,
+    files,
+    missingSources: missing,
+    changes,
+    ...note !== void 0 && { changesNote: note },
+    event: io.event.name
+  };
+}
+async function mapMissing(reports, missing, changes, io) {
+  if (missing.length === 0 || changes.files.length === 0) return [...missing];
+  const tracked = await readTrackedFiles((args) => io.git(args));
+  if (!Array.isArray(tracked)) return [...missing];
+  const lost = new Set(missing);
+  const files = reports.flatMap((r) => [...r.files.values()]).filter((f) => lost.has(f.path));
+  const mapping = mapPathsToRepository(
+    files.map((f) => f.key),
+    tracked
+  );
+  for (const file2 of files) {
+    const repo = mapping.mapped.get(file2.key);
+    if (repo === void 0) continue;
+    lost.delete(file2.path);
+    file2.path = repo;
+  }
+  if (lost.size < missing.length) io.log.info(`Mutation report paths: ${mapping.description}`);
+  return missing.filter((p) => lost.has(p));
 }
 
 // actions/mutation/src/config.ts
@@ -82721,6 +83168,9 @@ function findChangedMutants(files, changes) {
   }
   return out;
 }
+function unknownChangedFiles(files, changes) {
+  return files.filter((f) => f.mutants.length > 0 && !changedLinesKnown(changes, f.path)).map((f) => f.path);
+}
 
 // actions/mutation/src/evidence.ts
 function evidenceProblems(scores, model, config2) {
@@ -82737,11 +83187,23 @@ function evidenceProblems(scores, model, config2) {
       allowed: config2.allowEmpty
     });
   }
-  if (model.changes?.incomplete !== void 0 && config2.minPatchScore !== void 0) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false
-    });
+  if (config2.minPatchScore !== void 0) {
+    const bar = `min-patch-score (${config2.minPatchScore}%)`;
+    if (model.changes === void 0) {
+      problems.push({
+        message: `${bar} is set, but this ${model.event === void 0 ? "" : `${model.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch-score for this event.`,
+        allowed: false
+      });
+    } else {
+      const unknown2 = unknownChangedFiles(model.files, model.changes);
+      if (unknown2.length > 0) {
+        const shown = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
+        problems.push({
+          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          allowed: false
+        });
+      }
+    }
   }
   if (model.missingSources.length > 0) {
     const first = model.missingSources[0] ?? "";
@@ -82899,14 +83361,15 @@ function reportsSection2(reports) {
     ]
   };
 }
-function changedSection(changes, patch, touched) {
+function changedSection(changes, patch, touched, whyNoChanges) {
   if (changes === void 0) {
     return {
       title: "Changed code",
-      notes: ["No diff for this event, so there is no patch score and min-patch-score is not checked."]
+      notes: [`No patch score: ${whyNoChanges ?? "no diff for this event."}`]
     };
   }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  const incomplete = changes.incomplete === void 0 ? "" : ` Incomplete: ${changes.incomplete}`;
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).${incomplete}`;
   if (patch.valid === 0) {
     return {
       title: "Changed code",
@@ -83023,7 +83486,7 @@ function evaluateMutation(model, config2) {
   const findings = survivorFindings(changed, patchMetric?.verdict === "fail" ? "error" : "warning");
   const details = [
     formulaSection(scores),
-    changedSection(model.changes, patch, changed.length),
+    changedSection(model.changes, patch, changed.length, model.changesNote),
     statusSection(scores),
     worstFilesSection2(model.files),
     reportsSection2(model.reports)
@@ -84317,6 +84780,7 @@ function matchBaseline(current, baseline) {
 // actions/sarif/src/new-only.ts
 function touchesChange(changes, finding) {
   if (finding.path === void 0) return true;
+  if (!changedLinesKnown(changes, finding.path)) return true;
   if (finding.startLine === void 0) return changedRangesOf(changes, finding.path).length > 0;
   return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
@@ -84326,12 +84790,23 @@ function newByDiff(findings, changes) {
       "`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here."
     );
   }
-  return {
-    isNew: findings.map((f) => touchesChange(changes, f)),
-    notes: [
-      `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
-    ]
-  };
+  const notes = [
+    `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
+  ];
+  const withoutLines = filesWithoutLineData(changes);
+  if (withoutLines.length > 0)
+    notes.push(
+      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome2(withoutLines)}.`
+    );
+  if (mayLackFiles(changes))
+    notes.push(
+      `The API did not list every changed file (${changes.incomplete ?? "partial list"}), so findings in files it did not list count as new.`
+    );
+  return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
+}
+function listSome2(names, shown = 10) {
+  const head = names.slice(0, shown).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);

@@ -49807,6 +49807,7 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
     entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -49815,10 +49816,12 @@ async function readChangesFromApi(github, target, prefix, log) {
       pull_number: target.pullNumber,
       per_page: 100
     });
-    if (entries.length >= PULL_FILES_CAP)
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -49829,20 +49832,23 @@ async function readChangesFromApi(github, target, prefix, log) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -49856,7 +49862,12 @@ async function readChangesFromApi(github, target, prefix, log) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names, shown = 5) {
+  const head = names.slice(0, shown).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -49895,7 +49906,8 @@ function toChangedFile(entry, index) {
   };
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -50139,7 +50151,8 @@ async function readChangesFromGit(git, event, log) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -50168,6 +50181,11 @@ async function resolveChangeSet(options) {
       },
       prefix,
       log
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -52135,11 +52153,12 @@ function eventContextOf(name, payload, env) {
   return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -52442,6 +52461,7 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
+  let freeChanges;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
     workspace,
@@ -52455,10 +52475,11 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),
@@ -52561,7 +52582,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, io, resultDir };
 }

@@ -56153,6 +56153,7 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
     entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -56161,10 +56162,12 @@ async function readChangesFromApi(github, target, prefix, log) {
       pull_number: target.pullNumber,
       per_page: 100
     });
-    if (entries.length >= PULL_FILES_CAP)
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -56175,20 +56178,23 @@ async function readChangesFromApi(github, target, prefix, log) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -56202,7 +56208,12 @@ async function readChangesFromApi(github, target, prefix, log) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names, shown = 5) {
+  const head = names.slice(0, shown).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -56241,7 +56252,8 @@ function toChangedFile(entry, index) {
   };
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -56485,7 +56497,8 @@ async function readChangesFromGit(git, event, log) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -56514,6 +56527,11 @@ async function resolveChangeSet(options) {
       },
       prefix,
       log
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -58481,11 +58499,12 @@ function eventContextOf(name, payload, env) {
   return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -58788,6 +58807,7 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
+  let freeChanges;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
     workspace,
@@ -58801,10 +58821,11 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),
@@ -58907,7 +58928,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, io, resultDir };
 }
@@ -59081,6 +59102,163 @@ function touchesChangedLines(changeSet, path9, start, end) {
   }
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
+}
+function changedLinesKnown(changeSet, path9) {
+  const file2 = indexOf(changeSet).get(path9);
+  if (file2 === void 0) return !mayLackFiles(changeSet);
+  return file2.linesUnknown !== true;
+}
+function mayLackFiles(changeSet) {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== void 0 && !changeSet.files.some((f) => f.linesUnknown === true);
+}
+
+// packages/gate-result/src/path-mapping.ts
+var DRIVE = /^[A-Za-z]:(?=\/|$)/;
+function mappingSegments(raw2) {
+  let p = raw2.trim().replace(/\\/g, "/");
+  if (/^file:\/\//i.test(p)) {
+    p = p.slice("file://".length);
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+    }
+    if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
+  }
+  p = p.replace(DRIVE, "");
+  return p.split("/").filter((s) => s !== "" && s !== ".");
+}
+function commonSuffix(a, b, fold) {
+  let n = 0;
+  while (n < a.length && n < b.length) {
+    const x = a[a.length - 1 - n] ?? "";
+    const y = b[b.length - 1 - n] ?? "";
+    if (fold ? x.toLowerCase() !== y.toLowerCase() : x !== y) break;
+    n++;
+  }
+  return n;
+}
+function commonPrefix(lists) {
+  const [first, ...rest] = lists;
+  if (first === void 0) return [];
+  let n = first.length - 1;
+  for (const list of rest) {
+    n = Math.min(n, list.length - 1);
+    let i = 0;
+    while (i < n && list[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, Math.max(n, 0));
+}
+function mapPathsToRepository(reportPaths, repoFiles) {
+  const tracked = new Set(repoFiles);
+  const byName = /* @__PURE__ */ new Map();
+  for (const file2 of repoFiles) {
+    const segments = file2.split("/");
+    const name = (segments[segments.length - 1] ?? "").toLowerCase();
+    const list = byName.get(name);
+    if (list === void 0) byName.set(name, [segments]);
+    else list.push(segments);
+  }
+  const mapped = /* @__PURE__ */ new Map();
+  const unmapped = [];
+  const ambiguous = [];
+  const matches = [];
+  const pending = [];
+  for (const raw2 of reportPaths) {
+    if (mapped.has(raw2)) continue;
+    if (tracked.has(raw2)) {
+      mapped.set(raw2, raw2);
+      continue;
+    }
+    pending.push({ raw: raw2, segments: mappingSegments(raw2) });
+  }
+  const prefix = commonPrefix(pending.map((p) => p.segments));
+  for (const { raw: raw2, segments } of pending) {
+    const rest = segments.slice(prefix.length);
+    const stripped = rest.join("/");
+    if (tracked.has(stripped)) {
+      mapped.set(raw2, stripped);
+      matches.push({ repo: stripped, removed: prefix.join("/"), added: "" });
+      continue;
+    }
+    const found = bestSuffixMatch(segments, byName, /[\\]|^[A-Za-z]:/.test(raw2));
+    if (found === "ambiguous") {
+      ambiguous.push(raw2);
+      unmapped.push(raw2);
+    } else if (found === void 0) {
+      unmapped.push(raw2);
+    } else {
+      const repo = found.repo.join("/");
+      mapped.set(raw2, repo);
+      matches.push({
+        repo,
+        removed: segments.slice(0, segments.length - found.length).join("/"),
+        added: found.repo.slice(0, found.repo.length - found.length).join("/")
+      });
+    }
+  }
+  return { mapped, unmapped, ambiguous, description: describe4(mapped.size, matches, unmapped.length) };
+}
+function bestSuffixMatch(segments, byName, windows) {
+  const name = (segments[segments.length - 1] ?? "").toLowerCase();
+  const candidates = byName.get(name) ?? [];
+  for (const fold of windows ? [false, true] : [false]) {
+    let best;
+    let tie = false;
+    for (const repo of candidates) {
+      const length = commonSuffix(segments, repo, fold);
+      if (length === 0 || length < Math.min(segments.length, repo.length)) continue;
+      if (best === void 0 || length > best.length) {
+        best = { repo, length };
+        tie = false;
+      } else if (length === best.length) tie = true;
+    }
+    if (tie) return "ambiguous";
+    if (best !== void 0) return best;
+  }
+  return void 0;
+}
+function describe4(mappedCount, matches, unmappedCount) {
+  const left = unmappedCount > 0 ? `; ${unmappedCount} match no tracked file` : "";
+  if (matches.length === 0) return `Report paths are repository paths (${mappedCount} files)${left}.`;
+  const rules = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const key = `${m.removed}\0${m.added}`;
+    rules.set(key, (rules.get(key) ?? 0) + 1);
+  }
+  const same = mappedCount - matches.length;
+  const kept = same > 0 ? `, ${same} were repository paths already` : "";
+  if (rules.size === 1) {
+    const [removed = "", added = ""] = [...rules.keys()][0]?.split("\0") ?? [];
+    const from = removed === "" ? "the report root" : `\`${removed}/\``;
+    const to = added === "" ? "the repository root" : `\`${added}/\``;
+    return `Report paths mapped by suffix: ${matches.length} files under ${from} to ${to} (git ls-files)${kept}${left}.`;
+  }
+  return `Report paths mapped by suffix against git ls-files: ${matches.length} files, ${rules.size} different prefixes${kept}${left}.`;
+}
+function parseLsFiles(output2) {
+  return output2.split("\0").filter((p) => p !== "");
+}
+
+// packages/gate-result/src/changes/tracked-files.ts
+async function readTrackedFiles(git) {
+  try {
+    return parseLsFiles(await git(["-c", "core.quotePath=false", "ls-files", "-z", "--cached"]));
+  } catch (error63) {
+    return { reason: `git ls-files failed (${getErrorMessage(error63).split("\n")[0]?.slice(0, 160)})` };
+  }
+}
+
+// packages/gate-result/src/changes/as-needed.ts
+async function changesAsNeeded(io, needed) {
+  if (needed) return { changes: await io.changes() };
+  try {
+    const changes = await io.changes({ ifFree: true });
+    return changes === void 0 ? { changes, note: "no diff in this run." } : { changes };
+  } catch (error63) {
+    return { changes: void 0, note: getErrorMessage(error63) };
+  }
 }
 
 // actions/mutation/src/merge-reports.ts
@@ -59657,7 +59835,7 @@ function formatJsonPath(pointer) {
   }
   return out.length > MAX_PATH ? `${out.slice(0, MAX_PATH)}\u2026` : out;
 }
-function describe4(error63) {
+function describe5(error63) {
   const params = error63.params;
   if (error63.keyword === "required") {
     const missing = String(params.missingProperty);
@@ -59706,7 +59884,7 @@ function validateReport(report, file2) {
   const validate2 = validator();
   if (!validate2(report)) {
     const first = validate2.errors?.[0];
-    const reason = first ? describe4(first) : "the report is invalid";
+    const reason = first ? describe5(first) : "the report is invalid";
     throw new ReportError(
       file2,
       `The report ${file2} does not match mutation-testing-report-schema: ${reason}.`
@@ -59917,9 +60095,36 @@ async function collectMutation(config2, io) {
       `Read ${file2}: ${report.files.size} files, schema ${report.schemaVersion}${report.framework ? `, ${report.framework}` : ""}.`
     );
   }
+  const { changes, note } = await changesAsNeeded(io, config2.minPatchScore !== void 0);
+  const missing = changes === void 0 ? missingSources : await mapMissing(reports, missingSources, changes, io);
   const files = mergeReports(reports);
-  const changes = await io.changes();
-  return { reports, files, missingSources, changes };
+  return {
+    reports,
+    files,
+    missingSources: missing,
+    changes,
+    ...note !== void 0 && { changesNote: note },
+    event: io.event.name
+  };
+}
+async function mapMissing(reports, missing, changes, io) {
+  if (missing.length === 0 || changes.files.length === 0) return [...missing];
+  const tracked = await readTrackedFiles((args) => io.git(args));
+  if (!Array.isArray(tracked)) return [...missing];
+  const lost = new Set(missing);
+  const files = reports.flatMap((r) => [...r.files.values()]).filter((f) => lost.has(f.path));
+  const mapping = mapPathsToRepository(
+    files.map((f) => f.key),
+    tracked
+  );
+  for (const file2 of files) {
+    const repo = mapping.mapped.get(file2.key);
+    if (repo === void 0) continue;
+    lost.delete(file2.path);
+    file2.path = repo;
+  }
+  if (lost.size < missing.length) io.log.info(`Mutation report paths: ${mapping.description}`);
+  return missing.filter((p) => lost.has(p));
 }
 
 // actions/mutation/src/config.ts
@@ -60000,6 +60205,9 @@ function findChangedMutants(files, changes) {
   }
   return out;
 }
+function unknownChangedFiles(files, changes) {
+  return files.filter((f) => f.mutants.length > 0 && !changedLinesKnown(changes, f.path)).map((f) => f.path);
+}
 
 // actions/mutation/src/evidence.ts
 function evidenceProblems(scores, model, config2) {
@@ -60016,11 +60224,23 @@ function evidenceProblems(scores, model, config2) {
       allowed: config2.allowEmpty
     });
   }
-  if (model.changes?.incomplete !== void 0 && config2.minPatchScore !== void 0) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false
-    });
+  if (config2.minPatchScore !== void 0) {
+    const bar = `min-patch-score (${config2.minPatchScore}%)`;
+    if (model.changes === void 0) {
+      problems.push({
+        message: `${bar} is set, but this ${model.event === void 0 ? "" : `${model.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch-score for this event.`,
+        allowed: false
+      });
+    } else {
+      const unknown2 = unknownChangedFiles(model.files, model.changes);
+      if (unknown2.length > 0) {
+        const shown = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
+        problems.push({
+          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          allowed: false
+        });
+      }
+    }
   }
   if (model.missingSources.length > 0) {
     const first = model.missingSources[0] ?? "";
@@ -60178,14 +60398,15 @@ function reportsSection(reports) {
     ]
   };
 }
-function changedSection(changes, patch, touched) {
+function changedSection(changes, patch, touched, whyNoChanges) {
   if (changes === void 0) {
     return {
       title: "Changed code",
-      notes: ["No diff for this event, so there is no patch score and min-patch-score is not checked."]
+      notes: [`No patch score: ${whyNoChanges ?? "no diff for this event."}`]
     };
   }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  const incomplete = changes.incomplete === void 0 ? "" : ` Incomplete: ${changes.incomplete}`;
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).${incomplete}`;
   if (patch.valid === 0) {
     return {
       title: "Changed code",
@@ -60302,7 +60523,7 @@ function evaluateMutation(model, config2) {
   const findings = survivorFindings(changed, patchMetric?.verdict === "fail" ? "error" : "warning");
   const details = [
     formulaSection(scores),
-    changedSection(model.changes, patch, changed.length),
+    changedSection(model.changes, patch, changed.length, model.changesNote),
     statusSection(scores),
     worstFilesSection(model.files),
     reportsSection(model.reports)

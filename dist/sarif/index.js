@@ -56135,6 +56135,7 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
     entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -56143,10 +56144,12 @@ async function readChangesFromApi(github, target, prefix, log) {
       pull_number: target.pullNumber,
       per_page: 100
     });
-    if (entries.length >= PULL_FILES_CAP)
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -56157,20 +56160,23 @@ async function readChangesFromApi(github, target, prefix, log) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -56184,7 +56190,12 @@ async function readChangesFromApi(github, target, prefix, log) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names, shown = 5) {
+  const head = names.slice(0, shown).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -56223,7 +56234,8 @@ function toChangedFile(entry, index) {
   };
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -56467,7 +56479,8 @@ async function readChangesFromGit(git, event, log) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -56496,6 +56509,11 @@ async function resolveChangeSet(options) {
       },
       prefix,
       log
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -58463,11 +58481,12 @@ function eventContextOf(name, payload, env) {
   return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -58770,6 +58789,7 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
+  let freeChanges;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
     workspace,
@@ -58783,10 +58803,11 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),
@@ -58889,7 +58910,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, io, resultDir };
 }
@@ -59063,6 +59084,18 @@ function touchesChangedLines(changeSet, path9, start, end) {
   }
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
+}
+function changedLinesKnown(changeSet, path9) {
+  const file2 = indexOf(changeSet).get(path9);
+  if (file2 === void 0) return !mayLackFiles(changeSet);
+  return file2.linesUnknown !== true;
+}
+function mayLackFiles(changeSet) {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== void 0 && !changeSet.files.some((f) => f.linesUnknown === true);
+}
+function filesWithoutLineData(changeSet) {
+  return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== "deleted").map((f) => f.path);
 }
 
 // actions/sarif/src/config.ts
@@ -59422,6 +59455,7 @@ function matchBaseline(current, baseline) {
 // actions/sarif/src/new-only.ts
 function touchesChange(changes, finding) {
   if (finding.path === void 0) return true;
+  if (!changedLinesKnown(changes, finding.path)) return true;
   if (finding.startLine === void 0) return changedRangesOf(changes, finding.path).length > 0;
   return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
@@ -59431,12 +59465,23 @@ function newByDiff(findings, changes) {
       "`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here."
     );
   }
-  return {
-    isNew: findings.map((f) => touchesChange(changes, f)),
-    notes: [
-      `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
-    ]
-  };
+  const notes = [
+    `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
+  ];
+  const withoutLines = filesWithoutLineData(changes);
+  if (withoutLines.length > 0)
+    notes.push(
+      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome2(withoutLines)}.`
+    );
+  if (mayLackFiles(changes))
+    notes.push(
+      `The API did not list every changed file (${changes.incomplete ?? "partial list"}), so findings in files it did not list count as new.`
+    );
+  return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
+}
+function listSome2(names, shown = 10) {
+  const head = names.slice(0, shown).join(", ");
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);

@@ -110,3 +110,23 @@ export function intAttr(el: XmlElement, name: string, file: string, fallback?: n
   }
   return Number(raw.trim());
 }
+
+/**
+ * A count attribute the producer wrote as a total: a whole number, or `undefined` when absent or
+ * not one (MATLAB writes `NaN`), so that a bogus total is never taken for the producer's own.
+ */
+export function countAttr(el: XmlElement | undefined, name: string): number | undefined {
+  const raw = el?.attrs.get(name)?.trim();
+  return raw !== undefined && NON_NEGATIVE_INTEGER.test(raw) ? Number(raw) : undefined;
+}
+
+/** A covered/total pair of count attributes, when both are whole numbers and covered <= total. */
+export function tallyAttrs(
+  el: XmlElement | undefined,
+  covered: string,
+  total: string,
+): { covered: number; total: number } | undefined {
+  const c = countAttr(el, covered);
+  const t = countAttr(el, total);
+  return c === undefined || t === undefined || c > t ? undefined : { covered: c, total: t };
+}

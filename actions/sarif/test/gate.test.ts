@@ -220,6 +220,56 @@ describe('sarifGate.run', () => {
     expect(result.details[0]!.notes!.join(' ')).toContain('from git diff');
   });
 
+  it('new-only: diff counts a finding as new where the change set lacks its lines (issue 11)', async () => {
+    const at = (ruleId: string, uri: string) =>
+      sarifResult({
+        ruleId,
+        level: 'error',
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 5 } } }],
+      });
+    const head = sarifLog([
+      sarifRun({
+        results: [at('withheld', 'src/big.ts'), at('unlisted', 'src/c.ts'), at('old', 'src/a.ts')],
+      }),
+    ]);
+    const listed = {
+      status: 'modified' as const,
+      additions: 1,
+      deletions: 0,
+      binary: false,
+    };
+    const changes: ChangeSet = {
+      source: 'api',
+      event: 'pull_request',
+      base: 'a'.repeat(40),
+      head: 'b'.repeat(40),
+      files: [
+        { ...listed, path: 'src/a.ts', ranges: [{ start: 40, end: 41 }] },
+        { ...listed, path: 'src/big.ts', additions: 9000, ranges: [], linesUnknown: true },
+      ],
+      incomplete: 'GitHub lists at most 3000 files of a pull request; 1 files have no patch.',
+    };
+    const whole = await sarifGate.run(
+      { ...CONFIG, newOnly: 'diff' },
+      memoryIO({ 'reports/h.sarif': sarifBytes(head) }, changes),
+    );
+    // Before: the withheld file's finding was old and the gate passed.
+    expect(whole.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual(['withheld']);
+    expect(whole.verdict).toBe('fail');
+    expect(whole.details[0]!.notes!.join(' ')).toContain(
+      '1 changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: src/big.ts.',
+    );
+    const capped = await sarifGate.run(
+      { ...CONFIG, newOnly: 'diff' },
+      memoryIO({ 'reports/h.sarif': sarifBytes(head) }, { ...changes, partialList: true }),
+    );
+    expect(capped.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual([
+      'withheld',
+      'unlisted',
+    ]);
+    expect(capped.details[0]!.notes!.join(' ')).toMatch(/findings in files it did not list count as new/);
+  });
+
   it('new-only: diff without a diff is an error, not a pass', async () => {
     const io = memoryIO({ 'reports/h.sarif': sarifBytes(sarifLog()) });
     await expect(sarifGate.run({ ...CONFIG, newOnly: 'diff' }, io)).rejects.toThrow(

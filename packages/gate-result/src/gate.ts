@@ -65,6 +65,11 @@ export interface ChangedFile {
   binary: boolean;
   /** Lines added or modified in the head version, merged and sorted. */
   ranges: LineRange[];
+  /**
+   * The API withheld this file's patch (too large): it changed, but which lines is unknown, so
+   * `ranges` is empty and nothing about its lines may be read as unchanged.
+   */
+  linesUnknown?: true;
 }
 
 /** The changed lines of a PR (or push), and how they were found. */
@@ -79,6 +84,20 @@ export interface ChangeSet {
    * as too large): why. Gates must not treat a partial change set as small.
    */
   incomplete?: string;
+  /**
+   * The API listed fewer files than changed (its cap, or a shorter list than the payload's count): a
+   * file absent from `files` may still have changed.
+   */
+  partialList?: true;
+}
+
+/** How much a gate wants the changed lines (see `GateIO.changes`). */
+export interface ChangesRequest {
+  /**
+   * Only when they are free: from git when the clone has the history, never from the REST API. A
+   * gate asks so for figures nobody set a bar on; it rejects when git cannot give them.
+   */
+  ifFree?: boolean;
 }
 
 /** What the gate knows of the triggering event. */
@@ -155,7 +174,7 @@ export interface GateIO {
    * The changed lines of this PR or push, from git when the history is there, else the REST API.
    * `undefined` when the event has no diff (e.g. the CLI without `--base`). Cached.
    */
-  changes(): Promise<ChangeSet | undefined>;
+  changes(request?: ChangesRequest): Promise<ChangeSet | undefined>;
   /** `undefined` offline (CLI without a token, tests). */
   readonly github: GitHubClient | undefined;
   readonly log: Logger;

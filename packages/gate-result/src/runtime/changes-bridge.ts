@@ -5,7 +5,7 @@
  */
 import { readEventContext } from '../changes/event.js';
 import { resolveChangeSet } from '../changes/resolve.js';
-import type { ChangeSet, EventContext, GitHubClient, Logger } from '../gate.js';
+import type { ChangeSet, ChangesRequest, EventContext, GitHubClient, Logger } from '../gate.js';
 import { createGitHubClient } from './github-client.js';
 import { jobIdentity } from './result-file.js';
 
@@ -35,19 +35,23 @@ export function eventContextOf(name: string, payload: Record<string, unknown>, e
   return named;
 }
 
-/** The change-set resolver handed to `createLocalIO` (git first, then the REST API). */
+/**
+ * The change-set resolver handed to `createLocalIO` (git first, then the REST API; git only for a
+ * request `ifFree`).
+ */
 export function changeSetResolverOf(deps: {
   event: EventContext;
   git: (args: readonly string[]) => Promise<string>;
   github: GitHubClient | undefined;
   log: Logger;
-}): () => Promise<ChangeSet | undefined> {
-  return () =>
+}): (request?: ChangesRequest) => Promise<ChangeSet | undefined> {
+  return (request) =>
     resolveChangeSet({
       event: deps.event,
       git: deps.git,
       log: deps.log,
       ...(deps.github === undefined ? {} : { github: deps.github }),
+      ...(request?.ifFree ? { ifFree: true } : {}),
     });
 }
 

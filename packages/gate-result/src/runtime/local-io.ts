@@ -5,7 +5,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ChangeSet, EventContext, GateIO, GitHubClient, Logger, ReadOptions } from '../gate.js';
+import type {
+  ChangeSet,
+  ChangesRequest,
+  EventContext,
+  GateIO,
+  GitHubClient,
+  Logger,
+  ReadOptions,
+} from '../gate.js';
 import { decodeReport, displayPath, readFileSafe } from './fs-safe.js';
 import { globFiles } from './glob-files.js';
 import { runGit } from './git.js';
@@ -17,8 +25,8 @@ export interface LocalIOOptions {
   workspace: string;
   /** Defaults to `{ name: 'local', payload: {} }`. */
   event?: EventContext;
-  /** The change set, or a function computing it once on first use. */
-  changes?: ChangeSet | (() => Promise<ChangeSet | undefined>);
+  /** The change set, or a function computing it once on first use (once per kind of request). */
+  changes?: ChangeSet | ((request?: ChangesRequest) => Promise<ChangeSet | undefined>);
   github?: GitHubClient;
   log?: Logger;
   /** Defaults to `$RUNNER_TEMP/aeef-gates`, else `<tmpdir>/aeef-gates`. */
@@ -40,6 +48,7 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
   // The result directory is ours: the KPI export reads the result files other gates wrote there.
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path.resolve(d))];
   let changes: Promise<ChangeSet | undefined> | undefined;
+  let freeChanges: Promise<ChangeSet | undefined> | undefined;
   const readFile = (file: string, read?: ReadOptions): Promise<Buffer> =>
     readFileSafe(file, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -54,10 +63,11 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file, data) => writeFileAtomic(file, data, [workspace, resultDir]),
     event: options.event ?? { name: 'local', payload: {} },
-    changes() {
+    changes(request) {
       const source = options.changes;
-      changes ??= typeof source === 'function' ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== 'function') return Promise.resolve(source);
+      if (request?.ifFree) return (freeChanges ??= source({ ifFree: true }));
+      return (changes ??= source());
     },
     github: options.github,
     log: options.log ?? createConsoleLogger(),

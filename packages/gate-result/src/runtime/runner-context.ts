@@ -129,9 +129,9 @@ export async function buildRunnerContext(
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () =>
+    changes: (request) =>
       problem === undefined
-        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
+        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request)
         : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem))),
   });
   return { inputs, inputNames: names, config, io, resultDir };
