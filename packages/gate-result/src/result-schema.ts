@@ -40,6 +40,21 @@ const sectionSchema = z.object({
   omittedRows: z.number().int().nonnegative().optional(),
 });
 
+const policyChangeSchema = z.object({
+  setting: z.string(),
+  base: z.string().nullable(),
+  head: z.string().nullable(),
+});
+const policySchema = z.object({
+  source: z.enum(['base', 'head']),
+  reason: z.string(),
+  file: z.string(),
+  origin: z.enum(['git', 'api', 'checkout', 'none']),
+  base: z.string().optional(),
+  changes: z.array(policyChangeSchema).optional(),
+  problem: z.string().optional(),
+});
+
 export const gateResultSchema = z.object({
   schema: z.literal(RESULT_SCHEMA),
   gate: z.enum(GATE_IDS),
@@ -52,6 +67,7 @@ export const gateResultSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   inputs: z.array(z.string()),
   durationMs: FINITE.nonnegative(),
+  policy: policySchema.optional(),
 });
 
 /**
