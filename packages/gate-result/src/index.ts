@@ -50,4 +50,4 @@ export {
   type PolicyRecord,
   type PolicySource,
 } from './policy/diff.js';
-export { APPROVAL_INPUTS, approvalPolicyOf, type ApprovalPolicy } from './checkpoint/settings.js';
+export * from './checkpoint/index.js';

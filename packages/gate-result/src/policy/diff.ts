@@ -67,7 +67,7 @@ export function flattenSettings(
     const entries = Object.entries(root as Record<string, unknown>);
     if (entries.length === 0 && prefix !== '') out[prefix] = '';
     for (const [key, value] of entries) flattenSettings(value, prefix === '' ? key : `${prefix}.${key}`, out);
-  } else out[prefix] = String(root);
+  } else out[prefix] = typeof root === 'string' ? root : JSON.stringify(root);
   return out;
 }
 

@@ -51,8 +51,10 @@ export interface PolicyOptions {
   repository?: EventContext['repository'];
   /** Reads the checkout's file (the runtime's `loadConfigFile`). */
   readCheckout: () => Promise<ConfigFile | undefined>;
-  /** Phrase for the default reason, e.g. `the default on pull_request`. */
-  defaultReason?: string;
+  /** Why this source, for the summary; default `the default on <event>` or `policy-source: <source>`. */
+  reason?: string;
+  /** Also read the base's file on an event that does not default to it (the CLI's `--base`), for the diff. */
+  compare?: boolean;
 }
 
 export interface LoadedPolicy {
@@ -100,7 +102,8 @@ async function readWithGit(
 ): Promise<BaseText | undefined> {
   const { git } = options;
   if ((await gitOk(git, ['cat-file', '-e', `${base}^{commit}`])) === undefined) return undefined;
-  const object = `${base}:${file}`;
+  // `./`: the path is relative to the root (the workspace), which need not be the repository's top.
+  const object = `${base}:./${file}`;
   const type = (await gitOk(git, ['cat-file', '-t', object]))?.trim();
   // The commit is here and the path is not in its tree: the base has no config file.
   if (type === undefined) return { text: undefined, origin: 'none' };
@@ -143,7 +146,7 @@ async function readWithApi(options: PolicyOptions, file: string, base: string): 
     );
     if (Array.isArray(response.data))
       throw new ConfigError(`The config file \`${file}\` at ${at} is a directory, not a file.`);
-    data = response.data as ContentsResponse;
+    data = response.data;
   } catch (error) {
     if (error instanceof GitHubApiError && error.status === 404) return { text: undefined, origin: 'none' };
     if (error instanceof ConfigError && !(error instanceof GitHubApiError)) throw error;
@@ -191,13 +194,16 @@ async function readBase(
 export async function loadPolicy(options: PolicyOptions): Promise<LoadedPolicy> {
   const source = options.source ?? defaultPolicySource(options.eventName);
   const reason =
-    options.source !== undefined
-      ? '`policy-source: ' + options.source + '`'
-      : (options.defaultReason ?? `the default on ${options.eventName}`);
+    options.reason ??
+    (options.source !== undefined
+      ? `\`policy-source: ${options.source}\``
+      : `the default on ${options.eventName}`);
   const file = options.explicit ?? DEFAULT_CONFIG_FILE;
   const record: PolicyRecord = { source, reason, file, origin: 'checkout' };
   const wantsBase =
-    source === 'base' || (BASE_POLICY_EVENTS as readonly string[]).includes(options.eventName);
+    source === 'base' ||
+    options.compare === true ||
+    (BASE_POLICY_EVENTS as readonly string[]).includes(options.eventName);
   if (source === 'base' && options.base === undefined) {
     throw new ConfigError(
       `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`,
