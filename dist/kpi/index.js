@@ -48038,6 +48038,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -48448,6 +48451,16 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
   return previous[b.length] ?? 0;
 }
 
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "kpi", title: "KPI export" }
+];
+
 // packages/gate-result/src/policy/diff.ts
 var BASE_POLICY_EVENTS = [
   "pull_request",
@@ -48536,7 +48549,7 @@ function withPolicy(result, record2) {
 }
 
 // packages/gate-result/src/config-file.ts
-var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -48571,7 +48584,8 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text2, file2, gates) {
+function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
@@ -48599,13 +48613,12 @@ function parseConfigFile(text2, file2, gates) {
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS.includes(id))
-          fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!GATE_IDS.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...GATE_IDS])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
@@ -48782,7 +48795,7 @@ var POLICY_SOURCE_INPUT = {
   name: "policy-source",
   kind: "enum",
   values: ["base", "head"],
-  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a PR cannot lower its own bar; `head` reads the checkout. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event."
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
 };
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function repoPath(root, file2) {
@@ -48880,7 +48893,7 @@ async function readBase(options, base) {
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text2, at, options.gates), origin: found.origin };
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -49025,14 +49038,9 @@ function formatMetric(metric) {
     threshold: formatThreshold(metric.threshold, metric.unit)
   };
 }
-var GATE_TITLES = {
-  coverage: "Coverage",
-  mutation: "Mutation score",
-  sarif: "Static analysis",
-  license: "Licenses",
-  "pr-size": "PR size",
-  kpi: "KPI export"
-};
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -52125,7 +52133,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfigFile(root, explicit, gates) {
+async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text2;
   try {
@@ -52137,9 +52145,9 @@ async function loadConfigFile(root, explicit, gates) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text2, file2, gates);
+  return parseConfigFile(text2, file2, gates, suite);
 }
-async function buildRunnerContext(gates, env = process.env) {
+async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
   const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
@@ -52165,7 +52173,8 @@ async function buildRunnerContext(gates, env = process.env) {
     git: (args) => runGit(root, args),
     ...github === void 0 ? {} : { github },
     ...event.repository === void 0 ? {} : { repository: event.repository },
-    readCheckout: () => loadConfigFile(root, explicit, gates)
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
   });
   const io = createLocalIO({
     policy,
@@ -52195,7 +52204,7 @@ var RUNTIME_INPUTS = [
   POLICY_SOURCE_INPUT
 ];
 async function runSelected(gates, options, combined, written) {
-  const context = await buildRunnerContext(gates);
+  const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
     inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
@@ -52243,7 +52252,8 @@ async function runGatesAction(gates, options = {}) {
       combined,
       failure: failure2,
       written,
-      summary: { heading: options.heading }
+      // Each gate's own title (Gate.title), which a gate outside the known list also has.
+      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
     });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
@@ -52256,7 +52266,6 @@ async function runGateAction(gate) {
 }
 
 // packages/gate-result/src/result-schema.ts
-var GATE_IDS2 = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
 var FINITE = external_exports.number().refine(Number.isFinite, "a finite number");
@@ -52300,28 +52309,34 @@ var policySchema = external_exports.object({
   changes: external_exports.array(policyChangeSchema).optional(),
   problem: external_exports.string().optional()
 });
-var gateResultSchema = external_exports.object({
-  schema: external_exports.literal(RESULT_SCHEMA),
-  gate: external_exports.enum(GATE_IDS2),
-  verdict: VERDICT,
-  summary: external_exports.string(),
-  metrics: external_exports.array(metricSchema),
-  findings: external_exports.array(findingSchema),
-  details: external_exports.array(sectionSchema),
-  outputs: external_exports.record(ID, external_exports.string()),
-  config: external_exports.record(external_exports.string(), external_exports.unknown()),
-  inputs: external_exports.array(external_exports.string()),
-  durationMs: FINITE.nonnegative(),
-  policy: policySchema.optional()
-});
-function parseGateResult(text2) {
+function gateResultSchemaFor(gates) {
+  return external_exports.object({
+    schema: external_exports.literal(RESULT_SCHEMA),
+    gate: external_exports.enum(gates.map((g) => g.id)),
+    verdict: VERDICT,
+    summary: external_exports.string(),
+    metrics: external_exports.array(metricSchema),
+    findings: external_exports.array(findingSchema),
+    details: external_exports.array(sectionSchema),
+    outputs: external_exports.record(ID, external_exports.string()),
+    config: external_exports.record(external_exports.string(), external_exports.unknown()),
+    inputs: external_exports.array(external_exports.string()),
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
+    title: `aeef/gates result file (${RESULT_SCHEMA})`
+  });
+}
+var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
+function parseGateResult(text2, gates = KNOWN_GATES) {
   let data;
   try {
     data = JSON.parse(text2);
   } catch (error63) {
     throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
   }
-  const parsed = gateResultSchema.safeParse(data);
+  const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
@@ -52413,14 +52428,14 @@ function stringAt(value2, path9) {
 }
 
 // actions/kpi/src/collect.ts
-function collectResults(files) {
+function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     let result;
     try {
-      result = parseGateResult(file2.text);
+      result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -52452,10 +52467,10 @@ function collectResults(files) {
       gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
     }
   }
-  gates.sort((a, b) => GATE_ORDER.indexOf(a.gate) - GATE_ORDER.indexOf(b.gate));
+  const order = suite.map((g) => g.id);
+  gates.sort((a, b) => order.indexOf(a.gate) - order.indexOf(b.gate));
   return { gates, conflicts };
 }
-var GATE_ORDER = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
 }
@@ -52619,59 +52634,60 @@ function quote(cell) {
 // actions/kpi/src/kpi-schema.ts
 var FINITE2 = external_exports.number().refine(Number.isFinite, "a finite number");
 var UNIT = external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]);
-var GATE = external_exports.enum(["coverage", "mutation", "sarif", "license", "pr-size", "kpi"]);
 var ID2 = external_exports.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/);
-var kpiReportSchema = external_exports.object({
-  schema: external_exports.literal(KPI_SCHEMA),
-  repository: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  commit: external_exports.string().nullable(),
-  event: external_exports.string(),
-  pullNumber: external_exports.number().int().positive().nullable(),
-  timestamp: external_exports.iso.datetime().nullable(),
-  gates: external_exports.array(
-    external_exports.object({
-      gate: GATE,
-      verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
-      summary: external_exports.string(),
-      sources: external_exports.array(external_exports.string()),
-      metrics: external_exports.array(
-        external_exports.object({
-          id: ID2,
-          label: external_exports.string(),
-          value: FINITE2.nullable(),
-          unit: UNIT,
-          threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
-          verdict: external_exports.enum(["pass", "warn", "fail", "none"])
-        })
-      )
-    })
-  ),
-  kpis: external_exports.array(
-    external_exports.object({
-      id: ID2,
-      label: external_exports.string(),
-      value: FINITE2.nullable(),
-      unit: UNIT,
-      direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
-      samples: external_exports.number().int().nonnegative().optional(),
-      p50: FINITE2.nullable().optional(),
-      p90: FINITE2.nullable().optional()
-    })
-  ),
-  conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
-}).meta({
-  $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
-  title: "aeef/gates KPI report (aeef.kpi/v1)"
-});
+function kpiReportSchemaFor(gates) {
+  const GATE = external_exports.enum(gates.map((g) => g.id));
+  return external_exports.object({
+    schema: external_exports.literal(KPI_SCHEMA),
+    repository: external_exports.string().nullable(),
+    ref: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    event: external_exports.string(),
+    pullNumber: external_exports.number().int().positive().nullable(),
+    timestamp: external_exports.iso.datetime().nullable(),
+    gates: external_exports.array(
+      external_exports.object({
+        gate: GATE,
+        verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
+        summary: external_exports.string(),
+        sources: external_exports.array(external_exports.string()),
+        metrics: external_exports.array(
+          external_exports.object({
+            id: ID2,
+            label: external_exports.string(),
+            value: FINITE2.nullable(),
+            unit: UNIT,
+            threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
+            verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+          })
+        )
+      })
+    ),
+    kpis: external_exports.array(
+      external_exports.object({
+        id: ID2,
+        label: external_exports.string(),
+        value: FINITE2.nullable(),
+        unit: UNIT,
+        direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
+        samples: external_exports.number().int().nonnegative().optional(),
+        p50: FINITE2.nullable().optional(),
+        p90: FINITE2.nullable().optional()
+      })
+    ),
+    conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
+    title: "aeef/gates KPI report (aeef.kpi/v1)"
+  });
+}
+var kpiReportSchema = kpiReportSchemaFor(KNOWN_GATES);
 function assertValidKpiReport(report) {
   const parsed = kpiReportSchema.safeParse(report);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -52768,7 +52784,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -53055,7 +53071,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -53067,7 +53083,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -53312,12 +53328,13 @@ async function readResultFiles(config2, io) {
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,

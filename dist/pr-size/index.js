@@ -48038,6 +48038,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -48449,6 +48452,16 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
   return previous[b.length] ?? 0;
 }
 
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "kpi", title: "KPI export" }
+];
+
 // packages/gate-result/src/policy/diff.ts
 var BASE_POLICY_EVENTS = [
   "pull_request",
@@ -48537,7 +48550,7 @@ function withPolicy(result, record4) {
 }
 
 // packages/gate-result/src/config-file.ts
-var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -48572,7 +48585,8 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text, file2, gates) {
+function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
@@ -48600,13 +48614,12 @@ function parseConfigFile(text, file2, gates) {
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS.includes(id))
-          fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!GATE_IDS.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...GATE_IDS])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
@@ -48783,7 +48796,7 @@ var POLICY_SOURCE_INPUT = {
   name: "policy-source",
   kind: "enum",
   values: ["base", "head"],
-  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a PR cannot lower its own bar; `head` reads the checkout. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event."
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
 };
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function repoPath(root, file2) {
@@ -48881,7 +48894,7 @@ async function readBase(options, base) {
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text, at, options.gates), origin: found.origin };
+  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -49026,14 +49039,9 @@ function formatMetric(metric) {
     threshold: formatThreshold(metric.threshold, metric.unit)
   };
 }
-var GATE_TITLES = {
-  coverage: "Coverage",
-  mutation: "Mutation score",
-  sarif: "Static analysis",
-  license: "Licenses",
-  "pr-size": "PR size",
-  kpi: "KPI export"
-};
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -52126,7 +52134,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfigFile(root, explicit, gates) {
+async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -52138,9 +52146,9 @@ async function loadConfigFile(root, explicit, gates) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text, file2, gates);
+  return parseConfigFile(text, file2, gates, suite);
 }
-async function buildRunnerContext(gates, env = process.env) {
+async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
   const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
@@ -52166,7 +52174,8 @@ async function buildRunnerContext(gates, env = process.env) {
     git: (args) => runGit(root, args),
     ...github === void 0 ? {} : { github },
     ...event.repository === void 0 ? {} : { repository: event.repository },
-    readCheckout: () => loadConfigFile(root, explicit, gates)
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
   });
   const io = createLocalIO({
     policy,
@@ -52196,7 +52205,7 @@ var RUNTIME_INPUTS = [
   POLICY_SOURCE_INPUT
 ];
 async function runSelected(gates, options, combined, written) {
-  const context = await buildRunnerContext(gates);
+  const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
     inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
@@ -52244,7 +52253,8 @@ async function runGatesAction(gates, options = {}) {
       combined,
       failure: failure2,
       written,
-      summary: { heading: options.heading }
+      // Each gate's own title (Gate.title), which a gate outside the known list also has.
+      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
     });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
@@ -52257,7 +52267,6 @@ async function runGateAction(gate) {
 }
 
 // packages/gate-result/src/result-schema.ts
-var GATE_IDS2 = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
 var FINITE = external_exports.number().refine(Number.isFinite, "a finite number");
@@ -52301,20 +52310,26 @@ var policySchema = external_exports.object({
   changes: external_exports.array(policyChangeSchema).optional(),
   problem: external_exports.string().optional()
 });
-var gateResultSchema = external_exports.object({
-  schema: external_exports.literal(RESULT_SCHEMA),
-  gate: external_exports.enum(GATE_IDS2),
-  verdict: VERDICT,
-  summary: external_exports.string(),
-  metrics: external_exports.array(metricSchema),
-  findings: external_exports.array(findingSchema),
-  details: external_exports.array(sectionSchema),
-  outputs: external_exports.record(ID, external_exports.string()),
-  config: external_exports.record(external_exports.string(), external_exports.unknown()),
-  inputs: external_exports.array(external_exports.string()),
-  durationMs: FINITE.nonnegative(),
-  policy: policySchema.optional()
-});
+function gateResultSchemaFor(gates) {
+  return external_exports.object({
+    schema: external_exports.literal(RESULT_SCHEMA),
+    gate: external_exports.enum(gates.map((g) => g.id)),
+    verdict: VERDICT,
+    summary: external_exports.string(),
+    metrics: external_exports.array(metricSchema),
+    findings: external_exports.array(findingSchema),
+    details: external_exports.array(sectionSchema),
+    outputs: external_exports.record(ID, external_exports.string()),
+    config: external_exports.record(external_exports.string(), external_exports.unknown()),
+    inputs: external_exports.array(external_exports.string()),
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
+    title: `aeef/gates result file (${RESULT_SCHEMA})`
+  });
+}
+var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
@@ -52419,7 +52434,7 @@ function parseCheckAttr(output2) {
     const entry = result.get(path9) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
     result.set(path9, entry);
   }
   return result;
@@ -52428,7 +52443,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text, record4) {
-  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
+  if (!COUNT.test(text))
+    throw new InternalError(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
   return Number(text);
 }
 function parseNumstat(output2) {
@@ -52441,7 +52457,7 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
@@ -52450,7 +52466,7 @@ function parseNumstat(output2) {
     if (path9 === "") {
       previousPath = fields[i++];
       path9 = fields[i++] ?? "";
-      if (!previousPath || !path9) throw new Error("Truncated git numstat rename record.");
+      if (!previousPath || !path9) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
       path: path9,
@@ -52626,8 +52642,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
 import { ConfigError, GitHubApiError, InputError, getErrorMessage } from '../errors.js';
-import type { EventContext, GitHubClient, InputSpec } from '../gate.js';
+import type { EventContext, GateInfo, GitHubClient, InputSpec } from '../gate.js';
 import {
   defaultPolicySource,
   diffPolicies,
@@ -27,7 +27,7 @@ export const POLICY_SOURCE_INPUT: InputSpec = {
   kind: 'enum',
   values: ['base', 'head'],
   description:
-    'Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a PR cannot lower its own bar; `head` reads the checkout. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event.',
+    'Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md).',
 };
 
 /** The size cap of a config file, as for the checkout's. */
@@ -39,6 +39,8 @@ export interface PolicyOptions {
   /** The `config-file` input; `undefined`: `.github/aeef-gates.yml` when present. */
   explicit: string | undefined;
   gates: readonly GateSpecs[];
+  /** Every gate of the suite, so sections of gates this action does not run are known (default: all). */
+  suite?: readonly Pick<GateInfo, 'id'>[];
   /** The base commit, or `undefined` when the event names none. */
   base: string | undefined;
   /** The event name, for the default and for messages (`local` in the CLI). */
@@ -187,7 +189,7 @@ async function readBase(
   } catch (error) {
     throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
   }
-  return { config: parseConfigFile(text, at, options.gates), origin: found.origin };
+  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
 }
 
 /** Reads the policy in force and, where there is a base, the other side for the diff. */

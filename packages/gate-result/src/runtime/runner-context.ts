@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
 import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
-import type { EventContext, GateIO, Inputs } from '../gate.js';
-import { defaultPolicySource } from '../policy/diff.js';
+import type { EventContext, GateInfo, GateIO, Inputs } from '../gate.js';
+import { KNOWN_GATES } from '../known-gates.js';
 import { getEnum, getString } from '../inputs.js';
-import type { PolicyRecord } from '../policy/diff.js';
+import { defaultPolicySource, type PolicyRecord } from '../policy/diff.js';
 import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
 import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
 import { createLocalIO } from './local-io.js';
@@ -90,6 +90,7 @@ export async function loadConfigFile(
   root: string,
   explicit: string | undefined,
   gates: readonly GateSpecs[],
+  suite: readonly GateInfo[] = KNOWN_GATES,
 ): Promise<ConfigFile | undefined> {
   const file = explicit ?? DEFAULT_CONFIG_FILE;
   let text: string;
@@ -102,13 +103,14 @@ export async function loadConfigFile(
     }
     throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
   }
-  return parseConfigFile(text, file, gates);
+  return parseConfigFile(text, file, gates, suite);
 }
 
 /** Builds the context; throws `ConfigError` when the setup itself is wrong (bad working directory, config file). */
 export async function buildRunnerContext(
   gates: readonly GateSpecs[],
   env: NodeJS.ProcessEnv = process.env,
+  suite: readonly GateInfo[] = KNOWN_GATES,
 ): Promise<RunnerContext> {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
@@ -136,7 +138,8 @@ export async function buildRunnerContext(
     git: (args) => runGit(root, args),
     ...(github === undefined ? {} : { github }),
     ...(event.repository === undefined ? {} : { repository: event.repository }),
-    readCheckout: () => loadConfigFile(root, explicit, gates),
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite),
   });
   const io: GateIO = createLocalIO({
     policy,
