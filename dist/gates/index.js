@@ -1006,14 +1006,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1030,14 +1030,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1054,12 +1054,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1071,12 +1071,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1091,39 +1091,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -44139,7 +44139,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -56169,8 +56169,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number5) {
   const abs = Math.abs(number5);
@@ -66610,10 +66610,10 @@ function gateResultSchemaFor(gates) {
   });
 }
 var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
-function parseGateResult(text2, gates = KNOWN_GATES) {
+function parseGateResult(text3, gates = KNOWN_GATES) {
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error63) {
     throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
   }
@@ -67015,29 +67015,29 @@ var HTML_ENTITIES = {
   '"': "&quot;",
   "'": "&apos;"
 };
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function visibleControlChars(text2) {
-  return text2.replace(
+function visibleControlChars(text3) {
+  return text3.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
     (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
 }
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text2) {
-  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
+function escapeMarkdown(text3) {
+  const flat = visibleControlChars(text3.replace(/\r\n|[\r\n\t]/g, " "));
   const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
-function escapeMarkdownClipped(text2, max) {
-  if (text2.length <= max) return escapeMarkdown(text2);
-  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
+function escapeMarkdownClipped(text3, max) {
+  if (text3.length <= max) return escapeMarkdown(text3);
+  const end = /[\ud800-\udbff]/.test(text3.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text3.slice(0, end)}\u2026`);
 }
-function safeLogLine(text2) {
-  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+function safeLogLine(text3) {
+  return breakWorkflowCommands(visibleControlChars(text3.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
 }
 function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
@@ -67242,11 +67242,11 @@ ${row(columns.map(() => "---"))}
 `)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
       if (left > 0) break;
-      const text2 = Array.from({ length: width }, (_, i) => {
+      const text3 = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!sink.take(`${row(text2)}
+      if (!sink.take(`${row(text3)}
 `)) left = rows.length - index;
     }
   }
@@ -67270,21 +67270,21 @@ function renderSummary(results, options = {}) {
 `;
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
-  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
+  for (const text3 of [...heads, ...feet]) used += Buffer.byteLength(text3) + 1;
   let exhausted = false;
   const out = [intro];
   const sink = {
-    take(text2) {
-      const size = Buffer.byteLength(text2);
+    take(text3) {
+      const size = Buffer.byteLength(text3);
       if (exhausted || used + size > budget) {
         exhausted = true;
         return false;
       }
       used += size;
-      out.push(text2);
+      out.push(text3);
       return true;
     },
-    force: (text2) => void out.push(text2)
+    force: (text3) => void out.push(text3)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
@@ -67417,36 +67417,36 @@ function describe3(value2) {
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
 var ENCODER = new TextEncoder();
-function unquoteAt(text2, start) {
-  if (text2[start] !== '"') return void 0;
+function unquoteAt(text3, start) {
+  if (text3[start] !== '"') return void 0;
   const bytes = [];
-  for (let i = start + 1; i < text2.length; i++) {
-    const ch = text2[i] ?? "";
+  for (let i = start + 1; i < text3.length; i++) {
+    const ch = text3[i] ?? "";
     if (ch === '"') return { value: UTF8.decode(new Uint8Array(bytes)), end: i + 1 };
     if (ch !== "\\") {
       for (const byte of ENCODER.encode(ch)) bytes.push(byte);
       continue;
     }
-    const next = text2[i + 1];
+    const next = text3[i + 1];
     if (next === void 0) return void 0;
     const simple = ESCAPES[next];
     if (simple !== void 0) {
       bytes.push(simple);
       i += 1;
-    } else if (/^[0-3][0-7]{2}$/.test(text2.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(text2.slice(i + 1, i + 4), 8));
+    } else if (/^[0-3][0-7]{2}$/.test(text3.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(text3.slice(i + 1, i + 4), 8));
       i += 3;
     } else return void 0;
   }
   return void 0;
 }
-function readName(text2) {
-  if (!text2.startsWith('"')) return text2.length > 0 ? text2 : void 0;
-  const quoted = unquoteAt(text2, 0);
-  return quoted && quoted.end === text2.length ? quoted.value : void 0;
+function readName(text3) {
+  if (!text3.startsWith('"')) return text3.length > 0 ? text3 : void 0;
+  const quoted = unquoteAt(text3, 0);
+  return quoted && quoted.end === text3.length ? quoted.value : void 0;
 }
-function readPrefixedName(text2, prefix) {
-  const name = readName(text2.endsWith("	") ? text2.slice(0, -1) : text2);
+function readPrefixedName(text3, prefix) {
+  const name = readName(text3.endsWith("	") ? text3.slice(0, -1) : text3);
   if (name === "/dev/null") return null;
   return name?.startsWith(prefix) ? name.slice(prefix.length) : void 0;
 }
@@ -67472,8 +67472,8 @@ function readHeaderNames(rest) {
   if (!first.startsWith("a/") || !second?.startsWith("b/")) return void 0;
   return [first.slice(2), second.slice(2)];
 }
-function readBinaryNames(text2) {
-  const body = text2.slice("Binary files ".length, -" differ".length);
+function readBinaryNames(text3) {
+  const body = text3.slice("Binary files ".length, -" differ".length);
   let first;
   let rest;
   if (body.startsWith('"')) {
@@ -67567,8 +67567,8 @@ function parsePatch(patch) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2) {
-  const lines = text2.split("\n");
+function parseUnifiedDiff(text3) {
+  const lines = text3.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
   let i = 0;
@@ -67852,8 +67852,8 @@ async function readChangesFromGit(git, event, log) {
     return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
-  const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2);
+  const text3 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
+  const files = parseUnifiedDiff(text3);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -68028,6 +68028,7 @@ function withPolicy(result, record4) {
 
 // packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -68052,6 +68053,11 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`
+      );
     if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === "secret")
       fail(
@@ -68062,10 +68068,10 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
+function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
   const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text3, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
   if (error63 !== void 0) {
     const { line } = lineCounter.linePos(error63.pos[0]);
@@ -68401,8 +68407,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -68498,10 +68504,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -68530,9 +68536,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -68543,8 +68549,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -68695,21 +68701,21 @@ function decodeReport(bytes, shown2) {
     throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
   }
   const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
+  let text3;
   try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
     throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
   }
-  const nul = text2.indexOf("\0");
+  const nul = text3.indexOf("\0");
   if (nul !== -1) {
     throw new ReportError(
       shown2,
       `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
     );
   }
-  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text2;
+  if (text3.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text3;
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -68809,13 +68815,13 @@ async function readBase(options, base) {
   const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
   if (found.text === void 0) return { config: void 0, origin: "none" };
   const at = `${shown2}@${base.slice(0, 7)}`;
-  let text2;
+  let text3;
   try {
-    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
+  return { config: parseConfigFile(text3, at, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -68961,6 +68967,41 @@ ${escapeMarkdown(options.failure)}
   return verdict;
 }
 
+// packages/gate-result/src/runtime/checkout-guard.ts
+var PULL_REF = /^refs\/(?:remotes\/(?:[^/]+\/)?)?pull\/\d+\/(?:head|merge)$/;
+function text(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+async function gitOr(io, args) {
+  return (await io.git(args).catch(() => "")).trim();
+}
+async function untrustedCheckout(io) {
+  const head = await gitOr(io, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  if (head === "") return void 0;
+  const pr = io.event.payload.pull_request ?? {};
+  const commits = [io.event.headSha, text(pr.head?.sha), text(pr.merge_commit_sha)].filter(
+    (sha3) => sha3 !== void 0
+  );
+  if (commits.includes(head)) return `the workspace is at the PR's commit ${head.slice(0, 7)}`;
+  const refs = (await gitOr(io, ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)"])).split("\n");
+  const pullRef = refs.find((ref) => PULL_REF.test(ref));
+  if (pullRef !== void 0) return `the workspace is checked out at \`${pullRef}\``;
+  const headRef = text(pr.head?.ref);
+  if (headRef !== void 0 && headRef !== text(pr.base?.ref)) {
+    const branch = await gitOr(io, ["symbolic-ref", "--quiet", "HEAD"]);
+    if (branch === `refs/heads/${headRef}`) return `the workspace is on the PR's head branch \`${headRef}\``;
+  }
+  return void 0;
+}
+async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
+  if (io.event.name !== "pull_request_target" || allowUnsafe) return;
+  const why = await untrustedCheckout(io);
+  if (why === void 0) return;
+  throw new ConfigError(
+    `Refusing an untrusted checkout in a privileged context: on pull_request_target ${why}, so the ${gate} gate would read the PR's own files with the base repository's secrets and a write token. Check out the base branch (actions/checkout's default on pull_request_target), or set the step input \`allow-unsafe: true\` if you accept the risk.`
+  );
+}
+
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
@@ -68997,6 +69038,11 @@ function applyIfMissing(gate, policy, error63) {
   }
   return errorResult(gate.id, error63.message);
 }
+function allowsUnsafe(inputs) {
+  const given = inputs.get("allow-unsafe");
+  if (given === void 0 || given.source !== "input" && given.source !== "cli") return false;
+  return getBoolean(inputs, "allow-unsafe") ?? false;
+}
 async function executeGate(gate, rawInputs, io, options = {}) {
   const started = io.now();
   const specs = [...COMMON_INPUTS, ...gate.inputs];
@@ -69008,10 +69054,11 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`
       );
     }
@@ -69892,8 +69939,8 @@ var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value2, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value2, context) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -69951,8 +69998,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits2, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -69966,18 +70013,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -70145,12 +70192,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -71230,9 +71277,9 @@ async function resolveWorkingDirectory(root, given) {
 }
 async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text2;
+  let text3;
   try {
-    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
+    text3 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
   } catch (error63) {
     if (error63 instanceof MissingReportError) {
       if (explicit === void 0) return void 0;
@@ -71240,7 +71287,7 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text2, file2, gates, suite);
+  return parseConfigFile(text3, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
@@ -71296,7 +71343,12 @@ var RUNTIME_INPUTS = [
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   },
-  POLICY_SOURCE_INPUT
+  POLICY_SOURCE_INPUT,
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
+  }
 ];
 var selectConfiguredGates = (inputs) => {
   const listed = getList(inputs, "gates");
@@ -71317,6 +71369,7 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -71332,6 +71385,21 @@ async function runSelected(gates, options, combined, written) {
     results.push(result);
   }
   return results;
+}
+function refuseGateInputs(given, declared, gates, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const name2 of given) {
+    if (declared.some((s) => s.name === name2)) continue;
+    const ids2 = gates.filter((g) => g.inputs.some((s) => s.name === name2)).map((g) => g.id);
+    if (ids2.length > 0) owners.set(name2, ids2);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name2, ids2]) => `\`${name2}\` (${ids2.join(", ")})`).join(", ");
+  const [[name, ids]] = [...owners];
+  const file2 = config2?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file2}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`
+  );
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
@@ -75464,7 +75532,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -75477,8 +75545,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -75516,9 +75584,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -75663,15 +75731,15 @@ function toElement(raw2) {
   }
   return el;
 }
-function parseXml2(text2, file2) {
-  const valid = XMLValidator.validate(text2, { allowBooleanAttributes: true });
+function parseXml2(text3, file2) {
+  const valid = XMLValidator.validate(text3, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new ReportError(file2, `${file2} is not well-formed XML: line ${line}, column ${col}: ${msg}`);
   }
   let doc;
   try {
-    doc = parser.parse(text2);
+    doc = parser.parse(text3);
   } catch (error63) {
     throw new ReportError(
       file2,
@@ -75866,22 +75934,22 @@ function parseCobertura(root, ctx) {
 // actions/coverage/src/detect.ts
 var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
-function stripBom(text2) {
-  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function stripBom(text3) {
+  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
-function firstSignificantLine(text2) {
+function firstSignificantLine(text3) {
   let start = 0;
-  while (start < text2.length) {
-    let end = text2.indexOf("\n", start);
-    if (end < 0) end = text2.length;
-    const line = text2.slice(start, Math.min(end, start + 200)).trim();
+  while (start < text3.length) {
+    let end = text3.indexOf("\n", start);
+    if (end < 0) end = text3.length;
+    const line = text3.slice(start, Math.min(end, start + 200)).trim();
     if (line !== "" && !line.startsWith("#")) return line;
     start = end + 1;
   }
   return "";
 }
-function detectTextKind(text2) {
-  const line = firstSignificantLine(text2);
+function detectTextKind(text3) {
+  const line = firstSignificantLine(text3);
   if (line.startsWith("{")) return "json";
   if (line.startsWith("<")) return "xml";
   if (line.startsWith("mode:")) return "go-coverprofile";
@@ -75899,8 +75967,8 @@ function unrecognisedFormat(file2) {
 var MODE = /^mode: (set|count|atomic)$/;
 var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
 var MAX_BLOCK_LINES = 1e5;
-function parseGoCoverprofile(text2, ctx) {
-  const rows = text2.split("\n");
+function parseGoCoverprofile(text3, ctx) {
+  const rows = text3.split("\n");
   function fail2(n, why) {
     throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
   }
@@ -76190,12 +76258,12 @@ function parseIstanbulSummary(json2, ctx) {
 // actions/coverage/src/lcov.ts
 var COUNT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 var LINE_NUMBER = /^\d{1,10}$/;
-function digits(text2) {
-  const n = text2.length;
+function digits(text3) {
+  const n = text3.length;
   if (n === 0 || n > 15) return -1;
   let value2 = 0;
   for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i) - 48;
+    const c = text3.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return -1;
     value2 = value2 * 10 + c;
   }
@@ -76216,11 +76284,11 @@ var LcovReader = class {
       `${this.ctx.file} is not a valid lcov tracefile: line ${this.lineNo} ${message}.`
     );
   }
-  count(text2) {
-    const fast = digits(text2);
+  count(text3) {
+    const fast = digits(text3);
     if (fast >= 0) return fast;
-    if (text2 === "-") return 0;
-    const m = COUNT.exec(text2.trim());
+    if (text3 === "-") return 0;
+    const m = COUNT.exec(text3.trim());
     if (m === null) this.fail("has a hit count that is not a number");
     const n = Number(m[0]);
     if (n < 0) {
@@ -76229,12 +76297,12 @@ var LcovReader = class {
     }
     return Number.isFinite(n) ? n : Number.MAX_VALUE;
   }
-  lineNumber(text2) {
-    const fast = text2 === void 0 ? -1 : digits(text2);
+  lineNumber(text3) {
+    const fast = text3 === void 0 ? -1 : digits(text3);
     if (fast >= 0) return fast;
-    if (text2 === void 0 || !LINE_NUMBER.test(text2.trim()))
+    if (text3 === void 0 || !LINE_NUMBER.test(text3.trim()))
       this.fail("has a line number that is not a whole number");
-    return Number(text2.trim());
+    return Number(text3.trim());
   }
   record(tag) {
     if (this.current === void 0) this.fail(`has ${tag} outside a record (no SF: before it)`);
@@ -76336,15 +76404,15 @@ var LcovReader = class {
     if (this.records.size === 0) this.fail("holds no SF: record");
   }
 };
-function parseLcov(text2, ctx) {
+function parseLcov(text3, ctx) {
   const reader = new LcovReader(ctx);
   let start = 0;
-  const length = text2.length;
+  const length = text3.length;
   while (start < length) {
-    let end = text2.indexOf("\n", start);
+    let end = text3.indexOf("\n", start);
     if (end < 0) end = length;
     reader.lineNo++;
-    let line = text2.slice(start, end);
+    let line = text3.slice(start, end);
     if (line.length > 0 && (line.charCodeAt(line.length - 1) <= 32 || line.charCodeAt(0) <= 32))
       line = line.trim();
     start = end + 1;
@@ -76372,10 +76440,10 @@ function parseLcov(text2, ctx) {
 function isObject5(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
-function parseJsonReport(text2, ctx) {
+function parseJsonReport(text3, ctx) {
   let json2;
   try {
-    json2 = JSON.parse(text2);
+    json2 = JSON.parse(text3);
   } catch (error63) {
     const detail = error63 instanceof Error ? error63.message.slice(0, 120) : "invalid JSON";
     throw new ReportError(ctx.file, `${ctx.file} is not valid JSON (${detail}); truncated?`);
@@ -76406,8 +76474,8 @@ function parseJsonReport(text2, ctx) {
     throw new ReportError(ctx.file, `${ctx.file} is an empty JSON object: no coverage data.`);
   throw unrecognisedFormat(ctx.file);
 }
-function parseXmlReport(text2, ctx) {
-  const { name, root } = parseXml2(text2, ctx.file);
+function parseXmlReport(text3, ctx) {
+  const { name, root } = parseXml2(text3, ctx.file);
   if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
@@ -76417,18 +76485,18 @@ function parseXmlReport(text2, ctx) {
   throw unrecognisedFormat(ctx.file);
 }
 function parseReport(rawText, ctx) {
-  const text2 = stripBom(rawText);
-  if (text2.trim() === "")
+  const text3 = stripBom(rawText);
+  if (text3.trim() === "")
     throw new ReportError(ctx.file, `${ctx.file} is empty: expected a coverage report.`);
-  switch (detectTextKind(text2)) {
+  switch (detectTextKind(text3)) {
     case "json":
-      return parseJsonReport(text2, ctx);
+      return parseJsonReport(text3, ctx);
     case "xml":
-      return parseXmlReport(text2, ctx);
+      return parseXmlReport(text3, ctx);
     case "lcov":
-      return parseLcov(text2, ctx);
+      return parseLcov(text3, ctx);
     case "go-coverprofile":
-      return parseGoCoverprofile(text2, ctx);
+      return parseGoCoverprofile(text3, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -76471,8 +76539,8 @@ async function findDefaultReport(io) {
 async function readReports(files, io) {
   const out = [];
   for (const file2 of files) {
-    const text2 = await io.readText(file2);
-    out.push({ source: file2, parsed: parseReport(text2, { workspace: io.workspace, file: file2 }) });
+    const text3 = await io.readText(file2);
+    out.push({ source: file2, parsed: parseReport(text3, { workspace: io.workspace, file: file2 }) });
   }
   return out;
 }
@@ -77182,20 +77250,20 @@ function renderCsv(report) {
   const rows = [[...HEADER]];
   for (const kpi of report.kpis) {
     rows.push([
-      text(kpi.id),
-      text(kpi.label),
+      text2(kpi.id),
+      text2(kpi.label),
       number4(kpi.value),
-      text(kpi.unit),
-      text(kpi.direction),
+      text2(kpi.unit),
+      text2(kpi.direction),
       number4(kpi.samples),
       number4(kpi.p50),
       number4(kpi.p90),
-      text(report.commit ?? "")
+      text2(report.commit ?? "")
     ]);
   }
   return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }
-function text(value2) {
+function text2(value2) {
   return /^[=+\-@\t\r]/.test(value2) ? `'${value2}` : value2;
 }
 function number4(value2) {
@@ -77318,7 +77386,7 @@ function num(value2) {
 // actions/kpi/src/exports.ts
 async function writeExports(io, dir, formats, report) {
   const files = {};
-  const write = (name, text2) => io.writeFile(`${dir}/${name}`, text2);
+  const write = (name, text3) => io.writeFile(`${dir}/${name}`, text3);
   if (formats.includes("json")) files["kpi-file"] = await write("kpi.json", renderKpiJson(report));
   if (formats.includes("openmetrics"))
     files["openmetrics-file"] = await write("kpi.prom", renderOpenMetrics(report));
@@ -77590,8 +77658,8 @@ function recordLine(report) {
 function parseHistory(shards) {
   const records = [];
   let skipped = 0;
-  for (const text2 of shards) {
-    for (const line of text2.split("\n")) {
+  for (const text3 of shards) {
+    for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
         const parsed = kpiReportSchema.safeParse(JSON.parse(line));
@@ -77662,10 +77730,10 @@ async function fetchBranch(git, branch) {
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
 async function writeTree(git, shards, dashboard) {
-  const blob = async (text2) => (await git(["hash-object", "-w", "--stdin"], { stdin: text2 })).trim();
+  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
   const historyEntries = [];
-  for (const [file2, text2] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text2)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
+    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
   }
   const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
 ` })).trim();
@@ -78172,11 +78240,11 @@ function* edgesOf(entries, key) {
 }
 function sanitise(value2) {
   const map2 = (field2) => isObject7(value2[field2]) ? value2[field2] : void 0;
-  const text2 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
+  const text3 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
   return {
-    name: text2("name"),
-    version: text2("version"),
-    resolved: text2("resolved"),
+    name: text3("name"),
+    version: text3("version"),
+    resolved: text3("resolved"),
     license: value2["license"],
     licenses: value2["licenses"],
     dev: value2["dev"] === true,
@@ -78370,26 +78438,26 @@ function isObject9(value2) {
 
 // actions/license/src/strict-json.ts
 var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text2, file2) {
-  scanJson(text2, file2);
+function parseStrictJson(text3, file2) {
+  scanJson(text3, file2);
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (error63) {
     const detail = error63 instanceof Error ? error63.message : "malformed";
     throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
   }
 }
-function scanJson(text2, file2) {
+function scanJson(text3, file2) {
   const stack = [];
   let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3.charCodeAt(i);
     if (c === 34) {
-      const end = stringEnd(text2, i);
+      const end = stringEnd(text3, i);
       if (end < 0) return;
       const top = stack[stack.length - 1];
       if (expectKey && top) {
-        const key = text2.slice(i + 1, end);
+        const key = text3.slice(i + 1, end);
         if (top.has(key)) {
           throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
         }
@@ -78413,21 +78481,21 @@ function scanJson(text2, file2) {
     }
   }
 }
-function stringEnd(text2, start) {
-  let quote2 = text2.indexOf('"', start + 1);
+function stringEnd(text3, start) {
+  let quote2 = text3.indexOf('"', start + 1);
   while (quote2 >= 0) {
     let backslashes = 0;
-    while (text2.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
+    while (text3.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
     if (backslashes % 2 === 0) return quote2;
-    quote2 = text2.indexOf('"', quote2 + 1);
+    quote2 = text3.indexOf('"', quote2 + 1);
   }
   return -1;
 }
 
 // actions/license/src/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseLastYamlDocument(text2, file2) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: true });
+function parseLastYamlDocument(text3, file2) {
+  const docs = (0, import_yaml2.parseAllDocuments)(text3, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -78448,12 +78516,12 @@ function parseLastYamlDocument(text2, file2) {
 
 // actions/license/src/yarn-lock.ts
 var lockfile = __toESM(require_lockfile(), 1);
-function isYarnLock(text2) {
-  return /^# yarn lockfile v1$/m.test(text2.slice(0, 500)) || /^__metadata:/m.test(text2);
+function isYarnLock(text3) {
+  return /^# yarn lockfile v1$/m.test(text3.slice(0, 500)) || /^__metadata:/m.test(text3);
 }
-function readYarnLock(text2, file2, root) {
-  const berry = /^__metadata:/m.test(text2);
-  const entries = berry ? readBerry(text2, file2) : readClassic(text2, file2);
+function readYarnLock(text3, file2, root) {
+  const berry = /^__metadata:/m.test(text3);
+  const entries = berry ? readBerry(text3, file2) : readClassic(text3, file2);
   const roots = [];
   for (const [field2, scope] of FIELDS2) {
     const deps = root?.[field2];
@@ -78496,10 +78564,10 @@ var FIELDS2 = [
   ["devDependencies", "development"]
 ];
 var RANK3 = { production: 0, optional: 1, development: 2 };
-function readClassic(text2, file2) {
+function readClassic(text3, file2) {
   let parsed;
   try {
-    parsed = lockfile.parse(text2);
+    parsed = lockfile.parse(text3);
   } catch (error63) {
     throw new ReportError(
       file2,
@@ -78525,8 +78593,8 @@ function readClassic(text2, file2) {
   }
   return entries;
 }
-function readBerry(text2, file2) {
-  const doc = parseLastYamlDocument(text2, file2);
+function readBerry(text3, file2) {
+  const doc = parseLastYamlDocument(text3, file2);
   if (doc === null || typeof doc !== "object")
     throw new ReportError(file2, `${file2} is not a yarn berry lockfile.`);
   const entries = /* @__PURE__ */ new Map();
@@ -78569,8 +78637,8 @@ function nameOfSpec(spec) {
 
 // actions/license/src/detect.ts
 var EXPECTED = "package-lock.json (v2/v3), npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, CycloneDX JSON or SPDX 2.x JSON";
-function readSource(text2, file2, rootManifest) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function readSource(text3, file2, rootManifest) {
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
@@ -78651,10 +78719,10 @@ async function collectInventories(io, sources) {
       collected.inventories.push(readNodeModules(await manifests(), root, NODE_MODULES));
       continue;
     }
-    const text2 = await io.readText(file2);
+    const text3 = await io.readText(file2);
     let inventory;
     try {
-      inventory = readSource(text2, file2, root);
+      inventory = readSource(text3, file2, root);
     } catch (error63) {
       if (!(error63 instanceof ReportError) || !/lockfileVersion 1\b/.test(error63.message)) throw error63;
       const tree = await manifests();
@@ -79712,8 +79780,8 @@ function formatBranch(branch) {
 }
 function renderTree(tree, parentOp) {
   if ("leaf" in tree) return formatLeaf(tree.leaf);
-  const text2 = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
-  return parentOp !== void 0 && parentOp !== tree.op ? `(${text2})` : text2;
+  const text3 = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
+  return parentOp !== void 0 && parentOp !== tree.op ? `(${text3})` : text3;
 }
 function toBranches(tree) {
   if ("leaf" in tree) return [[tree.leaf]];
@@ -79989,19 +80057,19 @@ function resolveLicense(raw2) {
   return { known: true, expression: { ...combined, notes: [...notes, ...combined.notes] } };
 }
 function resolveString(value2) {
-  const text2 = value2.trim();
-  if (text2 === "") return { known: false, reason: "empty license string" };
-  const special = SPECIAL_UNKNOWN[text2.toUpperCase()];
+  const text3 = value2.trim();
+  if (text3 === "") return { known: false, reason: "empty license string" };
+  const special = SPECIAL_UNKNOWN[text3.toUpperCase()];
   if (special !== void 0) return { known: false, reason: special };
-  if (SEE_LICENSE.test(text2)) return { known: false, reason: `custom license (${text2})` };
+  if (SEE_LICENSE.test(text3)) return { known: false, reason: `custom license (${text3})` };
   let parseError = "";
   try {
-    return { known: true, expression: parseExpression(text2) };
+    return { known: true, expression: parseExpression(text3) };
   } catch (error63) {
     if (!(error63 instanceof ExpressionError)) throw error63;
     parseError = error63.message;
   }
-  const fixed = normaliseNonSpdx(text2);
+  const fixed = normaliseNonSpdx(text3);
   if (fixed !== void 0) {
     const expression = tryParse(fixed.to);
     if (expression !== void 0) {
@@ -80009,24 +80077,24 @@ function resolveString(value2) {
         known: true,
         expression: {
           ...expression,
-          notes: [`\`${text2}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
+          notes: [`\`${text3}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
         }
       };
     }
   }
-  return { known: false, reason: `\`${text2}\` is not a valid SPDX expression (${parseError})` };
+  return { known: false, reason: `\`${text3}\` is not a valid SPDX expression (${parseError})` };
 }
-function normaliseNonSpdx(text2) {
-  const alias = LICENSE_ALIASES.get(aliasKey(text2));
+function normaliseNonSpdx(text3) {
+  const alias = LICENSE_ALIASES.get(aliasKey(text3));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text2);
+  const cased = fixCase(text3);
   if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
-  const slashed = splitSlash(text2);
+  const slashed = splitSlash(text3);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
 }
-function fixCase(text2) {
-  const tokens = text2.split(/(\s+|\(|\))/);
+function fixCase(text3) {
+  const tokens = text3.split(/(\s+|\(|\))/);
   let afterWith = false;
   const fixed = tokens.map((token) => {
     const upper = token.toUpperCase();
@@ -80042,18 +80110,18 @@ function fixCase(text2) {
     return canonical === void 0 ? token : canonical + plus;
   });
   const result = fixed.join("");
-  return result !== text2 ? result : void 0;
+  return result !== text3 ? result : void 0;
 }
-function splitSlash(text2) {
-  const parts = text2.split("/").map((p) => p.trim());
+function splitSlash(text3) {
+  const parts = text3.split("/").map((p) => p.trim());
   if (parts.length < 2) return void 0;
   const ids = parts.map((p) => canonicalLicenseId(p) ?? LICENSE_ALIASES.get(aliasKey(p)));
   if (ids.some((id) => id === void 0)) return void 0;
   return ids.join(" OR ");
 }
-function tryParse(text2) {
+function tryParse(text3) {
   try {
-    return parseExpression(text2);
+    return parseExpression(text3);
   } catch (error63) {
     if (error63 instanceof ExpressionError) return void 0;
     throw error63;
@@ -80362,28 +80430,28 @@ var CLOSE_ARRAY = 93;
 var COLON = 58;
 var COMMA2 = 44;
 var INLINE_STRING = 48;
-function positionOf(text2, offset) {
+function positionOf(text3, offset) {
   let line = 1;
   let lineStart = 0;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) {
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
-function endOfString(text2, open4) {
-  let close = text2.indexOf('"', open4 + 1);
+function endOfString(text3, open4) {
+  let close = text3.indexOf('"', open4 + 1);
   while (close !== -1) {
     let backslashes = 0;
-    for (let i = close - 1; text2.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    for (let i = close - 1; text3.charCodeAt(i) === BACKSLASH; i--) backslashes++;
     if (backslashes % 2 === 0) return close;
-    close = text2.indexOf('"', close + 1);
+    close = text3.indexOf('"', close + 1);
   }
   return -1;
 }
-function sameRange(text2, aStart, bStart, length) {
+function sameRange(text3, aStart, bStart, length) {
   for (let i = 0; i < length; i++)
-    if (text2.charCodeAt(aStart + i) !== text2.charCodeAt(bStart + i)) return false;
+    if (text3.charCodeAt(aStart + i) !== text3.charCodeAt(bStart + i)) return false;
   return true;
 }
 var KeyStack = class {
@@ -80406,18 +80474,18 @@ var KeyStack = class {
     this.sets[this.depth--] = void 0;
   }
   /** Adds a key; returns false when the innermost object already has it. */
-  add(text2, start, end, mayBeEscaped) {
+  add(text3, start, end, mayBeEscaped) {
     const set2 = this.sets[this.depth];
-    if (set2 !== void 0) return addToSet(set2, decodeKey(text2, start, end));
+    if (set2 !== void 0) return addToSet(set2, decodeKey(text3, start, end));
     const from = this.frames[this.depth] ?? 0;
     const length = end - start;
-    const escaped = mayBeEscaped && hasBackslash(text2, start, end) ? 1 : 0;
+    const escaped = mayBeEscaped && hasBackslash(text3, start, end) ? 1 : 0;
     const ranges = this.ranges;
     for (let i = from; i < this.top; i += 3) {
       const s = ranges[i] ?? 0;
       const e = ranges[i + 1] ?? 0;
-      if (e - s === length && sameRange(text2, s, start, length)) return false;
-      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text2, s, e) === decodeKey(text2, start, end))
+      if (e - s === length && sameRange(text3, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text3, s, e) === decodeKey(text3, start, end))
         return false;
     }
     if (this.top + 3 > ranges.length) {
@@ -80431,7 +80499,7 @@ var KeyStack = class {
     if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
       const big = /* @__PURE__ */ new Set();
       for (let i = from; i < this.top; i += 3)
-        big.add(decodeKey(text2, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+        big.add(decodeKey(text3, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
       this.top = from;
       this.sets[this.depth] = big;
     }
@@ -80444,33 +80512,33 @@ function addToSet(set2, key) {
   set2.add(key);
   return true;
 }
-function hasBackslash(text2, start, end) {
-  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === BACKSLASH) return true;
+function hasBackslash(text3, start, end) {
+  for (let i = start; i < end; i++) if (text3.charCodeAt(i) === BACKSLASH) return true;
   return false;
 }
-function decodeKey(text2, start, end) {
-  if (!hasBackslash(text2, start, end)) return text2.slice(start, end);
+function decodeKey(text3, start, end) {
+  if (!hasBackslash(text3, start, end)) return text3.slice(start, end);
   try {
-    return JSON.parse(text2.slice(start - 1, end + 1));
+    return JSON.parse(text3.slice(start - 1, end + 1));
   } catch {
-    return text2.slice(start, end);
+    return text3.slice(start, end);
   }
 }
-function scanJson2(text2, file2, maxDepth = MAX_JSON_DEPTH2) {
+function scanJson2(text3, file2, maxDepth = MAX_JSON_DEPTH2) {
   const keys = new KeyStack(maxDepth);
   const kinds = new Uint8Array(maxDepth + 1);
   let depth = 0;
   let expectKey = false;
-  const length = text2.length;
+  const length = text3.length;
   for (let i = 0; i < length; i++) {
-    const c = text2.charCodeAt(i);
+    const c = text3.charCodeAt(i);
     if (c === QUOTE) {
       let j = i + 1;
       let escaped = false;
       const inlineEnd = Math.min(length, j + INLINE_STRING);
       let close = -1;
       while (j < inlineEnd) {
-        const d = text2.charCodeAt(j);
+        const d = text3.charCodeAt(j);
         if (d === QUOTE) {
           close = j;
           break;
@@ -80482,16 +80550,16 @@ function scanJson2(text2, file2, maxDepth = MAX_JSON_DEPTH2) {
       }
       if (close === -1) {
         if (j >= length) return;
-        close = endOfString(text2, j - 1);
+        close = endOfString(text3, j - 1);
         if (close === -1) return;
         escaped = true;
       }
       if (expectKey) {
-        if (!keys.add(text2, i + 1, close, escaped)) {
-          const key = decodeKey(text2, i + 1, close);
+        if (!keys.add(text3, i + 1, close, escaped)) {
+          const key = decodeKey(text3, i + 1, close);
           throw new ReportError(
             file2,
-            `The report ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text2, i)}; duplicate keys are ambiguous, so the report is rejected.`
+            `The report ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text3, i)}; duplicate keys are ambiguous, so the report is rejected.`
           );
         }
         expectKey = false;
@@ -80501,7 +80569,7 @@ function scanJson2(text2, file2, maxDepth = MAX_JSON_DEPTH2) {
       if (depth >= maxDepth) {
         throw new ReportError(
           file2,
-          `The report ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text2, i)}; a mutation report is never that deep.`
+          `The report ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text3, i)}; a mutation report is never that deep.`
         );
       }
       expectKey = c === OPEN_OBJECT;
@@ -80963,10 +81031,10 @@ function validateReport(report, file2) {
 }
 
 // actions/mutation/src/report-reader.ts
-function rejectForeignFormats(text2, file2) {
-  const first = /\S/.exec(text2.slice(0, 1024));
+function rejectForeignFormats(text3, file2) {
+  const first = /\S/.exec(text3.slice(0, 1024));
   if (first?.[0] === "<") {
-    const pit = /<mutations[\s>/]/.test(text2.slice(0, 4096));
+    const pit = /<mutations[\s>/]/.test(text3.slice(0, 4096));
     throw new ReportError(
       file2,
       pit ? `The report ${file2} is a PIT (pitest) mutations.xml, which this gate does not read; produce mutation-testing-report-schema JSON instead (pitest-mutation-testing-elements-plugin, output format JSON).` : `The report ${file2} is XML, not mutation-testing-report-schema JSON.`
@@ -80983,16 +81051,16 @@ function rejectLegacyStrykerNet(value2, file2) {
     );
   }
 }
-function parseJson(text2, file2) {
+function parseJson(text3, file2) {
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (error63) {
     const message = error63 instanceof Error ? error63.message : "";
     const position = /at position (\d+)/.exec(message);
     if (/Unexpected end of JSON input|Unterminated string/.test(message)) {
       throw new ReportError(file2, `The report ${file2} ends before its JSON is complete (truncated?).`);
     }
-    const where = position ? ` at ${positionOf(text2, Number(position[1]))}` : "";
+    const where = position ? ` at ${positionOf(text3, Number(position[1]))}` : "";
     throw new ReportError(file2, `The report ${file2} is not valid JSON${where}.`);
   }
 }
@@ -81020,8 +81088,8 @@ function toMutant(raw2) {
   if (raw2.description !== void 0) mutant.description = raw2.description;
   return mutant;
 }
-function parseMutationReport(text2, file2) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function parseMutationReport(text3, file2) {
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   if (body.trim() === "") throw new ReportError(file2, `The report ${file2} is empty.`);
   rejectForeignFormats(body, file2);
   scanJson2(body, file2);
@@ -81453,8 +81521,8 @@ function changedSection(changes, patch, touched) {
 
 // actions/mutation/src/survivors.ts
 var MAX_REPLACEMENT = 120;
-function shortReplacement(text2) {
-  const line = text2.replace(/\s+/g, " ").trim();
+function shortReplacement(text3) {
+  const line = text3.replace(/\s+/g, " ").trim();
   return line.length > MAX_REPLACEMENT ? `${line.slice(0, MAX_REPLACEMENT)}\u2026` : line;
 }
 function describeChange(changed) {
@@ -81646,27 +81714,6 @@ function parseFileEntry(data, index) {
   };
 }
 
-// actions/pr-size/src/checkout-guard.ts
-function prCommits(io, target) {
-  const pr = io.event.payload.pull_request;
-  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
-  return [target.headSha, ...merge3];
-}
-async function refuseUntrustedCheckout(io, target, allowUnsafe) {
-  if (target.event !== "pull_request_target" || allowUnsafe) return;
-  let head;
-  try {
-    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
-  } catch {
-    return;
-  }
-  if (prCommits(io, target).includes(head)) {
-    throw new ConfigError(
-      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
-    );
-  }
-}
-
 // actions/pr-size/src/check-attr.ts
 var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
 function isOn(info2) {
@@ -81689,10 +81736,10 @@ function parseCheckAttr(output2) {
 
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text2, record4) {
-  if (!COUNT2.test(text2))
-    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
-  return Number(text2);
+function parseCount(text3, record4) {
+  if (!COUNT2.test(text3))
+    throw new InternalError(`Unexpected git numstat count \`${text3}\` in \`${record4}\`.`);
+  return Number(text3);
 }
 function parseNumstat(output2) {
   const fields = output2.split("\0");
@@ -81794,6 +81841,11 @@ async function countFromGit(io, target) {
 }
 
 // actions/pr-size/src/checkout-attributes.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
 async function isMergeOf(io, headSha) {
   const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
   const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
@@ -81842,9 +81894,9 @@ function compile2(pattern) {
     return void 0;
   }
 }
-function parseGitattributes(text2) {
+function parseGitattributes(text3) {
   const rules = [];
-  for (const line of text2.split(/\r?\n/).slice(0, MAX_LINES)) {
+  for (const line of text3.split(/\r?\n/).slice(0, MAX_LINES)) {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("[attr]")) continue;
     const [pattern, ...tokens] = trimmed.split(/\s+/);
@@ -81900,9 +81952,9 @@ async function fetchText(github, owner, repo, ref) {
 }
 async function readRootAttributes(github, ref, headSha, files) {
   const attributes = /* @__PURE__ */ new Map();
-  let text2;
+  let text3;
   try {
-    text2 = await fetchText(github, ref.owner, ref.repo, headSha);
+    text3 = await fetchText(github, ref.owner, ref.repo, headSha);
   } catch {
     return {
       attributes,
@@ -81911,8 +81963,8 @@ async function readRootAttributes(github, ref, headSha, files) {
     };
   }
   const note = "Without a clone only the root .gitattributes is read; nested ones are not applied.";
-  if (text2 === void 0) return { attributes, source: "root .gitattributes (API)", note };
-  const rules = parseGitattributes(text2);
+  if (text3 === void 0) return { attributes, source: "root .gitattributes (API)", note };
+  const rules = parseGitattributes(text3);
   for (const file2 of files) {
     const value2 = linguistAttributesOf(file2.path, rules);
     if (value2.generated || value2.vendored) attributes.set(file2.path, value2);
@@ -82009,12 +82061,12 @@ var SIZE_NAMES = ["XS", "S", "M", "L", "XL", "XXL"];
 var DEFAULT_SIZES = "XS:10,S:50,M:200,L:500,XL:1000";
 var BOUNDED = SIZE_NAMES.slice(0, -1);
 var ENTRY = /^(XS|S|M|L|XL):(0|[1-9]\d{0,8})$/;
-function parseSizes(text2) {
-  const entries = text2.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+function parseSizes(text3) {
+  const entries = text3.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
   const fail2 = (why) => {
     throw new InputError(
       "sizes",
-      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text2}\` (${why}).`
+      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text3}\` (${why}).`
     );
   };
   if (entries.length === 0) fail2("no bucket");
@@ -82080,12 +82132,6 @@ var INPUT_SPECS4 = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
-  },
-  {
-    name: "allow-unsafe",
-    kind: "boolean",
-    default: "false",
-    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -82107,8 +82153,7 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
-    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
   };
 }
 
@@ -82318,8 +82363,7 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
-      "allow-unsafe": config2.allowUnsafe
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
     },
     inputs: [],
     durationMs: 0
@@ -82463,10 +82507,9 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io, config2) {
+async function measure(io) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
-    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -82504,7 +82547,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS4,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io, config2);
+    const { model, labels } = await measure(io);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label2(io, result, labels);
     return result;
@@ -82811,8 +82854,8 @@ var MATCH_KINDS = [
   "snippet",
   "message"
 ];
-function normalise2(text2) {
-  return text2.replace(/\s+/g, " ").trim();
+function normalise2(text3) {
+  return text3.replace(/\s+/g, " ").trim();
 }
 function fingerprintKeys(finding, map2) {
   return Object.entries(map2).map(
@@ -82820,10 +82863,10 @@ function fingerprintKeys(finding, map2) {
   );
 }
 function fallbackKey(finding, kind) {
-  const text2 = kind === "snippet" ? finding.snippet : finding.message;
-  if (text2 === void 0) return void 0;
+  const text3 = kind === "snippet" ? finding.snippet : finding.message;
+  if (text3 === void 0) return void 0;
   const where = finding.path ?? finding.locationText ?? "";
-  return `${finding.ruleId}\0${where}\0${normalise2(text2)}`;
+  return `${finding.ruleId}\0${where}\0${normalise2(text3)}`;
 }
 function tally(keys) {
   const map2 = /* @__PURE__ */ new Map();
@@ -82986,8 +83029,8 @@ function bandOf(score) {
 }
 function parseSecuritySeverity(value2, file2, ruleId) {
   if (value2 === void 0 || value2 === null) return void 0;
-  const text2 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
-  const score = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
+  const text3 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
+  const score = DECIMAL.test(text3) ? Number(text3) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
     const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
@@ -83064,10 +83107,10 @@ function assertScanComplete(log, report) {
       }
       const failed = (invocation.toolExecutionNotifications ?? []).find((n) => n.level === "error");
       if (failed) {
-        const text2 = messageText(failed.message, void 0).slice(0, 200);
+        const text3 = messageText(failed.message, void 0).slice(0, 200);
         throw new ReportError(
           report,
-          `${report}: run ${i} (${tool}) has an error-level tool notification ("${text2}"); the scanner did not complete.`
+          `${report}: run ${i} (${tool}) has an error-level tool notification ("${text3}"); the scanner did not complete.`
         );
       }
     }
@@ -83078,14 +83121,14 @@ function toolName(run2) {
   return (name === "" ? "(unnamed tool)" : name).slice(0, 100);
 }
 function messageText(message, rule) {
-  let text2 = message?.text;
-  if (text2 === void 0 && message?.id !== void 0) {
+  let text3 = message?.text;
+  if (text3 === void 0 && message?.id !== void 0) {
     const template = rule?.messageStrings?.[message.id]?.text;
     const args = message.arguments ?? [];
-    text2 = template?.replace(/\{(\d{1,3})\}/g, (whole, n) => args[Number(n)] ?? whole);
+    text3 = template?.replace(/\{(\d{1,3})\}/g, (whole, n) => args[Number(n)] ?? whole);
   }
-  text2 ??= "(no message)";
-  return text2.length > MAX_MESSAGE_LENGTH ? `${text2.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text2;
+  text3 ??= "(no message)";
+  return text3.length > MAX_MESSAGE_LENGTH ? `${text3.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text3;
 }
 var NOT_SUPPRESSED = Object.freeze({});
 function suppressionOf(result) {
@@ -83186,20 +83229,20 @@ function decodeReport2(bytes, file2) {
   if (!isUtf8(bytes))
     throw new ReportError(file2, `${file2} is not valid UTF-8; expected a UTF-8 JSON SARIF log.`);
   const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const text2 = bytes.toString("utf8", bom);
-  if (text2.trim() === "") throw new ReportError(file2, `${file2} is empty; expected a SARIF log.`);
-  return text2;
+  const text3 = bytes.toString("utf8", bom);
+  if (text3.trim() === "") throw new ReportError(file2, `${file2} is empty; expected a SARIF log.`);
+  return text3;
 }
-function scanJson3(text2, file2, maxDepth = MAX_DEPTH2) {
-  const n = text2.length;
+function scanJson3(text3, file2, maxDepth = MAX_DEPTH2) {
+  const n = text3.length;
   let i = 0;
   let depth = 0;
   let keys = 0;
   for (; ; ) {
-    const quote2 = text2.indexOf('"', i);
+    const quote2 = text3.indexOf('"', i);
     const stop = quote2 === -1 ? n : quote2;
     for (let j = i; j < stop; j++) {
-      const c = text2.charCodeAt(j);
+      const c = text3.charCodeAt(j);
       if (c === 123 || c === 91) {
         if (++depth > maxDepth) {
           throw new ReportError(
@@ -83210,25 +83253,25 @@ function scanJson3(text2, file2, maxDepth = MAX_DEPTH2) {
       } else if (c === 125 || c === 93) depth--;
     }
     if (quote2 === -1) return { keys };
-    const end = closingQuote(text2, quote2);
+    const end = closingQuote(text3, quote2);
     if (end === -1) return { keys };
     let m = end + 1;
     while (m < n) {
-      const c = text2.charCodeAt(m);
+      const c = text3.charCodeAt(m);
       if (c === 32 || c === 10 || c === 13 || c === 9) m++;
       else break;
     }
-    if (text2.charCodeAt(m) === 58) keys++;
+    if (text3.charCodeAt(m) === 58) keys++;
     i = end + 1;
   }
 }
-function closingQuote(text2, open4) {
+function closingQuote(text3, open4) {
   let from = open4 + 1;
   for (; ; ) {
-    const q = text2.indexOf('"', from);
+    const q = text3.indexOf('"', from);
     if (q === -1) return -1;
     let backslashes = 0;
-    for (let b = q - 1; text2.charCodeAt(b) === 92; b--) backslashes++;
+    for (let b = q - 1; text3.charCodeAt(b) === 92; b--) backslashes++;
     if (backslashes % 2 === 0) return q;
     from = q + 1;
   }
@@ -83252,52 +83295,52 @@ function countKeys(value2) {
   }
   return count6;
 }
-function findDuplicateKey(text2) {
+function findDuplicateKey(text3) {
   const sets = [];
   let i = 0;
   for (; ; ) {
-    const quote2 = text2.indexOf('"', i);
-    const stop = quote2 === -1 ? text2.length : quote2;
+    const quote2 = text3.indexOf('"', i);
+    const stop = quote2 === -1 ? text3.length : quote2;
     for (let j = i; j < stop; j++) {
-      const c = text2.charCodeAt(j);
+      const c = text3.charCodeAt(j);
       if (c === 123) sets.push(/* @__PURE__ */ new Set());
       else if (c === 91) sets.push(null);
       else if (c === 125 || c === 93) sets.pop();
     }
     if (quote2 === -1) return void 0;
-    const end = closingQuote(text2, quote2);
+    const end = closingQuote(text3, quote2);
     if (end === -1) return void 0;
     let m = end + 1;
-    while (/\s/.test(text2[m] ?? "")) m++;
+    while (/\s/.test(text3[m] ?? "")) m++;
     const current = sets[sets.length - 1];
-    if (text2[m] === ":" && current) {
-      const key = JSON.parse(text2.slice(quote2, end + 1));
-      if (current.has(key)) return { key, line: text2.slice(0, quote2).split("\n").length };
+    if (text3[m] === ":" && current) {
+      const key = JSON.parse(text3.slice(quote2, end + 1));
+      if (current.has(key)) return { key, line: text3.slice(0, quote2).split("\n").length };
       current.add(key);
     }
     i = end + 1;
   }
 }
-function parseReportJson(text2, file2) {
-  const { keys } = scanJson3(text2, file2);
+function parseReportJson(text3, file2) {
+  const { keys } = scanJson3(text3, file2);
   let value2;
   try {
-    value2 = JSON.parse(text2);
+    value2 = JSON.parse(text3);
   } catch (error63) {
-    throw new ReportError(file2, `${file2} is not valid JSON${jsonErrorPosition(text2, error63)}.`);
+    throw new ReportError(file2, `${file2} is not valid JSON${jsonErrorPosition(text3, error63)}.`);
   }
   if (countKeys(value2) !== keys) {
-    const dup = findDuplicateKey(text2);
+    const dup = findDuplicateKey(text3);
     const where = dup ? `: key "${dup.key.slice(0, 60)}" appears twice in one object (line ${dup.line})` : "";
     throw new ReportError(file2, `${file2} has a duplicate JSON key${where}; refusing an ambiguous report.`);
   }
   return value2;
 }
-function jsonErrorPosition(text2, error63) {
+function jsonErrorPosition(text3, error63) {
   const match = /position (\d+)/.exec(error63 instanceof Error ? error63.message : "");
   if (!match) return " (truncated or malformed)";
   const offset = Number(match[1]);
-  const before = text2.slice(0, offset);
+  const before = text3.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
   return ` at line ${line}, column ${column}`;
@@ -86206,8 +86249,8 @@ function describeError(error63) {
 // actions/sarif/src/read-reports.ts
 var MAX_REPORT_BYTES2 = 256 * 1024 * 1024;
 function parseSarif(bytes, report, workspace) {
-  const text2 = decodeReport2(decompressReport(bytes, report), report);
-  const log = validateSarif(parseReportJson(text2, report), report);
+  const text3 = decodeReport2(decompressReport(bytes, report), report);
+  const log = validateSarif(parseReportJson(text3, report), report);
   assertScanComplete(log, report);
   return extractFindings(log, report, workspace);
 }
