@@ -55,7 +55,7 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
     {
       ...spec('github-token'),
       description:
-        'Token for the GitHub API (changed lines and the base commit\'s config file without history, PR size labels, KPIs). Default: the workflow token.',
+        "Token for the GitHub API (changed lines and the base commit's config file without history, PR size labels, KPIs). Default: the workflow token.",
     },
   ];
 }
