@@ -125,17 +125,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path13) {
+      const ctrl = callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+            const ci = visit_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path13) {
+      const ctrl = await callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path13);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path13);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path13);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path13);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path13);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node2) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -855,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value2) {
+    function collectionFromPath(schema, path13, value2) {
       let v = value2;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value2) {
-        if (isEmptyPath(path12))
+      addIn(path13, value2) {
+        if (isEmptyPath(path13))
           this.add(value2);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -970,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value2) {
-        const [key, ...rest] = path12;
+      setIn(path13, value2) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3486,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path12, value2) {
+      addIn(path13, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value2);
+          this.contents.addIn(path13, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value2) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path13, value2) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value2);
+          this.contents.setIn(path13, value2);
         }
       }
       /**
@@ -5586,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8417,14 +8417,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path13 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8875,39 +8875,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error63.message
         );
       });
@@ -8956,9 +8956,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9021,7 +9021,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -9036,11 +9036,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9106,7 +9106,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13799,7 +13799,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path13, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13880,7 +13880,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14409,7 +14409,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14506,7 +14506,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14859,9 +14859,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16100,10 +16100,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18075,20 +18075,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18110,7 +18110,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18148,9 +18148,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -18613,10 +18613,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23495,9 +23495,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26417,11 +26417,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path12);
+          url2 = new URL(util.parseOrigin(url2).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27061,11 +27061,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path12 } = cov;
-        if (this.data[path12]) {
-          this.data[path12].merge(cov);
+        const { path: path13 } = cov;
+        if (this.data[path13]) {
+          this.data[path13].merge(cov);
         } else {
-          this.data[path12] = cov;
+          this.data[path13] = cov;
         }
       }
       /**
@@ -28551,11 +28551,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12) {
-            if (!(yield exists2(path12))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13) {
+            if (!(yield exists2(path13))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path12);
+            const buffer = yield readFileBuffer(path13);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -28571,12 +28571,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12, data) {
-            const eol = (yield getEolFromFile(path12)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13, data) {
+            const eol = (yield getEolFromFile(path13)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path12, data);
+            yield writeFile4(path13, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -28625,10 +28625,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path12 = _ref35;
+              const path13 = _ref35;
               try {
-                const fd = yield open4(path12, "r");
-                return (_fs || _load_fs()).default.createReadStream(path12, { fd });
+                const fd = yield open4(path13, "r");
+                return (_fs || _load_fs()).default.createReadStream(path13, { fd });
               } catch (err) {
               }
             }
@@ -28793,7 +28793,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os4 = __webpack_require__(36);
-        const path12 = __webpack_require__(0);
+        const path13 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -28816,29 +28816,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path12.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path13.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path12.join(os4.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path13.join(os4.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path12.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path12.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path13.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path13.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path12.join(__dirname, "..", "bin", "yarn.js");
+            return path13.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path12.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path13.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -29089,7 +29089,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path12 = __webpack_require__(0);
+        const path13 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -29156,7 +29156,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path12.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path13.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -29601,9 +29601,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path12 = __webpack_require__(0);
+        const path13 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path12.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path13.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -30049,9 +30049,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path12 = { sep: "/" };
+        var path13 = { sep: "/" };
         try {
-          path12 = __webpack_require__(0);
+          path13 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -30129,8 +30129,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path12.sep !== "/") {
-            pattern = pattern.split(path12.sep).join("/");
+          if (path13.sep !== "/") {
+            pattern = pattern.split(path13.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -30487,8 +30487,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path12.sep !== "/") {
-            f = f.split(path12.sep).join("/");
+          if (path13.sep !== "/") {
+            f = f.split(path13.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -30731,7 +30731,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path12 = __webpack_require__(0);
+        var path13 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -31013,7 +31013,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path12.join(this.root, e);
+                e = path13.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -31202,9 +31202,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path12.join(this.root, prefix);
+              prefix = path13.join(this.root, prefix);
             } else {
-              prefix = path12.resolve(this.root, prefix);
+              prefix = path13.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -31280,12 +31280,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path12) {
-          return path12.charAt(0) === "/";
+        function posix(path13) {
+          return path13.charAt(0) === "/";
         }
-        function win32(path12) {
+        function win32(path13) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path12);
+          var result = splitDeviceRe.exec(path13);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -32263,7 +32263,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field) {
           return Object.prototype.hasOwnProperty.call(obj, field);
         }
-        var path12 = __webpack_require__(0);
+        var path13 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -32330,11 +32330,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path12.resolve(options.cwd);
+            self2.cwd = path13.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path12.resolve(self2.cwd, "/");
-          self2.root = path12.resolve(self2.root);
+          self2.root = options.root || path13.resolve(self2.cwd, "/");
+          self2.root = path13.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -32415,37 +32415,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path12.join(self2.root, f);
+            abs = path13.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path12.resolve(self2.cwd, f);
+            abs = path13.resolve(self2.cwd, f);
           } else {
-            abs = path12.resolve(f);
+            abs = path13.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path13) {
+        function isIgnored(self2, path14) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path13) || !!(item.gmatcher && item.gmatcher.match(path13));
+            return item.matcher.match(path14) || !!(item.gmatcher && item.gmatcher.match(path14));
           });
         }
-        function childrenIgnored(self2, path13) {
+        function childrenIgnored(self2, path14) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path13));
+            return !!(item.gmatcher && item.gmatcher.match(path14));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path12 = __webpack_require__(0);
+        var path13 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -32464,7 +32464,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path12.resolve(p);
+          p = path13.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -32472,7 +32472,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path12.dirname(p), opts, function(er2, made2) {
+                mkdirP(path13.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -32499,14 +32499,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path12.resolve(p);
+          p = path13.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path12.dirname(p), opts, made);
+                made = sync(path13.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -32908,27 +32908,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path12 = __webpack_require__(0);
+        const path13 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path12.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path12.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path13.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path13.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path12.join(process.env.XDG_DATA_HOME, "yarn");
+            return path13.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path12.join(getLocalAppDataDir() || path12.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path13.join(getLocalAppDataDir() || path13.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path12.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path13.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path12.join(userHome, "Library", "Caches", "Yarn");
+            return path13.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -32936,15 +32936,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path12.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path13.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path12.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path13.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -34574,7 +34574,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path12 = __webpack_require__(0);
+        var path13 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -34703,7 +34703,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path12.join(this.root, e);
+                e = path13.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -34854,9 +34854,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path12.join(this.root, prefix);
+              prefix = path13.join(this.root, prefix);
             } else {
-              prefix = path12.resolve(this.root, prefix);
+              prefix = path13.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -35119,7 +35119,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path12 = __webpack_require__(0);
+        var path13 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -35303,7 +35303,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path12.join(p, f), options, function(er2) {
+              rimraf(path13.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -35380,7 +35380,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path12.join(p, f), options);
+            rimrafSync(path13.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -41974,8 +41974,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input2 = path12;
+    function removeDotSegments(path13) {
+      let input2 = path13;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -42049,11 +42049,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -42416,8 +42416,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -46890,10 +46890,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path13) {
+  if (!path13)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path13.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -47233,11 +47233,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path12, issues) {
+function prefixIssues(path13, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    iss.path.unshift(path13);
     return iss;
   });
 }
@@ -47699,16 +47699,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path12 = []) => {
+  const processError = (error64, path13 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
       } else {
-        const fullpath = [...path12, ...issue3.path];
+        const fullpath = [...path13, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47747,17 +47747,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path12 = []) => {
+  const processError = (error64, path13 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
       } else {
-        const fullpath = [...path12, ...issue3.path];
+        const fullpath = [...path13, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47796,8 +47796,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path13) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -64935,13 +64935,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path13 = ref.slice(1).split("/").filter(Boolean);
+  if (path13.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path13[0] === defsKey) {
+    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65830,6 +65830,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -65842,7 +65856,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -65946,16 +65961,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path12) => {
-    const segments = path12.split("/");
+  return (path13) => {
+    const segments = path13.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -66348,6 +66363,15 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// packages/gate-result/src/changes/event.ts
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
+
 // packages/gate-result/src/changes/git-path.ts
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
@@ -66561,12 +66585,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path12 = status === "deleted" ? oldPath : newPath;
-  if (typeof path12 !== "string" || path12 === "") {
+  const path13 = status === "deleted" ? oldPath : newPath;
+  if (typeof path13 !== "string" || path13 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path12,
+    path: path13,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -66590,14 +66614,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path12) {
-  return indexOf(changeSet).get(path12)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path13) {
+  return indexOf(changeSet).get(path13)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path12, line) {
-  return touchesChangedLines(changeSet, path12, line, line);
+function isLineChanged(changeSet, path13, line) {
+  return touchesChangedLines(changeSet, path13, line, line);
 }
-function touchesChangedLines(changeSet, path12, start, end) {
-  const ranges = changedRangesOf(changeSet, path12);
+function touchesChangedLines(changeSet, path13, start, end) {
+  const ranges = changedRangesOf(changeSet, path13);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -66608,8 +66632,8 @@ function touchesChangedLines(changeSet, path12, start, end) {
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
 }
-function changedLinesKnown(changeSet, path12) {
-  const file2 = indexOf(changeSet).get(path12);
+function changedLinesKnown(changeSet, path13) {
+  const file2 = indexOf(changeSet).get(path13);
   if (file2 === void 0) return !mayLackFiles(changeSet);
   return file2.linesUnknown !== true;
 }
@@ -66709,10 +66733,10 @@ function pad(cells) {
 function renderSection(section2, maxRows) {
   const lines = [`  ${clean(section2.title)}`];
   const rows = section2.rows ?? [];
-  const shown = rows.slice(0, maxRows).map((r) => r.map((c) => c === null ? "" : clean(String(c))));
-  const table2 = section2.columns ? [section2.columns.map(clean), ...shown] : shown;
+  const shown2 = rows.slice(0, maxRows).map((r) => r.map((c) => c === null ? "" : clean(String(c))));
+  const table2 = section2.columns ? [section2.columns.map(clean), ...shown2] : shown2;
   if (table2.length > 0) lines.push(...pad(table2).map((l) => `    ${l}`));
-  const omitted = rows.length - shown.length + (section2.omittedRows ?? 0);
+  const omitted = rows.length - shown2.length + (section2.omittedRows ?? 0);
   if (omitted > 0) lines.push(`    \u2026and ${omitted} more`);
   for (const note of section2.notes ?? []) lines.push(`    ${clean(note)}`);
   return lines;
@@ -66753,9 +66777,126 @@ function renderTerminal(results, options) {
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record4) {
+  const file2 = record4.file;
+  if (record4.source === "head") {
+    const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record4.reason}.`;
+  }
+  const at2 = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  if (record4.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at2}, and the head's file is not used.`;
+  }
+  const how = record4.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at2} (${how}), from ${record4.reason}.`;
+}
+function policySection(record4, gate) {
+  const notes = [describePolicy(record4)];
+  if (record4.problem !== void 0) notes.push(record4.problem);
+  if (record4.changes !== void 0) {
+    const own2 = changesForGate(record4.changes, gate);
+    const others = record4.changes.length - own2.length;
+    if (record4.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record4.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record4) {
+  if (record4 === void 0) return result;
+  return { ...result, policy: record4, details: [...result.details, policySection(record4, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
 var section = external_exports.record(external_exports.string(), value);
@@ -66769,12 +66910,11 @@ function nearest(name, known) {
   );
   return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
 }
-function readSection(file2, gate, raw2) {
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
   if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
   const parsed = section.safeParse(raw2);
   if (!parsed.success)
     fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -66809,11 +66949,15 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
   } catch {
     fail(file2, "Too many YAML aliases (at most 100 are expanded)");
   }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
   if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === "gates") {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
@@ -66823,14 +66967,18 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
   return config2;
 }
 function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
 }
 
 // packages/gate-result/src/path-mapping.ts
@@ -67343,16 +67491,256 @@ var ExitCode;
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text3;
+  try {
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text3.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text3;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge(file2, at2, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at2} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at2 = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at2} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at2, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at2} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at2 = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at2} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at2}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at2} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at2} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at2 = `${shown2}@${base.slice(0, 7)}`;
+  let text3;
+  try {
+    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at2);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text3, at2, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record4 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record4.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record4.origin = "none";
+    if (record4.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record4.base);
+        record4.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record4.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record4 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record4.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record4.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record4.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record4 };
+}
+
 // packages/gate-result/src/runtime/result-file.ts
 import { createHash, randomUUID } from "node:crypto";
 import { appendFile as appendFile2, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 var RESULT_LEDGER = ".aeef-gates-written.tsv";
 function jobIdentity(env = process.env) {
   return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
 }
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
@@ -67368,7 +67756,7 @@ async function writeResultFile(dir, result, job = jobIdentity()) {
     throw error63;
   }
   const digest = createHash("sha256").update(text3, "utf8").digest("hex");
-  await appendFile2(path.join(dir, RESULT_LEDGER), `${digest}	${job}	${path.basename(target)}
+  await appendFile2(path3.join(dir, RESULT_LEDGER), `${digest}	${job}	${path3.basename(target)}
 `, "utf8");
   return target;
 }
@@ -67484,116 +67872,14 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   };
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text3;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text3.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text3.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text3;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os2 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -67621,7 +67907,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -67684,9 +67970,9 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   const root = roots.find((r) => isInside(r, target));
   if (root === void 0) {
     throw new ConfigError(
@@ -67696,26 +67982,26 @@ async function writeFileAtomic(file2, data, roots) {
   await mkdir3(root, { recursive: true });
   const realRoot = await realpath2(root);
   const confine = (real) => {
-    const rel = path4.relative(realRoot, real);
+    const rel = path5.relative(realRoot, real);
     if (!isInside(realRoot, real)) {
       throw new ConfigError(
         `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
       );
     }
-    if (rel.split(path4.sep).some((part) => part.toLowerCase() === ".git")) {
+    if (rel.split(path5.sep).some((part) => part.toLowerCase() === ".git")) {
       throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
     }
   };
-  const dir = path4.dirname(target);
+  const dir = path5.dirname(target);
   const existing2 = await deepestExisting(dir);
   const realExisting = await realpath2(existing2).catch(() => {
     throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
   });
-  confine(path4.join(realExisting, path4.relative(existing2, dir)));
+  confine(path5.join(realExisting, path5.relative(existing2, dir)));
   await mkdir3(dir, { recursive: true });
   const realDir = await realpath2(dir);
   confine(realDir);
-  const realTarget = path4.join(realDir, path4.basename(target));
+  const realTarget = path5.join(realDir, path5.basename(target));
   const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -67727,18 +68013,18 @@ async function writeFileAtomic(file2, data, roots) {
   return realTarget;
 }
 async function deepestExisting(dir) {
-  for (let current = dir; ; current = path4.dirname(current)) {
+  for (let current = dir; ; current = path5.dirname(current)) {
     try {
       await lstat3(current);
       return current;
     } catch {
-      if (path4.dirname(current) === current) return current;
+      if (path5.dirname(current) === current) return current;
     }
   }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -67753,12 +68039,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   let freeChanges;
   const readFile = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
@@ -67767,7 +68053,7 @@ function createLocalIO(options) {
     readFile,
     async readText(file2, read) {
       const bytes = await readFile(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -67781,6 +68067,7 @@ function createLocalIO(options) {
       return changes ??= source();
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -67825,7 +68112,7 @@ function addTally(a, b) {
 }
 
 // actions/coverage/src/paths.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var WINDOWS_ABSOLUTE = /^[A-Za-z]:\//;
 function toPosix(raw2) {
   let p = raw2.trim().replace(/\\/g, "/");
@@ -67844,8 +68131,8 @@ function isAbsolute(p) {
   return p.startsWith("/") || WINDOWS_ABSOLUTE.test(p);
 }
 function normaliseAbsolute(p) {
-  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path6.posix.normalize(p.slice(2));
-  return path6.posix.normalize(p);
+  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path7.posix.normalize(p.slice(2));
+  return path7.posix.normalize(p);
 }
 function relativeInside(root, child) {
   const r = root.endsWith("/") ? root : `${root}/`;
@@ -67874,7 +68161,7 @@ function normaliseReportPath(raw2, workspace, roots = []) {
     const rel2 = relativeInside(ws, abs);
     return rel2 === void 0 || rel2 === "" ? { path: abs, outside: true } : { path: rel2, outside: false };
   }
-  const rel = path6.posix.normalize(p);
+  const rel = path7.posix.normalize(p);
   if (rel === ".." || rel.startsWith("../")) return { path: p, outside: true };
   return { path: rel === "." ? p : rel, outside: false };
 }
@@ -70000,16 +70287,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -70017,9 +70304,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return void 0;
-    return path12[path12.length - 1].values?.[attrName];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return void 0;
+    return path13[path13.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -70027,9 +70314,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return false;
-    const current = path12[path12.length - 1];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return false;
+    const current = path13[path13.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -70055,18 +70342,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].position ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].counter ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -72182,8 +72469,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path12, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
+    const { path: path13, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -72193,9 +72480,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path12, outside, lines, statements, functions, branches }
+      file: { path: path13, outside, lines, statements, functions, branches }
     };
-    byPath.set(path12, acc);
+    byPath.set(path13, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -72290,8 +72577,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path12);
+    const { path: path13, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path13);
     if (acc === void 0) {
       const lines2 = /* @__PURE__ */ new Map();
       const branches2 = /* @__PURE__ */ new Map();
@@ -72300,9 +72587,9 @@ function parseCobertura(root, ctx) {
         lines: lines2,
         branches: branches2,
         functions,
-        file: { path: path12, outside, lines: lines2, statements: null, functions, branches: branches2 }
+        file: { path: path13, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
-      byPath.set(path12, acc);
+      byPath.set(path13, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -72396,11 +72683,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path12, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path12);
+    const { path: path13, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path13);
     if (file2 === void 0) {
-      file2 = { path: path12, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path12, file2);
+      file2 = { path: path13, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path13, file2);
     }
     const hits = Number(count5);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -72450,9 +72737,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path12, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
-      seen.add(path12);
+      const { path: path13, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
+      seen.add(path13);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -72460,7 +72747,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path12,
+        path: path13,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -72541,43 +72828,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path12, fc] of report.data) {
+    for (const [path13, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path12, report.outside.get(path12) ?? false);
+      outside.set(path13, report.outside.get(path13) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path12 of map2.files()) data.set(path12, map2.fileCoverageFor(path12).toJSON());
+  for (const path13 of map2.files()) data.set(path13, map2.fileCoverageFor(path13).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path12, part) {
+function invalidCount(file2, path13, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path12.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path13.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path12, part) {
+function tallyHits(hits, file2, path13, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path12, part);
+    if (!isCount(v)) invalidCount(file2, path13, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path12) {
+function tallyBranches(hits, file2, path13) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path12, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path13, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path12, "b");
+      if (!isCount(v)) invalidCount(file2, path13, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -72604,15 +72891,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path12, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path12, "s");
+  for (const [path13, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path13, "s");
     files.push({
-      path: path12,
-      outside: report.outside.get(path12) ?? false,
+      path: path13,
+      outside: report.outside.get(path13) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path12, "f"),
-      branches: tallyBranches(fc.b, file2, path12)
+      functions: tallyHits(fc.f, file2, path13, "f"),
+      branches: tallyBranches(fc.b, file2, path13)
     });
   }
   return files;
@@ -72654,13 +72941,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject3(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path12, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 80)} twice.`);
-    seen.add(path12);
+    const { path: path13, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 80)} twice.`);
+    seen.add(path13);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path12, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path13, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -72794,8 +73081,8 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path12);
+    const { path: path13, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path13);
     this.blocks++;
     this.recordSummary = /* @__PURE__ */ new Set();
     if (existing2 !== void 0) {
@@ -72803,7 +73090,7 @@ var LcovReader = class {
       existing2.fndaSeen = /* @__PURE__ */ new Map();
     }
     this.current = existing2 ?? {
-      path: path12,
+      path: path13,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -72813,8 +73100,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path12, this.current);
-    this.outside.set(path12, outside);
+    if (existing2 === void 0) this.records.set(path13, this.current);
+    this.outside.set(path13, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -73146,11 +73433,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path12) {
-  const exact = model.files.get(path12);
+function reportEntryFor(model, index, path13) {
+  const exact = model.files.get(path13);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path12.slice(path12.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path12.endsWith(`/${f.path}`) || f.path.endsWith(`/${path12}`)
+  const candidates = (index().get(path13.slice(path13.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path13.endsWith(`/${f.path}`) || f.path.endsWith(`/${path13}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -73159,20 +73446,20 @@ function locator(model, tracked) {
     let index;
     const lazy2 = () => index ??= byBaseName(model);
     return {
-      find: (path12) => reportEntryFor(model, lazy2, path12),
+      find: (path13) => reportEntryFor(model, lazy2, path13),
       unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
       mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
     };
   }
   const mapping = mapPathsToRepository([...model.files.keys()], tracked);
   const byRepo = /* @__PURE__ */ new Map();
-  for (const [path12, file2] of model.files) {
-    const repo = mapping.mapped.get(path12);
+  for (const [path13, file2] of model.files) {
+    const repo = mapping.mapped.get(path13);
     if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
   }
   const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
   return {
-    find: (path12) => byRepo.get(path12),
+    find: (path13) => byRepo.get(path13),
     unmapped: mapping.unmapped,
     mapping: `${mapping.description}${ambiguous}`
   };
@@ -73305,28 +73592,28 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path12, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path13, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path12,
+        path: path13,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
       }
     ]
   ).sort((a, b) => a.pct - b.pct || b.missed - a.missed || (a.path < b.path ? -1 : 1));
-  const shown = rows.slice(0, WORST_FILES_SHOWN);
+  const shown2 = rows.slice(0, WORST_FILES_SHOWN);
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path12, t, missed }) => [
-      path12,
+    rows: shown2.map(({ path: path13, t, missed }) => [
+      path13,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
       pctCell(t.functions),
       pctCell(t.branches)
     ]),
-    omittedRows: rows.length - shown.length
+    omittedRows: rows.length - shown2.length
   };
 }
 function reportsSection(reports, notes) {
@@ -73403,9 +73690,9 @@ function explain(m, index) {
     return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
   return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
-function listSome(names, shown = 5) {
-  const head = names.slice(0, shown).map((n) => n.slice(0, 200)).join(", ");
-  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+function listSome(names, shown2 = 5) {
+  const head = names.slice(0, shown2).map((n) => n.slice(0, 200)).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function judgePatch(evidence, config2, include, notes) {
   const min = config2.min.patch;
@@ -73554,7 +73841,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path12, entry] of entries) files.set(path12, entry.file);
+  for (const [path13, entry] of entries) files.set(path13, entry.file);
   return { files, formats };
 }
 
@@ -73622,7 +73909,7 @@ var coverageGate = {
 };
 
 // actions/kpi/src/gate.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
@@ -73694,9 +73981,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path12) {
+function stringAt(value2, path13) {
   let cur = value2;
-  for (const key of path12) {
+  for (const key of path13) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -78564,7 +78851,7 @@ function getSharedConfigurationFromEnvironment(signalIdentifier) {
 // actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/otlp-node-http-env-configuration.mjs
 init_dist();
 import * as fs2 from "fs";
-import * as path7 from "path";
+import * as path8 from "path";
 function getStaticHeadersFromEnv(signalIdentifier) {
   const signalSpecificRawHeaders = getStringFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_HEADERS`);
   const nonSignalSpecificRawHeaders = getStringFromEnv("OTEL_EXPORTER_OTLP_HEADERS");
@@ -78581,7 +78868,7 @@ function appendRootPathToUrlIfNeeded(url2) {
     return;
   }
 }
-function appendResourcePathToUrl(url2, path12) {
+function appendResourcePathToUrl(url2, path13) {
   try {
     new URL(url2);
   } catch {
@@ -78589,11 +78876,11 @@ function appendResourcePathToUrl(url2, path12) {
     return;
   }
   if (!url2.endsWith("/")) url2 = url2 + "/";
-  url2 += path12;
+  url2 += path13;
   try {
     new URL(url2);
   } catch {
-    diag2.warn(`Configuration: Provided URL appended with '${path12}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    diag2.warn(`Configuration: Provided URL appended with '${path13}' is not a valid URL, using 'undefined' instead of '${url2}'`);
     return;
   }
   return url2;
@@ -78613,7 +78900,7 @@ function readFileFromEnv(signalSpecificEnvVar, nonSignalSpecificEnvVar, warningM
   const nonSignalSpecificPath = getStringFromEnv(nonSignalSpecificEnvVar);
   const filePath = signalSpecificPath ?? nonSignalSpecificPath;
   if (filePath != null) try {
-    return fs2.readFileSync(path7.resolve(process.cwd(), filePath));
+    return fs2.readFileSync(path8.resolve(process.cwd(), filePath));
   } catch {
     diag2.warn(warningMessage);
     return;
@@ -79156,7 +79443,7 @@ function renderChart(series) {
   const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path12 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path13 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -79171,7 +79458,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path12}"/>${dots}
+<polyline class="line" points="${path13}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -79401,9 +79688,9 @@ async function writeTree(git, state2, shard, text3, dashboard) {
   ];
   return mktree(git, root);
 }
-function at(value2, path12) {
+function at(value2, path13) {
   let cur = value2;
-  for (const key of path12) {
+  for (const key of path13) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -79680,7 +79967,7 @@ async function readResultFiles(config2, io) {
   const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
   const foreign = [];
   const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
-    const name = path8.basename(file2);
+    const name = path9.basename(file2);
     let text3;
     try {
       text3 = await io.readText(file2);
@@ -79708,7 +79995,7 @@ async function readResultFiles(config2, io) {
 }
 async function readLedger(io) {
   try {
-    const text3 = await io.readText(path8.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    const text3 = await io.readText(path9.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
     return parseLedger(text3, io.event.job);
   } catch (error63) {
     if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
@@ -79717,9 +80004,9 @@ async function readLedger(io) {
 }
 function describeForeign(names) {
   const sorted = [...names].sort();
-  const shown = sorted.slice(0, MAX_NAMED).join(", ");
+  const shown2 = sorted.slice(0, MAX_NAMED).join(", ");
   const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
-  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown2}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -79789,10 +80076,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path12 = [];
-    for (let k = key; k !== void 0 && path12.length <= this.parents.size; k = this.parents.get(k))
-      path12.push(k);
-    return path12.reverse();
+    const path13 = [];
+    for (let k = key; k !== void 0 && path13.length <= this.parents.size; k = this.parents.get(k))
+      path13.push(k);
+    return path13.reverse();
   }
 };
 function widen(walk, edge) {
@@ -80411,8 +80698,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path12) {
-  return MANIFEST_PATH.test(path12) && !path12.includes("/.pnpm/") && !path12.startsWith("node_modules/.");
+function isInstalledManifest(path13) {
+  return MANIFEST_PATH.test(path13) && !path13.includes("/.pnpm/") && !path13.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -80525,12 +80812,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path12 of paths) {
-    if (path12.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path12))
+  for (const path13 of paths) {
+    if (path13.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path13))
       continue;
-    const json2 = parseStrictJson(await io.readText(path12), path12);
+    const json2 = parseStrictJson(await io.readText(path13), path13);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path12), json2);
+      manifests.set(installPathOf(path13), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -82829,10 +83116,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path12 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path13 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path12} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path13} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -82944,7 +83231,7 @@ function parseMutationReport(text3, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -82973,17 +83260,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path9.posix.dirname(reportFile);
+  let dir = path10.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path9.posix.dirname(dir);
+    dir = path10.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path9.posix.normalize(path9.posix.join(base, relativeKey));
+  const joined = path10.posix.normalize(path10.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -83197,9 +83484,9 @@ function evidenceProblems(scores, model, config2) {
     } else {
       const unknown2 = unknownChangedFiles(model.files, model.changes);
       if (unknown2.length > 0) {
-        const shown = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
+        const shown2 = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
         problems.push({
-          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown2}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
           allowed: false
         });
       }
@@ -83322,12 +83609,12 @@ function byWorst(a, b) {
 }
 function worstFilesSection2(files) {
   const scored = files.map((f) => ({ path: f.path, scores: scoreCounts(countMutants(f.mutants)) })).sort(byWorst);
-  const shown = scored.slice(0, WORST_FILES);
+  const shown2 = scored.slice(0, WORST_FILES);
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path12, scores: s }) => [
-      path12,
+    rows: shown2.map(({ path: path13, scores: s }) => [
+      path13,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -83336,7 +83623,7 @@ function worstFilesSection2(files) {
       s.noCoverage,
       s.valid
     ]),
-    omittedRows: scored.length - shown.length
+    omittedRows: scored.length - shown2.length
   };
 }
 function thresholdsOf(report) {
@@ -83592,13 +83879,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path12 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path13 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path12) ?? { generated: false, vendored: false };
+    const entry = result.get(path13) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path12, entry);
+    result.set(path13, entry);
   }
   return result;
 }
@@ -83624,15 +83911,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path12 = record4.slice(second + 1);
+    let path13 = record4.slice(second + 1);
     let previousPath;
-    if (path12 === "") {
+    if (path13 === "") {
       previousPath = fields[i++];
-      path12 = fields[i++] ?? "";
-      if (!previousPath || !path12) throw new InternalError("Truncated git numstat rename record.");
+      path13 = fields[i++] ?? "";
+      if (!previousPath || !path13) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path12,
+      path: path13,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -83672,7 +83959,7 @@ async function readAttributes(io, headSha, paths, context2) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path12, value2] of parseCheckAttr(output2)) attributes.set(path12.slice(cdup.length), value2);
+    for (const [path13, value2] of parseCheckAttr(output2)) attributes.set(path13.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -83756,7 +84043,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path12) => match(path12.slice(path12.lastIndexOf("/") + 1));
+      return (path13) => match(path13.slice(path13.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -83787,10 +84074,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path12, rules) {
+function linguistAttributesOf(path13, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path12)) continue;
+    if (!rule.matches(path13)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -84046,8 +84333,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path12) {
-  return path12.slice(path12.lastIndexOf("/") + 1);
+function basename(path13) {
+  return path13.slice(path13.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -84804,9 +85091,9 @@ function newByDiff(findings, changes) {
     );
   return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
 }
-function listSome2(names, shown = 10) {
-  const head = names.slice(0, shown).join(", ");
-  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+function listSome2(names, shown2 = 10) {
+  const head = names.slice(0, shown2).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);
@@ -84913,17 +85200,17 @@ function parseSecuritySeverity(value2, file2, ruleId) {
   const text3 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
   const score = DECIMAL.test(text3) ? Number(text3) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
-    const shown = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
+    const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
       file2,
-      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown}; expected a number from 0.0 to 10.0.`
+      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown2}; expected a number from 0.0 to 10.0.`
     );
   }
   return score;
 }
 
 // actions/sarif/src/uri.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -84945,23 +85232,23 @@ function fullUri(run, location2) {
   return baseOf(run, loc.uriBaseId ?? location2.uriBaseId) + loc.uri;
 }
 function resolveUri(uri, workspace) {
-  const shown = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
-  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const shown2 = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown2 };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   let decoded;
   try {
     if (scheme === "file") decoded = decodeURIComponent(new URL(uri).pathname);
     else if (scheme === void 0) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? "");
-    else return { text: shown };
+    else return { text: shown2 };
   } catch {
-    return { text: shown };
+    return { text: shown2 };
   }
-  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path10.posix.normalize(workspace.split(path10.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path10.posix.normalize(decoded) : path10.posix.join(root, decoded);
-  const relative = path10.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path10.posix.isAbsolute(relative))
-    return { text: shown };
+  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
+  const root = path11.posix.normalize(workspace.split(path11.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path11.posix.normalize(decoded) : path11.posix.join(root, decoded);
+  const relative = path11.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path11.posix.isAbsolute(relative))
+    return { text: shown2 };
   return { path: relative };
 }
 
@@ -88103,10 +88390,10 @@ function validateSarif(value2, file2) {
     );
   }
   if (version2 !== "2.1.0") {
-    const shown = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
+    const shown2 = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
     throw new ReportError(
       file2,
-      `${file2} is SARIF version ${JSON.stringify(shown)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
+      `${file2} is SARIF version ${JSON.stringify(shown2)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
     );
   }
   const validate3 = validator2();
@@ -88117,14 +88404,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path12 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path13 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path12} ${detail}`;
+  return `${path13} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -88138,9 +88425,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input2) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    const shown = patterns.join(", ").slice(0, 200);
-    const message = `No SARIF file matches \`${input2}\` (${shown}); expected the scanner's output.`;
-    throw input2 === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
+    const shown2 = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input2}\` (${shown2}); expected the scanner's output.`;
+    throw input2 === "files" ? new MissingReportError(shown2, message) : new ReportError(shown2, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {
@@ -88187,7 +88474,7 @@ var GATES = [
 // packages/cli/src/main.ts
 import { mkdtemp, rm as rm4, stat as stat3 } from "node:fs/promises";
 import os3 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // packages/cli/package.json
 var package_default = {
@@ -88216,6 +88503,7 @@ var OPTIONS = {
   "working-directory": { type: "string", short: "C" },
   set: { type: "string", multiple: true },
   base: { type: "string" },
+  "policy-source": { type: "string" },
   json: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -88311,6 +88599,20 @@ function parseCliArgs(argv, gates) {
   const config2 = nonEmpty("config", values.config);
   if (config2 !== void 0) options.config = config2;
   if (base !== void 0) options.base = base;
+  const policySource = nonEmpty("policy-source", values["policy-source"]);
+  if (policySource !== void 0) {
+    if (policySource !== "base" && policySource !== "head") {
+      throw new UsageError(
+        `Expected \`--policy-source\` to be \`base\` or \`head\`, got \`${policySource.slice(0, 40)}\`.`
+      );
+    }
+    if (policySource === "base" && base === void 0) {
+      throw new UsageError(
+        "`--policy-source base` needs `--base <ref>`: the ref whose config file is the policy."
+      );
+    }
+    options.policySource = policySource;
+  }
   const color = readColor(tokens);
   if (color !== void 0) options.color = color;
   const resultDir = nonEmpty("result-dir", values["result-dir"]);
@@ -88338,6 +88640,9 @@ Options:
                                which wins over the defaults.
   --base <ref>                 Diff against <ref> (git diff <merge-base>...HEAD) so that
                                patch metrics are measured. Without it they are not measured.
+                               The config file as it is at <ref> is then the policy.
+  --policy-source <base|head>  Which config file is the policy: <ref>'s (base, the default
+                               with --base) or the working tree's (head, the default without).
   --json                       Print the results as a JSON array of GateResult.
   --color, --no-color          Colour the summary. Default: when stdout is a terminal and
                                NO_COLOR is unset.
@@ -88351,7 +88656,8 @@ Exit codes: 0 pass or warn, 1 a gate failed or could not decide, 2 usage error.
 Examples:
   aeef-gates                                  # the gates of .github/aeef-gates.yml
   aeef-gates coverage --set coverage.min-lines=90
-  aeef-gates coverage --base origin/main      # also the coverage of the changed lines
+  aeef-gates coverage --base origin/main      # also the coverage of the changed lines,
+                                              # judged by origin/main's config file
 `;
 }
 
@@ -88400,7 +88706,7 @@ var processHost = () => ({
   stderr: process.stderr
 });
 async function resolveDirectory(cwd, given) {
-  const absolute = path11.resolve(cwd, given);
+  const absolute = path12.resolve(cwd, given);
   const stats = await stat3(absolute).catch(() => void 0);
   if (stats?.isDirectory() !== true) {
     throw new UsageError(`Expected \`--working-directory\` to be an existing directory, got \`${given}\`.`);
@@ -88408,10 +88714,10 @@ async function resolveDirectory(cwd, given) {
   return absolute;
 }
 async function readConfig2(cwd, file2) {
-  const absolute = file2 === void 0 ? void 0 : path11.resolve(cwd, file2);
+  const absolute = file2 === void 0 ? void 0 : path12.resolve(cwd, file2);
   const inside = absolute === void 0 || isInside(cwd, absolute);
   try {
-    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path11.dirname(absolute), absolute, GATES);
+    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path12.dirname(absolute), absolute, GATES);
   } catch (error63) {
     if (error63 instanceof InputError && error63.input === "config-file") throw new UsageError(error63.message);
     throw error63;
@@ -88429,12 +88735,25 @@ function selectGates(options, config2) {
 }
 async function runGates(options, host, resultDir) {
   const workspace = await resolveDirectory(host.cwd, options.workingDirectory);
-  const config2 = await readConfig2(host.cwd, options.config);
-  const gates = selectGates(options, config2);
   const log = createConsoleLogger(host.stderr);
   const git = (args) => runGit(workspace, args);
   const diff = options.base === void 0 ? void 0 : await resolveLocalDiff(git, options.base, log);
+  const source = options.policySource ?? (diff === void 0 ? "head" : "base");
+  const { config: config2, record: policy } = await loadPolicy({
+    root: host.cwd,
+    explicit: options.config,
+    gates: GATES,
+    base: diff?.baseSha,
+    eventName: "local",
+    source,
+    compare: diff !== void 0,
+    reason: options.policySource !== void 0 ? `\`--policy-source ${options.policySource}\`` : diff === void 0 ? "the command line without `--base`" : `\`--base ${options.base ?? ""}\``,
+    git: (args) => runGit(host.cwd, args),
+    readCheckout: () => readConfig2(host.cwd, options.config)
+  });
+  const gates = selectGates(options, config2);
   const io = createLocalIO({
+    policy,
     workspace,
     event: { name: "local", payload: {}, ...diff && { baseSha: diff.baseSha, headSha: diff.headSha } },
     ...diff && { changes: () => diff.changes() },
@@ -88447,7 +88766,7 @@ async function runGates(options, host, resultDir) {
       inputsFromRecord(options.set[gate.id] ?? {}, "input"),
       configFileInputs(config2, gate.id)
     );
-    const result = await executeGate(gate, inputs, io);
+    const result = withPolicy(await executeGate(gate, inputs, io), policy);
     await writeResultFile(resultDir, result);
     results.push(result);
   }
@@ -88485,8 +88804,8 @@ async function runCli(argv, host = processHost()) {
     }
     let resultDir;
     if (options.resultDir === void 0)
-      resultDir = ownDir = await mkdtemp(path11.join(os3.tmpdir(), "aeef-gates-"));
-    else resultDir = path11.resolve(host.cwd, options.resultDir);
+      resultDir = ownDir = await mkdtemp(path12.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path12.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;

@@ -124,17 +124,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -145,13 +145,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -172,17 +172,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -193,13 +193,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -226,23 +226,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -854,10 +854,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value2) {
+    function collectionFromPath(schema, path14, value2) {
       let v = value2;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -876,7 +876,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -906,11 +906,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value2) {
-        if (isEmptyPath(path13))
+      addIn(path14, value2) {
+        if (isEmptyPath(path14))
           this.add(value2);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -924,8 +924,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -939,8 +939,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -969,8 +969,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        const [key, ...rest] = path13;
+      setIn(path14, value2) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3485,9 +3485,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path13, value2) {
+      addIn(path14, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value2);
+          this.contents.addIn(path14, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3562,14 +3562,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3584,10 +3584,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3598,10 +3598,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3618,13 +3618,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value2) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value2);
+          this.contents.setIn(path14, value2);
         }
       }
       /**
@@ -5585,9 +5585,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field2, index] of path13) {
+      for (const [field2, index] of path14) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5596,23 +5596,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field2 = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field2 = path14[path14.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5623,10 +5623,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8980,14 +8980,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path13 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -9438,39 +9438,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error63.message
         );
       });
@@ -9519,9 +9519,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9584,7 +9584,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -9599,11 +9599,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9669,7 +9669,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -14362,7 +14362,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -14443,7 +14443,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14972,7 +14972,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -15069,7 +15069,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -15422,9 +15422,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16663,10 +16663,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18638,20 +18638,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18673,7 +18673,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18711,9 +18711,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -19176,10 +19176,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -24058,9 +24058,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26980,11 +26980,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path13);
+          url2 = new URL(util.parseOrigin(url2).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -28943,11 +28943,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path13 } = cov;
-        if (this.data[path13]) {
-          this.data[path13].merge(cov);
+        const { path: path14 } = cov;
+        if (this.data[path14]) {
+          this.data[path14].merge(cov);
         } else {
-          this.data[path13] = cov;
+          this.data[path14] = cov;
         }
       }
       /**
@@ -29869,11 +29869,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13) {
-            if (!(yield exists2(path13))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14) {
+            if (!(yield exists2(path14))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path13);
+            const buffer = yield readFileBuffer(path14);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -29889,12 +29889,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13, data) {
-            const eol = (yield getEolFromFile(path13)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14, data) {
+            const eol = (yield getEolFromFile(path14)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path13, data);
+            yield writeFile4(path14, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -29943,10 +29943,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path13 = _ref35;
+              const path14 = _ref35;
               try {
-                const fd = yield open4(path13, "r");
-                return (_fs || _load_fs()).default.createReadStream(path13, { fd });
+                const fd = yield open4(path14, "r");
+                return (_fs || _load_fs()).default.createReadStream(path14, { fd });
               } catch (err) {
               }
             }
@@ -30111,7 +30111,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os8 = __webpack_require__(36);
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -30134,29 +30134,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path13.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path14.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path13.join(os8.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path14.join(os8.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path13.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path13.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path14.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path14.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path13.join(__dirname, "..", "bin", "yarn.js");
+            return path14.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path13.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path14.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -30407,7 +30407,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -30474,7 +30474,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path13.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path14.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -30919,9 +30919,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path13.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path14.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -31367,9 +31367,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path13 = { sep: "/" };
+        var path14 = { sep: "/" };
         try {
-          path13 = __webpack_require__(0);
+          path14 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -31447,8 +31447,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path13.sep !== "/") {
-            pattern = pattern.split(path13.sep).join("/");
+          if (path14.sep !== "/") {
+            pattern = pattern.split(path14.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -31805,8 +31805,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path13.sep !== "/") {
-            f = f.split(path13.sep).join("/");
+          if (path14.sep !== "/") {
+            f = f.split(path14.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -32049,7 +32049,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -32331,7 +32331,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path13.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -32520,9 +32520,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path13.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path13.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -32598,12 +32598,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path13) {
-          return path13.charAt(0) === "/";
+        function posix(path14) {
+          return path14.charAt(0) === "/";
         }
-        function win32(path13) {
+        function win32(path14) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path13);
+          var result = splitDeviceRe.exec(path14);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -33581,7 +33581,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field2) {
           return Object.prototype.hasOwnProperty.call(obj, field2);
         }
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -33648,11 +33648,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path13.resolve(options.cwd);
+            self2.cwd = path14.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path13.resolve(self2.cwd, "/");
-          self2.root = path13.resolve(self2.root);
+          self2.root = options.root || path14.resolve(self2.cwd, "/");
+          self2.root = path14.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -33733,37 +33733,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path13.join(self2.root, f);
+            abs = path14.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path13.resolve(self2.cwd, f);
+            abs = path14.resolve(self2.cwd, f);
           } else {
-            abs = path13.resolve(f);
+            abs = path14.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path14) {
+        function isIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path14) || !!(item.gmatcher && item.gmatcher.match(path14));
+            return item.matcher.match(path15) || !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
-        function childrenIgnored(self2, path14) {
+        function childrenIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path14));
+            return !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var fs4 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -33782,7 +33782,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path13.resolve(p);
+          p = path14.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -33790,7 +33790,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path13.dirname(p), opts, function(er2, made2) {
+                mkdirP(path14.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -33817,14 +33817,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path13.resolve(p);
+          p = path14.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path13.dirname(p), opts, made);
+                made = sync(path14.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -34226,27 +34226,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path13.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path13.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path14.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path14.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path13.join(process.env.XDG_DATA_HOME, "yarn");
+            return path14.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path13.join(getLocalAppDataDir() || path13.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path14.join(getLocalAppDataDir() || path14.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path13.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path14.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path13.join(userHome, "Library", "Caches", "Yarn");
+            return path14.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -34254,15 +34254,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path13.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path14.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path13.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path14.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -35892,7 +35892,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -36021,7 +36021,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path13.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -36172,9 +36172,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path13.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path13.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -36437,7 +36437,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var fs4 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -36621,7 +36621,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path13.join(p, f), options, function(er2) {
+              rimraf(path14.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -36698,7 +36698,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path13.join(p, f), options);
+            rimrafSync(path14.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -43292,8 +43292,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input2 = path13;
+    function removeDotSegments(path14) {
+      let input2 = path14;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -43367,11 +43367,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -43734,8 +43734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -48211,10 +48211,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path13) {
-  if (!path13)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path13.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -48554,11 +48554,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path13, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path13);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -49020,16 +49020,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path13 = []) => {
+  const processError = (error64, path14 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path13, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -49068,17 +49068,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path13 = []) => {
+  const processError = (error64, path14 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path13, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -49117,8 +49117,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path13) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -66256,13 +66256,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path13 = ref.slice(1).split("/").filter(Boolean);
-  if (path13.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path13[0] === defsKey) {
-    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -67151,6 +67151,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -67163,7 +67177,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -67267,16 +67282,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path13) => {
-    const segments = path13.split("/");
+  return (path14) => {
+    const segments = path14.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -67663,14 +67678,14 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   );
   const count6 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
+  const shown2 = [];
   for (const { finding } of ranked) {
     if (count6[finding.level] < perLevel) {
       count6[finding.level]++;
-      shown.push(finding);
+      shown2.push(finding);
     } else omitted[finding.level]++;
   }
-  return { shown, omitted };
+  return { shown: shown2, omitted };
 }
 
 // packages/gate-result/src/outputs.ts
@@ -67863,8 +67878,13 @@ function renderSummary(results, options = {}) {
 }
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var NULL_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -67879,7 +67899,9 @@ function readEventContext(eventName, payload, env = {}) {
   if (repository) context2.repository = repository;
   switch (eventName) {
     case "pull_request":
-    case "pull_request_target": {
+    case "pull_request_target":
+    case "pull_request_review":
+    case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
       context2.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
       context2.baseSha = sha(
@@ -68191,12 +68213,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path13 = status === "deleted" ? oldPath : newPath;
-  if (typeof path13 !== "string" || path13 === "") {
+  const path14 = status === "deleted" ? oldPath : newPath;
+  if (typeof path14 !== "string" || path14 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path13,
+    path: path14,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -68220,14 +68242,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path13) {
-  return indexOf(changeSet).get(path13)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path14) {
+  return indexOf(changeSet).get(path14)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path13, line) {
-  return touchesChangedLines(changeSet, path13, line, line);
+function isLineChanged(changeSet, path14, line) {
+  return touchesChangedLines(changeSet, path14, line, line);
 }
-function touchesChangedLines(changeSet, path13, start, end) {
-  const ranges = changedRangesOf(changeSet, path13);
+function touchesChangedLines(changeSet, path14, start, end) {
+  const ranges = changedRangesOf(changeSet, path14);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -68238,8 +68260,8 @@ function touchesChangedLines(changeSet, path13, start, end) {
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
 }
-function changedLinesKnown(changeSet, path13) {
-  const file2 = indexOf(changeSet).get(path13);
+function changedLinesKnown(changeSet, path14) {
+  const file2 = indexOf(changeSet).get(path14);
   if (file2 === void 0) return !mayLackFiles(changeSet);
   return file2.linesUnknown !== true;
 }
@@ -68324,9 +68346,9 @@ async function readChangesFromApi(github, target, prefix, log) {
   if (partialList) changeSet.partialList = true;
   return changeSet;
 }
-function listSome(names, shown = 5) {
-  const head = names.slice(0, shown).join(", ");
-  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+function listSome(names, shown2 = 5) {
+  const head = names.slice(0, shown2).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -68494,9 +68516,126 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record4) {
+  const file2 = record4.file;
+  if (record4.source === "head") {
+    const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record4.reason}.`;
+  }
+  const at2 = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  if (record4.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at2}, and the head's file is not used.`;
+  }
+  const how = record4.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at2} (${how}), from ${record4.reason}.`;
+}
+function policySection(record4, gate) {
+  const notes = [describePolicy(record4)];
+  if (record4.problem !== void 0) notes.push(record4.problem);
+  if (record4.changes !== void 0) {
+    const own2 = changesForGate(record4.changes, gate);
+    const others = record4.changes.length - own2.length;
+    if (record4.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record4.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record4) {
+  if (record4 === void 0) return result;
+  return { ...result, policy: record4, details: [...result.details, policySection(record4, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
 var section = external_exports.record(external_exports.string(), value);
@@ -68510,12 +68649,11 @@ function nearest(name, known) {
   );
   return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
 }
-function readSection(file2, gate, raw2) {
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
   if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
   const parsed = section.safeParse(raw2);
   if (!parsed.success)
     fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -68550,11 +68688,15 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
   } catch {
     fail(file2, "Too many YAML aliases (at most 100 are expanded)");
   }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
   if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === "gates") {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
@@ -68564,14 +68706,18 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
   return config2;
 }
 function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
 }
 
 // packages/gate-result/src/path-mapping.ts
@@ -68792,9 +68938,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path13) {
+function stringAt(value2, path14) {
   let cur = value2;
-  for (const key of path13) {
+  for (const key of path14) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -73679,7 +73825,7 @@ function appendRootPathToUrlIfNeeded(url2) {
     return;
   }
 }
-function appendResourcePathToUrl(url2, path13) {
+function appendResourcePathToUrl(url2, path14) {
   try {
     new URL(url2);
   } catch {
@@ -73687,11 +73833,11 @@ function appendResourcePathToUrl(url2, path13) {
     return;
   }
   if (!url2.endsWith("/")) url2 = url2 + "/";
-  url2 += path13;
+  url2 += path14;
   try {
     new URL(url2);
   } catch {
-    diag2.warn(`Configuration: Provided URL appended with '${path13}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    diag2.warn(`Configuration: Provided URL appended with '${path14}' is not a valid URL, using 'undefined' instead of '${url2}'`);
     return;
   }
   return url2;
@@ -74254,7 +74400,7 @@ function renderChart(series) {
   const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path13 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path14 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -74269,7 +74415,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path13}"/>${dots}
+<polyline class="line" points="${path14}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -74499,9 +74645,9 @@ async function writeTree(git, state2, shard, text3, dashboard) {
   ];
   return mktree(git, root);
 }
-function at(value2, path13) {
+function at(value2, path14) {
   let cur = value2;
-  for (const key of path13) {
+  for (const key of path14) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -74815,9 +74961,9 @@ async function readLedger(io) {
 }
 function describeForeign(names) {
   const sorted = [...names].sort();
-  const shown = sorted.slice(0, MAX_NAMED).join(", ");
+  const shown2 = sorted.slice(0, MAX_NAMED).join(", ");
   const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
-  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown2}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -75353,14 +75499,260 @@ function info(message) {
 
 // packages/gate-result/src/runtime/action.ts
 import os7 from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
+
+// packages/gate-result/src/runtime/policy-source.ts
+import path4 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path3.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path3.sep}`) && !path3.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path3.relative(root, absolute).split(path3.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path3.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text3;
+  try {
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text3.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text3;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var POLICY_SOURCE_INPUT = {
+  name: "policy-source",
+  kind: "enum",
+  values: ["base", "head"],
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path4.resolve(root, file2);
+  const relative = path4.relative(root, absolute).split(path4.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path4.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge(file2, at2, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at2} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at2 = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at2} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at2, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at2} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at2 = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at2} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at2}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at2} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at2} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at2 = `${shown2}@${base.slice(0, 7)}`;
+  let text3;
+  try {
+    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at2);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text3, at2, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record4 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record4.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record4.origin = "none";
+    if (record4.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record4.base);
+        record4.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record4.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record4 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record4.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record4.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record4.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record4 };
+}
 
 // packages/gate-result/src/runtime/job-summary.ts
-import { appendFile as appendFile2, stat as stat2 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3 } from "node:fs/promises";
 async function appendJobSummary(markdown, env = process.env) {
   const file2 = env.GITHUB_STEP_SUMMARY;
   if (!file2) throw new Error("GITHUB_STEP_SUMMARY is not set");
-  const stats = await stat2(file2).catch(() => void 0);
+  const stats = await stat3(file2).catch(() => void 0);
   if (stats !== void 0 && !stats.isFile()) throw new Error("GITHUB_STEP_SUMMARY is not a regular file");
   await appendFile2(file2, markdown, { encoding: "utf8" });
 }
@@ -75368,13 +75760,13 @@ async function appendJobSummary(markdown, env = process.env) {
 // packages/gate-result/src/runtime/result-file.ts
 import { createHash as createHash2, randomUUID as randomUUID2 } from "node:crypto";
 import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
 function jobIdentity(env = process.env) {
   return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
 }
 function resultFilePath(dir, gate) {
-  return path3.join(dir, `${gate}.json`);
+  return path5.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
@@ -75390,7 +75782,7 @@ async function writeResultFile(dir, result, job = jobIdentity()) {
     throw error63;
   }
   const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
-  await appendFile3(path3.join(dir, RESULT_LEDGER2), `${digest}	${job}	${path3.basename(target)}
+  await appendFile3(path5.join(dir, RESULT_LEDGER2), `${digest}	${job}	${path5.basename(target)}
 `, "utf8");
   return target;
 }
@@ -75585,7 +75977,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 // packages/gate-result/src/runtime/runner-context.ts
 import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -77193,7 +77585,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77554,116 +77946,14 @@ function githubClientOf(token, baseUrl) {
   return createGitHubClient({ token, ...baseUrl ? { baseUrl } : {} });
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import path4 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path4.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path4.sep}`) && !path4.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path4.relative(root, absolute).split(path4.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path4.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text3;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text3.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text3.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text3;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -77691,7 +77981,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path5.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path6.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -77754,9 +78044,9 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path6.resolve(roots[0] ?? ".", file2);
+  const target = path7.resolve(roots[0] ?? ".", file2);
   const root = roots.find((r) => isInside(r, target));
   if (root === void 0) {
     throw new ConfigError(
@@ -77766,26 +78056,26 @@ async function writeFileAtomic(file2, data, roots) {
   await mkdir3(root, { recursive: true });
   const realRoot = await realpath2(root);
   const confine = (real) => {
-    const rel = path6.relative(realRoot, real);
+    const rel = path7.relative(realRoot, real);
     if (!isInside(realRoot, real)) {
       throw new ConfigError(
         `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
       );
     }
-    if (rel.split(path6.sep).some((part) => part.toLowerCase() === ".git")) {
+    if (rel.split(path7.sep).some((part) => part.toLowerCase() === ".git")) {
       throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
     }
   };
-  const dir = path6.dirname(target);
+  const dir = path7.dirname(target);
   const existing2 = await deepestExisting(dir);
   const realExisting = await realpath2(existing2).catch(() => {
     throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
   });
-  confine(path6.join(realExisting, path6.relative(existing2, dir)));
+  confine(path7.join(realExisting, path7.relative(existing2, dir)));
   await mkdir3(dir, { recursive: true });
   const realDir = await realpath2(dir);
   confine(realDir);
-  const realTarget = path6.join(realDir, path6.basename(target));
+  const realTarget = path7.join(realDir, path7.basename(target));
   const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -77797,18 +78087,18 @@ async function writeFileAtomic(file2, data, roots) {
   return realTarget;
 }
 async function deepestExisting(dir) {
-  for (let current = dir; ; current = path6.dirname(current)) {
+  for (let current = dir; ; current = path7.dirname(current)) {
     try {
       await lstat3(current);
       return current;
     } catch {
-      if (path6.dirname(current) === current) return current;
+      if (path7.dirname(current) === current) return current;
     }
   }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path6.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path7.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -77830,12 +78120,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path7.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
+  return path8.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path7.resolve(options.workspace);
-  const resultDir = path7.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path7.resolve(d))];
+  const workspace = path8.resolve(options.workspace);
+  const resultDir = path8.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path8.resolve(d))];
   let changes;
   let freeChanges;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
@@ -77844,7 +78134,7 @@ function createLocalIO(options) {
     readFile: readFile2,
     async readText(file2, read) {
       const bytes = await readFile2(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path7.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path8.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -77858,6 +78148,7 @@ function createLocalIO(options) {
       return changes ??= source();
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -77901,8 +78192,8 @@ async function readEvent(env) {
   }
 }
 async function resolveWorkingDirectory(root, given) {
-  const shown = `\`${given.slice(0, 60)}\``;
-  const absolute = path8.resolve(root, given);
+  const shown2 = `\`${given.slice(0, 60)}\``;
+  const absolute = path9.resolve(root, given);
   const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
@@ -77910,13 +78201,13 @@ async function resolveWorkingDirectory(root, given) {
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown2}.`
     );
   }
   if (!(await stat4(real)).isDirectory()) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be a directory, got ${shown}.`
+      `Expected \`working-directory\` to be a directory, got ${shown2}.`
     );
   }
   return real;
@@ -77938,9 +78229,9 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
-  const root = path8.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const runnerTemp = path8.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
-  const resultDir = path8.join(runnerTemp, "aeef-gates");
+  const root = path9.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path9.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
+  const resultDir = path9.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
@@ -77948,10 +78239,28 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     if (value2) setSecret(value2);
   }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, "config-file");
+  const source = getEnum(inputs, "policy-source", ["base", "head"]);
+  if (problem !== void 0 && (source ?? defaultPolicySource(event.name)) === "base") {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config: config2, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...github === void 0 ? {} : { github },
+    ...event.repository === void 0 ? {} : { repository: event.repository },
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
+  });
   const io = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -77960,7 +78269,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, io, resultDir };
+  return { inputs, inputNames: names, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -77975,6 +78284,7 @@ var RUNTIME_INPUTS = [
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   },
+  POLICY_SOURCE_INPUT,
   {
     name: "allow-unsafe",
     kind: "boolean",
@@ -78005,10 +78315,13 @@ async function runSelected(gates, options, combined, written) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context2.inputs, configFileInputs(context2.config, gate.id));
-    const result = await executeGate(gate, inputs, context2.io, {
-      inputNames: context2.inputNames,
-      extraInputs: known
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context2.io, {
+        inputNames: context2.inputNames,
+        extraInputs: known
+      }),
+      context2.policy
+    );
     written.set(result, await writeResultFile(context2.resultDir, result));
     results.push(result);
   }
@@ -78031,7 +78344,7 @@ function refuseGateInputs(given, declared, gates, config2) {
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
-  const resultDir = path9.join(path9.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
+  const resultDir = path10.join(path10.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
@@ -78080,7 +78393,7 @@ function addTally(a, b) {
 }
 
 // actions/coverage/src/paths.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var WINDOWS_ABSOLUTE = /^[A-Za-z]:\//;
 function toPosix(raw2) {
   let p = raw2.trim().replace(/\\/g, "/");
@@ -78099,8 +78412,8 @@ function isAbsolute(p) {
   return p.startsWith("/") || WINDOWS_ABSOLUTE.test(p);
 }
 function normaliseAbsolute(p) {
-  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path10.posix.normalize(p.slice(2));
-  return path10.posix.normalize(p);
+  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path11.posix.normalize(p.slice(2));
+  return path11.posix.normalize(p);
 }
 function relativeInside(root, child) {
   const r = root.endsWith("/") ? root : `${root}/`;
@@ -78129,7 +78442,7 @@ function normaliseReportPath(raw2, workspace, roots = []) {
     const rel2 = relativeInside(ws, abs);
     return rel2 === void 0 || rel2 === "" ? { path: abs, outside: true } : { path: rel2, outside: false };
   }
-  const rel = path10.posix.normalize(p);
+  const rel = path11.posix.normalize(p);
   if (rel === ".." || rel.startsWith("../")) return { path: p, outside: true };
   return { path: rel === "." ? p : rel, outside: false };
 }
@@ -80255,16 +80568,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -80272,9 +80585,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return void 0;
-    return path13[path13.length - 1].values?.[attrName];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return void 0;
+    return path14[path14.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -80282,9 +80595,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return false;
-    const current = path13[path13.length - 1];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return false;
+    const current = path14[path14.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -80310,18 +80623,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].position ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].counter ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -82437,8 +82750,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path13, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
+    const { path: path14, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -82448,9 +82761,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path13, outside, lines, statements, functions, branches }
+      file: { path: path14, outside, lines, statements, functions, branches }
     };
-    byPath.set(path13, acc);
+    byPath.set(path14, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -82545,8 +82858,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path13, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path13);
+    const { path: path14, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path14);
     if (acc === void 0) {
       const lines2 = /* @__PURE__ */ new Map();
       const branches2 = /* @__PURE__ */ new Map();
@@ -82555,9 +82868,9 @@ function parseCobertura(root, ctx) {
         lines: lines2,
         branches: branches2,
         functions,
-        file: { path: path13, outside, lines: lines2, statements: null, functions, branches: branches2 }
+        file: { path: path14, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
-      byPath.set(path13, acc);
+      byPath.set(path14, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -82651,11 +82964,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path13, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path13);
+    const { path: path14, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path14);
     if (file2 === void 0) {
-      file2 = { path: path13, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path13, file2);
+      file2 = { path: path14, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path14, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -82705,9 +83018,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path13, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
-      seen.add(path13);
+      const { path: path14, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
+      seen.add(path14);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -82715,7 +83028,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path13,
+        path: path14,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -82796,43 +83109,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path13, fc] of report.data) {
+    for (const [path14, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path13, report.outside.get(path13) ?? false);
+      outside.set(path14, report.outside.get(path14) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path13 of map2.files()) data.set(path13, map2.fileCoverageFor(path13).toJSON());
+  for (const path14 of map2.files()) data.set(path14, map2.fileCoverageFor(path14).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path13, part) {
+function invalidCount(file2, path14, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path13.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path14.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path13, part) {
+function tallyHits(hits, file2, path14, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path13, part);
+    if (!isCount(v)) invalidCount(file2, path14, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path13) {
+function tallyBranches(hits, file2, path14) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path13, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path14, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path13, "b");
+      if (!isCount(v)) invalidCount(file2, path14, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -82859,15 +83172,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path13, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path13, "s");
+  for (const [path14, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path14, "s");
     files.push({
-      path: path13,
-      outside: report.outside.get(path13) ?? false,
+      path: path14,
+      outside: report.outside.get(path14) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path13, "f"),
-      branches: tallyBranches(fc.b, file2, path13)
+      functions: tallyHits(fc.f, file2, path14, "f"),
+      branches: tallyBranches(fc.b, file2, path14)
     });
   }
   return files;
@@ -82909,13 +83222,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path13, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 80)} twice.`);
-    seen.add(path13);
+    const { path: path14, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 80)} twice.`);
+    seen.add(path14);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path13, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path14, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -83049,8 +83362,8 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path13, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path13);
+    const { path: path14, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path14);
     this.blocks++;
     this.recordSummary = /* @__PURE__ */ new Set();
     if (existing2 !== void 0) {
@@ -83058,7 +83371,7 @@ var LcovReader = class {
       existing2.fndaSeen = /* @__PURE__ */ new Map();
     }
     this.current = existing2 ?? {
-      path: path13,
+      path: path14,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -83068,8 +83381,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path13, this.current);
-    this.outside.set(path13, outside);
+    if (existing2 === void 0) this.records.set(path14, this.current);
+    this.outside.set(path14, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -83401,11 +83714,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path13) {
-  const exact = model.files.get(path13);
+function reportEntryFor(model, index, path14) {
+  const exact = model.files.get(path14);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path13.slice(path13.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path13.endsWith(`/${f.path}`) || f.path.endsWith(`/${path13}`)
+  const candidates = (index().get(path14.slice(path14.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path14.endsWith(`/${f.path}`) || f.path.endsWith(`/${path14}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -83414,20 +83727,20 @@ function locator(model, tracked) {
     let index;
     const lazy2 = () => index ??= byBaseName(model);
     return {
-      find: (path13) => reportEntryFor(model, lazy2, path13),
+      find: (path14) => reportEntryFor(model, lazy2, path14),
       unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
       mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
     };
   }
   const mapping = mapPathsToRepository([...model.files.keys()], tracked);
   const byRepo = /* @__PURE__ */ new Map();
-  for (const [path13, file2] of model.files) {
-    const repo = mapping.mapped.get(path13);
+  for (const [path14, file2] of model.files) {
+    const repo = mapping.mapped.get(path14);
     if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
   }
   const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
   return {
-    find: (path13) => byRepo.get(path13),
+    find: (path14) => byRepo.get(path14),
     unmapped: mapping.unmapped,
     mapping: `${mapping.description}${ambiguous}`
   };
@@ -83560,28 +83873,28 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path13, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path14, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path13,
+        path: path14,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
       }
     ]
   ).sort((a, b) => a.pct - b.pct || b.missed - a.missed || (a.path < b.path ? -1 : 1));
-  const shown = rows.slice(0, WORST_FILES_SHOWN);
+  const shown2 = rows.slice(0, WORST_FILES_SHOWN);
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path13, t, missed }) => [
-      path13,
+    rows: shown2.map(({ path: path14, t, missed }) => [
+      path14,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
       pctCell(t.functions),
       pctCell(t.branches)
     ]),
-    omittedRows: rows.length - shown.length
+    omittedRows: rows.length - shown2.length
   };
 }
 function reportsSection(reports, notes) {
@@ -83658,9 +83971,9 @@ function explain(m, index) {
     return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
   return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
-function listSome2(names, shown = 5) {
-  const head = names.slice(0, shown).map((n) => n.slice(0, 200)).join(", ");
-  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+function listSome2(names, shown2 = 5) {
+  const head = names.slice(0, shown2).map((n) => n.slice(0, 200)).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function judgePatch(evidence, config2, include, notes) {
   const min = config2.min.patch;
@@ -83809,7 +84122,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path13, entry] of entries) files.set(path13, entry.file);
+  for (const [path14, entry] of entries) files.set(path14, entry.file);
   return { files, formats };
 }
 
@@ -83906,10 +84219,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path13 = [];
-    for (let k = key; k !== void 0 && path13.length <= this.parents.size; k = this.parents.get(k))
-      path13.push(k);
-    return path13.reverse();
+    const path14 = [];
+    for (let k = key; k !== void 0 && path14.length <= this.parents.size; k = this.parents.get(k))
+      path14.push(k);
+    return path14.reverse();
   }
 };
 function widen(walk, edge) {
@@ -84528,8 +84841,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path13) {
-  return MANIFEST_PATH.test(path13) && !path13.includes("/.pnpm/") && !path13.startsWith("node_modules/.");
+function isInstalledManifest(path14) {
+  return MANIFEST_PATH.test(path14) && !path14.includes("/.pnpm/") && !path14.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -84642,12 +84955,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path13 of paths) {
-    if (path13.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path13))
+  for (const path14 of paths) {
+    if (path14.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path14))
       continue;
-    const json2 = parseStrictJson(await io.readText(path13), path13);
+    const json2 = parseStrictJson(await io.readText(path14), path14);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path13), json2);
+      manifests.set(installPathOf(path14), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -86946,10 +87259,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path13 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path14 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path13} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path14} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -87061,7 +87374,7 @@ function parseMutationReport(text3, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -87090,17 +87403,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path11.posix.dirname(reportFile);
+  let dir = path12.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path11.posix.dirname(dir);
+    dir = path12.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path11.posix.normalize(path11.posix.join(base, relativeKey));
+  const joined = path12.posix.normalize(path12.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -87314,9 +87627,9 @@ function evidenceProblems(scores, model, config2) {
     } else {
       const unknown2 = unknownChangedFiles(model.files, model.changes);
       if (unknown2.length > 0) {
-        const shown = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
+        const shown2 = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
         problems.push({
-          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown2}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
           allowed: false
         });
       }
@@ -87439,12 +87752,12 @@ function byWorst(a, b) {
 }
 function worstFilesSection2(files) {
   const scored = files.map((f) => ({ path: f.path, scores: scoreCounts(countMutants(f.mutants)) })).sort(byWorst);
-  const shown = scored.slice(0, WORST_FILES);
+  const shown2 = scored.slice(0, WORST_FILES);
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path13, scores: s }) => [
-      path13,
+    rows: shown2.map(({ path: path14, scores: s }) => [
+      path14,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -87453,7 +87766,7 @@ function worstFilesSection2(files) {
       s.noCoverage,
       s.valid
     ]),
-    omittedRows: scored.length - shown.length
+    omittedRows: scored.length - shown2.length
   };
 }
 function thresholdsOf(report) {
@@ -87709,13 +88022,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path13 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path14 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path13) ?? { generated: false, vendored: false };
+    const entry = result.get(path14) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path13, entry);
+    result.set(path14, entry);
   }
   return result;
 }
@@ -87741,15 +88054,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path13 = record4.slice(second + 1);
+    let path14 = record4.slice(second + 1);
     let previousPath;
-    if (path13 === "") {
+    if (path14 === "") {
       previousPath = fields[i++];
-      path13 = fields[i++] ?? "";
-      if (!previousPath || !path13) throw new InternalError("Truncated git numstat rename record.");
+      path14 = fields[i++] ?? "";
+      if (!previousPath || !path14) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path13,
+      path: path14,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -87789,7 +88102,7 @@ async function readAttributes(io, headSha, paths, context2) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path13, value2] of parseCheckAttr(output2)) attributes.set(path13.slice(cdup.length), value2);
+    for (const [path14, value2] of parseCheckAttr(output2)) attributes.set(path14.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -87873,7 +88186,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path13) => match(path13.slice(path13.lastIndexOf("/") + 1));
+      return (path14) => match(path14.slice(path14.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -87904,10 +88217,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path13, rules) {
+function linguistAttributesOf(path14, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path13)) continue;
+    if (!rule.matches(path14)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -88163,8 +88476,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path13) {
-  return path13.slice(path13.lastIndexOf("/") + 1);
+function basename(path14) {
+  return path14.slice(path14.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -88921,9 +89234,9 @@ function newByDiff(findings, changes) {
     );
   return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
 }
-function listSome3(names, shown = 10) {
-  const head = names.slice(0, shown).join(", ");
-  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+function listSome3(names, shown2 = 10) {
+  const head = names.slice(0, shown2).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);
@@ -89030,17 +89343,17 @@ function parseSecuritySeverity(value2, file2, ruleId) {
   const text3 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
   const score = DECIMAL.test(text3) ? Number(text3) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
-    const shown = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
+    const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
       file2,
-      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown}; expected a number from 0.0 to 10.0.`
+      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown2}; expected a number from 0.0 to 10.0.`
     );
   }
   return score;
 }
 
 // actions/sarif/src/uri.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -89062,23 +89375,23 @@ function fullUri(run2, location2) {
   return baseOf(run2, loc.uriBaseId ?? location2.uriBaseId) + loc.uri;
 }
 function resolveUri(uri, workspace) {
-  const shown = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
-  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const shown2 = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown2 };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   let decoded;
   try {
     if (scheme === "file") decoded = decodeURIComponent(new URL(uri).pathname);
     else if (scheme === void 0) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? "");
-    else return { text: shown };
+    else return { text: shown2 };
   } catch {
-    return { text: shown };
+    return { text: shown2 };
   }
-  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path12.posix.normalize(workspace.split(path12.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path12.posix.normalize(decoded) : path12.posix.join(root, decoded);
-  const relative = path12.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path12.posix.isAbsolute(relative))
-    return { text: shown };
+  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
+  const root = path13.posix.normalize(workspace.split(path13.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path13.posix.normalize(decoded) : path13.posix.join(root, decoded);
+  const relative = path13.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path13.posix.isAbsolute(relative))
+    return { text: shown2 };
   return { path: relative };
 }
 
@@ -92220,10 +92533,10 @@ function validateSarif(value2, file2) {
     );
   }
   if (version2 !== "2.1.0") {
-    const shown = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
+    const shown2 = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
     throw new ReportError(
       file2,
-      `${file2} is SARIF version ${JSON.stringify(shown)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
+      `${file2} is SARIF version ${JSON.stringify(shown2)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
     );
   }
   const validate3 = validator2();
@@ -92234,14 +92547,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path13 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path14 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path13} ${detail}`;
+  return `${path14} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -92255,9 +92568,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input2) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    const shown = patterns.join(", ").slice(0, 200);
-    const message = `No SARIF file matches \`${input2}\` (${shown}); expected the scanner's output.`;
-    throw input2 === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
+    const shown2 = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input2}\` (${shown2}); expected the scanner's output.`;
+    throw input2 === "files" ? new MissingReportError(shown2, message) : new ReportError(shown2, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {

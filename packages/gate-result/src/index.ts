@@ -40,9 +40,26 @@ export {
   configFileJsonSchema,
   GATE_IDS,
   DEFAULT_CONFIG_FILE,
+  APPROVAL_SECTION,
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
 export { mapPathsToRepository, mappingSegments, parseLsFiles, type PathMapping } from './path-mapping.js';
 export { readTrackedFiles } from './changes/tracked-files.js';
 export { changesAsNeeded, type ChangesAsNeeded } from './changes/as-needed.js';
+export {
+  BASE_POLICY_EVENTS,
+  defaultPolicySource,
+  diffPolicies,
+  flattenSettings,
+  formatPolicyChange,
+  changesForGate,
+  describePolicy,
+  policySection,
+  withPolicy,
+  type PolicyChange,
+  type PolicyOrigin,
+  type PolicyRecord,
+  type PolicySource,
+} from './policy/diff.js';
+export * from './checkpoint/index.js';

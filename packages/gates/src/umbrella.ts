@@ -39,6 +39,7 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
       description:
         'The config file holding one section of inputs per gate (see docs/configuration.md). A missing file is an error only when named explicitly. Default: `.github/aeef-gates.yml`.',
     },
+    spec('policy-source'),
     {
       ...spec('working-directory'),
       description:
@@ -57,7 +58,7 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
     {
       ...spec('github-token'),
       description:
-        'Token for the GitHub API (changed lines without history, PR size labels, KPIs). Default: the workflow token.',
+        "Token for the GitHub API (changed lines and the base commit's config file without history, PR size labels, KPIs). Default: the workflow token.",
     },
   ];
 }

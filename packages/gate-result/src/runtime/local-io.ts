@@ -14,6 +14,7 @@ import type {
   Logger,
   ReadOptions,
 } from '../gate.js';
+import type { PolicyRecord } from '../policy/diff.js';
 import { decodeReport, displayPath, readFileSafe } from './fs-safe.js';
 import { globFiles } from './glob-files.js';
 import { runGit } from './git.js';
@@ -35,6 +36,8 @@ export interface LocalIOOptions {
   allowedDirs?: readonly string[];
   /** Default size cap per file (256 MiB). */
   maxBytes?: number;
+  /** The policy of this run (see policy/diff.ts). */
+  policy?: PolicyRecord;
 }
 
 /** The default result directory of this environment. */
@@ -70,6 +73,7 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
       return (changes ??= source());
     },
     github: options.github,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance.now(),
