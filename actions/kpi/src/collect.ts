@@ -17,16 +17,11 @@ export interface Collected {
   conflicts: Conflict[];
 }
 
-/** Throws an Error naming the file when a result file is malformed. */
+/** Throws a ReportError naming the file when a result file is malformed. */
 export function collectResults(files: readonly ResultFile[]): Collected {
   const byGate = new Map<GateId, { path: string; result: GateResult }[]>();
   for (const file of files) {
-    let result: GateResult;
-    try {
-      result = parseGateResult(file.text);
-    } catch (error) {
-      throw new Error(`The result file ${file.path} ${(error as Error).message}.`);
-    }
+    const result: GateResult = parseGateResult(file.text, file.path);
     // The KPI step's own earlier result is not an input to itself.
     if (result.gate === 'kpi') continue;
     const list = byGate.get(result.gate) ?? [];

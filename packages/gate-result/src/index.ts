@@ -34,3 +34,4 @@ export {
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
+export * from './json/index.js';

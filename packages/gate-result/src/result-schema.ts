@@ -3,6 +3,8 @@
  * the KPI export reads these, so a malformed file is an error that names it, never a silent skip.
  */
 import { z } from 'zod';
+import { ReportError } from './errors.js';
+import { parseJsonText } from './json/read.js';
 import { RESULT_SCHEMA, type GateResult } from './result.js';
 
 const GATE_IDS = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'] as const;
@@ -55,21 +57,20 @@ export const gateResultSchema = z.object({
 });
 
 /**
- * Parses a result file's text into a GateResult, or throws an Error whose message names the first
- * problem with its JSON path (the caller adds the file name).
+ * Parses a result file's text into a GateResult with the suite's strict JSON reader (duplicate
+ * keys, parsed size, `1e400` refused), or throws a `ReportError` naming `file` and the first
+ * problem with its JSON path.
  */
-export function parseGateResult(text: string): GateResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
-  }
+export function parseGateResult(text: string, file: string): GateResult {
+  const data = parseJsonText(text, file, { noun: 'result file' });
   const parsed = gateResultSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue?.message ?? 'invalid'}`);
+    throw new ReportError(
+      file,
+      `The result file ${file} is not an ${RESULT_SCHEMA} result: ${where}: ${issue?.message ?? 'invalid'}.`,
+    );
   }
   return parsed.data;
 }
