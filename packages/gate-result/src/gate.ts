@@ -105,7 +105,12 @@ export interface GitHubResponse<T> {
 export interface GitHubClient {
   request<T>(route: string, params?: Record<string, unknown>): Promise<GitHubResponse<T>>;
   /** All pages, in order. */
-  paginate<T>(route: string, params?: Record<string, unknown>): Promise<T[]>;
+  paginate<T>(route: string, params?: Record<string, unknown>, options?: PaginateOptions): Promise<T[]>;
+}
+
+export interface PaginateOptions {
+  /** Items the payload says there are (`changed_files`, `commits`): pages past them are refused. */
+  expectedItems?: number;
 }
 
 export interface GitOptions {
