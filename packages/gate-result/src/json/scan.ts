@@ -175,28 +175,9 @@ export function scanJson(
     if (c <= SPACE) continue;
     if (c === QUOTE) {
       if (++nodes > maxNodes) throw tooMany();
-      // Short strings (ids, statuses, keys) are walked inline; long ones (sources) use indexOf.
-      let j = i + 1;
-      let escaped = false;
-      const inlineEnd = Math.min(length, j + INLINE_STRING);
-      let close = -1;
-      while (j < inlineEnd) {
-        const d = text.charCodeAt(j);
-        if (d === QUOTE) {
-          close = j;
-          break;
-        }
-        if (d === BACKSLASH) {
-          escaped = true;
-          j += 2;
-        } else j++;
-      }
-      if (close === -1) {
-        if (j >= length) break; // unterminated: JSON.parse reports it with its position
-        close = endOfString(text, j);
-        if (close === -1) break;
-        escaped = true; // unknown without a walk; the slow comparison handles it
-      }
+      // indexOf finds the closing quote natively; a quote preceded by backslashes is checked.
+      const close = endOfString(text, i + 1);
+      if (close === -1) break; // unterminated: JSON.parse reports it with its position
       stringChars += close - i - 1;
       if (stringChars > maxStringChars) {
         throw new ReportError(
@@ -205,7 +186,7 @@ export function scanJson(
         );
       }
       if (expectKey) {
-        if (!keys.add(text, i + 1, close, escaped)) {
+        if (!keys.add(text, i + 1, close, true)) {
           const key = decodeKey(text, i + 1, close);
           throw new ReportError(
             file,
