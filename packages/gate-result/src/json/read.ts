@@ -52,21 +52,23 @@ export function inflateGzip(bytes: Buffer, file: string, maxBytes = DEFAULT_MAX_
  * Strict UTF-8 text: a UTF-8 BOM is removed; UTF-16, invalid UTF-8 and NUL characters are refused;
  * empty, whitespace-only and BOM-only files are "empty" (RELIABILITY B3, B5).
  */
-export function decodeUtf8(bytes: Uint8Array, file: string, expected = 'text'): string {
+export function decodeUtf8(bytes: Uint8Array, file: string, expected?: string, display = file): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ReportError(file, `The report ${file} is UTF-16 encoded; expected UTF-8.`);
+    throw new ReportError(file, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
   }
-  if (!isUtf8(bytes)) throw new ReportError(file, `The report ${file} is not valid UTF-8 text.`);
+  if (!isUtf8(bytes)) throw new ReportError(file, `The report ${display} is not valid UTF-8 text.`);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start);
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     throw new ReportError(
       file,
-      `The report ${file} contains a NUL character (at character ${nul}); expected text.`,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`,
     );
   }
-  if (text.trim() === '') throw new ReportError(file, `The report ${file} is empty; expected ${expected}.`);
+  if (text.trim() === '') {
+    throw new ReportError(file, `The report ${display} is empty${expected ? `; expected ${expected}` : ''}.`);
+  }
   return text;
 }
 
