@@ -18,8 +18,6 @@ const CLOSE_ARRAY = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const SPACE = 0x20;
-/** Strings up to this length are walked inline; longer ones are searched with indexOf. */
-const INLINE_STRING = 48;
 /** Objects with more keys than this switch from range comparison to a Set, to stay linear. */
 const SMALL_OBJECT_KEYS = 16;
 
