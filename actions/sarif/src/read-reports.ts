@@ -36,7 +36,7 @@ export async function readSarifFiles(
   }
   const model: SarifModel = { findings: [], runs: [], reports: [] };
   for (const file of files) {
-    const bytes = await io.readFile(file, { maxBytes: MAX_REPORT_BYTES });
+    const bytes = await io.readFile(file, { maxBytes: MAX_REPORT_BYTES, report: true });
     const { findings, runs } = parseSarif(bytes, file, io.workspace);
     for (const f of findings) model.findings.push(f);
     model.runs.push(...runs);

@@ -121,6 +121,11 @@ export interface GitOptions {
 export interface ReadOptions {
   /** Refuse files larger than this, before reading (default: the runtime's cap, 256 MiB). */
   maxBytes?: number;
+  /**
+   * The file is a build output this job should have produced (a coverage, mutation or SARIF
+   * report): a warning line says so when it is tracked in git or older than the job (B18).
+   */
+  report?: boolean;
 }
 
 /** Everything a gate may touch. */

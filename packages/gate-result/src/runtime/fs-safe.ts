@@ -19,6 +19,8 @@ export interface SafeReadOptions {
   /** Absolute directories reads may resolve into: the workspace first, then e.g. RUNNER_TEMP. */
   roots: readonly string[];
   maxBytes?: number;
+  /** Called with the stats of the opened handle (e.g. for its mtime). */
+  onOpened?: (stats: Stats) => void;
 }
 
 /** True when `child` is `parent` or lies below it (both absolute, normalised). */
@@ -98,9 +100,24 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
       );
     }
   };
-  check(await stat(real));
+  // The file may change between the checks and the open (that is what the checks guard against):
+  // whatever the system says then is a refusal naming the report, never an internal error.
+  const vanished = (error: unknown): ReportError =>
+    new ReportError(
+      shown,
+      `The report \`${shown}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); it changed while it was read.`,
+    );
+  check(
+    await stat(real).catch((error: unknown) => {
+      throw vanished(error);
+    }),
+  );
   // Checked again on the open handle, opened non-blocking: a FIFO swapped in meanwhile cannot hang us.
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    (error: unknown) => {
+      throw vanished(error);
+    },
+  );
   try {
     const stats = await handle.stat();
     check(stats);
@@ -109,6 +126,7 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
     if (!(await openedInside(handle, stats, real, realRoot))) {
       throw notRegular('a file reached through a link that changed while it was read');
     }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {

@@ -2,7 +2,7 @@
 // cannot reach an allowlisted directory, and a FIFO or directory named like a report is an error
 // in the glob, never "no file matches".
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { rename, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,5 +87,38 @@ describe('glob of reports', () => {
     await expect(io.readText('reports/mutation.json')).rejects.toThrow(
       'The report `reports/mutation.json` must be a regular file inside the workspace, not a directory.',
     );
+  });
+});
+
+// RELIABILITY B18: a committed or leftover report is legal (a baseline), so it warns, never fails.
+describe('report freshness', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+
+  it('warns when a report is tracked in git or older than the job, and only for reports', async () => {
+    git('init', '-q');
+    writeFileSync(path.join(workspace, 'committed.sarif'), '{}');
+    git('add', 'committed.sarif');
+    writeFileSync(path.join(workspace, 'old.sarif'), '{}');
+    writeFileSync(path.join(workspace, 'fresh.sarif'), '{}');
+    const jobStartedAt = Date.now();
+    const hourAgo = new Date(Math.floor(jobStartedAt / 1000) * 1000 - 3_600_000);
+    utimesSync(path.join(workspace, 'old.sarif'), hourAgo, hourAgo);
+    const log = createRecordingLogger();
+    const io = createLocalIO({ workspace, log, jobStartedAt });
+    await io.readFile('committed.sarif', { report: true });
+    await io.readText('old.sarif', { report: true });
+    await io.readText('old.sarif', { report: true });
+    await io.readText('fresh.sarif', { report: true });
+    await io.readText('old.sarif');
+    expect(log.lines).toEqual([
+      {
+        level: 'warning',
+        line: "The report `committed.sarif` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.",
+      },
+      {
+        level: 'warning',
+        line: `The report \`old.sarif\` was last written at ${hourAgo.toISOString()}, before this job started (${new Date(jobStartedAt).toISOString()}): it may be left over from an earlier run.`,
+      },
+    ]);
   });
 });
