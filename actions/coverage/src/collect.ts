@@ -76,7 +76,7 @@ export async function readReports(files: readonly string[], io: GateIO): Promise
       const index = next++;
       const file = files[index] ?? '';
       try {
-        const text = await io.readText(file);
+        const text = await io.readText(file, { report: true });
         out[index] = { source: file, parsed: parseReport(text, { workspace: io.workspace, file }) };
       } catch (error) {
         failures.push({ index, error });

@@ -63,3 +63,4 @@ export {
   type PolicySource,
 } from './policy/diff.js';
 export * from './checkpoint/index.js';
+export * from './json/index.js';
