@@ -356,13 +356,20 @@ describeWithPrometheus(
         score: 64,
         findings: 3,
       };
+      // The umbrella takes no gate inputs: the KPI export's own settings live in its config section.
+      const workspace = workspaceFor(spec);
+      mkdirSync(path.join(workspace, '.github'), { recursive: true });
+      writeFileSync(
+        path.join(workspace, '.github', 'aeef-gates.yml'),
+        'kpi:\n  results: results/*.json\n  formats: json\n',
+      );
       const run = await runAction({
         bundle: 'gates',
-        workspace: workspaceFor(spec),
+        workspace,
         eventName: 'push',
         event: { ref: 'refs/heads/main', after: SHA(7) },
         env: { GITHUB_REPOSITORY: spec.repository, GITHUB_REF_NAME: 'main', GITHUB_WORKFLOW: WORKFLOW },
-        inputs: { gates: 'kpi', results: 'results/*.json', formats: 'json', 'pushgateway-url': gateway.url },
+        inputs: { gates: 'kpi', 'pushgateway-url': gateway.url },
       });
       expect(run.exitCode, run.stdout).toBe(0);
       await expectQuery(
