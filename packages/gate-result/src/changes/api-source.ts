@@ -39,6 +39,7 @@ export async function readChangesFromApi(
   target: ApiTarget,
   prefix: string,
   log: Logger,
+  options: { text?: boolean } = {},
 ): Promise<ChangeSet> {
   const reasons: string[] = [];
   let entries: unknown[];
@@ -72,7 +73,7 @@ export async function readChangesFromApi(
   const files: ChangedFile[] = [];
   let withheld = 0;
   entries.forEach((entry, index) => {
-    const file = toChangedFile(entry, index);
+    const file = toChangedFile(entry, index, options.text === true);
     if (file.withheld) withheld++;
     const local = relativeTo(file.changed, prefix);
     if (local) files.push(local);
@@ -108,7 +109,11 @@ function count(entry: Record<string, unknown>, name: string, index: number): num
   return value;
 }
 
-function toChangedFile(entry: unknown, index: number): { changed: ChangedFile; withheld: boolean } {
+function toChangedFile(
+  entry: unknown,
+  index: number,
+  withText: boolean,
+): { changed: ChangedFile; withheld: boolean } {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== 'object' || entry === null) throw malformed(what, 'an object');
   const record = entry as Record<string, unknown>;
@@ -124,6 +129,7 @@ function toChangedFile(entry: unknown, index: number): { changed: ChangedFile; w
   const deletions = count(record, 'deletions', index);
   const changes = count(record, 'changes', index);
   const hasPatch = typeof patch === 'string';
+  const tally = hasPatch ? parsePatch(patch, withText) : undefined;
   const changed: ChangedFile = {
     path: filename,
     status,
@@ -132,8 +138,10 @@ function toChangedFile(entry: unknown, index: number): { changed: ChangedFile; w
     // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
     binary:
       !hasPatch && changes === 0 && (status === 'added' || status === 'modified' || status === 'copied'),
-    ranges: hasPatch ? parsePatch(patch).ranges : [],
+    ranges: tally ? tally.ranges : [],
   };
+  if (tally?.added) changed.added = tally.added;
+  if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === 'string' && (status === 'renamed' || status === 'copied'))
     changed.previousPath = previous;
   return { changed, withheld: !hasPatch && changes > 0 };

@@ -18,6 +18,8 @@ export interface ResolveChangeSetOptions {
   /** `undefined` without a token. */
   github?: GitHubClient;
   log: Logger;
+  /** Keep the added and removed lines' text on each file (the integrity gate reads them). */
+  text?: boolean;
 }
 
 const includes = (list: readonly string[], name: string): boolean => list.includes(name);
@@ -28,6 +30,7 @@ const includes = (list: readonly string[], name: string): boolean => list.includ
  */
 export async function resolveChangeSet(options: ResolveChangeSetOptions): Promise<ChangeSet | undefined> {
   const { event, git, github, log } = options;
+  const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return undefined;
   const { baseSha, headSha } = event;
   if (headSha === undefined || baseSha === undefined) {
@@ -39,7 +42,7 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
   const commits = { name: event.name, baseSha, headSha };
   let whyNotGit = 'there is no git clone';
   if (git) {
-    const changes = await readChangesFromGit(git, commits, log);
+    const changes = await readChangesFromGit(git, commits, log, textOption);
     if (typeof changes !== 'string') return changes;
     whyNotGit = changes;
   }
@@ -56,6 +59,7 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
       },
       prefix,
       log,
+      textOption,
     );
   }
   const noApi = github
