@@ -16,7 +16,7 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
 export type MetricVerdict = 'pass' | 'warn' | 'fail' | 'none';
 
 /** The gates this suite knows; the KPI export reads results of all of them. */
-export type GateId = 'coverage' | 'mutation' | 'sarif' | 'license' | 'pr-size' | 'kpi';
+export type GateId = 'coverage' | 'mutation' | 'sarif' | 'license' | 'pr-size' | 'integrity' | 'kpi';
 
 export interface Threshold {
   /** `>=`: the value must be at least `value`; `<=`: at most. */
