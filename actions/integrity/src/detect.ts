@@ -10,7 +10,7 @@ import {
   SKIPPED_TESTS,
   SUPPRESSIONS,
   extensionOf,
-  firstMatch,
+  matcherFor,
   type Category,
 } from './patterns.js';
 import { isTestFile } from './test-files.js';
@@ -80,10 +80,12 @@ export function detect(input: DetectInput, options: DetectOptions): IntegrityFin
       if (on('workflows') && WORKFLOW_FILE.test(file.path)) workflowFindings(file, input, options, findings);
       continue;
     }
+    const suppression = matcherFor(SUPPRESSIONS, file.path);
+    const skip = matcherFor(SKIPPED_TESTS, file.path);
     for (const added of file.added ?? []) {
       if (!code) break;
       if (on('suppressions')) {
-        const row = firstMatch(SUPPRESSIONS, file.path, added.text);
+        const row = suppression(added.text);
         if (row)
           findings.push({
             category: 'suppressions',
@@ -96,7 +98,7 @@ export function detect(input: DetectInput, options: DetectOptions): IntegrityFin
           });
       }
       if (test && on('skipped-tests')) {
-        const row = firstMatch(SKIPPED_TESTS, file.path, added.text);
+        const row = skip(added.text);
         if (row)
           findings.push({
             category: 'skipped-tests',
@@ -159,12 +161,13 @@ function deletedTests(
 }
 
 function assertionLoss(file: ChangedFile, findings: IntegrityFinding[]): void {
+  const assertion = matcherFor(ASSERTIONS, file.path);
   const count = (lines: readonly { text: string }[] | undefined): number =>
-    (lines ?? []).filter((line) => firstMatch(ASSERTIONS, file.path, line.text) !== undefined).length;
+    (lines ?? []).filter((line) => assertion(line.text) !== undefined).length;
   const removed = count(file.removed);
   const added = count(file.added);
   if (removed <= added) return;
-  const first = (file.removed ?? []).find((line) => firstMatch(ASSERTIONS, file.path, line.text));
+  const first = (file.removed ?? []).find((line) => assertion(line.text));
   findings.push({
     category: 'assertions',
     pattern: 'fewer-assertions',

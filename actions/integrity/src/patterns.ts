@@ -296,12 +296,47 @@ export function appliesTo(row: LinePattern, path: string): boolean {
   return row.extensions === undefined || row.extensions.includes(extensionOf(path));
 }
 
+interface Prepared {
+  rows: readonly LinePattern[];
+  /** Case-insensitive union of the rows: a superset, so one scan rules out the lines that match none. */
+  any: RegExp | undefined;
+}
+
+const PREPARED = new WeakMap<readonly LinePattern[], Map<string, Prepared>>();
+
+/** The rows of `table` for files with this extension, prepared once per table and extension. */
+function prepared(table: readonly LinePattern[], extension: string): Prepared {
+  let byExtension = PREPARED.get(table);
+  if (!byExtension) PREPARED.set(table, (byExtension = new Map<string, Prepared>()));
+  let entry = byExtension.get(extension);
+  if (!entry) {
+    const rows = table.filter((row) => row.extensions === undefined || row.extensions.includes(extension));
+    const any =
+      rows.length > 0 ? new RegExp(rows.map((row) => `(?:${row.pattern.source})`).join('|'), 'i') : undefined;
+    entry = { rows, any };
+    byExtension.set(extension, entry);
+  }
+  return entry;
+}
+
+export type LineMatcher = (text: string) => LinePattern | undefined;
+
+/** The matcher of `table` for one file: the first row that matches a line of it. */
+export function matcherFor(table: readonly LinePattern[], path: string): LineMatcher {
+  const { rows, any } = prepared(table, extensionOf(path));
+  if (any === undefined) return () => undefined;
+  return (text) => {
+    if (!any.test(text)) return undefined;
+    for (const row of rows) if (row.pattern.test(text)) return row;
+    return undefined;
+  };
+}
+
 /** The first row of `table` that matches `text` in a file at `path`. */
 export function firstMatch(
   table: readonly LinePattern[],
   path: string,
   text: string,
 ): LinePattern | undefined {
-  for (const row of table) if (appliesTo(row, path) && row.pattern.test(text)) return row;
-  return undefined;
+  return matcherFor(table, path)(text);
 }
