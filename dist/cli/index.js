@@ -65208,8 +65208,17 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "kpi", title: "KPI export" }
+];
+
 // packages/gate-result/src/result-schema.ts
-var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
 var FINITE = external_exports.number().refine(Number.isFinite, "a finite number");
@@ -65239,27 +65248,33 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
-var gateResultSchema = external_exports.object({
-  schema: external_exports.literal(RESULT_SCHEMA),
-  gate: external_exports.enum(GATE_IDS),
-  verdict: VERDICT,
-  summary: external_exports.string(),
-  metrics: external_exports.array(metricSchema),
-  findings: external_exports.array(findingSchema),
-  details: external_exports.array(sectionSchema),
-  outputs: external_exports.record(ID, external_exports.string()),
-  config: external_exports.record(external_exports.string(), external_exports.unknown()),
-  inputs: external_exports.array(external_exports.string()),
-  durationMs: FINITE.nonnegative()
-});
-function parseGateResult(text2) {
+function gateResultSchemaFor(gates) {
+  return external_exports.object({
+    schema: external_exports.literal(RESULT_SCHEMA),
+    gate: external_exports.enum(gates.map((g) => g.id)),
+    verdict: VERDICT,
+    summary: external_exports.string(),
+    metrics: external_exports.array(metricSchema),
+    findings: external_exports.array(findingSchema),
+    details: external_exports.array(sectionSchema),
+    outputs: external_exports.record(ID, external_exports.string()),
+    config: external_exports.record(external_exports.string(), external_exports.unknown()),
+    inputs: external_exports.array(external_exports.string()),
+    durationMs: FINITE.nonnegative()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
+    title: `aeef/gates result file (${RESULT_SCHEMA})`
+  });
+}
+var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
+function parseGateResult(text2, gates = KNOWN_GATES) {
   let data;
   try {
     data = JSON.parse(text2);
   } catch (error63) {
     throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
   }
-  const parsed = gateResultSchema.safeParse(data);
+  const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
@@ -65744,14 +65759,9 @@ function formatMetric(metric2) {
     threshold: formatThreshold(metric2.threshold, metric2.unit)
   };
 }
-var GATE_TITLES = {
-  coverage: "Coverage",
-  mutation: "Mutation score",
-  sarif: "Static analysis",
-  license: "Licenses",
-  "pr-size": "PR size",
-  kpi: "KPI export"
-};
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -66149,7 +66159,7 @@ function renderTerminal(results, options) {
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
-var GATE_IDS2 = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
@@ -66184,7 +66194,8 @@ function readSection(file2, gate, raw2) {
   }
   return values;
 }
-function parseConfigFile(text2, file2, gates) {
+function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
@@ -66208,13 +66219,11 @@ function parseConfigFile(text2, file2, gates) {
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS2.includes(id))
-          fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS2)}`);
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!GATE_IDS2.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...GATE_IDS2])}`);
+    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
@@ -66947,7 +66956,7 @@ function createLocalIO(options) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-async function loadConfigFile(root, explicit, gates) {
+async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text2;
   try {
@@ -66959,7 +66968,7 @@ async function loadConfigFile(root, explicit, gates) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text2, file2, gates);
+  return parseConfigFile(text2, file2, gates, suite);
 }
 
 // actions/coverage/src/counters.ts
@@ -72602,12 +72611,12 @@ function stringAt(value2, path10) {
 }
 
 // actions/kpi/src/collect.ts
-function collectResults(files) {
+function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     let result;
     try {
-      result = parseGateResult(file2.text);
+      result = parseGateResult(file2.text, suite);
     } catch (error63) {
       throw new Error(`The result file ${file2.path} ${error63.message}.`);
     }
@@ -72641,10 +72650,10 @@ function collectResults(files) {
       gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
     }
   }
-  gates.sort((a, b) => GATE_ORDER.indexOf(a.gate) - GATE_ORDER.indexOf(b.gate));
+  const order = suite.map((g) => g.id);
+  gates.sort((a, b) => order.indexOf(a.gate) - order.indexOf(b.gate));
   return { gates, conflicts };
 }
-var GATE_ORDER = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
 }
@@ -72808,51 +72817,54 @@ function quote(cell) {
 // actions/kpi/src/kpi-schema.ts
 var FINITE2 = external_exports.number().refine(Number.isFinite, "a finite number");
 var UNIT = external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]);
-var GATE = external_exports.enum(["coverage", "mutation", "sarif", "license", "pr-size", "kpi"]);
 var ID2 = external_exports.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/);
-var kpiReportSchema = external_exports.object({
-  schema: external_exports.literal(KPI_SCHEMA),
-  repository: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  commit: external_exports.string().nullable(),
-  event: external_exports.string(),
-  pullNumber: external_exports.number().int().positive().nullable(),
-  timestamp: external_exports.iso.datetime().nullable(),
-  gates: external_exports.array(
-    external_exports.object({
-      gate: GATE,
-      verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
-      summary: external_exports.string(),
-      sources: external_exports.array(external_exports.string()),
-      metrics: external_exports.array(
-        external_exports.object({
-          id: ID2,
-          label: external_exports.string(),
-          value: FINITE2.nullable(),
-          unit: UNIT,
-          threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
-          verdict: external_exports.enum(["pass", "warn", "fail", "none"])
-        })
-      )
-    })
-  ),
-  kpis: external_exports.array(
-    external_exports.object({
-      id: ID2,
-      label: external_exports.string(),
-      value: FINITE2.nullable(),
-      unit: UNIT,
-      direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
-      samples: external_exports.number().int().nonnegative().optional(),
-      p50: FINITE2.nullable().optional(),
-      p90: FINITE2.nullable().optional()
-    })
-  ),
-  conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
-}).meta({
-  $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
-  title: "aeef/gates KPI report (aeef.kpi/v1)"
-});
+function kpiReportSchemaFor(gates) {
+  const GATE = external_exports.enum(gates.map((g) => g.id));
+  return external_exports.object({
+    schema: external_exports.literal(KPI_SCHEMA),
+    repository: external_exports.string().nullable(),
+    ref: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    event: external_exports.string(),
+    pullNumber: external_exports.number().int().positive().nullable(),
+    timestamp: external_exports.iso.datetime().nullable(),
+    gates: external_exports.array(
+      external_exports.object({
+        gate: GATE,
+        verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
+        summary: external_exports.string(),
+        sources: external_exports.array(external_exports.string()),
+        metrics: external_exports.array(
+          external_exports.object({
+            id: ID2,
+            label: external_exports.string(),
+            value: FINITE2.nullable(),
+            unit: UNIT,
+            threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
+            verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+          })
+        )
+      })
+    ),
+    kpis: external_exports.array(
+      external_exports.object({
+        id: ID2,
+        label: external_exports.string(),
+        value: FINITE2.nullable(),
+        unit: UNIT,
+        direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
+        samples: external_exports.number().int().nonnegative().optional(),
+        p50: FINITE2.nullable().optional(),
+        p90: FINITE2.nullable().optional()
+      })
+    ),
+    conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
+    title: "aeef/gates KPI report (aeef.kpi/v1)"
+  });
+}
+var kpiReportSchema = kpiReportSchemaFor(KNOWN_GATES);
 function assertValidKpiReport(report) {
   const parsed = kpiReportSchema.safeParse(report);
   if (!parsed.success) {
@@ -75918,7 +75930,7 @@ function toFinding(d, config2) {
 // actions/license/src/gate.ts
 var licenseGate = {
   id: "license",
-  title: "License",
+  title: "Licenses",
   inputs: INPUT_SPECS2,
   config: readLicenseConfig,
   async run(config2, io) {
@@ -77171,7 +77183,7 @@ function evaluateMutation(model, config2) {
 // actions/mutation/src/gate.ts
 var mutationGate = {
   id: "mutation",
-  title: "Mutation",
+  title: "Mutation score",
   inputs: INPUT_SPECS3,
   config: readMutationConfig,
   async run(config2, io) {
@@ -81828,7 +81840,7 @@ async function readSarifFiles(io, patterns, input2) {
 // actions/sarif/src/gate.ts
 var sarifGate = {
   id: "sarif",
-  title: "SARIF",
+  title: "Static analysis",
   inputs: INPUT_SPECS5,
   config: readSarifConfig,
   async run(config2, io) {

@@ -59178,8 +59178,18 @@ function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
   return previous[b.length] ?? 0;
 }
 
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "kpi", title: "KPI export" }
+];
+
 // packages/gate-result/src/config-file.ts
-var GATE_IDS = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
@@ -59214,7 +59224,8 @@ function readSection(file2, gate, raw2) {
   }
   return values;
 }
-function parseConfigFile(text, file2, gates) {
+function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
@@ -59238,13 +59249,11 @@ function parseConfigFile(text, file2, gates) {
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS.includes(id))
-          fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!GATE_IDS.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...GATE_IDS])}`);
+    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
@@ -59682,14 +59691,9 @@ function formatMetric(metric) {
     threshold: formatThreshold(metric.threshold, metric.unit)
   };
 }
-var GATE_TITLES = {
-  coverage: "Coverage",
-  mutation: "Mutation score",
-  sarif: "Static analysis",
-  license: "Licenses",
-  "pr-size": "PR size",
-  kpi: "KPI export"
-};
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -62876,7 +62880,7 @@ async function resolveWorkingDirectory(root, given) {
   }
   return real;
 }
-async function loadConfigFile(root, explicit, gates) {
+async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
   let text;
   try {
@@ -62888,9 +62892,9 @@ async function loadConfigFile(root, explicit, gates) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text, file2, gates);
+  return parseConfigFile(text, file2, gates, suite);
 }
-async function buildRunnerContext(gates, env = process.env) {
+async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
   const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
@@ -62899,7 +62903,7 @@ async function buildRunnerContext(gates, env = process.env) {
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates);
+  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io = createLocalIO({
@@ -62928,7 +62932,7 @@ var RUNTIME_INPUTS = [
   }
 ];
 async function runSelected(gates, options, combined, written) {
-  const context = await buildRunnerContext(gates);
+  const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
     inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
@@ -62973,7 +62977,8 @@ async function runGatesAction(gates, options = {}) {
       combined,
       failure: failure2,
       written,
-      summary: { heading: options.heading }
+      // Each gate's own title (Gate.title), which a gate outside the known list also has.
+      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
     });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
@@ -62986,7 +62991,6 @@ async function runGateAction(gate) {
 }
 
 // packages/gate-result/src/result-schema.ts
-var GATE_IDS2 = ["coverage", "mutation", "sarif", "license", "pr-size", "kpi"];
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
 var FINITE = external_exports.number().refine(Number.isFinite, "a finite number");
@@ -63016,19 +63020,25 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
-var gateResultSchema = external_exports.object({
-  schema: external_exports.literal(RESULT_SCHEMA),
-  gate: external_exports.enum(GATE_IDS2),
-  verdict: VERDICT,
-  summary: external_exports.string(),
-  metrics: external_exports.array(metricSchema),
-  findings: external_exports.array(findingSchema),
-  details: external_exports.array(sectionSchema),
-  outputs: external_exports.record(ID, external_exports.string()),
-  config: external_exports.record(external_exports.string(), external_exports.unknown()),
-  inputs: external_exports.array(external_exports.string()),
-  durationMs: FINITE.nonnegative()
-});
+function gateResultSchemaFor(gates) {
+  return external_exports.object({
+    schema: external_exports.literal(RESULT_SCHEMA),
+    gate: external_exports.enum(gates.map((g) => g.id)),
+    verdict: VERDICT,
+    summary: external_exports.string(),
+    metrics: external_exports.array(metricSchema),
+    findings: external_exports.array(findingSchema),
+    details: external_exports.array(sectionSchema),
+    outputs: external_exports.record(ID, external_exports.string()),
+    config: external_exports.record(external_exports.string(), external_exports.unknown()),
+    inputs: external_exports.array(external_exports.string()),
+    durationMs: FINITE.nonnegative()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
+    title: `aeef/gates result file (${RESULT_SCHEMA})`
+  });
+}
+var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
@@ -65416,7 +65426,7 @@ function toFinding(d, config2) {
 // actions/license/src/gate.ts
 var licenseGate = {
   id: "license",
-  title: "License",
+  title: "Licenses",
   inputs: INPUT_SPECS,
   config: readLicenseConfig,
   async run(config2, io) {

@@ -3,7 +3,14 @@
  * jobs). One gate seen in several files is merged when the results agree and reported as a
  * conflict when they differ: never silently overwritten.
  */
-import { parseGateResult, worstVerdict, type GateId, type GateResult } from '@aeef/gate-result';
+import {
+  KNOWN_GATES,
+  parseGateResult,
+  worstVerdict,
+  type GateId,
+  type GateInfo,
+  type GateResult,
+} from '@aeef/gate-result';
 import type { Conflict, GateEntry } from './kpi-report.js';
 
 export interface ResultFile {
@@ -18,12 +25,15 @@ export interface Collected {
 }
 
 /** Throws an Error naming the file when a result file is malformed. */
-export function collectResults(files: readonly ResultFile[]): Collected {
+export function collectResults(
+  files: readonly ResultFile[],
+  suite: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
+): Collected {
   const byGate = new Map<GateId, { path: string; result: GateResult }[]>();
   for (const file of files) {
     let result: GateResult;
     try {
-      result = parseGateResult(file.text);
+      result = parseGateResult(file.text, suite);
     } catch (error) {
       throw new Error(`The result file ${file.path} ${(error as Error).message}.`);
     }
@@ -61,11 +71,11 @@ export function collectResults(files: readonly ResultFile[]): Collected {
       gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
     }
   }
-  gates.sort((a, b) => GATE_ORDER.indexOf(a.gate) - GATE_ORDER.indexOf(b.gate));
+  // The suite's order, as the umbrella runs them.
+  const order = suite.map((g) => g.id);
+  gates.sort((a, b) => order.indexOf(a.gate) - order.indexOf(b.gate));
   return { gates, conflicts };
 }
-
-const GATE_ORDER: GateId[] = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'];
 
 /** What must agree for two results of one gate to be the same result (durations may differ). */
 function fingerprint(result: GateResult): string {

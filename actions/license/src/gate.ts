@@ -8,7 +8,7 @@ import { evaluateLicenses } from './evaluate.js';
 
 export const licenseGate: Gate<LicenseConfig> = {
   id: 'license',
-  title: 'License',
+  title: 'Licenses',
   inputs: INPUT_SPECS,
   config: readLicenseConfig,
   async run(config, io) {

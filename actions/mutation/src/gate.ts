@@ -9,7 +9,7 @@ import { evaluateMutation } from './evaluate.js';
 
 export const mutationGate: Gate<MutationConfig> = {
   id: 'mutation',
-  title: 'Mutation',
+  title: 'Mutation score',
   inputs: INPUT_SPECS,
   config: readMutationConfig,
   async run(config, io) {

@@ -10,7 +10,7 @@ import { readSarifFiles } from './read-reports.js';
 
 export const sarifGate: Gate<SarifConfig> = {
   id: 'sarif',
-  title: 'SARIF',
+  title: 'Static analysis',
   inputs: INPUT_SPECS,
   config: readSarifConfig,
   async run(config, io) {

@@ -8,12 +8,12 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import type { Inputs, InputSpec } from './gate.js';
+import type { GateInfo, Inputs, InputSpec } from './gate.js';
 import { COMMON_INPUTS, findMisspelledInputs, inputsFromRecord } from './input-specs.js';
-import type { GateId } from './result.js';
+import { KNOWN_GATES } from './known-gates.js';
 
-/** Every gate id the suite knows; sections for gates this action does not run are skipped. */
-export const GATE_IDS: readonly GateId[] = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'];
+/** Every gate id the suite knows (from the registry); sections for gates this action does not run are skipped. */
+export const GATE_IDS: readonly string[] = KNOWN_GATES.map((g) => g.id);
 
 /** The default path, relative to the repository root. */
 export const DEFAULT_CONFIG_FILE = '.github/aeef-gates.yml';
@@ -69,10 +69,17 @@ function readSection(file: string, gate: GateSpecs, raw: unknown): Record<string
 }
 
 /**
- * Parses and validates the file's text against the gates this action knows. Pure; throws
+ * Parses and validates the file's text against the gates this action runs (`gates`, whose sections
+ * are checked) and the rest of the suite (`suite`, whose sections are skipped). Pure; throws
  * `ConfigError` with one sentence naming the file and the key.
  */
-export function parseConfigFile(text: string, file: string, gates: readonly GateSpecs[]): ConfigFile {
+export function parseConfigFile(
+  text: string,
+  file: string,
+  gates: readonly GateSpecs[],
+  suite: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
+): ConfigFile {
+  const knownIds = [...new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error] = doc.errors;
@@ -98,13 +105,11 @@ export function parseConfigFile(text: string, file: string, gates: readonly Gate
         .map((s) => s.trim())
         .filter(Boolean);
       for (const id of ids)
-        if (!GATE_IDS.includes(id as GateId))
-          fail(file, `Unknown gate \`${id}\` in \`gates\`${nearest(id, GATE_IDS)}`);
+        if (!knownIds.includes(id)) fail(file, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
       config.gates = ids;
       continue;
     }
-    if (!GATE_IDS.includes(key as GateId))
-      fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', ...GATE_IDS])}`);
+    if (!knownIds.includes(key)) fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== undefined) config.sections[key] = readSection(file, gate, raw);
   }

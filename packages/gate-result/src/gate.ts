@@ -170,10 +170,18 @@ export interface GateIO {
   now(): number;
 }
 
-export interface Gate<Config> {
+/**
+ * What the suite knows of a gate without its code: the registry (packages/gates) is the source,
+ * and the library takes it as data (see known-gates.ts), so it never imports a gate.
+ */
+export interface GateInfo {
+  /** Kebab-case; the action folder `actions/<id>`, the config section and the output prefix. */
   id: GateId;
   /** Title for summaries (`Coverage`). */
   title: string;
+}
+
+export interface Gate<Config> extends GateInfo {
   /** Every input the gate reads, beyond the common ones; drives typo detection and the config schema. */
   inputs: readonly InputSpec[];
   /** Typed, validated config; throws `InputError` with the input name. */

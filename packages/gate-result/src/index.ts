@@ -2,6 +2,7 @@ export * from './result.js';
 export * from './errors.js';
 export type * from './gate.js';
 export * from './result-schema.js';
+export { KNOWN_GATES } from './known-gates.js';
 export * from './inputs.js';
 export * from './input-specs.js';
 export { compileMatcher, validatePattern, GLOB_LIMITS, type PathMatcher } from './globs.js';

@@ -3,9 +3,9 @@
  * the KPI export reads these, so a malformed file is an error that names it, never a silent skip.
  */
 import { z } from 'zod';
+import type { GateInfo } from './gate.js';
+import { KNOWN_GATES } from './known-gates.js';
 import { RESULT_SCHEMA, type GateResult } from './result.js';
-
-const GATE_IDS = ['coverage', 'mutation', 'sarif', 'license', 'pr-size', 'kpi'] as const;
 /** Ids become output names and metric labels: kebab-case only, so they are safe everywhere. */
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a kebab-case id');
 const VERDICT = z.enum(['pass', 'warn', 'fail', 'error']);
@@ -40,32 +40,53 @@ const sectionSchema = z.object({
   omittedRows: z.number().int().nonnegative().optional(),
 });
 
-export const gateResultSchema = z.object({
-  schema: z.literal(RESULT_SCHEMA),
-  gate: z.enum(GATE_IDS),
-  verdict: VERDICT,
-  summary: z.string(),
-  metrics: z.array(metricSchema),
-  findings: z.array(findingSchema),
-  details: z.array(sectionSchema),
-  outputs: z.record(ID, z.string()),
-  config: z.record(z.string(), z.unknown()),
-  inputs: z.array(z.string()),
-  durationMs: FINITE.nonnegative(),
-});
+/** The result schema for a suite of gates: `gate` must name one of them. */
+export function gateResultSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
+  return z
+    .object({
+      schema: z.literal(RESULT_SCHEMA),
+      gate: z.enum(gates.map((g) => g.id) as [string, ...string[]]),
+      verdict: VERDICT,
+      summary: z.string(),
+      metrics: z.array(metricSchema),
+      findings: z.array(findingSchema),
+      details: z.array(sectionSchema),
+      outputs: z.record(ID, z.string()),
+      config: z.record(z.string(), z.unknown()),
+      inputs: z.array(z.string()),
+      durationMs: FINITE.nonnegative(),
+    })
+    .meta({
+      $id: 'https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json',
+      title: `aeef/gates result file (${RESULT_SCHEMA})`,
+    });
+}
+
+/** The schema of this suite's result files. */
+export const gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
+
+/** The published JSON Schema of the result file, generated from the zod schema. */
+export function gateResultJsonSchema(
+  gates: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
+): Record<string, unknown> {
+  return z.toJSONSchema(gateResultSchemaFor(gates), { target: 'draft-2020-12' });
+}
 
 /**
  * Parses a result file's text into a GateResult, or throws an Error whose message names the first
  * problem with its JSON path (the caller adds the file name).
  */
-export function parseGateResult(text: string): GateResult {
+export function parseGateResult(
+  text: string,
+  gates: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
+): GateResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new Error(`is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
   }
-  const parsed = gateResultSchema.safeParse(data);
+  const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';

@@ -1,6 +1,8 @@
 /**
  * Every gate of the suite, in the order the umbrella action and the CLI run them. A new gate
- * registers here once; both entry points pick it up.
+ * registers here once (docs/adding-a-gate.md): its id, `title` and input specs reach the config
+ * file, the result and KPI schemas, the umbrella's action.yml and the README through
+ * `npm run generate`, and the library gets its id and title as data (known-gates.ts).
  */
 import { coverageGate } from '@aeef/action-coverage';
 import { kpiGate } from '@aeef/action-kpi';
@@ -8,7 +10,7 @@ import { licenseGate } from '@aeef/action-license';
 import { mutationGate } from '@aeef/action-mutation';
 import { prSizeGate } from '@aeef/action-pr-size';
 import { sarifGate } from '@aeef/action-sarif';
-import type { AnyGate, GateId } from '@aeef/gate-result';
+import type { AnyGate, GateId, GateInfo } from '@aeef/gate-result';
 
 // The KPI export reads the others' result files, so it runs last.
 export const GATES: readonly AnyGate[] = [
@@ -20,6 +22,11 @@ export const GATES: readonly AnyGate[] = [
   kpiGate,
 ];
 
-export function gateIds(): GateId[] {
-  return GATES.map((g) => g.id);
+export function gateIds(gates: readonly AnyGate[] = GATES): GateId[] {
+  return gates.map((g) => g.id);
+}
+
+/** The id and title of each gate: what the library and the single-gate actions know of the suite. */
+export function gateCatalog(gates: readonly AnyGate[] = GATES): GateInfo[] {
+  return gates.map(({ id, title }) => ({ id, title }));
 }

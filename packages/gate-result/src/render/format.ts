@@ -1,4 +1,5 @@
 /** Number formatting shared by the renderers: floored like the outputs, so no view rounds up. */
+import { KNOWN_GATES } from '../known-gates.js';
 import { floor2, type Metric, type MetricUnit, type Threshold } from '../result.js';
 
 const UNIT_SUFFIX: Record<MetricUnit, string> = {
@@ -30,15 +31,10 @@ export function formatMetric(metric: Metric): { value: string; threshold: string
   };
 }
 
-/** Human titles of the known gates; a renderer option can override them. */
-export const GATE_TITLES: Record<string, string> = {
-  coverage: 'Coverage',
-  mutation: 'Mutation score',
-  sarif: 'Static analysis',
-  license: 'Licenses',
-  'pr-size': 'PR size',
-  kpi: 'KPI export',
-};
+/** Human titles of the suite's gates (their `Gate.title`, via the registry); a renderer option can override them. */
+export const GATE_TITLES: Readonly<Record<string, string>> = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title]),
+);
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;

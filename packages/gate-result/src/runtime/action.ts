@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { configFileInputs, type ConfigFile } from '../config-file.js';
 import { ConfigError, getErrorMessage } from '../errors.js';
-import type { AnyGate, Inputs, InputSpec } from '../gate.js';
+import type { AnyGate, GateInfo, Inputs, InputSpec } from '../gate.js';
 import { getList } from '../inputs.js';
 import { inputsFromRecord, layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
@@ -48,6 +48,11 @@ export interface RunGatesOptions {
   select?: GateSelector;
   /** Heading of the combined summary. */
   heading?: string;
+  /**
+   * Every gate of the suite (the registry), whose config sections are known though this action
+   * may not run them. Default: the registry's ids as data (known-gates.ts).
+   */
+  suite?: readonly GateInfo[];
 }
 
 async function runSelected(
@@ -56,7 +61,7 @@ async function runSelected(
   combined: boolean,
   written: Map<GateResult, string>,
 ): Promise<GateResult[]> {
-  const context = await buildRunnerContext(gates);
+  const context = await buildRunnerContext(gates, process.env, options.suite);
   // The config file's `gates:` list stands in for an unset `gates` input.
   const selection = layerInputs(
     context.inputs,
@@ -112,7 +117,8 @@ export async function runGatesAction(
       combined,
       failure,
       written,
-      summary: { heading: options.heading },
+      // Each gate's own title (Gate.title), which a gate outside the known list also has.
+      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) },
     });
   } catch (error) {
     core.setFailed(`Could not publish the results: ${getErrorMessage(error)}`);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs } from '../config-file.js';
 import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
-import type { EventContext, GateIO, Inputs } from '../gate.js';
+import type { EventContext, GateInfo, GateIO, Inputs } from '../gate.js';
+import { KNOWN_GATES } from '../known-gates.js';
 import { getString } from '../inputs.js';
 import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
 import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
@@ -83,6 +84,7 @@ export async function loadConfigFile(
   root: string,
   explicit: string | undefined,
   gates: readonly GateSpecs[],
+  suite: readonly GateInfo[] = KNOWN_GATES,
 ): Promise<ConfigFile | undefined> {
   const file = explicit ?? DEFAULT_CONFIG_FILE;
   let text: string;
@@ -95,13 +97,14 @@ export async function loadConfigFile(
     }
     throw new ConfigError(getErrorMessage(error).replace('The report', 'The config file'));
   }
-  return parseConfigFile(text, file, gates);
+  return parseConfigFile(text, file, gates, suite);
 }
 
 /** Builds the context; throws `ConfigError` when the setup itself is wrong (bad working directory, config file). */
 export async function buildRunnerContext(
   gates: readonly GateSpecs[],
   env: NodeJS.ProcessEnv = process.env,
+  suite: readonly GateInfo[] = KNOWN_GATES,
 ): Promise<RunnerContext> {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
@@ -111,7 +114,7 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates);
+  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
   const io: GateIO = createLocalIO({

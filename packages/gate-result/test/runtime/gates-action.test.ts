@@ -10,6 +10,7 @@ const env = useRunnerEnv();
 const licenseGate: Gate<TestConfig> = {
   ...testGate,
   id: 'license',
+  title: 'Licenses',
   run: async (config, io) => ({ ...(await testGate.run(config, io)), gate: 'license' }),
 };
 const GATES = [testGate, licenseGate];

@@ -20,7 +20,7 @@ interface TestReport {
 
 export const testGate: Gate<TestConfig> = {
   id: 'coverage',
-  title: 'Test',
+  title: 'Coverage',
   inputs: [
     { name: 'report', kind: 'string', description: 'Report path.', default: 'report.json' },
     { name: 'threshold', kind: 'percent', description: 'Minimum.', default: '80' },
