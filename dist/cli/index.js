@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -608,8 +608,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -717,13 +717,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count5 = 0;
+        let count6 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count5)
-            count5 = c;
+          if (c > count6)
+            count6 = c;
         }
-        return count5;
+        return count6;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3676,8 +3676,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3754,12 +3754,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count5 = 1;
+        let count6 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count6 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count5);
+        const pointer = " ".repeat(ci) + "^".repeat(count6);
         error63.message += `:
 
 ${lineStr}
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -6320,7 +6320,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6343,7 +6343,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -7251,7 +7251,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7277,7 +7277,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7313,7 +7313,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -11003,8 +11003,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural4 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
+      const plural5 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural5}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -18567,15 +18567,15 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural5) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural5;
       }
-      pluralize(count5) {
-        const one = count5 === 1;
+      pluralize(count6) {
+        const one = count6 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count5, noun };
+        return { ...keys, count: count6, noun };
       }
     };
   }
@@ -25994,15 +25994,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count5) {
-        while (count5 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count6) {
+        while (count6 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count5 < remaining) {
-            this.linePos += count5;
-            count5 = 0;
+          if (count6 < remaining) {
+            this.linePos += count6;
+            count6 = 0;
           } else {
-            count5 -= remaining;
+            count6 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -26764,14 +26764,14 @@ var require_file_coverage = __commonJS({
         const statementMap = this.data.statementMap;
         const statements = this.data.s;
         const lineMap = /* @__PURE__ */ Object.create(null);
-        Object.entries(statements).forEach(([st, count5]) => {
+        Object.entries(statements).forEach(([st, count6]) => {
           if (!statementMap[st]) {
             return;
           }
           const { line } = statementMap[st].start;
           const prevVal = lineMap[line];
-          if (prevVal === void 0 || prevVal < count5) {
-            lineMap[line] = count5;
+          if (prevVal === void 0 || prevVal < count6) {
+            lineMap[line] = count6;
           }
         });
         return lineMap;
@@ -34526,9 +34526,9 @@ ${indent}`);
           return ms + "ms";
         }
         function fmtLong(ms) {
-          return plural4(ms, d, "day") || plural4(ms, h, "hour") || plural4(ms, m, "minute") || plural4(ms, s, "second") || ms + " ms";
+          return plural5(ms, d, "day") || plural5(ms, h, "hour") || plural5(ms, m, "minute") || plural5(ms, s, "second") || ms + " ms";
         }
-        function plural4(ms, n, name) {
+        function plural5(ms, n, name) {
           if (ms < n) {
             return;
           }
@@ -40360,20 +40360,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys2(schema) {
-      let count5 = 0;
+      let count6 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count5++;
+        count6++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count6 += countKeys2(sch));
         }
-        if (count5 === Infinity)
+        if (count6 === Infinity)
           return Infinity;
       }
-      return count5;
+      return count6;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -43911,8 +43911,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count5 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
+          const count6 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count6)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -43925,16 +43925,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count5) {
-          gen.code((0, codegen_1._)`${count5}++`);
+        function checkLimits(count6) {
+          gen.code((0, codegen_1._)`${count6}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count6} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -46718,14 +46718,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count5 = units;
+  let count6 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count5--;
+      count6--;
       i++;
     }
   }
-  return count5;
+  return count6;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -51108,8 +51108,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getBelarusianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -53756,8 +53756,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count5, one, many) {
-  return Math.abs(count5) === 1 ? one : many;
+function getArmenianPlural(count6, one, many) {
+  return Math.abs(count6) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -56202,8 +56202,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural5 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -56347,8 +56347,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural5 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -56495,8 +56495,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getRussianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -60669,12 +60669,12 @@ function _uppercase(params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _includes(includes, params) {
+function _includes(includes2, params) {
   return new $ZodCheckIncludes({
     check: "string_format",
     format: "includes",
     ...normalizeParams(params),
-    includes
+    includes: includes2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -65215,6 +65215,7 @@ var KNOWN_GATES = [
   { id: "sarif", title: "Static analysis" },
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -65766,6 +65767,10 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// packages/gate-result/src/changes/event.ts
+var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+
 // packages/gate-result/src/changes/git-path.ts
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
@@ -65848,8 +65853,8 @@ function readBinaryNames(text2) {
 
 // packages/gate-result/src/changes/hunks.ts
 var HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-function emptyTally() {
-  return { ranges: [], additions: 0, deletions: 0 };
+function emptyTally(withText = false) {
+  return withText ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] } : { ranges: [], additions: 0, deletions: 0 };
 }
 function readHunks(lines, index, tally2, what) {
   let i = index;
@@ -65859,6 +65864,7 @@ function readHunks(lines, index, tally2, what) {
     let oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
     let newLeft = header[4] === void 0 ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -65867,14 +65873,18 @@ function readHunks(lines, index, tally2, what) {
       const kind = (lines[i] ?? "")[0];
       if (kind === "+" && newLeft > 0) {
         addLine(tally2.ranges, line);
+        tally2.added?.push({ line, anchor: line, text: (lines[i] ?? "").slice(1) });
         tally2.additions++;
         line++;
         newLeft--;
       } else if (kind === "-" && oldLeft > 0) {
+        tally2.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? "").slice(1) });
         tally2.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === " " || kind === void 0) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== "\\") {
@@ -65903,12 +65913,24 @@ function normalizeRanges(ranges) {
   }
   return merged;
 }
+function parsePatch(patch, withText = false) {
+  const tally2 = emptyTally(withText);
+  if (patch === void 0 || patch === "") return tally2;
+  const lines = patch.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const end = readHunks(lines, 0, tally2, "the patch from the GitHub API");
+  if (end < lines.length) {
+    throw new ConfigError(`Cannot parse the patch from the GitHub API: line ${end + 1} is outside any hunk.`);
+  }
+  tally2.ranges = normalizeRanges(tally2.ranges);
+  return tally2;
+}
 
 // packages/gate-result/src/changes/diff-parse.ts
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2) {
+function parseUnifiedDiff(text2, options = {}) {
   const lines = text2.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
@@ -65921,7 +65943,7 @@ function parseUnifiedDiff(text2) {
     const names = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally2 = emptyTally();
+    const tally2 = emptyTally(options.text === true);
     i = readHunks(lines, i, tally2, WHAT);
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
@@ -65991,6 +66013,8 @@ function toChangedFile(entry, names, tally2, index) {
     binary: entry.binary,
     ranges: normalizeRanges(tally2.ranges)
   };
+  if (tally2.added) file2.added = tally2.added;
+  if (tally2.removed) file2.removed = tally2.removed;
   if ((status === "renamed" || status === "copied") && typeof oldPath === "string")
     file2.previousPath = oldPath;
   return file2;
@@ -66027,6 +66051,123 @@ function touchesChangedLines(changeSet, path10, start, end) {
   return candidate !== void 0 && candidate.start <= end;
 }
 
+// packages/gate-result/src/changes/api-source.ts
+var PULL_FILES_CAP = 3e3;
+var COMPARE_FILES_CAP = 300;
+var STATUSES = {
+  added: "added",
+  modified: "modified",
+  changed: "modified",
+  // mode change only
+  unchanged: "modified",
+  removed: "deleted",
+  renamed: "renamed",
+  copied: "copied"
+};
+async function readChangesFromApi(github, target, prefix, log, options = {}) {
+  const reasons = [];
+  let entries;
+  if (target.pullNumber !== void 0) {
+    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pullNumber,
+      per_page: 100
+    });
+    if (entries.length >= PULL_FILES_CAP)
+      reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
+    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+    }
+  } else {
+    const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      owner: target.owner,
+      repo: target.repo,
+      basehead: `${target.baseSha}...${target.headSha}`
+    });
+    const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
+    if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
+    entries = files2;
+    if (entries.length >= COMPARE_FILES_CAP)
+      reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+  }
+  const files = [];
+  let withheld = 0;
+  entries.forEach((entry, index) => {
+    const file2 = toChangedFile2(entry, index, options.text === true);
+    if (file2.withheld) withheld++;
+    const local = relativeTo(file2.changed, prefix);
+    if (local) files.push(local);
+  });
+  if (withheld > 0)
+    reasons.push(
+      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+    );
+  const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
+  log.info(
+    `Changed lines from the GitHub API (${source}): ${files.length} files${reasons.length ? ", incomplete" : ""}.`
+  );
+  const changeSet = {
+    source: "api",
+    event: target.name,
+    base: target.baseSha,
+    head: target.headSha,
+    files
+  };
+  if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  return changeSet;
+}
+function malformed(what, expected) {
+  return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
+}
+function count(entry, name, index) {
+  const value2 = entry[name];
+  if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
+    throw malformed(`changed file ${index + 1}`, `\`${name}\` to be a non-negative integer`);
+  }
+  return value2;
+}
+function toChangedFile2(entry, index, withText) {
+  const what = `changed file ${index + 1}`;
+  if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
+  const record4 = entry;
+  const { filename, previous_filename: previous, patch } = record4;
+  const status = typeof record4.status === "string" ? STATUSES[record4.status] : void 0;
+  if (typeof filename !== "string" || filename === "") throw malformed(what, "a `filename`");
+  if (status === void 0) throw malformed(what, "a known `status`");
+  if (patch !== void 0 && patch !== null && typeof patch !== "string")
+    throw malformed(what, "`patch` to be text");
+  if (previous !== void 0 && previous !== null && typeof previous !== "string")
+    throw malformed(what, "a text `previous_filename`");
+  const additions = count(record4, "additions", index);
+  const deletions = count(record4, "deletions", index);
+  const changes = count(record4, "changes", index);
+  const hasPatch = typeof patch === "string";
+  const tally2 = hasPatch ? parsePatch(patch, withText) : void 0;
+  const changed = {
+    path: filename,
+    status,
+    additions,
+    deletions,
+    // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
+    binary: !hasPatch && changes === 0 && (status === "added" || status === "modified" || status === "copied"),
+    ranges: tally2 ? tally2.ranges : []
+  };
+  if (tally2?.added) changed.added = tally2.added;
+  if (tally2?.removed) changed.removed = tally2.removed;
+  if (typeof previous === "string" && (status === "renamed" || status === "copied"))
+    changed.previousPath = previous;
+  return { changed, withheld: !hasPatch && changes > 0 };
+}
+function relativeTo(file2, prefix) {
+  if (prefix === "") return file2;
+  if (!file2.path.startsWith(prefix)) return void 0;
+  const local = { ...file2, path: file2.path.slice(prefix.length) };
+  delete local.previousPath;
+  if (file2.previousPath?.startsWith(prefix)) local.previousPath = file2.previousPath.slice(prefix.length);
+  return local;
+}
+
 // packages/gate-result/src/changes/git-source.ts
 var DIFF_FLAGS = [
   "-c",
@@ -66051,7 +66192,7 @@ async function succeeds(git, args) {
 async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
-async function readChangesFromGit(git, event, log) {
+async function readChangesFromGit(git, event, log, options = {}) {
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error63) {
@@ -66080,12 +66221,57 @@ async function readChangesFromGit(git, event, log) {
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2);
+  const files = parseUnifiedDiff(text2, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
 
 // packages/gate-result/src/changes/resolve.ts
+var includes = (list, name) => list.includes(name);
+async function resolveChangeSet(options) {
+  const { event, git, github, log } = options;
+  const textOption = { text: options.text === true };
+  if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
+  const { baseSha, headSha } = event;
+  if (headSha === void 0 || baseSha === void 0) {
+    log.info(
+      `This ${event.name} has no ${headSha === void 0 ? "head (a deleted ref)" : "base (a new branch)"}: there are no changed lines to compare.`
+    );
+    return void 0;
+  }
+  const commits = { name: event.name, baseSha, headSha };
+  let whyNotGit = "there is no git clone";
+  if (git) {
+    const changes = await readChangesFromGit(git, commits, log, textOption);
+    if (typeof changes !== "string") return changes;
+    whyNotGit = changes;
+  }
+  if (github && event.repository) {
+    const prefix = git ? await readPrefix(git) : "";
+    const isPullRequest = includes(PULL_REQUEST_EVENTS, event.name);
+    return readChangesFromApi(
+      github,
+      {
+        ...commits,
+        ...event.repository,
+        ...isPullRequest && event.pullNumber !== void 0 ? { pullNumber: event.pullNumber } : {},
+        ...expectedFiles(event)
+      },
+      prefix,
+      log,
+      textOption
+    );
+  }
+  const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
+  throw new ConfigError(
+    `Cannot find the changed lines of this ${event.name}: ${whyNotGit} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`
+  );
+}
+function expectedFiles(event) {
+  const pr = event.payload.pull_request;
+  const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
+  return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
 function describeChangeSet(changeSet) {
   const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
   const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
@@ -67402,9 +67588,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count5 = 0;
-  for (; i < xmlData.length; i++, count5++) {
-    if (xmlData[i].match(/\w/) && count5 < 20)
+  let count6 = 0;
+  for (; i < xmlData.length; i++, count6++) {
+    if (xmlData[i].match(/\w/) && count6 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -71364,9 +71550,9 @@ function parseClover(root, ctx) {
         addHits(acc.functions, `${num2}:${line.attrs.get("name") ?? ""}`, intAttr(line, "count", ctx.file, 0));
         continue;
       }
-      const count5 = intAttr(line, "count", ctx.file, 0);
-      addHits(acc.lines, num2, count5);
-      addHits(acc.statements, String(num2), count5);
+      const count6 = intAttr(line, "count", ctx.file, 0);
+      addHits(acc.lines, num2, count6);
+      addHits(acc.statements, String(num2), count6);
       if (type === "cond") {
         sawBranches = true;
         addHits(acc.branches, `${num2}:t`, intAttr(line, "truecount", ctx.file, 0));
@@ -71520,7 +71706,7 @@ function parseGoCoverprofile(text2, ctx) {
     if (row === "") continue;
     const m = BLOCK.exec(row);
     if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
-    const [, name, sl, sc, el, ec, stmts, count5] = m;
+    const [, name, sl, sc, el, ec, stmts, count6] = m;
     const start = Number(sl);
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
@@ -71531,7 +71717,7 @@ function parseGoCoverprofile(text2, ctx) {
       file2 = { path: path10, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
       byPath.set(path10, file2);
     }
-    const hits = Number(count5);
+    const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
     for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
     for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
@@ -71714,9 +71900,9 @@ function lineHits(fc, file2) {
     if (typeof line !== "number" || !Number.isInteger(line)) {
       throw new ReportError(file2, `${file2} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
-    const count5 = s[key] ?? 0;
+    const count6 = s[key] ?? 0;
     const prev = lines.get(line);
-    if (prev === void 0 || prev < count5) lines.set(line, count5);
+    if (prev === void 0 || prev < count6) lines.set(line, count6);
   }
   return lines;
 }
@@ -72528,6 +72714,975 @@ var coverageGate = {
       },
       config2
     );
+  }
+};
+
+// actions/integrity/src/tool-config.ts
+var COVERAGE_KEYS = /^(?:exclude|excludes?|excludeAfterRemap|coveragePathIgnorePatterns|testPathIgnorePatterns|modulePathIgnorePatterns|collectCoverageFrom|thresholds?|coverageThreshold|branches|functions|lines|statements|perFile|autoUpdate|100|all|include|extension|skip-full|skipFull|check-coverage|checkCoverage|passWithNoTests)$/;
+var TOOL_CONFIGS = [
+  {
+    id: "vitest-config",
+    tool: "Vitest/Vite",
+    file: /(?:^|\/)(?:vitest|vite)\.(?:config|workspace)\.[cm]?[jt]s$/,
+    keys: COVERAGE_KEYS
+  },
+  {
+    id: "jest-config",
+    tool: "Jest",
+    file: /(?:^|\/)jest\.config\.(?:[cm]?[jt]s|json)$/,
+    keys: COVERAGE_KEYS
+  },
+  {
+    id: "package-json-jest",
+    tool: "Jest (package.json)",
+    file: /(?:^|\/)package\.json$/,
+    keys: /^(?:coveragePathIgnorePatterns|testPathIgnorePatterns|modulePathIgnorePatterns|coverageThreshold|collectCoverageFrom|c8|nyc)$/
+  },
+  { id: "nyc", tool: "nyc", file: /(?:^|\/)\.nycrc(?:\.json|\.ya?ml)?$/, keys: COVERAGE_KEYS },
+  { id: "c8", tool: "c8", file: /(?:^|\/)\.c8rc(?:\.json|\.ya?ml)?$/, keys: COVERAGE_KEYS },
+  {
+    id: "stryker",
+    tool: "Stryker",
+    file: /(?:^|\/)stryker\.(?:conf|config)\.(?:[cm]?[jt]s|json)$|(?:^|\/)\.stryker\.conf\.json$/,
+    keys: /^(?:mutate|ignorePatterns|thresholds|high|low|break|mutator|excludedMutations|ignoreStatic|disableTypeChecks)$/
+  },
+  { id: "coveragerc", tool: "coverage.py", file: /(?:^|\/)\.coveragerc$/ },
+  {
+    id: "pyproject-coverage",
+    tool: "coverage.py/pytest (pyproject.toml)",
+    file: /(?:^|\/)(?:pyproject\.toml|setup\.cfg|tox\.ini)$/,
+    keys: /^(?:omit|exclude_lines|exclude_also|fail_under|partial_branches|skip_covered|skip_empty|ignore_errors|addopts|norecursedirs|exclude|extend-exclude|per-file-ignores|ignore)$/
+  },
+  { id: "semgrepignore", tool: "Semgrep", file: /(?:^|\/)\.semgrepignore$/ },
+  { id: "eslintignore", tool: "ESLint", file: /(?:^|\/)\.eslintignore$/ },
+  {
+    id: "eslint-config",
+    tool: "ESLint",
+    file: /(?:^|\/)(?:eslint\.config\.[cm]?[jt]s|\.eslintrc(?:\.[cm]?js|\.json|\.ya?ml)?)$/,
+    keys: /^(?:ignores|ignorePatterns|rules|linterOptions|reportUnusedDisableDirectives|noInlineConfig)$/
+  },
+  {
+    id: "golangci",
+    tool: "golangci-lint",
+    file: /(?:^|\/)\.golangci\.(?:ya?ml|toml|json)$/,
+    keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
+  }
+];
+function toolConfigOf(path10) {
+  return TOOL_CONFIGS.find((row) => row.file.test(path10));
+}
+var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
+var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
+var SECTION = /^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*$/;
+function enclosingKeys(text2) {
+  const lines = text2.split("\n");
+  const result = [[]];
+  let section2;
+  const brackets = [];
+  const yaml = [];
+  let depth = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    const indent = line.length - line.trimStart().length;
+    if (trimmed !== "" && !COMMENT.test(line)) {
+      while (yaml.length > 0 && (yaml[yaml.length - 1]?.indent ?? 0) >= indent && depth === 0) yaml.pop();
+    }
+    const context = [
+      ...section2 === void 0 ? [] : [section2],
+      ...yaml.map((entry) => entry.key),
+      ...brackets.filter((b) => b.key !== void 0).map((b) => b.key)
+    ];
+    const header = SECTION.exec(line);
+    const key = KEY_OPENING.exec(line)?.[1];
+    result.push(key === void 0 ? context : [...context, key]);
+    if (COMMENT.test(line)) continue;
+    if (header && depth === 0) {
+      section2 = header[1];
+      yaml.length = 0;
+      continue;
+    }
+    const rest = KEY_OPENING.exec(line)?.[2] ?? "";
+    if (key !== void 0 && depth === 0 && /^\s*(?:[|>][-+]?)?\s*$/.test(rest)) yaml.push({ key, indent });
+    for (const char of stripStrings(line)) {
+      if (char === "{" || char === "[" || char === "(") {
+        depth++;
+        brackets.push({ key: brackets.length === 0 || key !== void 0 ? key : void 0, depth });
+      } else if (char === "}" || char === "]" || char === ")") {
+        if (depth > 0) depth--;
+        brackets.pop();
+      }
+    }
+  }
+  return result;
+}
+function stripStrings(line) {
+  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""').replace(/\/\/.*$/, "");
+}
+var NUMERIC_SETTING = /["']?([\w-]+)["']?\s*[:=]\s*(\d+(?:\.\d+)?)\s*,?\s*$/;
+function weakensToolConfig(row, keysAt, line, text2, removed) {
+  if (text2.trim() === "" || COMMENT.test(text2)) return false;
+  if (row.keys !== void 0) {
+    const keys = keysAt[line] ?? [];
+    const watched = keys.some((key) => row.keys?.test(key) === true);
+    if (!watched) return false;
+  }
+  const setting = NUMERIC_SETTING.exec(text2);
+  if (setting) {
+    const [, key, value2] = setting;
+    const before = removed.map((old) => NUMERIC_SETTING.exec(old)).find((match) => match !== null && match[1] === key);
+    if (before && Number(value2) >= Number(before[2])) return false;
+  }
+  return true;
+}
+
+// actions/integrity/src/workflows.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+var scalarText = (node2) => {
+  if ((0, import_yaml2.isScalar)(node2)) {
+    const value2 = node2.value;
+    if (value2 === null) return "";
+    return typeof value2 === "string" ? value2 : JSON.stringify(value2);
+  }
+  if (node2 === void 0 || node2 === null) return void 0;
+  return JSON.stringify(node2.toJSON?.() ?? node2);
+};
+var actionOf = (uses) => uses.replace(/@[^@]*$/, "");
+function gateStepsOf(text2, isGate) {
+  const counter2 = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: counter2, uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length > 0)
+    return `it is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`;
+  const steps = /* @__PURE__ */ new Map();
+  const jobs = (0, import_yaml2.isMap)(doc.contents) ? doc.contents.get("jobs", true) : void 0;
+  if (!(0, import_yaml2.isMap)(jobs)) return steps;
+  const lineOf = (node2) => node2?.range ? counter2.linePos(node2.range[0]).line : 1;
+  for (const pair of jobs.items) {
+    const jobId = scalarText(pair.key) ?? "";
+    const job = pair.value;
+    if (!(0, import_yaml2.isMap)(job)) continue;
+    const list = job.get("steps", true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    const seen = /* @__PURE__ */ new Map();
+    for (const step of list.items) {
+      if (!(0, import_yaml2.isMap)(step)) continue;
+      const uses = scalarText(step.get("uses", true));
+      if (uses === void 0 || !isGate(uses)) continue;
+      const action = actionOf(uses);
+      const occurrence = (seen.get(action) ?? 0) + 1;
+      seen.set(action, occurrence);
+      const withNode = step.get("with", true);
+      const inputs = {};
+      if ((0, import_yaml2.isMap)(withNode)) {
+        for (const input2 of withNode.items)
+          inputs[scalarText(input2.key) ?? ""] = scalarText(input2.value) ?? "";
+      }
+      const entry = {
+        key: `${jobId}\0${action}\0${occurrence}`,
+        uses,
+        with: inputs,
+        line: lineOf(step)
+      };
+      const stepIf = scalarText(step.get("if", true));
+      const stepCoe = scalarText(step.get("continue-on-error", true));
+      const jobIf = scalarText(job.get("if", true));
+      const jobCoe = scalarText(job.get("continue-on-error", true));
+      if (stepIf !== void 0) entry.if = stepIf;
+      if (stepCoe !== void 0) entry.continueOnError = stepCoe;
+      if (jobIf !== void 0) entry.jobIf = jobIf;
+      if (jobCoe !== void 0) entry.jobContinueOnError = jobCoe;
+      steps.set(entry.key, entry);
+    }
+  }
+  return steps;
+}
+var describeStep = (key) => {
+  const [job, action, occurrence] = key.split("\0");
+  return `the \`${action ?? ""}\` step${occurrence === "1" ? "" : ` #${occurrence ?? ""}`} of job \`${job ?? ""}\``;
+};
+var isOff = (value2) => value2 === void 0 || value2 === "false";
+function diffWorkflow(base, head, isGate) {
+  const before = base === void 0 ? /* @__PURE__ */ new Map() : gateStepsOf(base, isGate);
+  const after = head === void 0 ? /* @__PURE__ */ new Map() : gateStepsOf(head, isGate);
+  if (typeof after === "string") return after;
+  const old = typeof before === "string" ? /* @__PURE__ */ new Map() : before;
+  const changes = [];
+  for (const key of old.keys()) {
+    if (!after.has(key)) {
+      changes.push({
+        pattern: "step-removed",
+        message: `${describeStep(key)} was removed${head === void 0 ? " (the workflow file was deleted)" : ""}.`
+      });
+    }
+  }
+  for (const [key, step] of after) {
+    const prior = old.get(key);
+    const what = describeStep(key);
+    const at = { line: step.line };
+    if (prior && prior.uses !== step.uses)
+      changes.push({
+        ...at,
+        pattern: "action-changed",
+        message: `${what} now uses \`${step.uses}\` instead of \`${prior.uses}\`.`
+      });
+    if (!isOff(step.continueOnError) && step.continueOnError !== prior?.continueOnError)
+      changes.push({
+        ...at,
+        pattern: "continue-on-error",
+        message: `${what} got \`continue-on-error: ${step.continueOnError ?? ""}\`.`
+      });
+    if (!isOff(step.jobContinueOnError) && step.jobContinueOnError !== prior?.jobContinueOnError)
+      changes.push({
+        ...at,
+        pattern: "continue-on-error",
+        message: `The job of ${what} got \`continue-on-error: ${step.jobContinueOnError ?? ""}\`.`
+      });
+    if (step.if !== void 0 && step.if !== prior?.if)
+      changes.push({
+        ...at,
+        pattern: "if-condition",
+        message: `${what} got the condition \`if: ${step.if}\`${prior?.if === void 0 ? "" : ` (was \`${prior.if}\`)`}.`
+      });
+    if (step.jobIf !== void 0 && step.jobIf !== prior?.jobIf)
+      changes.push({
+        ...at,
+        pattern: "if-condition",
+        message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
+      });
+    if (!prior) continue;
+    const names = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
+    for (const name of [...names].sort()) {
+      const was = prior.with[name];
+      const now = step.with[name];
+      if (was === now) continue;
+      const change = was === void 0 ? `added as \`${now ?? ""}\`` : now === void 0 ? `removed (was \`${was}\`)` : `\`${was}\` \u2192 \`${now}\``;
+      changes.push({ ...at, pattern: "input-changed", message: `Input \`${name}\` of ${what}: ${change}.` });
+    }
+  }
+  return changes;
+}
+
+// actions/integrity/src/collect.ts
+var MAX_TEXT_BYTES = 2 * 1024 * 1024;
+async function readDiff(io) {
+  const changes = await resolveChangeSet({
+    event: io.event,
+    git: (args) => io.git(args),
+    ...io.github === void 0 ? {} : { github: io.github },
+    log: io.log,
+    text: true
+  });
+  if (!changes) {
+    throw new ConfigError(
+      `The integrity gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`
+    );
+  }
+  if (changes.incomplete) {
+    throw new ConfigError(
+      `The integrity gate cannot judge an incomplete diff, since a weakening change could hide in the missing part: ${changes.incomplete.replace(/\.$/, "")}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`
+    );
+  }
+  return changes;
+}
+function textsNeeded(changes) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const file2 of changes.files) {
+    if (WORKFLOW_FILE.test(file2.path) || toolConfigOf(file2.path)) {
+      paths.add(file2.path);
+      if (file2.previousPath) paths.add(file2.previousPath);
+    }
+  }
+  return [...paths].sort();
+}
+async function showAt(io, changes, sha2, path10) {
+  if (changes.source === "git") {
+    try {
+      const text2 = await io.git(["show", `${sha2}:./${path10}`]);
+      if (Buffer.byteLength(text2) > MAX_TEXT_BYTES) throw tooLarge(path10);
+      return text2;
+    } catch (error63) {
+      if (error63 instanceof ConfigError) throw error63;
+      return void 0;
+    }
+  }
+  return readFromApi(io, sha2, path10);
+}
+async function readFromApi(io, ref, path10) {
+  const { github } = io;
+  const repository = io.event.repository;
+  if (!github || !repository) {
+    throw new ConfigError(`Cannot read ${path10} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+  }
+  let response;
+  try {
+    response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repository,
+      path: path10,
+      ref
+    });
+  } catch (error63) {
+    if (/\b404\b/.test(getErrorMessage(error63))) return void 0;
+    throw error63;
+  }
+  const data = response.data;
+  if (typeof data.size === "number" && data.size > MAX_TEXT_BYTES) throw tooLarge(path10);
+  if (typeof data.content !== "string" || data.encoding !== "base64") {
+    throw new ConfigError(`The GitHub API returned ${path10} at ${ref.slice(0, 12)} without base64 content.`);
+  }
+  return Buffer.from(data.content, "base64").toString("utf8");
+}
+function tooLarge(path10) {
+  return new ConfigError(
+    `${path10} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB, which no workflow or tool configuration is; refusing to parse it.`
+  );
+}
+async function readTexts(io, changes) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const path10 of textsNeeded(changes)) {
+    const base = await showAt(io, changes, changes.base, path10);
+    const head = await showAt(io, changes, changes.head, path10);
+    texts.set(path10, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  }
+  return texts;
+}
+
+// actions/integrity/src/patterns.ts
+var CATEGORIES = [
+  "suppressions",
+  "skipped-tests",
+  "deleted-tests",
+  "assertions",
+  "policy",
+  "workflows",
+  "tool-config"
+];
+var JS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "vue", "svelte"];
+var PY = ["py", "pyi"];
+var SUPPRESSIONS = [
+  {
+    id: "istanbul-ignore",
+    tool: "istanbul/nyc",
+    pattern: /\bistanbul\s+ignore\b/,
+    example: "/* istanbul ignore next */"
+  },
+  { id: "c8-ignore", tool: "c8", pattern: /\bc8\s+ignore\b/, example: "/* c8 ignore next 3 */" },
+  { id: "v8-ignore", tool: "vitest (v8)", pattern: /\bv8\s+ignore\b/, example: "/* v8 ignore start */" },
+  {
+    id: "pragma-no-cover",
+    tool: "coverage.py",
+    pattern: /#\s*pragma:?\s*no\s*(?:cover|branch)\b/i,
+    example: "if debug:  # pragma: no cover"
+  },
+  {
+    id: "coverage-ignore",
+    tool: "Dart coverage",
+    pattern: /\/\/\s*coverage:ignore(?:-line|-start|-end|-file)?\b/,
+    example: "// coverage:ignore-line"
+  },
+  {
+    id: "code-coverage-ignore",
+    tool: "PHPUnit",
+    pattern: /@codeCoverageIgnore\w*/,
+    example: "/** @codeCoverageIgnore */"
+  },
+  {
+    id: "stryker-disable",
+    tool: "Stryker",
+    pattern: /\bStryker\s+disable\b/,
+    example: "// Stryker disable all"
+  },
+  { id: "nosemgrep", tool: "Semgrep", pattern: /\bnosemgrep\b/, example: "eval(code) // nosemgrep" },
+  {
+    id: "eslint-disable",
+    tool: "ESLint",
+    pattern: /\beslint-disable(?:-next-line|-line)?\b/,
+    example: "// eslint-disable-next-line no-eval"
+  },
+  {
+    id: "biome-ignore",
+    tool: "Biome",
+    pattern: /\bbiome-ignore\b/,
+    example: "// biome-ignore lint/style: legacy"
+  },
+  {
+    id: "ts-ignore",
+    tool: "TypeScript",
+    pattern: /@ts-(?:ignore|nocheck|expect-error)\b/,
+    example: "// @ts-expect-error",
+    extensions: JS
+  },
+  { id: "noqa", tool: "flake8/ruff", pattern: /#\s*noqa\b/i, example: "import os  # noqa: F401" },
+  {
+    id: "nosec",
+    tool: "Bandit/gosec",
+    pattern: /(?:#|\/\/)\s*nosec\b/i,
+    example: "subprocess.call(cmd, shell=True)  # nosec"
+  },
+  {
+    id: "pylint-disable",
+    tool: "Pylint",
+    pattern: /#\s*pylint:\s*disable\b/,
+    example: "# pylint: disable=broad-except",
+    extensions: PY
+  },
+  {
+    id: "type-ignore",
+    tool: "mypy/pyright",
+    pattern: /#\s*type:\s*ignore\b|#\s*pyright:\s*ignore\b/,
+    example: "x = f()  # type: ignore[arg-type]",
+    extensions: PY
+  },
+  { id: "nosonar", tool: "SonarQube", pattern: /\bNOSONAR\b/, example: "String s = null; // NOSONAR" },
+  {
+    id: "suppress-warnings",
+    tool: "Java/Kotlin compilers",
+    pattern: /@(?:java\.lang\.)?Suppress(?:Warnings)?\s*\(/,
+    example: '@SuppressWarnings("unchecked")',
+    extensions: ["java", "kt", "kts", "scala", "groovy"]
+  },
+  {
+    id: "nolint",
+    tool: "golangci-lint",
+    pattern: /\/\/\s*nolint\b/,
+    example: "x, _ := f() //nolint:errcheck",
+    extensions: ["go"]
+  },
+  {
+    id: "rust-allow",
+    tool: "rustc/clippy",
+    pattern: /#!?\[\s*allow\s*\(/,
+    example: "#[allow(clippy::unwrap_used)]",
+    extensions: ["rs"]
+  },
+  {
+    id: "rubocop-disable",
+    tool: "RuboCop",
+    pattern: /#\s*rubocop:\s*disable\b/,
+    example: "# rubocop:disable Metrics/MethodLength",
+    extensions: ["rb", "rake"]
+  },
+  {
+    id: "codeql-suppress",
+    tool: "CodeQL",
+    pattern: /\blgtm\s*\[|codeql\[[\w/-]+\]/,
+    example: "eval(x) // lgtm[js/code-injection]"
+  }
+];
+var SKIPPED_TESTS = [
+  {
+    id: "js-skip",
+    tool: "Jest/Vitest/Mocha/Playwright",
+    pattern: /\b(?:describe|it|test|context|suite|specify|bench)\s*\.\s*(?:skip|only|todo|fixme|skipIf|runIf|failing)\b/,
+    example: "it.skip('adds', () => {})",
+    extensions: JS
+  },
+  {
+    id: "js-x-prefix",
+    tool: "Jasmine/Jest/Mocha",
+    pattern: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe)\s*\(/,
+    example: "xit('adds', () => {})",
+    extensions: JS
+  },
+  {
+    id: "pytest-skip",
+    tool: "pytest",
+    pattern: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(/,
+    example: '@pytest.mark.skip(reason="flaky")',
+    extensions: PY
+  },
+  {
+    id: "unittest-skip",
+    tool: "unittest",
+    pattern: /@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\bself\.skipTest\s*\(/,
+    example: '@unittest.skip("later")',
+    extensions: PY
+  },
+  {
+    id: "junit-disabled",
+    tool: "JUnit",
+    pattern: /@(?:Disabled|Ignore)\b/,
+    example: '@Disabled("flaky")',
+    extensions: ["java", "kt", "kts", "scala", "groovy"]
+  },
+  {
+    id: "go-skip",
+    tool: "go test",
+    pattern: /\b[tb]\.Skip(?:f|Now)?\s*\(/,
+    example: 't.Skip("later")',
+    extensions: ["go"]
+  },
+  {
+    id: "xunit-skip",
+    tool: "xUnit/NUnit/MSTest",
+    pattern: /\[\s*(?:Fact|Theory)\s*\([^)]*\bSkip\s*=|\[\s*Ignore\s*[\](]/,
+    example: '[Fact(Skip = "flaky")]',
+    extensions: ["cs", "fs", "vb"]
+  },
+  {
+    id: "rust-ignore",
+    tool: "cargo test",
+    pattern: /#\[\s*ignore\b/,
+    example: "#[ignore]",
+    extensions: ["rs"]
+  },
+  {
+    id: "rspec-skip",
+    tool: "RSpec/Minitest",
+    pattern: /^\s*(?:xit|xdescribe|xcontext|xspecify|pending|skip)\b(?!\s*[:=])/,
+    example: "xit 'adds' do",
+    extensions: ["rb"]
+  },
+  {
+    id: "swift-skip",
+    tool: "XCTest/Swift Testing",
+    pattern: /\bthrow\s+XCTSkip\b|\.disabled\s*\(/,
+    example: 'throw XCTSkip("later")',
+    extensions: ["swift"]
+  }
+];
+var ASSERTIONS = [
+  {
+    id: "expect",
+    tool: "Jest/Vitest/Chai/Playwright",
+    pattern: /\bexpect(?:Type)?(?:\.soft)?\s*\(/,
+    example: "expect(sum(1, 2)).toBe(3);"
+  },
+  {
+    id: "assert-call",
+    tool: "node:assert/JUnit/xUnit/testify/unittest",
+    pattern: /\b(?:assert|Assert|assertThat|assert_\w+|assert[A-Z]\w*|self\.assert\w*)\s*[.(!]/,
+    example: "assertEquals(3, sum(1, 2));"
+  },
+  {
+    id: "assert-statement",
+    tool: "pytest/Python",
+    pattern: /^\s*assert\s+\S/,
+    example: "    assert sum(1, 2) == 3",
+    extensions: PY
+  },
+  {
+    id: "should",
+    tool: "Chai/RSpec/Should.js",
+    pattern: /\.should\b|\bshould\s*\(|\bexpect\s*\{/,
+    example: "result.should.equal(3)"
+  },
+  {
+    id: "require",
+    tool: "testify",
+    pattern: /\brequire\.\w+\s*\(/,
+    example: "require.NoError(t, err)",
+    extensions: ["go"]
+  },
+  {
+    id: "go-testing-fail",
+    tool: "go test",
+    pattern: /\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(/,
+    example: 't.Fatalf("got %d", n)',
+    extensions: ["go"]
+  },
+  {
+    id: "xctassert",
+    tool: "XCTest/Swift Testing",
+    pattern: /\bXCTAssert\w*\s*\(|#expect\s*\(|#require\s*\(/,
+    example: "XCTAssertEqual(sum(1, 2), 3)",
+    extensions: ["swift"]
+  },
+  {
+    id: "verify",
+    tool: "Mockito/Moq",
+    pattern: /\bverify\s*\(|\.Verify\s*\(/,
+    example: "verify(mock).save(user);"
+  }
+];
+var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "md",
+  "mdx",
+  "markdown",
+  "rst",
+  "txt",
+  "adoc",
+  "html",
+  "htm"
+]);
+function extensionOf(path10) {
+  const name = path10.slice(path10.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+}
+var PREPARED = /* @__PURE__ */ new WeakMap();
+function prepared(table2, extension) {
+  let byExtension = PREPARED.get(table2);
+  if (!byExtension) PREPARED.set(table2, byExtension = /* @__PURE__ */ new Map());
+  let entry = byExtension.get(extension);
+  if (!entry) {
+    const rows = table2.filter((row) => row.extensions === void 0 || row.extensions.includes(extension));
+    const any2 = rows.length > 0 ? new RegExp(rows.map((row) => `(?:${row.pattern.source})`).join("|"), "i") : void 0;
+    entry = { rows, any: any2 };
+    byExtension.set(extension, entry);
+  }
+  return entry;
+}
+function matcherFor(table2, path10) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path10));
+  if (any2 === void 0) return () => void 0;
+  return (text2) => {
+    if (!any2.test(text2)) return void 0;
+    for (const row of rows) if (row.pattern.test(text2)) return row;
+    return void 0;
+  };
+}
+
+// actions/integrity/src/config.ts
+var DEFAULT_GATE_ACTIONS = "aeef/gates";
+var INPUT_SPECS2 = [
+  {
+    name: "checks",
+    kind: "list",
+    default: CATEGORIES.join(","),
+    description: `The categories to check, comma or newline separated: ${CATEGORIES.map((c) => `\`${c}\``).join(", ")}. Default: all.`
+  },
+  {
+    name: "exclude",
+    kind: "globs",
+    description: "Globs of files whose changes are not judged (e.g. vendored code). Default: none."
+  },
+  {
+    name: "test-files",
+    kind: "globs",
+    description: "Globs of files that are tests besides the usual conventions (`*.test.*`, `*_test.go`, `tests/`, ...; see docs/integrity.md). Default: none."
+  },
+  {
+    name: "gate-actions",
+    kind: "list",
+    default: DEFAULT_GATE_ACTIONS,
+    description: "The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates."
+  }
+];
+function configureIntegrity(given) {
+  const inputs = withDefaults(given, INPUT_SPECS2);
+  const checks = getList(inputs, "checks");
+  for (const check2 of checks) {
+    if (!CATEGORIES.includes(check2)) {
+      throw new InputError(
+        "checks",
+        `Expected \`checks\` to name categories among ${CATEGORIES.join(", ")}, got \`${check2}\`.`
+      );
+    }
+  }
+  if (checks.length === 0)
+    throw new InputError(
+      "checks",
+      "Expected `checks` to name at least one category (to switch the gate off, remove its step)."
+    );
+  const exclude = getGlobs(inputs, "exclude") ?? [];
+  const testFiles = getGlobs(inputs, "test-files") ?? [];
+  const gateActions = getList(inputs, "gate-actions");
+  for (const action of gateActions) {
+    if (!/^(?:[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?|\.\/[\w./-]*)$/.test(action))
+      throw new InputError(
+        "gate-actions",
+        `Expected \`gate-actions\` to hold \`owner/repo\` names, got \`${action}\`.`
+      );
+  }
+  return {
+    checks: [...new Set(checks)],
+    exclude,
+    isExcluded: exclude.length > 0 ? compileMatcher(exclude, "exclude") : () => false,
+    testFiles,
+    ...testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, "test-files") } : {},
+    gateActions
+  };
+}
+function gateActionMatcher(actions) {
+  return (uses) => {
+    const name = uses.replace(/@[^@]*$/, "");
+    return actions.some((action) => name === action || name.startsWith(`${action}/`));
+  };
+}
+
+// actions/integrity/src/test-files.ts
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "testing", "androidTest"]);
+var TEST_NAMES = [
+  /\.(?:test|spec|e2e-spec|cy)\.[\w]+$/i,
+  /^test_[\w-]*\.py$/,
+  /_test\.(?:py|go|rb|exs|dart|cc|cpp|c)$/,
+  /_spec\.rb$/,
+  /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
+  /^conftest\.py$/
+];
+function isTestFile(path10, extra) {
+  if (extra?.(path10)) return true;
+  const parts = path10.split("/");
+  const name = parts[parts.length - 1] ?? "";
+  if (TEST_NAMES.some((re) => re.test(name))) return true;
+  return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
+}
+
+// actions/integrity/src/detect.ts
+var MAX_TEXT = 200;
+var clip = (text2) => {
+  const trimmed = text2.trim();
+  return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}\u2026` : trimmed;
+};
+function isCode(file2) {
+  return !file2.binary && !PROSE_EXTENSIONS.has(extensionOf(file2.path));
+}
+function detect(input2, options) {
+  const findings = [];
+  const on = (category) => options.checks.has(category);
+  const isTest = (path10) => isTestFile(path10, options.isExtraTest);
+  for (const file2 of input2.files) {
+    if (options.isExcluded(file2.path)) continue;
+    const code = isCode(file2);
+    const test = isTest(file2.path);
+    if (on("deleted-tests")) deletedTests(file2, isTest, findings);
+    if (file2.status === "deleted") {
+      if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
+      continue;
+    }
+    const suppression = matcherFor(SUPPRESSIONS, file2.path);
+    const skip = matcherFor(SKIPPED_TESTS, file2.path);
+    for (const added of file2.added ?? []) {
+      if (!code) break;
+      if (on("suppressions")) {
+        const row = suppression(added.text);
+        if (row)
+          findings.push({
+            category: "suppressions",
+            pattern: row.id,
+            tool: row.tool,
+            file: file2.path,
+            line: added.line,
+            text: clip(added.text),
+            message: `Suppression added (${row.tool}).`
+          });
+      }
+      if (test && on("skipped-tests")) {
+        const row = skip(added.text);
+        if (row)
+          findings.push({
+            category: "skipped-tests",
+            pattern: row.id,
+            tool: row.tool,
+            file: file2.path,
+            line: added.line,
+            text: clip(added.text),
+            message: `Test switched off or focused (${row.tool}).`
+          });
+      }
+    }
+    if (test && code && on("assertions")) assertionLoss(file2, findings);
+    if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
+    if (on("tool-config")) toolConfigFindings(file2, input2, findings);
+  }
+  if (on("policy") && input2.policy) {
+    for (const change of input2.policy) {
+      const line = input2.policyLines?.get(change.setting);
+      findings.push({
+        category: "policy",
+        pattern: "setting-changed",
+        file: options.configFile,
+        ...line === void 0 ? {} : { line },
+        message: `The PR changes \`${change.setting}\` of the gates' policy: ${show(change.base)} \u2192 ${show(change.head)}.`
+      });
+    }
+  }
+  return findings;
+}
+var show = (value2) => value2 === null ? "unset" : `\`${value2}\``;
+function deletedTests(file2, isTest, findings) {
+  if (file2.status === "deleted" && isTest(file2.path)) {
+    findings.push({
+      category: "deleted-tests",
+      pattern: "test-file-deleted",
+      file: file2.path,
+      message: `The test file was deleted${file2.deletions > 0 ? ` (${file2.deletions} lines)` : ""}.`
+    });
+  } else if (file2.status === "renamed" && file2.previousPath && isTest(file2.previousPath) && !isTest(file2.path)) {
+    findings.push({
+      category: "deleted-tests",
+      pattern: "test-file-renamed-away",
+      file: file2.path,
+      line: 1,
+      message: `The test file ${file2.previousPath} was renamed to a name no test runner picks up.`
+    });
+  }
+}
+function assertionLoss(file2, findings) {
+  const assertion = matcherFor(ASSERTIONS, file2.path);
+  const count6 = (lines) => (lines ?? []).filter((line) => assertion(line.text) !== void 0).length;
+  const removed = count6(file2.removed);
+  const added = count6(file2.added);
+  if (removed <= added) return;
+  const first = (file2.removed ?? []).find((line) => assertion(line.text));
+  findings.push({
+    category: "assertions",
+    pattern: "fewer-assertions",
+    file: file2.path,
+    ...first ? { line: first.anchor, text: clip(first.text) } : {},
+    message: `${removed - added} fewer assertion lines (${removed} removed, ${added} added).`
+  });
+}
+function workflowFindings(file2, input2, options, findings) {
+  const texts = input2.texts.get(file2.path);
+  const basePath = file2.previousPath ?? file2.path;
+  const base = file2.status === "added" ? void 0 : input2.texts.get(basePath)?.base ?? texts?.base;
+  const head = file2.status === "deleted" ? void 0 : texts?.head;
+  const changes = diffWorkflow(base, head, options.isGateAction);
+  if (typeof changes === "string") {
+    findings.push({
+      category: "workflows",
+      pattern: "unreadable-workflow",
+      file: file2.path,
+      line: 1,
+      message: `The workflow cannot be checked for changes to the gate steps: ${changes}.`
+    });
+    return;
+  }
+  for (const change of changes) {
+    findings.push({
+      category: "workflows",
+      pattern: change.pattern,
+      file: file2.path,
+      ...change.line === void 0 ? {} : { line: change.line },
+      message: change.message
+    });
+  }
+}
+function toolConfigFindings(file2, input2, findings) {
+  const row = toolConfigOf(file2.path);
+  if (!row || !file2.added || file2.added.length === 0) return;
+  const head = input2.texts.get(file2.path)?.head;
+  const keysAt = row.keys === void 0 || head === void 0 ? [] : enclosingKeys(head);
+  const removed = (file2.removed ?? []).map((line) => line.text);
+  if (row.keys !== void 0 && head === void 0) {
+    findings.push({
+      category: "tool-config",
+      pattern: "unreadable-tool-config",
+      tool: row.tool,
+      file: file2.path,
+      line: file2.added[0]?.line ?? 1,
+      message: `The ${row.tool} configuration changed, but its head version could not be read to check it.`
+    });
+    return;
+  }
+  for (const added of file2.added) {
+    if (!weakensToolConfig(row, keysAt, added.line, added.text, removed)) continue;
+    findings.push({
+      category: "tool-config",
+      pattern: row.id,
+      tool: row.tool,
+      file: file2.path,
+      line: added.line,
+      text: clip(added.text),
+      message: `An exclusion or threshold of ${row.tool} was changed.`
+    });
+  }
+}
+
+// actions/integrity/src/evaluate.ts
+var MAX_ROWS = 500;
+function findingsSection(findings) {
+  const rows = findings.slice(0, MAX_ROWS).map((f) => [
+    f.category,
+    f.line === void 0 ? f.file : `${f.file}:${f.line}`,
+    f.pattern,
+    f.text === void 0 ? f.message : `${f.message} ${f.text}`
+  ]);
+  return {
+    title: "Changes that weaken verification",
+    columns: ["Category", "Where", "Pattern", "What"],
+    rows,
+    ...findings.length > MAX_ROWS ? { omittedRows: findings.length - MAX_ROWS } : {}
+  };
+}
+function categorySection(findings, checks) {
+  return {
+    title: "By category",
+    columns: ["Category", "Checked", "Findings"],
+    rows: CATEGORIES.map((category) => [
+      category,
+      checks.includes(category) ? "yes" : "no (switched off by `checks`)",
+      findings.filter((f) => f.category === category).length
+    ])
+  };
+}
+function annotation(finding, level) {
+  return {
+    level,
+    title: `Integrity: ${finding.category}`,
+    message: finding.text === void 0 ? finding.message : `${finding.message} Line: ${finding.text}`,
+    file: finding.file,
+    ...finding.line === void 0 ? {} : { startLine: finding.line },
+    ruleId: finding.pattern
+  };
+}
+var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+function evaluateIntegrity(findings, checks, checkpoint, notes) {
+  const categories = [...new Set(findings.map((f) => f.category))];
+  const count6 = plural2(findings.length, "change");
+  const details = [categorySection(findings, checks)];
+  if (findings.length > 0) details.unshift(findingsSection(findings));
+  if (checkpoint) details.push(...checkpoint.sections);
+  if (notes.length > 0) details.push({ title: "Notes", notes: [...notes] });
+  let verdict = "pass";
+  let summary2 = "No change weakens verification.";
+  if (findings.length > 0) {
+    if (checkpoint?.met) {
+      summary2 = `${count6} that weaken verification (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
+    } else {
+      verdict = "fail";
+      const who = checkpoint ? ` ${checkpoint.sentence}` : "";
+      summary2 = `${count6} that weaken verification (${categories.join(", ")}) need an approving review of the head commit.${who}`;
+    }
+  }
+  const level = verdict === "fail" ? "error" : "notice";
+  return createResult("integrity", {
+    verdict,
+    summary: summary2,
+    metrics: [
+      { id: "findings", label: "Weakening changes", value: findings.length, unit: "count", verdict: "none" },
+      {
+        id: "approvals",
+        label: "Approvals that count",
+        value: checkpoint ? checkpoint.approvals : null,
+        unit: "count",
+        verdict: "none"
+      }
+    ],
+    findings: findings.map((f) => annotation(f, level)),
+    details,
+    outputs: { approved: findings.length === 0 ? "true" : String(checkpoint?.met === true) }
+  });
+}
+
+// actions/integrity/src/gate.ts
+var integrityGate = {
+  id: "integrity",
+  title: "Integrity",
+  inputs: INPUT_SPECS2,
+  config: configureIntegrity,
+  async run(config2, io) {
+    const changes = await readDiff(io);
+    const texts = await readTexts(io, changes);
+    const findings = detect(
+      { files: changes.files, texts },
+      {
+        checks: new Set(config2.checks),
+        isExcluded: config2.isExcluded,
+        ...config2.isExtraTest ? { isExtraTest: config2.isExtraTest } : {},
+        isGateAction: gateActionMatcher(config2.gateActions),
+        configFile: ".github/aeef-gates.yml"
+      }
+    );
+    const result = evaluateIntegrity(findings, config2.checks, void 0, [describeChangeSet(changes)]);
+    result.config = {
+      checks: config2.checks,
+      exclude: config2.exclude,
+      "test-files": config2.testFiles,
+      "gate-actions": config2.gateActions
+    };
+    return result;
   }
 };
 
@@ -73369,9 +74524,9 @@ function dashboardSections(report, previous, checks) {
     rows: report.kpis.map((k) => {
       const row = [
         `${k.label} (${k.id})`,
-        show(k.value, k.unit),
-        show(k.p50, k.unit),
-        show(k.p90, k.unit),
+        show2(k.value, k.unit),
+        show2(k.p50, k.unit),
+        show2(k.p90, k.unit),
         k.samples ?? null
       ];
       if (previous) {
@@ -73400,7 +74555,7 @@ function dashboardSections(report, previous, checks) {
   }
   return sections;
 }
-function show(value2, unit) {
+function show2(value2, unit) {
   if (value2 === null || value2 === void 0) return null;
   const rounded = Math.round(value2 * 100) / 100;
   return unit === "percent" ? `${rounded}%` : `${rounded} ${unit}`;
@@ -74035,9 +75190,9 @@ function stringEnd(text2, start) {
 }
 
 // actions/license/src/yaml-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text2, file2) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: true });
+  const docs = (0, import_yaml3.parseAllDocuments)(text2, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -75447,7 +76602,7 @@ var DEFAULT_ALLOW = [
   "BlueOak-1.0.0",
   "Python-2.0"
 ];
-var INPUT_SPECS2 = [
+var INPUT_SPECS3 = [
   {
     name: "sources",
     kind: "globs",
@@ -75484,7 +76639,7 @@ var INPUT_SPECS2 = [
   }
 ];
 function readLicenseConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS2);
+  const inputs = withDefaults(given, INPUT_SPECS3);
   const allow = getList(inputs, "allow");
   const deny = getList(inputs, "deny");
   const exceptionLines = (getString(inputs, "exceptions") ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
@@ -75725,7 +76880,7 @@ function judgeLicense(license, config2) {
 }
 
 // actions/license/src/sections.ts
-var MAX_ROWS = 200;
+var MAX_ROWS2 = 200;
 function buildSections(decisions, violations, inventories, config2, notes) {
   const sections = [];
   if (violations.length > 0) {
@@ -75830,8 +76985,8 @@ function scopeNotes(decisions, inventories, config2, notes) {
   return [...lines, ...notes];
 }
 function table(title, columns, rows) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS) };
-  if (rows.length > MAX_ROWS) section2.omittedRows = rows.length - MAX_ROWS;
+  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS2) };
+  if (rows.length > MAX_ROWS2) section2.omittedRows = rows.length - MAX_ROWS2;
   return section2;
 }
 
@@ -75931,7 +77086,7 @@ function toFinding(d, config2) {
 var licenseGate = {
   id: "license",
   title: "Licenses",
-  inputs: INPUT_SPECS2,
+  inputs: INPUT_SPECS3,
   config: readLicenseConfig,
   async run(config2, io) {
     const collected = await collectInventories(io, config2.sources);
@@ -76782,7 +77937,7 @@ async function collectMutation(config2, io) {
 // actions/mutation/src/config.ts
 var DEFAULT_FILES = "reports/mutation/mutation.json";
 var DEFAULT_MIN_SCORE = "60";
-var INPUT_SPECS3 = [
+var INPUT_SPECS4 = [
   {
     name: "files",
     kind: "globs",
@@ -76967,9 +78122,9 @@ function formulaSection(scores) {
   };
 }
 function statusSection(scores) {
-  const row = (status, count5, counted) => [
+  const row = (status, count6, counted) => [
     status,
-    count5,
+    count6,
     counted
   ];
   return {
@@ -77102,10 +78257,10 @@ function summarize(verdict, metrics, problems) {
   const blocking = problems.find((p) => !p.allowed);
   if (blocking) return blocking.message;
   const failing = metrics.filter((m) => m.verdict === "fail" && m.threshold);
-  const show2 = (m) => m.unit === "percent" ? formatPercent(m.value) : String(m.value ?? "n/a");
+  const show3 = (m) => m.unit === "percent" ? formatPercent(m.value) : String(m.value ?? "n/a");
   if (failing.length > 0) {
     return failing.map(
-      (m) => `${m.label} ${show2(m)} is ${m.threshold?.op === ">=" ? "below" : "above"} ${m.threshold?.value}${m.unit === "percent" ? "%" : ""}.`
+      (m) => `${m.label} ${show3(m)} is ${m.threshold?.op === ">=" ? "below" : "above"} ${m.threshold?.value}${m.unit === "percent" ? "%" : ""}.`
     ).join(" ");
   }
   const score = metrics.find((m) => m.id === "score");
@@ -77184,7 +78339,7 @@ function evaluateMutation(model, config2) {
 var mutationGate = {
   id: "mutation",
   title: "Mutation score",
-  inputs: INPUT_SPECS3,
+  inputs: INPUT_SPECS4,
   config: readMutationConfig,
   async run(config2, io) {
     return evaluateMutation(await collectMutation(config2, io), config2);
@@ -77201,7 +78356,7 @@ function record2(value2, where) {
   }
   return value2;
 }
-function count(object2, key, where) {
+function count2(object2, key, where) {
   const value2 = object2[key];
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
     throw new ConfigError(
@@ -77219,9 +78374,9 @@ function parsePull(data) {
   const labels = Array.isArray(pr.labels) ? pr.labels : void 0;
   return {
     totals: {
-      additions: count(pr, "additions", where),
-      deletions: count(pr, "deletions", where),
-      changedFiles: count(pr, "changed_files", where)
+      additions: count2(pr, "additions", where),
+      deletions: count2(pr, "deletions", where),
+      changedFiles: count2(pr, "changed_files", where)
     },
     headSha: head.sha,
     ...labels ? {
@@ -77237,9 +78392,9 @@ function parseFileEntry(data, index) {
   }
   if (typeof entry.status !== "string")
     throw new ConfigError(`Expected \`status\` of ${where} from the GitHub API to be a string.`);
-  const additions = count(entry, "additions", where);
-  const deletions = count(entry, "deletions", where);
-  const changes = count(entry, "changes", where);
+  const additions = count2(entry, "additions", where);
+  const deletions = count2(entry, "deletions", where);
+  const changes = count2(entry, "changes", where);
   if (changes !== additions + deletions) {
     throw new ConfigError(
       `Expected \`changes\` of ${where} from the GitHub API to equal additions + deletions, got ${changes}.`
@@ -77653,7 +78808,7 @@ function isSizeLabel(label3) {
 }
 
 // actions/pr-size/src/config.ts
-var INPUT_SPECS4 = [
+var INPUT_SPECS5 = [
   {
     name: "max-lines",
     kind: "integer",
@@ -77697,7 +78852,7 @@ var INPUT_SPECS4 = [
   }
 ];
 function configurePrSize(given) {
-  const inputs = withDefaults(given, INPUT_SPECS4);
+  const inputs = withDefaults(given, INPUT_SPECS5);
   const integer2 = (name) => requireInput(name, getInteger(inputs, name), "a whole number");
   const maxLines = integer2("max-lines");
   const warnLines = integer2("warn-lines");
@@ -77766,7 +78921,7 @@ function partitionFiles(files, rules) {
 // actions/pr-size/src/summary-sections.ts
 var LARGEST = 10;
 var EXCLUDED_ROWS = 50;
-function plural2(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function shownPath(file2) {
@@ -77825,7 +78980,7 @@ function excludedSection(excluded) {
 }
 function splitSection(counted) {
   const folders = topLevelFolders(counted);
-  const list = folders.slice(0, 8).map((f) => `${f.folder} (${plural2(f.lines, "line")}, ${plural2(f.files, "file")})`).join(", ");
+  const list = folders.slice(0, 8).map((f) => `${f.folder} (${plural3(f.lines, "line")}, ${plural3(f.files, "file")})`).join(", ");
   return {
     title: "How to split",
     notes: [
@@ -77876,11 +79031,11 @@ function metricsOf(totals, config2, incomplete) {
     }
   ];
 }
-function count2(n, noun) {
+function count3(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function sentence(totals, size, model, config2, verdict) {
-  const what = `${count2(totals.lines, "changed line")} in ${count2(totals.files, "file")} (size ${size}, counted from ${model.source})`;
+  const what = `${count3(totals.lines, "changed line")} in ${count3(totals.files, "file")} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over = [];
@@ -77994,7 +79149,7 @@ function sha(value2, where) {
   }
   return value2;
 }
-function count3(pr, key) {
+function count4(pr, key) {
   const value2 = pr[key];
   if (value2 === void 0) return void 0;
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
@@ -78005,9 +79160,9 @@ function count3(pr, key) {
   return value2;
 }
 function readTotals(pr) {
-  const additions = count3(pr, "additions");
-  const deletions = count3(pr, "deletions");
-  const changedFiles = count3(pr, "changed_files");
+  const additions = count4(pr, "additions");
+  const deletions = count4(pr, "deletions");
+  const changedFiles = count4(pr, "changed_files");
   if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
   return { additions, deletions, changedFiles };
 }
@@ -78109,7 +79264,7 @@ async function label2(io, result, labels) {
 var prSizeGate = {
   id: "pr-size",
   title: "PR size",
-  inputs: INPUT_SPECS4,
+  inputs: INPUT_SPECS5,
   config: configurePrSize,
   async run(config2, io) {
     const { model, labels } = await measure(io, config2);
@@ -78123,7 +79278,7 @@ var prSizeGate = {
 var LEVEL_BARS = ["error", "warning", "note", "none"];
 var SEVERITY_BARS = ["critical", "high", "medium", "low", "none"];
 var NEW_ONLY_MODES = ["false", "diff", "baseline"];
-var INPUT_SPECS5 = [
+var INPUT_SPECS6 = [
   {
     name: "files",
     kind: "globs",
@@ -78174,7 +79329,7 @@ var INPUT_SPECS5 = [
   }
 ];
 function readSarifConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS5);
+  const inputs = withDefaults(given, INPUT_SPECS6);
   const expected = "at least one SARIF file or glob";
   const config2 = {
     files: requireInput("files", getGlobs(inputs, "files"), expected),
@@ -78230,10 +79385,10 @@ function scopeOf2(config2) {
 }
 
 // actions/sarif/src/sections.ts
-var MAX_ROWS2 = 50;
+var MAX_ROWS3 = 50;
 function capped2(title, columns, rows, notes) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS2) };
-  if (rows.length > MAX_ROWS2) section2.omittedRows = rows.length - MAX_ROWS2;
+  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS3) };
+  if (rows.length > MAX_ROWS3) section2.omittedRows = rows.length - MAX_ROWS3;
   if (notes && notes.length > 0) section2.notes = notes;
   return section2;
 }
@@ -78348,21 +79503,21 @@ function toAnnotation(j) {
   const level = j.counted ? "error" : f.level === "note" ? "notice" : "warning";
   const where = f.path === void 0 && f.locationText !== void 0 ? ` (location: ${f.locationText})` : "";
   const severity = f.band ? `, ${f.band} severity` : "";
-  const annotation = {
+  const annotation2 = {
     level,
     title: `${f.ruleId} (${f.tool}, ${f.level}${severity}${j.isNew ? ", new" : ""})`,
     message: `${f.message}${where}`,
     ruleId: f.ruleId,
     rank: rankOf(j)
   };
-  if (f.path !== void 0) annotation.file = f.path;
+  if (f.path !== void 0) annotation2.file = f.path;
   if (f.path !== void 0 && f.startLine !== void 0) {
-    annotation.startLine = f.startLine;
-    annotation.endLine = f.endLine ?? f.startLine;
+    annotation2.startLine = f.startLine;
+    annotation2.endLine = f.endLine ?? f.startLine;
   }
-  return annotation;
+  return annotation2;
 }
-function count4(id, label3, value2, maxFindings) {
+function count5(id, label3, value2, maxFindings) {
   const metric2 = { id, label: label3, value: value2, unit: "count", verdict: "none" };
   if (maxFindings !== void 0) {
     metric2.threshold = { op: "<=", value: maxFindings };
@@ -78370,7 +79525,7 @@ function count4(id, label3, value2, maxFindings) {
   }
   return metric2;
 }
-function plural3(n, noun) {
+function plural4(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function bars(config2) {
@@ -78387,16 +79542,16 @@ function evaluateSarif(model, config2, newness) {
   const suppressed = judged.filter((j) => j.scope === "in" && j.finding.suppression === "accepted").length;
   const fresh = live.filter((j) => j.isNew).length;
   const metrics = [
-    count4("findings", "Findings at or above the bars", counted, config2.maxFindings),
-    count4("errors", "Errors", byLevel("error")),
-    count4("warnings", "Warnings", byLevel("warning")),
-    count4("notes", "Notes", byLevel("note")),
-    count4("suppressed", "Suppressed (accepted)", suppressed),
-    count4("new", "New findings", fresh)
+    count5("findings", "Findings at or above the bars", counted, config2.maxFindings),
+    count5("errors", "Errors", byLevel("error")),
+    count5("warnings", "Warnings", byLevel("warning")),
+    count5("notes", "Notes", byLevel("note")),
+    count5("suppressed", "Suppressed (accepted)", suppressed),
+    count5("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
-  const judgedText = plural3(counted, config2.newOnly === "false" ? "finding" : "new finding");
-  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural3(model.findings.length, "result")} from ${plural3(model.reports.length, "file")}.`;
+  const judgedText = plural4(counted, config2.newOnly === "false" ? "finding" : "new finding");
+  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural4(model.findings.length, "result")} from ${plural4(model.reports.length, "file")}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: "sarif",
@@ -78842,7 +79997,7 @@ function closingQuote(text2, open4) {
   }
 }
 function countKeys(value2) {
-  let count5 = 0;
+  let count6 = 0;
   const stack = [value2];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -78852,13 +80007,13 @@ function countKeys(value2) {
     } else {
       const obj = v;
       for (const key in obj) {
-        count5++;
+        count6++;
         const item = obj[key];
         if (item !== null && typeof item === "object") stack.push(item);
       }
     }
   }
-  return count5;
+  return count6;
 }
 function findDuplicateKey(text2) {
   const sets = [];
@@ -81841,7 +82996,7 @@ async function readSarifFiles(io, patterns, input2) {
 var sarifGate = {
   id: "sarif",
   title: "Static analysis",
-  inputs: INPUT_SPECS5,
+  inputs: INPUT_SPECS6,
   config: readSarifConfig,
   async run(config2, io) {
     const model = await readSarifFiles(io, config2.files, "files");
@@ -81865,6 +83020,7 @@ var GATES = [
   sarifGate,
   licenseGate,
   prSizeGate,
+  integrityGate,
   kpiGate
 ];
 

@@ -94,7 +94,7 @@ export function detect(input: DetectInput, options: DetectOptions): IntegrityFin
             file: file.path,
             line: added.line,
             text: clip(added.text),
-            message: `A ${row.tool} suppression was added.`,
+            message: `Suppression added (${row.tool}).`,
           });
       }
       if (test && on('skipped-tests')) {
@@ -107,7 +107,7 @@ export function detect(input: DetectInput, options: DetectOptions): IntegrityFin
             file: file.path,
             line: added.line,
             text: clip(added.text),
-            message: `A test was switched off or focused (${row.tool}).`,
+            message: `Test switched off or focused (${row.tool}).`,
           });
       }
     }
