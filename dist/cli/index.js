@@ -73643,6 +73643,13 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
     metrics: [
       { id: "findings", label: "Weakening changes", value: findings.length, unit: "count", verdict: "none" },
       {
+        id: "accepted",
+        label: "Weakening changes accepted by review",
+        value: checkpoint?.met === true ? findings.length : 0,
+        unit: "count",
+        verdict: "none"
+      },
+      {
         id: "approvals",
         label: "Approvals that count",
         value: checkpoint ? checkpoint.approvals : null,
