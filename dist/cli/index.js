@@ -45490,6 +45490,13 @@ function getErrorMessage(error63) {
 }
 var MissingReportError = class extends ReportError {
 };
+var GitHubApiError = class extends ConfigError {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+  status;
+};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -66279,6 +66286,60 @@ function describeChangeSet(changeSet) {
   return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+function tooLarge(path10, maxBytes) {
+  return new ConfigError(
+    `${path10} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+  );
+}
+async function fromGit(io, sha2, path10, maxBytes) {
+  let text2;
+  try {
+    text2 = await io.git(["show", `${sha2}:./${path10}`]);
+  } catch {
+    return void 0;
+  }
+  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path10, maxBytes);
+  return text2;
+}
+async function fromApi(io, ref, path10, maxBytes) {
+  const { github } = io;
+  const repository = io.event.repository;
+  if (!github || !repository) {
+    throw new ConfigError(`Cannot read ${path10} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+  }
+  let data;
+  try {
+    const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repository,
+      path: path10,
+      ref
+    });
+    data = response.data ?? {};
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
+    throw error63;
+  }
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path10, maxBytes);
+  if (typeof data.content !== "string" || data.encoding !== "base64") {
+    throw new ConfigError(`The GitHub API returned ${path10} at ${ref.slice(0, 12)} without base64 content.`);
+  }
+  const text2 = Buffer.from(data.content, "base64");
+  if (text2.length > maxBytes) throw tooLarge(path10, maxBytes);
+  return text2.toString("utf8");
+}
+async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
+  const read = (sha2, path10) => changes.source === "git" ? fromGit(io, sha2, path10, maxBytes) : fromApi(io, sha2, path10, maxBytes);
+  const texts = /* @__PURE__ */ new Map();
+  for (const path10 of paths) {
+    const base = await read(changes.base, path10);
+    const head = await read(changes.head, path10);
+    texts.set(path10, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  }
+  return texts;
+}
+
 // packages/gate-result/src/render/terminal.ts
 var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
 var VERDICT_STYLE = { pass: "green", warn: "yellow", fail: "red", error: "red" };
@@ -72963,7 +73024,6 @@ function diffWorkflow(base, head, isGate) {
 }
 
 // actions/integrity/src/collect.ts
-var MAX_TEXT_BYTES = 2 * 1024 * 1024;
 async function readDiff(io) {
   const changes = await resolveChangeSet({
     event: io.event,
@@ -72994,56 +73054,8 @@ function textsNeeded(changes) {
   }
   return [...paths].sort();
 }
-async function showAt(io, changes, sha2, path10) {
-  if (changes.source === "git") {
-    try {
-      const text2 = await io.git(["show", `${sha2}:./${path10}`]);
-      if (Buffer.byteLength(text2) > MAX_TEXT_BYTES) throw tooLarge(path10);
-      return text2;
-    } catch (error63) {
-      if (error63 instanceof ConfigError) throw error63;
-      return void 0;
-    }
-  }
-  return readFromApi(io, sha2, path10);
-}
-async function readFromApi(io, ref, path10) {
-  const { github } = io;
-  const repository = io.event.repository;
-  if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path10} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
-  }
-  let response;
-  try {
-    response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repository,
-      path: path10,
-      ref
-    });
-  } catch (error63) {
-    if (/\b404\b/.test(getErrorMessage(error63))) return void 0;
-    throw error63;
-  }
-  const data = response.data;
-  if (typeof data.size === "number" && data.size > MAX_TEXT_BYTES) throw tooLarge(path10);
-  if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path10} at ${ref.slice(0, 12)} without base64 content.`);
-  }
-  return Buffer.from(data.content, "base64").toString("utf8");
-}
-function tooLarge(path10) {
-  return new ConfigError(
-    `${path10} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB, which no workflow or tool configuration is; refusing to parse it.`
-  );
-}
-async function readTexts(io, changes) {
-  const texts = /* @__PURE__ */ new Map();
-  for (const path10 of textsNeeded(changes)) {
-    const base = await showAt(io, changes, changes.base, path10);
-    const head = await showAt(io, changes, changes.head, path10);
-    texts.set(path10, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
-  }
-  return texts;
+function readTexts(io, changes) {
+  return readChangedFileTexts(io, changes, textsNeeded(changes));
 }
 
 // actions/integrity/src/patterns.ts

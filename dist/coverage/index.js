@@ -52699,6 +52699,9 @@ function touchesChangedLines(changeSet, path9, start, end) {
   return candidate !== void 0 && candidate.start <= end;
 }
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/coverage/src/counters.ts
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);

@@ -67897,6 +67897,60 @@ function describeChangeSet(changeSet) {
   return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
 }
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+function tooLarge(path11, maxBytes) {
+  return new ConfigError(
+    `${path11} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+  );
+}
+async function fromGit(io, sha3, path11, maxBytes) {
+  let text2;
+  try {
+    text2 = await io.git(["show", `${sha3}:./${path11}`]);
+  } catch {
+    return void 0;
+  }
+  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path11, maxBytes);
+  return text2;
+}
+async function fromApi(io, ref, path11, maxBytes) {
+  const { github } = io;
+  const repository = io.event.repository;
+  if (!github || !repository) {
+    throw new ConfigError(`Cannot read ${path11} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+  }
+  let data;
+  try {
+    const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repository,
+      path: path11,
+      ref
+    });
+    data = response.data ?? {};
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
+    throw error63;
+  }
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path11, maxBytes);
+  if (typeof data.content !== "string" || data.encoding !== "base64") {
+    throw new ConfigError(`The GitHub API returned ${path11} at ${ref.slice(0, 12)} without base64 content.`);
+  }
+  const text2 = Buffer.from(data.content, "base64");
+  if (text2.length > maxBytes) throw tooLarge(path11, maxBytes);
+  return text2.toString("utf8");
+}
+async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
+  const read = (sha3, path11) => changes.source === "git" ? fromGit(io, sha3, path11, maxBytes) : fromApi(io, sha3, path11, maxBytes);
+  const texts = /* @__PURE__ */ new Map();
+  for (const path11 of paths) {
+    const base = await read(changes.base, path11);
+    const head = await read(changes.head, path11);
+    texts.set(path11, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  }
+  return texts;
+}
+
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
@@ -76865,7 +76919,6 @@ function diffWorkflow(base, head, isGate) {
 }
 
 // actions/integrity/src/collect.ts
-var MAX_TEXT_BYTES = 2 * 1024 * 1024;
 async function readDiff(io) {
   const changes = await resolveChangeSet({
     event: io.event,
@@ -76896,56 +76949,8 @@ function textsNeeded(changes) {
   }
   return [...paths].sort();
 }
-async function showAt(io, changes, sha3, path11) {
-  if (changes.source === "git") {
-    try {
-      const text2 = await io.git(["show", `${sha3}:./${path11}`]);
-      if (Buffer.byteLength(text2) > MAX_TEXT_BYTES) throw tooLarge(path11);
-      return text2;
-    } catch (error63) {
-      if (error63 instanceof ConfigError) throw error63;
-      return void 0;
-    }
-  }
-  return readFromApi(io, sha3, path11);
-}
-async function readFromApi(io, ref, path11) {
-  const { github } = io;
-  const repository = io.event.repository;
-  if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path11} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
-  }
-  let response;
-  try {
-    response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repository,
-      path: path11,
-      ref
-    });
-  } catch (error63) {
-    if (/\b404\b/.test(getErrorMessage(error63))) return void 0;
-    throw error63;
-  }
-  const data = response.data;
-  if (typeof data.size === "number" && data.size > MAX_TEXT_BYTES) throw tooLarge(path11);
-  if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path11} at ${ref.slice(0, 12)} without base64 content.`);
-  }
-  return Buffer.from(data.content, "base64").toString("utf8");
-}
-function tooLarge(path11) {
-  return new ConfigError(
-    `${path11} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB, which no workflow or tool configuration is; refusing to parse it.`
-  );
-}
-async function readTexts(io, changes) {
-  const texts = /* @__PURE__ */ new Map();
-  for (const path11 of textsNeeded(changes)) {
-    const base = await showAt(io, changes, changes.base, path11);
-    const head = await showAt(io, changes, changes.head, path11);
-    texts.set(path11, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
-  }
-  return texts;
+function readTexts(io, changes) {
+  return readChangedFileTexts(io, changes, textsNeeded(changes));
 }
 
 // actions/integrity/src/patterns.ts

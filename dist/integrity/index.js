@@ -52012,6 +52012,60 @@ var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+function tooLarge(path8, maxBytes) {
+  return new ConfigError(
+    `${path8} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+  );
+}
+async function fromGit(io, sha2, path8, maxBytes) {
+  let text;
+  try {
+    text = await io.git(["show", `${sha2}:./${path8}`]);
+  } catch {
+    return void 0;
+  }
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(path8, maxBytes);
+  return text;
+}
+async function fromApi(io, ref, path8, maxBytes) {
+  const { github } = io;
+  const repository = io.event.repository;
+  if (!github || !repository) {
+    throw new ConfigError(`Cannot read ${path8} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+  }
+  let data;
+  try {
+    const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repository,
+      path: path8,
+      ref
+    });
+    data = response.data ?? {};
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
+    throw error63;
+  }
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path8, maxBytes);
+  if (typeof data.content !== "string" || data.encoding !== "base64") {
+    throw new ConfigError(`The GitHub API returned ${path8} at ${ref.slice(0, 12)} without base64 content.`);
+  }
+  const text = Buffer.from(data.content, "base64");
+  if (text.length > maxBytes) throw tooLarge(path8, maxBytes);
+  return text.toString("utf8");
+}
+async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
+  const read = (sha2, path8) => changes.source === "git" ? fromGit(io, sha2, path8, maxBytes) : fromApi(io, sha2, path8, maxBytes);
+  const texts = /* @__PURE__ */ new Map();
+  for (const path8 of paths) {
+    const base = await read(changes.base, path8);
+    const head = await read(changes.head, path8);
+    texts.set(path8, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  }
+  return texts;
+}
+
 // actions/integrity/src/tool-config.ts
 var COVERAGE_KEYS = /^(?:exclude|excludes?|excludeAfterRemap|coveragePathIgnorePatterns|testPathIgnorePatterns|modulePathIgnorePatterns|collectCoverageFrom|thresholds?|coverageThreshold|branches|functions|lines|statements|perFile|autoUpdate|100|all|include|extension|skip-full|skipFull|check-coverage|checkCoverage|passWithNoTests)$/;
 var TOOL_CONFIGS = [
@@ -52258,7 +52312,6 @@ function diffWorkflow(base, head, isGate) {
 }
 
 // actions/integrity/src/collect.ts
-var MAX_TEXT_BYTES = 2 * 1024 * 1024;
 async function readDiff(io) {
   const changes = await resolveChangeSet({
     event: io.event,
@@ -52289,56 +52342,8 @@ function textsNeeded(changes) {
   }
   return [...paths].sort();
 }
-async function showAt(io, changes, sha2, path8) {
-  if (changes.source === "git") {
-    try {
-      const text = await io.git(["show", `${sha2}:./${path8}`]);
-      if (Buffer.byteLength(text) > MAX_TEXT_BYTES) throw tooLarge(path8);
-      return text;
-    } catch (error63) {
-      if (error63 instanceof ConfigError) throw error63;
-      return void 0;
-    }
-  }
-  return readFromApi(io, sha2, path8);
-}
-async function readFromApi(io, ref, path8) {
-  const { github } = io;
-  const repository = io.event.repository;
-  if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path8} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
-  }
-  let response;
-  try {
-    response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repository,
-      path: path8,
-      ref
-    });
-  } catch (error63) {
-    if (/\b404\b/.test(getErrorMessage(error63))) return void 0;
-    throw error63;
-  }
-  const data = response.data;
-  if (typeof data.size === "number" && data.size > MAX_TEXT_BYTES) throw tooLarge(path8);
-  if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path8} at ${ref.slice(0, 12)} without base64 content.`);
-  }
-  return Buffer.from(data.content, "base64").toString("utf8");
-}
-function tooLarge(path8) {
-  return new ConfigError(
-    `${path8} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB, which no workflow or tool configuration is; refusing to parse it.`
-  );
-}
-async function readTexts(io, changes) {
-  const texts = /* @__PURE__ */ new Map();
-  for (const path8 of textsNeeded(changes)) {
-    const base = await showAt(io, changes, changes.base, path8);
-    const head = await showAt(io, changes, changes.head, path8);
-    texts.set(path8, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
-  }
-  return texts;
+function readTexts(io, changes) {
+  return readChangedFileTexts(io, changes, textsNeeded(changes));
 }
 
 // actions/integrity/src/patterns.ts

@@ -52047,6 +52047,9 @@ function parseGateResult(text2, gates = KNOWN_GATES) {
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
 var DIRECTIONS = {

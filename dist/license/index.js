@@ -63056,6 +63056,9 @@ var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/license/src/dependency-graph.ts
 var RANK = { production: 0, optional: 1, development: 2 };
 function walkGraph(roots, edges) {

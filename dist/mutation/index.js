@@ -58975,6 +58975,9 @@ function touchesChangedLines(changeSet, path9, start, end) {
   return candidate !== void 0 && candidate.start <= end;
 }
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/mutation/src/merge-reports.ts
 function mergeReports(reports) {
   const seen = /* @__PURE__ */ new Map();

@@ -52033,6 +52033,9 @@ var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/pr-size/src/api-files.ts
 var API_FILE_CAP = 3e3;
 function record2(value2, where) {

@@ -58948,6 +58948,9 @@ function touchesChangedLines(changeSet, path9, start, end) {
   return candidate !== void 0 && candidate.start <= end;
 }
 
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+
 // actions/sarif/src/config.ts
 var LEVEL_BARS = ["error", "warning", "note", "none"];
 var SEVERITY_BARS = ["critical", "high", "medium", "low", "none"];
