@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value2) {
+    function collectionFromPath(schema, path12, value2) {
       let v = value2;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value2) {
-        if (isEmptyPath(path11))
+      addIn(path12, value2) {
+        if (isEmptyPath(path12))
           this.add(value2);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        const [key, ...rest] = path11;
+      setIn(path12, value2) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -986,13 +986,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1146,16 +1146,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1172,11 +1172,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1185,38 +1185,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1226,14 +1226,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1242,8 +1242,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -1371,15 +1371,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1531,11 +1531,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1570,8 +1570,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1580,27 +1580,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -1616,7 +1616,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1660,16 +1660,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1896,31 +1896,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1963,21 +1963,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1989,11 +1989,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2325,7 +2325,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2363,7 +2363,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2415,7 +2415,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2424,7 +2424,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2435,11 +2435,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2456,7 +2456,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -2469,7 +2469,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2477,7 +2477,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2486,7 +2486,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -2539,7 +2539,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2556,7 +2556,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2564,7 +2564,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -2572,7 +2572,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2580,9 +2580,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2614,10 +2614,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2628,28 +2628,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2855,7 +2855,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2864,7 +2864,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2875,11 +2875,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2899,34 +2899,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2936,7 +2936,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2945,7 +2945,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2953,7 +2953,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2962,7 +2962,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -3066,9 +3066,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3105,7 +3105,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3114,7 +3114,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3125,8 +3125,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path11, value2) {
+      addIn(path12, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value2);
+          this.contents.addIn(path12, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value2) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value2);
+          this.contents.setIn(path12, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field2, index] of path11) {
+      for (const [field2, index] of path12) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field2 = path12[path12.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6319,7 +6319,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6342,7 +6342,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter3;
+    exports2.LineCounter = LineCounter4;
   }
 });
 
@@ -7250,7 +7250,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7276,7 +7276,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7312,7 +7312,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -8408,14 +8408,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8866,39 +8866,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error63.message
         );
       });
@@ -8947,9 +8947,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9012,7 +9012,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -9027,11 +9027,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9097,7 +9097,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -9320,11 +9320,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -10897,25 +10897,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -12834,7 +12834,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -13790,7 +13790,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13871,7 +13871,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14400,7 +14400,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -14497,7 +14497,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14850,9 +14850,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16091,10 +16091,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18066,20 +18066,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18101,7 +18101,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18139,9 +18139,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -18604,10 +18604,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -19614,13 +19614,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value2 } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -23486,9 +23486,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -23817,9 +23817,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -24919,12 +24919,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -26408,11 +26408,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path11);
+          url2 = new URL(util.parseOrigin(url2).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -28371,11 +28371,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path11 } = cov;
-        if (this.data[path11]) {
-          this.data[path11].merge(cov);
+        const { path: path12 } = cov;
+        if (this.data[path12]) {
+          this.data[path12].merge(cov);
         } else {
-          this.data[path11] = cov;
+          this.data[path12] = cov;
         }
       }
       /**
@@ -29297,11 +29297,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11) {
-            if (!(yield exists2(path11))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12) {
+            if (!(yield exists2(path12))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path11);
+            const buffer = yield readFileBuffer(path12);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -29317,12 +29317,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11, data) {
-            const eol = (yield getEolFromFile(path11)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12, data) {
+            const eol = (yield getEolFromFile(path12)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path11, data);
+            yield writeFile4(path12, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -29371,10 +29371,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path11 = _ref35;
+              const path12 = _ref35;
               try {
-                const fd = yield open4(path11, "r");
-                return (_fs || _load_fs()).default.createReadStream(path11, { fd });
+                const fd = yield open4(path12, "r");
+                return (_fs || _load_fs()).default.createReadStream(path12, { fd });
               } catch (err) {
               }
             }
@@ -29539,7 +29539,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os8 = __webpack_require__(36);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -29562,29 +29562,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path11.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path11.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path12.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path12.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path11.join(__dirname, "..", "bin", "yarn.js");
+            return path12.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path11.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path12.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -29722,16 +29722,16 @@ var require_lockfile = __commonJS({
           }
           return pattern;
         }
-        function hyphenate(str) {
-          return str.replace(/[A-Z]/g, (match) => {
+        function hyphenate(str2) {
+          return str2.replace(/[A-Z]/g, (match) => {
             return "-" + match.charAt(0).toLowerCase();
           });
         }
-        function camelCase(str) {
-          if (/[A-Z]/.test(str)) {
+        function camelCase(str2) {
+          if (/[A-Z]/.test(str2)) {
             return null;
           } else {
-            return _camelCase(str);
+            return _camelCase(str2);
           }
         }
         function compareSortedArrays(array1, array2) {
@@ -29835,7 +29835,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -29902,7 +29902,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path11.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path12.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -30056,9 +30056,9 @@ var require_lockfile = __commonJS({
       /* 27 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject11 = __webpack_require__(34);
         module2.exports = function(it) {
-          if (!isObject10(it)) throw TypeError(it + " is not an object!");
+          if (!isObject11(it)) throw TypeError(it + " is not an object!");
           return it;
         };
       }),
@@ -30347,9 +30347,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path11.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path12.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -30795,9 +30795,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path11 = { sep: "/" };
+        var path12 = { sep: "/" };
         try {
-          path11 = __webpack_require__(0);
+          path12 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -30875,8 +30875,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path11.sep !== "/") {
-            pattern = pattern.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            pattern = pattern.split(path12.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -31233,8 +31233,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path11.sep !== "/") {
-            f = f.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            f = f.split(path12.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -31399,9 +31399,9 @@ var require_lockfile = __commonJS({
       /* 68 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject11 = __webpack_require__(34);
         var document2 = __webpack_require__(11).document;
-        var is = isObject10(document2) && isObject10(document2.createElement);
+        var is = isObject11(document2) && isObject11(document2.createElement);
         module2.exports = function(it) {
           return is ? document2.createElement(it) : {};
         };
@@ -31477,7 +31477,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -31759,7 +31759,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -31948,9 +31948,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -32026,12 +32026,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path11) {
-          return path11.charAt(0) === "/";
+        function posix(path12) {
+          return path12.charAt(0) === "/";
         }
-        function win32(path11) {
+        function win32(path12) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path11);
+          var result = splitDeviceRe.exec(path12);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -32055,9 +32055,9 @@ var require_lockfile = __commonJS({
         Object.defineProperty(exports3, "__esModule", {
           value: true
         });
-        exports3.default = function(str, fileLoc = "lockfile") {
-          str = (0, (_stripBom || _load_stripBom()).default)(str);
-          return hasMergeConflicts(str) ? parseWithConflict(str, fileLoc) : { type: "success", object: parse7(str, fileLoc) };
+        exports3.default = function(str2, fileLoc = "lockfile") {
+          str2 = (0, (_stripBom || _load_stripBom()).default)(str2);
+          return hasMergeConflicts(str2) ? parseWithConflict(str2, fileLoc) : { type: "success", object: parse7(str2, fileLoc) };
         };
         var _util;
         function _load_util() {
@@ -32349,9 +32349,9 @@ var require_lockfile = __commonJS({
         const MERGE_CONFLICT_END = ">>>>>>>";
         const MERGE_CONFLICT_SEP = "=======";
         const MERGE_CONFLICT_START = "<<<<<<<";
-        function extractConflictVariants(str) {
+        function extractConflictVariants(str2) {
           const variants = [[], []];
-          const lines = str.split(/\r?\n/g);
+          const lines = str2.split(/\r?\n/g);
           let skip = false;
           while (lines.length) {
             const line = lines.shift();
@@ -32383,16 +32383,16 @@ var require_lockfile = __commonJS({
           }
           return [variants[0].join("\n"), variants[1].join("\n")];
         }
-        function hasMergeConflicts(str) {
-          return str.includes(MERGE_CONFLICT_START) && str.includes(MERGE_CONFLICT_SEP) && str.includes(MERGE_CONFLICT_END);
+        function hasMergeConflicts(str2) {
+          return str2.includes(MERGE_CONFLICT_START) && str2.includes(MERGE_CONFLICT_SEP) && str2.includes(MERGE_CONFLICT_END);
         }
-        function parse7(str, fileLoc) {
-          const parser2 = new Parser(str, fileLoc);
+        function parse7(str2, fileLoc) {
+          const parser2 = new Parser(str2, fileLoc);
           parser2.next();
           return parser2.parse();
         }
-        function parseWithConflict(str, fileLoc) {
-          const variants = extractConflictVariants(str);
+        function parseWithConflict(str2, fileLoc) {
+          const variants = extractConflictVariants(str2);
           try {
             return { type: "merge", object: Object.assign({}, parse7(variants[0], fileLoc), parse7(variants[1], fileLoc)) };
           } catch (err) {
@@ -32667,11 +32667,11 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         var anObject = __webpack_require__(27);
-        var isObject10 = __webpack_require__(34);
+        var isObject11 = __webpack_require__(34);
         var newPromiseCapability = __webpack_require__(70);
         module2.exports = function(C, x) {
           anObject(C);
-          if (isObject10(x) && x.constructor === C) return x;
+          if (isObject11(x) && x.constructor === C) return x;
           var promiseCapability = newPromiseCapability.f(C);
           var resolve = promiseCapability.resolve;
           resolve(x);
@@ -33009,7 +33009,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field2) {
           return Object.prototype.hasOwnProperty.call(obj, field2);
         }
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -33076,11 +33076,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path11.resolve(options.cwd);
+            self2.cwd = path12.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path11.resolve(self2.cwd, "/");
-          self2.root = path11.resolve(self2.root);
+          self2.root = options.root || path12.resolve(self2.cwd, "/");
+          self2.root = path12.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -33161,37 +33161,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path11.join(self2.root, f);
+            abs = path12.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path11.resolve(self2.cwd, f);
+            abs = path12.resolve(self2.cwd, f);
           } else {
-            abs = path11.resolve(f);
+            abs = path12.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path12) {
+        function isIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path12) || !!(item.gmatcher && item.gmatcher.match(path12));
+            return item.matcher.match(path13) || !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
-        function childrenIgnored(self2, path12) {
+        function childrenIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path12));
+            return !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -33210,7 +33210,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -33218,7 +33218,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path11.dirname(p), opts, function(er2, made2) {
+                mkdirP(path12.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -33245,14 +33245,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path11.dirname(p), opts, made);
+                made = sync(path12.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -33392,14 +33392,14 @@ var require_lockfile = __commonJS({
           return _package = __webpack_require__(145);
         }
         const NODE_VERSION = process.version;
-        function shouldWrapKey(str) {
-          return str.indexOf("true") === 0 || str.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str) || /^[0-9]/g.test(str) || !/^[a-zA-Z]/g.test(str);
+        function shouldWrapKey(str2) {
+          return str2.indexOf("true") === 0 || str2.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str2) || /^[0-9]/g.test(str2) || !/^[a-zA-Z]/g.test(str2);
         }
-        function maybeWrap(str) {
-          if (typeof str === "boolean" || typeof str === "number" || shouldWrapKey(str)) {
-            return JSON.stringify(str);
+        function maybeWrap(str2) {
+          if (typeof str2 === "boolean" || typeof str2 === "number" || shouldWrapKey(str2)) {
+            return JSON.stringify(str2);
           } else {
-            return str;
+            return str2;
           }
         }
         const priorities = {
@@ -33654,27 +33654,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path11.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path11.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path12.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path12.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path11.join(process.env.XDG_DATA_HOME, "yarn");
+            return path12.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path11.join(getLocalAppDataDir() || path11.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path12.join(getLocalAppDataDir() || path12.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path11.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path12.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path11.join(userHome, "Library", "Caches", "Yarn");
+            return path12.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -33682,15 +33682,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path11.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path12.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path11.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path12.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -33704,35 +33704,35 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         "use strict";
         module2.exports = balanced;
-        function balanced(a, b, str) {
-          if (a instanceof RegExp) a = maybeMatch(a, str);
-          if (b instanceof RegExp) b = maybeMatch(b, str);
-          var r = range(a, b, str);
+        function balanced(a, b, str2) {
+          if (a instanceof RegExp) a = maybeMatch(a, str2);
+          if (b instanceof RegExp) b = maybeMatch(b, str2);
+          var r = range(a, b, str2);
           return r && {
             start: r[0],
             end: r[1],
-            pre: str.slice(0, r[0]),
-            body: str.slice(r[0] + a.length, r[1]),
-            post: str.slice(r[1] + b.length)
+            pre: str2.slice(0, r[0]),
+            body: str2.slice(r[0] + a.length, r[1]),
+            post: str2.slice(r[1] + b.length)
           };
         }
-        function maybeMatch(reg, str) {
-          var m = str.match(reg);
+        function maybeMatch(reg, str2) {
+          var m = str2.match(reg);
           return m ? m[0] : null;
         }
         balanced.range = range;
-        function range(a, b, str) {
+        function range(a, b, str2) {
           var begs, beg, left, right, result;
-          var ai = str.indexOf(a);
-          var bi = str.indexOf(b, ai + 1);
+          var ai = str2.indexOf(a);
+          var bi = str2.indexOf(b, ai + 1);
           var i = ai;
           if (ai >= 0 && bi > 0) {
             begs = [];
-            left = str.length;
+            left = str2.length;
             while (i >= 0 && !result) {
               if (i == ai) {
                 begs.push(i);
-                ai = str.indexOf(a, i + 1);
+                ai = str2.indexOf(a, i + 1);
               } else if (begs.length == 1) {
                 result = [begs.pop(), bi];
               } else {
@@ -33741,7 +33741,7 @@ ${indent}`);
                   left = beg;
                   right = bi;
                 }
-                bi = str.indexOf(b, i + 1);
+                bi = str2.indexOf(b, i + 1);
               }
               i = ai < bi && ai >= 0 ? ai : bi;
             }
@@ -33763,22 +33763,22 @@ ${indent}`);
         var escClose = "\0CLOSE" + Math.random() + "\0";
         var escComma = "\0COMMA" + Math.random() + "\0";
         var escPeriod = "\0PERIOD" + Math.random() + "\0";
-        function numeric(str) {
-          return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+        function numeric(str2) {
+          return parseInt(str2, 10) == str2 ? parseInt(str2, 10) : str2.charCodeAt(0);
         }
-        function escapeBraces(str) {
-          return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+        function escapeBraces(str2) {
+          return str2.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
         }
-        function unescapeBraces(str) {
-          return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+        function unescapeBraces(str2) {
+          return str2.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
         }
-        function parseCommaParts(str) {
-          if (!str)
+        function parseCommaParts(str2) {
+          if (!str2)
             return [""];
           var parts = [];
-          var m = balanced("{", "}", str);
+          var m = balanced("{", "}", str2);
           if (!m)
-            return str.split(",");
+            return str2.split(",");
           var pre = m.pre;
           var body = m.body;
           var post = m.post;
@@ -33792,19 +33792,19 @@ ${indent}`);
           parts.push.apply(parts, p);
           return parts;
         }
-        function expandTop(str) {
-          if (!str)
+        function expandTop(str2) {
+          if (!str2)
             return [];
-          if (str.substr(0, 2) === "{}") {
-            str = "\\{\\}" + str.substr(2);
+          if (str2.substr(0, 2) === "{}") {
+            str2 = "\\{\\}" + str2.substr(2);
           }
-          return expand2(escapeBraces(str), true).map(unescapeBraces);
+          return expand2(escapeBraces(str2), true).map(unescapeBraces);
         }
         function identity(e) {
           return e;
         }
-        function embrace(str) {
-          return "{" + str + "}";
+        function embrace(str2) {
+          return "{" + str2 + "}";
         }
         function isPadded(el) {
           return /^-?0\d/.test(el);
@@ -33815,20 +33815,20 @@ ${indent}`);
         function gte(i, y) {
           return i >= y;
         }
-        function expand2(str, isTop) {
+        function expand2(str2, isTop) {
           var expansions = [];
-          var m = balanced("{", "}", str);
-          if (!m || /\$$/.test(m.pre)) return [str];
+          var m = balanced("{", "}", str2);
+          if (!m || /\$$/.test(m.pre)) return [str2];
           var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
           var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
           var isSequence = isNumericSequence || isAlphaSequence;
           var isOptions = m.body.indexOf(",") >= 0;
           if (!isSequence && !isOptions) {
             if (m.post.match(/,.*\}/)) {
-              str = m.pre + "{" + m.body + escClose + m.post;
-              return expand2(str);
+              str2 = m.pre + "{" + m.body + escClose + m.post;
+              return expand2(str2);
             }
-            return [str];
+            return [str2];
           }
           var n;
           if (isSequence) {
@@ -33901,20 +33901,20 @@ ${indent}`);
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function preserveCamelCase(str) {
+        function preserveCamelCase(str2) {
           let isLastCharLower = false;
           let isLastCharUpper = false;
           let isLastLastCharUpper = false;
-          for (let i = 0; i < str.length; i++) {
-            const c = str[i];
+          for (let i = 0; i < str2.length; i++) {
+            const c = str2[i];
             if (isLastCharLower && /[a-zA-Z]/.test(c) && c.toUpperCase() === c) {
-              str = str.substr(0, i) + "-" + str.substr(i);
+              str2 = str2.substr(0, i) + "-" + str2.substr(i);
               isLastCharLower = false;
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = true;
               i++;
             } else if (isLastCharUpper && isLastLastCharUpper && /[a-zA-Z]/.test(c) && c.toLowerCase() === c) {
-              str = str.substr(0, i - 1) + "-" + str.substr(i - 1);
+              str2 = str2.substr(0, i - 1) + "-" + str2.substr(i - 1);
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = false;
               isLastCharLower = true;
@@ -33924,28 +33924,28 @@ ${indent}`);
               isLastCharUpper = c.toUpperCase() === c;
             }
           }
-          return str;
+          return str2;
         }
-        module2.exports = function(str) {
+        module2.exports = function(str2) {
           if (arguments.length > 1) {
-            str = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
+            str2 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
           } else {
-            str = str.trim();
+            str2 = str2.trim();
           }
-          if (str.length === 0) {
+          if (str2.length === 0) {
             return "";
           }
-          if (str.length === 1) {
-            return str.toLowerCase();
+          if (str2.length === 1) {
+            return str2.toLowerCase();
           }
-          if (/^[a-z0-9]+$/.test(str)) {
-            return str;
+          if (/^[a-z0-9]+$/.test(str2)) {
+            return str2;
           }
-          const hasUpperCase = str !== str.toLowerCase();
+          const hasUpperCase = str2 !== str2.toLowerCase();
           if (hasUpperCase) {
-            str = preserveCamelCase(str);
+            str2 = preserveCamelCase(str2);
           }
-          return str.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
+          return str2.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
         };
       }),
       ,
@@ -34292,13 +34292,13 @@ ${indent}`);
         var toIObject = __webpack_require__(74);
         var arrayIndexOf = __webpack_require__(182)(false);
         var IE_PROTO = __webpack_require__(72)("IE_PROTO");
-        module2.exports = function(object2, names) {
+        module2.exports = function(object2, names2) {
           var O = toIObject(object2);
           var i = 0;
           var result = [];
           var key;
           for (key in O) if (key != IE_PROTO) has(O, key) && result.push(key);
-          while (names.length > i) if (has(O, key = names[i++])) {
+          while (names2.length > i) if (has(O, key = names2[i++])) {
             ~arrayIndexOf(result, key) || result.push(key);
           }
           return result;
@@ -34371,13 +34371,13 @@ ${indent}`);
       /* 201 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject11 = __webpack_require__(34);
         module2.exports = function(it, S) {
-          if (!isObject10(it)) return it;
+          if (!isObject11(it)) return it;
           var fn, val;
-          if (S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
-          if (typeof (fn = it.valueOf) == "function" && !isObject10(val = fn.call(it))) return val;
-          if (!S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
+          if (S && typeof (fn = it.toString) == "function" && !isObject11(val = fn.call(it))) return val;
+          if (typeof (fn = it.valueOf) == "function" && !isObject11(val = fn.call(it))) return val;
+          if (!S && typeof (fn = it.toString) == "function" && !isObject11(val = fn.call(it))) return val;
           throw TypeError("Can't convert object to primitive value");
         };
       }),
@@ -34440,7 +34440,7 @@ ${indent}`);
         var ctx = __webpack_require__(48);
         var classof = __webpack_require__(100);
         var $export = __webpack_require__(41);
-        var isObject10 = __webpack_require__(34);
+        var isObject11 = __webpack_require__(34);
         var aFunction = __webpack_require__(46);
         var anInstance = __webpack_require__(181);
         var forOf = __webpack_require__(183);
@@ -34474,7 +34474,7 @@ ${indent}`);
         })();
         var isThenable = function(it) {
           var then;
-          return isObject10(it) && typeof (then = it.then) == "function" ? then : false;
+          return isObject11(it) && typeof (then = it.then) == "function" ? then : false;
         };
         var notify = function(promise2, isReject) {
           if (promise2._n) return;
@@ -35060,8 +35060,8 @@ ${indent}`);
         }
         exports3.formatters.o = function(v) {
           this.inspectOpts.colors = this.useColors;
-          return util.inspect(v, this.inspectOpts).split("\n").map(function(str) {
-            return str.trim();
+          return util.inspect(v, this.inspectOpts).split("\n").map(function(str2) {
+            return str2.trim();
           }).join(" ");
         };
         exports3.formatters.O = function(v) {
@@ -35320,7 +35320,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -35449,7 +35449,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -35600,9 +35600,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -35776,13 +35776,13 @@ ${indent}`);
             "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
           );
         };
-        function parse7(str) {
-          str = String(str);
-          if (str.length > 100) {
+        function parse7(str2) {
+          str2 = String(str2);
+          if (str2.length > 100) {
             return;
           }
           var match = /^((?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|years?|yrs?|y)?$/i.exec(
-            str
+            str2
           );
           if (!match) {
             return;
@@ -35865,7 +35865,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -36049,7 +36049,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path11.join(p, f), options, function(er2) {
+              rimraf(path12.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -36126,7 +36126,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path11.join(p, f), options);
+            rimrafSync(path12.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -38259,7 +38259,7 @@ var require_subset = __commonJS({
         }
         return true;
       }
-      let higher, lower;
+      let higher, lower2;
       let hasDomLT, hasDomGT;
       let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
       let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
@@ -38291,8 +38291,8 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
+            lower2 = lowerLT(lt, c, options);
+            if (lower2 === c && lower2 !== lt) {
               return false;
             }
           } else if (lt.operator === "<=" && !c.test(lt.semver)) {
@@ -39539,10 +39539,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a3;
-        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names, c) => {
+        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -39559,7 +39559,7 @@ var require_code = __commonJS({
     }
     exports2._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -39570,7 +39570,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str;
+    exports2.str = str2;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -39613,7 +39613,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x) {
@@ -39868,11 +39868,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants4) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
@@ -39889,15 +39889,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants4) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -39953,8 +39953,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names2, constants4) {
+        this.code = optimizeExpr(this.code, names2, constants4);
         return this;
       }
       get names() {
@@ -39983,20 +39983,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names2, constants4))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -40041,20 +40041,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants4);
+        if (!(super.optimizeNames(names2, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names2, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -40069,10 +40069,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names2, constants4);
         return this;
       }
       get names() {
@@ -40093,8 +40093,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -40108,10 +40108,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names2, constants4);
         return this;
       }
       get names() {
@@ -40153,20 +40153,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         var _a3, _b;
-        super.optimizeNames(names, constants4);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names2, constants4);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -40450,15 +40450,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names2, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -40474,18 +40474,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants4[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -40575,22 +40575,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -40683,7 +40683,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -40712,7 +40712,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
@@ -41615,8 +41615,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -42713,15 +42713,15 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input2 = path11;
+    function removeDotSegments(path12) {
+      let input2 = path12;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -42795,11 +42795,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -43162,8 +43162,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -43786,7 +43786,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -44581,16 +44581,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos = 0;
       let value2;
       while (pos < len) {
         length++;
-        value2 = str.charCodeAt(pos++);
+        value2 = str2.charCodeAt(pos++);
         if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str.charCodeAt(pos);
+          value2 = str2.charCodeAt(pos);
           if ((value2 & 64512) === 56320)
             pos++;
         }
@@ -46801,6 +46801,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -47633,10 +47636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path11) {
-  if (!path11)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path11.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -47651,14 +47654,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -47772,8 +47775,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -47976,11 +47979,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path11, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -48039,13 +48042,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count6 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count6--;
       i++;
     }
@@ -48442,16 +48445,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -48490,17 +48493,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -48539,8 +48542,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path11) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -50378,7 +50381,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject10 = isObject;
+  const isObject11 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -50386,7 +50389,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject10(input2)) {
+    if (!isObject11(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -50522,7 +50525,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject10 = isObject;
+  const isObject11 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -50531,7 +50534,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject10(input2)) {
+    if (!isObject11(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -63471,12 +63474,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record4 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record4);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -65678,13 +65681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path11 = ref.slice(1).split("/").filter(Boolean);
-  if (path11.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path11[0] === defsKey) {
-    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -66574,6 +66577,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -66586,7 +66603,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -66690,16 +66708,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path11) => {
-    const segments = path11.split("/");
+  return (path12) => {
+    const segments = path12.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -67086,14 +67104,14 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   );
   const count6 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
+  const shown2 = [];
   for (const { finding } of ranked) {
     if (count6[finding.level] < perLevel) {
       count6[finding.level]++;
-      shown.push(finding);
+      shown2.push(finding);
     } else omitted[finding.level]++;
   }
-  return { shown, omitted };
+  return { shown: shown2, omitted };
 }
 
 // packages/gate-result/src/outputs.ts
@@ -67286,8 +67304,13 @@ function renderSummary(results, options = {}) {
 }
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var NULL_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -67302,7 +67325,9 @@ function readEventContext(eventName, payload, env = {}) {
   if (repository) context.repository = repository;
   switch (eventName) {
     case "pull_request":
-    case "pull_request_target": {
+    case "pull_request_target":
+    case "pull_request_review":
+    case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
       context.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
       context.baseSha = sha(
@@ -67558,7 +67583,7 @@ function parseUnifiedDiff(text2, options = {}) {
     if (!header.startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: expected a "diff --git" line at line ${i + 1}.`);
     }
-    const names = readHeaderNames(header.slice(DIFF_HEADER.length));
+    const names2 = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
     const tally2 = emptyTally(options.text === true);
@@ -67566,7 +67591,7 @@ function parseUnifiedDiff(text2, options = {}) {
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
     }
-    files.push(toChangedFile(entry, names, tally2, files.length));
+    files.push(toChangedFile(entry, names2, tally2, files.length));
   }
   return files;
 }
@@ -67602,10 +67627,10 @@ function setNew(entry, name, status, i) {
 }
 function readBinary(entry, line) {
   entry.binary = true;
-  const names = readBinaryNames(line);
-  if (!names) return;
-  entry.oldPath ??= names[0];
-  entry.newPath ??= names[1];
+  const names2 = readBinaryNames(line);
+  if (!names2) return;
+  entry.oldPath ??= names2[0];
+  entry.newPath ??= names2[1];
 }
 function skipBinaryPatch(lines, start, entry) {
   entry.binary = true;
@@ -67613,18 +67638,18 @@ function skipBinaryPatch(lines, start, entry) {
   while (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) i++;
   return i;
 }
-function toChangedFile(entry, names, tally2, index) {
-  const oldPath = entry.oldPath === void 0 ? names?.[0] : entry.oldPath;
-  const newPath = entry.newPath === void 0 ? names?.[1] : entry.newPath;
+function toChangedFile(entry, names2, tally2, index) {
+  const oldPath = entry.oldPath === void 0 ? names2?.[0] : entry.oldPath;
+  const newPath = entry.newPath === void 0 ? names2?.[1] : entry.newPath;
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path11 = status === "deleted" ? oldPath : newPath;
-  if (typeof path11 !== "string" || path11 === "") {
+  const path12 = status === "deleted" ? oldPath : newPath;
+  if (typeof path12 !== "string" || path12 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path11,
+    path: path12,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -67650,14 +67675,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path11) {
-  return indexOf(changeSet).get(path11)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path12) {
+  return indexOf(changeSet).get(path12)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path11, line) {
-  return touchesChangedLines(changeSet, path11, line, line);
+function isLineChanged(changeSet, path12, line) {
+  return touchesChangedLines(changeSet, path12, line, line);
 }
-function touchesChangedLines(changeSet, path11, start, end) {
-  const ranges = changedRangesOf(changeSet, path11);
+function touchesChangedLines(changeSet, path12, start, end) {
+  const ranges = changedRangesOf(changeSet, path12);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -67899,32 +67924,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path11, maxBytes) {
+function tooLarge(path12, maxBytes) {
   return new ConfigError(
-    `${path11} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path12} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha3, path11, maxBytes) {
+async function fromGit(io, sha3, path12, maxBytes) {
   let text2;
   try {
-    text2 = await io.git(["show", `${sha3}:./${path11}`]);
+    text2 = await io.git(["show", `${sha3}:./${path12}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path11, maxBytes);
+  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path12, maxBytes);
   return text2;
 }
-async function fromApi(io, ref, path11, maxBytes) {
+async function fromApi(io, ref, path12, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path11} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path12} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path11,
+      path: path12,
       ref
     });
     data = response.data ?? {};
@@ -67932,29 +67957,165 @@ async function fromApi(io, ref, path11, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path11, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path12, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path11} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path12} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text2 = Buffer.from(data.content, "base64");
-  if (text2.length > maxBytes) throw tooLarge(path11, maxBytes);
+  if (text2.length > maxBytes) throw tooLarge(path12, maxBytes);
   return text2.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha3, path11) => changes.source === "git" ? fromGit(io, sha3, path11, maxBytes) : fromApi(io, sha3, path11, maxBytes);
+  const read = (sha3, path12) => changes.source === "git" ? fromGit(io, sha3, path12, maxBytes) : fromApi(io, sha3, path12, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    const base = await read(changes.base, path11);
-    const head = await read(changes.head, path11);
-    texts.set(path11, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path12 of paths) {
+    const base = await read(changes.base, path12);
+    const head = await read(changes.head, path12);
+    texts.set(path12, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function approvalPolicyOf(inputs) {
+  const approvers = getList(inputs, "approvers").map((a) => a.replace(/^@/, ""));
+  for (const entry of approvers) {
+    if (!LOGIN.test(entry) && !TEAM.test(entry)) {
+      throw new InputError(
+        "approvers",
+        `Expected \`approvers\` to list GitHub logins or \`org/team\` slugs, got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+      );
+    }
+  }
+  return {
+    minApprovals: getInteger(inputs, "min-approvals", { max: 100 }) ?? 1,
+    approvers,
+    approverNotCommitter: getBoolean(inputs, "approver-not-committer") ?? true,
+    allowStaleApprovals: getBoolean(inputs, "allow-stale-approvals") ?? false
+  };
+}
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names2 = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names2) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record4) {
+  const file2 = record4.file;
+  if (record4.source === "head") {
+    const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record4.reason}.`;
+  }
+  const at = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  if (record4.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+  }
+  const how = record4.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record4.reason}.`;
+}
+function policySection(record4, gate) {
+  const notes = [describePolicy(record4)];
+  if (record4.problem !== void 0) notes.push(record4.problem);
+  if (record4.changes !== void 0) {
+    const own2 = changesForGate(record4.changes, gate);
+    const others = record4.changes.length - own2.length;
+    if (record4.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record4.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record4) {
+  if (record4 === void 0) return result;
+  return { ...result, policy: record4, details: [...result.details, policySection(record4, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
 var section = external_exports.record(external_exports.string(), value);
@@ -67968,12 +68129,11 @@ function nearest(name, known) {
   );
   return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
 }
-function readSection(file2, gate, raw2) {
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
   if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
   const parsed = section.safeParse(raw2);
   if (!parsed.success)
     fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -68003,11 +68163,15 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   } catch {
     fail(file2, "Too many YAML aliases (at most 100 are expanded)");
   }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
   if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === "gates") {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
@@ -68017,14 +68181,300 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
   return config2;
 }
 function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
+}
+
+// packages/gate-result/src/checkpoint/evaluate.ts
+var COUNTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
+var lower = (s) => s.toLowerCase();
+function isBot(review) {
+  return review.type !== "User" || /\[bot\]$/i.test(review.login);
+}
+function timeOf(review) {
+  const t = review.submittedAt === null ? Number.NaN : Date.parse(review.submittedAt);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+function latestStandings(reviews) {
+  const byLogin = /* @__PURE__ */ new Map();
+  reviews.forEach((review, index) => {
+    if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED" && review.state !== "DISMISSED")
+      return;
+    const key = lower(review.login);
+    const previous = byLogin.get(key);
+    if (previous === void 0 || timeOf(review) >= timeOf(previous.review))
+      byLogin.set(key, { review, index });
+  });
+  return [...byLogin.values()].sort((a, b) => a.index - b.index).map((e) => e.review);
+}
+function approverTeams(policy) {
+  return policy.approvers.filter((a) => a.includes("/")).map(lower);
+}
+function shortSha2(sha3) {
+  return sha3 === null ? "an unknown commit" : sha3.slice(0, 7);
+}
+function standingOf(review, policy, teams) {
+  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
+    return { standing: review.authorAssociation };
+  const login = lower(review.login);
+  if (policy.approvers.some((a) => !a.includes("/") && lower(a) === login))
+    return { standing: "listed in approvers" };
+  const unreadable = [];
+  for (const team of approverTeams(policy)) {
+    const members2 = teams[team];
+    if (members2 === void 0 || !members2.readable) unreadable.push(team);
+    else if (members2.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
+  }
+  const listed = policy.approvers.length > 0 ? ", not listed in `approvers`" : "";
+  const teamNote = unreadable.length > 0 ? `, and the membership of ${unreadable.join(", ")} could not be read` : "";
+  return {
+    reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`
+  };
+}
+function loginsNeedingTeams(facts, policy) {
+  if (approverTeams(policy).length === 0) return [];
+  const committers = new Set(facts.committers.map(lower));
+  return latestStandings(facts.reviews).filter(
+    (r) => r.state !== "DISMISSED" && !isBot(r) && lower(r.login) !== lower(facts.author) && !(policy.approverNotCommitter && committers.has(lower(r.login))) && standingOf(r, policy, {}).standing === void 0 && !policy.approvers.some((a) => lower(a) === lower(r.login))
+  ).map((r) => r.login);
+}
+function evaluateCheckpoint(facts, policy) {
+  const teams = facts.teams ?? {};
+  const committers = new Set(facts.committers.map(lower));
+  const author = lower(facts.author);
+  const approvals = [];
+  const changesRequested = [];
+  const notCounted = [];
+  const standings = new Set(latestStandings(facts.reviews));
+  const skip = (review, reason) => {
+    notCounted.push({ login: review.login, state: review.state, commitId: review.commitId, reason });
+  };
+  for (const review of facts.reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    if (!standings.has(review)) {
+      if (review.state === "APPROVED") skip(review, "superseded by a later review of the same reviewer");
+      continue;
+    }
+    if (review.state === "DISMISSED") {
+      skip(review, "dismissed");
+      continue;
+    }
+    if (isBot(review)) {
+      skip(review, `a bot or app account (type ${review.type || "missing"}), not a person`);
+      continue;
+    }
+    if (lower(review.login) === author) {
+      skip(review, "the PR's author");
+      continue;
+    }
+    if (policy.approverNotCommitter && committers.has(lower(review.login))) {
+      skip(review, "authored or committed a commit of this PR (`approver-not-committer`)");
+      continue;
+    }
+    const { standing, reason } = standingOf(review, policy, teams);
+    if (standing === void 0) {
+      skip(review, reason ?? "not an approver");
+      continue;
+    }
+    const counted = {
+      login: review.login,
+      commitId: review.commitId ?? "",
+      submittedAt: review.submittedAt,
+      standing
+    };
+    if (review.state === "CHANGES_REQUESTED") {
+      changesRequested.push(counted);
+      continue;
+    }
+    if (review.commitId !== facts.headSha && !policy.allowStaleApprovals) {
+      skip(
+        review,
+        `approved ${shortSha2(review.commitId)}, not the head ${shortSha2(facts.headSha)} (stale; a new approval is needed)`
+      );
+      continue;
+    }
+    approvals.push(counted);
+  }
+  const unreadableTeams = approverTeams(policy).flatMap((team) => {
+    const members2 = teams[team];
+    if (members2 === void 0) return [{ team, reason: "not read" }];
+    return members2.readable ? [] : [{ team, reason: members2.reason }];
+  });
+  const met = changesRequested.length === 0 && approvals.length >= policy.minApprovals;
+  return {
+    met,
+    required: policy.minApprovals,
+    headSha: facts.headSha,
+    approvals,
+    changesRequested,
+    notCounted,
+    unreadableTeams,
+    summary: summarise(met, approvals, changesRequested, policy.minApprovals, facts.headSha)
+  };
+}
+function names(list) {
+  return list.map((a) => `@${a.login}`).join(", ");
+}
+function summarise(met, approvals, blocked, required2, head) {
+  const counted = `${approvals.length} of ${required2} required approval${required2 === 1 ? "" : "s"} of ${shortSha2(head)}`;
+  if (blocked.length > 0) return `Changes requested by ${names(blocked)}; ${counted} count.`;
+  if (met)
+    return approvals.length === 0 ? "No approval is required (`min-approvals: 0`)." : `Approved by ${names(approvals)} (${counted}).`;
+  return `Needs a person: ${counted} count${approvals.length > 0 ? ` (${names(approvals)})` : ""}.`;
+}
+
+// packages/gate-result/src/checkpoint/render.ts
+function short2(sha3) {
+  return sha3 === null || sha3 === "" ? "\u2014" : sha3.slice(0, 7);
+}
+function checkpointSection(result, title = "Human checkpoint") {
+  const rows = [
+    ...result.approvals.map((a) => [`@${a.login}`, "APPROVED", short2(a.commitId), "yes", a.standing]),
+    ...result.changesRequested.map((a) => [
+      `@${a.login}`,
+      "CHANGES_REQUESTED",
+      short2(a.commitId),
+      "blocks",
+      `${a.standing}; stands until the reviewer approves or it is dismissed`
+    ]),
+    ...result.notCounted.map((r) => [`@${r.login}`, r.state, short2(r.commitId), "no", r.reason])
+  ];
+  const notes = [result.summary];
+  for (const { team, reason } of result.unreadableTeams) {
+    notes.push(
+      `The members of team ${team} could not be read, so its members count only by association: ${reason}`
+    );
+  }
+  if (rows.length === 0) notes.push("The pull request has no approving or change-requesting review.");
+  return {
+    title,
+    columns: ["Reviewer", "State", "Commit", "Counts", "Why"],
+    rows,
+    notes
+  };
+}
+
+// packages/gate-result/src/checkpoint/fetch.ts
+var PULL_COMMITS_CAP = 250;
+var PERMISSION = "The human checkpoint reads the pull request's reviews and commits, which needs the `pull-requests: read` permission (in the workflow's `permissions:`).";
+function apiFailure(what, error63) {
+  const message = getErrorMessage(error63).replace(/\.$/, "");
+  return new ConfigError(`Could not read ${what}: ${message}. ${PERMISSION}`);
+}
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str = (v) => typeof v === "string" ? v : null;
+function reviewOf(raw2) {
+  if (!isObject3(raw2)) throw new ConfigError("GitHub API returned a review that is not an object.");
+  const user = isObject3(raw2.user) ? raw2.user : void 0;
+  return {
+    id: typeof raw2.id === "number" ? raw2.id : 0,
+    login: str(user?.login) ?? "(deleted account)",
+    type: str(user?.type) ?? "missing",
+    state: str(raw2.state) ?? "missing",
+    commitId: str(raw2.commit_id),
+    submittedAt: str(raw2.submitted_at),
+    authorAssociation: str(raw2.author_association) ?? ""
+  };
+}
+function pullOf(event) {
+  const pr = isObject3(event.payload.pull_request) ? event.payload.pull_request : void 0;
+  const author = isObject3(pr?.user) ? str(pr.user.login) : null;
+  if (event.pullNumber === void 0 || event.headSha === void 0 || event.repository === void 0 || author === null) {
+    throw new ConfigError(
+      `The human checkpoint needs a pull request, and the ${event.name} event names none (with its number, head commit and author); run the gate on pull_request and pull_request_review events.`
+    );
+  }
+  return { ...event.repository, pull: event.pullNumber, head: event.headSha, author };
+}
+async function readCommitters(github, where, pull) {
+  let commits;
+  try {
+    commits = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw apiFailure(`the commits of pull request #${pull}`, error63);
+  }
+  if (commits.length >= PULL_COMMITS_CAP) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP} or more commits, more than GitHub lists, so not every committer is known and \`approver-not-committer\` cannot be checked; squash the branch or set \`approver-not-committer: false\`.`
+    );
+  }
+  const logins = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    if (!isObject3(commit)) continue;
+    for (const who of [commit.author, commit.committer]) {
+      const login = isObject3(who) ? str(who.login) : null;
+      if (login !== null) logins.add(login);
+    }
+  }
+  return [...logins];
+}
+var TEAM_HINT = "the workflow token cannot read an organisation's teams; give `github-token` a token with `read:org` (a classic token) or the organisation `members: read` permission (a GitHub App), or list the logins instead";
+async function readTeam(github, team, logins) {
+  const [org = "", slug = ""] = team.split("/");
+  try {
+    await github.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404 || error63.status === 401)) {
+      return { readable: false, reason: `GitHub answered ${error63.status} for the team: ${TEAM_HINT}.` };
+    }
+    throw apiFailure(`the team ${team}`, error63);
+  }
+  const members2 = [];
+  for (const username of logins) {
+    try {
+      const response = await github.request(
+        "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+        { org, team_slug: slug, username }
+      );
+      if (response.data.state === "active") members2.push(username);
+    } catch (error63) {
+      if (error63 instanceof GitHubApiError && error63.status === 404) continue;
+      if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 401)) {
+        return { readable: false, reason: `GitHub answered ${error63.status} for a membership: ${TEAM_HINT}.` };
+      }
+      throw apiFailure(`the membership of team ${team}`, error63);
+    }
+  }
+  return { readable: true, members: members2 };
+}
+async function readCheckpointFacts(io, policy) {
+  const { owner, repo, pull, head, author } = pullOf(io.event);
+  const github = io.github;
+  if (github === void 0) {
+    throw new ConfigError(
+      `The human checkpoint needs a GitHub token to read the reviews (\`github-token\`). ${PERMISSION}`
+    );
+  }
+  const where = { owner, repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", where);
+  } catch (error63) {
+    throw apiFailure(`the reviews of pull request #${pull}`, error63);
+  }
+  const reviews = raw2.map(reviewOf);
+  const committers = policy.approverNotCommitter ? await readCommitters(github, where, pull) : [];
+  const facts = { headSha: head, author, committers, reviews };
+  const needing = loginsNeedingTeams(facts, policy);
+  if (needing.length > 0) {
+    const teams = {};
+    for (const team of approverTeams(policy)) teams[team] = await readTeam(github, team, needing);
+    facts.teams = teams;
+  }
+  return facts;
+}
+async function checkHumanCheckpoint(io, policy) {
+  return evaluateCheckpoint(await readCheckpointFacts(io, policy), policy);
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -68523,14 +68973,260 @@ function info(message) {
 
 // packages/gate-result/src/runtime/action.ts
 import os7 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
+
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text2;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var POLICY_SOURCE_INPUT = {
+  name: "policy-source",
+  kind: "enum",
+  values: ["base", "head"],
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge2(file2, at, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at = `${shown2}@${base.slice(0, 7)}`;
+  let text2;
+  try {
+    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record4 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record4.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record4.origin = "none";
+    if (record4.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record4.base);
+        record4.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record4.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record4 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record4.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record4.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record4.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record4 };
+}
 
 // packages/gate-result/src/runtime/job-summary.ts
-import { appendFile as appendFile2, stat as stat2 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3 } from "node:fs/promises";
 async function appendJobSummary(markdown, env = process.env) {
   const file2 = env.GITHUB_STEP_SUMMARY;
   if (!file2) throw new Error("GITHUB_STEP_SUMMARY is not set");
-  const stats = await stat2(file2).catch(() => void 0);
+  const stats = await stat3(file2).catch(() => void 0);
   if (stats !== void 0 && !stats.isFile()) throw new Error("GITHUB_STEP_SUMMARY is not a regular file");
   await appendFile2(file2, markdown, { encoding: "utf8" });
 }
@@ -68538,9 +69234,9 @@ async function appendJobSummary(markdown, env = process.env) {
 // packages/gate-result/src/runtime/result-file.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
@@ -68636,8 +69332,8 @@ ${escapeMarkdown(options.failure)}
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
-function checkTypos(names, known) {
-  const [first] = findMisspelledInputs(names, known);
+function checkTypos(names2, known) {
+  const [first] = findMisspelledInputs(names2, known);
   if (first !== void 0) {
     throw new InputError(
       first.given,
@@ -68706,7 +69402,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 // packages/gate-result/src/runtime/runner-context.ts
 import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -68899,11 +69595,11 @@ function merge2(defaults, route, options) {
 }
 function addQueryParameters(url2, parameters) {
   const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
+  return url2 + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -68930,16 +69626,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -69311,15 +70007,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -69342,8 +70038,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject10 = val !== null && typeof val === "object";
-    const hasToJSON = isObject10 && typeof val.toJSON === "function";
+    const isObject11 = val !== null && typeof val === "object";
+    const hasToJSON = isObject11 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -70314,7 +71010,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70669,116 +71365,14 @@ function githubClientOf(token, baseUrl) {
   return createGitHubClient({ token, ...baseUrl ? { baseUrl } : {} });
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text2;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -70806,7 +71400,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -70869,15 +71463,15 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   if (!roots.some((root) => isInside(root, target))) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
+  await mkdir3(path5.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -70890,7 +71484,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -70912,12 +71506,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -70925,7 +71519,7 @@ function createLocalIO(options) {
     readFile: readFile2,
     async readText(file2, read) {
       const bytes = await readFile2(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -70938,6 +71532,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -70947,14 +71542,14 @@ function createLocalIO(options) {
 // packages/gate-result/src/runtime/runner-inputs.ts
 function readRunnerInputs(env = process.env) {
   const values = {};
-  const names = [];
+  const names2 = [];
   for (const [key, value2] of Object.entries(env)) {
     if (!key.startsWith("INPUT_") || value2 === void 0) continue;
     const name = key.slice("INPUT_".length).toLowerCase();
-    names.push(name);
+    names2.push(name);
     values[name] = value2;
   }
-  return { inputs: inputsFromRecord(values, "input"), names: names.sort() };
+  return { inputs: inputsFromRecord(values, "input"), names: names2.sort() };
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
@@ -70981,8 +71576,8 @@ async function readEvent(env) {
   }
 }
 async function resolveWorkingDirectory(root, given) {
-  const shown = `\`${given.slice(0, 60)}\``;
-  const absolute = path6.resolve(root, given);
+  const shown2 = `\`${given.slice(0, 60)}\``;
+  const absolute = path7.resolve(root, given);
   const realRoot = await realpath2(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
@@ -70990,13 +71585,13 @@ async function resolveWorkingDirectory(root, given) {
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown2}.`
     );
   }
   if (!(await stat4(real)).isDirectory()) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be a directory, got ${shown}.`
+      `Expected \`working-directory\` to be a directory, got ${shown2}.`
     );
   }
   return real;
@@ -71016,18 +71611,36 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   return parseConfigFile(text2, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
-  const { inputs, names } = readRunnerInputs(env);
+  const { inputs, names: names2 } = readRunnerInputs(env);
   const log = createCoreLogger();
-  const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const runnerTemp = path6.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
-  const resultDir = path6.join(runnerTemp, "aeef-gates");
+  const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path7.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
+  const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, "config-file");
+  const source = getEnum(inputs, "policy-source", ["base", "head"]);
+  if (problem !== void 0 && (source ?? defaultPolicySource(event.name)) === "base") {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config: config2, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...github === void 0 ? {} : { github },
+    ...event.repository === void 0 ? {} : { repository: event.repository },
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
+  });
   const io = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -71036,7 +71649,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, io, resultDir };
+  return { inputs, inputNames: names2, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -71050,7 +71663,8 @@ var RUNTIME_INPUTS = [
     name: "config-file",
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
-  }
+  },
+  POLICY_SOURCE_INPUT
 ];
 var selectConfiguredGates = (inputs) => {
   const listed = getList(inputs, "gates");
@@ -71075,10 +71689,13 @@ async function runSelected(gates, options, combined, written) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known
+      }),
+      context.policy
+    );
     written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
@@ -71086,7 +71703,7 @@ async function runSelected(gates, options, combined, written) {
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
-  const resultDir = path7.join(path7.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
+  const resultDir = path8.join(path8.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
@@ -71135,7 +71752,7 @@ function addTally(a, b) {
 }
 
 // actions/coverage/src/paths.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var WINDOWS_ABSOLUTE = /^[A-Za-z]:\//;
 function toPosix(raw2) {
   let p = raw2.trim().replace(/\\/g, "/");
@@ -71154,8 +71771,8 @@ function isAbsolute(p) {
   return p.startsWith("/") || WINDOWS_ABSOLUTE.test(p);
 }
 function normaliseAbsolute(p) {
-  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path8.posix.normalize(p.slice(2));
-  return path8.posix.normalize(p);
+  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path9.posix.normalize(p.slice(2));
+  return path9.posix.normalize(p);
 }
 function relativeInside(root, child) {
   const r = root.endsWith("/") ? root : `${root}/`;
@@ -71184,7 +71801,7 @@ function normaliseReportPath(raw2, workspace, roots = []) {
     const rel2 = relativeInside(ws, abs);
     return rel2 === void 0 || rel2 === "" ? { path: abs, outside: true } : { path: rel2, outside: false };
   }
-  const rel = path8.posix.normalize(p);
+  const rel = path9.posix.normalize(p);
   if (rel === ".." || rel.startsWith("../")) return { path: p, outside: true };
   return { path: rel === "." ? p : rel, outside: false };
 }
@@ -71878,29 +72495,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str) {
-    if (typeof str !== "string" || str.length === 0) return str;
-    if (str.indexOf("&") === -1) return str;
-    const original = str;
+  decode(str2) {
+    if (typeof str2 !== "string" || str2.length === 0) return str2;
+    if (str2.indexOf("&") === -1) return str2;
+    const original = str2;
     const chunks = [];
-    const len = str.length;
+    const len = str2.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str.charCodeAt(i) !== 38) {
+      if (str2.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str.charCodeAt(j) !== 59) {
+      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str2.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str.slice(i + 1, j);
+      const token = str2.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -71932,7 +72549,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str.slice(last, i));
+      if (i > last) chunks.push(str2.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -71958,8 +72575,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str.slice(last));
-    const result = chunks.length === 0 ? str : chunks.join("");
+    if (last < len) chunks.push(str2.slice(last));
+    const result = chunks.length === 0 ? str2 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -72278,7 +72895,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str);
+var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -72726,13 +73343,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str) {
-  if (typeof str !== "string") return str;
-  const len = str.length;
-  if (len === 0) return str;
+function anynum(str2) {
+  if (typeof str2 !== "string") return str2;
+  const len = str2.length;
+  if (len === 0) return str2;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str.charCodeAt(i);
+    const cc = str2.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -72743,7 +73360,7 @@ function anynum(str) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+        const low = str2.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -72759,22 +73376,22 @@ function anynum(str) {
       break;
     }
   }
-  if (firstHit === -1) return str;
+  if (firstHit === -1) return str2;
   const chars = [];
-  if (firstHit > 0) chars.push(str.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str.charCodeAt(i);
+    const cc = str2.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str[i]);
+      chars.push(str2[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+        const low = str2.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -72785,7 +73402,7 @@ function anynum(str) {
           }
         }
       }
-      chars.push(str[i]);
+      chars.push(str2[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -72793,7 +73410,7 @@ function anynum(str) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
   }
   return chars.join("");
 }
@@ -72816,12 +73433,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str, options = {}) {
+function toNumber(str2, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str || typeof str !== "string") return str;
-  let trimmedStr = str.trim();
-  if (trimmedStr.length === 0) return str;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str;
+  if (!str2 || typeof str2 !== "string") return str2;
+  let trimmedStr = str2.trim();
+  if (trimmedStr.length === 0) return str2;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -72835,10 +73452,10 @@ function toNumber(str, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str;
-    return handleInfinity(str, num2, options);
+    if (Number.isNaN(num2)) return str2;
+    return handleInfinity(str2, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str, trimmedStr, options);
+    return resolveEnotation(str2, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -72850,35 +73467,35 @@ function toNumber(str, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str;
+        return str2;
       } else {
         const num2 = Number(trimmedStr);
         const parsedStr = String(num2);
         if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num2;
-          else return str;
+          else return str2;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num2;
           else if (parsedStr === numTrimmedByZeros) return num2;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
-          else return str;
+          else return str2;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
         }
       }
     } else {
-      return str;
+      return str2;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str, trimmedStr, options) {
-  if (!options.eNotation) return str;
+function resolveEnotation(str2, trimmedStr, options) {
+  if (!options.eNotation) return str2;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -72888,18 +73505,18 @@ function resolveEnotation(str, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str;
+      } else return str2;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str;
+    return str2;
   }
 }
 function trimZeros(numStr) {
@@ -72915,14 +73532,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str = numStr.trim();
-  if (base === 2 || base === 8) numStr = str.substring(2);
+  const str2 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str2.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str, num2, options) {
+function handleInfinity(str2, num2, options) {
   const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -72934,7 +73551,7 @@ function handleInfinity(str, num2, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str;
+      return str2;
   }
 }
 
@@ -73310,16 +73927,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -73327,9 +73944,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return void 0;
-    return path11[path11.length - 1].values?.[attrName];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return void 0;
+    return path12[path12.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -73337,9 +73954,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return false;
-    const current = path11[path11.length - 1];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return false;
+    const current = path12[path12.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -73365,18 +73982,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].position ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].counter ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -75062,12 +75679,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str, i);
+function findClosingIndex(xmlData, str2, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str2, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str.length - 1;
+    return closingIndex + str2.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -75439,9 +76056,9 @@ function parseXml2(text2, file2) {
 function childrenOf(el, name) {
   return el?.children.get(name) ?? [];
 }
-function descend(el, ...names) {
+function descend(el, ...names2) {
   let level = [el];
-  for (const name of names) level = level.flatMap((e) => childrenOf(e, name));
+  for (const name of names2) level = level.flatMap((e) => childrenOf(e, name));
   return level;
 }
 var NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
@@ -75483,8 +76100,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path11, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+    const { path: path12, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -75494,9 +76111,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path11, outside, lines, statements, functions, branches }
+      file: { path: path12, outside, lines, statements, functions, branches }
     };
-    byPath.set(path11, acc);
+    byPath.set(path12, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -75574,8 +76191,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path11, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path12);
     if (acc === void 0) {
       const lines = /* @__PURE__ */ new Map();
       const branches = /* @__PURE__ */ new Map();
@@ -75584,9 +76201,9 @@ function parseCobertura(root, ctx) {
         lines,
         branches,
         functions,
-        file: { path: path11, outside, lines, statements: null, functions, branches }
+        file: { path: path12, outside, lines, statements: null, functions, branches }
       };
-      byPath.set(path11, acc);
+      byPath.set(path12, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -75667,11 +76284,11 @@ function parseGoCoverprofile(text2, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path12);
     if (file2 === void 0) {
-      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path11, file2);
+      file2 = { path: path12, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path12, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -75721,9 +76338,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
-      seen.add(path11);
+      const { path: path12, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
+      seen.add(path12);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -75731,7 +76348,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path11,
+        path: path12,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -75758,14 +76375,14 @@ function parseJacoco(root, ctx) {
 
 // actions/coverage/src/istanbul-final.ts
 var import_istanbul_lib_coverage = __toESM(require_istanbul_lib_coverage(), 1);
-function isObject3(value2) {
+function isObject4(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 var PARTS = ["statementMap", "fnMap", "branchMap", "s", "f", "b"];
 function looksLikeIstanbulMap(value2) {
   for (const key in value2) {
     const entry = value2[key];
-    return isObject3(entry) && isObject3(entry.statementMap) && isObject3(entry.s);
+    return isObject4(entry) && isObject4(entry.statementMap) && isObject4(entry.s);
   }
   return false;
 }
@@ -75774,7 +76391,7 @@ function readIstanbulMap(json2, ctx) {
   const outside = /* @__PURE__ */ new Map();
   for (const key of Object.keys(json2)) {
     const entry = json2[key];
-    if (!isObject3(entry) || PARTS.some((p) => !isObject3(entry[p]))) {
+    if (!isObject4(entry) || PARTS.some((p) => !isObject4(entry[p]))) {
       throw new ReportError(
         ctx.file,
         `${ctx.file} is not a valid istanbul coverage map: the entry for "${key.slice(0, 80)}" lacks statementMap, fnMap, branchMap, s, f or b.`
@@ -75801,43 +76418,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path11, fc] of report.data) {
+    for (const [path12, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path11, report.outside.get(path11) ?? false);
+      outside.set(path12, report.outside.get(path12) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path11 of map2.files()) data.set(path11, map2.fileCoverageFor(path11).toJSON());
+  for (const path12 of map2.files()) data.set(path12, map2.fileCoverageFor(path12).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path11, part) {
+function invalidCount(file2, path12, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path11.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path12.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path11, part) {
+function tallyHits(hits, file2, path12, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path11, part);
+    if (!isCount(v)) invalidCount(file2, path12, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path11) {
+function tallyBranches(hits, file2, path12) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path11, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path12, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path11, "b");
+      if (!isCount(v)) invalidCount(file2, path12, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -75864,15 +76481,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path11, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path11, "s");
+  for (const [path12, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path12, "s");
     files.push({
-      path: path11,
-      outside: report.outside.get(path11) ?? false,
+      path: path12,
+      outside: report.outside.get(path12) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path11, "f"),
-      branches: tallyBranches(fc.b, file2, path11)
+      functions: tallyHits(fc.f, file2, path12, "f"),
+      branches: tallyBranches(fc.b, file2, path12)
     });
   }
   return files;
@@ -75880,15 +76497,15 @@ function istanbulToFiles(report, file2) {
 
 // actions/coverage/src/istanbul-summary.ts
 var METRICS = ["lines", "statements", "functions", "branches"];
-function isObject4(value2) {
+function isObject5(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function looksLikeIstanbulSummary(json2) {
   const total = json2.total;
-  return isObject4(total) && isObject4(total.lines) && "total" in total.lines && "covered" in total.lines;
+  return isObject5(total) && isObject5(total.lines) && "total" in total.lines && "covered" in total.lines;
 }
 function readTally(block, where, ctx) {
-  if (!isObject4(block)) throw new ReportError(ctx.file, `${ctx.file} lacks ${where}.`);
+  if (!isObject5(block)) throw new ReportError(ctx.file, `${ctx.file} lacks ${where}.`);
   const { total, covered } = block;
   for (const [name, v] of [
     ["total", total],
@@ -75912,15 +76529,15 @@ function parseIstanbulSummary(json2, ctx) {
     if (key === "total") continue;
     const entry = json2[key];
     const label3 = `the entry "${key.slice(0, 80)}"`;
-    if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
+    if (!isObject5(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path11, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 80)} twice.`);
-    seen.add(path11);
+    const { path: path12, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 80)} twice.`);
+    seen.add(path12);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path11, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path12, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -76026,10 +76643,10 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path11, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path11);
+    const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path12);
     this.current = existing2 ?? {
-      path: path11,
+      path: path12,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -76037,8 +76654,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path11, this.current);
-    this.outside.set(path11, outside);
+    if (existing2 === void 0) this.records.set(path12, this.current);
+    this.outside.set(path12, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -76120,7 +76737,7 @@ function parseLcov(text2, ctx) {
 }
 
 // actions/coverage/src/parse-report.ts
-function isObject5(value2) {
+function isObject6(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function parseJsonReport(text2, ctx) {
@@ -76131,8 +76748,8 @@ function parseJsonReport(text2, ctx) {
     const detail = error63 instanceof Error ? error63.message.slice(0, 120) : "invalid JSON";
     throw new ReportError(ctx.file, `${ctx.file} is not valid JSON (${detail}); truncated?`);
   }
-  if (!isObject5(json2)) throw unrecognisedFormat(ctx.file);
-  if (isObject5(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
+  if (!isObject6(json2)) throw unrecognisedFormat(ctx.file);
+  if (isObject6(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
     return {
       format: "istanbul",
       detected: "jest --json report (coverageMap)",
@@ -76326,11 +76943,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path11) {
-  const exact = model.files.get(path11);
+function reportEntryFor(model, index, path12) {
+  const exact = model.files.get(path12);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
+  const candidates = (index().get(path12.slice(path12.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path12.endsWith(`/${f.path}`) || f.path.endsWith(`/${path12}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -76419,28 +77036,28 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path11, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path12, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path11,
+        path: path12,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
       }
     ]
   ).sort((a, b) => a.pct - b.pct || b.missed - a.missed || (a.path < b.path ? -1 : 1));
-  const shown = rows.slice(0, WORST_FILES_SHOWN);
+  const shown2 = rows.slice(0, WORST_FILES_SHOWN);
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path11, t, missed }) => [
-      path11,
+    rows: shown2.map(({ path: path12, t, missed }) => [
+      path12,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
       pctCell(t.functions),
       pctCell(t.branches)
     ]),
-    omittedRows: rows.length - shown.length
+    omittedRows: rows.length - shown2.length
   };
 }
 function reportsSection(reports, notes) {
@@ -76628,7 +77245,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path11, entry] of entries) files.set(path11, entry.file);
+  for (const [path12, entry] of entries) files.set(path12, entry.file);
   return { files, formats };
 }
 
@@ -76724,8 +77341,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path11) {
-  return TOOL_CONFIGS.find((row2) => row2.file.test(path11));
+function toolConfigOf(path12) {
+  return TOOL_CONFIGS.find((row2) => row2.file.test(path12));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -76906,8 +77523,8 @@ function diffWorkflow(base, head, isGate) {
         message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
       });
     if (!prior) continue;
-    const names = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
-    for (const name of [...names].sort()) {
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
+    for (const name of [...names2].sort()) {
       const was = prior.with[name];
       const now = step.with[name];
       if (was === now) continue;
@@ -77211,8 +77828,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path11) {
-  const name = path11.slice(path11.lastIndexOf("/") + 1);
+function extensionOf(path12) {
+  const name = path12.slice(path12.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -77229,8 +77846,8 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path11) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path11));
+function matcherFor(table2, path12) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path12));
   if (any2 === void 0) return () => void 0;
   return (text2) => {
     if (!any2.test(text2)) return void 0;
@@ -77263,7 +77880,9 @@ var INPUT_SPECS2 = [
     kind: "list",
     default: DEFAULT_GATE_ACTIONS,
     description: "The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates."
-  }
+  },
+  // The human checkpoint's settings: the config file's `approval:` section, overridable per gate.
+  ...APPROVAL_INPUTS
 ];
 function configureIntegrity(given) {
   const inputs = withDefaults(given, INPUT_SPECS2);
@@ -77297,7 +77916,8 @@ function configureIntegrity(given) {
     isExcluded: exclude.length > 0 ? compileMatcher(exclude, "exclude") : () => false,
     testFiles,
     ...testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, "test-files") } : {},
-    gateActions
+    gateActions,
+    approval: approvalPolicyOf(inputs)
   };
 }
 function gateActionMatcher(actions) {
@@ -77317,9 +77937,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path11, extra) {
-  if (extra?.(path11)) return true;
-  const parts = path11.split("/");
+function isTestFile(path12, extra) {
+  if (extra?.(path12)) return true;
+  const parts = path12.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re) => re.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -77337,7 +77957,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path11) => isTestFile(path11, options.isExtraTest);
+  const isTest = (path12) => isTestFile(path12, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -77381,6 +78001,14 @@ function detect(input2, options) {
     if (test && code && on("assertions")) assertionLoss(file2, findings);
     if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
     if (on("tool-config")) toolConfigFindings(file2, input2, findings);
+  }
+  if (on("policy") && input2.policyProblem !== void 0) {
+    findings.push({
+      category: "policy",
+      pattern: "unreadable-policy",
+      file: options.configFile,
+      message: `The PR changes the gates' config file, but its settings cannot be compared with the base's: ${input2.policyProblem.replace(/\.$/, "")}.`
+    });
   }
   if (on("policy") && input2.policy) {
     for (const change of input2.policy) {
@@ -77527,7 +78155,7 @@ function annotation(finding, level) {
 var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 function evaluateIntegrity(findings, checks, checkpoint, notes) {
   const categories = [...new Set(findings.map((f) => f.category))];
-  const count6 = plural2(findings.length, "change");
+  const count6 = `${plural2(findings.length, "change")} that weaken${findings.length === 1 ? "s" : ""} verification`;
   const details = [categorySection(findings, checks)];
   if (findings.length > 0) details.unshift(findingsSection(findings));
   if (checkpoint) details.push(...checkpoint.sections);
@@ -77536,11 +78164,11 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   let summary2 = "No change weakens verification.";
   if (findings.length > 0) {
     if (checkpoint?.met) {
-      summary2 = `${count6} that weaken verification (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
+      summary2 = `${count6} (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
     } else {
       verdict = "fail";
       const who = checkpoint ? ` ${checkpoint.sentence}` : "";
-      summary2 = `${count6} that weaken verification (${categories.join(", ")}) need an approving review of the head commit.${who}`;
+      summary2 = `${count6} (${categories.join(", ")}) need${findings.length === 1 ? "s" : ""} an approving review of the head commit.${who}`;
     }
   }
   const level = verdict === "fail" ? "error" : "notice";
@@ -77570,6 +78198,39 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   });
 }
 
+// actions/integrity/src/policy.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+async function policyInput(io, changes) {
+  const policy = io.policy;
+  if (!policy) return {};
+  const touched = changes.files.some(
+    (file2) => file2.path === policy.file || file2.previousPath === policy.file
+  );
+  if (!touched) return {};
+  if (!policy.changes) {
+    return { policyProblem: policy.problem ?? "the base and head versions could not both be read" };
+  }
+  const head = (await readChangedFileTexts(io, changes, [policy.file])).get(policy.file)?.head;
+  return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
+}
+function settingLines(text2) {
+  const counter2 = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter2, uniqueKeys: false });
+  const lines = /* @__PURE__ */ new Map();
+  const walk = (node2, prefix) => {
+    if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
+    for (const item of node2.items) {
+      const pair = item;
+      if (!pair.key || pair.key.value === void 0) continue;
+      const name = `${prefix}${String(pair.key.value)}`;
+      if (pair.key.range) lines.set(name, counter2.linePos(pair.key.range[0]).line);
+      walk(pair.value, `${name}.`);
+    }
+  };
+  walk(doc.contents, "");
+  return lines;
+}
+
 // actions/integrity/src/gate.ts
 var integrityGate = {
   id: "integrity",
@@ -77579,26 +78240,39 @@ var integrityGate = {
   async run(config2, io) {
     const changes = await readDiff(io);
     const texts = await readTexts(io, changes);
+    const policy = await policyInput(io, changes);
     const findings = detect(
-      { files: changes.files, texts },
+      { files: changes.files, texts, ...policy },
       {
         checks: new Set(config2.checks),
         isExcluded: config2.isExcluded,
         ...config2.isExtraTest ? { isExtraTest: config2.isExtraTest } : {},
         isGateAction: gateActionMatcher(config2.gateActions),
-        configFile: ".github/aeef-gates.yml"
+        configFile: io.policy?.file ?? ".github/aeef-gates.yml"
       }
     );
-    const result = evaluateIntegrity(findings, config2.checks, void 0, [describeChangeSet(changes)]);
+    const checkpoint = findings.length > 0 ? await checkpointOf(io, config2) : void 0;
+    const result = evaluateIntegrity(findings, config2.checks, checkpoint, [describeChangeSet(changes)]);
     result.config = {
       checks: config2.checks,
       exclude: config2.exclude,
       "test-files": config2.testFiles,
-      "gate-actions": config2.gateActions
+      "gate-actions": config2.gateActions,
+      approval: config2.approval
     };
     return result;
   }
 };
+async function checkpointOf(io, config2) {
+  const result = await checkHumanCheckpoint(io, config2.approval);
+  return {
+    met: result.met,
+    approvals: result.approvals.length,
+    required: result.required,
+    sentence: result.summary,
+    sections: [checkpointSection(result)]
+  };
+}
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
@@ -77670,9 +78344,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path11) {
+function stringAt(value2, path12) {
   let cur = value2;
-  for (const key of path11) {
+  for (const key of path12) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -77687,7 +78361,7 @@ function collectResults(files, suite = KNOWN_GATES) {
     try {
       result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -77939,9 +78613,7 @@ function assertValidKpiReport(report) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -78038,7 +78710,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -78234,7 +78906,7 @@ function renderChart(series) {
   const x1 = Math.max(...xs);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path11 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path12 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = series.points.map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -78249,7 +78921,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path11}"/>${dots}
+<polyline class="line" points="${path12}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -78282,10 +78954,10 @@ function parseHistory(shards) {
       }
     }
   }
-  records.sort((a, b) => timeOf(a) - timeOf(b));
+  records.sort((a, b) => timeOf2(a) - timeOf2(b));
   return { records, skipped };
 }
-function timeOf(report) {
+function timeOf2(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
 }
 function lastComparable(records, current) {
@@ -78325,7 +78997,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -78337,7 +79009,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -78537,7 +79209,7 @@ async function exportKpis(config2, io) {
     schema: RESULT_SCHEMA,
     gate: "kpi",
     verdict,
-    summary: summarise(
+    summary: summarise2(
       report,
       verdict,
       checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
@@ -78578,16 +79250,17 @@ async function readResultFiles(config2, io) {
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path11) => ({ path: path11, text: await io.readText(path11) })));
+  return Promise.all(paths.map(async (path12) => ({ path: path12, text: await io.readText(path12) })));
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,
@@ -78608,7 +79281,7 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems) {
+function summarise2(report, verdict, problems) {
   const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
@@ -78646,10 +79319,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path11 = [];
-    for (let k = key; k !== void 0 && path11.length <= this.parents.size; k = this.parents.get(k))
-      path11.push(k);
-    return path11.reverse();
+    const path12 = [];
+    for (let k = key; k !== void 0 && path12.length <= this.parents.size; k = this.parents.get(k))
+      path12.push(k);
+    return path12.reverse();
   }
 };
 function widen(walk, edge) {
@@ -78659,14 +79332,14 @@ function widen(walk, edge) {
 // actions/license/src/cyclonedx.ts
 var SEVERAL = "several CycloneDX `licenses` entries read as AND (each applies)";
 function isCycloneDx(json2) {
-  return isObject6(json2) && json2["bomFormat"] === "CycloneDX";
+  return isObject7(json2) && json2["bomFormat"] === "CycloneDX";
 }
 function readCycloneDx(bom, file2) {
   const found = [];
   const visit2 = (components, chain) => {
     if (!Array.isArray(components)) return;
     for (const component of components) {
-      if (!isObject6(component)) continue;
+      if (!isObject7(component)) continue;
       const name = nameOf(component);
       const ref = typeof component["bom-ref"] === "string" ? component["bom-ref"] : `#${found.length}`;
       found.push({ ref, component, chain: [...chain, name] });
@@ -78694,7 +79367,7 @@ function nameOf(component) {
 }
 function licenseOf(licenses) {
   if (!Array.isArray(licenses)) return { kind: "missing" };
-  const items = licenses.filter(isObject6);
+  const items = licenses.filter(isObject7);
   const concluded = items.filter((i) => ackOf(i) === "concluded");
   const chosen = concluded.length > 0 ? concluded : items;
   const values = chosen.map(valueOf3).filter((v) => v !== void 0);
@@ -78704,12 +79377,12 @@ function licenseOf(licenses) {
   return { kind: "list", values, join: "AND", why: SEVERAL };
 }
 function ackOf(item) {
-  return isObject6(item["license"]) ? item["license"]["acknowledgement"] : item["acknowledgement"];
+  return isObject7(item["license"]) ? item["license"]["acknowledgement"] : item["acknowledgement"];
 }
 function valueOf3(item) {
   if (typeof item["expression"] === "string") return item["expression"];
   const license = item["license"];
-  if (!isObject6(license)) return void 0;
+  if (!isObject7(license)) return void 0;
   if (typeof license["id"] === "string") return license["id"];
   if (typeof license["name"] === "string") return license["name"];
   return void 0;
@@ -78723,7 +79396,7 @@ function walkDependencies(bom) {
   const edges = /* @__PURE__ */ new Map();
   if (Array.isArray(bom["dependencies"])) {
     for (const dep of bom["dependencies"]) {
-      if (isObject6(dep) && typeof dep["ref"] === "string" && Array.isArray(dep["dependsOn"])) {
+      if (isObject7(dep) && typeof dep["ref"] === "string" && Array.isArray(dep["dependsOn"])) {
         edges.set(
           dep["ref"],
           dep["dependsOn"].filter((d) => typeof d === "string")
@@ -78731,15 +79404,15 @@ function walkDependencies(bom) {
       }
     }
   }
-  const metadata = isObject6(bom["metadata"]) ? bom["metadata"] : {};
-  const root = isObject6(metadata["component"]) ? metadata["component"]["bom-ref"] : void 0;
+  const metadata = isObject7(bom["metadata"]) ? bom["metadata"] : {};
+  const root = isObject7(metadata["component"]) ? metadata["component"]["bom-ref"] : void 0;
   const roots = typeof root === "string" ? [{ key: root, scope: "production" }] : [];
   return walkGraph(
     roots,
     (key) => (edges.get(key) ?? []).map((k) => ({ key: k, scope: "production" }))
   );
 }
-function isObject6(value2) {
+function isObject7(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
@@ -78788,19 +79461,19 @@ function nameFromInstallPath(key) {
 
 // actions/license/src/npm-lock.ts
 function isNpmLock(json2) {
-  return isObject7(json2) && typeof json2["lockfileVersion"] === "number";
+  return isObject8(json2) && typeof json2["lockfileVersion"] === "number";
 }
 function readNpmLock(json2, file2) {
   const version2 = json2["lockfileVersion"];
   const packages = json2["packages"];
-  if (!isObject7(packages)) {
+  if (!isObject8(packages)) {
     throw new ReportError(
       file2,
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
   const entries = {};
-  for (const [key, value2] of Object.entries(packages)) if (isObject7(value2)) entries[key] = sanitise(value2);
+  for (const [key, value2] of Object.entries(packages)) if (isObject8(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -78850,7 +79523,7 @@ function* edgesOf(entries, key) {
   }
 }
 function sanitise(value2) {
-  const map2 = (field2) => isObject7(value2[field2]) ? value2[field2] : void 0;
+  const map2 = (field2) => isObject8(value2[field2]) ? value2[field2] : void 0;
   const text2 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
   return {
     name: text2("name"),
@@ -78873,21 +79546,21 @@ function flagScope(entry) {
   if (entry.optional === true || entry.devOptional === true) return "optional";
   return "production";
 }
-function isObject7(value2) {
+function isObject8(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // actions/license/src/pnpm-lock.ts
 function isPnpmLock(doc) {
-  return isObject8(doc) && (typeof doc["lockfileVersion"] === "string" || typeof doc["lockfileVersion"] === "number") && ("packages" in doc || "importers" in doc || "specifiers" in doc);
+  return isObject9(doc) && (typeof doc["lockfileVersion"] === "string" || typeof doc["lockfileVersion"] === "number") && ("packages" in doc || "importers" in doc || "specifiers" in doc);
 }
 function readPnpmLock(doc, file2) {
   const version2 = String(doc["lockfileVersion"]);
   const major = Number.parseInt(version2, 10);
   const style = major >= 9 ? "v9" : major >= 6 ? "v6" : "v5";
-  const packages = isObject8(doc["packages"]) ? doc["packages"] : {};
-  const graph = isObject8(doc["snapshots"]) ? doc["snapshots"] : packages;
-  const importers = isObject8(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject8) : [doc];
+  const packages = isObject9(doc["packages"]) ? doc["packages"] : {};
+  const graph = isObject9(doc["snapshots"]) ? doc["snapshots"] : packages;
+  const importers = isObject9(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject9) : [doc];
   const roots = [];
   for (const importer of importers) {
     for (const [field2, scope] of FIELDS)
@@ -78895,7 +79568,7 @@ function readPnpmLock(doc, file2) {
   }
   const walk = walkGraph(roots, (key) => {
     const entry = graph[key];
-    if (!isObject8(entry)) return [];
+    if (!isObject9(entry)) return [];
     return FIELDS.flatMap(([field2, scope]) => refsOf(entry[field2], style).map((k) => ({ key: k, scope })));
   });
   const scopeOf3 = /* @__PURE__ */ new Map();
@@ -78912,7 +79585,7 @@ function readPnpmLock(doc, file2) {
     }
   }
   const records = Object.entries(packages).map(([key, entry]) => {
-    const meta3 = isObject8(entry) ? entry : {};
+    const meta3 = isObject9(entry) ? entry : {};
     const parsed = splitKey(key, style);
     const name = typeof meta3["name"] === "string" ? meta3["name"] : parsed.name;
     return {
@@ -78933,10 +79606,10 @@ var FIELDS = [
 ];
 var RANK2 = { production: 0, optional: 1, development: 2 };
 function refsOf(deps, style) {
-  if (!isObject8(deps)) return [];
+  if (!isObject9(deps)) return [];
   const keys = [];
   for (const [name, value2] of Object.entries(deps)) {
-    const ref = isObject8(value2) ? value2["version"] : value2;
+    const ref = isObject9(value2) ? value2["version"] : value2;
     if (typeof ref !== "string" || ref.startsWith("link:")) continue;
     if (style === "v9") keys.push(ref.includes("@") && !/^\d/.test(ref) ? ref : `${name}@${ref}`);
     else if (ref.startsWith("/")) keys.push(ref);
@@ -78965,16 +79638,16 @@ function flagScope2(entry) {
   if (entry["optional"] === true) return "optional";
   return "production";
 }
-function isObject8(value2) {
+function isObject9(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // actions/license/src/spdx-sbom.ts
 function isSpdx2(json2) {
-  return isObject9(json2) && typeof json2["spdxVersion"] === "string";
+  return isObject10(json2) && typeof json2["spdxVersion"] === "string";
 }
 function isSpdx3(json2) {
-  return isObject9(json2) && typeof json2["@context"] === "string" && json2["@context"].includes("spdx.org/rdf/3");
+  return isObject10(json2) && typeof json2["@context"] === "string" && json2["@context"].includes("spdx.org/rdf/3");
 }
 function refuseSpdx3(file2) {
   throw new ReportError(
@@ -78992,9 +79665,9 @@ var FOLLOWED = /* @__PURE__ */ new Set([
 ]);
 var REVERSED = /* @__PURE__ */ new Set(["DESCRIBED_BY", "DEPENDENCY_OF", "CONTAINED_BY"]);
 function readSpdx(doc, file2) {
-  const packages = Array.isArray(doc["packages"]) ? doc["packages"].filter(isObject9) : [];
-  const names = /* @__PURE__ */ new Map();
-  for (const p of packages) if (typeof p["SPDXID"] === "string") names.set(p["SPDXID"], stringOf(p["name"]));
+  const packages = Array.isArray(doc["packages"]) ? doc["packages"].filter(isObject10) : [];
+  const names2 = /* @__PURE__ */ new Map();
+  for (const p of packages) if (typeof p["SPDXID"] === "string") names2.set(p["SPDXID"], stringOf(p["name"]));
   const edges = /* @__PURE__ */ new Map();
   const add = (from, to) => {
     edges.set(from, [...edges.get(from) ?? [], to]);
@@ -79002,7 +79675,7 @@ function readSpdx(doc, file2) {
   const described = new Set(
     Array.isArray(doc["documentDescribes"]) ? doc["documentDescribes"].map(String) : []
   );
-  for (const r of Array.isArray(doc["relationships"]) ? doc["relationships"].filter(isObject9) : []) {
+  for (const r of Array.isArray(doc["relationships"]) ? doc["relationships"].filter(isObject10) : []) {
     const [a, type, b] = [
       stringOf(r["spdxElementId"]),
       stringOf(r["relationshipType"]),
@@ -79024,7 +79697,7 @@ function readSpdx(doc, file2) {
       license: licenseOf2(p),
       scope: "production",
       firstParty: described.has(id),
-      path: walk.paths.get(id)?.flatMap((k) => names.has(k) ? [names.get(k) ?? k] : []) ?? [
+      path: walk.paths.get(id)?.flatMap((k) => names2.has(k) ? [names2.get(k) ?? k] : []) ?? [
         stringOf(p["name"])
       ]
     };
@@ -79043,7 +79716,7 @@ function licenseOf2(p) {
 function stringOf(value2) {
   return typeof value2 === "string" ? value2 : "";
 }
-function isObject9(value2) {
+function isObject10(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
@@ -79104,9 +79777,9 @@ function stringEnd(text2, start) {
 }
 
 // actions/license/src/yaml-document.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text2, file2) {
-  const docs = (0, import_yaml3.parseAllDocuments)(text2, { uniqueKeys: true });
+  const docs = (0, import_yaml4.parseAllDocuments)(text2, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -79268,8 +79941,8 @@ function readSource(text2, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path11) {
-  return MANIFEST_PATH.test(path11) && !path11.includes("/.pnpm/") && !path11.startsWith("node_modules/.");
+function isInstalledManifest(path12) {
+  return MANIFEST_PATH.test(path12) && !path12.includes("/.pnpm/") && !path12.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -79382,12 +80055,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    if (path11.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path11))
+  for (const path12 of paths) {
+    if (path12.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path12))
       continue;
-    const json2 = parseStrictJson(await io.readText(path11), path11);
+    const json2 = parseStrictJson(await io.readText(path12), path12);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path11), json2);
+      manifests.set(installPathOf(path12), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -80477,8 +81150,8 @@ function judgeExpression(expression, policy) {
   }
   if (closest === void 0) {
     const denied = expression.branches.flat().filter((leaf) => isDenied(leaf, policy.deny));
-    const names = [...new Set(denied.map(formatLeaf))].join(", ");
-    const detail = expression.branches.length > 1 ? `denied: no alternative avoids ${names}` : `denied: ${names}`;
+    const names2 = [...new Set(denied.map(formatLeaf))].join(", ");
+    const detail = expression.branches.length > 1 ? `denied: no alternative avoids ${names2}` : `denied: ${names2}`;
     return { ok: false, kind: "denied", detail };
   }
   const alternatives = deniedBranches > 0 ? "; the other alternatives are denied" : "";
@@ -80889,9 +81562,9 @@ function scopeNotes(decisions, inventories, config2, notes) {
     lines.push(`Not checked: ${n} ${scope} ${noun} (set \`include-dev: true\` to check them).`);
   }
   if (decisions.firstParty.length > 0) {
-    const names = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
+    const names2 = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
     lines.push(
-      `First-party packages, listed and not judged: ${names}${decisions.firstParty.length > 50 ? ", ..." : ""}.`
+      `First-party packages, listed and not judged: ${names2}${decisions.firstParty.length > 50 ? ", ..." : ""}.`
     );
   }
   if (config2.policy.overlap.length > 0)
@@ -80946,7 +81619,7 @@ function evaluateLicenses(inventories, config2, notes = []) {
     schema: RESULT_SCHEMA,
     gate: "license",
     verdict,
-    summary: summarise2(
+    summary: summarise3(
       decisions.checked.length,
       policyViolations,
       unknown2.length,
@@ -80969,7 +81642,7 @@ function evaluateLicenses(inventories, config2, notes = []) {
     durationMs: 0
   };
 }
-function summarise2(checked, violations, unknown2, config2, skipped) {
+function summarise3(checked, violations, unknown2, config2, skipped) {
   const scopes = config2.includeDev ? "production, optional and development" : "production and optional";
   const overlap = config2.policy.overlap.length > 0 ? ` Deny wins over allow for ${config2.policy.overlap.join(", ")}.` : "";
   const notChecked = skipped > 0 ? ` ${skipped} development ${skipped === 1 ? "package was" : "packages were"} not checked.` : "";
@@ -81614,10 +82287,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path11 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path12 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path11} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path12} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -81729,7 +82402,7 @@ function parseMutationReport(text2, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -81758,17 +82431,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path9.posix.dirname(reportFile);
+  let dir = path10.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path9.posix.dirname(dir);
+    dir = path10.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path9.posix.normalize(path9.posix.join(base, relativeKey));
+  const joined = path10.posix.normalize(path10.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -82065,12 +82738,12 @@ function byWorst(a, b) {
 }
 function worstFilesSection2(files) {
   const scored = files.map((f) => ({ path: f.path, scores: scoreCounts(countMutants(f.mutants)) })).sort(byWorst);
-  const shown = scored.slice(0, WORST_FILES);
+  const shown2 = scored.slice(0, WORST_FILES);
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path11, scores: s }) => [
-      path11,
+    rows: shown2.map(({ path: path12, scores: s }) => [
+      path12,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -82079,7 +82752,7 @@ function worstFilesSection2(files) {
       s.noCoverage,
       s.valid
     ]),
-    omittedRows: scored.length - shown.length
+    omittedRows: scored.length - shown2.length
   };
 }
 function thresholdsOf(report) {
@@ -82355,13 +83028,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path12 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path11) ?? { generated: false, vendored: false };
+    const entry = result.get(path12) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path11, entry);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path12, entry);
   }
   return result;
 }
@@ -82369,7 +83042,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  if (!COUNT2.test(text2))
+    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
   return Number(text2);
 }
 function parseNumstat(output2) {
@@ -82382,19 +83056,19 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path11 = record4.slice(second + 1);
+    let path12 = record4.slice(second + 1);
     let previousPath;
-    if (path11 === "") {
+    if (path12 === "") {
       previousPath = fields[i++];
-      path11 = fields[i++] ?? "";
-      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
+      path12 = fields[i++] ?? "";
+      if (!previousPath || !path12) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path11,
+      path: path12,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -82434,14 +83108,14 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
+    for (const [path12, value2] of parseCheckAttr(output2)) attributes.set(path12.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
 }
 async function readDiffAttributes(io, range, headSha, context) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  const names2 = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
+  const paths = names2.split("\0").filter((p) => p !== "" && p !== "\n");
   return readAttributes(io, headSha, paths, await context);
 }
 async function countFromGit(io, target) {
@@ -82513,7 +83187,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path11) => match(path11.slice(path11.lastIndexOf("/") + 1));
+      return (path12) => match(path12.slice(path12.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -82544,10 +83218,10 @@ function parseGitattributes(text2) {
   }
   return rules;
 }
-function linguistAttributesOf(path11, rules) {
+function linguistAttributesOf(path12, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path11)) continue;
+    if (!rule.matches(path12)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -82567,8 +83241,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;
@@ -82809,8 +83484,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path11) {
-  return path11.slice(path11.lastIndexOf("/") + 1);
+function basename(path12) {
+  return path12.slice(path12.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -83666,17 +84341,17 @@ function parseSecuritySeverity(value2, file2, ruleId) {
   const text2 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
   const score = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
-    const shown = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
+    const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
       file2,
-      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown}; expected a number from 0.0 to 10.0.`
+      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown2}; expected a number from 0.0 to 10.0.`
     );
   }
   return score;
 }
 
 // actions/sarif/src/uri.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -83698,23 +84373,23 @@ function fullUri(run2, location2) {
   return baseOf(run2, loc.uriBaseId ?? location2.uriBaseId) + loc.uri;
 }
 function resolveUri(uri, workspace) {
-  const shown = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
-  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const shown2 = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown2 };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   let decoded;
   try {
     if (scheme === "file") decoded = decodeURIComponent(new URL(uri).pathname);
     else if (scheme === void 0) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? "");
-    else return { text: shown };
+    else return { text: shown2 };
   } catch {
-    return { text: shown };
+    return { text: shown2 };
   }
-  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path10.posix.normalize(workspace.split(path10.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path10.posix.normalize(decoded) : path10.posix.join(root, decoded);
-  const relative = path10.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path10.posix.isAbsolute(relative))
-    return { text: shown };
+  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
+  const root = path11.posix.normalize(workspace.split(path11.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path11.posix.normalize(decoded) : path11.posix.join(root, decoded);
+  const relative = path11.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path11.posix.isAbsolute(relative))
+    return { text: shown2 };
   return { path: relative };
 }
 
@@ -86856,10 +87531,10 @@ function validateSarif(value2, file2) {
     );
   }
   if (version2 !== "2.1.0") {
-    const shown = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
+    const shown2 = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
     throw new ReportError(
       file2,
-      `${file2} is SARIF version ${JSON.stringify(shown)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
+      `${file2} is SARIF version ${JSON.stringify(shown2)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
     );
   }
   const validate3 = validator2();
@@ -86870,14 +87545,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path11 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path12 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path11} ${detail}`;
+  return `${path12} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -86891,9 +87566,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input2) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    const shown = patterns.join(", ").slice(0, 200);
-    const message = `No SARIF file matches \`${input2}\` (${shown}); expected the scanner's output.`;
-    throw input2 === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
+    const shown2 = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input2}\` (${shown2}); expected the scanner's output.`;
+    throw input2 === "files" ? new MissingReportError(shown2, message) : new ReportError(shown2, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error63.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1990,11 +1990,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3567,25 +3567,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12284,13 +12284,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value2 } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16487,9 +16487,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17589,12 +17589,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path8);
+          url2 = new URL(util.parseOrigin(url2).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19230,17 +19230,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19251,13 +19251,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19278,17 +19278,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19299,13 +19299,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19332,23 +19332,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19960,10 +19960,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value2) {
+    function collectionFromPath(schema, path9, value2) {
       let v = value2;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19982,7 +19982,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20012,11 +20012,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value2) {
-        if (isEmptyPath(path8))
+      addIn(path9, value2) {
+        if (isEmptyPath(path9))
           this.add(value2);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -20030,8 +20030,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20045,8 +20045,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20064,8 +20064,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20075,8 +20075,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        const [key, ...rest] = path8;
+      setIn(path9, value2) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -20100,13 +20100,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20260,16 +20260,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -20286,11 +20286,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -20299,38 +20299,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -20340,14 +20340,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -20356,8 +20356,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -20485,15 +20485,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -20645,11 +20645,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -20684,8 +20684,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -20694,27 +20694,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -20730,7 +20730,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -20774,16 +20774,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -21010,31 +21010,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -21077,21 +21077,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21103,11 +21103,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21439,7 +21439,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -21477,7 +21477,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21529,7 +21529,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21538,7 +21538,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21549,11 +21549,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -21570,7 +21570,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -21583,7 +21583,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -21591,7 +21591,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -21600,7 +21600,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -21653,7 +21653,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -21670,7 +21670,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -21678,7 +21678,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -21686,7 +21686,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -21694,9 +21694,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -21728,10 +21728,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21742,28 +21742,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -21969,7 +21969,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21978,7 +21978,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21989,11 +21989,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -22013,34 +22013,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -22050,7 +22050,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -22059,7 +22059,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -22067,7 +22067,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22076,7 +22076,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -22180,9 +22180,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -22219,7 +22219,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -22228,7 +22228,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -22239,8 +22239,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -22591,9 +22591,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value2) {
+      addIn(path9, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value2);
+          this.contents.addIn(path9, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22668,14 +22668,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22690,10 +22690,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22704,10 +22704,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22724,13 +22724,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value2) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value2);
+          this.contents.setIn(path9, value2);
         }
       }
       /**
@@ -24691,9 +24691,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field2, index] of path8) {
+      for (const [field2, index] of path9) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24702,23 +24702,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24729,10 +24729,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -25433,7 +25433,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25456,7 +25456,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -26364,7 +26364,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26390,7 +26390,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26426,7 +26426,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -28298,7 +28298,7 @@ function info(message) {
 
 // packages/gate-result/src/runtime/action.ts
 import os7 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -29120,10 +29120,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29138,14 +29138,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -29259,8 +29259,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -29463,11 +29463,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -29526,13 +29526,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -29929,16 +29929,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29977,17 +29977,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -30026,8 +30026,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path9) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -31865,7 +31865,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -31873,7 +31873,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -32009,7 +32009,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -32018,7 +32018,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -44958,12 +44958,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -47165,13 +47165,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path9 = ref.slice(1).split("/").filter(Boolean);
+  if (path9.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path9[0] === defsKey) {
+    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48053,176 +48053,6 @@ var GitHubApiError = class extends ConfigError {
   status;
 };
 
-// packages/gate-result/src/input-specs.ts
-var COMMON_INPUTS = [
-  {
-    name: "if-missing",
-    kind: "enum",
-    values: ["fail", "warn", "skip"],
-    default: "fail",
-    description: "What to do when the report does not exist: `fail` (an error verdict), `warn` (a warning, the job passes) or `skip` (the gate passes and says it was skipped). A report that exists but cannot be used is always an error. Default: fail."
-  },
-  {
-    name: "working-directory",
-    kind: "string",
-    default: ".",
-    description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
-  }
-];
-function inputsFromRecord(values, source = "input") {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const [name, value2] of Object.entries(values)) {
-    if (value2 !== void 0 && value2.trim() !== "") map2.set(name, value2);
-  }
-  return {
-    get: (name) => {
-      const value2 = map2.get(name);
-      return value2 === void 0 ? void 0 : { value: value2, source };
-    }
-  };
-}
-function layerInputs(...layers) {
-  return {
-    get: (name) => {
-      for (const layer of layers) {
-        const value2 = layer.get(name);
-        if (value2 !== void 0) return value2;
-      }
-      return void 0;
-    }
-  };
-}
-function withDefaults(inputs, specs) {
-  const defaults = /* @__PURE__ */ new Map();
-  for (const spec of specs) {
-    if (spec.default !== void 0) defaults.set(spec.name, { value: spec.default, source: "default" });
-  }
-  return { get: (name) => inputs.get(name) ?? defaults.get(name) };
-}
-function findMisspelledInputs(givenNames, specs) {
-  const known = specs.map((s) => s.name);
-  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
-  const knownNormal = new Set(known.map(normal));
-  const result = [];
-  for (const given of givenNames) {
-    if (knownNormal.has(normal(given)) && known.includes(given)) continue;
-    let best;
-    for (const name of known) {
-      const distance = editDistance(normal(given), normal(name), 2);
-      if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name, distance };
-    }
-    if (best !== void 0) result.push({ given, suggestion: best.name });
-  }
-  return result;
-}
-function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value2 = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost
-      );
-      current.push(value2);
-      rowMin = Math.min(rowMin, value2);
-    }
-    if (rowMin > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// packages/gate-result/src/known-gates.ts
-var KNOWN_GATES = [
-  { id: "coverage", title: "Coverage" },
-  { id: "mutation", title: "Mutation score" },
-  { id: "sarif", title: "Static analysis" },
-  { id: "license", title: "Licenses" },
-  { id: "pr-size", title: "PR size" },
-  { id: "integrity", title: "Integrity" },
-  { id: "kpi", title: "KPI export" }
-];
-
-// packages/gate-result/src/config-file.ts
-var GATE_IDS = KNOWN_GATES.map((g) => g.id);
-var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
-var scalar = external_exports.string();
-var value = external_exports.union([scalar, external_exports.array(scalar)]);
-var section = external_exports.record(external_exports.string(), value);
-function fail(file2, message) {
-  throw new ConfigError(`${message.replace(/\.$/, "")} in the config file \`${file2}\`.`);
-}
-function nearest(name, known) {
-  const [hit] = findMisspelledInputs(
-    [name],
-    known.map((k) => ({ name: k, kind: "string", description: "" }))
-  );
-  return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
-}
-function readSection(file2, gate, raw2) {
-  if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
-  const parsed = section.safeParse(raw2);
-  if (!parsed.success)
-    fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
-  const known = specs.map((s) => s.name);
-  const values = {};
-  for (const [name, item] of Object.entries(parsed.data)) {
-    const spec = specs.find((s) => s.name === name);
-    if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
-    if (spec.kind === "secret")
-      fail(
-        file2,
-        `The setting \`${gate.id}.${name}\` is a secret and cannot be set here; pass it as an input`
-      );
-    values[name] = Array.isArray(item) ? item.join("\n") : item;
-  }
-  return values;
-}
-function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
-  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
-  const [error63] = doc.errors;
-  if (error63 !== void 0) {
-    const { line } = lineCounter.linePos(error63.pos[0]);
-    fail(file2, `${error63.message.split("\n")[0] ?? "Invalid YAML"} (line ${line})`);
-  }
-  let root;
-  try {
-    root = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    fail(file2, "Too many YAML aliases (at most 100 are expanded)");
-  }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
-  const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
-  if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
-  for (const [key, raw2] of Object.entries(top.data)) {
-    if (key === "gates") {
-      const list = value.safeParse(raw2);
-      if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
-      const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
-      config2.gates = ids;
-      continue;
-    }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
-  }
-  return config2;
-}
-function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
-}
-
 // packages/gate-result/src/brace-expansion.ts
 function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
@@ -48304,16 +48134,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path8) => {
-    const segments = path8.split("/");
+  return (path9) => {
+    const segments = path9.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -48429,6 +48259,9 @@ function matchPart(segment, name) {
 }
 
 // packages/gate-result/src/inputs.ts
+var INTEGER = /^\d{1,15}$/;
+var TRUE_VALUES = ["true", "True", "TRUE"];
+var FALSE_VALUES = ["false", "False", "FALSE"];
 function raw(inputs, name) {
   const value2 = inputs.get(name)?.value.trim();
   return value2 === void 0 || value2 === "" ? void 0 : value2;
@@ -48440,6 +48273,29 @@ function quoteValue(value2) {
 }
 function invalid(name, expected, value2) {
   return new InputError(name, `Expected \`${name}\` to be ${expected}, got ${quoteValue(value2)}.`);
+}
+function describeRange(kind, { min = 0, max }) {
+  return max === void 0 ? `${kind} of at least ${min}` : `${kind} from ${min} to ${max}`;
+}
+function checkRange(name, kind, value2, parsed, range) {
+  const { min = 0, max } = range;
+  if (!Number.isFinite(parsed) || parsed < min || max !== void 0 && parsed > max) {
+    throw invalid(name, describeRange(kind, range), value2);
+  }
+  return parsed;
+}
+function getInteger(inputs, name, range = {}) {
+  const value2 = raw(inputs, name);
+  if (value2 === void 0) return void 0;
+  if (!INTEGER.test(value2)) throw invalid(name, describeRange("a whole number", range), value2);
+  return checkRange(name, "a whole number", value2, Number(value2), range);
+}
+function getBoolean(inputs, name) {
+  const value2 = raw(inputs, name);
+  if (value2 === void 0) return void 0;
+  if (TRUE_VALUES.includes(value2)) return true;
+  if (FALSE_VALUES.includes(value2)) return false;
+  throw invalid(name, "`true` or `false`", value2);
 }
 function getEnum(inputs, name, values) {
   const value2 = raw(inputs, name);
@@ -48479,6 +48335,317 @@ function splitOutsideBraces(value2) {
   }
   items.push(current);
   return items.map((i) => i.trim()).filter((i) => i !== "");
+}
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function approvalPolicyOf(inputs) {
+  const approvers = getList(inputs, "approvers").map((a) => a.replace(/^@/, ""));
+  for (const entry of approvers) {
+    if (!LOGIN.test(entry) && !TEAM.test(entry)) {
+      throw new InputError(
+        "approvers",
+        `Expected \`approvers\` to list GitHub logins or \`org/team\` slugs, got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+      );
+    }
+  }
+  return {
+    minApprovals: getInteger(inputs, "min-approvals", { max: 100 }) ?? 1,
+    approvers,
+    approverNotCommitter: getBoolean(inputs, "approver-not-committer") ?? true,
+    allowStaleApprovals: getBoolean(inputs, "allow-stale-approvals") ?? false
+  };
+}
+
+// packages/gate-result/src/input-specs.ts
+var COMMON_INPUTS = [
+  {
+    name: "if-missing",
+    kind: "enum",
+    values: ["fail", "warn", "skip"],
+    default: "fail",
+    description: "What to do when the report does not exist: `fail` (an error verdict), `warn` (a warning, the job passes) or `skip` (the gate passes and says it was skipped). A report that exists but cannot be used is always an error. Default: fail."
+  },
+  {
+    name: "working-directory",
+    kind: "string",
+    default: ".",
+    description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  }
+];
+function inputsFromRecord(values, source = "input") {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const [name, value2] of Object.entries(values)) {
+    if (value2 !== void 0 && value2.trim() !== "") map2.set(name, value2);
+  }
+  return {
+    get: (name) => {
+      const value2 = map2.get(name);
+      return value2 === void 0 ? void 0 : { value: value2, source };
+    }
+  };
+}
+function layerInputs(...layers) {
+  return {
+    get: (name) => {
+      for (const layer of layers) {
+        const value2 = layer.get(name);
+        if (value2 !== void 0) return value2;
+      }
+      return void 0;
+    }
+  };
+}
+function withDefaults(inputs, specs) {
+  const defaults = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    if (spec.default !== void 0) defaults.set(spec.name, { value: spec.default, source: "default" });
+  }
+  return { get: (name) => inputs.get(name) ?? defaults.get(name) };
+}
+function findMisspelledInputs(givenNames, specs) {
+  const known = specs.map((s) => s.name);
+  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
+  const knownNormal = new Set(known.map(normal));
+  const result = [];
+  for (const given of givenNames) {
+    if (knownNormal.has(normal(given)) && known.includes(given)) continue;
+    let best;
+    for (const name of known) {
+      const distance = editDistance(normal(given), normal(name), 2);
+      if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name, distance };
+    }
+    if (best !== void 0) result.push({ given, suggestion: best.name });
+  }
+  return result;
+}
+function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value2 = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      current.push(value2);
+      rowMin = Math.min(rowMin, value2);
+    }
+    if (rowMin > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
+  { id: "kpi", title: "KPI export" }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names2 = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names2) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record2) {
+  const file2 = record2.file;
+  if (record2.source === "head") {
+    const where = record2.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record2.reason}.`;
+  }
+  const at = record2.base === void 0 ? "the base" : `the base ${shortSha(record2.base)}`;
+  if (record2.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record2.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+  }
+  const how = record2.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record2.reason}.`;
+}
+function policySection(record2, gate) {
+  const notes = [describePolicy(record2)];
+  if (record2.problem !== void 0) notes.push(record2.problem);
+  if (record2.changes !== void 0) {
+    const own2 = changesForGate(record2.changes, gate);
+    const others = record2.changes.length - own2.length;
+    if (record2.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record2.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record2) {
+  if (record2 === void 0) return result;
+  return { ...result, policy: record2, details: [...result.details, policySection(record2, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
+var scalar = external_exports.string();
+var value = external_exports.union([scalar, external_exports.array(scalar)]);
+var section = external_exports.record(external_exports.string(), value);
+function fail(file2, message) {
+  throw new ConfigError(`${message.replace(/\.$/, "")} in the config file \`${file2}\`.`);
+}
+function nearest(name, known) {
+  const [hit] = findMisspelledInputs(
+    [name],
+    known.map((k) => ({ name: k, kind: "string", description: "" }))
+  );
+  return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
+}
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
+  if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
+  const parsed = section.safeParse(raw2);
+  if (!parsed.success)
+    fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
+  const known = specs.map((s) => s.name);
+  const values = {};
+  for (const [name, item] of Object.entries(parsed.data)) {
+    const spec = specs.find((s) => s.name === name);
+    if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
+    if (spec.kind === "secret")
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` is a secret and cannot be set here; pass it as an input`
+      );
+    values[name] = Array.isArray(item) ? item.join("\n") : item;
+  }
+  return values;
+}
+function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const [error63] = doc.errors;
+  if (error63 !== void 0) {
+    const { line } = lineCounter.linePos(error63.pos[0]);
+    fail(file2, `${error63.message.split("\n")[0] ?? "Invalid YAML"} (line ${line})`);
+  }
+  let root;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    fail(file2, "Too many YAML aliases (at most 100 are expanded)");
+  }
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
+  const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
+  if (!top.success) fail(file2, "Expected a mapping at the top level");
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
+  for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
+    if (key === "gates") {
+      const list = value.safeParse(raw2);
+      if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
+      const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
+      for (const id of ids)
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      config2.gates = ids;
+      continue;
+    }
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
+    const gate = gates.find((g) => g.id === key);
+    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+  }
+  return config2;
+}
+function configFileInputs(config2, gate) {
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
 }
 
 // packages/gate-result/src/result.ts
@@ -48535,6 +48702,252 @@ var VERDICT_EMOJI = {
   error: "\u26D4"
 };
 
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var POLICY_SOURCE_INPUT = {
+  name: "policy-source",
+  kind: "enum",
+  values: ["base", "head"],
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge(file2, at, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at = `${shown2}@${base.slice(0, 7)}`;
+  let text;
+  try {
+    text = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record2 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record2.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record2.origin = "none";
+    if (record2.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record2.base);
+        record2.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record2.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record2 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record2.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record2.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record2.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record2 };
+}
+
 // packages/gate-result/src/annotations.ts
 var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
 function selectAnnotations(findings, { perLevel = 10 } = {}) {
@@ -48543,14 +48956,14 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   );
   const count2 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
+  const shown2 = [];
   for (const { finding } of ranked) {
     if (count2[finding.level] < perLevel) {
       count2[finding.level]++;
-      shown.push(finding);
+      shown2.push(finding);
     } else omitted[finding.level]++;
   }
-  return { shown, omitted };
+  return { shown: shown2, omitted };
 }
 
 // packages/gate-result/src/escape.ts
@@ -48781,11 +49194,11 @@ function renderSummary(results, options = {}) {
 }
 
 // packages/gate-result/src/runtime/job-summary.ts
-import { appendFile as appendFile2, stat as stat2 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3 } from "node:fs/promises";
 async function appendJobSummary(markdown, env = process.env) {
   const file2 = env.GITHUB_STEP_SUMMARY;
   if (!file2) throw new Error("GITHUB_STEP_SUMMARY is not set");
-  const stats = await stat2(file2).catch(() => void 0);
+  const stats = await stat3(file2).catch(() => void 0);
   if (stats !== void 0 && !stats.isFile()) throw new Error("GITHUB_STEP_SUMMARY is not a regular file");
   await appendFile2(file2, markdown, { encoding: "utf8" });
 }
@@ -48793,9 +49206,9 @@ async function appendJobSummary(markdown, env = process.env) {
 // packages/gate-result/src/runtime/result-file.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
@@ -48891,8 +49304,8 @@ ${escapeMarkdown(options.failure)}
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
-function checkTypos(names, known) {
-  const [first] = findMisspelledInputs(names, known);
+function checkTypos(names2, known) {
+  const [first] = findMisspelledInputs(names2, known);
   if (first !== void 0) {
     throw new InputError(
       first.given,
@@ -48961,11 +49374,16 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 // packages/gate-result/src/runtime/runner-context.ts
 import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var NULL_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -48980,7 +49398,9 @@ function readEventContext(eventName, payload, env = {}) {
   if (repository) context.repository = repository;
   switch (eventName) {
     case "pull_request":
-    case "pull_request_target": {
+    case "pull_request_target":
+    case "pull_request_review":
+    case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
       context.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
       context.baseSha = sha(
@@ -49353,7 +49773,7 @@ function parseUnifiedDiff(text, options = {}) {
     if (!header.startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: expected a "diff --git" line at line ${i + 1}.`);
     }
-    const names = readHeaderNames(header.slice(DIFF_HEADER.length));
+    const names2 = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
     const tally = emptyTally(options.text === true);
@@ -49361,7 +49781,7 @@ function parseUnifiedDiff(text, options = {}) {
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
     }
-    files.push(toChangedFile2(entry, names, tally, files.length));
+    files.push(toChangedFile2(entry, names2, tally, files.length));
   }
   return files;
 }
@@ -49397,10 +49817,10 @@ function setNew(entry, name, status, i) {
 }
 function readBinary(entry, line) {
   entry.binary = true;
-  const names = readBinaryNames(line);
-  if (!names) return;
-  entry.oldPath ??= names[0];
-  entry.newPath ??= names[1];
+  const names2 = readBinaryNames(line);
+  if (!names2) return;
+  entry.oldPath ??= names2[0];
+  entry.newPath ??= names2[1];
 }
 function skipBinaryPatch(lines, start, entry) {
   entry.binary = true;
@@ -49408,18 +49828,18 @@ function skipBinaryPatch(lines, start, entry) {
   while (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) i++;
   return i;
 }
-function toChangedFile2(entry, names, tally, index) {
-  const oldPath = entry.oldPath === void 0 ? names?.[0] : entry.oldPath;
-  const newPath = entry.newPath === void 0 ? names?.[1] : entry.newPath;
+function toChangedFile2(entry, names2, tally, index) {
+  const oldPath = entry.oldPath === void 0 ? names2?.[0] : entry.oldPath;
+  const newPath = entry.newPath === void 0 ? names2?.[1] : entry.newPath;
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path8 = status === "deleted" ? oldPath : newPath;
-  if (typeof path8 !== "string" || path8 === "") {
+  const path9 = status === "deleted" ? oldPath : newPath;
+  if (typeof path9 !== "string" || path9 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path8,
+    path: path9,
     status,
     additions: tally.additions,
     deletions: tally.deletions,
@@ -49735,11 +50155,11 @@ function merge2(defaults, route, options) {
 }
 function addQueryParameters(url2, parameters) {
   const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
+  return url2 + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -49766,16 +50186,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -50147,15 +50567,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -50178,8 +50598,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -51150,7 +51570,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -51505,116 +51925,14 @@ function githubClientOf(token, baseUrl) {
   return createGitHubClient({ token, ...baseUrl ? { baseUrl } : {} });
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -51642,7 +51960,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -51705,15 +52023,15 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   if (!roots.some((root) => isInside(root, target))) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
+  await mkdir3(path5.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -51726,7 +52044,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/logger.ts
@@ -51760,12 +52078,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -51773,7 +52091,7 @@ function createLocalIO(options) {
     readFile: readFile2,
     async readText(file2, read) {
       const bytes = await readFile2(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -51786,6 +52104,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -51795,14 +52114,14 @@ function createLocalIO(options) {
 // packages/gate-result/src/runtime/runner-inputs.ts
 function readRunnerInputs(env = process.env) {
   const values = {};
-  const names = [];
+  const names2 = [];
   for (const [key, value2] of Object.entries(env)) {
     if (!key.startsWith("INPUT_") || value2 === void 0) continue;
     const name = key.slice("INPUT_".length).toLowerCase();
-    names.push(name);
+    names2.push(name);
     values[name] = value2;
   }
-  return { inputs: inputsFromRecord(values, "input"), names: names.sort() };
+  return { inputs: inputsFromRecord(values, "input"), names: names2.sort() };
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
@@ -51829,8 +52148,8 @@ async function readEvent(env) {
   }
 }
 async function resolveWorkingDirectory(root, given) {
-  const shown = `\`${given.slice(0, 60)}\``;
-  const absolute = path6.resolve(root, given);
+  const shown2 = `\`${given.slice(0, 60)}\``;
+  const absolute = path7.resolve(root, given);
   const realRoot = await realpath2(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
@@ -51838,13 +52157,13 @@ async function resolveWorkingDirectory(root, given) {
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown2}.`
     );
   }
   if (!(await stat4(real)).isDirectory()) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be a directory, got ${shown}.`
+      `Expected \`working-directory\` to be a directory, got ${shown2}.`
     );
   }
   return real;
@@ -51864,18 +52183,36 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   return parseConfigFile(text, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
-  const { inputs, names } = readRunnerInputs(env);
+  const { inputs, names: names2 } = readRunnerInputs(env);
   const log = createCoreLogger();
-  const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const runnerTemp = path6.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
-  const resultDir = path6.join(runnerTemp, "aeef-gates");
+  const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path7.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
+  const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, "config-file");
+  const source = getEnum(inputs, "policy-source", ["base", "head"]);
+  if (problem !== void 0 && (source ?? defaultPolicySource(event.name)) === "base") {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config: config2, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...github === void 0 ? {} : { github },
+    ...event.repository === void 0 ? {} : { repository: event.repository },
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
+  });
   const io = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -51884,7 +52221,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, io, resultDir };
+  return { inputs, inputNames: names2, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -51898,7 +52235,8 @@ var RUNTIME_INPUTS = [
     name: "config-file",
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
-  }
+  },
+  POLICY_SOURCE_INPUT
 ];
 async function runSelected(gates, options, combined, written) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
@@ -51918,10 +52256,13 @@ async function runSelected(gates, options, combined, written) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known
+      }),
+      context.policy
+    );
     written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
@@ -51929,7 +52270,7 @@ async function runSelected(gates, options, combined, written) {
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
-  const resultDir = path7.join(path7.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
+  const resultDir = path8.join(path8.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
@@ -51989,6 +52330,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -52001,7 +52356,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -52014,32 +52370,32 @@ var NO_RANGES = Object.freeze([]);
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path8, maxBytes) {
+function tooLarge2(path9, maxBytes) {
   return new ConfigError(
-    `${path8} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path9} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha2, path8, maxBytes) {
+async function fromGit(io, sha2, path9, maxBytes) {
   let text;
   try {
-    text = await io.git(["show", `${sha2}:./${path8}`]);
+    text = await io.git(["show", `${sha2}:./${path9}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(path8, maxBytes);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge2(path9, maxBytes);
   return text;
 }
-async function fromApi(io, ref, path8, maxBytes) {
+async function fromApi(io, ref, path9, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path8} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path9} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path8,
+      path: path9,
       ref
     });
     data = response.data ?? {};
@@ -52047,23 +52403,305 @@ async function fromApi(io, ref, path8, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path8, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge2(path9, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path8} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path9} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text = Buffer.from(data.content, "base64");
-  if (text.length > maxBytes) throw tooLarge(path8, maxBytes);
+  if (text.length > maxBytes) throw tooLarge2(path9, maxBytes);
   return text.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha2, path8) => changes.source === "git" ? fromGit(io, sha2, path8, maxBytes) : fromApi(io, sha2, path8, maxBytes);
+  const read = (sha2, path9) => changes.source === "git" ? fromGit(io, sha2, path9, maxBytes) : fromApi(io, sha2, path9, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path8 of paths) {
-    const base = await read(changes.base, path8);
-    const head = await read(changes.head, path8);
-    texts.set(path8, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path9 of paths) {
+    const base = await read(changes.base, path9);
+    const head = await read(changes.head, path9);
+    texts.set(path9, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
+}
+
+// packages/gate-result/src/checkpoint/evaluate.ts
+var COUNTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
+var lower = (s) => s.toLowerCase();
+function isBot(review) {
+  return review.type !== "User" || /\[bot\]$/i.test(review.login);
+}
+function timeOf(review) {
+  const t = review.submittedAt === null ? Number.NaN : Date.parse(review.submittedAt);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+function latestStandings(reviews) {
+  const byLogin = /* @__PURE__ */ new Map();
+  reviews.forEach((review, index) => {
+    if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED" && review.state !== "DISMISSED")
+      return;
+    const key = lower(review.login);
+    const previous = byLogin.get(key);
+    if (previous === void 0 || timeOf(review) >= timeOf(previous.review))
+      byLogin.set(key, { review, index });
+  });
+  return [...byLogin.values()].sort((a, b) => a.index - b.index).map((e) => e.review);
+}
+function approverTeams(policy) {
+  return policy.approvers.filter((a) => a.includes("/")).map(lower);
+}
+function shortSha2(sha2) {
+  return sha2 === null ? "an unknown commit" : sha2.slice(0, 7);
+}
+function standingOf(review, policy, teams) {
+  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
+    return { standing: review.authorAssociation };
+  const login = lower(review.login);
+  if (policy.approvers.some((a) => !a.includes("/") && lower(a) === login))
+    return { standing: "listed in approvers" };
+  const unreadable = [];
+  for (const team of approverTeams(policy)) {
+    const members2 = teams[team];
+    if (members2 === void 0 || !members2.readable) unreadable.push(team);
+    else if (members2.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
+  }
+  const listed = policy.approvers.length > 0 ? ", not listed in `approvers`" : "";
+  const teamNote = unreadable.length > 0 ? `, and the membership of ${unreadable.join(", ")} could not be read` : "";
+  return {
+    reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`
+  };
+}
+function loginsNeedingTeams(facts, policy) {
+  if (approverTeams(policy).length === 0) return [];
+  const committers = new Set(facts.committers.map(lower));
+  return latestStandings(facts.reviews).filter(
+    (r) => r.state !== "DISMISSED" && !isBot(r) && lower(r.login) !== lower(facts.author) && !(policy.approverNotCommitter && committers.has(lower(r.login))) && standingOf(r, policy, {}).standing === void 0 && !policy.approvers.some((a) => lower(a) === lower(r.login))
+  ).map((r) => r.login);
+}
+function evaluateCheckpoint(facts, policy) {
+  const teams = facts.teams ?? {};
+  const committers = new Set(facts.committers.map(lower));
+  const author = lower(facts.author);
+  const approvals = [];
+  const changesRequested = [];
+  const notCounted = [];
+  const standings = new Set(latestStandings(facts.reviews));
+  const skip = (review, reason) => {
+    notCounted.push({ login: review.login, state: review.state, commitId: review.commitId, reason });
+  };
+  for (const review of facts.reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    if (!standings.has(review)) {
+      if (review.state === "APPROVED") skip(review, "superseded by a later review of the same reviewer");
+      continue;
+    }
+    if (review.state === "DISMISSED") {
+      skip(review, "dismissed");
+      continue;
+    }
+    if (isBot(review)) {
+      skip(review, `a bot or app account (type ${review.type || "missing"}), not a person`);
+      continue;
+    }
+    if (lower(review.login) === author) {
+      skip(review, "the PR's author");
+      continue;
+    }
+    if (policy.approverNotCommitter && committers.has(lower(review.login))) {
+      skip(review, "authored or committed a commit of this PR (`approver-not-committer`)");
+      continue;
+    }
+    const { standing, reason } = standingOf(review, policy, teams);
+    if (standing === void 0) {
+      skip(review, reason ?? "not an approver");
+      continue;
+    }
+    const counted = {
+      login: review.login,
+      commitId: review.commitId ?? "",
+      submittedAt: review.submittedAt,
+      standing
+    };
+    if (review.state === "CHANGES_REQUESTED") {
+      changesRequested.push(counted);
+      continue;
+    }
+    if (review.commitId !== facts.headSha && !policy.allowStaleApprovals) {
+      skip(
+        review,
+        `approved ${shortSha2(review.commitId)}, not the head ${shortSha2(facts.headSha)} (stale; a new approval is needed)`
+      );
+      continue;
+    }
+    approvals.push(counted);
+  }
+  const unreadableTeams = approverTeams(policy).flatMap((team) => {
+    const members2 = teams[team];
+    if (members2 === void 0) return [{ team, reason: "not read" }];
+    return members2.readable ? [] : [{ team, reason: members2.reason }];
+  });
+  const met = changesRequested.length === 0 && approvals.length >= policy.minApprovals;
+  return {
+    met,
+    required: policy.minApprovals,
+    headSha: facts.headSha,
+    approvals,
+    changesRequested,
+    notCounted,
+    unreadableTeams,
+    summary: summarise(met, approvals, changesRequested, policy.minApprovals, facts.headSha)
+  };
+}
+function names(list) {
+  return list.map((a) => `@${a.login}`).join(", ");
+}
+function summarise(met, approvals, blocked, required2, head) {
+  const counted = `${approvals.length} of ${required2} required approval${required2 === 1 ? "" : "s"} of ${shortSha2(head)}`;
+  if (blocked.length > 0) return `Changes requested by ${names(blocked)}; ${counted} count.`;
+  if (met)
+    return approvals.length === 0 ? "No approval is required (`min-approvals: 0`)." : `Approved by ${names(approvals)} (${counted}).`;
+  return `Needs a person: ${counted} count${approvals.length > 0 ? ` (${names(approvals)})` : ""}.`;
+}
+
+// packages/gate-result/src/checkpoint/render.ts
+function short2(sha2) {
+  return sha2 === null || sha2 === "" ? "\u2014" : sha2.slice(0, 7);
+}
+function checkpointSection(result, title = "Human checkpoint") {
+  const rows = [
+    ...result.approvals.map((a) => [`@${a.login}`, "APPROVED", short2(a.commitId), "yes", a.standing]),
+    ...result.changesRequested.map((a) => [
+      `@${a.login}`,
+      "CHANGES_REQUESTED",
+      short2(a.commitId),
+      "blocks",
+      `${a.standing}; stands until the reviewer approves or it is dismissed`
+    ]),
+    ...result.notCounted.map((r) => [`@${r.login}`, r.state, short2(r.commitId), "no", r.reason])
+  ];
+  const notes = [result.summary];
+  for (const { team, reason } of result.unreadableTeams) {
+    notes.push(
+      `The members of team ${team} could not be read, so its members count only by association: ${reason}`
+    );
+  }
+  if (rows.length === 0) notes.push("The pull request has no approving or change-requesting review.");
+  return {
+    title,
+    columns: ["Reviewer", "State", "Commit", "Counts", "Why"],
+    rows,
+    notes
+  };
+}
+
+// packages/gate-result/src/checkpoint/fetch.ts
+var PULL_COMMITS_CAP = 250;
+var PERMISSION = "The human checkpoint reads the pull request's reviews and commits, which needs the `pull-requests: read` permission (in the workflow's `permissions:`).";
+function apiFailure(what, error63) {
+  const message = getErrorMessage(error63).replace(/\.$/, "");
+  return new ConfigError(`Could not read ${what}: ${message}. ${PERMISSION}`);
+}
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str = (v) => typeof v === "string" ? v : null;
+function reviewOf(raw2) {
+  if (!isObject3(raw2)) throw new ConfigError("GitHub API returned a review that is not an object.");
+  const user = isObject3(raw2.user) ? raw2.user : void 0;
+  return {
+    id: typeof raw2.id === "number" ? raw2.id : 0,
+    login: str(user?.login) ?? "(deleted account)",
+    type: str(user?.type) ?? "missing",
+    state: str(raw2.state) ?? "missing",
+    commitId: str(raw2.commit_id),
+    submittedAt: str(raw2.submitted_at),
+    authorAssociation: str(raw2.author_association) ?? ""
+  };
+}
+function pullOf(event) {
+  const pr = isObject3(event.payload.pull_request) ? event.payload.pull_request : void 0;
+  const author = isObject3(pr?.user) ? str(pr.user.login) : null;
+  if (event.pullNumber === void 0 || event.headSha === void 0 || event.repository === void 0 || author === null) {
+    throw new ConfigError(
+      `The human checkpoint needs a pull request, and the ${event.name} event names none (with its number, head commit and author); run the gate on pull_request and pull_request_review events.`
+    );
+  }
+  return { ...event.repository, pull: event.pullNumber, head: event.headSha, author };
+}
+async function readCommitters(github, where, pull) {
+  let commits;
+  try {
+    commits = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw apiFailure(`the commits of pull request #${pull}`, error63);
+  }
+  if (commits.length >= PULL_COMMITS_CAP) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP} or more commits, more than GitHub lists, so not every committer is known and \`approver-not-committer\` cannot be checked; squash the branch or set \`approver-not-committer: false\`.`
+    );
+  }
+  const logins = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    if (!isObject3(commit)) continue;
+    for (const who of [commit.author, commit.committer]) {
+      const login = isObject3(who) ? str(who.login) : null;
+      if (login !== null) logins.add(login);
+    }
+  }
+  return [...logins];
+}
+var TEAM_HINT = "the workflow token cannot read an organisation's teams; give `github-token` a token with `read:org` (a classic token) or the organisation `members: read` permission (a GitHub App), or list the logins instead";
+async function readTeam(github, team, logins) {
+  const [org = "", slug = ""] = team.split("/");
+  try {
+    await github.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404 || error63.status === 401)) {
+      return { readable: false, reason: `GitHub answered ${error63.status} for the team: ${TEAM_HINT}.` };
+    }
+    throw apiFailure(`the team ${team}`, error63);
+  }
+  const members2 = [];
+  for (const username of logins) {
+    try {
+      const response = await github.request(
+        "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+        { org, team_slug: slug, username }
+      );
+      if (response.data.state === "active") members2.push(username);
+    } catch (error63) {
+      if (error63 instanceof GitHubApiError && error63.status === 404) continue;
+      if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 401)) {
+        return { readable: false, reason: `GitHub answered ${error63.status} for a membership: ${TEAM_HINT}.` };
+      }
+      throw apiFailure(`the membership of team ${team}`, error63);
+    }
+  }
+  return { readable: true, members: members2 };
+}
+async function readCheckpointFacts(io, policy) {
+  const { owner, repo, pull, head, author } = pullOf(io.event);
+  const github = io.github;
+  if (github === void 0) {
+    throw new ConfigError(
+      `The human checkpoint needs a GitHub token to read the reviews (\`github-token\`). ${PERMISSION}`
+    );
+  }
+  const where = { owner, repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", where);
+  } catch (error63) {
+    throw apiFailure(`the reviews of pull request #${pull}`, error63);
+  }
+  const reviews = raw2.map(reviewOf);
+  const committers = policy.approverNotCommitter ? await readCommitters(github, where, pull) : [];
+  const facts = { headSha: head, author, committers, reviews };
+  const needing = loginsNeedingTeams(facts, policy);
+  if (needing.length > 0) {
+    const teams = {};
+    for (const team of approverTeams(policy)) teams[team] = await readTeam(github, team, needing);
+    facts.teams = teams;
+  }
+  return facts;
+}
+async function checkHumanCheckpoint(io, policy) {
+  return evaluateCheckpoint(await readCheckpointFacts(io, policy), policy);
 }
 
 // actions/integrity/src/tool-config.ts
@@ -52117,8 +52755,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path8) {
-  return TOOL_CONFIGS.find((row2) => row2.file.test(path8));
+function toolConfigOf(path9) {
+  return TOOL_CONFIGS.find((row2) => row2.file.test(path9));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -52299,8 +52937,8 @@ function diffWorkflow(base, head, isGate) {
         message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
       });
     if (!prior) continue;
-    const names = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
-    for (const name of [...names].sort()) {
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
+    for (const name of [...names2].sort()) {
       const was = prior.with[name];
       const now = step.with[name];
       if (was === now) continue;
@@ -52604,8 +53242,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path8) {
-  const name = path8.slice(path8.lastIndexOf("/") + 1);
+function extensionOf(path9) {
+  const name = path9.slice(path9.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -52622,8 +53260,8 @@ function prepared(table, extension) {
   }
   return entry;
 }
-function matcherFor(table, path8) {
-  const { rows, any: any2 } = prepared(table, extensionOf(path8));
+function matcherFor(table, path9) {
+  const { rows, any: any2 } = prepared(table, extensionOf(path9));
   if (any2 === void 0) return () => void 0;
   return (text) => {
     if (!any2.test(text)) return void 0;
@@ -52656,7 +53294,9 @@ var INPUT_SPECS = [
     kind: "list",
     default: DEFAULT_GATE_ACTIONS,
     description: "The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates."
-  }
+  },
+  // The human checkpoint's settings: the config file's `approval:` section, overridable per gate.
+  ...APPROVAL_INPUTS
 ];
 function configureIntegrity(given) {
   const inputs = withDefaults(given, INPUT_SPECS);
@@ -52690,7 +53330,8 @@ function configureIntegrity(given) {
     isExcluded: exclude.length > 0 ? compileMatcher(exclude, "exclude") : () => false,
     testFiles,
     ...testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, "test-files") } : {},
-    gateActions
+    gateActions,
+    approval: approvalPolicyOf(inputs)
   };
 }
 function gateActionMatcher(actions) {
@@ -52710,9 +53351,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path8, extra) {
-  if (extra?.(path8)) return true;
-  const parts = path8.split("/");
+function isTestFile(path9, extra) {
+  if (extra?.(path9)) return true;
+  const parts = path9.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re) => re.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -52730,7 +53371,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path8) => isTestFile(path8, options.isExtraTest);
+  const isTest = (path9) => isTestFile(path9, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -52774,6 +53415,14 @@ function detect(input2, options) {
     if (test && code && on("assertions")) assertionLoss(file2, findings);
     if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
     if (on("tool-config")) toolConfigFindings(file2, input2, findings);
+  }
+  if (on("policy") && input2.policyProblem !== void 0) {
+    findings.push({
+      category: "policy",
+      pattern: "unreadable-policy",
+      file: options.configFile,
+      message: `The PR changes the gates' config file, but its settings cannot be compared with the base's: ${input2.policyProblem.replace(/\.$/, "")}.`
+    });
   }
   if (on("policy") && input2.policy) {
     for (const change of input2.policy) {
@@ -52920,7 +53569,7 @@ function annotation(finding, level) {
 var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 function evaluateIntegrity(findings, checks, checkpoint, notes) {
   const categories = [...new Set(findings.map((f) => f.category))];
-  const count2 = plural2(findings.length, "change");
+  const count2 = `${plural2(findings.length, "change")} that weaken${findings.length === 1 ? "s" : ""} verification`;
   const details = [categorySection(findings, checks)];
   if (findings.length > 0) details.unshift(findingsSection(findings));
   if (checkpoint) details.push(...checkpoint.sections);
@@ -52929,11 +53578,11 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   let summary2 = "No change weakens verification.";
   if (findings.length > 0) {
     if (checkpoint?.met) {
-      summary2 = `${count2} that weaken verification (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
+      summary2 = `${count2} (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
     } else {
       verdict = "fail";
       const who = checkpoint ? ` ${checkpoint.sentence}` : "";
-      summary2 = `${count2} that weaken verification (${categories.join(", ")}) need an approving review of the head commit.${who}`;
+      summary2 = `${count2} (${categories.join(", ")}) need${findings.length === 1 ? "s" : ""} an approving review of the head commit.${who}`;
     }
   }
   const level = verdict === "fail" ? "error" : "notice";
@@ -52963,6 +53612,39 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   });
 }
 
+// actions/integrity/src/policy.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+async function policyInput(io, changes) {
+  const policy = io.policy;
+  if (!policy) return {};
+  const touched = changes.files.some(
+    (file2) => file2.path === policy.file || file2.previousPath === policy.file
+  );
+  if (!touched) return {};
+  if (!policy.changes) {
+    return { policyProblem: policy.problem ?? "the base and head versions could not both be read" };
+  }
+  const head = (await readChangedFileTexts(io, changes, [policy.file])).get(policy.file)?.head;
+  return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
+}
+function settingLines(text) {
+  const counter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const lines = /* @__PURE__ */ new Map();
+  const walk = (node2, prefix) => {
+    if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
+    for (const item of node2.items) {
+      const pair = item;
+      if (!pair.key || pair.key.value === void 0) continue;
+      const name = `${prefix}${String(pair.key.value)}`;
+      if (pair.key.range) lines.set(name, counter.linePos(pair.key.range[0]).line);
+      walk(pair.value, `${name}.`);
+    }
+  };
+  walk(doc.contents, "");
+  return lines;
+}
+
 // actions/integrity/src/gate.ts
 var integrityGate = {
   id: "integrity",
@@ -52972,26 +53654,39 @@ var integrityGate = {
   async run(config2, io) {
     const changes = await readDiff(io);
     const texts = await readTexts(io, changes);
+    const policy = await policyInput(io, changes);
     const findings = detect(
-      { files: changes.files, texts },
+      { files: changes.files, texts, ...policy },
       {
         checks: new Set(config2.checks),
         isExcluded: config2.isExcluded,
         ...config2.isExtraTest ? { isExtraTest: config2.isExtraTest } : {},
         isGateAction: gateActionMatcher(config2.gateActions),
-        configFile: ".github/aeef-gates.yml"
+        configFile: io.policy?.file ?? ".github/aeef-gates.yml"
       }
     );
-    const result = evaluateIntegrity(findings, config2.checks, void 0, [describeChangeSet(changes)]);
+    const checkpoint = findings.length > 0 ? await checkpointOf(io, config2) : void 0;
+    const result = evaluateIntegrity(findings, config2.checks, checkpoint, [describeChangeSet(changes)]);
     result.config = {
       checks: config2.checks,
       exclude: config2.exclude,
       "test-files": config2.testFiles,
-      "gate-actions": config2.gateActions
+      "gate-actions": config2.gateActions,
+      approval: config2.approval
     };
     return result;
   }
 };
+async function checkpointOf(io, config2) {
+  const result = await checkHumanCheckpoint(io, config2.approval);
+  return {
+    met: result.met,
+    approvals: result.approvals.length,
+    required: result.required,
+    sentence: result.summary,
+    sections: [checkpointSection(result)]
+  };
+}
 
 // actions/integrity/src/main.ts
 function run() {
