@@ -61,10 +61,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -97,11 +97,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -616,8 +616,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -725,13 +725,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count5 = 0;
+        let count6 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count5)
-            count5 = c;
+          if (c > count6)
+            count6 = c;
         }
-        return count5;
+        return count6;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -995,13 +995,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1155,16 +1155,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1181,11 +1181,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1194,38 +1194,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1235,14 +1235,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1251,8 +1251,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -1380,15 +1380,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1540,11 +1540,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1579,8 +1579,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1589,27 +1589,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -1625,7 +1625,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1669,16 +1669,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1905,31 +1905,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1972,21 +1972,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1998,11 +1998,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2334,7 +2334,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2372,7 +2372,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2424,7 +2424,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2433,7 +2433,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2444,11 +2444,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2465,7 +2465,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -2478,7 +2478,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2486,7 +2486,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2495,7 +2495,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -2548,7 +2548,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2565,7 +2565,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -2581,7 +2581,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2589,9 +2589,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2623,10 +2623,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2637,28 +2637,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2864,7 +2864,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2873,7 +2873,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2884,11 +2884,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2908,34 +2908,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2945,7 +2945,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2954,7 +2954,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2962,7 +2962,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2971,7 +2971,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -3075,9 +3075,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3114,7 +3114,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3123,7 +3123,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3134,8 +3134,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3684,8 +3684,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count6, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count6);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3762,12 +3762,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count5 = 1;
+        let count6 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count6 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count5);
+        const pointer = " ".repeat(ci) + "^".repeat(count6);
         error63.message += `:
 
 ${lineStr}
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5645,7 +5645,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5729,7 +5729,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -6328,7 +6328,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6351,7 +6351,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter4;
   }
 });
 
@@ -7259,7 +7259,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7321,7 +7321,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -9329,11 +9329,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -10906,25 +10906,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -11011,8 +11011,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context2) {
-      const plural4 = context2.types.length === 1 ? "" : " one of";
-      const message = `${context2.argument} could not be converted to${plural4}: ${context2.types.join(", ")}.`;
+      const plural5 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural5}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context2.prefix,
         message
@@ -12843,7 +12843,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -18575,15 +18575,15 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural5) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural5;
       }
-      pluralize(count5) {
-        const one = count5 === 1;
+      pluralize(count6) {
+        const one = count6 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count5, noun };
+        return { ...keys, count: count6, noun };
       }
     };
   }
@@ -19623,13 +19623,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value2 } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -23826,9 +23826,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -24928,12 +24928,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -26002,15 +26002,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count5) {
-        while (count5 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count6) {
+        while (count6 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count5 < remaining) {
-            this.linePos += count5;
-            count5 = 0;
+          if (count6 < remaining) {
+            this.linePos += count6;
+            count6 = 0;
           } else {
-            count5 -= remaining;
+            count6 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -26772,14 +26772,14 @@ var require_file_coverage = __commonJS({
         const statementMap = this.data.statementMap;
         const statements = this.data.s;
         const lineMap = /* @__PURE__ */ Object.create(null);
-        Object.entries(statements).forEach(([st, count5]) => {
+        Object.entries(statements).forEach(([st, count6]) => {
           if (!statementMap[st]) {
             return;
           }
           const { line } = statementMap[st].start;
           const prevVal = lineMap[line];
-          if (prevVal === void 0 || prevVal < count5) {
-            lineMap[line] = count5;
+          if (prevVal === void 0 || prevVal < count6) {
+            lineMap[line] = count6;
           }
         });
         return lineMap;
@@ -27381,15 +27381,15 @@ var init_symbol = __esm({
 });
 
 // actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
-function baggageEntryMetadataFromString(str) {
-  if (typeof str !== "string") {
-    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
-    str = "";
+function baggageEntryMetadataFromString(str2) {
+  if (typeof str2 !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str2}`);
+    str2 = "";
   }
   return {
     __TYPE__: baggageEntryMetadataSymbol,
     toString() {
-      return str;
+      return str2;
     }
   };
 }
@@ -28976,16 +28976,16 @@ var require_lockfile = __commonJS({
           }
           return pattern;
         }
-        function hyphenate(str) {
-          return str.replace(/[A-Z]/g, (match) => {
+        function hyphenate(str2) {
+          return str2.replace(/[A-Z]/g, (match) => {
             return "-" + match.charAt(0).toLowerCase();
           });
         }
-        function camelCase(str) {
-          if (/[A-Z]/.test(str)) {
+        function camelCase(str2) {
+          if (/[A-Z]/.test(str2)) {
             return null;
           } else {
-            return _camelCase(str);
+            return _camelCase(str2);
           }
         }
         function compareSortedArrays(array1, array2) {
@@ -29310,9 +29310,9 @@ var require_lockfile = __commonJS({
       /* 27 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject9 = __webpack_require__(34);
+        var isObject10 = __webpack_require__(34);
         module2.exports = function(it) {
-          if (!isObject9(it)) throw TypeError(it + " is not an object!");
+          if (!isObject10(it)) throw TypeError(it + " is not an object!");
           return it;
         };
       }),
@@ -30653,9 +30653,9 @@ var require_lockfile = __commonJS({
       /* 68 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject9 = __webpack_require__(34);
+        var isObject10 = __webpack_require__(34);
         var document2 = __webpack_require__(11).document;
-        var is = isObject9(document2) && isObject9(document2.createElement);
+        var is = isObject10(document2) && isObject10(document2.createElement);
         module2.exports = function(it) {
           return is ? document2.createElement(it) : {};
         };
@@ -31309,9 +31309,9 @@ var require_lockfile = __commonJS({
         Object.defineProperty(exports3, "__esModule", {
           value: true
         });
-        exports3.default = function(str, fileLoc = "lockfile") {
-          str = (0, (_stripBom || _load_stripBom()).default)(str);
-          return hasMergeConflicts(str) ? parseWithConflict(str, fileLoc) : { type: "success", object: parse5(str, fileLoc) };
+        exports3.default = function(str2, fileLoc = "lockfile") {
+          str2 = (0, (_stripBom || _load_stripBom()).default)(str2);
+          return hasMergeConflicts(str2) ? parseWithConflict(str2, fileLoc) : { type: "success", object: parse5(str2, fileLoc) };
         };
         var _util;
         function _load_util() {
@@ -31603,9 +31603,9 @@ var require_lockfile = __commonJS({
         const MERGE_CONFLICT_END = ">>>>>>>";
         const MERGE_CONFLICT_SEP = "=======";
         const MERGE_CONFLICT_START = "<<<<<<<";
-        function extractConflictVariants(str) {
+        function extractConflictVariants(str2) {
           const variants = [[], []];
-          const lines = str.split(/\r?\n/g);
+          const lines = str2.split(/\r?\n/g);
           let skip = false;
           while (lines.length) {
             const line = lines.shift();
@@ -31637,16 +31637,16 @@ var require_lockfile = __commonJS({
           }
           return [variants[0].join("\n"), variants[1].join("\n")];
         }
-        function hasMergeConflicts(str) {
-          return str.includes(MERGE_CONFLICT_START) && str.includes(MERGE_CONFLICT_SEP) && str.includes(MERGE_CONFLICT_END);
+        function hasMergeConflicts(str2) {
+          return str2.includes(MERGE_CONFLICT_START) && str2.includes(MERGE_CONFLICT_SEP) && str2.includes(MERGE_CONFLICT_END);
         }
-        function parse5(str, fileLoc) {
-          const parser2 = new Parser(str, fileLoc);
+        function parse5(str2, fileLoc) {
+          const parser2 = new Parser(str2, fileLoc);
           parser2.next();
           return parser2.parse();
         }
-        function parseWithConflict(str, fileLoc) {
-          const variants = extractConflictVariants(str);
+        function parseWithConflict(str2, fileLoc) {
+          const variants = extractConflictVariants(str2);
           try {
             return { type: "merge", object: Object.assign({}, parse5(variants[0], fileLoc), parse5(variants[1], fileLoc)) };
           } catch (err) {
@@ -31921,11 +31921,11 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         var anObject = __webpack_require__(27);
-        var isObject9 = __webpack_require__(34);
+        var isObject10 = __webpack_require__(34);
         var newPromiseCapability = __webpack_require__(70);
         module2.exports = function(C, x) {
           anObject(C);
-          if (isObject9(x) && x.constructor === C) return x;
+          if (isObject10(x) && x.constructor === C) return x;
           var promiseCapability = newPromiseCapability.f(C);
           var resolve2 = promiseCapability.resolve;
           resolve2(x);
@@ -32646,14 +32646,14 @@ var require_lockfile = __commonJS({
           return _package = __webpack_require__(145);
         }
         const NODE_VERSION = process.version;
-        function shouldWrapKey(str) {
-          return str.indexOf("true") === 0 || str.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str) || /^[0-9]/g.test(str) || !/^[a-zA-Z]/g.test(str);
+        function shouldWrapKey(str2) {
+          return str2.indexOf("true") === 0 || str2.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str2) || /^[0-9]/g.test(str2) || !/^[a-zA-Z]/g.test(str2);
         }
-        function maybeWrap(str) {
-          if (typeof str === "boolean" || typeof str === "number" || shouldWrapKey(str)) {
-            return JSON.stringify(str);
+        function maybeWrap(str2) {
+          if (typeof str2 === "boolean" || typeof str2 === "number" || shouldWrapKey(str2)) {
+            return JSON.stringify(str2);
           } else {
-            return str;
+            return str2;
           }
         }
         const priorities = {
@@ -32958,35 +32958,35 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         "use strict";
         module2.exports = balanced;
-        function balanced(a, b, str) {
-          if (a instanceof RegExp) a = maybeMatch(a, str);
-          if (b instanceof RegExp) b = maybeMatch(b, str);
-          var r = range(a, b, str);
+        function balanced(a, b, str2) {
+          if (a instanceof RegExp) a = maybeMatch(a, str2);
+          if (b instanceof RegExp) b = maybeMatch(b, str2);
+          var r = range(a, b, str2);
           return r && {
             start: r[0],
             end: r[1],
-            pre: str.slice(0, r[0]),
-            body: str.slice(r[0] + a.length, r[1]),
-            post: str.slice(r[1] + b.length)
+            pre: str2.slice(0, r[0]),
+            body: str2.slice(r[0] + a.length, r[1]),
+            post: str2.slice(r[1] + b.length)
           };
         }
-        function maybeMatch(reg, str) {
-          var m = str.match(reg);
+        function maybeMatch(reg, str2) {
+          var m = str2.match(reg);
           return m ? m[0] : null;
         }
         balanced.range = range;
-        function range(a, b, str) {
+        function range(a, b, str2) {
           var begs, beg, left, right, result;
-          var ai = str.indexOf(a);
-          var bi = str.indexOf(b, ai + 1);
+          var ai = str2.indexOf(a);
+          var bi = str2.indexOf(b, ai + 1);
           var i = ai;
           if (ai >= 0 && bi > 0) {
             begs = [];
-            left = str.length;
+            left = str2.length;
             while (i >= 0 && !result) {
               if (i == ai) {
                 begs.push(i);
-                ai = str.indexOf(a, i + 1);
+                ai = str2.indexOf(a, i + 1);
               } else if (begs.length == 1) {
                 result = [begs.pop(), bi];
               } else {
@@ -32995,7 +32995,7 @@ ${indent}`);
                   left = beg;
                   right = bi;
                 }
-                bi = str.indexOf(b, i + 1);
+                bi = str2.indexOf(b, i + 1);
               }
               i = ai < bi && ai >= 0 ? ai : bi;
             }
@@ -33017,22 +33017,22 @@ ${indent}`);
         var escClose = "\0CLOSE" + Math.random() + "\0";
         var escComma = "\0COMMA" + Math.random() + "\0";
         var escPeriod = "\0PERIOD" + Math.random() + "\0";
-        function numeric(str) {
-          return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+        function numeric(str2) {
+          return parseInt(str2, 10) == str2 ? parseInt(str2, 10) : str2.charCodeAt(0);
         }
-        function escapeBraces(str) {
-          return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+        function escapeBraces(str2) {
+          return str2.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
         }
-        function unescapeBraces(str) {
-          return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+        function unescapeBraces(str2) {
+          return str2.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
         }
-        function parseCommaParts(str) {
-          if (!str)
+        function parseCommaParts(str2) {
+          if (!str2)
             return [""];
           var parts = [];
-          var m = balanced("{", "}", str);
+          var m = balanced("{", "}", str2);
           if (!m)
-            return str.split(",");
+            return str2.split(",");
           var pre = m.pre;
           var body = m.body;
           var post = m.post;
@@ -33046,19 +33046,19 @@ ${indent}`);
           parts.push.apply(parts, p);
           return parts;
         }
-        function expandTop(str) {
-          if (!str)
+        function expandTop(str2) {
+          if (!str2)
             return [];
-          if (str.substr(0, 2) === "{}") {
-            str = "\\{\\}" + str.substr(2);
+          if (str2.substr(0, 2) === "{}") {
+            str2 = "\\{\\}" + str2.substr(2);
           }
-          return expand(escapeBraces(str), true).map(unescapeBraces);
+          return expand(escapeBraces(str2), true).map(unescapeBraces);
         }
         function identity(e) {
           return e;
         }
-        function embrace(str) {
-          return "{" + str + "}";
+        function embrace(str2) {
+          return "{" + str2 + "}";
         }
         function isPadded(el) {
           return /^-?0\d/.test(el);
@@ -33069,20 +33069,20 @@ ${indent}`);
         function gte(i, y) {
           return i >= y;
         }
-        function expand(str, isTop) {
+        function expand(str2, isTop) {
           var expansions = [];
-          var m = balanced("{", "}", str);
-          if (!m || /\$$/.test(m.pre)) return [str];
+          var m = balanced("{", "}", str2);
+          if (!m || /\$$/.test(m.pre)) return [str2];
           var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
           var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
           var isSequence = isNumericSequence || isAlphaSequence;
           var isOptions = m.body.indexOf(",") >= 0;
           if (!isSequence && !isOptions) {
             if (m.post.match(/,.*\}/)) {
-              str = m.pre + "{" + m.body + escClose + m.post;
-              return expand(str);
+              str2 = m.pre + "{" + m.body + escClose + m.post;
+              return expand(str2);
             }
-            return [str];
+            return [str2];
           }
           var n;
           if (isSequence) {
@@ -33155,20 +33155,20 @@ ${indent}`);
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function preserveCamelCase(str) {
+        function preserveCamelCase(str2) {
           let isLastCharLower = false;
           let isLastCharUpper = false;
           let isLastLastCharUpper = false;
-          for (let i = 0; i < str.length; i++) {
-            const c = str[i];
+          for (let i = 0; i < str2.length; i++) {
+            const c = str2[i];
             if (isLastCharLower && /[a-zA-Z]/.test(c) && c.toUpperCase() === c) {
-              str = str.substr(0, i) + "-" + str.substr(i);
+              str2 = str2.substr(0, i) + "-" + str2.substr(i);
               isLastCharLower = false;
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = true;
               i++;
             } else if (isLastCharUpper && isLastLastCharUpper && /[a-zA-Z]/.test(c) && c.toLowerCase() === c) {
-              str = str.substr(0, i - 1) + "-" + str.substr(i - 1);
+              str2 = str2.substr(0, i - 1) + "-" + str2.substr(i - 1);
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = false;
               isLastCharLower = true;
@@ -33178,28 +33178,28 @@ ${indent}`);
               isLastCharUpper = c.toUpperCase() === c;
             }
           }
-          return str;
+          return str2;
         }
-        module2.exports = function(str) {
+        module2.exports = function(str2) {
           if (arguments.length > 1) {
-            str = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
+            str2 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
           } else {
-            str = str.trim();
+            str2 = str2.trim();
           }
-          if (str.length === 0) {
+          if (str2.length === 0) {
             return "";
           }
-          if (str.length === 1) {
-            return str.toLowerCase();
+          if (str2.length === 1) {
+            return str2.toLowerCase();
           }
-          if (/^[a-z0-9]+$/.test(str)) {
-            return str;
+          if (/^[a-z0-9]+$/.test(str2)) {
+            return str2;
           }
-          const hasUpperCase = str !== str.toLowerCase();
+          const hasUpperCase = str2 !== str2.toLowerCase();
           if (hasUpperCase) {
-            str = preserveCamelCase(str);
+            str2 = preserveCamelCase(str2);
           }
-          return str.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
+          return str2.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
         };
       }),
       ,
@@ -33546,13 +33546,13 @@ ${indent}`);
         var toIObject = __webpack_require__(74);
         var arrayIndexOf = __webpack_require__(182)(false);
         var IE_PROTO = __webpack_require__(72)("IE_PROTO");
-        module2.exports = function(object2, names) {
+        module2.exports = function(object2, names2) {
           var O = toIObject(object2);
           var i = 0;
           var result = [];
           var key;
           for (key in O) if (key != IE_PROTO) has(O, key) && result.push(key);
-          while (names.length > i) if (has(O, key = names[i++])) {
+          while (names2.length > i) if (has(O, key = names2[i++])) {
             ~arrayIndexOf(result, key) || result.push(key);
           }
           return result;
@@ -33625,13 +33625,13 @@ ${indent}`);
       /* 201 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject9 = __webpack_require__(34);
+        var isObject10 = __webpack_require__(34);
         module2.exports = function(it, S) {
-          if (!isObject9(it)) return it;
+          if (!isObject10(it)) return it;
           var fn, val;
-          if (S && typeof (fn = it.toString) == "function" && !isObject9(val = fn.call(it))) return val;
-          if (typeof (fn = it.valueOf) == "function" && !isObject9(val = fn.call(it))) return val;
-          if (!S && typeof (fn = it.toString) == "function" && !isObject9(val = fn.call(it))) return val;
+          if (S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
+          if (typeof (fn = it.valueOf) == "function" && !isObject10(val = fn.call(it))) return val;
+          if (!S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
           throw TypeError("Can't convert object to primitive value");
         };
       }),
@@ -33694,7 +33694,7 @@ ${indent}`);
         var ctx = __webpack_require__(48);
         var classof = __webpack_require__(100);
         var $export = __webpack_require__(41);
-        var isObject9 = __webpack_require__(34);
+        var isObject10 = __webpack_require__(34);
         var aFunction = __webpack_require__(46);
         var anInstance = __webpack_require__(181);
         var forOf = __webpack_require__(183);
@@ -33728,7 +33728,7 @@ ${indent}`);
         })();
         var isThenable = function(it) {
           var then;
-          return isObject9(it) && typeof (then = it.then) == "function" ? then : false;
+          return isObject10(it) && typeof (then = it.then) == "function" ? then : false;
         };
         var notify = function(promise2, isReject) {
           if (promise2._n) return;
@@ -34314,8 +34314,8 @@ ${indent}`);
         }
         exports3.formatters.o = function(v) {
           this.inspectOpts.colors = this.useColors;
-          return util.inspect(v, this.inspectOpts).split("\n").map(function(str) {
-            return str.trim();
+          return util.inspect(v, this.inspectOpts).split("\n").map(function(str2) {
+            return str2.trim();
           }).join(" ");
         };
         exports3.formatters.O = function(v) {
@@ -35030,13 +35030,13 @@ ${indent}`);
             "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
           );
         };
-        function parse5(str) {
-          str = String(str);
-          if (str.length > 100) {
+        function parse5(str2) {
+          str2 = String(str2);
+          if (str2.length > 100) {
             return;
           }
           var match = /^((?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|years?|yrs?|y)?$/i.exec(
-            str
+            str2
           );
           if (!match) {
             return;
@@ -35098,9 +35098,9 @@ ${indent}`);
           return ms + "ms";
         }
         function fmtLong(ms) {
-          return plural4(ms, d, "day") || plural4(ms, h, "hour") || plural4(ms, m, "minute") || plural4(ms, s, "second") || ms + " ms";
+          return plural5(ms, d, "day") || plural5(ms, h, "hour") || plural5(ms, m, "minute") || plural5(ms, s, "second") || ms + " ms";
         }
-        function plural4(ms, n, name) {
+        function plural5(ms, n, name) {
           if (ms < n) {
             return;
           }
@@ -37513,7 +37513,7 @@ var require_subset = __commonJS({
         }
         return true;
       }
-      let higher, lower;
+      let higher, lower2;
       let hasDomLT, hasDomGT;
       let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
       let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
@@ -37545,8 +37545,8 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
+            lower2 = lowerLT(lt, c, options);
+            if (lower2 === c && lower2 !== lt) {
               return false;
             }
           } else if (lt.operator === "<=" && !c.test(lt.semver)) {
@@ -38793,10 +38793,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a3;
-        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names, c) => {
+        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -38813,7 +38813,7 @@ var require_code = __commonJS({
     }
     exports2._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -38824,7 +38824,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str;
+    exports2.str = str2;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -38867,7 +38867,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x) {
@@ -39122,11 +39122,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants4) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
@@ -39143,15 +39143,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants4) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -39207,8 +39207,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names2, constants4) {
+        this.code = optimizeExpr(this.code, names2, constants4);
         return this;
       }
       get names() {
@@ -39237,20 +39237,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names2, constants4))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -39295,20 +39295,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants4);
+        if (!(super.optimizeNames(names2, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names2, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -39323,10 +39323,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names2, constants4);
         return this;
       }
       get names() {
@@ -39347,8 +39347,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -39362,10 +39362,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names2, constants4);
         return this;
       }
       get names() {
@@ -39407,20 +39407,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names2, constants4) {
         var _a3, _b;
-        super.optimizeNames(names, constants4);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names2, constants4);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -39704,15 +39704,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names2, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -39728,18 +39728,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants4[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -39829,22 +39829,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -39937,7 +39937,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -39966,7 +39966,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
@@ -40869,8 +40869,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -40932,20 +40932,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count5 = 0;
+      let count6 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count5++;
+        count6++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count6 += countKeys(sch));
         }
-        if (count5 === Infinity)
+        if (count6 === Infinity)
           return Infinity;
       }
-      return count5;
+      return count6;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -41967,10 +41967,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
@@ -43040,7 +43040,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -43835,16 +43835,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos = 0;
       let value2;
       while (pos < len) {
         length++;
-        value2 = str.charCodeAt(pos++);
+        value2 = str2.charCodeAt(pos++);
         if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str.charCodeAt(pos);
+          value2 = str2.charCodeAt(pos);
           if ((value2 & 64512) === 56320)
             pos++;
         }
@@ -44483,8 +44483,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count5 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
+          const count6 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count6)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -44497,16 +44497,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count5) {
-          gen.code((0, codegen_1._)`${count5}++`);
+        function checkLimits(count6) {
+          gen.code((0, codegen_1._)`${count6}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count6} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count6} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -46908,14 +46908,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -47029,8 +47029,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -47296,18 +47296,18 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
-  let count5 = units;
+  let count6 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count5--;
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count6--;
       i++;
     }
   }
-  return count5;
+  return count6;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -49635,7 +49635,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject9 = isObject;
+  const isObject10 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -49643,7 +49643,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject9(input2)) {
+    if (!isObject10(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -49779,7 +49779,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject9 = isObject;
+  const isObject10 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -49788,7 +49788,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject9(input2)) {
+    if (!isObject10(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -51690,8 +51690,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getBelarusianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -54338,8 +54338,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count5, one, many) {
-  return Math.abs(count5) === 1 ? one : many;
+function getArmenianPlural(count6, one, many) {
+  return Math.abs(count6) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -56784,8 +56784,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural5 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -56929,8 +56929,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural5 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -57077,8 +57077,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count5, one, few, many) {
-  const absCount = Math.abs(count5);
+function getRussianPlural(count6, one, few, many) {
+  const absCount = Math.abs(count6);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -61251,12 +61251,12 @@ function _uppercase(params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _includes(includes, params) {
+function _includes(includes2, params) {
   return new $ZodCheckIncludes({
     check: "string_format",
     format: "includes",
     ...normalizeParams(params),
-    includes
+    includes: includes2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -62728,12 +62728,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record4 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record4);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -65797,6 +65797,7 @@ var KNOWN_GATES = [
   { id: "sarif", title: "Static analysis" },
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -66730,8 +66731,8 @@ function readBinaryNames(text3) {
 
 // packages/gate-result/src/changes/hunks.ts
 var HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-function emptyTally() {
-  return { ranges: [], additions: 0, deletions: 0 };
+function emptyTally(withText = false) {
+  return withText ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] } : { ranges: [], additions: 0, deletions: 0 };
 }
 function readHunks(lines, index, tally2, what) {
   let i = index;
@@ -66741,6 +66742,7 @@ function readHunks(lines, index, tally2, what) {
     let oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
     let newLeft = header[4] === void 0 ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -66749,14 +66751,18 @@ function readHunks(lines, index, tally2, what) {
       const kind = (lines[i] ?? "")[0];
       if (kind === "+" && newLeft > 0) {
         addLine(tally2.ranges, line);
+        tally2.added?.push({ line, anchor: line, text: (lines[i] ?? "").slice(1) });
         tally2.additions++;
         line++;
         newLeft--;
       } else if (kind === "-" && oldLeft > 0) {
+        tally2.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? "").slice(1) });
         tally2.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === " " || kind === void 0) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== "\\") {
@@ -66785,12 +66791,24 @@ function normalizeRanges(ranges) {
   }
   return merged;
 }
+function parsePatch(patch, withText = false) {
+  const tally2 = emptyTally(withText);
+  if (patch === void 0 || patch === "") return tally2;
+  const lines = patch.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const end = readHunks(lines, 0, tally2, "the patch from the GitHub API");
+  if (end < lines.length) {
+    throw new ConfigError(`Cannot parse the patch from the GitHub API: line ${end + 1} is outside any hunk.`);
+  }
+  tally2.ranges = normalizeRanges(tally2.ranges);
+  return tally2;
+}
 
 // packages/gate-result/src/changes/diff-parse.ts
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text3) {
+function parseUnifiedDiff(text3, options = {}) {
   const lines = text3.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
@@ -66800,15 +66818,15 @@ function parseUnifiedDiff(text3) {
     if (!header.startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: expected a "diff --git" line at line ${i + 1}.`);
     }
-    const names = readHeaderNames(header.slice(DIFF_HEADER.length));
+    const names2 = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally2 = emptyTally();
+    const tally2 = emptyTally(options.text === true);
     i = readHunks(lines, i, tally2, WHAT);
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
     }
-    files.push(toChangedFile(entry, names, tally2, files.length));
+    files.push(toChangedFile(entry, names2, tally2, files.length));
   }
   return files;
 }
@@ -66844,10 +66862,10 @@ function setNew(entry, name, status, i) {
 }
 function readBinary(entry, line) {
   entry.binary = true;
-  const names = readBinaryNames(line);
-  if (!names) return;
-  entry.oldPath ??= names[0];
-  entry.newPath ??= names[1];
+  const names2 = readBinaryNames(line);
+  if (!names2) return;
+  entry.oldPath ??= names2[0];
+  entry.newPath ??= names2[1];
 }
 function skipBinaryPatch(lines, start, entry) {
   entry.binary = true;
@@ -66855,9 +66873,9 @@ function skipBinaryPatch(lines, start, entry) {
   while (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) i++;
   return i;
 }
-function toChangedFile(entry, names, tally2, index) {
-  const oldPath = entry.oldPath === void 0 ? names?.[0] : entry.oldPath;
-  const newPath = entry.newPath === void 0 ? names?.[1] : entry.newPath;
+function toChangedFile(entry, names2, tally2, index) {
+  const oldPath = entry.oldPath === void 0 ? names2?.[0] : entry.oldPath;
+  const newPath = entry.newPath === void 0 ? names2?.[1] : entry.newPath;
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
@@ -66873,6 +66891,8 @@ function toChangedFile(entry, names, tally2, index) {
     binary: entry.binary,
     ranges: normalizeRanges(tally2.ranges)
   };
+  if (tally2.added) file2.added = tally2.added;
+  if (tally2.removed) file2.removed = tally2.removed;
   if ((status === "renamed" || status === "copied") && typeof oldPath === "string")
     file2.previousPath = oldPath;
   return file2;
@@ -66921,6 +66941,134 @@ function filesWithoutLineData(changeSet) {
   return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== "deleted").map((f) => f.path);
 }
 
+// packages/gate-result/src/changes/api-source.ts
+var PULL_FILES_CAP = 3e3;
+var COMPARE_FILES_CAP = 300;
+var STATUSES = {
+  added: "added",
+  modified: "modified",
+  changed: "modified",
+  // mode change only
+  unchanged: "modified",
+  removed: "deleted",
+  renamed: "renamed",
+  copied: "copied"
+};
+async function readChangesFromApi(github, target, prefix, log, options = {}) {
+  const reasons = [];
+  let partialList = false;
+  let entries;
+  if (target.pullNumber !== void 0) {
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
+    if (entries.length >= PULL_FILES_CAP) {
+      reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
+    }
+  } else {
+    const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      owner: target.owner,
+      repo: target.repo,
+      basehead: `${target.baseSha}...${target.headSha}`
+    });
+    const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
+    if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
+    entries = files2;
+    if (entries.length >= COMPARE_FILES_CAP) {
+      reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
+  }
+  const files = [];
+  const withheld = [];
+  entries.forEach((entry, index) => {
+    const file2 = toChangedFile2(entry, index, options.text === true);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
+  });
+  if (withheld.length > 0)
+    reasons.push(
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
+    );
+  const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
+  log.info(
+    `Changed lines from the GitHub API (${source}): ${files.length} files${reasons.length ? ", incomplete" : ""}.`
+  );
+  const changeSet = {
+    source: "api",
+    event: target.name,
+    base: target.baseSha,
+    head: target.headSha,
+    files
+  };
+  if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
+  return changeSet;
+}
+function listSome(names2, shown2 = 5) {
+  const head = names2.slice(0, shown2).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
+}
+function malformed(what, expected) {
+  return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
+}
+function count(entry, name, index) {
+  const value2 = entry[name];
+  if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
+    throw malformed(`changed file ${index + 1}`, `\`${name}\` to be a non-negative integer`);
+  }
+  return value2;
+}
+function toChangedFile2(entry, index, withText) {
+  const what = `changed file ${index + 1}`;
+  if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
+  const record4 = entry;
+  const { filename, previous_filename: previous, patch } = record4;
+  const status = typeof record4.status === "string" ? STATUSES[record4.status] : void 0;
+  if (typeof filename !== "string" || filename === "") throw malformed(what, "a `filename`");
+  if (status === void 0) throw malformed(what, "a known `status`");
+  if (patch !== void 0 && patch !== null && typeof patch !== "string")
+    throw malformed(what, "`patch` to be text");
+  if (previous !== void 0 && previous !== null && typeof previous !== "string")
+    throw malformed(what, "a text `previous_filename`");
+  const additions = count(record4, "additions", index);
+  const deletions = count(record4, "deletions", index);
+  const changes = count(record4, "changes", index);
+  const hasPatch = typeof patch === "string";
+  const tally2 = hasPatch ? parsePatch(patch, withText) : void 0;
+  const changed = {
+    path: filename,
+    status,
+    additions,
+    deletions,
+    // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
+    binary: !hasPatch && changes === 0 && (status === "added" || status === "modified" || status === "copied"),
+    ranges: tally2 ? tally2.ranges : []
+  };
+  if (tally2?.added) changed.added = tally2.added;
+  if (tally2?.removed) changed.removed = tally2.removed;
+  if (typeof previous === "string" && (status === "renamed" || status === "copied"))
+    changed.previousPath = previous;
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
+}
+function relativeTo(file2, prefix) {
+  if (prefix === "") return file2;
+  if (!file2.path.startsWith(prefix)) return void 0;
+  const local = { ...file2, path: file2.path.slice(prefix.length) };
+  delete local.previousPath;
+  if (file2.previousPath?.startsWith(prefix)) local.previousPath = file2.previousPath.slice(prefix.length);
+  return local;
+}
+
 // packages/gate-result/src/changes/git-source.ts
 var DIFF_FLAGS = [
   "-c",
@@ -66945,7 +67093,7 @@ async function succeeds(git, args) {
 async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
-async function readChangesFromGit(git, event, log) {
+async function readChangesFromGit(git, event, log, options = {}) {
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error63) {
@@ -66974,17 +67122,122 @@ async function readChangesFromGit(git, event, log) {
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text3 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text3);
+  const files = parseUnifiedDiff(text3, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
 
 // packages/gate-result/src/changes/resolve.ts
+var includes = (list, name) => list.includes(name);
+async function resolveChangeSet(options) {
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
+  const textOption = { text: options.text === true };
+  if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
+  const { baseSha, headSha } = event;
+  if (headSha === void 0 || baseSha === void 0) {
+    log.info(
+      `This ${event.name} has no ${headSha === void 0 ? "head (a deleted ref)" : "base (a new branch)"}: there are no changed lines to compare.`
+    );
+    return void 0;
+  }
+  const commits = { name: event.name, baseSha, headSha };
+  let whyNotGit = "there is no git clone";
+  if (git) {
+    const changes = await readChangesFromGit(git, commits, log, textOption);
+    if (typeof changes !== "string") return changes;
+    whyNotGit = changes;
+  }
+  if (github && event.repository) {
+    const prefix = git ? await readPrefix(git) : "";
+    const isPullRequest = includes(PULL_REQUEST_EVENTS, event.name);
+    return readChangesFromApi(
+      github,
+      {
+        ...commits,
+        ...event.repository,
+        ...isPullRequest && event.pullNumber !== void 0 ? { pullNumber: event.pullNumber } : {},
+        ...expectedFiles(event)
+      },
+      prefix,
+      log,
+      textOption
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
+    );
+  }
+  const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
+  throw new ConfigError(
+    `Cannot find the changed lines of this ${event.name}: ${whyNotGit} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`
+  );
+}
+function expectedFiles(event) {
+  const pr = event.payload.pull_request;
+  const value2 = typeof pr === "object" && pr !== null ? pr.changed_files : void 0;
+  return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? { expectedFiles: value2 } : {};
+}
 function describeChangeSet(changeSet) {
   const range = `${changeSet.base.slice(0, 7)}...${changeSet.head.slice(0, 7)}`;
   const source = changeSet.source === "git" ? `\`git diff ${range}\`` : `the GitHub REST API (${range}; the clone lacked the history)`;
   const partial2 = changeSet.incomplete ? ` Incomplete: ${changeSet.incomplete}` : "";
   return `Changed lines of ${changeSet.files.length} files from ${source}.${partial2}`;
+}
+
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
+function tooLarge(path13, maxBytes) {
+  return new ConfigError(
+    `${path13} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+  );
+}
+async function fromGit(io, sha2, path13, maxBytes) {
+  let text3;
+  try {
+    text3 = await io.git(["show", `${sha2}:./${path13}`]);
+  } catch {
+    return void 0;
+  }
+  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path13, maxBytes);
+  return text3;
+}
+async function fromApi(io, ref, path13, maxBytes) {
+  const { github } = io;
+  const repository = io.event.repository;
+  if (!github || !repository) {
+    throw new ConfigError(`Cannot read ${path13} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+  }
+  let data;
+  try {
+    const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repository,
+      path: path13,
+      ref
+    });
+    data = response.data ?? {};
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
+    throw error63;
+  }
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path13, maxBytes);
+  if (typeof data.content !== "string" || data.encoding !== "base64") {
+    throw new ConfigError(`The GitHub API returned ${path13} at ${ref.slice(0, 12)} without base64 content.`);
+  }
+  const text3 = Buffer.from(data.content, "base64");
+  if (text3.length > maxBytes) throw tooLarge(path13, maxBytes);
+  return text3.toString("utf8");
+}
+async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
+  const read = (sha2, path13) => changes.source === "git" ? fromGit(io, sha2, path13, maxBytes) : fromApi(io, sha2, path13, maxBytes);
+  const texts = /* @__PURE__ */ new Map();
+  for (const path13 of paths) {
+    const base = await read(changes.base, path13);
+    const head = await read(changes.head, path13);
+    texts.set(path13, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  }
+  return texts;
 }
 
 // packages/gate-result/src/render/terminal.ts
@@ -67080,6 +67333,25 @@ var APPROVAL_INPUTS = [
     description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
   }
 ];
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function approvalPolicyOf(inputs) {
+  const approvers = getList(inputs, "approvers").map((a) => a.replace(/^@/, ""));
+  for (const entry of approvers) {
+    if (!LOGIN.test(entry) && !TEAM.test(entry)) {
+      throw new InputError(
+        "approvers",
+        `Expected \`approvers\` to list GitHub logins or \`org/team\` slugs, got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+      );
+    }
+  }
+  return {
+    minApprovals: getInteger(inputs, "min-approvals", { max: 100 }) ?? 1,
+    approvers,
+    approverNotCommitter: getBoolean(inputs, "approver-not-committer") ?? true,
+    allowStaleApprovals: getBoolean(inputs, "allow-stale-approvals") ?? false
+  };
+}
 
 // packages/gate-result/src/policy/diff.ts
 var BASE_POLICY_EVENTS = [
@@ -67104,9 +67376,9 @@ function flattenSettings(root, prefix = "", out = {}) {
   return out;
 }
 function diffPolicies(base, head) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const names2 = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
   const changes = [];
-  for (const setting of names) {
+  for (const setting of names2) {
     const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
     const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
     if (before !== after) changes.push({ setting, base: before, head: after });
@@ -67405,13 +67677,295 @@ async function changesAsNeeded(io, needed) {
   }
 }
 
+// packages/gate-result/src/checkpoint/evaluate.ts
+var COUNTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
+var lower = (s) => s.toLowerCase();
+function isBot(review) {
+  return review.type !== "User" || /\[bot\]$/i.test(review.login);
+}
+function timeOf(review) {
+  const t = review.submittedAt === null ? Number.NaN : Date.parse(review.submittedAt);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+function latestStandings(reviews) {
+  const byLogin = /* @__PURE__ */ new Map();
+  reviews.forEach((review, index) => {
+    if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED" && review.state !== "DISMISSED")
+      return;
+    const key = lower(review.login);
+    const previous = byLogin.get(key);
+    if (previous === void 0 || timeOf(review) >= timeOf(previous.review))
+      byLogin.set(key, { review, index });
+  });
+  return [...byLogin.values()].sort((a, b) => a.index - b.index).map((e) => e.review);
+}
+function approverTeams(policy) {
+  return policy.approvers.filter((a) => a.includes("/")).map(lower);
+}
+function shortSha2(sha2) {
+  return sha2 === null ? "an unknown commit" : sha2.slice(0, 7);
+}
+function standingOf(review, policy, teams) {
+  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
+    return { standing: review.authorAssociation };
+  const login = lower(review.login);
+  if (policy.approvers.some((a) => !a.includes("/") && lower(a) === login))
+    return { standing: "listed in approvers" };
+  const unreadable = [];
+  for (const team of approverTeams(policy)) {
+    const members2 = teams[team];
+    if (members2 === void 0 || !members2.readable) unreadable.push(team);
+    else if (members2.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
+  }
+  const listed = policy.approvers.length > 0 ? ", not listed in `approvers`" : "";
+  const teamNote = unreadable.length > 0 ? `, and the membership of ${unreadable.join(", ")} could not be read` : "";
+  return {
+    reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`
+  };
+}
+function loginsNeedingTeams(facts, policy) {
+  if (approverTeams(policy).length === 0) return [];
+  const committers = new Set(facts.committers.map(lower));
+  return latestStandings(facts.reviews).filter(
+    (r) => r.state !== "DISMISSED" && !isBot(r) && lower(r.login) !== lower(facts.author) && !(policy.approverNotCommitter && committers.has(lower(r.login))) && standingOf(r, policy, {}).standing === void 0 && !policy.approvers.some((a) => lower(a) === lower(r.login))
+  ).map((r) => r.login);
+}
+function evaluateCheckpoint(facts, policy) {
+  const teams = facts.teams ?? {};
+  const committers = new Set(facts.committers.map(lower));
+  const author = lower(facts.author);
+  const approvals = [];
+  const changesRequested = [];
+  const notCounted = [];
+  const standings = new Set(latestStandings(facts.reviews));
+  const skip = (review, reason) => {
+    notCounted.push({ login: review.login, state: review.state, commitId: review.commitId, reason });
+  };
+  for (const review of facts.reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    if (!standings.has(review)) {
+      if (review.state === "APPROVED") skip(review, "superseded by a later review of the same reviewer");
+      continue;
+    }
+    if (review.state === "DISMISSED") {
+      skip(review, "dismissed");
+      continue;
+    }
+    if (isBot(review)) {
+      skip(review, `a bot or app account (type ${review.type || "missing"}), not a person`);
+      continue;
+    }
+    if (lower(review.login) === author) {
+      skip(review, "the PR's author");
+      continue;
+    }
+    if (policy.approverNotCommitter && committers.has(lower(review.login))) {
+      skip(review, "authored or committed a commit of this PR (`approver-not-committer`)");
+      continue;
+    }
+    const { standing, reason } = standingOf(review, policy, teams);
+    if (standing === void 0) {
+      skip(review, reason ?? "not an approver");
+      continue;
+    }
+    const counted = {
+      login: review.login,
+      commitId: review.commitId ?? "",
+      submittedAt: review.submittedAt,
+      standing
+    };
+    if (review.state === "CHANGES_REQUESTED") {
+      changesRequested.push(counted);
+      continue;
+    }
+    if (review.commitId !== facts.headSha && !policy.allowStaleApprovals) {
+      skip(
+        review,
+        `approved ${shortSha2(review.commitId)}, not the head ${shortSha2(facts.headSha)} (stale; a new approval is needed)`
+      );
+      continue;
+    }
+    approvals.push(counted);
+  }
+  const unreadableTeams = approverTeams(policy).flatMap((team) => {
+    const members2 = teams[team];
+    if (members2 === void 0) return [{ team, reason: "not read" }];
+    return members2.readable ? [] : [{ team, reason: members2.reason }];
+  });
+  const met = changesRequested.length === 0 && approvals.length >= policy.minApprovals;
+  return {
+    met,
+    required: policy.minApprovals,
+    headSha: facts.headSha,
+    approvals,
+    changesRequested,
+    notCounted,
+    unreadableTeams,
+    summary: summarise(met, approvals, changesRequested, policy.minApprovals, facts.headSha)
+  };
+}
+function names(list) {
+  return list.map((a) => `@${a.login}`).join(", ");
+}
+function summarise(met, approvals, blocked, required2, head) {
+  const counted = `${approvals.length} of ${required2} required approval${required2 === 1 ? "" : "s"} of ${shortSha2(head)}`;
+  if (blocked.length > 0) return `Changes requested by ${names(blocked)}; ${counted} count.`;
+  if (met)
+    return approvals.length === 0 ? "No approval is required (`min-approvals: 0`)." : `Approved by ${names(approvals)} (${counted}).`;
+  return `Needs a person: ${counted} count${approvals.length > 0 ? ` (${names(approvals)})` : ""}.`;
+}
+
+// packages/gate-result/src/checkpoint/render.ts
+function short2(sha2) {
+  return sha2 === null || sha2 === "" ? "\u2014" : sha2.slice(0, 7);
+}
+function checkpointSection(result, title = "Human checkpoint") {
+  const rows = [
+    ...result.approvals.map((a) => [`@${a.login}`, "APPROVED", short2(a.commitId), "yes", a.standing]),
+    ...result.changesRequested.map((a) => [
+      `@${a.login}`,
+      "CHANGES_REQUESTED",
+      short2(a.commitId),
+      "blocks",
+      `${a.standing}; stands until the reviewer approves or it is dismissed`
+    ]),
+    ...result.notCounted.map((r) => [`@${r.login}`, r.state, short2(r.commitId), "no", r.reason])
+  ];
+  const notes = [result.summary];
+  for (const { team, reason } of result.unreadableTeams) {
+    notes.push(
+      `The members of team ${team} could not be read, so its members count only by association: ${reason}`
+    );
+  }
+  if (rows.length === 0) notes.push("The pull request has no approving or change-requesting review.");
+  return {
+    title,
+    columns: ["Reviewer", "State", "Commit", "Counts", "Why"],
+    rows,
+    notes
+  };
+}
+
+// packages/gate-result/src/checkpoint/fetch.ts
+var PULL_COMMITS_CAP = 250;
+var PERMISSION = "The human checkpoint reads the pull request's reviews and commits, which needs the `pull-requests: read` permission (in the workflow's `permissions:`).";
+function apiFailure(what, error63) {
+  const message = getErrorMessage(error63).replace(/\.$/, "");
+  return new ConfigError(`Could not read ${what}: ${message}. ${PERMISSION}`);
+}
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str = (v) => typeof v === "string" ? v : null;
+function reviewOf(raw2) {
+  if (!isObject2(raw2)) throw new ConfigError("GitHub API returned a review that is not an object.");
+  const user = isObject2(raw2.user) ? raw2.user : void 0;
+  return {
+    id: typeof raw2.id === "number" ? raw2.id : 0,
+    login: str(user?.login) ?? "(deleted account)",
+    type: str(user?.type) ?? "missing",
+    state: str(raw2.state) ?? "missing",
+    commitId: str(raw2.commit_id),
+    submittedAt: str(raw2.submitted_at),
+    authorAssociation: str(raw2.author_association) ?? ""
+  };
+}
+function pullOf(event) {
+  const pr = isObject2(event.payload.pull_request) ? event.payload.pull_request : void 0;
+  const author = isObject2(pr?.user) ? str(pr.user.login) : null;
+  if (event.pullNumber === void 0 || event.headSha === void 0 || event.repository === void 0 || author === null) {
+    throw new ConfigError(
+      `The human checkpoint needs a pull request, and the ${event.name} event names none (with its number, head commit and author); run the gate on pull_request and pull_request_review events.`
+    );
+  }
+  return { ...event.repository, pull: event.pullNumber, head: event.headSha, author };
+}
+async function readCommitters(github, where, pull) {
+  let commits;
+  try {
+    commits = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw apiFailure(`the commits of pull request #${pull}`, error63);
+  }
+  if (commits.length >= PULL_COMMITS_CAP) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP} or more commits, more than GitHub lists, so not every committer is known and \`approver-not-committer\` cannot be checked; squash the branch or set \`approver-not-committer: false\`.`
+    );
+  }
+  const logins = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    if (!isObject2(commit)) continue;
+    for (const who of [commit.author, commit.committer]) {
+      const login = isObject2(who) ? str(who.login) : null;
+      if (login !== null) logins.add(login);
+    }
+  }
+  return [...logins];
+}
+var TEAM_HINT = "the workflow token cannot read an organisation's teams; give `github-token` a token with `read:org` (a classic token) or the organisation `members: read` permission (a GitHub App), or list the logins instead";
+async function readTeam(github, team, logins) {
+  const [org = "", slug = ""] = team.split("/");
+  try {
+    await github.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404 || error63.status === 401)) {
+      return { readable: false, reason: `GitHub answered ${error63.status} for the team: ${TEAM_HINT}.` };
+    }
+    throw apiFailure(`the team ${team}`, error63);
+  }
+  const members2 = [];
+  for (const username of logins) {
+    try {
+      const response = await github.request(
+        "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+        { org, team_slug: slug, username }
+      );
+      if (response.data.state === "active") members2.push(username);
+    } catch (error63) {
+      if (error63 instanceof GitHubApiError && error63.status === 404) continue;
+      if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 401)) {
+        return { readable: false, reason: `GitHub answered ${error63.status} for a membership: ${TEAM_HINT}.` };
+      }
+      throw apiFailure(`the membership of team ${team}`, error63);
+    }
+  }
+  return { readable: true, members: members2 };
+}
+async function readCheckpointFacts(io, policy) {
+  const { owner, repo, pull, head, author } = pullOf(io.event);
+  const github = io.github;
+  if (github === void 0) {
+    throw new ConfigError(
+      `The human checkpoint needs a GitHub token to read the reviews (\`github-token\`). ${PERMISSION}`
+    );
+  }
+  const where = { owner, repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", where);
+  } catch (error63) {
+    throw apiFailure(`the reviews of pull request #${pull}`, error63);
+  }
+  const reviews = raw2.map(reviewOf);
+  const committers = policy.approverNotCommitter ? await readCommitters(github, where, pull) : [];
+  const facts = { headSha: head, author, committers, reviews };
+  const needing = loginsNeedingTeams(facts, policy);
+  if (needing.length > 0) {
+    const teams = {};
+    for (const team of approverTeams(policy)) teams[team] = await readTeam(github, team, needing);
+    facts.teams = teams;
+  }
+  return facts;
+}
+async function checkHumanCheckpoint(io, policy) {
+  return evaluateCheckpoint(await readCheckpointFacts(io, policy), policy);
+}
+
 // packages/gate-result/src/json/budget.ts
 var XML_MAX_TAGS = 1e6;
 var LCOV_MAX_LINES = 1e7;
 function assertTokenBudget(text3, file2, token, max, what) {
-  let count5 = 0;
+  let count6 = 0;
   for (let i = text3.indexOf(token); i !== -1; i = text3.indexOf(token, i + 1)) {
-    if (++count5 > max) {
+    if (++count6 > max) {
       throw new ReportError(
         file2,
         `The report ${file2} holds more than ${max.toLocaleString("en")} ${what}, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
@@ -67916,7 +68470,7 @@ async function gitOk(git, args) {
     return void 0;
   }
 }
-function tooLarge(file2, at2, size) {
+function tooLarge2(file2, at2, size) {
   return new ConfigError(
     `The config file \`${file2}\` at ${at2} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
   );
@@ -67932,7 +68486,7 @@ async function readWithGit(options, file2, base) {
     throw new ConfigError(`The config file \`${file2}\` at ${at2} is a ${type}, not a file.`);
   try {
     const size = Number((await git(["cat-file", "-s", object2])).trim());
-    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at2, size);
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at2, size);
     return { text: await git(["cat-file", "blob", object2]), origin: "git" };
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
@@ -67971,14 +68525,14 @@ async function readWithApi(options, file2, base) {
       `The config file \`${file2}\` at ${at2} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
     );
   }
-  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, data.size);
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at2, data.size);
   if (data.encoding !== "base64" || typeof data.content !== "string") {
     throw new ConfigError(
       `The contents API did not return the text of \`${file2}\` at ${at2} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
     );
   }
   const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
-  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, bytes.length);
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at2, bytes.length);
   return { text: bytes.toString("latin1"), origin: "api" };
 }
 async function readBase(options, base) {
@@ -68099,8 +68653,8 @@ async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
-function checkTypos(names, known) {
-  const [first] = findMisspelledInputs(names, known);
+function checkTypos(names2, known) {
+  const [first] = findMisspelledInputs(names2, known);
   if (first !== void 0) {
     throw new InputError(
       first.given,
@@ -68857,9 +69411,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count5 = 0;
-  for (; i < xmlData.length; i++, count5++) {
-    if (xmlData[i].match(/\w/) && count5 < 20)
+  let count6 = 0;
+  for (; i < xmlData.length; i++, count6++) {
+    if (xmlData[i].match(/\w/) && count6 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -69191,29 +69745,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str) {
-    if (typeof str !== "string" || str.length === 0) return str;
-    if (str.indexOf("&") === -1) return str;
-    const original = str;
+  decode(str2) {
+    if (typeof str2 !== "string" || str2.length === 0) return str2;
+    if (str2.indexOf("&") === -1) return str2;
+    const original = str2;
     const chunks = [];
-    const len = str.length;
+    const len = str2.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str.charCodeAt(i) !== 38) {
+      if (str2.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str.charCodeAt(j) !== 59) {
+      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str2.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str.slice(i + 1, j);
+      const token = str2.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -69245,7 +69799,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str.slice(last, i));
+      if (i > last) chunks.push(str2.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -69271,8 +69825,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str.slice(last));
-    const result = chunks.length === 0 ? str : chunks.join("");
+    if (last < len) chunks.push(str2.slice(last));
+    const result = chunks.length === 0 ? str2 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -69591,7 +70145,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str);
+var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -70039,13 +70593,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str) {
-  if (typeof str !== "string") return str;
-  const len = str.length;
-  if (len === 0) return str;
+function anynum(str2) {
+  if (typeof str2 !== "string") return str2;
+  const len = str2.length;
+  if (len === 0) return str2;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str.charCodeAt(i);
+    const cc = str2.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -70056,7 +70610,7 @@ function anynum(str) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+        const low = str2.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -70072,22 +70626,22 @@ function anynum(str) {
       break;
     }
   }
-  if (firstHit === -1) return str;
+  if (firstHit === -1) return str2;
   const chars = [];
-  if (firstHit > 0) chars.push(str.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str.charCodeAt(i);
+    const cc = str2.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str[i]);
+      chars.push(str2[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+        const low = str2.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -70098,7 +70652,7 @@ function anynum(str) {
           }
         }
       }
-      chars.push(str[i]);
+      chars.push(str2[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -70106,7 +70660,7 @@ function anynum(str) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
   }
   return chars.join("");
 }
@@ -70129,12 +70683,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str, options = {}) {
+function toNumber(str2, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str || typeof str !== "string") return str;
-  let trimmedStr = str.trim();
-  if (trimmedStr.length === 0) return str;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str;
+  if (!str2 || typeof str2 !== "string") return str2;
+  let trimmedStr = str2.trim();
+  if (trimmedStr.length === 0) return str2;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -70148,10 +70702,10 @@ function toNumber(str, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str;
-    return handleInfinity(str, num2, options);
+    if (Number.isNaN(num2)) return str2;
+    return handleInfinity(str2, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str, trimmedStr, options);
+    return resolveEnotation(str2, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -70163,35 +70717,35 @@ function toNumber(str, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str;
+        return str2;
       } else {
         const num2 = Number(trimmedStr);
         const parsedStr = String(num2);
         if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num2;
-          else return str;
+          else return str2;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num2;
           else if (parsedStr === numTrimmedByZeros) return num2;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
-          else return str;
+          else return str2;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
         }
       }
     } else {
-      return str;
+      return str2;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str, trimmedStr, options) {
-  if (!options.eNotation) return str;
+function resolveEnotation(str2, trimmedStr, options) {
+  if (!options.eNotation) return str2;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -70201,18 +70755,18 @@ function resolveEnotation(str, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str;
+      } else return str2;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str;
+    return str2;
   }
 }
 function trimZeros(numStr) {
@@ -70228,14 +70782,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str = numStr.trim();
-  if (base === 2 || base === 8) numStr = str.substring(2);
+  const str2 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str2.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str, num2, options) {
+function handleInfinity(str2, num2, options) {
   const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -70247,7 +70801,7 @@ function handleInfinity(str, num2, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str;
+      return str2;
   }
 }
 
@@ -72375,12 +72929,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str, i);
+function findClosingIndex(xmlData, str2, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str2, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str.length - 1;
+    return closingIndex + str2.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -72753,9 +73307,9 @@ function parseXml2(text3, file2) {
 function childrenOf(el, name) {
   return el?.children.get(name) ?? [];
 }
-function descend(el, ...names) {
+function descend(el, ...names2) {
   let level = [el];
-  for (const name of names) level = level.flatMap((e) => childrenOf(e, name));
+  for (const name of names2) level = level.flatMap((e) => childrenOf(e, name));
   return level;
 }
 var NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
@@ -72829,9 +73383,9 @@ function parseClover(root, ctx) {
         addHits(acc.functions, `${num2}:${line.attrs.get("name") ?? ""}`, intAttr(line, "count", ctx.file, 0));
         continue;
       }
-      const count5 = intAttr(line, "count", ctx.file, 0);
-      addHits(acc.lines, num2, count5);
-      addHits(acc.statements, String(num2), count5);
+      const count6 = intAttr(line, "count", ctx.file, 0);
+      addHits(acc.lines, num2, count6);
+      addHits(acc.statements, String(num2), count6);
       if (type === "cond") {
         sawBranches = true;
         addHits(acc.branches, `${num2}:t`, intAttr(line, "truecount", ctx.file, 0));
@@ -73015,7 +73569,7 @@ function parseGoCoverprofile(text3, ctx) {
     if (row === "") continue;
     const m = BLOCK.exec(row);
     if (m === null) fail2(i + 1, 'is not "file:start.col,end.col statements count"');
-    const [, name, sl, sc, el, ec, stmts, count5] = m;
+    const [, name, sl, sc, el, ec, stmts, count6] = m;
     const start = Number(sl);
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
@@ -73026,7 +73580,7 @@ function parseGoCoverprofile(text3, ctx) {
       file2 = { path: path13, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
       byPath.set(path13, file2);
     }
-    const hits = Number(count5);
+    const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
     for (let s = 0; s < Number(stmts); s++) addHits(file2.statements, `${block}#${s}`, hits);
     for (let line = start; line <= end; line++) addHits(file2.lines, line, hits);
@@ -73122,14 +73676,14 @@ function parseJacoco(root, ctx) {
 
 // actions/coverage/src/istanbul-final.ts
 var import_istanbul_lib_coverage = __toESM(require_istanbul_lib_coverage(), 1);
-function isObject2(value2) {
+function isObject3(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 var PARTS = ["statementMap", "fnMap", "branchMap", "s", "f", "b"];
 function looksLikeIstanbulMap(value2) {
   for (const key in value2) {
     const entry = value2[key];
-    return isObject2(entry) && isObject2(entry.statementMap) && isObject2(entry.s);
+    return isObject3(entry) && isObject3(entry.statementMap) && isObject3(entry.s);
   }
   return false;
 }
@@ -73138,7 +73692,7 @@ function readIstanbulMap(json2, ctx) {
   const outside = /* @__PURE__ */ new Map();
   for (const key of Object.keys(json2)) {
     const entry = json2[key];
-    if (!isObject2(entry) || PARTS.some((p) => !isObject2(entry[p]))) {
+    if (!isObject3(entry) || PARTS.some((p) => !isObject3(entry[p]))) {
       throw new ReportError(
         ctx.file,
         `${ctx.file} is not a valid istanbul coverage map: the entry for "${key.slice(0, 80)}" lacks statementMap, fnMap, branchMap, s, f or b.`
@@ -73220,9 +73774,9 @@ function lineHits(fc, file2) {
     if (typeof line !== "number" || !Number.isInteger(line)) {
       throw new ReportError(file2, `${file2} has a statement without a start line in ${fc.path.slice(0, 80)}.`);
     }
-    const count5 = s[key] ?? 0;
+    const count6 = s[key] ?? 0;
     const prev = lines.get(line);
-    if (prev === void 0 || prev < count5) lines.set(line, count5);
+    if (prev === void 0 || prev < count6) lines.set(line, count6);
   }
   return lines;
 }
@@ -73244,15 +73798,15 @@ function istanbulToFiles(report, file2) {
 
 // actions/coverage/src/istanbul-summary.ts
 var METRICS = ["lines", "statements", "functions", "branches"];
-function isObject3(value2) {
+function isObject4(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function looksLikeIstanbulSummary(json2) {
   const total = json2.total;
-  return isObject3(total) && isObject3(total.lines) && "total" in total.lines && "covered" in total.lines;
+  return isObject4(total) && isObject4(total.lines) && "total" in total.lines && "covered" in total.lines;
 }
 function readTally(block, where, ctx) {
-  if (!isObject3(block)) throw new ReportError(ctx.file, `${ctx.file} lacks ${where}.`);
+  if (!isObject4(block)) throw new ReportError(ctx.file, `${ctx.file} lacks ${where}.`);
   const { total, covered } = block;
   for (const [name, v] of [
     ["total", total],
@@ -73276,7 +73830,7 @@ function parseIstanbulSummary(json2, ctx) {
     if (key === "total") continue;
     const entry = json2[key];
     const label3 = `the entry "${key.slice(0, 80)}"`;
-    if (!isObject3(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
+    if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
     const { path: path13, outside } = normaliseReportPath(key, ctx.workspace);
     if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 80)} twice.`);
@@ -73550,13 +74104,13 @@ function declaredOf(reader) {
 }
 
 // actions/coverage/src/parse-report.ts
-function isObject4(value2) {
+function isObject5(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function parseJsonReport(text3, ctx) {
   const json2 = parseJsonText(text3, ctx.file);
-  if (!isObject4(json2)) throw unrecognisedFormat(ctx.file);
-  if (isObject4(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
+  if (!isObject5(json2)) throw unrecognisedFormat(ctx.file);
+  if (isObject5(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
     return {
       format: "istanbul",
       detected: "jest --json report (coverageMap)",
@@ -73889,7 +74443,7 @@ function reconcileTotals(computed, declared, file2) {
   if (declared === void 0) return { totals: computed, notes: [] };
   const totals = { ...computed };
   const notes = [];
-  const show2 = (t) => t === null ? "none" : `${t.covered} of ${t.total}`;
+  const show3 = (t) => t === null ? "none" : `${t.covered} of ${t.total}`;
   for (const id of METRIC_IDS) {
     const own2 = declared.totals[id];
     if (own2 === void 0) continue;
@@ -73898,19 +74452,19 @@ function reconcileTotals(computed, declared, file2) {
     if (own2.total === 0) {
       if (mine !== null)
         notes.push(
-          `${file2}: ${declared.where} give 0 ${id} while its elements list ${mine.total}; used the elements (${show2(mine)}).`
+          `${file2}: ${declared.where} give 0 ${id} while its elements list ${mine.total}; used the elements (${show3(mine)}).`
         );
       continue;
     }
     if (mine !== null && own2.covered * mine.total > mine.covered * own2.total) {
       notes.push(
-        `${file2}: ${declared.where} give ${id} ${show2(own2)}, more than its elements (${show2(mine)}); used the elements, since a report's own totals never raise a figure.`
+        `${file2}: ${declared.where} give ${id} ${show3(own2)}, more than its elements (${show3(mine)}); used the elements, since a report's own totals never raise a figure.`
       );
       continue;
     }
     totals[id] = { ...own2 };
     notes.push(
-      `${file2}: ${id} ${show2(own2)} from ${declared.where}, the producer's own totals; its elements give ${show2(mine)}.`
+      `${file2}: ${id} ${show3(own2)} from ${declared.where}, the producer's own totals; its elements give ${show3(mine)}.`
     );
   }
   return { totals, notes };
@@ -74022,9 +74576,9 @@ function explain(m, index) {
     return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
   return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
-function listSome(names, shown2 = 5) {
-  const head = names.slice(0, shown2).map((n) => n.slice(0, 200)).join(", ");
-  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
+function listSome2(names2, shown2 = 5) {
+  const head = names2.slice(0, shown2).map((n) => n.slice(0, 200)).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
 }
 function judgePatch(evidence, config2, include, notes) {
   const min = config2.min.patch;
@@ -74046,7 +74600,7 @@ function judgePatch(evidence, config2, include, notes) {
   const unknown2 = [];
   if (patch.linesUnknown.length > 0)
     unknown2.push(
-      `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome(patch.linesUnknown)})`
+      `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome2(patch.linesUnknown)})`
     );
   const partialList = mayLackFiles(changes);
   if (partialList)
@@ -74059,14 +74613,14 @@ function judgePatch(evidence, config2, include, notes) {
       );
     if (unmapped)
       throw new ConfigError(
-        `${bar} cannot be measured: ${patch.unreported.length} changed files are not in the reports (${listSome(patch.unreported)}) and ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}); write the reports with paths inside the repository.`
+        `${bar} cannot be measured: ${patch.unreported.length} changed files are not in the reports (${listSome2(patch.unreported)}) and ${patch.unmapped.length} report paths match no file of the repository (${listSome2(patch.unmapped)}); write the reports with paths inside the repository.`
       );
   } else if (unknown2.length > 0) {
     notes.push(`Patch coverage is partial: ${unknown2.join("; ")}.`);
   }
   if (unmapped && min === void 0)
     notes.push(
-      `Patch coverage: ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}).`
+      `Patch coverage: ${patch.unmapped.length} report paths match no file of the repository (${listSome2(patch.unmapped)}).`
     );
   if (value2 === null && patch.withoutLineDetail.length === 0) {
     metric2.verdict = "none";
@@ -74083,7 +74637,7 @@ function judgePatch(evidence, config2, include, notes) {
   return { metric: metric2, patch };
 }
 function reportNames(reports) {
-  return listSome(reports.map((r) => r.file));
+  return listSome2(reports.map((r) => r.file));
 }
 function baselineTotals(evidence, baseline, config2, include) {
   const computed = computeTotals(baseline, include);
@@ -74239,6 +74793,991 @@ var coverageGate = {
     );
   }
 };
+
+// actions/integrity/src/tool-config.ts
+var COVERAGE_KEYS = /^(?:exclude|excludes?|excludeAfterRemap|coveragePathIgnorePatterns|testPathIgnorePatterns|modulePathIgnorePatterns|collectCoverageFrom|thresholds?|coverageThreshold|branches|functions|lines|statements|perFile|autoUpdate|100|all|include|extension|skip-full|skipFull|check-coverage|checkCoverage|passWithNoTests)$/;
+var TOOL_CONFIGS = [
+  {
+    id: "vitest-config",
+    tool: "Vitest/Vite",
+    file: /(?:^|\/)(?:vitest|vite)\.(?:config|workspace)\.[cm]?[jt]s$/,
+    keys: COVERAGE_KEYS
+  },
+  {
+    id: "jest-config",
+    tool: "Jest",
+    file: /(?:^|\/)jest\.config\.(?:[cm]?[jt]s|json)$/,
+    keys: COVERAGE_KEYS
+  },
+  {
+    id: "package-json-jest",
+    tool: "Jest (package.json)",
+    file: /(?:^|\/)package\.json$/,
+    keys: /^(?:coveragePathIgnorePatterns|testPathIgnorePatterns|modulePathIgnorePatterns|coverageThreshold|collectCoverageFrom|c8|nyc)$/
+  },
+  { id: "nyc", tool: "nyc", file: /(?:^|\/)\.nycrc(?:\.json|\.ya?ml)?$/, keys: COVERAGE_KEYS },
+  { id: "c8", tool: "c8", file: /(?:^|\/)\.c8rc(?:\.json|\.ya?ml)?$/, keys: COVERAGE_KEYS },
+  {
+    id: "stryker",
+    tool: "Stryker",
+    file: /(?:^|\/)stryker\.(?:conf|config)\.(?:[cm]?[jt]s|json)$|(?:^|\/)\.stryker\.conf\.json$/,
+    keys: /^(?:mutate|ignorePatterns|thresholds|high|low|break|mutator|excludedMutations|ignoreStatic|disableTypeChecks)$/
+  },
+  { id: "coveragerc", tool: "coverage.py", file: /(?:^|\/)\.coveragerc$/ },
+  {
+    id: "pyproject-coverage",
+    tool: "coverage.py/pytest (pyproject.toml)",
+    file: /(?:^|\/)(?:pyproject\.toml|setup\.cfg|tox\.ini)$/,
+    keys: /^(?:omit|exclude_lines|exclude_also|fail_under|partial_branches|skip_covered|skip_empty|ignore_errors|addopts|norecursedirs|exclude|extend-exclude|per-file-ignores|ignore)$/
+  },
+  { id: "semgrepignore", tool: "Semgrep", file: /(?:^|\/)\.semgrepignore$/ },
+  { id: "eslintignore", tool: "ESLint", file: /(?:^|\/)\.eslintignore$/ },
+  {
+    id: "eslint-config",
+    tool: "ESLint",
+    file: /(?:^|\/)(?:eslint\.config\.[cm]?[jt]s|\.eslintrc(?:\.[cm]?js|\.json|\.ya?ml)?)$/,
+    keys: /^(?:ignores|ignorePatterns|rules|linterOptions|reportUnusedDisableDirectives|noInlineConfig)$/
+  },
+  {
+    id: "golangci",
+    tool: "golangci-lint",
+    file: /(?:^|\/)\.golangci\.(?:ya?ml|toml|json)$/,
+    keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
+  }
+];
+function toolConfigOf(path13) {
+  return TOOL_CONFIGS.find((row) => row.file.test(path13));
+}
+var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
+var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
+var SECTION = /^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*$/;
+function enclosingKeys(text3) {
+  const lines = text3.split("\n");
+  const result = [[]];
+  let section2;
+  const brackets = [];
+  const yaml = [];
+  let depth = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    const indent = line.length - line.trimStart().length;
+    if (trimmed !== "" && !COMMENT.test(line)) {
+      while (yaml.length > 0 && (yaml[yaml.length - 1]?.indent ?? 0) >= indent && depth === 0) yaml.pop();
+    }
+    const context2 = [
+      ...section2 === void 0 ? [] : [section2],
+      ...yaml.map((entry) => entry.key),
+      ...brackets.filter((b) => b.key !== void 0).map((b) => b.key)
+    ];
+    const header = SECTION.exec(line);
+    const key = KEY_OPENING.exec(line)?.[1];
+    result.push(key === void 0 ? context2 : [...context2, key]);
+    if (COMMENT.test(line)) continue;
+    if (header && depth === 0) {
+      section2 = header[1];
+      yaml.length = 0;
+      continue;
+    }
+    const rest = KEY_OPENING.exec(line)?.[2] ?? "";
+    if (key !== void 0 && depth === 0 && /^\s*(?:[|>][-+]?)?\s*$/.test(rest)) yaml.push({ key, indent });
+    for (const char of stripStrings(line)) {
+      if (char === "{" || char === "[" || char === "(") {
+        depth++;
+        brackets.push({ key: brackets.length === 0 || key !== void 0 ? key : void 0, depth });
+      } else if (char === "}" || char === "]" || char === ")") {
+        if (depth > 0) depth--;
+        brackets.pop();
+      }
+    }
+  }
+  return result;
+}
+function stripStrings(line) {
+  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""').replace(/\/\/.*$/, "");
+}
+var NUMERIC_SETTING = /["']?([\w-]+)["']?\s*[:=]\s*(\d+(?:\.\d+)?)\s*,?\s*$/;
+function weakensToolConfig(row, keysAt, line, text3, removed) {
+  if (text3.trim() === "" || COMMENT.test(text3)) return false;
+  if (row.keys !== void 0) {
+    const keys = keysAt[line] ?? [];
+    const watched = keys.some((key) => row.keys?.test(key) === true);
+    if (!watched) return false;
+  }
+  const setting = NUMERIC_SETTING.exec(text3);
+  if (setting) {
+    const [, key, value2] = setting;
+    const before = removed.map((old) => NUMERIC_SETTING.exec(old)).find((match) => match !== null && match[1] === key);
+    if (before && Number(value2) >= Number(before[2])) return false;
+  }
+  return true;
+}
+
+// actions/integrity/src/workflows.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+var scalarText = (node2) => {
+  if ((0, import_yaml2.isScalar)(node2)) {
+    const value2 = node2.value;
+    if (value2 === null) return "";
+    return typeof value2 === "string" ? value2 : JSON.stringify(value2);
+  }
+  if (node2 === void 0 || node2 === null) return void 0;
+  return JSON.stringify(node2.toJSON?.() ?? node2);
+};
+var actionOf = (uses) => uses.replace(/@[^@]*$/, "");
+function gateStepsOf(text3, isGate) {
+  const counter2 = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: counter2, uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length > 0)
+    return `it is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`;
+  const steps = /* @__PURE__ */ new Map();
+  const jobs = (0, import_yaml2.isMap)(doc.contents) ? doc.contents.get("jobs", true) : void 0;
+  if (!(0, import_yaml2.isMap)(jobs)) return steps;
+  const lineOf = (node2) => node2?.range ? counter2.linePos(node2.range[0]).line : 1;
+  for (const pair of jobs.items) {
+    const jobId = scalarText(pair.key) ?? "";
+    const job = pair.value;
+    if (!(0, import_yaml2.isMap)(job)) continue;
+    const list = job.get("steps", true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    const seen = /* @__PURE__ */ new Map();
+    for (const step of list.items) {
+      if (!(0, import_yaml2.isMap)(step)) continue;
+      const uses = scalarText(step.get("uses", true));
+      if (uses === void 0 || !isGate(uses)) continue;
+      const action = actionOf(uses);
+      const occurrence = (seen.get(action) ?? 0) + 1;
+      seen.set(action, occurrence);
+      const withNode = step.get("with", true);
+      const inputs = {};
+      if ((0, import_yaml2.isMap)(withNode)) {
+        for (const input2 of withNode.items)
+          inputs[scalarText(input2.key) ?? ""] = scalarText(input2.value) ?? "";
+      }
+      const entry = {
+        key: `${jobId}\0${action}\0${occurrence}`,
+        uses,
+        with: inputs,
+        line: lineOf(step)
+      };
+      const stepIf = scalarText(step.get("if", true));
+      const stepCoe = scalarText(step.get("continue-on-error", true));
+      const jobIf = scalarText(job.get("if", true));
+      const jobCoe = scalarText(job.get("continue-on-error", true));
+      if (stepIf !== void 0) entry.if = stepIf;
+      if (stepCoe !== void 0) entry.continueOnError = stepCoe;
+      if (jobIf !== void 0) entry.jobIf = jobIf;
+      if (jobCoe !== void 0) entry.jobContinueOnError = jobCoe;
+      steps.set(entry.key, entry);
+    }
+  }
+  return steps;
+}
+var describeStep = (key) => {
+  const [job, action, occurrence] = key.split("\0");
+  return `the \`${action ?? ""}\` step${occurrence === "1" ? "" : ` #${occurrence ?? ""}`} of job \`${job ?? ""}\``;
+};
+var isOff = (value2) => value2 === void 0 || value2 === "false";
+function diffWorkflow(base, head, isGate) {
+  const before = base === void 0 ? /* @__PURE__ */ new Map() : gateStepsOf(base, isGate);
+  const after = head === void 0 ? /* @__PURE__ */ new Map() : gateStepsOf(head, isGate);
+  if (typeof after === "string") return after;
+  const old = typeof before === "string" ? /* @__PURE__ */ new Map() : before;
+  const changes = [];
+  for (const key of old.keys()) {
+    if (!after.has(key)) {
+      changes.push({
+        pattern: "step-removed",
+        message: `${describeStep(key)} was removed${head === void 0 ? " (the workflow file was deleted)" : ""}.`
+      });
+    }
+  }
+  for (const [key, step] of after) {
+    const prior = old.get(key);
+    const what = describeStep(key);
+    const at2 = { line: step.line };
+    if (prior && prior.uses !== step.uses)
+      changes.push({
+        ...at2,
+        pattern: "action-changed",
+        message: `${what} now uses \`${step.uses}\` instead of \`${prior.uses}\`.`
+      });
+    if (!isOff(step.continueOnError) && step.continueOnError !== prior?.continueOnError)
+      changes.push({
+        ...at2,
+        pattern: "continue-on-error",
+        message: `${what} got \`continue-on-error: ${step.continueOnError ?? ""}\`.`
+      });
+    if (!isOff(step.jobContinueOnError) && step.jobContinueOnError !== prior?.jobContinueOnError)
+      changes.push({
+        ...at2,
+        pattern: "continue-on-error",
+        message: `The job of ${what} got \`continue-on-error: ${step.jobContinueOnError ?? ""}\`.`
+      });
+    if (step.if !== void 0 && step.if !== prior?.if)
+      changes.push({
+        ...at2,
+        pattern: "if-condition",
+        message: `${what} got the condition \`if: ${step.if}\`${prior?.if === void 0 ? "" : ` (was \`${prior.if}\`)`}.`
+      });
+    if (step.jobIf !== void 0 && step.jobIf !== prior?.jobIf)
+      changes.push({
+        ...at2,
+        pattern: "if-condition",
+        message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
+      });
+    if (!prior) continue;
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
+    for (const name of [...names2].sort()) {
+      const was = prior.with[name];
+      const now = step.with[name];
+      if (was === now) continue;
+      const change = was === void 0 ? `added as \`${now ?? ""}\`` : now === void 0 ? `removed (was \`${was}\`)` : `\`${was}\` \u2192 \`${now}\``;
+      changes.push({ ...at2, pattern: "input-changed", message: `Input \`${name}\` of ${what}: ${change}.` });
+    }
+  }
+  return changes;
+}
+
+// actions/integrity/src/collect.ts
+async function readDiff(io) {
+  const changes = await resolveChangeSet({
+    event: io.event,
+    git: (args) => io.git(args),
+    ...io.github === void 0 ? {} : { github: io.github },
+    log: io.log,
+    text: true
+  });
+  if (!changes) {
+    throw new ConfigError(
+      `The integrity gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`
+    );
+  }
+  if (changes.incomplete) {
+    throw new ConfigError(
+      `The integrity gate cannot judge an incomplete diff, since a weakening change could hide in the missing part: ${changes.incomplete.replace(/\.$/, "")}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`
+    );
+  }
+  return changes;
+}
+function textsNeeded(changes) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const file2 of changes.files) {
+    if (WORKFLOW_FILE.test(file2.path) || toolConfigOf(file2.path)) {
+      paths.add(file2.path);
+      if (file2.previousPath) paths.add(file2.previousPath);
+    }
+  }
+  return [...paths].sort();
+}
+function readTexts(io, changes) {
+  return readChangedFileTexts(io, changes, textsNeeded(changes));
+}
+
+// actions/integrity/src/patterns.ts
+var CATEGORIES = [
+  "suppressions",
+  "skipped-tests",
+  "deleted-tests",
+  "assertions",
+  "policy",
+  "workflows",
+  "tool-config"
+];
+var JS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "vue", "svelte"];
+var PY = ["py", "pyi"];
+var SUPPRESSIONS = [
+  {
+    id: "istanbul-ignore",
+    tool: "istanbul/nyc",
+    pattern: /\bistanbul\s+ignore\b/,
+    example: "/* istanbul ignore next */"
+  },
+  { id: "c8-ignore", tool: "c8", pattern: /\bc8\s+ignore\b/, example: "/* c8 ignore next 3 */" },
+  { id: "v8-ignore", tool: "vitest (v8)", pattern: /\bv8\s+ignore\b/, example: "/* v8 ignore start */" },
+  {
+    id: "pragma-no-cover",
+    tool: "coverage.py",
+    pattern: /#\s*pragma:?\s*no\s*(?:cover|branch)\b/i,
+    example: "if debug:  # pragma: no cover"
+  },
+  {
+    id: "coverage-ignore",
+    tool: "Dart coverage",
+    pattern: /\/\/\s*coverage:ignore(?:-line|-start|-end|-file)?\b/,
+    example: "// coverage:ignore-line"
+  },
+  {
+    id: "code-coverage-ignore",
+    tool: "PHPUnit",
+    pattern: /@codeCoverageIgnore\w*/,
+    example: "/** @codeCoverageIgnore */"
+  },
+  {
+    id: "stryker-disable",
+    tool: "Stryker",
+    pattern: /\bStryker\s+disable\b/,
+    example: "// Stryker disable all"
+  },
+  { id: "nosemgrep", tool: "Semgrep", pattern: /\bnosemgrep\b/, example: "eval(code) // nosemgrep" },
+  {
+    id: "eslint-disable",
+    tool: "ESLint",
+    pattern: /\beslint-disable(?:-next-line|-line)?\b/,
+    example: "// eslint-disable-next-line no-eval"
+  },
+  {
+    id: "biome-ignore",
+    tool: "Biome",
+    pattern: /\bbiome-ignore\b/,
+    example: "// biome-ignore lint/style: legacy"
+  },
+  {
+    id: "ts-ignore",
+    tool: "TypeScript",
+    pattern: /@ts-(?:ignore|nocheck|expect-error)\b/,
+    example: "// @ts-expect-error",
+    extensions: JS
+  },
+  { id: "noqa", tool: "flake8/ruff", pattern: /#\s*noqa\b/i, example: "import os  # noqa: F401" },
+  {
+    id: "nosec",
+    tool: "Bandit/gosec",
+    pattern: /(?:#|\/\/)\s*nosec\b/i,
+    example: "subprocess.call(cmd, shell=True)  # nosec"
+  },
+  {
+    id: "pylint-disable",
+    tool: "Pylint",
+    pattern: /#\s*pylint:\s*disable\b/,
+    example: "# pylint: disable=broad-except",
+    extensions: PY
+  },
+  {
+    id: "type-ignore",
+    tool: "mypy/pyright",
+    pattern: /#\s*type:\s*ignore\b|#\s*pyright:\s*ignore\b/,
+    example: "x = f()  # type: ignore[arg-type]",
+    extensions: PY
+  },
+  { id: "nosonar", tool: "SonarQube", pattern: /\bNOSONAR\b/, example: "String s = null; // NOSONAR" },
+  {
+    id: "suppress-warnings",
+    tool: "Java/Kotlin compilers",
+    pattern: /@(?:java\.lang\.)?Suppress(?:Warnings)?\s*\(/,
+    example: '@SuppressWarnings("unchecked")',
+    extensions: ["java", "kt", "kts", "scala", "groovy"]
+  },
+  {
+    id: "nolint",
+    tool: "golangci-lint",
+    pattern: /\/\/\s*nolint\b/,
+    example: "x, _ := f() //nolint:errcheck",
+    extensions: ["go"]
+  },
+  {
+    id: "rust-allow",
+    tool: "rustc/clippy",
+    pattern: /#!?\[\s*allow\s*\(/,
+    example: "#[allow(clippy::unwrap_used)]",
+    extensions: ["rs"]
+  },
+  {
+    id: "rubocop-disable",
+    tool: "RuboCop",
+    pattern: /#\s*rubocop:\s*disable\b/,
+    example: "# rubocop:disable Metrics/MethodLength",
+    extensions: ["rb", "rake"]
+  },
+  {
+    id: "codeql-suppress",
+    tool: "CodeQL",
+    pattern: /\blgtm\s*\[|codeql\[[\w/-]+\]/,
+    example: "eval(x) // lgtm[js/code-injection]"
+  }
+];
+var SKIPPED_TESTS = [
+  {
+    id: "js-skip",
+    tool: "Jest/Vitest/Mocha/Playwright",
+    pattern: /\b(?:describe|it|test|context|suite|specify|bench)\s*\.\s*(?:skip|only|todo|fixme|skipIf|runIf|failing)\b/,
+    example: "it.skip('adds', () => {})",
+    extensions: JS
+  },
+  {
+    id: "js-x-prefix",
+    tool: "Jasmine/Jest/Mocha",
+    pattern: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe)\s*\(/,
+    example: "xit('adds', () => {})",
+    extensions: JS
+  },
+  {
+    id: "pytest-skip",
+    tool: "pytest",
+    pattern: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(/,
+    example: '@pytest.mark.skip(reason="flaky")',
+    extensions: PY
+  },
+  {
+    id: "unittest-skip",
+    tool: "unittest",
+    pattern: /@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\bself\.skipTest\s*\(/,
+    example: '@unittest.skip("later")',
+    extensions: PY
+  },
+  {
+    id: "junit-disabled",
+    tool: "JUnit",
+    pattern: /@(?:Disabled|Ignore)\b/,
+    example: '@Disabled("flaky")',
+    extensions: ["java", "kt", "kts", "scala", "groovy"]
+  },
+  {
+    id: "go-skip",
+    tool: "go test",
+    pattern: /\b[tb]\.Skip(?:f|Now)?\s*\(/,
+    example: 't.Skip("later")',
+    extensions: ["go"]
+  },
+  {
+    id: "xunit-skip",
+    tool: "xUnit/NUnit/MSTest",
+    pattern: /\[\s*(?:Fact|Theory)\s*\([^)]*\bSkip\s*=|\[\s*Ignore\s*[\](]/,
+    example: '[Fact(Skip = "flaky")]',
+    extensions: ["cs", "fs", "vb"]
+  },
+  {
+    id: "rust-ignore",
+    tool: "cargo test",
+    pattern: /#\[\s*ignore\b/,
+    example: "#[ignore]",
+    extensions: ["rs"]
+  },
+  {
+    id: "rspec-skip",
+    tool: "RSpec/Minitest",
+    pattern: /^\s*(?:xit|xdescribe|xcontext|xspecify|pending|skip)\b(?!\s*[:=])/,
+    example: "xit 'adds' do",
+    extensions: ["rb"]
+  },
+  {
+    id: "swift-skip",
+    tool: "XCTest/Swift Testing",
+    pattern: /\bthrow\s+XCTSkip\b|\.disabled\s*\(/,
+    example: 'throw XCTSkip("later")',
+    extensions: ["swift"]
+  }
+];
+var ASSERTIONS = [
+  {
+    id: "expect",
+    tool: "Jest/Vitest/Chai/Playwright",
+    pattern: /\bexpect(?:Type)?(?:\.soft)?\s*\(/,
+    example: "expect(sum(1, 2)).toBe(3);"
+  },
+  {
+    id: "assert-call",
+    tool: "node:assert/JUnit/xUnit/testify/unittest",
+    pattern: /\b(?:assert|Assert|assertThat|assert_\w+|assert[A-Z]\w*|self\.assert\w*)\s*[.(!]/,
+    example: "assertEquals(3, sum(1, 2));"
+  },
+  {
+    id: "assert-statement",
+    tool: "pytest/Python",
+    pattern: /^\s*assert\s+\S/,
+    example: "    assert sum(1, 2) == 3",
+    extensions: PY
+  },
+  {
+    id: "should",
+    tool: "Chai/RSpec/Should.js",
+    pattern: /\.should\b|\bshould\s*\(|\bexpect\s*\{/,
+    example: "result.should.equal(3)"
+  },
+  {
+    id: "require",
+    tool: "testify",
+    pattern: /\brequire\.\w+\s*\(/,
+    example: "require.NoError(t, err)",
+    extensions: ["go"]
+  },
+  {
+    id: "go-testing-fail",
+    tool: "go test",
+    pattern: /\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(/,
+    example: 't.Fatalf("got %d", n)',
+    extensions: ["go"]
+  },
+  {
+    id: "xctassert",
+    tool: "XCTest/Swift Testing",
+    pattern: /\bXCTAssert\w*\s*\(|#expect\s*\(|#require\s*\(/,
+    example: "XCTAssertEqual(sum(1, 2), 3)",
+    extensions: ["swift"]
+  },
+  {
+    id: "verify",
+    tool: "Mockito/Moq",
+    pattern: /\bverify\s*\(|\.Verify\s*\(/,
+    example: "verify(mock).save(user);"
+  }
+];
+var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "md",
+  "mdx",
+  "markdown",
+  "rst",
+  "txt",
+  "adoc",
+  "html",
+  "htm"
+]);
+function extensionOf(path13) {
+  const name = path13.slice(path13.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+}
+var PREPARED = /* @__PURE__ */ new WeakMap();
+function prepared(table2, extension) {
+  let byExtension = PREPARED.get(table2);
+  if (!byExtension) PREPARED.set(table2, byExtension = /* @__PURE__ */ new Map());
+  let entry = byExtension.get(extension);
+  if (!entry) {
+    const rows = table2.filter((row) => row.extensions === void 0 || row.extensions.includes(extension));
+    const any2 = rows.length > 0 ? new RegExp(rows.map((row) => `(?:${row.pattern.source})`).join("|"), "i") : void 0;
+    entry = { rows, any: any2 };
+    byExtension.set(extension, entry);
+  }
+  return entry;
+}
+function matcherFor(table2, path13) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path13));
+  if (any2 === void 0) return () => void 0;
+  return (text3) => {
+    if (!any2.test(text3)) return void 0;
+    for (const row of rows) if (row.pattern.test(text3)) return row;
+    return void 0;
+  };
+}
+
+// actions/integrity/src/config.ts
+var DEFAULT_GATE_ACTIONS = "aeef/gates";
+var INPUT_SPECS2 = [
+  {
+    name: "checks",
+    kind: "list",
+    default: CATEGORIES.join(","),
+    description: `The categories to check, comma or newline separated: ${CATEGORIES.map((c) => `\`${c}\``).join(", ")}. Default: all.`
+  },
+  {
+    name: "exclude",
+    kind: "globs",
+    description: "Globs of files whose changes are not judged (e.g. vendored code). Default: none."
+  },
+  {
+    name: "test-files",
+    kind: "globs",
+    description: "Globs of files that are tests besides the usual conventions (`*.test.*`, `*_test.go`, `tests/`, ...; see docs/integrity.md). Default: none."
+  },
+  {
+    name: "gate-actions",
+    kind: "list",
+    default: DEFAULT_GATE_ACTIONS,
+    description: "The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates."
+  },
+  // The human checkpoint's settings: the config file's `approval:` section, overridable per gate.
+  ...APPROVAL_INPUTS
+];
+function configureIntegrity(given) {
+  const inputs = withDefaults(given, INPUT_SPECS2);
+  const checks = getList(inputs, "checks");
+  for (const check2 of checks) {
+    if (!CATEGORIES.includes(check2)) {
+      throw new InputError(
+        "checks",
+        `Expected \`checks\` to name categories among ${CATEGORIES.join(", ")}, got \`${check2}\`.`
+      );
+    }
+  }
+  if (checks.length === 0)
+    throw new InputError(
+      "checks",
+      "Expected `checks` to name at least one category (to switch the gate off, remove its step)."
+    );
+  const exclude = getGlobs(inputs, "exclude") ?? [];
+  const testFiles = getGlobs(inputs, "test-files") ?? [];
+  const gateActions = getList(inputs, "gate-actions");
+  for (const action of gateActions) {
+    if (!/^(?:[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?|\.\/[\w./-]*)$/.test(action))
+      throw new InputError(
+        "gate-actions",
+        `Expected \`gate-actions\` to hold \`owner/repo\` names, got \`${action}\`.`
+      );
+  }
+  return {
+    checks: [...new Set(checks)],
+    exclude,
+    isExcluded: exclude.length > 0 ? compileMatcher(exclude, "exclude") : () => false,
+    testFiles,
+    ...testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, "test-files") } : {},
+    gateActions,
+    approval: approvalPolicyOf(inputs)
+  };
+}
+function gateActionMatcher(actions) {
+  return (uses) => {
+    const name = uses.replace(/@[^@]*$/, "");
+    return actions.some((action) => name === action || name.startsWith(`${action}/`));
+  };
+}
+
+// actions/integrity/src/test-files.ts
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "testing", "androidTest"]);
+var TEST_NAMES = [
+  /\.(?:test|spec|e2e-spec|cy)\.[\w]+$/i,
+  /^test_[\w-]*\.py$/,
+  /_test\.(?:py|go|rb|exs|dart|cc|cpp|c)$/,
+  /_spec\.rb$/,
+  /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
+  /^conftest\.py$/
+];
+function isTestFile(path13, extra) {
+  if (extra?.(path13)) return true;
+  const parts = path13.split("/");
+  const name = parts[parts.length - 1] ?? "";
+  if (TEST_NAMES.some((re2) => re2.test(name))) return true;
+  return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
+}
+
+// actions/integrity/src/detect.ts
+var MAX_TEXT = 200;
+var clip = (text3) => {
+  const trimmed = text3.trim();
+  return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}\u2026` : trimmed;
+};
+function isCode(file2) {
+  return !file2.binary && !PROSE_EXTENSIONS.has(extensionOf(file2.path));
+}
+function detect(input2, options) {
+  const findings = [];
+  const on = (category) => options.checks.has(category);
+  const isTest = (path13) => isTestFile(path13, options.isExtraTest);
+  for (const file2 of input2.files) {
+    if (options.isExcluded(file2.path)) continue;
+    const code = isCode(file2);
+    const test = isTest(file2.path);
+    if (on("deleted-tests")) deletedTests(file2, isTest, findings);
+    if (file2.status === "deleted") {
+      if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
+      continue;
+    }
+    const suppression = matcherFor(SUPPRESSIONS, file2.path);
+    const skip = matcherFor(SKIPPED_TESTS, file2.path);
+    for (const added of file2.added ?? []) {
+      if (!code) break;
+      if (on("suppressions")) {
+        const row = suppression(added.text);
+        if (row)
+          findings.push({
+            category: "suppressions",
+            pattern: row.id,
+            tool: row.tool,
+            file: file2.path,
+            line: added.line,
+            text: clip(added.text),
+            message: `Suppression added (${row.tool}).`
+          });
+      }
+      if (test && on("skipped-tests")) {
+        const row = skip(added.text);
+        if (row)
+          findings.push({
+            category: "skipped-tests",
+            pattern: row.id,
+            tool: row.tool,
+            file: file2.path,
+            line: added.line,
+            text: clip(added.text),
+            message: `Test switched off or focused (${row.tool}).`
+          });
+      }
+    }
+    if (test && code && on("assertions")) assertionLoss(file2, findings);
+    if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
+    if (on("tool-config")) toolConfigFindings(file2, input2, findings);
+  }
+  if (on("policy") && input2.policyProblem !== void 0) {
+    findings.push({
+      category: "policy",
+      pattern: "unreadable-policy",
+      file: options.configFile,
+      message: `The PR changes the gates' config file, but its settings cannot be compared with the base's: ${input2.policyProblem.replace(/\.$/, "")}.`
+    });
+  }
+  if (on("policy") && input2.policy) {
+    for (const change of input2.policy) {
+      const line = input2.policyLines?.get(change.setting);
+      findings.push({
+        category: "policy",
+        pattern: "setting-changed",
+        file: options.configFile,
+        ...line === void 0 ? {} : { line },
+        message: `The PR changes \`${change.setting}\` of the gates' policy: ${show(change.base)} \u2192 ${show(change.head)}.`
+      });
+    }
+  }
+  return findings;
+}
+var show = (value2) => value2 === null ? "unset" : `\`${value2}\``;
+function deletedTests(file2, isTest, findings) {
+  if (file2.status === "deleted" && isTest(file2.path)) {
+    findings.push({
+      category: "deleted-tests",
+      pattern: "test-file-deleted",
+      file: file2.path,
+      message: `The test file was deleted${file2.deletions > 0 ? ` (${file2.deletions} lines)` : ""}.`
+    });
+  } else if (file2.status === "renamed" && file2.previousPath && isTest(file2.previousPath) && !isTest(file2.path)) {
+    findings.push({
+      category: "deleted-tests",
+      pattern: "test-file-renamed-away",
+      file: file2.path,
+      line: 1,
+      message: `The test file ${file2.previousPath} was renamed to a name no test runner picks up.`
+    });
+  }
+}
+function assertionLoss(file2, findings) {
+  const assertion = matcherFor(ASSERTIONS, file2.path);
+  const count6 = (lines) => (lines ?? []).filter((line) => assertion(line.text) !== void 0).length;
+  const removed = count6(file2.removed);
+  const added = count6(file2.added);
+  if (removed <= added) return;
+  const first = (file2.removed ?? []).find((line) => assertion(line.text));
+  findings.push({
+    category: "assertions",
+    pattern: "fewer-assertions",
+    file: file2.path,
+    ...first ? { line: first.anchor, text: clip(first.text) } : {},
+    message: `${removed - added} fewer assertion lines (${removed} removed, ${added} added).`
+  });
+}
+function workflowFindings(file2, input2, options, findings) {
+  const texts = input2.texts.get(file2.path);
+  const basePath = file2.previousPath ?? file2.path;
+  const base = file2.status === "added" ? void 0 : input2.texts.get(basePath)?.base ?? texts?.base;
+  const head = file2.status === "deleted" ? void 0 : texts?.head;
+  const changes = diffWorkflow(base, head, options.isGateAction);
+  if (typeof changes === "string") {
+    findings.push({
+      category: "workflows",
+      pattern: "unreadable-workflow",
+      file: file2.path,
+      line: 1,
+      message: `The workflow cannot be checked for changes to the gate steps: ${changes}.`
+    });
+    return;
+  }
+  for (const change of changes) {
+    findings.push({
+      category: "workflows",
+      pattern: change.pattern,
+      file: file2.path,
+      ...change.line === void 0 ? {} : { line: change.line },
+      message: change.message
+    });
+  }
+}
+function toolConfigFindings(file2, input2, findings) {
+  const row = toolConfigOf(file2.path);
+  if (!row || !file2.added || file2.added.length === 0) return;
+  const head = input2.texts.get(file2.path)?.head;
+  const keysAt = row.keys === void 0 || head === void 0 ? [] : enclosingKeys(head);
+  const removed = (file2.removed ?? []).map((line) => line.text);
+  if (row.keys !== void 0 && head === void 0) {
+    findings.push({
+      category: "tool-config",
+      pattern: "unreadable-tool-config",
+      tool: row.tool,
+      file: file2.path,
+      line: file2.added[0]?.line ?? 1,
+      message: `The ${row.tool} configuration changed, but its head version could not be read to check it.`
+    });
+    return;
+  }
+  for (const added of file2.added) {
+    if (!weakensToolConfig(row, keysAt, added.line, added.text, removed)) continue;
+    findings.push({
+      category: "tool-config",
+      pattern: row.id,
+      tool: row.tool,
+      file: file2.path,
+      line: added.line,
+      text: clip(added.text),
+      message: `An exclusion or threshold of ${row.tool} was changed.`
+    });
+  }
+}
+
+// actions/integrity/src/evaluate.ts
+var MAX_ROWS = 500;
+function findingsSection(findings) {
+  const rows = findings.slice(0, MAX_ROWS).map((f) => [
+    f.category,
+    f.line === void 0 ? f.file : `${f.file}:${f.line}`,
+    f.pattern,
+    f.text === void 0 ? f.message : `${f.message} ${f.text}`
+  ]);
+  return {
+    title: "Changes that weaken verification",
+    columns: ["Category", "Where", "Pattern", "What"],
+    rows,
+    ...findings.length > MAX_ROWS ? { omittedRows: findings.length - MAX_ROWS } : {}
+  };
+}
+function categorySection(findings, checks) {
+  return {
+    title: "By category",
+    columns: ["Category", "Checked", "Findings"],
+    rows: CATEGORIES.map((category) => [
+      category,
+      checks.includes(category) ? "yes" : "no (switched off by `checks`)",
+      findings.filter((f) => f.category === category).length
+    ])
+  };
+}
+function annotation(finding, level) {
+  return {
+    level,
+    title: `Integrity: ${finding.category}`,
+    message: finding.text === void 0 ? finding.message : `${finding.message} Line: ${finding.text}`,
+    file: finding.file,
+    ...finding.line === void 0 ? {} : { startLine: finding.line },
+    ruleId: finding.pattern
+  };
+}
+var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+function evaluateIntegrity(findings, checks, checkpoint, notes) {
+  const categories = [...new Set(findings.map((f) => f.category))];
+  const count6 = `${plural2(findings.length, "change")} that weaken${findings.length === 1 ? "s" : ""} verification`;
+  const details = [categorySection(findings, checks)];
+  if (findings.length > 0) details.unshift(findingsSection(findings));
+  if (checkpoint) details.push(...checkpoint.sections);
+  if (notes.length > 0) details.push({ title: "Notes", notes: [...notes] });
+  let verdict = "pass";
+  let summary2 = "No change weakens verification.";
+  if (findings.length > 0) {
+    if (checkpoint?.met) {
+      summary2 = `${count6} (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
+    } else {
+      verdict = "fail";
+      const who = checkpoint ? ` ${checkpoint.sentence}` : "";
+      summary2 = `${count6} (${categories.join(", ")}) need${findings.length === 1 ? "s" : ""} an approving review of the head commit.${who}`;
+    }
+  }
+  const level = verdict === "fail" ? "error" : "notice";
+  return createResult("integrity", {
+    verdict,
+    summary: summary2,
+    metrics: [
+      { id: "findings", label: "Weakening changes", value: findings.length, unit: "count", verdict: "none" },
+      {
+        id: "accepted",
+        label: "Weakening changes accepted by review",
+        value: checkpoint?.met === true ? findings.length : 0,
+        unit: "count",
+        verdict: "none"
+      },
+      {
+        id: "approvals",
+        label: "Approvals that count",
+        value: checkpoint ? checkpoint.approvals : null,
+        unit: "count",
+        verdict: "none"
+      }
+    ],
+    findings: findings.map((f) => annotation(f, level)),
+    details,
+    outputs: { approved: findings.length === 0 ? "true" : String(checkpoint?.met === true) }
+  });
+}
+
+// actions/integrity/src/policy.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+async function policyInput(io, changes) {
+  const policy = io.policy;
+  if (!policy) return {};
+  const touched = changes.files.some(
+    (file2) => file2.path === policy.file || file2.previousPath === policy.file
+  );
+  if (!touched) return {};
+  if (!policy.changes) {
+    return { policyProblem: policy.problem ?? "the base and head versions could not both be read" };
+  }
+  const head = (await readChangedFileTexts(io, changes, [policy.file])).get(policy.file)?.head;
+  return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
+}
+function settingLines(text3) {
+  const counter2 = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: counter2, uniqueKeys: false });
+  const lines = /* @__PURE__ */ new Map();
+  const walk = (node2, prefix) => {
+    if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
+    for (const item of node2.items) {
+      const pair = item;
+      const key = pair.key?.value;
+      if (!pair.key || typeof key !== "string" && typeof key !== "number") continue;
+      const name = `${prefix}${key}`;
+      if (pair.key.range) lines.set(name, counter2.linePos(pair.key.range[0]).line);
+      walk(pair.value, `${name}.`);
+    }
+  };
+  walk(doc.contents, "");
+  return lines;
+}
+
+// actions/integrity/src/gate.ts
+var integrityGate = {
+  id: "integrity",
+  title: "Integrity",
+  inputs: INPUT_SPECS2,
+  config: configureIntegrity,
+  async run(config2, io) {
+    const changes = await readDiff(io);
+    const texts = await readTexts(io, changes);
+    const policy = await policyInput(io, changes);
+    const findings = detect(
+      { files: changes.files, texts, ...policy },
+      {
+        checks: new Set(config2.checks),
+        isExcluded: config2.isExcluded,
+        ...config2.isExtraTest ? { isExtraTest: config2.isExtraTest } : {},
+        isGateAction: gateActionMatcher(config2.gateActions),
+        configFile: io.policy?.file ?? ".github/aeef-gates.yml"
+      }
+    );
+    const checkpoint = findings.length > 0 ? await checkpointOf(io, config2) : void 0;
+    const result = evaluateIntegrity(findings, config2.checks, checkpoint, [describeChangeSet(changes)]);
+    result.config = {
+      checks: config2.checks,
+      exclude: config2.exclude,
+      "test-files": config2.testFiles,
+      "gate-actions": config2.gateActions,
+      approval: config2.approval
+    };
+    return result;
+  }
+};
+async function checkpointOf(io, config2) {
+  const result = await checkHumanCheckpoint(io, config2.approval);
+  return {
+    met: result.met,
+    approvals: result.approvals.length,
+    required: result.required,
+    sentence: result.summary,
+    sections: [checkpointSection(result)]
+  };
+}
 
 // actions/kpi/src/gate.ts
 import path9 from "node:path";
@@ -75635,12 +77174,12 @@ var ExponentialHistogramAccumulation = class ExponentialHistogramAccumulation2 {
   _positive;
   _negative;
   _mapping;
-  constructor(startTime, maxSize = DEFAULT_MAX_SIZE, recordMinMax = true, sum2 = 0, count5 = 0, zeroCount = 0, min = Number.POSITIVE_INFINITY, max = Number.NEGATIVE_INFINITY, positive = new Buckets(), negative = new Buckets(), mapping = getMapping(MAX_SCALE2)) {
+  constructor(startTime, maxSize = DEFAULT_MAX_SIZE, recordMinMax = true, sum2 = 0, count6 = 0, zeroCount = 0, min = Number.POSITIVE_INFINITY, max = Number.NEGATIVE_INFINITY, positive = new Buckets(), negative = new Buckets(), mapping = getMapping(MAX_SCALE2)) {
     this.startTime = startTime;
     this._maxSize = maxSize;
     this._recordMinMax = recordMinMax;
     this._sum = sum2;
-    this._count = count5;
+    this._count = count6;
     this._zeroCount = zeroCount;
     this._min = min;
     this._max = max;
@@ -77367,9 +78906,9 @@ var PatternPredicate = class PatternPredicate2 {
       this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
     }
   }
-  match(str) {
+  match(str2) {
     if (this._matchAll) return true;
-    return this._regexp.test(str);
+    return this._regexp.test(str2);
   }
   static escapePattern(pattern) {
     return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
@@ -77385,9 +78924,9 @@ var ExactPredicate = class {
     this._matchAll = pattern === void 0;
     this._pattern = pattern;
   }
-  match(str) {
+  match(str2) {
     if (this._matchAll) return true;
-    if (str === this._pattern) return true;
+    if (str2 === this._pattern) return true;
     return false;
   }
 };
@@ -78058,9 +79597,9 @@ var OTLPMetricExporterBase = class extends OTLPExporterBase {
 var MetricsExporterMetricsHelper = {
   name: "metric_data_point",
   countItems: (request) => {
-    let count5 = 0;
-    for (const scopeMetrics of request.scopeMetrics) for (const metric2 of scopeMetrics.metrics) count5 += metric2.dataPoints.length;
-    return count5;
+    let count6 = 0;
+    for (const scopeMetrics of request.scopeMetrics) for (const metric2 of scopeMetrics.metrics) count6 += metric2.dataPoints.length;
+    return count6;
   }
 };
 
@@ -78082,8 +79621,8 @@ function estimateVarintSize(v) {
 init_dist();
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
-function utf8ByteLength(str) {
-  return Buffer.byteLength(str, "utf8");
+function utf8ByteLength(str2) {
+  return Buffer.byteLength(str2, "utf8");
 }
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
@@ -78282,22 +79821,22 @@ var ProtobufWriter = class {
   /**
   * Write a string as UTF-8 bytes (length-delimited)
   */
-  writeString(str) {
-    const len = str.length;
+  writeString(str2) {
+    const len = str2.length;
     if (len < 128) {
       let i = 0;
-      while (i < len && str.charCodeAt(i) < 128) i++;
+      while (i < len && str2.charCodeAt(i) < 128) i++;
       if (i === len) {
         this.writeVarint(len);
         this._ensureCapacity(len);
-        for (i = 0; i < len; i++) this._buffer[this.pos++] = str.charCodeAt(i);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str2.charCodeAt(i);
         return;
       }
     }
-    const byteLength = utf8ByteLength(str);
+    const byteLength = utf8ByteLength(str2);
     this.writeVarint(byteLength);
     this._ensureCapacity(byteLength);
-    this.pos += this._textEncoder.encodeInto(str, this._buffer.subarray(this.pos)).written;
+    this.pos += this._textEncoder.encodeInto(str2, this._buffer.subarray(this.pos)).written;
   }
 };
 
@@ -78458,8 +79997,8 @@ var ProtobufSizeEstimator = class {
   writeDouble(_value) {
     this.pos += 8;
   }
-  writeString(str) {
-    const byteLen = utf8ByteLength(str);
+  writeString(str2) {
+    const byteLen = utf8ByteLength(str2);
     this.pos += estimateVarintSize(byteLen);
     this.pos += byteLen;
   }
@@ -78584,7 +80123,7 @@ function serializeHistogramDataPoint(writer, dataPoint) {
     writer.writeTag(6, 2);
     const countsStart = writer.startLengthDelimited();
     const countsStartPos = writer.pos;
-    for (const count5 of histogram.buckets.counts) writer.writeFixed64(count5 >>> 0, count5 / 4294967296 >>> 0);
+    for (const count6 of histogram.buckets.counts) writer.writeFixed64(count6 >>> 0, count6 / 4294967296 >>> 0);
     writer.finishLengthDelimited(countsStart, writer.pos - countsStartPos);
   }
   if (histogram.buckets.boundaries.length > 0) {
@@ -78616,7 +80155,7 @@ function serializeExponentialBuckets(writer, offset, bucketCounts) {
     writer.writeTag(2, 2);
     const bcStart = writer.startLengthDelimited();
     const bcStartPos = writer.pos;
-    for (const count5 of bucketCounts) writer.writeVarint(count5);
+    for (const count6 of bucketCounts) writer.writeVarint(count6);
     writer.finishLengthDelimited(bcStart, writer.pos - bcStartPos);
   }
   writer.finishLengthDelimited(start, writer.pos - startPos);
@@ -79852,7 +81391,7 @@ function parseHistory(shards) {
       }
     }
   }
-  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  legacy.sort((a, b) => timeOf2(a) - timeOf2(b));
   sequenced.sort((a, b) => a.seq - b.seq);
   let last = legacy.length - 1;
   for (const s of sequenced) last = Math.max(last, s.seq);
@@ -79862,7 +81401,7 @@ function parseHistory(shards) {
     nextSeq: last + 1
   };
 }
-function timeOf(report) {
+function timeOf2(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
 }
 function lastComparable(records, current) {
@@ -79932,8 +81471,8 @@ async function readHistory(git, branch) {
 }
 function ownsTree(root, history) {
   if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
-  const names = root.map((e) => e.name).sort();
-  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+  const names2 = root.map((e) => e.name).sort();
+  return names2.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
 }
 async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
@@ -80138,9 +81677,9 @@ function dashboardSections(report, previous, checks) {
     rows: report.kpis.map((k) => {
       const row = [
         `${k.label} (${k.id})`,
-        show(k.value, k.unit),
-        show(k.p50, k.unit),
-        show(k.p90, k.unit),
+        show2(k.value, k.unit),
+        show2(k.p50, k.unit),
+        show2(k.p90, k.unit),
         k.samples ?? null
       ];
       if (previous) {
@@ -80169,7 +81708,7 @@ function dashboardSections(report, previous, checks) {
   }
   return sections;
 }
-function show(value2, unit) {
+function show2(value2, unit) {
   if (value2 === null || value2 === void 0) return null;
   const rounded = Math.round(value2 * 100) / 100;
   return unit === "percent" ? `${rounded}%` : `${rounded} ${unit}`;
@@ -80247,7 +81786,7 @@ async function exportKpis(config2, io) {
     schema: RESULT_SCHEMA,
     gate: "kpi",
     verdict,
-    summary: summarise(
+    summary: summarise2(
       report,
       verdict,
       checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
@@ -80329,8 +81868,8 @@ async function readLedger(io) {
     throw error63;
   }
 }
-function describeForeign(names) {
-  const sorted = [...names].sort();
+function describeForeign(names2) {
+  const sorted = [...names2].sort();
   const shown2 = sorted.slice(0, MAX_NAMED).join(", ");
   const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
   return `${sorted.length} file(s) not written by a gate of this job: ${shown2}${more}`;
@@ -80364,7 +81903,7 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems, foreign) {
+function summarise2(report, verdict, problems, foreign) {
   const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
   const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
@@ -80416,14 +81955,14 @@ function widen(walk, edge) {
 // actions/license/src/cyclonedx.ts
 var SEVERAL = "several CycloneDX `licenses` entries read as AND (each applies)";
 function isCycloneDx(json2) {
-  return isObject5(json2) && json2["bomFormat"] === "CycloneDX";
+  return isObject6(json2) && json2["bomFormat"] === "CycloneDX";
 }
 function readCycloneDx(bom, file2) {
   const found = [];
   const visit2 = (components, chain) => {
     if (!Array.isArray(components)) return;
     for (const component of components) {
-      if (!isObject5(component)) continue;
+      if (!isObject6(component)) continue;
       const name = nameOf(component);
       const ref = typeof component["bom-ref"] === "string" ? component["bom-ref"] : `#${found.length}`;
       found.push({ ref, component, chain: [...chain, name] });
@@ -80451,7 +81990,7 @@ function nameOf(component) {
 }
 function licenseOf(licenses) {
   if (!Array.isArray(licenses)) return { kind: "missing" };
-  const items = licenses.filter(isObject5);
+  const items = licenses.filter(isObject6);
   const concluded = items.filter((i) => ackOf(i) === "concluded");
   const chosen = concluded.length > 0 ? concluded : items;
   const values = chosen.map(valueOf3).filter((v) => v !== void 0);
@@ -80461,12 +82000,12 @@ function licenseOf(licenses) {
   return { kind: "list", values, join: "AND", why: SEVERAL };
 }
 function ackOf(item) {
-  return isObject5(item["license"]) ? item["license"]["acknowledgement"] : item["acknowledgement"];
+  return isObject6(item["license"]) ? item["license"]["acknowledgement"] : item["acknowledgement"];
 }
 function valueOf3(item) {
   if (typeof item["expression"] === "string") return item["expression"];
   const license = item["license"];
-  if (!isObject5(license)) return void 0;
+  if (!isObject6(license)) return void 0;
   if (typeof license["id"] === "string") return license["id"];
   if (typeof license["name"] === "string") return license["name"];
   return void 0;
@@ -80480,7 +82019,7 @@ function walkDependencies(bom) {
   const edges = /* @__PURE__ */ new Map();
   if (Array.isArray(bom["dependencies"])) {
     for (const dep of bom["dependencies"]) {
-      if (isObject5(dep) && typeof dep["ref"] === "string" && Array.isArray(dep["dependsOn"])) {
+      if (isObject6(dep) && typeof dep["ref"] === "string" && Array.isArray(dep["dependsOn"])) {
         edges.set(
           dep["ref"],
           dep["dependsOn"].filter((d) => typeof d === "string")
@@ -80488,15 +82027,15 @@ function walkDependencies(bom) {
       }
     }
   }
-  const metadata = isObject5(bom["metadata"]) ? bom["metadata"] : {};
-  const root = isObject5(metadata["component"]) ? metadata["component"]["bom-ref"] : void 0;
+  const metadata = isObject6(bom["metadata"]) ? bom["metadata"] : {};
+  const root = isObject6(metadata["component"]) ? metadata["component"]["bom-ref"] : void 0;
   const roots = typeof root === "string" ? [{ key: root, scope: "production" }] : [];
   return walkGraph(
     roots,
     (key) => (edges.get(key) ?? []).map((k) => ({ key: k, scope: "production" }))
   );
 }
-function isObject5(value2) {
+function isObject6(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
@@ -80545,19 +82084,19 @@ function nameFromInstallPath(key) {
 
 // actions/license/src/npm-lock.ts
 function isNpmLock(json2) {
-  return isObject6(json2) && typeof json2["lockfileVersion"] === "number";
+  return isObject7(json2) && typeof json2["lockfileVersion"] === "number";
 }
 function readNpmLock(json2, file2) {
   const version2 = json2["lockfileVersion"];
   const packages = json2["packages"];
-  if (!isObject6(packages)) {
+  if (!isObject7(packages)) {
     throw new ReportError(
       file2,
       `${file2} is a lockfileVersion ${String(version2)} lockfile, which holds no license data: run \`npm ci\` before the gate so node_modules can be read, or regenerate the lockfile with npm 7 or later.`
     );
   }
   const entries = {};
-  for (const [key, value2] of Object.entries(packages)) if (isObject6(value2)) entries[key] = sanitise(value2);
+  for (const [key, value2] of Object.entries(packages)) if (isObject7(value2)) entries[key] = sanitise(value2);
   const walk = walkGraph(rootsOf(entries), (key) => edgesOf(entries, key));
   const records = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -80607,7 +82146,7 @@ function* edgesOf(entries, key) {
   }
 }
 function sanitise(value2) {
-  const map2 = (field) => isObject6(value2[field]) ? value2[field] : void 0;
+  const map2 = (field) => isObject7(value2[field]) ? value2[field] : void 0;
   const text3 = (field) => typeof value2[field] === "string" ? value2[field] : void 0;
   return {
     name: text3("name"),
@@ -80630,21 +82169,21 @@ function flagScope(entry) {
   if (entry.optional === true || entry.devOptional === true) return "optional";
   return "production";
 }
-function isObject6(value2) {
+function isObject7(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // actions/license/src/pnpm-lock.ts
 function isPnpmLock(doc) {
-  return isObject7(doc) && (typeof doc["lockfileVersion"] === "string" || typeof doc["lockfileVersion"] === "number") && ("packages" in doc || "importers" in doc || "specifiers" in doc);
+  return isObject8(doc) && (typeof doc["lockfileVersion"] === "string" || typeof doc["lockfileVersion"] === "number") && ("packages" in doc || "importers" in doc || "specifiers" in doc);
 }
 function readPnpmLock(doc, file2) {
   const version2 = String(doc["lockfileVersion"]);
   const major2 = Number.parseInt(version2, 10);
   const style = major2 >= 9 ? "v9" : major2 >= 6 ? "v6" : "v5";
-  const packages = isObject7(doc["packages"]) ? doc["packages"] : {};
-  const graph = isObject7(doc["snapshots"]) ? doc["snapshots"] : packages;
-  const importers = isObject7(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject7) : [doc];
+  const packages = isObject8(doc["packages"]) ? doc["packages"] : {};
+  const graph = isObject8(doc["snapshots"]) ? doc["snapshots"] : packages;
+  const importers = isObject8(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject8) : [doc];
   const roots = [];
   for (const importer of importers) {
     for (const [field, scope] of FIELDS)
@@ -80652,7 +82191,7 @@ function readPnpmLock(doc, file2) {
   }
   const walk = walkGraph(roots, (key) => {
     const entry = graph[key];
-    if (!isObject7(entry)) return [];
+    if (!isObject8(entry)) return [];
     return FIELDS.flatMap(([field, scope]) => refsOf(entry[field], style).map((k) => ({ key: k, scope })));
   });
   const scopeOf3 = /* @__PURE__ */ new Map();
@@ -80669,7 +82208,7 @@ function readPnpmLock(doc, file2) {
     }
   }
   const records = Object.entries(packages).map(([key, entry]) => {
-    const meta3 = isObject7(entry) ? entry : {};
+    const meta3 = isObject8(entry) ? entry : {};
     const parsed = splitKey(key, style);
     const name = typeof meta3["name"] === "string" ? meta3["name"] : parsed.name;
     return {
@@ -80690,10 +82229,10 @@ var FIELDS = [
 ];
 var RANK2 = { production: 0, optional: 1, development: 2 };
 function refsOf(deps, style) {
-  if (!isObject7(deps)) return [];
+  if (!isObject8(deps)) return [];
   const keys = [];
   for (const [name, value2] of Object.entries(deps)) {
-    const ref = isObject7(value2) ? value2["version"] : value2;
+    const ref = isObject8(value2) ? value2["version"] : value2;
     if (typeof ref !== "string" || ref.startsWith("link:")) continue;
     if (style === "v9") keys.push(ref.includes("@") && !/^\d/.test(ref) ? ref : `${name}@${ref}`);
     else if (ref.startsWith("/")) keys.push(ref);
@@ -80722,16 +82261,16 @@ function flagScope2(entry) {
   if (entry["optional"] === true) return "optional";
   return "production";
 }
-function isObject7(value2) {
+function isObject8(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // actions/license/src/spdx-sbom.ts
 function isSpdx2(json2) {
-  return isObject8(json2) && typeof json2["spdxVersion"] === "string";
+  return isObject9(json2) && typeof json2["spdxVersion"] === "string";
 }
 function isSpdx3(json2) {
-  return isObject8(json2) && typeof json2["@context"] === "string" && json2["@context"].includes("spdx.org/rdf/3");
+  return isObject9(json2) && typeof json2["@context"] === "string" && json2["@context"].includes("spdx.org/rdf/3");
 }
 function refuseSpdx3(file2) {
   throw new ReportError(
@@ -80749,9 +82288,9 @@ var FOLLOWED = /* @__PURE__ */ new Set([
 ]);
 var REVERSED = /* @__PURE__ */ new Set(["DESCRIBED_BY", "DEPENDENCY_OF", "CONTAINED_BY"]);
 function readSpdx(doc, file2) {
-  const packages = Array.isArray(doc["packages"]) ? doc["packages"].filter(isObject8) : [];
-  const names = /* @__PURE__ */ new Map();
-  for (const p of packages) if (typeof p["SPDXID"] === "string") names.set(p["SPDXID"], stringOf(p["name"]));
+  const packages = Array.isArray(doc["packages"]) ? doc["packages"].filter(isObject9) : [];
+  const names2 = /* @__PURE__ */ new Map();
+  for (const p of packages) if (typeof p["SPDXID"] === "string") names2.set(p["SPDXID"], stringOf(p["name"]));
   const edges = /* @__PURE__ */ new Map();
   const add = (from, to) => {
     edges.set(from, [...edges.get(from) ?? [], to]);
@@ -80759,7 +82298,7 @@ function readSpdx(doc, file2) {
   const described = new Set(
     Array.isArray(doc["documentDescribes"]) ? doc["documentDescribes"].map(String) : []
   );
-  for (const r of Array.isArray(doc["relationships"]) ? doc["relationships"].filter(isObject8) : []) {
+  for (const r of Array.isArray(doc["relationships"]) ? doc["relationships"].filter(isObject9) : []) {
     const [a, type, b] = [
       stringOf(r["spdxElementId"]),
       stringOf(r["relationshipType"]),
@@ -80781,7 +82320,7 @@ function readSpdx(doc, file2) {
       license: licenseOf2(p),
       scope: "production",
       firstParty: described.has(id),
-      path: walk.paths.get(id)?.flatMap((k) => names.has(k) ? [names.get(k) ?? k] : []) ?? [
+      path: walk.paths.get(id)?.flatMap((k) => names2.has(k) ? [names2.get(k) ?? k] : []) ?? [
         stringOf(p["name"])
       ]
     };
@@ -80800,14 +82339,14 @@ function licenseOf2(p) {
 function stringOf(value2) {
   return typeof value2 === "string" ? value2 : "";
 }
-function isObject8(value2) {
+function isObject9(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // actions/license/src/yaml-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text3, file2) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text3, { uniqueKeys: true });
+  const docs = (0, import_yaml4.parseAllDocuments)(text3, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -82211,8 +83750,8 @@ function judgeExpression(expression, policy) {
   }
   if (closest === void 0) {
     const denied = expression.branches.flat().filter((leaf) => isDenied(leaf, policy.deny));
-    const names = [...new Set(denied.map(formatLeaf))].join(", ");
-    const detail = expression.branches.length > 1 ? `denied: no alternative avoids ${names}` : `denied: ${names}`;
+    const names2 = [...new Set(denied.map(formatLeaf))].join(", ");
+    const detail = expression.branches.length > 1 ? `denied: no alternative avoids ${names2}` : `denied: ${names2}`;
     return { ok: false, kind: "denied", detail };
   }
   const alternatives = deniedBranches > 0 ? "; the other alternatives are denied" : "";
@@ -82253,7 +83792,7 @@ var DEFAULT_ALLOW = [
   "BlueOak-1.0.0",
   "Python-2.0"
 ];
-var INPUT_SPECS2 = [
+var INPUT_SPECS3 = [
   {
     name: "sources",
     kind: "globs",
@@ -82290,7 +83829,7 @@ var INPUT_SPECS2 = [
   }
 ];
 function readLicenseConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS2);
+  const inputs = withDefaults(given, INPUT_SPECS3);
   const allow = getList(inputs, "allow");
   const deny = getList(inputs, "deny");
   const exceptionLines = (getString(inputs, "exceptions") ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
@@ -82552,7 +84091,7 @@ function judgeLicense(license, config2) {
 }
 
 // actions/license/src/sections.ts
-var MAX_ROWS = 200;
+var MAX_ROWS2 = 200;
 function buildSections(decisions, violations, inventories, config2, notes) {
   const sections = [];
   if (violations.length > 0) {
@@ -82662,9 +84201,9 @@ function scopeNotes(decisions, inventories, config2, notes) {
     lines.push(`Not checked: ${n} ${scope} ${noun} (set \`include-dev: true\` to check them).`);
   }
   if (decisions.firstParty.length > 0) {
-    const names = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
+    const names2 = decisions.firstParty.slice(0, 50).map((p) => p.name).join(", ");
     lines.push(
-      `First-party packages, listed and not judged: ${names}${decisions.firstParty.length > 50 ? ", ..." : ""}.`
+      `First-party packages, listed and not judged: ${names2}${decisions.firstParty.length > 50 ? ", ..." : ""}.`
     );
   }
   if (config2.policy.overlap.length > 0)
@@ -82672,8 +84211,8 @@ function scopeNotes(decisions, inventories, config2, notes) {
   return [...lines, ...notes];
 }
 function table(title, columns, rows) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS) };
-  if (rows.length > MAX_ROWS) section2.omittedRows = rows.length - MAX_ROWS;
+  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS2) };
+  if (rows.length > MAX_ROWS2) section2.omittedRows = rows.length - MAX_ROWS2;
   return section2;
 }
 
@@ -82719,7 +84258,7 @@ function evaluateLicenses(inventories, config2, notes = []) {
     schema: RESULT_SCHEMA,
     gate: "license",
     verdict,
-    summary: summarise2(
+    summary: summarise3(
       decisions.checked.length,
       policyViolations,
       unknown2.length,
@@ -82742,7 +84281,7 @@ function evaluateLicenses(inventories, config2, notes = []) {
     durationMs: 0
   };
 }
-function summarise2(checked, violations, unknown2, config2, skipped) {
+function summarise3(checked, violations, unknown2, config2, skipped) {
   const scopes = config2.includeDev ? "production, optional and development" : "production and optional";
   const overlap = config2.policy.overlap.length > 0 ? ` Deny wins over allow for ${config2.policy.overlap.join(", ")}.` : "";
   const notChecked = skipped > 0 ? ` ${skipped} development ${skipped === 1 ? "package was" : "packages were"} not checked.` : "";
@@ -82773,7 +84312,7 @@ function toFinding(d, config2) {
 var licenseGate = {
   id: "license",
   title: "Licenses",
-  inputs: INPUT_SPECS2,
+  inputs: INPUT_SPECS3,
   config: readLicenseConfig,
   async run(config2, io) {
     const collected = await collectInventories(io, config2.sources);
@@ -83460,7 +84999,7 @@ async function mapMissing(reports, missing, changes, io) {
 // actions/mutation/src/config.ts
 var DEFAULT_FILES = "reports/mutation/mutation.json";
 var DEFAULT_MIN_SCORE = "60";
-var INPUT_SPECS3 = [
+var INPUT_SPECS4 = [
   {
     name: "files",
     kind: "globs",
@@ -83660,9 +85199,9 @@ function formulaSection(scores) {
   };
 }
 function statusSection(scores) {
-  const row = (status, count5, counted) => [
+  const row = (status, count6, counted) => [
     status,
-    count5,
+    count6,
     counted
   ];
   return {
@@ -83796,10 +85335,10 @@ function summarize(verdict, metrics, problems) {
   const blocking = problems.find((p) => !p.allowed);
   if (blocking) return blocking.message;
   const failing = metrics.filter((m) => m.verdict === "fail" && m.threshold);
-  const show2 = (m) => m.unit === "percent" ? formatPercent(m.value) : String(m.value ?? "n/a");
+  const show3 = (m) => m.unit === "percent" ? formatPercent(m.value) : String(m.value ?? "n/a");
   if (failing.length > 0) {
     return failing.map(
-      (m) => `${m.label} ${show2(m)} is ${m.threshold?.op === ">=" ? "below" : "above"} ${m.threshold?.value}${m.unit === "percent" ? "%" : ""}.`
+      (m) => `${m.label} ${show3(m)} is ${m.threshold?.op === ">=" ? "below" : "above"} ${m.threshold?.value}${m.unit === "percent" ? "%" : ""}.`
     ).join(" ");
   }
   const score = metrics.find((m) => m.id === "score");
@@ -83878,7 +85417,7 @@ function evaluateMutation(model, config2) {
 var mutationGate = {
   id: "mutation",
   title: "Mutation score",
-  inputs: INPUT_SPECS3,
+  inputs: INPUT_SPECS4,
   config: readMutationConfig,
   async run(config2, io) {
     return evaluateMutation(await collectMutation(config2, io), config2);
@@ -83895,7 +85434,7 @@ function record2(value2, where) {
   }
   return value2;
 }
-function count(object2, key, where) {
+function count2(object2, key, where) {
   const value2 = object2[key];
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
     throw new ConfigError(
@@ -83913,9 +85452,9 @@ function parsePull(data) {
   const labels = Array.isArray(pr.labels) ? pr.labels : void 0;
   return {
     totals: {
-      additions: count(pr, "additions", where),
-      deletions: count(pr, "deletions", where),
-      changedFiles: count(pr, "changed_files", where)
+      additions: count2(pr, "additions", where),
+      deletions: count2(pr, "deletions", where),
+      changedFiles: count2(pr, "changed_files", where)
     },
     headSha: head.sha,
     ...labels ? {
@@ -83931,9 +85470,9 @@ function parseFileEntry(data, index) {
   }
   if (typeof entry.status !== "string")
     throw new ConfigError(`Expected \`status\` of ${where} from the GitHub API to be a string.`);
-  const additions = count(entry, "additions", where);
-  const deletions = count(entry, "deletions", where);
-  const changes = count(entry, "changes", where);
+  const additions = count2(entry, "additions", where);
+  const deletions = count2(entry, "deletions", where);
+  const changes = count2(entry, "changes", where);
   if (changes !== additions + deletions) {
     throw new ConfigError(
       `Expected \`changes\` of ${where} from the GitHub API to equal additions + deletions, got ${changes}.`
@@ -84045,8 +85584,8 @@ async function readAttributes(io, headSha, paths, context2) {
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
 }
 async function readDiffAttributes(io, range, headSha, context2) {
-  const names = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
-  const paths = names.split("\0").filter((p) => p !== "" && p !== "\n");
+  const names2 = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
+  const paths = names2.split("\0").filter((p) => p !== "" && p !== "\n");
   return readAttributes(io, headSha, paths, await context2);
 }
 async function countFromGit(io, target) {
@@ -84332,7 +85871,7 @@ function isSizeLabel(label3) {
 }
 
 // actions/pr-size/src/config.ts
-var INPUT_SPECS4 = [
+var INPUT_SPECS5 = [
   {
     name: "max-lines",
     kind: "integer",
@@ -84370,7 +85909,7 @@ var INPUT_SPECS4 = [
   }
 ];
 function configurePrSize(given) {
-  const inputs = withDefaults(given, INPUT_SPECS4);
+  const inputs = withDefaults(given, INPUT_SPECS5);
   const integer2 = (name) => requireInput(name, getInteger(inputs, name), "a whole number");
   const maxLines = integer2("max-lines");
   const warnLines = integer2("warn-lines");
@@ -84438,7 +85977,7 @@ function partitionFiles(files, rules) {
 // actions/pr-size/src/summary-sections.ts
 var LARGEST = 10;
 var EXCLUDED_ROWS = 50;
-function plural2(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function shownPath(file2) {
@@ -84497,7 +86036,7 @@ function excludedSection(excluded) {
 }
 function splitSection(counted) {
   const folders = topLevelFolders(counted);
-  const list = folders.slice(0, 8).map((f) => `${f.folder} (${plural2(f.lines, "line")}, ${plural2(f.files, "file")})`).join(", ");
+  const list = folders.slice(0, 8).map((f) => `${f.folder} (${plural3(f.lines, "line")}, ${plural3(f.files, "file")})`).join(", ");
   return {
     title: "How to split",
     notes: [
@@ -84548,11 +86087,11 @@ function metricsOf(totals, config2, incomplete) {
     }
   ];
 }
-function count2(n, noun) {
+function count3(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function sentence(totals, size, model, config2, verdict) {
-  const what = `${count2(totals.lines, "changed line")} in ${count2(totals.files, "file")} (size ${size}, counted from ${model.source})`;
+  const what = `${count3(totals.lines, "changed line")} in ${count3(totals.files, "file")} (size ${size}, counted from ${model.source})`;
   if (model.incomplete)
     return `The PR is too large to measure completely (${model.incomplete.reason}), so it counts as over the limit.`;
   const over = [];
@@ -84665,7 +86204,7 @@ function sha(value2, where) {
   }
   return value2;
 }
-function count3(pr, key) {
+function count4(pr, key) {
   const value2 = pr[key];
   if (value2 === void 0) return void 0;
   if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0) {
@@ -84676,9 +86215,9 @@ function count3(pr, key) {
   return value2;
 }
 function readTotals(pr) {
-  const additions = count3(pr, "additions");
-  const deletions = count3(pr, "deletions");
-  const changedFiles = count3(pr, "changed_files");
+  const additions = count4(pr, "additions");
+  const deletions = count4(pr, "deletions");
+  const changedFiles = count4(pr, "changed_files");
   if (additions === void 0 || deletions === void 0 || changedFiles === void 0) return void 0;
   return { additions, deletions, changedFiles };
 }
@@ -84779,7 +86318,7 @@ async function label2(io, result, labels) {
 var prSizeGate = {
   id: "pr-size",
   title: "PR size",
-  inputs: INPUT_SPECS4,
+  inputs: INPUT_SPECS5,
   config: configurePrSize,
   async run(config2, io) {
     const { model, labels } = await measure(io);
@@ -84793,7 +86332,7 @@ var prSizeGate = {
 var LEVEL_BARS = ["error", "warning", "note", "none"];
 var SEVERITY_BARS = ["critical", "high", "medium", "low", "none"];
 var NEW_ONLY_MODES = ["false", "diff", "baseline"];
-var INPUT_SPECS5 = [
+var INPUT_SPECS6 = [
   {
     name: "files",
     kind: "globs",
@@ -84844,7 +86383,7 @@ var INPUT_SPECS5 = [
   }
 ];
 function readSarifConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS5);
+  const inputs = withDefaults(given, INPUT_SPECS6);
   const expected = "at least one SARIF file or glob";
   const config2 = {
     files: requireInput("files", getGlobs(inputs, "files"), expected),
@@ -84900,10 +86439,10 @@ function scopeOf2(config2) {
 }
 
 // actions/sarif/src/sections.ts
-var MAX_ROWS2 = 50;
+var MAX_ROWS3 = 50;
 function capped2(title, columns, rows, notes) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS2) };
-  if (rows.length > MAX_ROWS2) section2.omittedRows = rows.length - MAX_ROWS2;
+  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS3) };
+  if (rows.length > MAX_ROWS3) section2.omittedRows = rows.length - MAX_ROWS3;
   if (notes && notes.length > 0) section2.notes = notes;
   return section2;
 }
@@ -85018,21 +86557,21 @@ function toAnnotation(j) {
   const level = j.counted ? "error" : f.level === "note" ? "notice" : "warning";
   const where = f.path === void 0 && f.locationText !== void 0 ? ` (location: ${f.locationText})` : "";
   const severity = f.band ? `, ${f.band} severity` : "";
-  const annotation = {
+  const annotation2 = {
     level,
     title: `${f.ruleId} (${f.tool}, ${f.level}${severity}${j.isNew ? ", new" : ""})`,
     message: `${f.message}${where}`,
     ruleId: f.ruleId,
     rank: rankOf(j)
   };
-  if (f.path !== void 0) annotation.file = f.path;
+  if (f.path !== void 0) annotation2.file = f.path;
   if (f.path !== void 0 && f.startLine !== void 0) {
-    annotation.startLine = f.startLine;
-    annotation.endLine = f.endLine ?? f.startLine;
+    annotation2.startLine = f.startLine;
+    annotation2.endLine = f.endLine ?? f.startLine;
   }
-  return annotation;
+  return annotation2;
 }
-function count4(id, label3, value2, maxFindings) {
+function count5(id, label3, value2, maxFindings) {
   const metric2 = { id, label: label3, value: value2, unit: "count", verdict: "none" };
   if (maxFindings !== void 0) {
     metric2.threshold = { op: "<=", value: maxFindings };
@@ -85040,7 +86579,7 @@ function count4(id, label3, value2, maxFindings) {
   }
   return metric2;
 }
-function plural3(n, noun) {
+function plural4(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function bars(config2) {
@@ -85057,16 +86596,16 @@ function evaluateSarif(model, config2, newness) {
   const suppressed = judged.filter((j) => j.scope === "in" && j.finding.suppression === "accepted").length;
   const fresh = live.filter((j) => j.isNew).length;
   const metrics = [
-    count4("findings", "Findings at or above the bars", counted, config2.maxFindings),
-    count4("errors", "Errors", byLevel("error")),
-    count4("warnings", "Warnings", byLevel("warning")),
-    count4("notes", "Notes", byLevel("note")),
-    count4("suppressed", "Suppressed (accepted)", suppressed),
-    count4("new", "New findings", fresh)
+    count5("findings", "Findings at or above the bars", counted, config2.maxFindings),
+    count5("errors", "Errors", byLevel("error")),
+    count5("warnings", "Warnings", byLevel("warning")),
+    count5("notes", "Notes", byLevel("note")),
+    count5("suppressed", "Suppressed (accepted)", suppressed),
+    count5("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
-  const judgedText = plural3(counted, config2.newOnly === "false" ? "finding" : "new finding");
-  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural3(model.findings.length, "result")} from ${plural3(model.reports.length, "file")}.`;
+  const judgedText = plural4(counted, config2.newOnly === "false" ? "finding" : "new finding");
+  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural4(model.findings.length, "result")} from ${plural4(model.reports.length, "file")}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: "sarif",
@@ -85162,7 +86701,7 @@ function newByDiff(findings, changes) {
   const withoutLines = filesWithoutLineData(changes);
   if (withoutLines.length > 0)
     notes.push(
-      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome2(withoutLines)}.`
+      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome3(withoutLines)}.`
     );
   if (mayLackFiles(changes))
     notes.push(
@@ -85170,9 +86709,9 @@ function newByDiff(findings, changes) {
     );
   return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
 }
-function listSome2(names, shown2 = 10) {
-  const head = names.slice(0, shown2).join(", ");
-  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
+function listSome3(names2, shown2 = 10) {
+  const head = names2.slice(0, shown2).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);
@@ -88378,7 +89917,7 @@ async function readSarifFiles(io, patterns, input2) {
 var sarifGate = {
   id: "sarif",
   title: "Static analysis",
-  inputs: INPUT_SPECS5,
+  inputs: INPUT_SPECS6,
   config: readSarifConfig,
   async run(config2, io) {
     const model = await readSarifFiles(io, config2.files, "files");
@@ -88402,6 +89941,7 @@ var GATES = [
   sarifGate,
   licenseGate,
   prSizeGate,
+  integrityGate,
   kpiGate
 ];
 
@@ -88471,8 +90011,8 @@ function readSet(items, gates) {
     }
     const known = [...COMMON_INPUTS, ...gate.inputs].filter((s) => s.name !== "working-directory");
     if (!known.some((s) => s.name === input2)) {
-      const names = known.map((s) => s.name);
-      throw new UsageError(`Unknown input \`${input2}\` of the ${id} gate.${nearMiss(input2, names)}`);
+      const names2 = known.map((s) => s.name);
+      throw new UsageError(`Unknown input \`${input2}\` of the ${id} gate.${nearMiss(input2, names2)}`);
     }
     if (value2.trim() === "") {
       throw new UsageError(`Expected a value in \`--set ${id}.${input2}=<value>\`, got none.`);

@@ -49030,6 +49030,7 @@ var KNOWN_GATES = [
   { id: "sarif", title: "Static analysis" },
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -50369,8 +50370,8 @@ function describe3(value2) {
 
 // packages/gate-result/src/changes/hunks.ts
 var HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-function emptyTally() {
-  return { ranges: [], additions: 0, deletions: 0 };
+function emptyTally(withText = false) {
+  return withText ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] } : { ranges: [], additions: 0, deletions: 0 };
 }
 function readHunks(lines, index, tally, what) {
   let i = index;
@@ -50380,6 +50381,7 @@ function readHunks(lines, index, tally, what) {
     let oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
     let newLeft = header[4] === void 0 ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -50388,14 +50390,18 @@ function readHunks(lines, index, tally, what) {
       const kind = (lines[i] ?? "")[0];
       if (kind === "+" && newLeft > 0) {
         addLine(tally.ranges, line);
+        tally.added?.push({ line, anchor: line, text: (lines[i] ?? "").slice(1) });
         tally.additions++;
         line++;
         newLeft--;
       } else if (kind === "-" && oldLeft > 0) {
+        tally.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? "").slice(1) });
         tally.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === " " || kind === void 0) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== "\\") {
@@ -50424,8 +50430,8 @@ function normalizeRanges(ranges) {
   }
   return merged;
 }
-function parsePatch(patch) {
-  const tally = emptyTally();
+function parsePatch(patch, withText = false) {
+  const tally = emptyTally(withText);
   if (patch === void 0 || patch === "") return tally;
   const lines = patch.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
@@ -50450,7 +50456,7 @@ var STATUSES = {
   renamed: "renamed",
   copied: "copied"
 };
-async function readChangesFromApi(github, target, prefix, log) {
+async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
   let partialList = false;
   let entries;
@@ -50484,7 +50490,7 @@ async function readChangesFromApi(github, target, prefix, log) {
   const files = [];
   const withheld = [];
   entries.forEach((entry, index) => {
-    const file2 = toChangedFile(entry, index);
+    const file2 = toChangedFile(entry, index, options.text === true);
     const local = relativeTo(file2, prefix);
     if (!local) return;
     files.push(local);
@@ -50523,7 +50529,7 @@ function count(entry, name, index) {
   }
   return value2;
 }
-function toChangedFile(entry, index) {
+function toChangedFile(entry, index, withText) {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
   const record2 = entry;
@@ -50539,6 +50545,7 @@ function toChangedFile(entry, index) {
   const deletions = count(record2, "deletions", index);
   const changes = count(record2, "changes", index);
   const hasPatch = typeof patch === "string";
+  const tally = hasPatch ? parsePatch(patch, withText) : void 0;
   const changed = {
     path: filename,
     status,
@@ -50546,8 +50553,10 @@ function toChangedFile(entry, index) {
     deletions,
     // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
     binary: !hasPatch && changes === 0 && (status === "added" || status === "modified" || status === "copied"),
-    ranges: hasPatch ? parsePatch(patch).ranges : []
+    ranges: tally ? tally.ranges : []
   };
+  if (tally?.added) changed.added = tally.added;
+  if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
   if (!hasPatch && changes > 0) changed.linesUnknown = true;
@@ -50646,7 +50655,7 @@ function readBinaryNames(text3) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text3) {
+function parseUnifiedDiff(text3, options = {}) {
   const lines = text3.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
@@ -50659,7 +50668,7 @@ function parseUnifiedDiff(text3) {
     const names = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally = emptyTally();
+    const tally = emptyTally(options.text === true);
     i = readHunks(lines, i, tally, WHAT);
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
@@ -50729,6 +50738,8 @@ function toChangedFile2(entry, names, tally, index) {
     binary: entry.binary,
     ranges: normalizeRanges(tally.ranges)
   };
+  if (tally.added) file2.added = tally.added;
+  if (tally.removed) file2.removed = tally.removed;
   if ((status === "renamed" || status === "copied") && typeof oldPath === "string")
     file2.previousPath = oldPath;
   return file2;
@@ -50758,7 +50769,7 @@ async function succeeds(git, args) {
 async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
-async function readChangesFromGit(git, event, log) {
+async function readChangesFromGit(git, event, log, options = {}) {
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error63) {
@@ -50787,7 +50798,7 @@ async function readChangesFromGit(git, event, log) {
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text3 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text3);
+  const files = parseUnifiedDiff(text3, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -50797,6 +50808,7 @@ var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
   const { event, git, log, ifFree } = options;
   const github = ifFree ? void 0 : options.github;
+  const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -50808,7 +50820,7 @@ async function resolveChangeSet(options) {
   const commits = { name: event.name, baseSha, headSha };
   let whyNotGit = "there is no git clone";
   if (git) {
-    const changes = await readChangesFromGit(git, commits, log);
+    const changes = await readChangesFromGit(git, commits, log, textOption);
     if (typeof changes !== "string") return changes;
     whyNotGit = changes;
   }
@@ -50824,7 +50836,8 @@ async function resolveChangeSet(options) {
         ...expectedFiles(event)
       },
       prefix,
-      log
+      log,
+      textOption
     );
   }
   if (ifFree) {
@@ -53453,6 +53466,9 @@ function parseGateResult(text3, file2, gates = KNOWN_GATES) {
 
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
+
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";

@@ -59482,6 +59482,7 @@ var KNOWN_GATES = [
   { id: "sarif", title: "Static analysis" },
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -60821,8 +60822,8 @@ function describe3(value2) {
 
 // packages/gate-result/src/changes/hunks.ts
 var HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-function emptyTally() {
-  return { ranges: [], additions: 0, deletions: 0 };
+function emptyTally(withText = false) {
+  return withText ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] } : { ranges: [], additions: 0, deletions: 0 };
 }
 function readHunks(lines, index, tally, what) {
   let i = index;
@@ -60832,6 +60833,7 @@ function readHunks(lines, index, tally, what) {
     let oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
     let newLeft = header[4] === void 0 ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -60840,14 +60842,18 @@ function readHunks(lines, index, tally, what) {
       const kind = (lines[i] ?? "")[0];
       if (kind === "+" && newLeft > 0) {
         addLine(tally.ranges, line);
+        tally.added?.push({ line, anchor: line, text: (lines[i] ?? "").slice(1) });
         tally.additions++;
         line++;
         newLeft--;
       } else if (kind === "-" && oldLeft > 0) {
+        tally.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? "").slice(1) });
         tally.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === " " || kind === void 0) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== "\\") {
@@ -60876,8 +60882,8 @@ function normalizeRanges(ranges) {
   }
   return merged;
 }
-function parsePatch(patch) {
-  const tally = emptyTally();
+function parsePatch(patch, withText = false) {
+  const tally = emptyTally(withText);
   if (patch === void 0 || patch === "") return tally;
   const lines = patch.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
@@ -60902,7 +60908,7 @@ var STATUSES = {
   renamed: "renamed",
   copied: "copied"
 };
-async function readChangesFromApi(github, target, prefix, log) {
+async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
   let partialList = false;
   let entries;
@@ -60936,7 +60942,7 @@ async function readChangesFromApi(github, target, prefix, log) {
   const files = [];
   const withheld = [];
   entries.forEach((entry, index) => {
-    const file2 = toChangedFile(entry, index);
+    const file2 = toChangedFile(entry, index, options.text === true);
     const local = relativeTo(file2, prefix);
     if (!local) return;
     files.push(local);
@@ -60975,7 +60981,7 @@ function count(entry, name, index) {
   }
   return value2;
 }
-function toChangedFile(entry, index) {
+function toChangedFile(entry, index, withText) {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
   const record2 = entry;
@@ -60991,6 +60997,7 @@ function toChangedFile(entry, index) {
   const deletions = count(record2, "deletions", index);
   const changes = count(record2, "changes", index);
   const hasPatch = typeof patch === "string";
+  const tally = hasPatch ? parsePatch(patch, withText) : void 0;
   const changed = {
     path: filename,
     status,
@@ -60998,8 +61005,10 @@ function toChangedFile(entry, index) {
     deletions,
     // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
     binary: !hasPatch && changes === 0 && (status === "added" || status === "modified" || status === "copied"),
-    ranges: hasPatch ? parsePatch(patch).ranges : []
+    ranges: tally ? tally.ranges : []
   };
+  if (tally?.added) changed.added = tally.added;
+  if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
   if (!hasPatch && changes > 0) changed.linesUnknown = true;
@@ -61098,7 +61107,7 @@ function readBinaryNames(text2) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2) {
+function parseUnifiedDiff(text2, options = {}) {
   const lines = text2.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
@@ -61111,7 +61120,7 @@ function parseUnifiedDiff(text2) {
     const names = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally = emptyTally();
+    const tally = emptyTally(options.text === true);
     i = readHunks(lines, i, tally, WHAT);
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
@@ -61181,6 +61190,8 @@ function toChangedFile2(entry, names, tally, index) {
     binary: entry.binary,
     ranges: normalizeRanges(tally.ranges)
   };
+  if (tally.added) file2.added = tally.added;
+  if (tally.removed) file2.removed = tally.removed;
   if ((status === "renamed" || status === "copied") && typeof oldPath === "string")
     file2.previousPath = oldPath;
   return file2;
@@ -61210,7 +61221,7 @@ async function succeeds(git, args) {
 async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
-async function readChangesFromGit(git, event, log) {
+async function readChangesFromGit(git, event, log, options = {}) {
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error63) {
@@ -61239,7 +61250,7 @@ async function readChangesFromGit(git, event, log) {
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2);
+  const files = parseUnifiedDiff(text2, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -61249,6 +61260,7 @@ var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
   const { event, git, log, ifFree } = options;
   const github = ifFree ? void 0 : options.github;
+  const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -61260,7 +61272,7 @@ async function resolveChangeSet(options) {
   const commits = { name: event.name, baseSha, headSha };
   let whyNotGit = "there is no git clone";
   if (git) {
-    const changes = await readChangesFromGit(git, commits, log);
+    const changes = await readChangesFromGit(git, commits, log, textOption);
     if (typeof changes !== "string") return changes;
     whyNotGit = changes;
   }
@@ -61276,7 +61288,8 @@ async function resolveChangeSet(options) {
         ...expectedFiles(event)
       },
       prefix,
-      log
+      log,
+      textOption
     );
   }
   if (ifFree) {
@@ -63889,6 +63902,9 @@ var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
 
 // packages/gate-result/src/changes/query.ts
 var NO_RANGES = Object.freeze([]);
+
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
 
 // actions/license/src/dependency-graph.ts
 var RANK = { production: 0, optional: 1, development: 2 };

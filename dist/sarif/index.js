@@ -55353,6 +55353,7 @@ var KNOWN_GATES = [
   { id: "sarif", title: "Static analysis" },
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -56720,8 +56721,8 @@ function describe3(value2) {
 
 // packages/gate-result/src/changes/hunks.ts
 var HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-function emptyTally() {
-  return { ranges: [], additions: 0, deletions: 0 };
+function emptyTally(withText = false) {
+  return withText ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] } : { ranges: [], additions: 0, deletions: 0 };
 }
 function readHunks(lines, index, tally2, what) {
   let i = index;
@@ -56731,6 +56732,7 @@ function readHunks(lines, index, tally2, what) {
     let oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
     let newLeft = header[4] === void 0 ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -56739,14 +56741,18 @@ function readHunks(lines, index, tally2, what) {
       const kind = (lines[i] ?? "")[0];
       if (kind === "+" && newLeft > 0) {
         addLine(tally2.ranges, line);
+        tally2.added?.push({ line, anchor: line, text: (lines[i] ?? "").slice(1) });
         tally2.additions++;
         line++;
         newLeft--;
       } else if (kind === "-" && oldLeft > 0) {
+        tally2.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? "").slice(1) });
         tally2.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === " " || kind === void 0) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== "\\") {
@@ -56775,8 +56781,8 @@ function normalizeRanges(ranges) {
   }
   return merged;
 }
-function parsePatch(patch) {
-  const tally2 = emptyTally();
+function parsePatch(patch, withText = false) {
+  const tally2 = emptyTally(withText);
   if (patch === void 0 || patch === "") return tally2;
   const lines = patch.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
@@ -56801,7 +56807,7 @@ var STATUSES = {
   renamed: "renamed",
   copied: "copied"
 };
-async function readChangesFromApi(github, target, prefix, log) {
+async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
   let partialList = false;
   let entries;
@@ -56835,7 +56841,7 @@ async function readChangesFromApi(github, target, prefix, log) {
   const files = [];
   const withheld = [];
   entries.forEach((entry, index) => {
-    const file2 = toChangedFile(entry, index);
+    const file2 = toChangedFile(entry, index, options.text === true);
     const local = relativeTo(file2, prefix);
     if (!local) return;
     files.push(local);
@@ -56874,7 +56880,7 @@ function count(entry, name, index) {
   }
   return value2;
 }
-function toChangedFile(entry, index) {
+function toChangedFile(entry, index, withText) {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== "object" || entry === null) throw malformed(what, "an object");
   const record2 = entry;
@@ -56890,6 +56896,7 @@ function toChangedFile(entry, index) {
   const deletions = count(record2, "deletions", index);
   const changes = count(record2, "changes", index);
   const hasPatch = typeof patch === "string";
+  const tally2 = hasPatch ? parsePatch(patch, withText) : void 0;
   const changed = {
     path: filename,
     status,
@@ -56897,8 +56904,10 @@ function toChangedFile(entry, index) {
     deletions,
     // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
     binary: !hasPatch && changes === 0 && (status === "added" || status === "modified" || status === "copied"),
-    ranges: hasPatch ? parsePatch(patch).ranges : []
+    ranges: tally2 ? tally2.ranges : []
   };
+  if (tally2?.added) changed.added = tally2.added;
+  if (tally2?.removed) changed.removed = tally2.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
   if (!hasPatch && changes > 0) changed.linesUnknown = true;
@@ -56997,7 +57006,7 @@ function readBinaryNames(text2) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2) {
+function parseUnifiedDiff(text2, options = {}) {
   const lines = text2.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
@@ -57010,7 +57019,7 @@ function parseUnifiedDiff(text2) {
     const names = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally2 = emptyTally();
+    const tally2 = emptyTally(options.text === true);
     i = readHunks(lines, i, tally2, WHAT);
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
@@ -57080,6 +57089,8 @@ function toChangedFile2(entry, names, tally2, index) {
     binary: entry.binary,
     ranges: normalizeRanges(tally2.ranges)
   };
+  if (tally2.added) file2.added = tally2.added;
+  if (tally2.removed) file2.removed = tally2.removed;
   if ((status === "renamed" || status === "copied") && typeof oldPath === "string")
     file2.previousPath = oldPath;
   return file2;
@@ -57109,7 +57120,7 @@ async function succeeds(git, args) {
 async function readPrefix(git) {
   return await succeeds(git, ["rev-parse", "--show-prefix"]) ?? "";
 }
-async function readChangesFromGit(git, event, log) {
+async function readChangesFromGit(git, event, log, options = {}) {
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error63) {
@@ -57138,7 +57149,7 @@ async function readChangesFromGit(git, event, log) {
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
   const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2);
+  const files = parseUnifiedDiff(text2, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -57148,6 +57159,7 @@ var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
   const { event, git, log, ifFree } = options;
   const github = ifFree ? void 0 : options.github;
+  const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
   if (headSha === void 0 || baseSha === void 0) {
@@ -57159,7 +57171,7 @@ async function resolveChangeSet(options) {
   const commits = { name: event.name, baseSha, headSha };
   let whyNotGit = "there is no git clone";
   if (git) {
-    const changes = await readChangesFromGit(git, commits, log);
+    const changes = await readChangesFromGit(git, commits, log, textOption);
     if (typeof changes !== "string") return changes;
     whyNotGit = changes;
   }
@@ -57175,7 +57187,8 @@ async function resolveChangeSet(options) {
         ...expectedFiles(event)
       },
       prefix,
-      log
+      log,
+      textOption
     );
   }
   if (ifFree) {
@@ -59825,6 +59838,9 @@ function mayLackFiles(changeSet) {
 function filesWithoutLineData(changeSet) {
   return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== "deleted").map((f) => f.path);
 }
+
+// packages/gate-result/src/changes/file-text.ts
+var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
 
 // actions/sarif/src/config.ts
 var LEVEL_BARS = ["error", "warning", "note", "none"];

@@ -142,7 +142,7 @@ describe('a gate added to a registry', () => {
       inputs: Record<string, { description: string }>;
       outputs: Record<string, { description: string }>;
     };
-    expect(action.inputs.gates?.description).toContain('pr-size, widgets, kpi');
+    expect(action.inputs.gates?.description).toContain(`${GATES.at(-2)?.id}, widgets, kpi`);
     expect(action.outputs['widgets-verdict']?.description).toContain('Widget count');
   });
 

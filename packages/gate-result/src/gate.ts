@@ -71,6 +71,22 @@ export interface ChangedFile {
    * `ranges` is empty and nothing about its lines may be read as unchanged.
    */
   linesUnknown?: true;
+  /** The added lines' text, in order: only when the change set was read with `text: true`. */
+  added?: DiffLine[];
+  /** The removed lines' text, in order: only when the change set was read with `text: true`. */
+  removed?: DiffLine[];
+}
+
+/** One added or removed line of a diff, for gates that judge the text of a change (integrity). */
+export interface DiffLine {
+  /** 1-based: the head's line for an added line, the base's line for a removed one. */
+  line: number;
+  /**
+   * The head line an annotation points at: the line itself when added; for a removed line the head
+   * line where it stood, or the one just above it when the hunk only removes (git's `+n,0`); at least 1.
+   */
+  anchor: number;
+  text: string;
 }
 
 /** The changed lines of a PR (or push), and how they were found. */

@@ -12,5 +12,6 @@ export const KNOWN_GATES: readonly GateInfo[] = [
   { id: 'sarif', title: 'Static analysis' },
   { id: 'license', title: 'Licenses' },
   { id: 'pr-size', title: 'PR size' },
+  { id: 'integrity', title: 'Integrity' },
   { id: 'kpi', title: 'KPI export' },
 ];

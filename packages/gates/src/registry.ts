@@ -5,6 +5,7 @@
  * `npm run generate`, and the library gets its id and title as data (known-gates.ts).
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { integrityGate } from '@aeef/action-integrity';
 import { kpiGate } from '@aeef/action-kpi';
 import { licenseGate } from '@aeef/action-license';
 import { mutationGate } from '@aeef/action-mutation';
@@ -19,6 +20,7 @@ export const GATES: readonly AnyGate[] = [
   sarifGate,
   licenseGate,
   prSizeGate,
+  integrityGate,
   kpiGate,
 ];
 

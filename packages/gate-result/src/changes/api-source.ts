@@ -39,6 +39,7 @@ export async function readChangesFromApi(
   target: ApiTarget,
   prefix: string,
   log: Logger,
+  options: { text?: boolean } = {},
 ): Promise<ChangeSet> {
   const reasons: string[] = [];
   let partialList = false;
@@ -76,7 +77,7 @@ export async function readChangesFromApi(
   const files: ChangedFile[] = [];
   const withheld: string[] = [];
   entries.forEach((entry, index) => {
-    const file = toChangedFile(entry, index);
+    const file = toChangedFile(entry, index, options.text === true);
     const local = relativeTo(file, prefix);
     if (!local) return;
     files.push(local);
@@ -120,7 +121,7 @@ function count(entry: Record<string, unknown>, name: string, index: number): num
   return value;
 }
 
-function toChangedFile(entry: unknown, index: number): ChangedFile {
+function toChangedFile(entry: unknown, index: number, withText: boolean): ChangedFile {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== 'object' || entry === null) throw malformed(what, 'an object');
   const record = entry as Record<string, unknown>;
@@ -136,6 +137,7 @@ function toChangedFile(entry: unknown, index: number): ChangedFile {
   const deletions = count(record, 'deletions', index);
   const changes = count(record, 'changes', index);
   const hasPatch = typeof patch === 'string';
+  const tally = hasPatch ? parsePatch(patch, withText) : undefined;
   const changed: ChangedFile = {
     path: filename,
     status,
@@ -144,8 +146,10 @@ function toChangedFile(entry: unknown, index: number): ChangedFile {
     // The API has no binary flag: a file with neither patch nor counted lines is taken as binary.
     binary:
       !hasPatch && changes === 0 && (status === 'added' || status === 'modified' || status === 'copied'),
-    ranges: hasPatch ? parsePatch(patch).ranges : [],
+    ranges: tally ? tally.ranges : [],
   };
+  if (tally?.added) changed.added = tally.added;
+  if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === 'string' && (status === 'renamed' || status === 'copied'))
     changed.previousPath = previous;
   if (!hasPatch && changes > 0) changed.linesUnknown = true;

@@ -27,7 +27,7 @@ const IGNORED = ['index ', 'old mode ', 'new mode ', 'similarity index ', 'dissi
  * Parses a whole `git diff` (the `-M` rename-aware form, `a/`/`b/` prefixes). Renames, copies,
  * deletions, new, empty and binary files, C-quoted names and names with spaces are supported.
  */
-export function parseUnifiedDiff(text: string): ChangedFile[] {
+export function parseUnifiedDiff(text: string, options: { text?: boolean } = {}): ChangedFile[] {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const files: ChangedFile[] = [];
@@ -40,7 +40,7 @@ export function parseUnifiedDiff(text: string): ChangedFile[] {
     const names = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry: Entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
-    const tally = emptyTally();
+    const tally = emptyTally(options.text === true);
     i = readHunks(lines, i, tally, WHAT);
     if (i < lines.length && !(lines[i] ?? '').startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
@@ -123,6 +123,8 @@ function toChangedFile(
     binary: entry.binary,
     ranges: normalizeRanges(tally.ranges),
   };
+  if (tally.added) file.added = tally.added;
+  if (tally.removed) file.removed = tally.removed;
   if ((status === 'renamed' || status === 'copied') && typeof oldPath === 'string')
     file.previousPath = oldPath;
   return file;

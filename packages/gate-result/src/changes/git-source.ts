@@ -51,6 +51,7 @@ export async function readChangesFromGit(
   git: GitRunner,
   event: { name: string; baseSha: string; headSha: string },
   log: Logger,
+  options: { text?: boolean } = {},
 ): Promise<ChangeSet | string> {
   try {
     await git(['rev-parse', '--git-dir']);
@@ -81,7 +82,7 @@ export async function readChangesFromGit(
   }
   const relative = (await readPrefix(git)) === '' ? [] : ['--relative'];
   const text = await git([...DIFF_FLAGS, ...relative, mergeBase, head, '--']);
-  const files = parseUnifiedDiff(text);
+  const files = parseUnifiedDiff(text, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: 'git', event: event.name, base: mergeBase, head, files };
 }

@@ -3,7 +3,7 @@
  * `@@` header, never by their look, because a removed line `-- x` prints as `--- x`.
  */
 import { ConfigError } from '../errors.js';
-import type { LineRange } from '../gate.js';
+import type { DiffLine, LineRange } from '../gate.js';
 
 const HUNK = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
 
@@ -12,10 +12,15 @@ export interface HunkTally {
   ranges: LineRange[];
   additions: number;
   deletions: number;
+  /** Present when the caller wants the lines' text (see `emptyTally(true)`). */
+  added?: DiffLine[];
+  removed?: DiffLine[];
 }
 
-export function emptyTally(): HunkTally {
-  return { ranges: [], additions: 0, deletions: 0 };
+export function emptyTally(withText = false): HunkTally {
+  return withText
+    ? { ranges: [], additions: 0, deletions: 0, added: [], removed: [] }
+    : { ranges: [], additions: 0, deletions: 0 };
 }
 
 /**
@@ -30,6 +35,7 @@ export function readHunks(lines: readonly string[], index: number, tally: HunkTa
     let oldLeft = header[2] === undefined ? 1 : Number(header[2]);
     let newLeft = header[4] === undefined ? 1 : Number(header[4]);
     let line = Number(header[3]);
+    let oldLine = Number(header[1]);
     i++;
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length) {
@@ -38,14 +44,18 @@ export function readHunks(lines: readonly string[], index: number, tally: HunkTa
       const kind = (lines[i] ?? '')[0];
       if (kind === '+' && newLeft > 0) {
         addLine(tally.ranges, line);
+        tally.added?.push({ line, anchor: line, text: (lines[i] ?? '').slice(1) });
         tally.additions++;
         line++;
         newLeft--;
       } else if (kind === '-' && oldLeft > 0) {
+        tally.removed?.push({ line: oldLine, anchor: Math.max(1, line), text: (lines[i] ?? '').slice(1) });
         tally.deletions++;
+        oldLine++;
         oldLeft--;
       } else if ((kind === ' ' || kind === undefined) && oldLeft > 0 && newLeft > 0) {
         line++;
+        oldLine++;
         oldLeft--;
         newLeft--;
       } else if (kind !== '\\') {
@@ -83,8 +93,8 @@ export function normalizeRanges(ranges: readonly LineRange[]): LineRange[] {
  * The REST API's per-file `patch` (hunks only, 3 lines of context): the added and modified lines of
  * the head. An empty or absent patch has none.
  */
-export function parsePatch(patch: string | undefined): HunkTally {
-  const tally = emptyTally();
+export function parsePatch(patch: string | undefined, withText = false): HunkTally {
+  const tally = emptyTally(withText);
   if (patch === undefined || patch === '') return tally;
   const lines = patch.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();

@@ -18,6 +18,8 @@ export interface ResolveChangeSetOptions {
   /** `undefined` without a token. */
   github?: GitHubClient;
   log: Logger;
+  /** Keep the added and removed lines' text on each file (the integrity gate reads them). */
+  text?: boolean;
   /**
    * Only from git: the caller wants the changed lines only when they cost no API call (a figure
    * nobody set a bar on). When git cannot give them, a `ConfigError` says why.
@@ -34,6 +36,7 @@ const includes = (list: readonly string[], name: string): boolean => list.includ
 export async function resolveChangeSet(options: ResolveChangeSetOptions): Promise<ChangeSet | undefined> {
   const { event, git, log, ifFree } = options;
   const github = ifFree ? undefined : options.github;
+  const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return undefined;
   const { baseSha, headSha } = event;
   if (headSha === undefined || baseSha === undefined) {
@@ -45,7 +48,7 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
   const commits = { name: event.name, baseSha, headSha };
   let whyNotGit = 'there is no git clone';
   if (git) {
-    const changes = await readChangesFromGit(git, commits, log);
+    const changes = await readChangesFromGit(git, commits, log, textOption);
     if (typeof changes !== 'string') return changes;
     whyNotGit = changes;
   }
@@ -62,6 +65,7 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
       },
       prefix,
       log,
+      textOption,
     );
   }
   if (ifFree) {
