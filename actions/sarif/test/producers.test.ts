@@ -73,3 +73,47 @@ describe('gitleaks (SARIF and its JSON report of the same scan)', () => {
     });
   });
 });
+
+describe('osv-scanner (offline, local OSV database; SARIF and its JSON report of the same scan)', () => {
+  const json = JSON.parse(readFileSync(path.join(DIR, 'osv-scanner', 'osv-scanner.json'), 'utf8')) as {
+    results: {
+      source: { path: string };
+      packages: {
+        package: { name: string };
+        groups: { ids: string[]; aliases: string[]; max_severity: string }[];
+      }[];
+    }[];
+  };
+  // one SARIF result per vulnerability group (an advisory and its aliases) of each package
+  const groups = json.results.flatMap((r) =>
+    r.packages.flatMap((p) =>
+      p.groups.map((g) => ({ source: r.source.path, package: p.package.name, ...g })),
+    ),
+  );
+  const findings = findingsOf('osv-scanner', 'osv-scanner.sarif');
+
+  it('reads one finding per vulnerable package and advisory, on the lockfile, with its CVSS score', () => {
+    expect(groups.length).toBeGreaterThanOrEqual(1);
+    expect(findings).toHaveLength(groups.length);
+    for (const [i, g] of groups.entries()) {
+      const f = findings[i]!;
+      expect(g.aliases).toContain(f.ruleId);
+      expect(`${WORKSPACE}/${f.path}`).toBe(g.source);
+      expect(f.message).toContain(g.package);
+      expect(f.severity).toBe(Number(g.max_severity));
+    }
+  });
+
+  it('the gate ranks them by security-severity: 6.2 is medium, under the default high bar', async () => {
+    expect(findings.map((f) => [f.level, f.band])).toEqual(groups.map(() => ['warning', 'medium']));
+    expect(await gate({}, 'osv-scanner', 'osv-scanner.sarif')).toMatchObject({
+      verdict: 'pass',
+      findings: 0,
+      warnings: groups.length,
+    });
+    expect(await gate({ failOnSeverity: 'medium' }, 'osv-scanner', 'osv-scanner.sarif')).toMatchObject({
+      verdict: 'fail',
+      findings: groups.length,
+    });
+  });
+});
