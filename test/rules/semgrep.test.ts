@@ -1,7 +1,7 @@
 /**
  * The rule pack under the real Semgrep (the version pinned in tools/semgrep/requirements.txt,
  * installed by `npm run setup:semgrep` and by .ci/run): every rule validates, every rule's own test
- * passes, every rule fires on its test file, and the SARIF gate's counts on Semgrep's SARIF equal
+ * passes, and the SARIF gate's counts on Semgrep's SARIF equal
  * Semgrep's own JSON output of the same run.
  */
 import { execFile } from 'node:child_process';
@@ -155,21 +155,9 @@ describe.skipIf(reportSkip(SEMGREP))('the rule pack under real Semgrep', () => {
       const run = await semgrep(['--test', '--metrics=off', '--disable-version-check', RULES]);
       const total = ruleFiles(RULES).length;
       expect(run.code, run.stdout + run.stderr).toBe(0);
+      // every rule ran on its test file: the offline validator requires two `ruleid:` lines per rule,
+      // and a `ruleid:` line Semgrep does not report fails this run
       expect(run.stdout + run.stderr).toContain(`${total}/${total}: ✓ All tests passed`);
-    },
-    SLOW,
-  );
-
-  it(
-    'every rule fires on its own test file',
-    async () => {
-      const run = await semgrep([...SCAN, '--no-git-ignore', '--json', '--quiet', RULES]);
-      expect(run.code, run.stderr).toBe(0);
-      const { results } = JSON.parse(run.stdout) as { results: JsonResult[] };
-      // a local rule's check_id is its dotted path: rules.<theme>.<id>
-      const fired = new Set(results.map((r) => r.check_id.split('.').pop()));
-      const ids = ruleFiles(RULES).map((f) => path.basename(f).replace(/\.ya?ml$/, ''));
-      expect([...fired].sort()).toEqual(ids.sort());
     },
     SLOW,
   );
