@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=tools/semgrep-venv
 pinned=$(sed -n 's/^semgrep==//p' tools/semgrep/requirements.txt)
-if [ -x "$venv/bin/semgrep" ] && [ "$("$venv/bin/semgrep" --version 2>/dev/null)" = "$pinned" ]; then
+if [ -x "$venv/bin/semgrep" ] && [ "$("$venv/bin/semgrep" --version --disable-version-check 2>/dev/null)" = "$pinned" ]; then
   exit 0
 fi
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r tools/semgrep/requirements.txt
-echo "Semgrep $("$venv/bin/semgrep" --version) installed in $venv"
+echo "Semgrep $("$venv/bin/semgrep" --version --disable-version-check) installed in $venv"

@@ -3,7 +3,6 @@
  * `AEEF_REQUIRE_SERVICES=1` and installs every one of them, so there a missing program fails the
  * test; on a laptop the test is skipped with one line saying what to install.
  */
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
@@ -67,9 +66,4 @@ export function requireProgram(
 export function reportSkip(lookup: ProgramLookup): boolean {
   if (lookup.skip !== undefined) console.warn(lookup.skip);
   return lookup.skip !== undefined;
-}
-
-/** The program's `--version` (or other) output, trimmed. */
-export function programVersion(file: string, args: readonly string[] = ['--version']): string {
-  return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
