@@ -124,7 +124,7 @@ export const BROKEN_PACKS: BrokenPack[] = [
   },
   {
     name: 'an annotation naming a rule that does not exist',
-    breakIt: (d) => edit(d, 'destructive-data/sql-truncate-table.sql', (t) => `/* ok: sql-truncate-tables */\nSELECT 1;\n\n${t}`),
+    breakIt: (d) => edit(d, 'destructive-data/sql-truncate-table.sql', (t) => `# ok: sql-truncate-tables\nSELECT 1;\n\n${t}`),
     file: path.join('destructive-data', 'sql-truncate-table.sql'),
     message: /^line 1: annotation names unknown rule `sql-truncate-tables`$/,
   },
@@ -150,7 +150,16 @@ export const BROKEN_PACKS: BrokenPack[] = [
     name: 'a SQL annotation in `--` comments, which Semgrep does not read',
     breakIt: (d) =>
       edit(d, 'destructive-data/sql-update-without-where.sql', (t) =>
-        t.replace(/\/\* (ok: sql-update-without-where) \*\//g, '-- $1'),
+        t.replace(/^# (ok: sql-update-without-where)$/gm, '-- $1'),
+      ),
+    file: path.join('destructive-data', 'sql-update-without-where.yaml'),
+    message: /^needs at least 2 `ok: sql-update-without-where` annotations in its test file, found 0$/,
+  },
+  {
+    name: 'a SQL annotation in `/* */` comments, which `semgrep --test` does not read',
+    breakIt: (d) =>
+      edit(d, 'destructive-data/sql-update-without-where.sql', (t) =>
+        t.replace(/^# (ok: sql-update-without-where)$/gm, '/* $1 */'),
       ),
     file: path.join('destructive-data', 'sql-update-without-where.yaml'),
     message: /^needs at least 2 `ok: sql-update-without-where` annotations in its test file, found 0$/,

@@ -1,8 +1,11 @@
 /**
- * Reads `semgrep --test` annotations the way Semgrep does (src/osemgrep/cli_test/Test_annotation.ml):
- * the annotation is a comment alone on its line, using one of Semgrep's comment syntaxes, and the
- * finding is expected on the next line. Mirroring those rules offline catches test files that Semgrep
- * would silently ignore (e.g. `-- ruleid:` in SQL, which Semgrep does not recognise).
+ * Reads `semgrep --test` annotations the way both of Semgrep's test runners do: the annotation is a
+ * comment alone on its line, and the finding is expected on the next line. Only the comment syntaxes
+ * both runners read are accepted: `semgrep --test` (semgrep/test.py: `#`, `//`, `<!--`, `(*`) and
+ * `semgrep --experimental --test` (src/osemgrep/cli_test/Test_annotation.ml, which also reads C block
+ * comments). Real Semgrep 1.150.0 showed the difference: a `ruleid:` annotation in a C block comment
+ * in SQL passes the second and is ignored by the first, and `-- ruleid:` is ignored by both. Mirroring that offline catches test
+ * files that Semgrep would silently ignore.
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -25,12 +28,10 @@ export interface AnnotationDefect {
 }
 
 const COMMENT_SYNTAXES: readonly (readonly [string, string | undefined])[] = [
-  ['{/*', '*/}'],
   ['#', undefined],
   ['//', undefined],
   ['<!--', '-->'],
   ['(*', '*)'],
-  ['/*', '*/'],
 ];
 const ANNOTATION = /^(ruleid|ok|todoruleid|todook):(.*)$/;
 const MAYBE_ANNOTATION = /\b(?:ruleid|ok|todoruleid|todook):/;
@@ -57,7 +58,7 @@ export function parseAnnotations(text: string): { annotations: Annotation[]; def
     const body = stripComment(raw.trim());
     if (body === undefined) {
       if (MUST_BE_ANNOTATION.test(raw)) {
-        defects.push({ line, message: 'annotation must be alone on its line in a comment syntax Semgrep reads (#, //, /* */, <!-- -->)' });
+        defects.push({ line, message: 'annotation must be alone on its line in a comment syntax Semgrep reads (#, //, <!-- -->, (* *))' });
       }
       return;
     }
