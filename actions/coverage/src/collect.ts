@@ -62,7 +62,7 @@ export async function findDefaultReport(io: GateIO): Promise<string> {
 export async function readReports(files: readonly string[], io: GateIO): Promise<ReadReport[]> {
   const out: ReadReport[] = [];
   for (const file of files) {
-    const text = await io.readText(file);
+    const text = await io.readText(file, { report: true });
     out.push({ source: file, parsed: parseReport(text, { workspace: io.workspace, file }) });
   }
   return out;

@@ -2,12 +2,11 @@
  * The I/O step: find the sources (or use the user's), read each through GateIO, and fill licenses
  * that a lockfile lacks from the installed package.json files. Everything else is pure.
  */
-import { MissingReportError, ReportError, type GateIO } from '@aeef/gate-result';
+import { MissingReportError, parseJsonText, ReportError, type GateIO } from '@aeef/gate-result';
 import { readSource } from './detect.js';
 import type { Inventory } from './model.js';
 import { installPathOf, isInstalledManifest, readNodeModules } from './node-modules.js';
 import { readNpmLicense } from './npm-license-field.js';
-import { parseStrictJson } from './strict-json.js';
 
 /** Lockfiles, in npm's order of precedence, looked for at the workspace root only. */
 const LOCKFILES = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
@@ -78,7 +77,7 @@ async function discover(io: GateIO): Promise<string[]> {
 
 async function readRootManifest(io: GateIO): Promise<Record<string, unknown> | undefined> {
   try {
-    const json = parseStrictJson(await io.readText('package.json'), 'package.json');
+    const json = parseJsonText(await io.readText('package.json'), 'package.json');
     return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
   } catch (error) {
     if (error instanceof MissingReportError) return undefined;
@@ -98,7 +97,7 @@ async function readManifests(
   for (const path of paths) {
     if (path.includes('/.pnpm/') && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path))
       continue;
-    const json = parseStrictJson(await io.readText(path), path);
+    const json = parseJsonText(await io.readText(path), path);
     if (json !== null && typeof json === 'object' && !Array.isArray(json))
       manifests.set(installPathOf(path), json as Record<string, unknown>);
   }

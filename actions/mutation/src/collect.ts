@@ -40,7 +40,10 @@ export async function collectMutation(config: MutationConfig, io: GateIO): Promi
   const reports: MutationReport[] = [];
   const missingSources: string[] = [];
   for (const file of await findReports(config.files, io)) {
-    const report = parseMutationReport(await io.readText(file, { maxBytes: MAX_REPORT_BYTES }), file);
+    const report = parseMutationReport(
+      await io.readText(file, { maxBytes: MAX_REPORT_BYTES, report: true }),
+      file,
+    );
     missingSources.push(...(await resolveSources(report, io)));
     reports.push(report);
     io.log.info(

@@ -105,7 +105,12 @@ export interface GitHubResponse<T> {
 export interface GitHubClient {
   request<T>(route: string, params?: Record<string, unknown>): Promise<GitHubResponse<T>>;
   /** All pages, in order. */
-  paginate<T>(route: string, params?: Record<string, unknown>): Promise<T[]>;
+  paginate<T>(route: string, params?: Record<string, unknown>, options?: PaginateOptions): Promise<T[]>;
+}
+
+export interface PaginateOptions {
+  /** Items the payload says there are (`changed_files`, `commits`): pages past them are refused. */
+  expectedItems?: number;
 }
 
 export interface GitOptions {
@@ -116,6 +121,11 @@ export interface GitOptions {
 export interface ReadOptions {
   /** Refuse files larger than this, before reading (default: the runtime's cap, 256 MiB). */
   maxBytes?: number;
+  /**
+   * The file is a build output this job should have produced (a coverage, mutation or SARIF
+   * report): a warning line says so when it is tracked in git or older than the job (B18).
+   */
+  report?: boolean;
 }
 
 /** Everything a gate may touch. */

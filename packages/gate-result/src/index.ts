@@ -35,3 +35,4 @@ export {
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
+export * from './json/index.js';

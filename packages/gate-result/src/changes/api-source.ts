@@ -43,12 +43,11 @@ export async function readChangesFromApi(
   const reasons: string[] = [];
   let entries: unknown[];
   if (target.pullNumber !== undefined) {
-    entries = await github.paginate<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100,
-    });
+    entries = await github.paginate<unknown>(
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) },
+    );
     if (entries.length >= PULL_FILES_CAP)
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
     else if (target.expectedFiles !== undefined && entries.length < target.expectedFiles) {

@@ -53,6 +53,15 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext;
   }
 }
 
+/**
+ * When the job started: the runner writes the event payload (GITHUB_EVENT_PATH) as the job starts
+ * and never again, so its mtime is the job's start; none outside a runner.
+ */
+async function jobStartOf(env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  return (await stat(env.GITHUB_EVENT_PATH).catch(() => undefined))?.mtimeMs;
+}
+
 /** The workspace joined with `working-directory`, which must be an existing directory inside it. */
 async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
   const shown = `\`${given.slice(0, 60)}\``;
@@ -124,6 +133,7 @@ export async function buildRunnerContext(
     log,
     resultDir,
     allowedDirs: [runnerTemp],
+    jobStartedAt: await jobStartOf(env),
     changes: () =>
       problem === undefined
         ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
