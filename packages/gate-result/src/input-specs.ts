@@ -23,6 +23,19 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     description:
       'Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`.',
   },
+  {
+    name: 'enforce',
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.',
+  },
+  {
+    name: 'name',
+    kind: 'string',
+    description:
+      'Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none.',
+  },
 ];
 
 /** Inputs from a plain object (CLI flags, tests); blank values count as unset. */

@@ -57,6 +57,8 @@ export function gateResultSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
       config: z.record(z.string(), z.unknown()),
       inputs: z.array(z.string()),
       durationMs: FINITE.nonnegative(),
+      name: ID.optional(),
+      enforced: z.boolean().optional(),
     })
     .meta({
       $id: 'https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json',

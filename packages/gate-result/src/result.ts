@@ -94,6 +94,13 @@ export interface GateResult {
   /** The files actually read, workspace-relative. */
   inputs: string[];
   durationMs: number;
+  /** The instance name (`name` input) when one gate runs several times in a job. */
+  name?: string;
+  /**
+   * `false` under `enforce: false` (advisory): the verdict is the real one, but it does not set the
+   * exit code. Absent means enforced.
+   */
+  enforced?: boolean;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };

@@ -98,6 +98,8 @@ describe(configFileJsonSchema.name, () => {
     };
     expect(Object.keys(schema.properties.coverage?.properties ?? {})).toEqual([
       'if-missing',
+      'enforce',
+      'name',
       'min-lines',
       'files',
     ]);
