@@ -32,6 +32,8 @@ export interface SummaryOptions {
   titles?: Record<string, string>;
   /** Heading of a combined summary of several gates. */
   heading?: string;
+  /** The limit named in the truncation note. Default: GitHub's 1 MiB job summary limit. */
+  limitName?: string;
   /** A step-level error (the umbrella's config could not be read): shown under the title, failing. */
   failure?: string;
   /**
@@ -221,7 +223,7 @@ export function renderSummary(results: readonly GateResult[], options: SummaryOp
   }
   if (exhausted) {
     out.push(
-      `> [!NOTE]\n> This summary was truncated to stay under GitHub's 1 MiB limit${cut > 0 ? ` (${cut} table rows not shown)` : ''}. The verdict counts everything; the result file holds every finding.\n`,
+      `> [!NOTE]\n> This summary was truncated to stay under ${options.limitName ?? "GitHub's 1 MiB limit"}${cut > 0 ? ` (${cut} table rows not shown)` : ''}. The verdict counts everything; the result file holds every finding.\n`,
     );
   }
   return out.join('');
