@@ -99,6 +99,7 @@ describe(configFileJsonSchema.name, () => {
     expect(Object.keys(schema.properties.coverage?.properties ?? {})).toEqual([
       'if-missing',
       'enforce',
+      'comment',
       'name',
       'min-lines',
       'files',

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONFIG_FILE, configFileInputs, type ConfigFile } from '../config-file.js';
+import { DEFAULT_CONFIG_FILE, configFileInputs, configInstances, type ConfigFile } from '../config-file.js';
 import { ConfigError, getErrorMessage } from '../errors.js';
 import type { AnyGate, GateInfo, GateIO, Inputs, InputSpec } from '../gate.js';
 import { getEnum, getList, getString } from '../inputs.js';
@@ -102,17 +102,38 @@ async function runSelected(
       : layerInputs(context.inputs, configFileInputs(context.config, only.id));
   const mode = getEnum(commentInputs, 'comment', COMMENT_MODES) ?? 'auto';
   const results: GateResult[] = [];
-  for (const gate of gates.filter((g) => wanted.includes(g.id))) {
-    const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known,
-    });
-    // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
-    written.set(result, await writeResultFile(context.resultDir, result));
-    results.push(result);
-  }
   const name = getString(context.inputs, 'name');
+  for (const gate of gates.filter((g) => wanted.includes(g.id))) {
+    // The umbrella runs every instance section (`coverage`, `coverage:web`); one gate's action runs
+    // the section its `name` input picks, else its plain section.
+    const sections = combined
+      ? configInstances(context.config, gate.id)
+      : [
+          name !== undefined && context.config?.sections[`${gate.id}:${name}`]
+            ? `${gate.id}:${name}`
+            : gate.id,
+        ];
+    for (const section of sections) {
+      // A section's key names its instance, over the step's `name`.
+      const own =
+        section === gate.id
+          ? []
+          : [inputsFromRecord({ name: section.slice(gate.id.length + 1) }, 'config-file')];
+      const inputs = layerInputs(...own, context.inputs, configFileInputs(context.config, section));
+      const result = await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known,
+      });
+      if (results.some((r) => instanceKey(r) === instanceKey(result))) {
+        throw new ConfigError(
+          `Two runs of the ${gate.id} gate would both write \`${instanceKey(result)}.json\`: give each config section its own name (\`${gate.id}:<name>\`).`,
+        );
+      }
+      // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
+      written.set(result, await writeResultFile(context.resultDir, result));
+      results.push(result);
+    }
+  }
   const key =
     only === undefined || results[0] === undefined
       ? `gates${name === undefined ? '' : `-${name}`}`

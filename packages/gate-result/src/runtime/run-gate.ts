@@ -3,6 +3,7 @@
  * from a `catch` can pass (RELIABILITY 5.1). The user's `if-missing` applies to a missing report
  * only; a report that exists but cannot be used is always an error.
  */
+import { INSTANCE_NAME } from '../config-file.js';
 import { ConfigError, InputError, InternalError, MissingReportError } from '../errors.js';
 import type { AnyGate, GateIO, Inputs, InputSpec } from '../gate.js';
 import { getBoolean, getEnum } from '../inputs.js';
@@ -128,7 +129,7 @@ function instanceName(inputs: Inputs): string | undefined {
   const given = inputs.get('name');
   if (given === undefined) return undefined;
   const value = given.value.trim();
-  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(value)) {
+  if (!INSTANCE_NAME.test(value)) {
     throw new InputError(
       'name',
       `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value.slice(0, 60)}\`.`,

@@ -134,3 +134,48 @@ describe('the overview and the shared annotation cap', () => {
     expect(summary).toContain('12 findings; 12 errors beyond the annotation limit are not annotated.');
   });
 });
+
+describe('instances', () => {
+  it('runs each `coverage:<name>` section as its own instance: two result files, two overview rows', async () => {
+    write(
+      '.github/aeef-gates.yml',
+      'gates: [coverage]\ncoverage:web:\n  report: web.json\ncoverage:api:\n  report: api.json\n  enforce: false\n',
+    );
+    write('web.json', '{"value": 90}');
+    write('api.json', '{"value": 50}');
+    await expect(runGatesAction(GATES, umbrella)).resolves.toBe('fail');
+    expect(process.exitCode).toBeUndefined();
+    const dir = path.join(env().runnerTemp, 'aeef-gates');
+    const read = (f: string): unknown => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    expect(read('coverage-web.json')).toMatchObject({ gate: 'coverage', name: 'web', verdict: 'pass' });
+    expect(read('coverage-api.json')).toMatchObject({ name: 'api', verdict: 'fail', enforced: false });
+    expect(env().outputs()).toMatchObject({
+      'coverage-web-verdict': 'pass',
+      'coverage-api-verdict': 'fail',
+      'coverage-api-enforced': 'false',
+      'coverage-api-name': 'api',
+    });
+    const summary = env().summary();
+    expect(summary).toContain(
+      '| Coverage \\(web\\) | ✅ passed | lines 90% ≥ 80% | [coverage-web](#gate-coverage-web) |',
+    );
+    expect(summary).toContain(
+      '| Coverage \\(api\\) | ❌ advisory: would fail | lines 50% &lt; 80% | [coverage-api](#gate-coverage-api) |',
+    );
+  });
+
+  it('names the result file of a single gate after its `name` input, with that config section', async () => {
+    write('.github/aeef-gates.yml', 'coverage:web:\n  report: web.json\n');
+    write('web.json', '{"value": 90}');
+    process.env['INPUT_NAME'] = 'web';
+    await expect(runGateAction(testGate)).resolves.toBe('pass');
+    expect(env().outputs()).toMatchObject({ name: 'web', verdict: 'pass' });
+    expect(env().outputs()['result-file']).toMatch(/coverage-web\.json$/);
+  });
+
+  it('refuses an instance name that is not kebab-case', async () => {
+    write('.github/aeef-gates.yml', 'gates: [coverage]\ncoverage:Web App:\n  report: web.json\n');
+    await expect(runGatesAction(GATES, umbrella)).resolves.toBe('error');
+    expect(env().summary()).toContain('must be kebab-case');
+  });
+});
