@@ -19735,7 +19735,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -19878,8 +19878,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -19895,7 +19895,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -20028,7 +20028,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -20096,7 +20096,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -20942,7 +20942,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -21897,7 +21897,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -22766,7 +22766,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -23293,7 +23293,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -25648,7 +25648,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON2 = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -25840,7 +25840,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -26435,7 +26435,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -27346,8 +27346,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -27395,7 +27395,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -27576,8 +27576,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -27621,7 +27621,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -28167,7 +28167,7 @@ var require_lockfile = __commonJS({
         const readFileBuffer = exports3.readFileBuffer = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readFile);
         const open4 = exports3.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports3.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
-        const readlink2 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
+        const readlink3 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
         const realpath2 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports3.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports3.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
@@ -40337,7 +40337,7 @@ var require_resolve = __commonJS({
         return !hasRef(schema);
       if (!limit)
         return false;
-      return countKeys2(schema) <= limit;
+      return countKeys(schema) <= limit;
     }
     exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -40359,7 +40359,7 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys2(schema) {
+    function countKeys(schema) {
       let count5 = 0;
       for (const key in schema) {
         if (key === "$ref")
@@ -40368,7 +40368,7 @@ var require_resolve = __commonJS({
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys(sch));
         }
         if (count5 === Infinity)
           return Infinity;
@@ -65218,6 +65218,284 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+import { gunzipSync } from "node:zlib";
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text3, from) {
+  let close = text3.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text3.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text3.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text3, start, end) {
+  for (let i = start; i < end; i++) if (text3.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text3, start, end) {
+  if (!hasBackslash(text3, start, end)) return text3.slice(start, end);
+  try {
+    return JSON.parse(text3.slice(start - 1, end + 1));
+  } catch {
+    return text3.slice(start, end);
+  }
+}
+function sameRange(text3, a, b, length) {
+  for (let i = 0; i < length; i++) if (text3.charCodeAt(a + i) !== text3.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text3, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text3, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text3, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text3, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text3, s, e) === decodeKey(text3, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text3, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text3, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text3.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text3.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text3, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text3, i + 1, close, true)) {
+          const key = decodeKey(text3, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text3, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text3, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text3.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text3.slice(i, j))) === Infinity) {
+          const written = text3.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text3, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text3.charCodeAt(j) > 96 && text3.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function isGzip(bytes) {
+  return bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139;
+}
+function inflateGzip(bytes, file2, maxBytes = DEFAULT_MAX_INFLATED_BYTES) {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
+      throw new ReportError(
+        file2,
+        `The report ${file2} inflates to more than ${formatBytes(maxBytes)}, over the inflated-size limit.`
+      );
+    }
+    throw new ReportError(file2, `The report ${file2} starts like gzip but is not a valid gzip stream.`);
+  }
+}
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text3 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text3.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text3;
+}
+function syntaxOffset(text3, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text3.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text3, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+function parseJsonBytes(bytes, file2, options = {}) {
+  const raw2 = options.gzip ? inflateGzip(bytes, file2, options.maxInflatedBytes) : bytes;
+  return parseJsonText(decodeUtf8(raw2, file2, options.expected ?? "JSON"), file2, options);
+}
+
 // packages/gate-result/src/known-gates.ts
 var KNOWN_GATES = [
   { id: "coverage", title: "Coverage" },
@@ -65270,25 +65548,25 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    name: ID.optional(),
+    enforced: external_exports.boolean().optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
   });
 }
 var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
-function parseGateResult(text3, gates = KNOWN_GATES) {
-  let data;
-  try {
-    data = JSON.parse(text3);
-  } catch (error63) {
-    throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
-  }
+function parseGateResult(text3, file2, gates = KNOWN_GATES) {
+  const data = parseJsonText(text3, file2, { noun: "result file" });
   const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
-    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}`);
+    throw new ReportError(
+      file2,
+      `The result file ${file2} is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}.`
+    );
   }
   return parsed.data;
 }
@@ -65604,6 +65882,24 @@ var COMMON_INPUTS = [
     kind: "string",
     default: ".",
     description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  },
+  {
+    name: "enforce",
+    kind: "boolean",
+    default: "true",
+    description: 'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.'
+  },
+  {
+    name: "comment",
+    kind: "enum",
+    values: ["auto", "always", "on-failure", "never"],
+    default: "auto",
+    description: "The sticky PR comment (see docs/comments.md): `auto` creates it when the gate fails and updates it whenever it exists (marked resolved once a run passes), `always` creates or updates it on every run, `on-failure` writes it only on failure (a later pass only marks it resolved), `never` leaves PRs alone. Needs `pull-requests: write`; without it a notice, and the verdict stands. Default: auto."
+  },
+  {
+    name: "name",
+    kind: "string",
+    description: "Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none."
   }
 ];
 function inputsFromRecord(values, source = "input") {
@@ -65774,6 +66070,35 @@ var GATE_TITLES = Object.fromEntries(
 );
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// packages/gate-result/src/render/overview.ts
+function decidingMetric(result) {
+  for (const verdict of ["fail", "warn"]) {
+    const found = result.metrics.find((m) => m.verdict === verdict);
+    if (found !== void 0) return found;
+  }
+  return result.metrics.find((m) => m.threshold !== void 0);
+}
+function decidingFigure(result) {
+  const metric2 = decidingMetric(result);
+  if (metric2?.threshold === void 0) return "";
+  const missed = metric2.verdict === "fail" || metric2.verdict === "warn";
+  const { op, value: value2 } = metric2.threshold;
+  const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
+  return `${metric2.id} ${formatValue(metric2.value, metric2.unit)} ${sign} ${formatValue(value2, metric2.unit)}`;
+}
+function isAdvisory(result) {
+  return result.enforced === false;
+}
+function verdictText(result, labels) {
+  if (isAdvisory(result) && isFailing(result.verdict)) {
+    return result.verdict === "error" ? "advisory: could not decide" : "advisory: would fail";
+  }
+  return labels[result.verdict];
+}
+function instanceKey(result) {
+  return result.name === void 0 ? result.gate : `${result.gate}-${result.name}`;
 }
 
 // packages/gate-result/src/changes/git-path.ts
@@ -66137,11 +66462,34 @@ function renderTerminal(results, options) {
   const paint = (style, text3) => options.color ? `\x1B[${CODES[style]}m${text3}\x1B[0m` : text3;
   const maxRows = options.maxRows ?? 20;
   const out = [];
+  const titleOf = (result) => {
+    const gate = GATE_TITLES[result.gate] ?? result.gate;
+    return result.name === void 0 ? gate : `${gate} (${result.name})`;
+  };
+  if (results.length > 0) {
+    const worst = worstVerdict(results.map((r) => r.verdict));
+    const advisory = isFailing(worst) && !results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+    const label3 = advisory ? "advisory: would fail" : VERDICT_LABEL[worst];
+    out.push(
+      `${paint(VERDICT_STYLE[worst], VERDICT_MARK[worst])} ${paint("bold", "aeef/gates")}: ${paint(VERDICT_STYLE[worst], label3)}`
+    );
+    const rows = results.map((r) => [
+      `  ${VERDICT_MARK[r.verdict]}`,
+      titleOf(r),
+      verdictText(r, VERDICT_LABEL),
+      decidingFigure(r) || "\u2014"
+    ]);
+    for (const [i, line] of pad(rows).entries()) {
+      const style = VERDICT_STYLE[results[i]?.verdict ?? "pass"];
+      out.push(paint(style, line));
+    }
+    out.push("");
+  }
   for (const result of results) {
-    const title = GATE_TITLES[result.gate] ?? result.gate;
+    const title = titleOf(result);
     const style = VERDICT_STYLE[result.verdict];
     out.push(
-      `${paint(style, VERDICT_MARK[result.verdict])} ${paint("bold", title)}: ${paint(style, VERDICT_LABEL[result.verdict])} ${paint("dim", `(${formatDuration(result.durationMs)})`)}`,
+      `${paint(style, VERDICT_MARK[result.verdict])} ${paint("bold", title)}: ${paint(style, verdictText(result, VERDICT_LABEL))} ${paint("dim", `(${formatDuration(result.durationMs)})`)}`,
       `  ${clean(result.summary)}`
     );
     if (result.metrics.length > 0) {
@@ -66234,19 +66582,53 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      for (const id2 of ids)
+        if (!knownIds.includes(id2)) fail(file2, `Unknown gate \`${id2}\` in \`gates\`${nearest(id2, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+    const [id = key, name] = splitInstanceKey(key);
+    if (name !== void 0 && !INSTANCE_NAME.test(name)) {
+      fail(
+        file2,
+        `The instance name in \`${key}\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters)`
+      );
+    }
+    if (!knownIds.includes(id)) fail(file2, `Unknown key \`${key}\`${nearest(id, ["gates", ...knownIds])}`);
+    const gate = gates.find((g) => g.id === id);
+    if (gate === void 0) continue;
+    const values = readSection(file2, gate, raw2);
+    if (name !== void 0) {
+      if (values.name !== void 0 && values.name !== name)
+        fail(file2, `The section \`${key}\` sets \`name: ${values.name}\`, which contradicts its key`);
+      values.name = name;
+    }
+    config2.sections[key] = values;
   }
   return config2;
 }
+var INSTANCE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+function splitInstanceKey(key) {
+  const at = key.indexOf(":");
+  return at < 0 ? [key, void 0] : [key.slice(0, at), key.slice(at + 1)];
+}
 function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+}
+
+// packages/gate-result/src/json/budget.ts
+var XML_MAX_TAGS = 1e6;
+var LCOV_MAX_LINES = 1e7;
+function assertTokenBudget(text3, file2, token, max, what) {
+  let count5 = 0;
+  for (let i = text3.indexOf(token); i !== -1; i = text3.indexOf(token, i + 1)) {
+    if (++count5 > max) {
+      throw new ReportError(
+        file2,
+        `The report ${file2} holds more than ${max.toLocaleString("en")} ${what}, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+      );
+    }
+  }
 }
 
 // node_modules/@actions/http-client/lib/index.js
@@ -66620,7 +67002,7 @@ function resultFilePath(dir, gate) {
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
-  const target = resultFilePath(dir, result.gate);
+  const target = resultFilePath(dir, instanceKey(result));
   const temp = `${target}.${randomUUID()}.tmp`;
   try {
     await writeFile2(temp, `${JSON.stringify(result, null, 2)}
@@ -66715,8 +67097,12 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   const inputs = withDefaults(rawInputs, specs);
   const secrets = gate.inputs.filter((s) => s.kind === "secret").map((s) => rawInputs.get(s.name)?.value ?? "");
   let ifMissing;
+  let enforced = true;
+  let name;
   let result;
   try {
+    name = instanceName(inputs);
+    enforced = getBoolean(inputs, "enforce") ?? true;
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
@@ -66740,13 +67126,31 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   return {
     ...result,
     config: scrubConfig(result.config, secrets),
-    durationMs: Math.max(0, Math.round(io.now() - started))
+    durationMs: Math.max(0, Math.round(io.now() - started)),
+    ...name === void 0 ? {} : { name },
+    // Advisory only when the setting was read: a gate whose `enforce` is malformed is enforced.
+    ...enforced ? {} : { enforced: false }
   };
 }
+function instanceName(inputs) {
+  const given = inputs.get("name");
+  if (given === void 0) return void 0;
+  const value2 = given.value.trim();
+  if (!INSTANCE_NAME.test(value2)) {
+    throw new InputError(
+      "name",
+      `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value2.slice(0, 60)}\`.`
+    );
+  }
+  return value2;
+}
+
+// packages/gate-result/src/runtime/github-client.ts
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
@@ -66796,8 +67200,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -66807,11 +67212,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown,
+    `The report \`${shown}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat2(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -66824,26 +67245,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text3;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text3.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text3.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text3;
+  return decodeUtf8(bytes, shown, void 0, `\`${shown}\``);
 }
 
 // packages/gate-result/src/runtime/local-io.ts
@@ -66870,6 +67283,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -66889,8 +67304,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -66979,6 +67396,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path5.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
 }
@@ -66987,7 +67405,35 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
-  const readFile = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path5.resolve(workspace, file2);
+    const shown = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path5.relative(workspace, absolute).split(path5.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile,
@@ -67006,7 +67452,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -71330,6 +71776,7 @@ function toElement(raw2) {
   return el;
 }
 function parseXml2(text3, file2) {
+  assertTokenBudget(text3, file2, "<", XML_MAX_TAGS, "XML tags");
   const valid = XMLValidator.validate(text3, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
@@ -72003,6 +72450,7 @@ var LcovReader = class {
   }
 };
 function parseLcov(text3, ctx) {
+  assertTokenBudget(text3, ctx.file, "\n", LCOV_MAX_LINES, "lines");
   const reader = new LcovReader(ctx);
   let start = 0;
   const length = text3.length;
@@ -72039,13 +72487,7 @@ function isObject4(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function parseJsonReport(text3, ctx) {
-  let json2;
-  try {
-    json2 = JSON.parse(text3);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message.slice(0, 120) : "invalid JSON";
-    throw new ReportError(ctx.file, `${ctx.file} is not valid JSON (${detail}); truncated?`);
-  }
+  const json2 = parseJsonText(text3, ctx.file);
   if (!isObject4(json2)) throw unrecognisedFormat(ctx.file);
   if (isObject4(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
     return {
@@ -72137,7 +72579,7 @@ async function findDefaultReport(io) {
 async function readReports(files, io) {
   const out = [];
   for (const file2 of files) {
-    const text3 = await io.readText(file2);
+    const text3 = await io.readText(file2, { report: true });
     out.push({ source: file2, parsed: parseReport(text3, { workspace: io.workspace, file: file2 }) });
   }
   return out;
@@ -72671,12 +73113,7 @@ function stringAt(value2, path10) {
 function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    let result;
-    try {
-      result = parseGateResult(file2.text, suite);
-    } catch (error63) {
-      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
-    }
+    const result = parseGateResult(file2.text, file2.path, suite);
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
     list.push({ path: file2.path, result });
@@ -74034,62 +74471,6 @@ function isObject8(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// actions/license/src/strict-json.ts
-var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text3, file2) {
-  scanJson(text3, file2);
-  try {
-    return JSON.parse(text3);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message : "malformed";
-    throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
-  }
-}
-function scanJson(text3, file2) {
-  const stack = [];
-  let expectKey = false;
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text3, i);
-      if (end < 0) return;
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const key = text3.slice(i + 1, end);
-        if (top.has(key)) {
-          throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
-        }
-        top.add(key);
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === 123 || c === 91) {
-      stack.push(c === 123 ? /* @__PURE__ */ new Set() : null);
-      expectKey = c === 123;
-      if (stack.length > MAX_JSON_DEPTH) {
-        throw new ReportError(
-          file2,
-          `${file2} is nested too deep (over ${MAX_JSON_DEPTH} levels) at offset ${i}.`
-        );
-      }
-    } else if (c === 125 || c === 93) {
-      stack.pop();
-    } else if (c === 44) {
-      expectKey = stack[stack.length - 1] instanceof Set;
-    }
-  }
-}
-function stringEnd(text3, start) {
-  let quote2 = text3.indexOf('"', start + 1);
-  while (quote2 >= 0) {
-    let backslashes = 0;
-    while (text3.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote2;
-    quote2 = text3.indexOf('"', quote2 + 1);
-  }
-  return -1;
-}
-
 // actions/license/src/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text3, file2) {
@@ -74240,7 +74621,7 @@ function readSource(text3, file2, rootManifest) {
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
-    const json2 = parseStrictJson(body, file2);
+    const json2 = parseJsonText(body, file2);
     if (isNpmLock(json2)) return readNpmLock(json2, file2);
     if (isCycloneDx(json2)) return readCycloneDx(json2, file2);
     if (isSpdx2(json2)) return readSpdx(json2, file2);
@@ -74357,7 +74738,7 @@ async function discover(io) {
 }
 async function readRootManifest(io) {
   try {
-    const json2 = parseStrictJson(await io.readText("package.json"), "package.json");
+    const json2 = parseJsonText(await io.readText("package.json"), "package.json");
     return json2 !== null && typeof json2 === "object" ? json2 : void 0;
   } catch (error63) {
     if (error63 instanceof MissingReportError) return void 0;
@@ -74372,7 +74753,7 @@ async function readManifests(io, collected) {
   for (const path10 of paths) {
     if (path10.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path10))
       continue;
-    const json2 = parseStrictJson(await io.readText(path10), path10);
+    const json2 = parseJsonText(await io.readText(path10), path10);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
       manifests.set(installPathOf(path10), json2);
   }
@@ -76017,173 +76398,6 @@ function mergeReports2(reports) {
   return files;
 }
 
-// actions/mutation/src/json-scan.ts
-var MAX_JSON_DEPTH2 = 64;
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_OBJECT = 123;
-var CLOSE_OBJECT = 125;
-var OPEN_ARRAY = 91;
-var CLOSE_ARRAY = 93;
-var COLON = 58;
-var COMMA = 44;
-var INLINE_STRING = 48;
-function positionOf(text3, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
-}
-function endOfString(text3, open4) {
-  let close = text3.indexOf('"', open4 + 1);
-  while (close !== -1) {
-    let backslashes = 0;
-    for (let i = close - 1; text3.charCodeAt(i) === BACKSLASH; i--) backslashes++;
-    if (backslashes % 2 === 0) return close;
-    close = text3.indexOf('"', close + 1);
-  }
-  return -1;
-}
-function sameRange(text3, aStart, bStart, length) {
-  for (let i = 0; i < length; i++)
-    if (text3.charCodeAt(aStart + i) !== text3.charCodeAt(bStart + i)) return false;
-  return true;
-}
-var KeyStack = class {
-  /** Triples (start, end, escaped) of the keys of all open objects, innermost last. */
-  ranges = new Int32Array(3 * 64);
-  top = 0;
-  frames;
-  depth = 0;
-  /** Objects with many keys (`files`, `dependencies`) switch to a Set, to stay linear. */
-  sets = [];
-  constructor(maxDepth) {
-    this.frames = new Int32Array(maxDepth + 1);
-  }
-  open() {
-    this.frames[++this.depth] = this.top;
-    this.sets[this.depth] = void 0;
-  }
-  close() {
-    this.top = this.frames[this.depth] ?? 0;
-    this.sets[this.depth--] = void 0;
-  }
-  /** Adds a key; returns false when the innermost object already has it. */
-  add(text3, start, end, mayBeEscaped) {
-    const set2 = this.sets[this.depth];
-    if (set2 !== void 0) return addToSet(set2, decodeKey(text3, start, end));
-    const from = this.frames[this.depth] ?? 0;
-    const length = end - start;
-    const escaped = mayBeEscaped && hasBackslash(text3, start, end) ? 1 : 0;
-    const ranges = this.ranges;
-    for (let i = from; i < this.top; i += 3) {
-      const s = ranges[i] ?? 0;
-      const e = ranges[i + 1] ?? 0;
-      if (e - s === length && sameRange(text3, s, start, length)) return false;
-      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text3, s, e) === decodeKey(text3, start, end))
-        return false;
-    }
-    if (this.top + 3 > ranges.length) {
-      const grown = new Int32Array(ranges.length * 2);
-      grown.set(ranges);
-      this.ranges = grown;
-    }
-    this.ranges[this.top++] = start;
-    this.ranges[this.top++] = end;
-    this.ranges[this.top++] = escaped;
-    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
-      const big = /* @__PURE__ */ new Set();
-      for (let i = from; i < this.top; i += 3)
-        big.add(decodeKey(text3, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
-      this.top = from;
-      this.sets[this.depth] = big;
-    }
-    return true;
-  }
-};
-var SMALL_OBJECT_KEYS = 16;
-function addToSet(set2, key) {
-  if (set2.has(key)) return false;
-  set2.add(key);
-  return true;
-}
-function hasBackslash(text3, start, end) {
-  for (let i = start; i < end; i++) if (text3.charCodeAt(i) === BACKSLASH) return true;
-  return false;
-}
-function decodeKey(text3, start, end) {
-  if (!hasBackslash(text3, start, end)) return text3.slice(start, end);
-  try {
-    return JSON.parse(text3.slice(start - 1, end + 1));
-  } catch {
-    return text3.slice(start, end);
-  }
-}
-function scanJson2(text3, file2, maxDepth = MAX_JSON_DEPTH2) {
-  const keys = new KeyStack(maxDepth);
-  const kinds = new Uint8Array(maxDepth + 1);
-  let depth = 0;
-  let expectKey = false;
-  const length = text3.length;
-  for (let i = 0; i < length; i++) {
-    const c = text3.charCodeAt(i);
-    if (c === QUOTE) {
-      let j = i + 1;
-      let escaped = false;
-      const inlineEnd = Math.min(length, j + INLINE_STRING);
-      let close = -1;
-      while (j < inlineEnd) {
-        const d = text3.charCodeAt(j);
-        if (d === QUOTE) {
-          close = j;
-          break;
-        }
-        if (d === BACKSLASH) {
-          escaped = true;
-          j += 2;
-        } else j++;
-      }
-      if (close === -1) {
-        if (j >= length) return;
-        close = endOfString(text3, j - 1);
-        if (close === -1) return;
-        escaped = true;
-      }
-      if (expectKey) {
-        if (!keys.add(text3, i + 1, close, escaped)) {
-          const key = decodeKey(text3, i + 1, close);
-          throw new ReportError(
-            file2,
-            `The report ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text3, i)}; duplicate keys are ambiguous, so the report is rejected.`
-          );
-        }
-        expectKey = false;
-      }
-      i = close;
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (depth >= maxDepth) {
-        throw new ReportError(
-          file2,
-          `The report ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text3, i)}; a mutation report is never that deep.`
-        );
-      }
-      expectKey = c === OPEN_OBJECT;
-      kinds[++depth] = expectKey ? 1 : 0;
-      if (expectKey) keys.open();
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      if (depth > 0 && kinds[depth--] === 1) keys.close();
-      expectKey = false;
-    } else if (c === COMMA) {
-      expectKey = kinds[depth] === 1;
-    } else if (c === COLON) {
-      expectKey = false;
-    }
-  }
-}
-
 // actions/mutation/src/report-schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -76649,29 +76863,6 @@ function rejectLegacyStrykerNet(value2, file2) {
     );
   }
 }
-function parseJson(text3, file2) {
-  try {
-    return JSON.parse(text3);
-  } catch (error63) {
-    const message = error63 instanceof Error ? error63.message : "";
-    const position = /at position (\d+)/.exec(message);
-    if (/Unexpected end of JSON input|Unterminated string/.test(message)) {
-      throw new ReportError(file2, `The report ${file2} ends before its JSON is complete (truncated?).`);
-    }
-    const where = position ? ` at ${positionOf(text3, Number(position[1]))}` : "";
-    throw new ReportError(file2, `The report ${file2} is not valid JSON${where}.`);
-  }
-}
-function assertFiniteLocation(raw2, key, index, file2) {
-  const { start, end } = raw2.location;
-  if (Number.isFinite(start.line + start.column + end.line + end.column)) return;
-  const name = !Number.isFinite(start.line) ? "start.line" : !Number.isFinite(start.column) ? "start.column" : !Number.isFinite(end.line) ? "end.line" : "end.column";
-  const pointer = `/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants/${index}/location`;
-  throw new ReportError(
-    file2,
-    `The report ${file2} does not match mutation-testing-report-schema: ${formatJsonPath(pointer)}.${name} must be a finite integer.`
-  );
-}
 function toMutant(raw2) {
   const { start, end } = raw2.location;
   const endLine = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
@@ -76690,17 +76881,13 @@ function parseMutationReport(text3, file2) {
   const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   if (body.trim() === "") throw new ReportError(file2, `The report ${file2} is empty.`);
   rejectForeignFormats(body, file2);
-  scanJson2(body, file2);
-  const value2 = parseJson(body, file2);
+  const value2 = parseJsonText(body, file2);
   rejectLegacyStrykerNet(value2, file2);
   validateReport(value2, file2);
   const raw2 = value2;
   const files = /* @__PURE__ */ new Map();
   for (const [key, entry] of Object.entries(raw2.files)) {
-    const mutants = entry.mutants.map((m, i) => {
-      assertFiniteLocation(m, key, i, file2);
-      return toMutant(m);
-    });
+    const mutants = entry.mutants.map(toMutant);
     files.set(key, { key, path: key, language: entry.language, mutants });
   }
   const { high, low } = raw2.thresholds;
@@ -76823,7 +77010,10 @@ async function collectMutation(config2, io) {
   const reports = [];
   const missingSources = [];
   for (const file2 of await findReports(config2.files, io)) {
-    const report = parseMutationReport(await io.readText(file2, { maxBytes: MAX_REPORT_BYTES }), file2);
+    const report = parseMutationReport(
+      await io.readText(file2, { maxBytes: MAX_REPORT_BYTES, report: true }),
+      file2
+    );
     missingSources.push(...await resolveSources(report, io));
     reports.push(report);
     io.log.info(
@@ -77631,12 +77821,11 @@ async function countFromApi(io, target, reason) {
     );
   let files = [];
   if (pull.totals.changedFiles <= API_FILE_CAP) {
-    const entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: ref.owner,
-      repo: ref.repo,
-      pull_number: ref.pullNumber,
-      per_page: 100
-    });
+    const entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 },
+      { expectedItems: pull.totals.changedFiles }
+    );
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
   const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
@@ -78797,151 +78986,6 @@ function toFinding2(run, result, report, tool, resolve) {
     fingerprints: stringMap(result.fingerprints),
     snippet: snippet === void 0 ? void 0 : snippet.slice(0, 2e3)
   };
-}
-
-// actions/sarif/src/read-json.ts
-import { isUtf8 } from "node:buffer";
-import { gunzipSync } from "node:zlib";
-var MAX_DEPTH2 = 512;
-var MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
-var MIB = 1024 * 1024;
-function decompressReport(bytes, file2, maxBytes = MAX_DECOMPRESSED_BYTES) {
-  if (bytes.length < 2 || bytes[0] !== 31 || bytes[1] !== 139) return bytes;
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
-      throw new ReportError(
-        file2,
-        `${file2} decompresses to more than ${maxBytes / MIB} MiB; refusing to read it.`
-      );
-    }
-    throw new ReportError(file2, `${file2} starts like gzip but is not a valid gzip stream.`);
-  }
-}
-function decodeReport2(bytes, file2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(file2, `${file2} is UTF-16; expected UTF-8 JSON.`);
-  }
-  if (!isUtf8(bytes))
-    throw new ReportError(file2, `${file2} is not valid UTF-8; expected a UTF-8 JSON SARIF log.`);
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const text3 = bytes.toString("utf8", bom);
-  if (text3.trim() === "") throw new ReportError(file2, `${file2} is empty; expected a SARIF log.`);
-  return text3;
-}
-function scanJson3(text3, file2, maxDepth = MAX_DEPTH2) {
-  const n = text3.length;
-  let i = 0;
-  let depth = 0;
-  let keys = 0;
-  for (; ; ) {
-    const quote2 = text3.indexOf('"', i);
-    const stop = quote2 === -1 ? n : quote2;
-    for (let j = i; j < stop; j++) {
-      const c = text3.charCodeAt(j);
-      if (c === 123 || c === 91) {
-        if (++depth > maxDepth) {
-          throw new ReportError(
-            file2,
-            `${file2} is nested more than ${maxDepth} levels deep (at offset ${j}).`
-          );
-        }
-      } else if (c === 125 || c === 93) depth--;
-    }
-    if (quote2 === -1) return { keys };
-    const end = closingQuote(text3, quote2);
-    if (end === -1) return { keys };
-    let m = end + 1;
-    while (m < n) {
-      const c = text3.charCodeAt(m);
-      if (c === 32 || c === 10 || c === 13 || c === 9) m++;
-      else break;
-    }
-    if (text3.charCodeAt(m) === 58) keys++;
-    i = end + 1;
-  }
-}
-function closingQuote(text3, open4) {
-  let from = open4 + 1;
-  for (; ; ) {
-    const q = text3.indexOf('"', from);
-    if (q === -1) return -1;
-    let backslashes = 0;
-    for (let b = q - 1; text3.charCodeAt(b) === 92; b--) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    from = q + 1;
-  }
-}
-function countKeys(value2) {
-  let count5 = 0;
-  const stack = [value2];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object") continue;
-    if (Array.isArray(v)) {
-      for (const item of v) if (item !== null && typeof item === "object") stack.push(item);
-    } else {
-      const obj = v;
-      for (const key in obj) {
-        count5++;
-        const item = obj[key];
-        if (item !== null && typeof item === "object") stack.push(item);
-      }
-    }
-  }
-  return count5;
-}
-function findDuplicateKey(text3) {
-  const sets = [];
-  let i = 0;
-  for (; ; ) {
-    const quote2 = text3.indexOf('"', i);
-    const stop = quote2 === -1 ? text3.length : quote2;
-    for (let j = i; j < stop; j++) {
-      const c = text3.charCodeAt(j);
-      if (c === 123) sets.push(/* @__PURE__ */ new Set());
-      else if (c === 91) sets.push(null);
-      else if (c === 125 || c === 93) sets.pop();
-    }
-    if (quote2 === -1) return void 0;
-    const end = closingQuote(text3, quote2);
-    if (end === -1) return void 0;
-    let m = end + 1;
-    while (/\s/.test(text3[m] ?? "")) m++;
-    const current = sets[sets.length - 1];
-    if (text3[m] === ":" && current) {
-      const key = JSON.parse(text3.slice(quote2, end + 1));
-      if (current.has(key)) return { key, line: text3.slice(0, quote2).split("\n").length };
-      current.add(key);
-    }
-    i = end + 1;
-  }
-}
-function parseReportJson(text3, file2) {
-  const { keys } = scanJson3(text3, file2);
-  let value2;
-  try {
-    value2 = JSON.parse(text3);
-  } catch (error63) {
-    throw new ReportError(file2, `${file2} is not valid JSON${jsonErrorPosition(text3, error63)}.`);
-  }
-  if (countKeys(value2) !== keys) {
-    const dup = findDuplicateKey(text3);
-    const where = dup ? `: key "${dup.key.slice(0, 60)}" appears twice in one object (line ${dup.line})` : "";
-    throw new ReportError(file2, `${file2} has a duplicate JSON key${where}; refusing an ambiguous report.`);
-  }
-  return value2;
-}
-function jsonErrorPosition(text3, error63) {
-  const match = /position (\d+)/.exec(error63 instanceof Error ? error63.message : "");
-  if (!match) return " (truncated or malformed)";
-  const offset = Number(match[1]);
-  const before = text3.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
 }
 
 // actions/sarif/src/schema.ts
@@ -81847,8 +81891,8 @@ function describeError(error63) {
 // actions/sarif/src/read-reports.ts
 var MAX_REPORT_BYTES2 = 256 * 1024 * 1024;
 function parseSarif(bytes, report, workspace) {
-  const text3 = decodeReport2(decompressReport(bytes, report), report);
-  const log = validateSarif(parseReportJson(text3, report), report);
+  const json2 = parseJsonBytes(bytes, report, { gzip: true, expected: "a SARIF log" });
+  const log = validateSarif(json2, report);
   assertScanComplete(log, report);
   return extractFindings(log, report, workspace);
 }
@@ -81861,7 +81905,7 @@ async function readSarifFiles(io, patterns, input2) {
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {
-    const bytes = await io.readFile(file2, { maxBytes: MAX_REPORT_BYTES2 });
+    const bytes = await io.readFile(file2, { maxBytes: MAX_REPORT_BYTES2, report: true });
     const { findings, runs } = parseSarif(bytes, file2, io.workspace);
     for (const f of findings) model.findings.push(f);
     model.runs.push(...runs);

@@ -12404,7 +12404,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12547,8 +12547,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12564,7 +12564,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12697,7 +12697,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12765,7 +12765,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15435,7 +15435,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15962,7 +15962,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16915,7 +16915,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17055,7 +17055,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18316,8 +18316,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18500,7 +18500,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -28016,8 +28016,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -28065,7 +28065,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -28246,8 +28246,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -28291,7 +28291,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -28837,7 +28837,7 @@ var require_lockfile = __commonJS({
         const readFileBuffer = exports2.readFileBuffer = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readFile);
         const open4 = exports2.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports2.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
-        const readlink2 = exports2.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
+        const readlink3 = exports2.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
         const realpath3 = exports2.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports2.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports2.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
@@ -59111,6 +59111,24 @@ var COMMON_INPUTS = [
     kind: "string",
     default: ".",
     description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  },
+  {
+    name: "enforce",
+    kind: "boolean",
+    default: "true",
+    description: 'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.'
+  },
+  {
+    name: "comment",
+    kind: "enum",
+    values: ["auto", "always", "on-failure", "never"],
+    default: "auto",
+    description: "The sticky PR comment (see docs/comments.md): `auto` creates it when the gate fails and updates it whenever it exists (marked resolved once a run passes), `always` creates or updates it on every run, `on-failure` writes it only on failure (a later pass only marks it resolved), `never` leaves PRs alone. Needs `pull-requests: write`; without it a notice, and the verdict stands. Default: auto."
+  },
+  {
+    name: "name",
+    kind: "string",
+    description: "Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none."
   }
 ];
 function inputsFromRecord(values, source = "input") {
@@ -59257,16 +59275,39 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      for (const id2 of ids)
+        if (!knownIds.includes(id2)) fail(file2, `Unknown gate \`${id2}\` in \`gates\`${nearest(id2, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+    const [id = key, name] = splitInstanceKey(key);
+    if (name !== void 0 && !INSTANCE_NAME.test(name)) {
+      fail(
+        file2,
+        `The instance name in \`${key}\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters)`
+      );
+    }
+    if (!knownIds.includes(id)) fail(file2, `Unknown key \`${key}\`${nearest(id, ["gates", ...knownIds])}`);
+    const gate = gates.find((g) => g.id === id);
+    if (gate === void 0) continue;
+    const values = readSection(file2, gate, raw2);
+    if (name !== void 0) {
+      if (values.name !== void 0 && values.name !== name)
+        fail(file2, `The section \`${key}\` sets \`name: ${values.name}\`, which contradicts its key`);
+      values.name = name;
+    }
+    config2.sections[key] = values;
   }
   return config2;
+}
+var INSTANCE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+function splitInstanceKey(key) {
+  const at = key.indexOf(":");
+  return at < 0 ? [key, void 0] : [key.slice(0, at), key.slice(at + 1)];
+}
+function configInstances(config2, gate) {
+  const keys = Object.keys(config2?.sections ?? {}).filter((k) => k === gate || k.startsWith(`${gate}:`));
+  return keys.length === 0 ? [gate] : keys;
 }
 function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
@@ -59593,89 +59634,6 @@ var VERDICT_EMOJI = {
   error: "\u26D4"
 };
 
-// packages/gate-result/src/annotations.ts
-var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, { perLevel = 10 } = {}) {
-  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
-    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
-  );
-  const count2 = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
-  for (const { finding } of ranked) {
-    if (count2[finding.level] < perLevel) {
-      count2[finding.level]++;
-      shown.push(finding);
-    } else omitted[finding.level]++;
-  }
-  return { shown, omitted };
-}
-
-// packages/gate-result/src/escape.ts
-var HTML_ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;"
-};
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function visibleControlChars(text2) {
-  return text2.replace(
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
-    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text2) {
-  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
-  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
-  return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
-}
-function escapeMarkdownClipped(text2, max) {
-  if (text2.length <= max) return escapeMarkdown(text2);
-  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
-}
-function safeLogLine(text2) {
-  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
-}
-function breakWorkflowCommands(line) {
-  const out = line.replaceAll("##[", "## [");
-  const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
-}
-
-// packages/gate-result/src/outputs.ts
-function formatMetricOutput(value2) {
-  if (value2 === null || !Number.isFinite(value2)) return "";
-  const floored = floor2(value2);
-  return Number.isInteger(floored) ? String(floored) : floored.toFixed(2).replace(/0$/, "");
-}
-function resultOutputs(result, resultFile) {
-  const outputs = {
-    verdict: result.verdict,
-    summary: result.summary.replace(/\s*[\r\n]+\s*/g, " "),
-    "result-file": resultFile
-  };
-  for (const metric of result.metrics) outputs[metric.id] = formatMetricOutput(metric.value);
-  for (const [name, value2] of Object.entries(result.outputs)) outputs[name] = value2;
-  for (const [name, value2] of Object.entries(outputs)) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-      throw new ConfigError(`The ${result.gate} gate produced an output with an invalid name.`);
-    }
-    if (/[\r\n]/.test(value2) || value2.includes("ghadelimiter_")) {
-      throw new ConfigError(
-        `The ${result.gate} gate produced the output \`${name}\` with a line break; outputs must be one line.`
-      );
-    }
-  }
-  return outputs;
-}
-
 // packages/gate-result/src/render/format.ts
 var UNIT_SUFFIX = {
   percent: "%",
@@ -59707,7 +59665,108 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// packages/gate-result/src/render/overview.ts
+function decidingMetric(result) {
+  for (const verdict of ["fail", "warn"]) {
+    const found = result.metrics.find((m) => m.verdict === verdict);
+    if (found !== void 0) return found;
+  }
+  return result.metrics.find((m) => m.threshold !== void 0);
+}
+function decidingFigure(result) {
+  const metric = decidingMetric(result);
+  if (metric?.threshold === void 0) return "";
+  const missed = metric.verdict === "fail" || metric.verdict === "warn";
+  const { op, value: value2 } = metric.threshold;
+  const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
+  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value2, metric.unit)}`;
+}
+function isAdvisory(result) {
+  return result.enforced === false;
+}
+function verdictText(result, labels) {
+  if (isAdvisory(result) && isFailing(result.verdict)) {
+    return result.verdict === "error" ? "advisory: could not decide" : "advisory: would fail";
+  }
+  return labels[result.verdict];
+}
+function sectionAnchor(result) {
+  return `gate-${instanceKey(result)}`;
+}
+function instanceKey(result) {
+  return result.name === void 0 ? result.gate : `${result.gate}-${result.name}`;
+}
+
+// packages/gate-result/src/escape.ts
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function visibleControlChars(text2) {
+  return text2.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
+    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
+function escapeMarkdown(text2) {
+  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
+  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
+  return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
+}
+function escapeMarkdownClipped(text2, max) {
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
+}
+function safeLogLine(text2) {
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
+  const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
+}
+
+// packages/gate-result/src/annotations.ts
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function selectAnnotations(findings, { perLevel = 10 } = {}) {
+  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
+    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
+  );
+  const count2 = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown = [];
+  for (const { finding } of ranked) {
+    if (count2[finding.level] < perLevel) {
+      count2[finding.level]++;
+      shown.push(finding);
+    } else omitted[finding.level]++;
+  }
+  return { shown, omitted };
+}
+function annotationText(finding, gate) {
+  const out = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
+  };
+  if (finding.file !== void 0) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== void 0) out.startLine = finding.startLine;
+    if (finding.endLine !== void 0) out.endLine = finding.endLine;
+  }
+  return out;
+}
+
 // packages/gate-result/src/render/summary-markdown.ts
+var DETAILS_ROWS = 10;
 var MAX_CELL = 300;
 var MAX_SENTENCE = 2e3;
 var METRIC_MARK = {
@@ -59719,10 +59778,47 @@ var METRIC_MARK = {
 function row(cells) {
   return `| ${cells.join(" | ")} |`;
 }
+function gateTitle(result, options) {
+  const title2 = options.titles?.[result.gate] ?? GATE_TITLES[result.gate] ?? result.gate;
+  return result.name === void 0 ? title2 : `${title2} (${result.name})`;
+}
+function renderTitle(results, options) {
+  const verdict = options.failure === void 0 ? worstVerdict(results.map((r) => r.verdict)) : "error";
+  const only = results.length === 1 ? results[0] : void 0;
+  const title2 = options.heading ?? (only === void 0 ? "aeef/gates" : gateTitle(only, options));
+  const enforcedFailing = results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+  const text2 = options.failure === void 0 && isFailing(verdict) && !enforcedFailing ? `advisory: would ${verdict === "error" ? "not decide" : "fail"}` : VERDICT_LABEL[verdict];
+  const lines = [`# ${VERDICT_EMOJI[verdict]} ${escapeMarkdownClipped(title2, MAX_CELL)}: ${text2}`, ""];
+  if (options.failure !== void 0) {
+    lines.push("## \u26D4 The gates could not run", "", escapeMarkdownClipped(options.failure, MAX_SENTENCE), "");
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderOverview(results, options = {}) {
+  if (results.length === 0) return "";
+  const lines = [row(["Gate", "Verdict", "Deciding figure", "Details"]), row(["---", "---", "---", "---"])];
+  for (const result of results) {
+    const figure = decidingFigure(result);
+    lines.push(
+      row([
+        escapeMarkdownClipped(gateTitle(result, options), MAX_CELL),
+        `${VERDICT_EMOJI[result.verdict]} ${verdictText(result, VERDICT_LABEL)}`,
+        figure === "" ? "\u2014" : escapeMarkdown(figure),
+        `[${escapeMarkdown(instanceKey(result))}](#${sectionAnchor(result)})`
+      ])
+    );
+  }
+  return `${lines.join("\n")}
+
+`;
+}
 function renderHead(result, options) {
-  const title = options.titles?.[result.gate] ?? GATE_TITLES[result.gate] ?? result.gate;
   const lines = [
-    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdown(title)}: ${VERDICT_LABEL[result.verdict]}`,
+    // An explicit anchor: GitHub's own heading anchors depend on the emoji and the verdict text.
+    `<a id="${sectionAnchor(result)}"></a>`,
+    "",
+    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdownClipped(gateTitle(result, options), MAX_CELL)}: ${verdictText(result, VERDICT_LABEL)}`,
     "",
     escapeMarkdownClipped(result.summary, MAX_SENTENCE),
     ""
@@ -59742,7 +59838,7 @@ function renderHead(result, options) {
     }
     lines.push("");
   }
-  const { omitted } = selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 });
+  const omitted = options.notAnnotated?.get(result) ?? selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 }).omitted;
   const dropped = ["error", "warning", "notice"].filter((l) => omitted[l] > 0);
   if (dropped.length > 0) {
     const counts = dropped.map((l) => `${omitted[l]} ${l}${omitted[l] === 1 ? "" : "s"}`).join(", ");
@@ -59763,9 +59859,14 @@ var FORCED_PER_SECTION = 80;
 var NOTE_RESERVE = 400;
 function renderSection(section2, sink) {
   const rows = section2.rows ?? [];
-  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
+  const title2 = escapeMarkdownClipped(section2.title, MAX_CELL);
+  const folded = rows.length > DETAILS_ROWS;
+  const opening = folded ? `<details><summary>${title2} (${rows.length} rows)</summary>
 
-`)) return rows.length;
+` : `### ${title2}
+
+`;
+  if (!sink.take(opening)) return rows.length;
   let left = 0;
   if (rows.length > 0) {
     const width = Math.max(section2.columns?.length ?? 0, ...rows.map((r) => r.length));
@@ -59794,16 +59895,14 @@ _\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
     if (!sink.take(`
 ${escapeMarkdownClipped(note, MAX_SENTENCE)}
 `)) break;
-  sink.force("\n");
+  sink.force(folded ? "\n</details>\n\n" : "\n");
   return left;
 }
 function renderSummary(results, options = {}) {
   const budget = options.budgetBytes ?? 1e6;
   const heads = results.map((r) => renderHead(r, options));
   const feet = results.map(renderFoot);
-  const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
-
-`;
+  const intro = renderTitle(results, options) + renderOverview(results, options);
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
   for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
@@ -59831,11 +59930,123 @@ function renderSummary(results, options = {}) {
   if (exhausted) {
     out.push(
       `> [!NOTE]
-> This summary was truncated to stay under GitHub's 1 MiB limit${cut > 0 ? ` (${cut} table rows not shown)` : ""}. The verdict counts everything; the result file holds every finding.
+> This summary was truncated to stay under ${options.limitName ?? "GitHub's 1 MiB limit"}${cut > 0 ? ` (${cut} table rows not shown)` : ""}. The verdict counts everything; the result file holds every finding.
 `
     );
   }
   return out.join("");
+}
+
+// packages/gate-result/src/runtime/comment.ts
+var COMMENT_MODES = ["auto", "always", "on-failure", "never"];
+var COMMENT_MAX_CHARS = 65536;
+var COMMENT_BUDGET_BYTES = 6e4;
+var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
+var RESOLVED = "> [!TIP]\n> \u2705 **Resolved**: a later run passed.";
+function commentMarker(key) {
+  return `<!-- aeef/gates sticky-comment ${key} -->`;
+}
+function commentBody(key, markdown, options = {}) {
+  const head = `${commentMarker(key)}
+${options.resolved === true ? `${RESOLVED}
+
+` : ""}`;
+  const note = "\n\n> [!NOTE]\n> This comment was cut to stay under GitHub's 65,536-character limit; the job summary and the result files hold everything.\n";
+  let body = markdown;
+  if (head.length + body.length > COMMENT_MAX_CHARS) {
+    const room = COMMENT_MAX_CHARS - head.length - note.length;
+    const cut = body.lastIndexOf("\n", room);
+    body = body.slice(0, cut > 0 ? cut : room) + note;
+  }
+  return head + body;
+}
+async function ownLogin(github) {
+  try {
+    const { data } = await github.request("GET /user");
+    if (typeof data.login === "string" && data.login !== "") return data.login;
+  } catch (error63) {
+    if (!(error63 instanceof GitHubApiError) || error63.status !== 403 && error63.status !== 401) throw error63;
+  }
+  return WORKFLOW_TOKEN_LOGIN;
+}
+async function publishComment(request2) {
+  const { github, event, mode, key, failing } = request2;
+  if (mode === "never") return "skipped";
+  const repo = event.repository;
+  const pull = event.pullNumber;
+  if (repo === void 0 || pull === void 0) return "skipped";
+  if (github === void 0) {
+    if (mode === "always" || failing) notice("No PR comment: no GitHub token is available.");
+    return "skipped";
+  }
+  const route = `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/issues`;
+  try {
+    const login = (await ownLogin(github)).toLowerCase();
+    const marker = commentMarker(key);
+    const comments = await github.paginate(`GET ${route}/${pull}/comments`);
+    const ours = comments.find(
+      (c) => c.user?.login?.toLowerCase() === login && (c.body ?? "").startsWith(marker)
+    );
+    let body;
+    let outcome;
+    if (failing || mode === "always") {
+      body = commentBody(key, request2.markdown);
+      outcome = ours === void 0 ? "created" : "updated";
+    } else if (ours !== void 0) {
+      const previous = (ours.body ?? "").slice(marker.length + 1).replace(`${RESOLVED}
+
+`, "");
+      body = commentBody(key, mode === "on-failure" ? previous : request2.markdown, { resolved: true });
+      outcome = "resolved";
+    } else return "skipped";
+    if (ours === void 0) await github.request(`POST ${route}/${pull}/comments`, { body });
+    else await github.request(`PATCH ${route}/comments/${ours.id}`, { body });
+    info(`PR comment ${outcome} (#${pull}).`);
+    return outcome;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404)) {
+      notice(
+        safeLogLine(
+          `No PR comment: the token may not write comments on #${pull} (a fork PR's token is read-only; grant \`pull-requests: write\`, or post from a workflow_run workflow). The verdict stands.`
+        )
+      );
+      return "refused";
+    }
+    warning(
+      safeLogLine(`Could not write the PR comment: ${getErrorMessage(error63)} The verdict stands.`)
+    );
+    return "failed";
+  }
+}
+
+// packages/gate-result/src/outputs.ts
+function formatMetricOutput(value2) {
+  if (value2 === null || !Number.isFinite(value2)) return "";
+  const floored = floor2(value2);
+  return Number.isInteger(floored) ? String(floored) : floored.toFixed(2).replace(/0$/, "");
+}
+function resultOutputs(result, resultFile) {
+  const outputs = {
+    verdict: result.verdict,
+    summary: result.summary.replace(/\s*[\r\n]+\s*/g, " "),
+    "result-file": resultFile,
+    // `false` under `enforce: false`: `verdict` stays the real one, the step does not fail on it.
+    enforced: String(result.enforced !== false)
+  };
+  if (result.name !== void 0) outputs.name = result.name;
+  for (const metric of result.metrics) outputs[metric.id] = formatMetricOutput(metric.value);
+  for (const [name, value2] of Object.entries(result.outputs)) outputs[name] = value2;
+  for (const [name, value2] of Object.entries(outputs)) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+      throw new ConfigError(`The ${result.gate} gate produced an output with an invalid name.`);
+    }
+    if (/[\r\n]/.test(value2) || value2.includes("ghadelimiter_")) {
+      throw new ConfigError(
+        `The ${result.gate} gate produced the output \`${name}\` with a line break; outputs must be one line.`
+      );
+    }
+  }
+  return outputs;
 }
 
 // packages/gate-result/src/runtime/job-summary.ts
@@ -59857,7 +60068,7 @@ function resultFilePath(dir, gate) {
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
-  const target = resultFilePath(dir, result.gate);
+  const target = resultFilePath(dir, instanceKey(result));
   const temp = `${target}.${randomUUID2()}.tmp`;
   try {
     await writeFile2(temp, `${JSON.stringify(result, null, 2)}
@@ -59871,21 +60082,36 @@ async function writeResultFile(dir, result) {
 }
 
 // packages/gate-result/src/runtime/publish.ts
-function annotate(result, perLevel) {
-  for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
-    const properties = {
-      title: safeLogLine(finding.title ?? finding.ruleId ?? result.gate)
-    };
-    if (finding.file !== void 0) {
-      properties.file = finding.file;
-      if (finding.startLine !== void 0) properties.startLine = finding.startLine;
-      if (finding.endLine !== void 0) properties.endLine = finding.endLine;
+function annotateStep(results, perLevel, reserved) {
+  const tagged = results.flatMap((result) => result.findings.map((finding) => ({ result, finding })));
+  const omitted = new Map(
+    results.map((r) => [r, { error: 0, warning: 0, notice: 0 }])
+  );
+  const limit = {
+    error: Math.max(0, perLevel - reserved.error),
+    warning: Math.max(0, perLevel - reserved.warning),
+    notice: perLevel
+  };
+  const shown = new Set(
+    ["error", "warning", "notice"].flatMap(
+      (level) => selectAnnotations(
+        tagged.filter((t) => t.finding.level === level).map((t) => t.finding),
+        { perLevel: limit[level] }
+      ).shown
+    )
+  );
+  for (const { result, finding } of tagged) {
+    if (!shown.has(finding)) {
+      const counts = omitted.get(result);
+      if (counts !== void 0) counts[finding.level]++;
+      continue;
     }
-    const message = safeLogLine(finding.message);
+    const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === "error") error(message, properties);
     else if (finding.level === "warning") warning(message, properties);
     else notice(message, properties);
   }
+  return omitted;
 }
 function setOutputs(outputs) {
   if (!process.env.GITHUB_OUTPUT) {
@@ -59893,26 +60119,41 @@ function setOutputs(outputs) {
   }
   for (const [name, value2] of Object.entries(outputs)) setOutput(name, value2);
 }
+function title(result) {
+  const gate = GATE_TITLES[result.gate] ?? result.gate;
+  return result.name === void 0 ? gate : `${gate} (${result.name})`;
+}
 function failureLine(results) {
-  return results.filter((r) => isFailing(r.verdict)).map(
-    (r) => `${GATE_TITLES[r.gate] ?? r.gate} ${r.verdict === "error" ? "could not decide" : "failed"}: ${r.summary}`
-  ).join(" ");
+  return results.filter((r) => isFailing(r.verdict)).map((r) => `${title(r)} ${r.verdict === "error" ? "could not decide" : "failed"}: ${r.summary}`).join(" ");
+}
+function stepEnforced(results) {
+  const failing = results.filter((r) => isFailing(r.verdict));
+  if (failing.length > 0) return failing.some((r) => r.enforced !== false);
+  return results.length === 0 || results.some((r) => r.enforced !== false);
 }
 async function publishResults(results, options) {
   const perLevel = options.annotationsPerLevel ?? 10;
   let verdict = options.failure === void 0 ? worstVerdict(results.map((r) => r.verdict)) : "error";
   const problems = options.failure === void 0 ? [] : [options.failure];
+  const enforcedResults = results.filter((r) => r.enforced !== false);
+  const advisoryFailing = results.filter((r) => r.enforced === false && isFailing(r.verdict));
+  const failsStep = () => problems.length > 0 || enforcedResults.some((r) => isFailing(r.verdict));
+  let notAnnotated;
   try {
+    notAnnotated = annotateStep(results, perLevel, {
+      error: failsStep() ? 1 : 0,
+      warning: advisoryFailing.length > 0 ? 1 : 0
+    });
     const outputs = {};
     for (const result of results) {
       const file2 = options.written?.get(result) ?? await writeResultFile(options.resultDir, result);
-      annotate(result, perLevel);
       const own2 = resultOutputs(result, file2);
       if (!options.combined) Object.assign(outputs, own2);
-      else for (const [name, value2] of Object.entries(own2)) outputs[`${result.gate}-${name}`] = value2;
+      else for (const [name, value2] of Object.entries(own2)) outputs[`${instanceKey(result)}-${name}`] = value2;
     }
     if (options.combined) {
       outputs.verdict = verdict;
+      outputs.enforced = String(stepEnforced(results));
       outputs.summary = options.failure ?? results.map((r) => `${r.gate}: ${r.verdict}`).join(", ");
       outputs["result-file"] = options.resultDir;
     }
@@ -59922,26 +60163,33 @@ async function publishResults(results, options) {
     problems.push(`Could not publish the results: ${getErrorMessage(error63)}.`);
   } finally {
     try {
-      const failure2 = options.failure === void 0 ? "" : `## \u26D4 The gates could not run
-
-${escapeMarkdown(options.failure)}
-
-`;
       await appendJobSummary(
-        failure2 + renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary })
+        renderSummary(results, {
+          annotationsPerLevel: perLevel,
+          ...options.summary,
+          failure: options.failure,
+          notAnnotated
+        })
       );
     } catch (error63) {
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
   for (const result of results) {
-    info(
-      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
-    );
+    const advisory = result.enforced === false ? " (advisory)" : "";
+    info(safeLogLine(`${title(result)}: ${result.verdict}${advisory}. ${result.summary}`));
   }
-  if (isFailing(verdict)) {
-    setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
+  if (failsStep()) {
+    setFailed(
+      safeLogLine([failureLine(enforcedResults), ...problems].filter((s) => s !== "").join(" "))
+    );
     process.exitCode = 1;
+  } else if (advisoryFailing.length > 0) {
+    warning(
+      safeLogLine(
+        `advisory: would fail (\`enforce: false\`, the step passes). ${failureLine(advisoryFailing)}`
+      )
+    );
   }
   return verdict;
 }
@@ -60028,8 +60276,12 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   const inputs = withDefaults(rawInputs, specs);
   const secrets = gate.inputs.filter((s) => s.kind === "secret").map((s) => rawInputs.get(s.name)?.value ?? "");
   let ifMissing;
+  let enforced = true;
+  let name;
   let result;
   try {
+    name = instanceName(inputs);
+    enforced = getBoolean(inputs, "enforce") ?? true;
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
@@ -60053,8 +60305,23 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   return {
     ...result,
     config: scrubConfig(result.config, secrets),
-    durationMs: Math.max(0, Math.round(io.now() - started))
+    durationMs: Math.max(0, Math.round(io.now() - started)),
+    ...name === void 0 ? {} : { name },
+    // Advisory only when the setting was read: a gate whose `enforce` is malformed is enforced.
+    ...enforced ? {} : { enforced: false }
   };
+}
+function instanceName(inputs) {
+  const given = inputs.get("name");
+  if (given === void 0) return void 0;
+  const value2 = given.value.trim();
+  if (!INSTANCE_NAME.test(value2)) {
+    throw new InputError(
+      "name",
+      `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value2.slice(0, 60)}\`.`
+    );
+  }
+  return value2;
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
@@ -60253,12 +60520,11 @@ async function readChangesFromApi(github, target, prefix, log) {
   const reasons = [];
   let entries;
   if (target.pullNumber !== void 0) {
-    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
     if (entries.length >= PULL_FILES_CAP)
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
     else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
@@ -61630,8 +61896,8 @@ function isPlainObject3(value2) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -61647,7 +61913,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -62391,6 +62657,261 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION6;
 throttling.triggersNotification = triggersNotification;
 
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA2 = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text2, from) {
+  let close = text2.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text2.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text2.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text2, start, end) {
+  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text2, start, end) {
+  if (!hasBackslash(text2, start, end)) return text2.slice(start, end);
+  try {
+    return JSON.parse(text2.slice(start - 1, end + 1));
+  } catch {
+    return text2.slice(start, end);
+  }
+}
+function sameRange(text2, a, b, length) {
+  for (let i = 0; i < length; i++) if (text2.charCodeAt(a + i) !== text2.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text2, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text2, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text2, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text2, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text2, s, e) === decodeKey(text2, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text2, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text2, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text2.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text2, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text2, i + 1, close, true)) {
+          const key = decodeKey(text2, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text2, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text2, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA2) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text2.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text2.slice(i, j))) === Infinity) {
+          const written = text2.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text2, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text2.charCodeAt(j) > 96 && text2.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text2;
+}
+function syntaxOffset(text2, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text2.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text2, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+
 // packages/gate-result/src/runtime/github-errors.ts
 function routeLabel(route) {
   const clean = (route.split("?")[0] ?? "").replace(/[^\x20-\x7e]/g, "_");
@@ -62455,6 +62976,9 @@ function toGitHubApiError(error63, route, timeoutMs) {
 }
 
 // packages/gate-result/src/runtime/github-client.ts
+var GITHUB_DEADLINE_MS = 6e4;
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
+var GITHUB_MAX_PAGES = 100;
 var DO_NOT_RETRY = [400, 401, 403, 404, 406, 409, 410, 422, 429, 451];
 var SILENT = {
   debug: () => void 0,
@@ -62462,19 +62986,66 @@ var SILENT = {
   warn: () => void 0,
   error: () => void 0
 };
+var BodyTooLarge = class extends Error {
+};
+async function readCapped(body, maxBytes) {
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value: value2 } = await reader.read();
+    if (done) break;
+    total += value2.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value2);
+  }
+  return Buffer.concat(chunks, total);
+}
+function cappedFetch(maxBytes) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    if (response.body === null || [101, 204, 205, 304].includes(response.status)) return response;
+    let seen = 0;
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new BodyTooLarge());
+          else controller.enqueue(chunk);
+        }
+      })
+    );
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+  };
+}
+function parseBody(bytes, contentType, label) {
+  if (bytes.length === 0) return "";
+  const text2 = decodeUtf8(bytes, label, "a JSON body");
+  if (!/[/+]json\b/i.test(contentType ?? "")) return text2;
+  return parseJsonText(text2, label, { noun: "response of" });
+}
 function createGitHubClient(options) {
   let baseUrl = options.baseUrl ?? "https://api.github.com";
   while (baseUrl.endsWith("/")) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 3e4;
   const unit = options.backoffUnitMs ?? 1e3;
-  const budgetMs = options.deadlineMs ?? 3e5;
-  const deadline = Date.now() + budgetMs;
-  const maxPages = options.maxPages ?? 1e3;
-  const fitsBudget = (waitMs) => Date.now() + waitMs < deadline;
+  const budgetMs = options.deadlineMs ?? GITHUB_DEADLINE_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? GITHUB_MAX_BODY_BYTES;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + budgetMs;
+  const maxPages = options.maxPages ?? GITHUB_MAX_PAGES;
+  const fitsBudget = (waitMs) => clock() + waitMs < deadline;
   const deadlinePlugin = (octokit2) => {
     octokit2.hook.wrap("request", async (request2, hookOptions) => {
       const attempt = hookOptions;
-      const remaining = deadline - Date.now();
+      const remaining = deadline - clock();
       if (remaining <= 0) {
         throw new GitHubApiError(
           void 0,
@@ -62483,7 +63054,18 @@ function createGitHubClient(options) {
       }
       attempt.request.signal = AbortSignal.timeout(Math.min(timeoutMs, remaining));
       try {
-        return await request2(hookOptions);
+        const response = await request2(hookOptions);
+        const body = response.data;
+        if (body instanceof ReadableStream) {
+          const bytes = await readCapped(body, maxBodyBytes).catch(
+            (error63) => {
+              if (error63 instanceof BodyTooLarge) throw error63;
+              throw Object.assign(new Error("The response body did not arrive."), { status: 500 });
+            }
+          );
+          return { ...response, data: bytes };
+        }
+        return response;
       } catch (error63) {
         const nextWait = ((attempt.request.retryCount ?? 0) + 1) ** 2 * unit;
         if (!fitsBudget(nextWait)) attempt.request.retries = 0;
@@ -62497,7 +63079,8 @@ function createGitHubClient(options) {
     baseUrl,
     userAgent: options.userAgent ?? "aeef-gates",
     log: SILENT,
-    request: { log: SILENT },
+    // Bodies are read (capped) and parsed (strictly) by this client, never by Octokit.
+    request: { log: SILENT, fetch: cappedFetch(maxBodyBytes), parseSuccessResponseBody: false },
     retry: { retries: options.maxRetries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
     throttle: {
       retryAfterBaseValue: unit,
@@ -62507,31 +63090,56 @@ function createGitHubClient(options) {
     }
   });
   async function call(route, params, label) {
+    const shown = `GitHub API ${routeLabel(label)}`;
+    let response;
     try {
-      const response = await octokit.request(route, params);
-      const headers = {};
-      for (const [name, value2] of Object.entries(response.headers)) {
-        if (value2 !== void 0) headers[name] = String(value2);
-      }
-      return { status: response.status, data: response.data, headers };
+      response = await octokit.request(route, params);
     } catch (error63) {
+      if (error63 instanceof BodyTooLarge) throw tooLarge(shown);
       throw toGitHubApiError(error63, label, timeoutMs);
     }
+    const headers = {};
+    for (const [name, value2] of Object.entries(response.headers)) {
+      if (value2 !== void 0) headers[name] = String(value2);
+    }
+    let data = response.data;
+    if (Buffer.isBuffer(data)) {
+      try {
+        data = parseBody(data, headers["content-type"], shown);
+      } catch (error63) {
+        if (error63 instanceof ReportError) throw new GitHubApiError(response.status, error63.message);
+        throw error63;
+      }
+    }
+    return { status: response.status, data, headers };
   }
+  const tooLarge = (shown) => new GitHubApiError(
+    void 0,
+    `${shown} sent a response body over the ${formatBytes(maxBodyBytes)} limit (counted after decompression); refusing to read it.`
+  );
   return {
     request: (route, params) => call(route, params, route),
-    async paginate(route, params = {}) {
+    async paginate(route, params = {}, paging = {}) {
+      const perPage = typeof params.per_page === "number" && params.per_page > 0 ? params.per_page : 100;
+      const pageCap = paging.expectedItems === void 0 ? maxPages : Math.min(maxPages, Math.ceil(Math.max(paging.expectedItems, 1) / perPage) + 1);
       const items = [];
       const seen = /* @__PURE__ */ new Set();
-      let response = await call(route, { per_page: 100, ...params }, route);
+      let response = await call(route, { per_page: perPage, ...params }, route);
       for (let page = 1; ; page++) {
         items.push(...pageItems(response.data, route));
         const next = nextLink(response.headers.link);
         if (next === void 0) return items;
-        if (!sameOrigin(next, baseUrl) || seen.has(next) || page >= maxPages) {
+        if (page >= pageCap) {
+          const why = paging.expectedItems === void 0 ? `more than ${pageCap} pages` : `more than ${pageCap} pages for ${paging.expectedItems} expected items`;
           throw new GitHubApiError(
             response.status,
-            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API, repeats, or exceeds ${maxPages} pages.`
+            `GitHub API ${routeLabel(route)} kept paginating past ${why}; refusing to read further.`
+          );
+        }
+        if (!sameOrigin(next, baseUrl) || seen.has(next)) {
+          throw new GitHubApiError(
+            response.status,
+            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API or repeats.`
           );
         }
         seen.add(next);
@@ -62588,7 +63196,7 @@ function githubClientOf(token, baseUrl) {
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat3 } from "node:fs/promises";
 import path2 from "node:path";
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
@@ -62638,8 +63246,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -62649,11 +63258,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown,
+    `The report \`${shown}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat3(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -62666,26 +63291,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text2;
+  return decodeUtf8(bytes, shown, void 0, `\`${shown}\``);
 }
 
 // packages/gate-result/src/runtime/local-io.ts
@@ -62712,6 +63329,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -62731,8 +63350,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -62840,6 +63461,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path5.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
@@ -62848,7 +63470,35 @@ function createLocalIO(options) {
   const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
   let changes;
-  const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path5.resolve(workspace, file2);
+    const shown = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path5.relative(workspace, absolute).split(path5.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile2 = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile: readFile2,
@@ -62867,7 +63517,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -62908,6 +63558,10 @@ async function readEvent(env) {
   } catch (problem) {
     return { event: { name, payload }, problem };
   }
+}
+async function jobStartOf(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  return (await stat4(env.GITHUB_EVENT_PATH).catch(() => void 0))?.mtimeMs;
 }
 async function resolveWorkingDirectory(root, given) {
   const shown = `\`${given.slice(0, 60)}\``;
@@ -62963,6 +63617,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
+    jobStartedAt: await jobStartOf(env),
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, io, resultDir };
@@ -62986,7 +63641,7 @@ var RUNTIME_INPUTS = [
     description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
   }
 ];
-async function runSelected(gates, options, combined, written) {
+async function runSelected(gates, options, combined, written, plan) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
@@ -63002,16 +63657,33 @@ async function runSelected(gates, options, combined, written) {
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
   if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
+  const only = combined ? void 0 : gates[0];
+  const commentInputs = only === void 0 ? context.inputs : layerInputs(context.inputs, configFileInputs(context.config, only.id));
+  const mode = getEnum(commentInputs, "comment", COMMENT_MODES) ?? "auto";
   const results = [];
+  const name = getString(context.inputs, "name");
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
-    const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known
-    });
-    written.set(result, await writeResultFile(context.resultDir, result));
-    results.push(result);
+    const sections = combined ? configInstances(context.config, gate.id) : [
+      name !== void 0 && context.config?.sections[`${gate.id}:${name}`] ? `${gate.id}:${name}` : gate.id
+    ];
+    for (const section2 of sections) {
+      const own2 = section2 === gate.id ? [] : [inputsFromRecord({ name: section2.slice(gate.id.length + 1) }, "config-file")];
+      const inputs = layerInputs(...own2, context.inputs, configFileInputs(context.config, section2));
+      const result = await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known
+      });
+      if (results.some((r) => instanceKey(r) === instanceKey(result))) {
+        throw new ConfigError(
+          `Two runs of the ${gate.id} gate would both write \`${instanceKey(result)}.json\`: give each config section its own name (\`${gate.id}:<name>\`).`
+        );
+      }
+      written.set(result, await writeResultFile(context.resultDir, result));
+      results.push(result);
+    }
   }
+  const key = only === void 0 || results[0] === void 0 ? `gates${name === void 0 ? "" : `-${name}`}` : instanceKey(results[0]);
+  plan.comment = { mode, key, io: context.io };
   return results;
 }
 function refuseGateInputs(given, declared, gates, config2) {
@@ -63035,27 +63707,40 @@ async function runGatesAction(gates, options = {}) {
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
+  const plan = {};
   try {
-    results = await runSelected(gates, options, combined, written);
+    results = await runSelected(gates, options, combined, written, plan);
   } catch (error63) {
     const message = error63 instanceof ConfigError ? error63.message : `Internal error before the gates ran: ${getErrorMessage(error63)}.`;
     if (combined) failure2 = message;
     else results = gates.map((g) => errorResult(g.id, message));
   }
+  const summary2 = { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) };
+  let verdict;
   try {
-    return await publishResults(results, {
-      resultDir,
-      combined,
-      failure: failure2,
-      written,
-      // Each gate's own title (Gate.title), which a gate outside the known list also has.
-      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
-    });
+    verdict = await publishResults(results, { resultDir, combined, failure: failure2, written, summary: summary2 });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
     process.exitCode = 1;
     return "error";
   }
+  if (plan.comment !== void 0) {
+    const { mode, key, io } = plan.comment;
+    await publishComment({
+      github: io.github,
+      event: io.event,
+      mode,
+      key,
+      failing: isFailing(verdict),
+      markdown: renderSummary(results, {
+        ...summary2,
+        failure: failure2,
+        budgetBytes: COMMENT_BUDGET_BYTES,
+        limitName: "GitHub's 65,536-character comment limit"
+      })
+    });
+  }
+  return verdict;
 }
 async function runGateAction(gate) {
   return runGatesAction([gate]);
@@ -63103,7 +63788,9 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    name: ID.optional(),
+    enforced: external_exports.boolean().optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -63545,62 +64232,6 @@ function isObject6(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// actions/license/src/strict-json.ts
-var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text2, file2) {
-  scanJson(text2, file2);
-  try {
-    return JSON.parse(text2);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message : "malformed";
-    throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
-  }
-}
-function scanJson(text2, file2) {
-  const stack = [];
-  let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text2, i);
-      if (end < 0) return;
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const key = text2.slice(i + 1, end);
-        if (top.has(key)) {
-          throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
-        }
-        top.add(key);
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === 123 || c === 91) {
-      stack.push(c === 123 ? /* @__PURE__ */ new Set() : null);
-      expectKey = c === 123;
-      if (stack.length > MAX_JSON_DEPTH) {
-        throw new ReportError(
-          file2,
-          `${file2} is nested too deep (over ${MAX_JSON_DEPTH} levels) at offset ${i}.`
-        );
-      }
-    } else if (c === 125 || c === 93) {
-      stack.pop();
-    } else if (c === 44) {
-      expectKey = stack[stack.length - 1] instanceof Set;
-    }
-  }
-}
-function stringEnd(text2, start) {
-  let quote = text2.indexOf('"', start + 1);
-  while (quote >= 0) {
-    let backslashes = 0;
-    while (text2.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-    quote = text2.indexOf('"', quote + 1);
-  }
-  return -1;
-}
-
 // actions/license/src/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text2, file2) {
@@ -63751,7 +64382,7 @@ function readSource(text2, file2, rootManifest) {
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
-    const json2 = parseStrictJson(body, file2);
+    const json2 = parseJsonText(body, file2);
     if (isNpmLock(json2)) return readNpmLock(json2, file2);
     if (isCycloneDx(json2)) return readCycloneDx(json2, file2);
     if (isSpdx2(json2)) return readSpdx(json2, file2);
@@ -63868,7 +64499,7 @@ async function discover(io) {
 }
 async function readRootManifest(io) {
   try {
-    const json2 = parseStrictJson(await io.readText("package.json"), "package.json");
+    const json2 = parseJsonText(await io.readText("package.json"), "package.json");
     return json2 !== null && typeof json2 === "object" ? json2 : void 0;
   } catch (error63) {
     if (error63 instanceof MissingReportError) return void 0;
@@ -63883,7 +64514,7 @@ async function readManifests(io, collected) {
   for (const path8 of paths) {
     if (path8.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path8))
       continue;
-    const json2 = parseStrictJson(await io.readText(path8), path8);
+    const json2 = parseJsonText(await io.readText(path8), path8);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
       manifests.set(installPathOf(path8), json2);
   }
@@ -65396,8 +66027,8 @@ function scopeNotes(decisions, inventories, config2, notes) {
     lines.push(`Both allowed and denied: ${config2.policy.overlap.join(", ")}; deny wins.`);
   return [...lines, ...notes];
 }
-function table(title, columns, rows) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS) };
+function table(title2, columns, rows) {
+  const section2 = { title: title2, columns, rows: rows.slice(0, MAX_ROWS) };
   if (rows.length > MAX_ROWS) section2.omittedRows = rows.length - MAX_ROWS;
   return section2;
 }

@@ -5,7 +5,7 @@
  * (RELIABILITY B10). Counts are read as lcov reads them: a leading decimal number (exponents
  * allowed), negative counts as 0, `-` as "not taken".
  */
-import { ReportError } from '@aeef/gate-result';
+import { assertTokenBudget, LCOV_MAX_LINES, ReportError } from '@aeef/gate-result';
 import { addHits } from './counters.js';
 import type { FileCoverage, ParseContext, ParsedReport } from './model.js';
 import { normaliseReportPath } from './paths.js';
@@ -190,6 +190,7 @@ class LcovReader {
 
 /** Parses an lcov tracefile into the common model; throws `ReportError` with the line number. */
 export function parseLcov(text: string, ctx: ParseContext): ParsedReport {
+  assertTokenBudget(text, ctx.file, '\n', LCOV_MAX_LINES, 'lines');
   const reader = new LcovReader(ctx);
   let start = 0;
   const length = text.length;

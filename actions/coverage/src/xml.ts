@@ -3,7 +3,7 @@
  * expansion off, no DTD ever fetched, well-formedness checked first so that a truncated or broken
  * report is refused with its position instead of yielding partial totals.
  */
-import { ReportError } from '@aeef/gate-result';
+import { assertTokenBudget, ReportError, XML_MAX_TAGS } from '@aeef/gate-result';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** An element: attributes by name (strings), children by tag name (always arrays). */
@@ -56,6 +56,7 @@ function toElement(raw: unknown): XmlElement {
 
 /** Parses an XML report and returns its root element and name; throws `ReportError` with the position. */
 export function parseXml(text: string, file: string): { name: string; root: XmlElement } {
+  assertTokenBudget(text, file, '<', XML_MAX_TAGS, 'XML tags');
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;

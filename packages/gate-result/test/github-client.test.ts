@@ -271,7 +271,11 @@ describe('createGitHubClient budgets', () => {
   it('refuses a gzip body that inflates past the cap, without reading it whole', async () => {
     // 128 MiB of spaces in about 128 KiB of gzip: counted after decompression, stopped at 64 MiB.
     const bomb = gzipSync(Buffer.alloc(128 * 1024 * 1024, ' '), { level: 9 });
-    const client = await clientFor(() => ({ headers: { 'content-encoding': 'gzip' }, body: bomb }));
+    // Generous timeouts: inflating 64 MiB on a loaded machine may take seconds, and must not read as a timeout.
+    const client = await clientFor(() => ({ headers: { 'content-encoding': 'gzip' }, body: bomb }), {
+      timeoutMs: 30_000,
+      deadlineMs: 60_000,
+    });
     const before = process.memoryUsage().rss;
     const error = await failure(client.paginate(ROUTE, PARAMS));
     expect(error.message).toBe(
@@ -279,7 +283,7 @@ describe('createGitHubClient budgets', () => {
     );
     expect(process.memoryUsage().rss - before).toBeLessThan(GITHUB_MAX_BODY_BYTES * 2);
     expect(server!.requests).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('says the JSON is malformed instead of "did not return a list"', async () => {
     const client = await clientFor(() => ({ body: '[{"filename":"a.ts"},' }));

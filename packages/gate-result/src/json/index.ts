@@ -9,3 +9,4 @@ export {
   type ParseJsonOptions,
   type ReadJsonOptions,
 } from './read.js';
+export { assertTokenBudget, LCOV_MAX_LINES, XML_MAX_TAGS } from './budget.js';

@@ -5,7 +5,10 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  assertTokenBudget,
   decodeUtf8,
+  LCOV_MAX_LINES,
+  XML_MAX_TAGS,
   inflateGzip,
   parseJsonBytes,
   parseJsonText,
@@ -153,5 +156,19 @@ describe(parseJsonBytes.name, () => {
     expect(() => parseJsonBytes(bomb, 'r.sarif.gz', { gzip: true })).toThrow(
       /The report r\.sarif\.gz holds more than 5,000,000 JSON values and keys, over the parsed-size limit/,
     );
+  });
+});
+
+describe(assertTokenBudget.name, () => {
+  it('stops at the limit and passes below it', () => {
+    expect(() => assertTokenBudget('<a><b/></a>', 'c.xml', '<', 3, 'XML tags')).not.toThrow();
+    expect(() => assertTokenBudget('<a><b/><c/></a>', 'c.xml', '<', 3, 'XML tags')).toThrow(
+      'The report c.xml holds more than 3 XML tags, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.',
+    );
+  });
+
+  it('guards the XML and lcov readers at their documented limits', () => {
+    expect(XML_MAX_TAGS).toBe(1_000_000);
+    expect(LCOV_MAX_LINES).toBe(10_000_000);
   });
 });
