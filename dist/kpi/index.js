@@ -48981,7 +48981,8 @@ async function publishComment(request2) {
     return outcome;
   } catch (error63) {
     if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404)) {
-      notice(
+      const say = failing || mode === "always" ? notice : info;
+      say(
         safeLogLine(
           `No PR comment: the token may not write comments on #${pull} (a fork PR's token is read-only; grant \`pull-requests: write\`, or post from a workflow_run workflow). The verdict stands.`
         )

@@ -206,8 +206,9 @@ describe('pr-size bundle (e2e)', () => {
       ].join('\n');
       for (const secret of [token, Buffer.from(token).toString('base64')])
         expect(channels).not.toContain(secret);
-      // 1 PR + 2 pages + .gitattributes + DELETE (refused): bounded (G6).
-      expect(server.requests.length).toBe(5);
+      // 1 PR + 2 pages + .gitattributes + DELETE (refused) + the sticky comment's GET /user
+      // (refused; a passing run looks for a comment to resolve): bounded (G6).
+      expect(server.requests.length).toBe(6);
     } finally {
       await server.close();
     }

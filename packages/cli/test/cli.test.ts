@@ -51,6 +51,7 @@ describe('aeef-gates (the bundle)', () => {
     expect(run.stderr).not.toMatch(/error/i);
     const verdictLines = run.stdout.split('\n').filter((l) => /^[✔!✖] /.test(l));
     expect(verdictLines.map((l) => l.replace(/ \(.*\)$/, ''))).toEqual([
+      '✔ aeef/gates: passed',
       '✔ Coverage: passed',
       '✔ Mutation score: passed',
       '✔ Static analysis: passed',
