@@ -66612,6 +66612,10 @@ function splitInstanceKey(key) {
   const at = key.indexOf(":");
   return at < 0 ? [key, void 0] : [key.slice(0, at), key.slice(at + 1)];
 }
+function configInstances(config2, gate) {
+  const keys = Object.keys(config2?.sections ?? {}).filter((k) => k === gate || k.startsWith(`${gate}:`));
+  return keys.length === 0 ? [gate] : keys;
+}
 function configFileInputs(config2, gate) {
   return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
 }
@@ -82204,13 +82208,17 @@ async function runGates(options, host, resultDir) {
   });
   const results = [];
   for (const gate of gates) {
-    const inputs = layerInputs(
-      inputsFromRecord(options.set[gate.id] ?? {}, "input"),
-      configFileInputs(config2, gate.id)
-    );
-    const result = await executeGate(gate, inputs, io);
-    await writeResultFile(resultDir, result);
-    results.push(result);
+    for (const section2 of configInstances(config2, gate.id)) {
+      const own2 = section2 === gate.id ? [] : [inputsFromRecord({ name: section2.slice(gate.id.length + 1) }, "config-file")];
+      const inputs = layerInputs(
+        ...own2,
+        inputsFromRecord(options.set[gate.id] ?? {}, "input"),
+        configFileInputs(config2, section2)
+      );
+      const result = await executeGate(gate, inputs, io);
+      await writeResultFile(resultDir, result);
+      results.push(result);
+    }
   }
   return results;
 }
@@ -82223,7 +82231,9 @@ function printResults(results, options, host) {
   const noColor = (host.env.NO_COLOR ?? "") !== "";
   const color = options.color ?? (host.stdout.isTTY === true && !noColor);
   const verdict = worstVerdict(results.map((r) => r.verdict));
-  const each = results.map((r) => `${r.gate} ${r.verdict}`).join(", ");
+  const each = results.map(
+    (r) => `${r.name === void 0 ? r.gate : `${r.gate}-${r.name}`} ${r.verdict}${r.enforced === false ? " (advisory)" : ""}`
+  ).join(", ");
   host.stdout.write(`${renderTerminal(results, { color })}aeef-gates: ${verdict} (${each})
 `);
 }
@@ -82250,7 +82260,8 @@ async function runCli(argv, host = processHost()) {
     else resultDir = path9.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
-    return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;
+    const enforced = results.filter((r) => r.enforced !== false);
+    return isFailing(worstVerdict(enforced.map((r) => r.verdict))) ? 1 : 0;
   } catch (error63) {
     if (error63 instanceof UsageError) {
       fail2(`${error63.message} See \`aeef-gates --help\`.`);
