@@ -55681,7 +55681,7 @@ function renderTitle(results, options) {
   const only = results.length === 1 ? results[0] : void 0;
   const title2 = options.heading ?? (only === void 0 ? "aeef/gates" : gateTitle(only, options));
   const enforcedFailing = results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
-  const text2 = options.failure === void 0 && isFailing(verdict) && !enforcedFailing ? `advisory: would ${verdict === "error" ? "not decide" : "fail"}` : VERDICT_LABEL[verdict];
+  const text2 = options.failure === void 0 && isFailing(verdict) && !enforcedFailing ? `advisory: ${verdict === "error" ? "could not decide" : "would fail"}` : VERDICT_LABEL[verdict];
   const lines = [`# ${VERDICT_EMOJI[verdict]} ${escapeMarkdownClipped(title2, MAX_CELL)}: ${text2}`, ""];
   if (options.failure !== void 0) {
     lines.push("## \u26D4 The gates could not run", "", escapeMarkdownClipped(options.failure, MAX_SENTENCE), "");
@@ -55849,8 +55849,11 @@ ${options.resolved === true ? `${RESOLVED}
   let body = markdown;
   if (head.length + body.length > COMMENT_MAX_CHARS) {
     const room = COMMENT_MAX_CHARS - head.length - note.length;
-    const cut = body.lastIndexOf("\n", room);
-    body = body.slice(0, cut > 0 ? cut : room) + note;
+    const closing = "\n\n</details>";
+    const cut = body.lastIndexOf("\n", room - closing.length * 4);
+    body = body.slice(0, cut > 0 ? cut : room - closing.length * 4);
+    const open4 = (body.match(/<details>/g) ?? []).length - (body.match(/<\/details>/g) ?? []).length;
+    body += closing.repeat(Math.min(Math.max(open4, 0), 4)) + note;
   }
   return head + body;
 }

@@ -72,7 +72,7 @@ function renderTitle(results: readonly GateResult[], options: SummaryOptions): s
   const enforcedFailing = results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
   const text =
     options.failure === undefined && isFailing(verdict) && !enforcedFailing
-      ? `advisory: would ${verdict === 'error' ? 'not decide' : 'fail'}`
+      ? `advisory: ${verdict === 'error' ? 'could not decide' : 'would fail'}`
       : VERDICT_LABEL[verdict];
   const lines = [`# ${VERDICT_EMOJI[verdict]} ${escapeMarkdownClipped(title, MAX_CELL)}: ${text}`, ''];
   if (options.failure !== undefined) {

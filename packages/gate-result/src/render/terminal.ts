@@ -69,7 +69,9 @@ export function renderTerminal(results: readonly GateResult[], options: Terminal
   if (results.length > 0) {
     const worst = worstVerdict(results.map((r) => r.verdict));
     const advisory = isFailing(worst) && !results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
-    const label = advisory ? 'advisory: would fail' : VERDICT_LABEL[worst];
+    const label = advisory
+      ? `advisory: ${worst === 'error' ? 'could not decide' : 'would fail'}`
+      : VERDICT_LABEL[worst];
     out.push(
       `${paint(VERDICT_STYLE[worst], VERDICT_MARK[worst])} ${paint('bold', 'aeef/gates')}: ${paint(VERDICT_STYLE[worst], label)}`,
     );

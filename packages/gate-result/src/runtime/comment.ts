@@ -39,8 +39,12 @@ export function commentBody(key: string, markdown: string, options: { resolved?:
   let body = markdown;
   if (head.length + body.length > COMMENT_MAX_CHARS) {
     const room = COMMENT_MAX_CHARS - head.length - note.length;
-    const cut = body.lastIndexOf('\n', room);
-    body = body.slice(0, cut > 0 ? cut : room) + note;
+    // Room for closing any `<details>` the cut leaves open, so the note is not folded away.
+    const closing = '\n\n</details>';
+    const cut = body.lastIndexOf('\n', room - closing.length * 4);
+    body = body.slice(0, cut > 0 ? cut : room - closing.length * 4);
+    const open = (body.match(/<details>/g) ?? []).length - (body.match(/<\/details>/g) ?? []).length;
+    body += closing.repeat(Math.min(Math.max(open, 0), 4)) + note;
   }
   return head + body;
 }

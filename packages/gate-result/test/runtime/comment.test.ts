@@ -12,7 +12,7 @@ import {
   type Reply,
   type SeenRequest,
 } from '../../../../test/support/github-server.js';
-import { commentMarker, COMMENT_MAX_CHARS } from '../../src/runtime/comment.js';
+import { commentBody, commentMarker, COMMENT_MAX_CHARS } from '../../src/runtime/comment.js';
 import { runGateAction } from '../../src/runtime/action.js';
 import { useRunnerEnv } from './env.js';
 import { testGate } from './test-gate.js';
@@ -219,5 +219,16 @@ describe('the sticky PR comment', () => {
     expect(s.requests).toEqual([]);
     process.env['INPUT_COMMENT'] = 'sometimes';
     await expect(runGateAction(testGate)).resolves.toBe('error');
+  });
+});
+
+describe(commentBody.name, () => {
+  it('cuts an oversized body under the limit, closing a <details> the cut left open', () => {
+    const markdown = `# ❌ aeef/gates: failed\n\n| Gate |\n\n<details><summary>Findings</summary>\n\n${'| row |\n'.repeat(20_000)}</details>\n`;
+    const body = commentBody('gates', markdown);
+    expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
+    expect(body.startsWith(`${commentMarker('gates')}\n# ❌ aeef/gates: failed`)).toBe(true);
+    expect(body).toMatch(/<\/details>\n\n> \[!NOTE\]\n> This comment was cut/);
+    expect(commentBody('gates', 'short')).toBe(`${commentMarker('gates')}\nshort`);
   });
 });
