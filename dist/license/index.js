@@ -60158,7 +60158,7 @@ async function publishResults(results, options) {
     if (options.combined) {
       outputs.verdict = verdict;
       outputs.enforced = String(stepEnforced(results));
-      outputs.summary = options.failure ?? results.map((r) => `${r.gate}: ${r.verdict}`).join(", ");
+      outputs.summary = options.failure ?? results.map((r) => `${instanceKey(r)}: ${r.verdict}${r.enforced === false ? " (advisory)" : ""}`).join(", ");
       outputs["result-file"] = options.resultDir;
     }
     setOutputs(outputs);

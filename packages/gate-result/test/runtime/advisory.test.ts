@@ -154,6 +154,7 @@ describe('instances', () => {
       'coverage-api-verdict': 'fail',
       'coverage-api-enforced': 'false',
       'coverage-api-name': 'api',
+      summary: 'coverage-web: pass, coverage-api: fail (advisory)',
     });
     const summary = env().summary();
     expect(summary).toContain(
