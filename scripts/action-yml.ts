@@ -25,6 +25,10 @@ export function umbrellaActionYml(gates: readonly AnyGate[] = GATES): string {
     ['verdict', 'The worst verdict of the gates that ran: pass, warn, fail or error.'],
     ['summary', 'One line: each gate and its verdict.'],
     [
+      'enforced',
+      'false when the failing verdict does not fail the step (every failing gate has `enforce: false`), or when no gate is enforced; true otherwise.',
+    ],
+    [
       'result-file',
       'The directory holding one result file per gate (`<gate>.json`, schema aeef.gate-result/v1).',
     ],

@@ -66136,7 +66136,9 @@ function gateResultSchemaFor(gates) {
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
     durationMs: FINITE.nonnegative(),
-    policy: policySchema.optional()
+    policy: policySchema.optional(),
+    name: ID.optional(),
+    enforced: external_exports.boolean().optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -66468,6 +66470,24 @@ var COMMON_INPUTS = [
     kind: "string",
     default: ".",
     description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  },
+  {
+    name: "enforce",
+    kind: "boolean",
+    default: "true",
+    description: 'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.'
+  },
+  {
+    name: "comment",
+    kind: "enum",
+    values: ["auto", "always", "on-failure", "never"],
+    default: "auto",
+    description: "The sticky PR comment (see docs/comments.md): `auto` creates it when the gate fails and updates it whenever it exists (marked resolved once a run passes), `always` creates or updates it on every run, `on-failure` writes it only on failure (a later pass only marks it resolved), `never` leaves PRs alone. Needs `pull-requests: write`; without it a notice, and the verdict stands. Default: auto."
+  },
+  {
+    name: "name",
+    kind: "string",
+    description: "Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none."
   }
 ];
 function inputsFromRecord(values, source = "input") {
@@ -66638,6 +66658,35 @@ var GATE_TITLES = Object.fromEntries(
 );
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// packages/gate-result/src/render/overview.ts
+function decidingMetric(result) {
+  for (const verdict of ["fail", "warn"]) {
+    const found = result.metrics.find((m) => m.verdict === verdict);
+    if (found !== void 0) return found;
+  }
+  return result.metrics.find((m) => m.threshold !== void 0);
+}
+function decidingFigure(result) {
+  const metric2 = decidingMetric(result);
+  if (metric2?.threshold === void 0) return "";
+  const missed = metric2.verdict === "fail" || metric2.verdict === "warn";
+  const { op, value: value2 } = metric2.threshold;
+  const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
+  return `${metric2.id} ${formatValue(metric2.value, metric2.unit)} ${sign} ${formatValue(value2, metric2.unit)}`;
+}
+function isAdvisory(result) {
+  return result.enforced === false;
+}
+function verdictText(result, labels) {
+  if (isAdvisory(result) && isFailing(result.verdict)) {
+    return result.verdict === "error" ? "advisory: could not decide" : "advisory: would fail";
+  }
+  return labels[result.verdict];
+}
+function instanceKey(result) {
+  return result.name === void 0 ? result.gate : `${result.gate}-${result.name}`;
 }
 
 // packages/gate-result/src/changes/event.ts
@@ -67274,11 +67323,34 @@ function renderTerminal(results, options) {
   const paint = (style, text3) => options.color ? `\x1B[${CODES[style]}m${text3}\x1B[0m` : text3;
   const maxRows = options.maxRows ?? 20;
   const out = [];
+  const titleOf = (result) => {
+    const gate = GATE_TITLES[result.gate] ?? result.gate;
+    return result.name === void 0 ? gate : `${gate} (${result.name})`;
+  };
+  if (results.length > 0) {
+    const worst = worstVerdict(results.map((r) => r.verdict));
+    const advisory = isFailing(worst) && !results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+    const label3 = advisory ? `advisory: ${worst === "error" ? "could not decide" : "would fail"}` : VERDICT_LABEL[worst];
+    out.push(
+      `${paint(VERDICT_STYLE[worst], VERDICT_MARK[worst])} ${paint("bold", "aeef/gates")}: ${paint(VERDICT_STYLE[worst], label3)}`
+    );
+    const rows = results.map((r) => [
+      `  ${VERDICT_MARK[r.verdict]}`,
+      titleOf(r),
+      verdictText(r, VERDICT_LABEL),
+      decidingFigure(r) || "\u2014"
+    ]);
+    for (const [i, line] of pad(rows).entries()) {
+      const style = VERDICT_STYLE[results[i]?.verdict ?? "pass"];
+      out.push(paint(style, line));
+    }
+    out.push("");
+  }
   for (const result of results) {
-    const title = GATE_TITLES[result.gate] ?? result.gate;
+    const title = titleOf(result);
     const style = VERDICT_STYLE[result.verdict];
     out.push(
-      `${paint(style, VERDICT_MARK[result.verdict])} ${paint("bold", title)}: ${paint(style, VERDICT_LABEL[result.verdict])} ${paint("dim", `(${formatDuration(result.durationMs)})`)}`,
+      `${paint(style, VERDICT_MARK[result.verdict])} ${paint("bold", title)}: ${paint(style, verdictText(result, VERDICT_LABEL))} ${paint("dim", `(${formatDuration(result.durationMs)})`)}`,
       `  ${clean(result.summary)}`
     );
     if (result.metrics.length > 0) {
@@ -67510,17 +67582,40 @@ function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      for (const id2 of ids)
+        if (!knownIds.includes(id2)) fail(file2, `Unknown gate \`${id2}\` in \`gates\`${nearest(id2, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+    const [id = key, name] = splitInstanceKey(key);
+    if (name !== void 0 && !INSTANCE_NAME.test(name)) {
+      fail(
+        file2,
+        `The instance name in \`${key}\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters)`
+      );
+    }
+    if (!knownIds.includes(id))
+      fail(file2, `Unknown key \`${key}\`${nearest(id, ["gates", APPROVAL_SECTION, ...knownIds])}`);
+    const gate = gates.find((g) => g.id === id);
+    if (gate === void 0) continue;
+    const values = readSection(file2, gate, raw2);
+    if (name !== void 0) {
+      if (values.name !== void 0 && values.name !== name)
+        fail(file2, `The section \`${key}\` sets \`name: ${values.name}\`, which contradicts its key`);
+      values.name = name;
+    }
+    config2.sections[key] = values;
   }
   return config2;
+}
+var INSTANCE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+function splitInstanceKey(key) {
+  const at2 = key.indexOf(":");
+  return at2 < 0 ? [key, void 0] : [key.slice(0, at2), key.slice(at2 + 1)];
+}
+function configInstances(config2, gate) {
+  const keys = Object.keys(config2?.sections ?? {}).filter((k) => k === gate || k.startsWith(`${gate}:`));
+  return keys.length === 0 ? [gate] : keys;
 }
 function configFileInputs(config2, gate) {
   return layerInputs(
@@ -68598,7 +68693,7 @@ function resultFilePath(dir, gate) {
 }
 async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
-  const target = resultFilePath(dir, result.gate);
+  const target = resultFilePath(dir, instanceKey(result));
   const temp = `${target}.${randomUUID()}.tmp`;
   const text3 = `${JSON.stringify(result, null, 2)}
 `;
@@ -68697,8 +68792,12 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   const inputs = withDefaults(rawInputs, specs);
   const secrets = gate.inputs.filter((s) => s.kind === "secret").map((s) => rawInputs.get(s.name)?.value ?? "");
   let ifMissing;
+  let enforced = true;
+  let name;
   let result;
   try {
+    name = instanceName(inputs);
+    enforced = getBoolean(inputs, "enforce") ?? true;
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
@@ -68722,8 +68821,23 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   return {
     ...result,
     config: scrubConfig(result.config, secrets),
-    durationMs: Math.max(0, Math.round(io.now() - started))
+    durationMs: Math.max(0, Math.round(io.now() - started)),
+    ...name === void 0 ? {} : { name },
+    // Advisory only when the setting was read: a gate whose `enforce` is malformed is enforced.
+    ...enforced ? {} : { enforced: false }
   };
+}
+function instanceName(inputs) {
+  const given = inputs.get("name");
+  if (given === void 0) return void 0;
+  const value2 = given.value.trim();
+  if (!INSTANCE_NAME.test(value2)) {
+    throw new InputError(
+      "name",
+      `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value2.slice(0, 60)}\`.`
+    );
+  }
+  return value2;
 }
 
 // packages/gate-result/src/runtime/github-client.ts
@@ -90236,13 +90350,17 @@ async function runGates(options, host, resultDir) {
   });
   const results = [];
   for (const gate of gates) {
-    const inputs = layerInputs(
-      inputsFromRecord(options.set[gate.id] ?? {}, "input"),
-      configFileInputs(config2, gate.id)
-    );
-    const result = withPolicy(await executeGate(gate, inputs, io), policy);
-    await writeResultFile(resultDir, result);
-    results.push(result);
+    for (const section2 of configInstances(config2, gate.id)) {
+      const own2 = section2 === gate.id ? [] : [inputsFromRecord({ name: section2.slice(gate.id.length + 1) }, "config-file")];
+      const inputs = layerInputs(
+        ...own2,
+        inputsFromRecord(options.set[gate.id] ?? {}, "input"),
+        configFileInputs(config2, section2)
+      );
+      const result = withPolicy(await executeGate(gate, inputs, io), policy);
+      await writeResultFile(resultDir, result);
+      results.push(result);
+    }
   }
   return results;
 }
@@ -90255,7 +90373,9 @@ function printResults(results, options, host) {
   const noColor = (host.env.NO_COLOR ?? "") !== "";
   const color = options.color ?? (host.stdout.isTTY === true && !noColor);
   const verdict = worstVerdict(results.map((r) => r.verdict));
-  const each = results.map((r) => `${r.gate} ${r.verdict}`).join(", ");
+  const each = results.map(
+    (r) => `${r.name === void 0 ? r.gate : `${r.gate}-${r.name}`} ${r.verdict}${r.enforced === false ? " (advisory)" : ""}`
+  ).join(", ");
   host.stdout.write(`${renderTerminal(results, { color })}aeef-gates: ${verdict} (${each})
 `);
 }
@@ -90282,7 +90402,8 @@ async function runCli(argv, host = processHost()) {
     else resultDir = path12.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
-    return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;
+    const enforced = results.filter((r) => r.enforced !== false);
+    return isFailing(worstVerdict(enforced.map((r) => r.verdict))) ? 1 : 0;
   } catch (error63) {
     if (error63 instanceof UsageError) {
       fail2(`${error63.message} See \`aeef-gates --help\`.`);

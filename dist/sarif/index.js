@@ -55276,6 +55276,24 @@ var COMMON_INPUTS = [
     kind: "string",
     default: ".",
     description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  },
+  {
+    name: "enforce",
+    kind: "boolean",
+    default: "true",
+    description: 'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.'
+  },
+  {
+    name: "comment",
+    kind: "enum",
+    values: ["auto", "always", "on-failure", "never"],
+    default: "auto",
+    description: "The sticky PR comment (see docs/comments.md): `auto` creates it when the gate fails and updates it whenever it exists (marked resolved once a run passes), `always` creates or updates it on every run, `on-failure` writes it only on failure (a later pass only marks it resolved), `never` leaves PRs alone. Needs `pull-requests: write`; without it a notice, and the verdict stands. Default: auto."
+  },
+  {
+    name: "name",
+    kind: "string",
+    description: "Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none."
   }
 ];
 function inputsFromRecord(values, source = "input") {
@@ -55514,17 +55532,40 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
       const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      for (const id2 of ids)
+        if (!knownIds.includes(id2)) fail(file2, `Unknown gate \`${id2}\` in \`gates\`${nearest(id2, knownIds)}`);
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key))
-      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+    const [id = key, name] = splitInstanceKey(key);
+    if (name !== void 0 && !INSTANCE_NAME.test(name)) {
+      fail(
+        file2,
+        `The instance name in \`${key}\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters)`
+      );
+    }
+    if (!knownIds.includes(id))
+      fail(file2, `Unknown key \`${key}\`${nearest(id, ["gates", APPROVAL_SECTION, ...knownIds])}`);
+    const gate = gates.find((g) => g.id === id);
+    if (gate === void 0) continue;
+    const values = readSection(file2, gate, raw2);
+    if (name !== void 0) {
+      if (values.name !== void 0 && values.name !== name)
+        fail(file2, `The section \`${key}\` sets \`name: ${values.name}\`, which contradicts its key`);
+      values.name = name;
+    }
+    config2.sections[key] = values;
   }
   return config2;
+}
+var INSTANCE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+function splitInstanceKey(key) {
+  const at = key.indexOf(":");
+  return at < 0 ? [key, void 0] : [key.slice(0, at), key.slice(at + 1)];
+}
+function configInstances(config2, gate) {
+  const keys = Object.keys(config2?.sections ?? {}).filter((k) => k === gate || k.startsWith(`${gate}:`));
+  return keys.length === 0 ? [gate] : keys;
 }
 function configFileInputs(config2, gate) {
   return layerInputs(
@@ -55591,6 +55632,395 @@ var VERDICT_EMOJI = {
   fail: "\u274C",
   error: "\u26D4"
 };
+
+// packages/gate-result/src/render/format.ts
+var UNIT_SUFFIX = {
+  percent: "%",
+  count: "",
+  lines: " lines",
+  files: " files",
+  seconds: " s",
+  hours: " h",
+  ratio: ""
+};
+function formatValue(value2, unit) {
+  if (value2 === null || !Number.isFinite(value2)) return "n/a";
+  return `${floor2(value2)}${UNIT_SUFFIX[unit]}`;
+}
+function formatThreshold(threshold, unit) {
+  if (threshold === void 0) return "\u2014";
+  return `${threshold.op === ">=" ? "\u2265" : "\u2264"} ${formatValue(threshold.value, unit)}`;
+}
+function formatMetric(metric) {
+  return {
+    value: formatValue(metric.value, metric.unit),
+    threshold: formatThreshold(metric.threshold, metric.unit)
+  };
+}
+var GATE_TITLES = Object.fromEntries(
+  KNOWN_GATES.map((g) => [g.id, g.title])
+);
+function formatDuration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// packages/gate-result/src/render/overview.ts
+function decidingMetric(result) {
+  for (const verdict of ["fail", "warn"]) {
+    const found = result.metrics.find((m) => m.verdict === verdict);
+    if (found !== void 0) return found;
+  }
+  return result.metrics.find((m) => m.threshold !== void 0);
+}
+function decidingFigure(result) {
+  const metric = decidingMetric(result);
+  if (metric?.threshold === void 0) return "";
+  const missed = metric.verdict === "fail" || metric.verdict === "warn";
+  const { op, value: value2 } = metric.threshold;
+  const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
+  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value2, metric.unit)}`;
+}
+function isAdvisory(result) {
+  return result.enforced === false;
+}
+function verdictText(result, labels) {
+  if (isAdvisory(result) && isFailing(result.verdict)) {
+    return result.verdict === "error" ? "advisory: could not decide" : "advisory: would fail";
+  }
+  return labels[result.verdict];
+}
+function sectionAnchor(result) {
+  return `gate-${instanceKey(result)}`;
+}
+function instanceKey(result) {
+  return result.name === void 0 ? result.gate : `${result.gate}-${result.name}`;
+}
+
+// packages/gate-result/src/escape.ts
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function visibleControlChars(text2) {
+  return text2.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
+    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
+function escapeMarkdown(text2) {
+  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
+  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
+  return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
+}
+function escapeMarkdownClipped(text2, max) {
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
+}
+function safeLogLine(text2) {
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+}
+function breakWorkflowCommands(line) {
+  const out = line.replaceAll("##[", "## [");
+  const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
+  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
+}
+
+// packages/gate-result/src/annotations.ts
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function selectAnnotations(findings, { perLevel = 10 } = {}) {
+  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
+    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
+  );
+  const count3 = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown2 = [];
+  for (const { finding } of ranked) {
+    if (count3[finding.level] < perLevel) {
+      count3[finding.level]++;
+      shown2.push(finding);
+    } else omitted[finding.level]++;
+  }
+  return { shown: shown2, omitted };
+}
+function annotationText(finding, gate) {
+  const out = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
+  };
+  if (finding.file !== void 0) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== void 0) out.startLine = finding.startLine;
+    if (finding.endLine !== void 0) out.endLine = finding.endLine;
+  }
+  return out;
+}
+
+// packages/gate-result/src/render/summary-markdown.ts
+var DETAILS_ROWS = 10;
+var MAX_CELL = 300;
+var MAX_SENTENCE = 2e3;
+var METRIC_MARK = {
+  pass: "\u2705 pass",
+  warn: "\u26A0\uFE0F warn",
+  fail: "\u274C fail",
+  none: "\u2014"
+};
+function row(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function gateTitle(result, options) {
+  const title2 = options.titles?.[result.gate] ?? GATE_TITLES[result.gate] ?? result.gate;
+  return result.name === void 0 ? title2 : `${title2} (${result.name})`;
+}
+function renderTitle(results, options) {
+  const verdict = options.failure === void 0 ? worstVerdict(results.map((r) => r.verdict)) : "error";
+  const only = results.length === 1 ? results[0] : void 0;
+  const title2 = options.heading ?? (only === void 0 ? "aeef/gates" : gateTitle(only, options));
+  const enforcedFailing = results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+  const text2 = options.failure === void 0 && isFailing(verdict) && !enforcedFailing ? `advisory: ${verdict === "error" ? "could not decide" : "would fail"}` : VERDICT_LABEL[verdict];
+  const lines = [`# ${VERDICT_EMOJI[verdict]} ${escapeMarkdownClipped(title2, MAX_CELL)}: ${text2}`, ""];
+  if (options.failure !== void 0) {
+    lines.push("## \u26D4 The gates could not run", "", escapeMarkdownClipped(options.failure, MAX_SENTENCE), "");
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderOverview(results, options = {}) {
+  if (results.length === 0) return "";
+  const lines = [row(["Gate", "Verdict", "Deciding figure", "Details"]), row(["---", "---", "---", "---"])];
+  for (const result of results) {
+    const figure = decidingFigure(result);
+    lines.push(
+      row([
+        escapeMarkdownClipped(gateTitle(result, options), MAX_CELL),
+        `${VERDICT_EMOJI[result.verdict]} ${verdictText(result, VERDICT_LABEL)}`,
+        figure === "" ? "\u2014" : escapeMarkdown(figure),
+        `[${escapeMarkdown(instanceKey(result))}](#${sectionAnchor(result)})`
+      ])
+    );
+  }
+  return `${lines.join("\n")}
+
+`;
+}
+function renderHead(result, options) {
+  const lines = [
+    // An explicit anchor: GitHub's own heading anchors depend on the emoji and the verdict text.
+    `<a id="${sectionAnchor(result)}"></a>`,
+    "",
+    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdownClipped(gateTitle(result, options), MAX_CELL)}: ${verdictText(result, VERDICT_LABEL)}`,
+    "",
+    escapeMarkdownClipped(result.summary, MAX_SENTENCE),
+    ""
+  ];
+  if (result.metrics.length > 0) {
+    lines.push(row(["Metric", "Value", "Threshold", "Verdict"]), row(["---", "---:", "---:", "---"]));
+    for (const metric of result.metrics) {
+      const { value: value2, threshold } = formatMetric(metric);
+      lines.push(
+        row([
+          escapeMarkdownClipped(metric.label, MAX_CELL),
+          escapeMarkdown(value2),
+          escapeMarkdown(threshold),
+          METRIC_MARK[metric.verdict]
+        ])
+      );
+    }
+    lines.push("");
+  }
+  const omitted = options.notAnnotated?.get(result) ?? selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 }).omitted;
+  const dropped = ["error", "warning", "notice"].filter((l) => omitted[l] > 0);
+  if (dropped.length > 0) {
+    const counts = dropped.map((l) => `${omitted[l]} ${l}${omitted[l] === 1 ? "" : "s"}`).join(", ");
+    lines.push(
+      `${result.findings.length} findings; ${counts} beyond the annotation limit are not annotated.`,
+      ""
+    );
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderFoot(result) {
+  const files = result.inputs.length === 0 ? "" : ` \xB7 read ${result.inputs.length} file${result.inputs.length === 1 ? "" : "s"}`;
+  return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
+`;
+}
+var FORCED_PER_SECTION = 80;
+var NOTE_RESERVE = 400;
+function renderSection(section2, sink) {
+  const rows = section2.rows ?? [];
+  const title2 = escapeMarkdownClipped(section2.title, MAX_CELL);
+  const folded = rows.length > DETAILS_ROWS;
+  const opening = folded ? `<details><summary>${title2} (${rows.length} rows)</summary>
+
+` : `### ${title2}
+
+`;
+  if (!sink.take(opening)) return rows.length;
+  let left = 0;
+  if (rows.length > 0) {
+    const width = Math.max(section2.columns?.length ?? 0, ...rows.map((r) => r.length));
+    const columns = Array.from(
+      { length: width },
+      (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
+    );
+    if (!sink.take(`${row(columns)}
+${row(columns.map(() => "---"))}
+`)) left = rows.length;
+    for (const [index, cells] of rows.entries()) {
+      if (left > 0) break;
+      const text2 = Array.from({ length: width }, (_, i) => {
+        const cell = cells[i];
+        return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
+      });
+      if (!sink.take(`${row(text2)}
+`)) left = rows.length - index;
+    }
+  }
+  const omitted = (section2.omittedRows ?? 0) + left;
+  if (omitted > 0) sink.force(`
+_\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
+`);
+  for (const note of section2.notes ?? [])
+    if (!sink.take(`
+${escapeMarkdownClipped(note, MAX_SENTENCE)}
+`)) break;
+  sink.force(folded ? "\n</details>\n\n" : "\n");
+  return left;
+}
+function renderSummary(results, options = {}) {
+  const budget = options.budgetBytes ?? 1e6;
+  const heads = results.map((r) => renderHead(r, options));
+  const feet = results.map(renderFoot);
+  const intro = renderTitle(results, options) + renderOverview(results, options);
+  const sections = results.reduce((n, r) => n + r.details.length, 0);
+  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
+  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
+  let exhausted = false;
+  const out = [intro];
+  const sink = {
+    take(text2) {
+      const size = Buffer.byteLength(text2);
+      if (exhausted || used + size > budget) {
+        exhausted = true;
+        return false;
+      }
+      used += size;
+      out.push(text2);
+      return true;
+    },
+    force: (text2) => void out.push(text2)
+  };
+  let cut = 0;
+  for (const [index, result] of results.entries()) {
+    out.push(heads[index] ?? "");
+    for (const section2 of result.details) cut += renderSection(section2, sink);
+    out.push(feet[index] ?? "", "\n");
+  }
+  if (exhausted) {
+    out.push(
+      `> [!NOTE]
+> This summary was truncated to stay under ${options.limitName ?? "GitHub's 1 MiB limit"}${cut > 0 ? ` (${cut} table rows not shown)` : ""}. The verdict counts everything; the result file holds every finding.
+`
+    );
+  }
+  return out.join("");
+}
+
+// packages/gate-result/src/runtime/comment.ts
+var COMMENT_MODES = ["auto", "always", "on-failure", "never"];
+var COMMENT_MAX_CHARS = 65536;
+var COMMENT_BUDGET_BYTES = 6e4;
+var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
+var RESOLVED = "> [!TIP]\n> \u2705 **Resolved**: a later run passed.";
+function commentMarker(key) {
+  return `<!-- aeef/gates sticky-comment ${key} -->`;
+}
+function commentBody(key, markdown, options = {}) {
+  const head = `${commentMarker(key)}
+${options.resolved === true ? `${RESOLVED}
+
+` : ""}`;
+  const note = "\n\n> [!NOTE]\n> This comment was cut to stay under GitHub's 65,536-character limit; the job summary and the result files hold everything.\n";
+  let body = markdown;
+  if (head.length + body.length > COMMENT_MAX_CHARS) {
+    const room = COMMENT_MAX_CHARS - head.length - note.length;
+    const closing = "\n\n</details>";
+    const cut = body.lastIndexOf("\n", room - closing.length * 4);
+    body = body.slice(0, cut > 0 ? cut : room - closing.length * 4);
+    const open4 = (body.match(/<details>/g) ?? []).length - (body.match(/<\/details>/g) ?? []).length;
+    body += closing.repeat(Math.min(Math.max(open4, 0), 4)) + note;
+  }
+  return head + body;
+}
+async function ownLogin(github) {
+  try {
+    const { data } = await github.request("GET /user");
+    if (typeof data.login === "string" && data.login !== "") return data.login;
+  } catch (error63) {
+    if (!(error63 instanceof GitHubApiError) || error63.status !== 403 && error63.status !== 401) throw error63;
+  }
+  return WORKFLOW_TOKEN_LOGIN;
+}
+async function publishComment(request2) {
+  const { github, event, mode, key, failing } = request2;
+  if (mode === "never") return "skipped";
+  const repo = event.repository;
+  const pull = event.pullNumber;
+  if (repo === void 0 || pull === void 0) return "skipped";
+  if (github === void 0) {
+    if (mode === "always" || failing) notice("No PR comment: no GitHub token is available.");
+    return "skipped";
+  }
+  const route = `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/issues`;
+  try {
+    const login = (await ownLogin(github)).toLowerCase();
+    const marker = commentMarker(key);
+    const comments = await github.paginate(`GET ${route}/${pull}/comments`);
+    const ours = comments.find(
+      (c) => c.user?.login?.toLowerCase() === login && (c.body ?? "").startsWith(marker)
+    );
+    let body;
+    let outcome;
+    if (failing || mode === "always") {
+      body = commentBody(key, request2.markdown);
+      outcome = ours === void 0 ? "created" : "updated";
+    } else if (ours !== void 0) {
+      const previous = (ours.body ?? "").slice(marker.length + 1).replace(`${RESOLVED}
+
+`, "");
+      body = commentBody(key, mode === "on-failure" ? previous : request2.markdown, { resolved: true });
+      outcome = "resolved";
+    } else return "skipped";
+    if (ours === void 0) await github.request(`POST ${route}/${pull}/comments`, { body });
+    else await github.request(`PATCH ${route}/comments/${ours.id}`, { body });
+    info(`PR comment ${outcome} (#${pull}).`);
+    return outcome;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404)) {
+      const say = failing || mode === "always" ? notice : info;
+      say(
+        safeLogLine(
+          `No PR comment: the token may not write comments on #${pull} (a fork PR's token is read-only; grant \`pull-requests: write\`, or post from a workflow_run workflow). The verdict stands.`
+        )
+      );
+      return "refused";
+    }
+    warning(
+      safeLogLine(`Could not write the PR comment: ${getErrorMessage(error63)} The verdict stands.`)
+    );
+    return "failed";
+  }
+}
 
 // packages/gate-result/src/runtime/policy-source.ts
 import path2 from "node:path";
@@ -56127,74 +56557,6 @@ async function loadPolicy(options) {
   return { config: base.config, record: record2 };
 }
 
-// packages/gate-result/src/escape.ts
-var HTML_ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;"
-};
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function visibleControlChars(text2) {
-  return text2.replace(
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
-    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text2) {
-  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
-  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
-  return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
-}
-function escapeMarkdownClipped(text2, max) {
-  if (text2.length <= max) return escapeMarkdown(text2);
-  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
-}
-function safeLogLine(text2) {
-  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
-}
-function breakWorkflowCommands(line) {
-  const out = line.replaceAll("##[", "## [");
-  const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
-  return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
-}
-
-// packages/gate-result/src/annotations.ts
-var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, { perLevel = 10 } = {}) {
-  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
-    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
-  );
-  const count3 = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown2 = [];
-  for (const { finding } of ranked) {
-    if (count3[finding.level] < perLevel) {
-      count3[finding.level]++;
-      shown2.push(finding);
-    } else omitted[finding.level]++;
-  }
-  return { shown: shown2, omitted };
-}
-function annotationText(finding, gate) {
-  const out = {
-    message: safeLogLine(finding.message),
-    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
-  };
-  if (finding.file !== void 0) {
-    out.file = safeLogLine(finding.file);
-    if (finding.startLine !== void 0) out.startLine = finding.startLine;
-    if (finding.endLine !== void 0) out.endLine = finding.endLine;
-  }
-  return out;
-}
-
 // packages/gate-result/src/outputs.ts
 function formatMetricOutput(value2) {
   if (value2 === null || !Number.isFinite(value2)) return "";
@@ -56205,8 +56567,11 @@ function resultOutputs(result, resultFile) {
   const outputs = {
     verdict: result.verdict,
     summary: result.summary.replace(/\s*[\r\n]+\s*/g, " "),
-    "result-file": resultFile
+    "result-file": resultFile,
+    // `false` under `enforce: false`: `verdict` stays the real one, the step does not fail on it.
+    enforced: String(result.enforced !== false)
   };
+  if (result.name !== void 0) outputs.name = result.name;
   for (const metric of result.metrics) outputs[metric.id] = formatMetricOutput(metric.value);
   for (const [name, value2] of Object.entries(result.outputs)) outputs[name] = value2;
   for (const [name, value2] of Object.entries(outputs)) {
@@ -56220,168 +56585,6 @@ function resultOutputs(result, resultFile) {
     }
   }
   return outputs;
-}
-
-// packages/gate-result/src/render/format.ts
-var UNIT_SUFFIX = {
-  percent: "%",
-  count: "",
-  lines: " lines",
-  files: " files",
-  seconds: " s",
-  hours: " h",
-  ratio: ""
-};
-function formatValue(value2, unit) {
-  if (value2 === null || !Number.isFinite(value2)) return "n/a";
-  return `${floor2(value2)}${UNIT_SUFFIX[unit]}`;
-}
-function formatThreshold(threshold, unit) {
-  if (threshold === void 0) return "\u2014";
-  return `${threshold.op === ">=" ? "\u2265" : "\u2264"} ${formatValue(threshold.value, unit)}`;
-}
-function formatMetric(metric) {
-  return {
-    value: formatValue(metric.value, metric.unit),
-    threshold: formatThreshold(metric.threshold, metric.unit)
-  };
-}
-var GATE_TITLES = Object.fromEntries(
-  KNOWN_GATES.map((g) => [g.id, g.title])
-);
-function formatDuration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
-// packages/gate-result/src/render/summary-markdown.ts
-var MAX_CELL = 300;
-var MAX_SENTENCE = 2e3;
-var METRIC_MARK = {
-  pass: "\u2705 pass",
-  warn: "\u26A0\uFE0F warn",
-  fail: "\u274C fail",
-  none: "\u2014"
-};
-function row(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function renderHead(result, options) {
-  const title = options.titles?.[result.gate] ?? GATE_TITLES[result.gate] ?? result.gate;
-  const lines = [
-    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdown(title)}: ${VERDICT_LABEL[result.verdict]}`,
-    "",
-    escapeMarkdownClipped(result.summary, MAX_SENTENCE),
-    ""
-  ];
-  if (result.metrics.length > 0) {
-    lines.push(row(["Metric", "Value", "Threshold", "Verdict"]), row(["---", "---:", "---:", "---"]));
-    for (const metric of result.metrics) {
-      const { value: value2, threshold } = formatMetric(metric);
-      lines.push(
-        row([
-          escapeMarkdownClipped(metric.label, MAX_CELL),
-          escapeMarkdown(value2),
-          escapeMarkdown(threshold),
-          METRIC_MARK[metric.verdict]
-        ])
-      );
-    }
-    lines.push("");
-  }
-  const { omitted } = selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 });
-  const dropped = ["error", "warning", "notice"].filter((l) => omitted[l] > 0);
-  if (dropped.length > 0) {
-    const counts = dropped.map((l) => `${omitted[l]} ${l}${omitted[l] === 1 ? "" : "s"}`).join(", ");
-    lines.push(
-      `${result.findings.length} findings; ${counts} beyond the annotation limit are not annotated.`,
-      ""
-    );
-  }
-  return `${lines.join("\n")}
-`;
-}
-function renderFoot(result) {
-  const files = result.inputs.length === 0 ? "" : ` \xB7 read ${result.inputs.length} file${result.inputs.length === 1 ? "" : "s"}`;
-  return `<sub>${escapeMarkdown(result.gate)} gate \xB7 ${formatDuration(result.durationMs)}${files}</sub>
-`;
-}
-var FORCED_PER_SECTION = 80;
-var NOTE_RESERVE = 400;
-function renderSection(section2, sink) {
-  const rows = section2.rows ?? [];
-  if (!sink.take(`### ${escapeMarkdownClipped(section2.title, MAX_CELL)}
-
-`)) return rows.length;
-  let left = 0;
-  if (rows.length > 0) {
-    const width = Math.max(section2.columns?.length ?? 0, ...rows.map((r) => r.length));
-    const columns = Array.from(
-      { length: width },
-      (_, i) => escapeMarkdownClipped(section2.columns?.[i] ?? "", MAX_CELL)
-    );
-    if (!sink.take(`${row(columns)}
-${row(columns.map(() => "---"))}
-`)) left = rows.length;
-    for (const [index, cells] of rows.entries()) {
-      if (left > 0) break;
-      const text2 = Array.from({ length: width }, (_, i) => {
-        const cell = cells[i];
-        return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
-      });
-      if (!sink.take(`${row(text2)}
-`)) left = rows.length - index;
-    }
-  }
-  const omitted = (section2.omittedRows ?? 0) + left;
-  if (omitted > 0) sink.force(`
-_\u2026and ${omitted} more row${omitted === 1 ? "" : "s"} not shown._
-`);
-  for (const note of section2.notes ?? [])
-    if (!sink.take(`
-${escapeMarkdownClipped(note, MAX_SENTENCE)}
-`)) break;
-  sink.force("\n");
-  return left;
-}
-function renderSummary(results, options = {}) {
-  const budget = options.budgetBytes ?? 1e6;
-  const heads = results.map((r) => renderHead(r, options));
-  const feet = results.map(renderFoot);
-  const intro = options.heading === void 0 ? "" : `# ${escapeMarkdown(options.heading)}
-
-`;
-  const sections = results.reduce((n, r) => n + r.details.length, 0);
-  let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
-  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
-  let exhausted = false;
-  const out = [intro];
-  const sink = {
-    take(text2) {
-      const size = Buffer.byteLength(text2);
-      if (exhausted || used + size > budget) {
-        exhausted = true;
-        return false;
-      }
-      used += size;
-      out.push(text2);
-      return true;
-    },
-    force: (text2) => void out.push(text2)
-  };
-  let cut = 0;
-  for (const [index, result] of results.entries()) {
-    out.push(heads[index] ?? "");
-    for (const section2 of result.details) cut += renderSection(section2, sink);
-    out.push(feet[index] ?? "", "\n");
-  }
-  if (exhausted) {
-    out.push(
-      `> [!NOTE]
-> This summary was truncated to stay under GitHub's 1 MiB limit${cut > 0 ? ` (${cut} table rows not shown)` : ""}. The verdict counts everything; the result file holds every finding.
-`
-    );
-  }
-  return out.join("");
 }
 
 // packages/gate-result/src/runtime/job-summary.ts
@@ -56407,7 +56610,7 @@ function resultFilePath(dir, gate) {
 }
 async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
-  const target = resultFilePath(dir, result.gate);
+  const target = resultFilePath(dir, instanceKey(result));
   const temp = `${target}.${randomUUID2()}.tmp`;
   const text2 = `${JSON.stringify(result, null, 2)}
 `;
@@ -56425,13 +56628,36 @@ async function writeResultFile(dir, result, job = jobIdentity()) {
 }
 
 // packages/gate-result/src/runtime/publish.ts
-function annotate(result, perLevel) {
-  for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
+function annotateStep(results, perLevel, reserved) {
+  const tagged = results.flatMap((result) => result.findings.map((finding) => ({ result, finding })));
+  const omitted = new Map(
+    results.map((r) => [r, { error: 0, warning: 0, notice: 0 }])
+  );
+  const limit = {
+    error: Math.max(0, perLevel - reserved.error),
+    warning: Math.max(0, perLevel - reserved.warning),
+    notice: perLevel
+  };
+  const shown2 = new Set(
+    ["error", "warning", "notice"].flatMap(
+      (level) => selectAnnotations(
+        tagged.filter((t) => t.finding.level === level).map((t) => t.finding),
+        { perLevel: limit[level] }
+      ).shown
+    )
+  );
+  for (const { result, finding } of tagged) {
+    if (!shown2.has(finding)) {
+      const counts = omitted.get(result);
+      if (counts !== void 0) counts[finding.level]++;
+      continue;
+    }
     const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === "error") error(message, properties);
     else if (finding.level === "warning") warning(message, properties);
     else notice(message, properties);
   }
+  return omitted;
 }
 function setOutputs(outputs) {
   if (!process.env.GITHUB_OUTPUT) {
@@ -56439,27 +56665,42 @@ function setOutputs(outputs) {
   }
   for (const [name, value2] of Object.entries(outputs)) setOutput(name, value2);
 }
+function title(result) {
+  const gate = GATE_TITLES[result.gate] ?? result.gate;
+  return result.name === void 0 ? gate : `${gate} (${result.name})`;
+}
 function failureLine(results) {
-  return results.filter((r) => isFailing(r.verdict)).map(
-    (r) => `${GATE_TITLES[r.gate] ?? r.gate} ${r.verdict === "error" ? "could not decide" : "failed"}: ${r.summary}`
-  ).join(" ");
+  return results.filter((r) => isFailing(r.verdict)).map((r) => `${title(r)} ${r.verdict === "error" ? "could not decide" : "failed"}: ${r.summary}`).join(" ");
+}
+function stepEnforced(results) {
+  const failing = results.filter((r) => isFailing(r.verdict));
+  if (failing.length > 0) return failing.some((r) => r.enforced !== false);
+  return results.length === 0 || results.some((r) => r.enforced !== false);
 }
 async function publishResults(results, options) {
   const perLevel = options.annotationsPerLevel ?? 10;
   let verdict = options.failure === void 0 ? worstVerdict(results.map((r) => r.verdict)) : "error";
   const problems = options.failure === void 0 ? [] : [options.failure];
+  const enforcedResults = results.filter((r) => r.enforced !== false);
+  const advisoryFailing = results.filter((r) => r.enforced === false && isFailing(r.verdict));
+  const failsStep = () => problems.length > 0 || enforcedResults.some((r) => isFailing(r.verdict));
+  let notAnnotated;
   try {
+    notAnnotated = annotateStep(results, perLevel, {
+      error: failsStep() ? 1 : 0,
+      warning: advisoryFailing.length > 0 ? 1 : 0
+    });
     const outputs = {};
     for (const result of results) {
       const file2 = options.written?.get(result) ?? await writeResultFile(options.resultDir, result);
-      annotate(result, perLevel);
       const own2 = resultOutputs(result, file2);
       if (!options.combined) Object.assign(outputs, own2);
-      else for (const [name, value2] of Object.entries(own2)) outputs[`${result.gate}-${name}`] = value2;
+      else for (const [name, value2] of Object.entries(own2)) outputs[`${instanceKey(result)}-${name}`] = value2;
     }
     if (options.combined) {
       outputs.verdict = verdict;
-      outputs.summary = options.failure ?? results.map((r) => `${r.gate}: ${r.verdict}`).join(", ");
+      outputs.enforced = String(stepEnforced(results));
+      outputs.summary = options.failure ?? results.map((r) => `${instanceKey(r)}: ${r.verdict}${r.enforced === false ? " (advisory)" : ""}`).join(", ");
       outputs["result-file"] = options.resultDir;
     }
     setOutputs(outputs);
@@ -56468,26 +56709,33 @@ async function publishResults(results, options) {
     problems.push(`Could not publish the results: ${getErrorMessage(error63)}.`);
   } finally {
     try {
-      const failure2 = options.failure === void 0 ? "" : `## \u26D4 The gates could not run
-
-${escapeMarkdown(options.failure)}
-
-`;
       await appendJobSummary(
-        failure2 + renderSummary(results, { annotationsPerLevel: perLevel, ...options.summary })
+        renderSummary(results, {
+          annotationsPerLevel: perLevel,
+          ...options.summary,
+          failure: options.failure,
+          notAnnotated
+        })
       );
     } catch (error63) {
       warning(safeLogLine(`Could not write the job summary: ${getErrorMessage(error63)}`));
     }
   }
   for (const result of results) {
-    info(
-      safeLogLine(`${GATE_TITLES[result.gate] ?? result.gate}: ${result.verdict}. ${result.summary}`)
-    );
+    const advisory = result.enforced === false ? " (advisory)" : "";
+    info(safeLogLine(`${title(result)}: ${result.verdict}${advisory}. ${result.summary}`));
   }
-  if (isFailing(verdict)) {
-    setFailed(safeLogLine([failureLine(results), ...problems].filter((s) => s !== "").join(" ")));
+  if (failsStep()) {
+    setFailed(
+      safeLogLine([failureLine(enforcedResults), ...problems].filter((s) => s !== "").join(" "))
+    );
     process.exitCode = 1;
+  } else if (advisoryFailing.length > 0) {
+    warning(
+      safeLogLine(
+        `advisory: would fail (\`enforce: false\`, the step passes). ${failureLine(advisoryFailing)}`
+      )
+    );
   }
   return verdict;
 }
@@ -56574,8 +56822,12 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   const inputs = withDefaults(rawInputs, specs);
   const secrets = gate.inputs.filter((s) => s.kind === "secret").map((s) => rawInputs.get(s.name)?.value ?? "");
   let ifMissing;
+  let enforced = true;
+  let name;
   let result;
   try {
+    name = instanceName(inputs);
+    enforced = getBoolean(inputs, "enforce") ?? true;
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
@@ -56599,8 +56851,23 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   return {
     ...result,
     config: scrubConfig(result.config, secrets),
-    durationMs: Math.max(0, Math.round(io.now() - started))
+    durationMs: Math.max(0, Math.round(io.now() - started)),
+    ...name === void 0 ? {} : { name },
+    // Advisory only when the setting was read: a gate whose `enforce` is malformed is enforced.
+    ...enforced ? {} : { enforced: false }
   };
+}
+function instanceName(inputs) {
+  const given = inputs.get("name");
+  if (given === void 0) return void 0;
+  const value2 = given.value.trim();
+  if (!INSTANCE_NAME.test(value2)) {
+    throw new InputError(
+      "name",
+      `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value2.slice(0, 60)}\`.`
+    );
+  }
+  return value2;
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
@@ -59656,7 +59923,7 @@ var RUNTIME_INPUTS = [
     description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
   }
 ];
-async function runSelected(gates, options, combined, written) {
+async function runSelected(gates, options, combined, written, plan) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
     context.inputs,
@@ -59672,19 +59939,36 @@ async function runSelected(gates, options, combined, written) {
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
   if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
+  const only = combined ? void 0 : gates[0];
+  const commentInputs = only === void 0 ? context.inputs : layerInputs(context.inputs, configFileInputs(context.config, only.id));
+  const mode = getEnum(commentInputs, "comment", COMMENT_MODES) ?? "auto";
   const results = [];
+  const name = getString(context.inputs, "name");
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
-    const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = withPolicy(
-      await executeGate(gate, inputs, context.io, {
-        inputNames: context.inputNames,
-        extraInputs: known
-      }),
-      context.policy
-    );
-    written.set(result, await writeResultFile(context.resultDir, result));
-    results.push(result);
+    const sections = combined ? configInstances(context.config, gate.id) : [
+      name !== void 0 && context.config?.sections[`${gate.id}:${name}`] ? `${gate.id}:${name}` : gate.id
+    ];
+    for (const section2 of sections) {
+      const own2 = section2 === gate.id ? [] : [inputsFromRecord({ name: section2.slice(gate.id.length + 1) }, "config-file")];
+      const inputs = layerInputs(...own2, context.inputs, configFileInputs(context.config, section2));
+      const result = withPolicy(
+        await executeGate(gate, inputs, context.io, {
+          inputNames: context.inputNames,
+          extraInputs: known
+        }),
+        context.policy
+      );
+      if (results.some((r) => instanceKey(r) === instanceKey(result))) {
+        throw new ConfigError(
+          `Two runs of the ${gate.id} gate would both write \`${instanceKey(result)}.json\`: give each config section its own name (\`${gate.id}:<name>\`).`
+        );
+      }
+      written.set(result, await writeResultFile(context.resultDir, result));
+      results.push(result);
+    }
   }
+  const key = only === void 0 || results[0] === void 0 ? `gates${name === void 0 ? "" : `-${name}`}` : instanceKey(results[0]);
+  plan.comment = { mode, key, io: context.io };
   return results;
 }
 function refuseGateInputs(given, declared, gates, config2) {
@@ -59708,27 +59992,40 @@ async function runGatesAction(gates, options = {}) {
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
+  const plan = {};
   try {
-    results = await runSelected(gates, options, combined, written);
+    results = await runSelected(gates, options, combined, written, plan);
   } catch (error63) {
     const message = error63 instanceof ConfigError ? error63.message : `Internal error before the gates ran: ${getErrorMessage(error63)}.`;
     if (combined) failure2 = message;
     else results = gates.map((g) => errorResult(g.id, message));
   }
+  const summary2 = { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) };
+  let verdict;
   try {
-    return await publishResults(results, {
-      resultDir,
-      combined,
-      failure: failure2,
-      written,
-      // Each gate's own title (Gate.title), which a gate outside the known list also has.
-      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) }
-    });
+    verdict = await publishResults(results, { resultDir, combined, failure: failure2, written, summary: summary2 });
   } catch (error63) {
     setFailed(`Could not publish the results: ${getErrorMessage(error63)}`);
     process.exitCode = 1;
     return "error";
   }
+  if (plan.comment !== void 0) {
+    const { mode, key, io } = plan.comment;
+    await publishComment({
+      github: io.github,
+      event: io.event,
+      mode,
+      key,
+      failing: isFailing(verdict),
+      markdown: renderSummary(results, {
+        ...summary2,
+        failure: failure2,
+        budgetBytes: COMMENT_BUDGET_BYTES,
+        limitName: "GitHub's 65,536-character comment limit"
+      })
+    });
+  }
+  return verdict;
 }
 async function runGateAction(gate) {
   return runGatesAction([gate]);
@@ -59791,7 +60088,9 @@ function gateResultSchemaFor(gates) {
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
     durationMs: FINITE.nonnegative(),
-    policy: policySchema.optional()
+    policy: policySchema.optional(),
+    name: ID.optional(),
+    enforced: external_exports.boolean().optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -59954,8 +60253,8 @@ function scopeOf(config2) {
 
 // actions/sarif/src/sections.ts
 var MAX_ROWS = 50;
-function capped(title, columns, rows, notes) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS) };
+function capped(title2, columns, rows, notes) {
+  const section2 = { title: title2, columns, rows: rows.slice(0, MAX_ROWS) };
   if (rows.length > MAX_ROWS) section2.omittedRows = rows.length - MAX_ROWS;
   if (notes && notes.length > 0) section2.notes = notes;
   return section2;

@@ -71,6 +71,20 @@ describe('coverage action (dist/coverage/index.js under Node 24)', () => {
     expect(r.summary).toContain('60.00%');
   });
 
+  // Issue 15: a gate adopted in stages reports its real verdict and lets the job pass.
+  it('enforce: false on a failing report: exit 0, verdict=fail, enforced=false, advisory overview', async () => {
+    const repo = repoWith({ 'coverage/lcov.info': lcov('src/app.js', [1, 2, 8, 9]) });
+    const r = await run(repo, { files: 'coverage/lcov.info', 'min-lines': '80', enforce: 'false' });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs).toMatchObject({ verdict: 'fail', enforced: 'false', lines: '60' });
+    expect(r.summary.split('\n')[0]).toBe('# ❌ Coverage: advisory: would fail');
+    expect(r.summary).toContain('| Coverage | ❌ advisory: would fail | lines 60% &lt; 80% |');
+    expect(r.result).toMatchObject({ verdict: 'fail', enforced: false });
+    expect(
+      workflowCommands(r.stdout).filter((c) => c.command === 'error' && !c.line.includes('title=')),
+    ).toEqual([]);
+  });
+
   it('errors when no report exists (default search, if-missing fail)', async () => {
     const r = await run(repoWith(undefined), {});
     expect(r.exitCode).toBe(1);

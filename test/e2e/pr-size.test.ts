@@ -206,8 +206,9 @@ describe('pr-size bundle (e2e)', () => {
       ].join('\n');
       for (const secret of [token, Buffer.from(token).toString('base64')])
         expect(channels).not.toContain(secret);
-      // 1 PR + 2 pages + the base's config file (policy-source) + .gitattributes + DELETE (refused): bounded (G6).
-      expect(server.requests.length).toBe(6);
+      // 1 PR + 2 pages + the base's config file (policy-source) + .gitattributes + DELETE (refused)
+      // + the sticky comment's GET /user (refused; a passing run looks for a comment to resolve): bounded (G6).
+      expect(server.requests.length).toBe(7);
       expect(server.requests.filter((r) => r.path.includes('/contents/.github/aeef-gates.yml'))).toHaveLength(
         1,
       );

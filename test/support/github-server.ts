@@ -11,6 +11,8 @@ export interface SeenRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The request body as text ('' when none). */
+  body: string;
 }
 
 export interface Reply {
@@ -34,29 +36,35 @@ export async function startGitHubServer(route: Route): Promise<GitHubServer> {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const seen: SeenRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
+    const answer = (text: string): void => {
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: text,
+      };
+      requests.push(seen);
+      const reply = route(seen, github);
+      if (reply === 'hang') return;
+      if (reply === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      const body =
+        typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
+          ? reply.body
+          : JSON.stringify(reply.body ?? {});
+      res.writeHead(reply.status ?? 200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...reply.headers,
+      });
+      res.end(body);
     };
-    requests.push(seen);
-    req.resume();
-    const reply = route(seen, github);
-    if (reply === 'hang') return;
-    if (reply === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    const body =
-      typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
-        ? reply.body
-        : JSON.stringify(reply.body ?? {});
-    res.writeHead(reply.status ?? 200, {
-      'content-type': 'application/json; charset=utf-8',
-      ...reply.headers,
-    });
-    res.end(body);
+    // The route sees the whole request, body included (a comment's text, a PATCH's payload).
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => answer(Buffer.concat(chunks).toString('utf8')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -40,7 +40,17 @@ describe('action.yml', () => {
 
   it('declares every output the gate writes and runs the bundle on node24', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['packages', 'violations', 'unknown', 'exceptions-used', 'verdict', 'summary', 'result-file'].sort(),
+      [
+        'packages',
+        'violations',
+        'unknown',
+        'exceptions-used',
+        'verdict',
+        'summary',
+        'result-file',
+        'enforced',
+        'name',
+      ].sort(),
     );
     expect(action.runs).toEqual({ using: 'node24', main: '../../dist/license/index.js' });
     expect(licenseGate.inputs).toBe(INPUT_SPECS);

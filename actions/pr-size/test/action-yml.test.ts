@@ -44,6 +44,8 @@ describe('actions/pr-size/action.yml', () => {
         'verdict',
         'summary',
         'result-file',
+        'enforced',
+        'name',
       ].sort(),
     );
     expect(action.runs).toEqual({ using: 'node24', main: '../../dist/pr-size/index.js' });

@@ -7,6 +7,7 @@
 import {
   InputError,
   configFileInputs,
+  configInstances,
   inputsFromRecord,
   isFailing,
   layerInputs,
@@ -122,13 +123,21 @@ async function runGates(options: CliOptions, host: CliHost, resultDir: string): 
   });
   const results: GateResult[] = [];
   for (const gate of gates) {
-    const inputs = layerInputs(
-      inputsFromRecord(options.set[gate.id] ?? {}, 'input'),
-      configFileInputs(config, gate.id),
-    );
-    const result = withPolicy(await executeGate(gate, inputs, io), policy);
-    await writeResultFile(resultDir, result);
-    results.push(result);
+    // Each instance section (`coverage:web`) is its own run, as in the umbrella action.
+    for (const section of configInstances(config, gate.id)) {
+      const own =
+        section === gate.id
+          ? []
+          : [inputsFromRecord({ name: section.slice(gate.id.length + 1) }, 'config-file')];
+      const inputs = layerInputs(
+        ...own,
+        inputsFromRecord(options.set[gate.id] ?? {}, 'input'),
+        configFileInputs(config, section),
+      );
+      const result = withPolicy(await executeGate(gate, inputs, io), policy);
+      await writeResultFile(resultDir, result);
+      results.push(result);
+    }
   }
   return results;
 }
@@ -141,7 +150,12 @@ function printResults(results: readonly GateResult[], options: CliOptions, host:
   const noColor = (host.env.NO_COLOR ?? '') !== '';
   const color = options.color ?? (host.stdout.isTTY === true && !noColor);
   const verdict = worstVerdict(results.map((r) => r.verdict));
-  const each = results.map((r) => `${r.gate} ${r.verdict}`).join(', ');
+  const each = results
+    .map(
+      (r) =>
+        `${r.name === undefined ? r.gate : `${r.gate}-${r.name}`} ${r.verdict}${r.enforced === false ? ' (advisory)' : ''}`,
+    )
+    .join(', ');
   host.stdout.write(`${renderTerminal(results, { color })}aeef-gates: ${verdict} (${each})\n`);
 }
 
@@ -167,7 +181,9 @@ export async function runCli(argv: readonly string[], host: CliHost = processHos
     else resultDir = path.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
-    return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;
+    // Advisory gates (`enforce: false`) report their verdict but do not set the exit code.
+    const enforced = results.filter((r) => r.enforced !== false);
+    return isFailing(worstVerdict(enforced.map((r) => r.verdict))) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       fail(`${error.message} See \`aeef-gates --help\`.`);

@@ -137,12 +137,44 @@ export function parseConfigFile(
       config.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key))
-      fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', APPROVAL_SECTION, ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== undefined) config.sections[key] = readSection(file, gate, raw);
+    // `coverage:web`: a named instance of a gate, run by the umbrella beside the others.
+    const [id = key, name] = splitInstanceKey(key);
+    if (name !== undefined && !INSTANCE_NAME.test(name)) {
+      fail(
+        file,
+        `The instance name in \`${key}\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters)`,
+      );
+    }
+    if (!knownIds.includes(id))
+      fail(file, `Unknown key \`${key}\`${nearest(id, ['gates', APPROVAL_SECTION, ...knownIds])}`);
+    const gate = gates.find((g) => g.id === id);
+    if (gate === undefined) continue;
+    const values = readSection(file, gate, raw);
+    if (name !== undefined) {
+      if (values.name !== undefined && values.name !== name)
+        fail(file, `The section \`${key}\` sets \`name: ${values.name}\`, which contradicts its key`);
+      values.name = name;
+    }
+    config.sections[key] = values;
   }
   return config;
+}
+
+/** Instance names: kebab-case, as they become file names, output prefixes and anchors. */
+export const INSTANCE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+function splitInstanceKey(key: string): [string, string | undefined] {
+  const at = key.indexOf(':');
+  return at < 0 ? [key, undefined] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/**
+ * The config sections one gate runs as: `coverage` and every `coverage:<name>` in file order, or
+ * just `coverage` when the file has none (the gate then runs on its defaults and inputs).
+ */
+export function configInstances(config: ConfigFile | undefined, gate: string): string[] {
+  const keys = Object.keys(config?.sections ?? {}).filter((k) => k === gate || k.startsWith(`${gate}:`));
+  return keys.length === 0 ? [gate] : keys;
 }
 
 /**
@@ -203,6 +235,7 @@ function typedSpellings(value: string): (string | number | boolean)[] {
 
 /** A JSON Schema (draft 2020-12) of the config file, for editors; the integrator publishes it. */
 export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string, unknown> {
+  const patternProperties: Record<string, unknown> = {};
   const properties: Record<string, unknown> = {
     gates: {
       description: 'The gates the umbrella action runs: a list, or one comma-separated string.',
@@ -231,6 +264,8 @@ export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string
       additionalProperties: false,
       properties: Object.fromEntries(specs.map((s) => [s.name, specSchema(s)])),
     };
+    // A named instance (`coverage:web`) takes the same settings.
+    patternProperties[`^${gate.id}:[a-z0-9][a-z0-9-]{0,40}$`] = properties[gate.id];
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -239,5 +274,6 @@ export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string
     type: 'object',
     additionalProperties: false,
     properties,
+    patternProperties,
   };
 }

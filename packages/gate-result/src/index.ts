@@ -38,6 +38,8 @@ export { renderTerminal, type TerminalOptions } from './render/terminal.js';
 export {
   parseConfigFile,
   configFileInputs,
+  configInstances,
+  INSTANCE_NAME,
   configFileJsonSchema,
   GATE_IDS,
   DEFAULT_CONFIG_FILE,

@@ -23,6 +23,27 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     description:
       'Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`.',
   },
+  {
+    name: 'enforce',
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'When false (advisory mode), the gate decides as always and reports the real `verdict`, says "advisory: would fail" in the summary, sets the output `enforced` to false and the step passes. Default: true.',
+  },
+  {
+    name: 'comment',
+    kind: 'enum',
+    values: ['auto', 'always', 'on-failure', 'never'],
+    default: 'auto',
+    description:
+      'The sticky PR comment (see docs/comments.md): `auto` creates it when the gate fails and updates it whenever it exists (marked resolved once a run passes), `always` creates or updates it on every run, `on-failure` writes it only on failure (a later pass only marks it resolved), `never` leaves PRs alone. Needs `pull-requests: write`; without it a notice, and the verdict stands. Default: auto.',
+  },
+  {
+    name: 'name',
+    kind: 'string',
+    description:
+      'Instance name (kebab-case) when the gate runs more than once in a job: the result file becomes `<gate>-<name>.json` and the summary and outputs carry the name. Default: none.',
+  },
 ];
 
 /** Inputs from a plain object (CLI flags, tests); blank values count as unset. */

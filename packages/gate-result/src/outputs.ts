@@ -1,7 +1,7 @@
 /**
  * Step outputs: typed scalars only. Every metric by id (floored to 2 decimals, never rounded up, so
  * an output cannot claim 80.00 for 79.996; empty when not measurable), `verdict`, `summary`,
- * `result-file`, and the gate's extra outputs. A value with a line break is refused: it could
+ * `result-file`, `enforced`, `name` (of a named instance), and the gate's extra outputs. A value with a line break is refused: it could
  * forge other outputs in GITHUB_OUTPUT (RELIABILITY E10).
  */
 import { ConfigError } from './errors.js';
@@ -20,7 +20,10 @@ export function resultOutputs(result: GateResult, resultFile: string): Record<st
     verdict: result.verdict,
     summary: result.summary.replace(/\s*[\r\n]+\s*/g, ' '),
     'result-file': resultFile,
+    // `false` under `enforce: false`: `verdict` stays the real one, the step does not fail on it.
+    enforced: String(result.enforced !== false),
   };
+  if (result.name !== undefined) outputs.name = result.name;
   for (const metric of result.metrics) outputs[metric.id] = formatMetricOutput(metric.value);
   for (const [name, value] of Object.entries(result.outputs)) outputs[name] = value;
   for (const [name, value] of Object.entries(outputs)) {

@@ -73,6 +73,8 @@ export function gateResultSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
       inputs: z.array(z.string()),
       durationMs: FINITE.nonnegative(),
       policy: policySchema.optional(),
+      name: ID.optional(),
+      enforced: z.boolean().optional(),
     })
     .meta({
       $id: 'https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json',

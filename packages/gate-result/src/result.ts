@@ -100,6 +100,13 @@ export interface GateResult {
    * the base's. Set by the runtime and the CLI; absent in results written before it existed.
    */
   policy?: PolicyRecord;
+  /** The instance name (`name` input) when one gate runs several times in a job. */
+  name?: string;
+  /**
+   * `false` under `enforce: false` (advisory): the verdict is the real one, but it does not set the
+   * exit code. Absent means enforced.
+   */
+  enforced?: boolean;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };

@@ -98,6 +98,9 @@ describe(configFileJsonSchema.name, () => {
     };
     expect(Object.keys(schema.properties.coverage?.properties ?? {})).toEqual([
       'if-missing',
+      'enforce',
+      'comment',
+      'name',
       'min-lines',
       'files',
     ]);

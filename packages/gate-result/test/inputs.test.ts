@@ -214,7 +214,7 @@ describe(describeSettings.name, () => {
       specs,
     );
     expect(describeSettings(inputs, specs)).toBe(
-      'if-missing=fail (default); working-directory=. (default); files=a.info, b.info (config-file)',
+      'if-missing=fail (default); working-directory=. (default); enforce=true (default); comment=auto (default); files=a.info, b.info (config-file)',
     );
   });
 });

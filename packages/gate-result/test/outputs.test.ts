@@ -29,6 +29,7 @@ describe(resultOutputs.name, () => {
       verdict: 'pass',
       summary: 'Small.',
       'result-file': '/tmp/r.json',
+      enforced: 'true',
       lines: '12',
       size: 's',
     });

@@ -51,6 +51,21 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
         'When a report does not exist: `fail` (error verdict), `warn` or `skip`. When set here it applies to every gate and wins over the config file; otherwise the config file may set it per gate. Default: `fail`.',
     },
     {
+      ...spec('enforce'),
+      description:
+        'When false (advisory mode), every gate decides as always and `verdict` is the real one, the summary says "advisory: would fail", the output `enforced` is false and the step passes. When set here it applies to every gate and wins over the config file; otherwise the config file may set it per gate. Default: true.',
+    },
+    {
+      ...spec('comment'),
+      description:
+        'One sticky PR comment for the whole step (see docs/comments.md): `auto` creates it when the step fails and updates it whenever it exists (marked resolved once a run passes), `always` on every run, `on-failure` only on failure (a later pass only marks it resolved), `never` none. Needs `pull-requests: write`; without it a notice, and the verdict stands. A step input only: the config file sets it for single-gate actions. Default: auto.',
+    },
+    {
+      ...spec('name'),
+      description:
+        'Instance name (kebab-case) of every gate of this step, when the umbrella runs more than once in a job: result files become `<gate>-<name>.json`. Per gate, set `name:` in its section of the config file instead. Default: none.',
+    },
+    {
       ...spec('allow-unsafe'),
       description:
         "On pull_request_target, run the gates even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false.",

@@ -4,12 +4,24 @@
  * a table (RELIABILITY E5/E6). The whole summary stays under a byte budget (GitHub refuses more
  * than 1 MiB per step): the headline, metrics and counts of every gate always fit; table rows are
  * cut when the budget runs out, with a visible note. The verdict never depends on what is shown.
+ *
+ * Layout: a title line with the combined verdict, one overview table (gate, verdict, the deciding
+ * figure against its bar, a link to the gate's section), then one section per gate; tables longer
+ * than `DETAILS_ROWS` rows are folded into `<details>`, so the first screen shows every verdict.
  */
 import { selectAnnotations } from '../annotations.js';
 import { escapeMarkdown, escapeMarkdownClipped } from '../escape.js';
 import { VERDICT_EMOJI, VERDICT_LABEL } from '../result-builder.js';
-import type { GateResult, MetricVerdict, Section } from '../result.js';
+import {
+  isFailing,
+  worstVerdict,
+  type FindingLevel,
+  type GateResult,
+  type MetricVerdict,
+  type Section,
+} from '../result.js';
 import { GATE_TITLES, formatDuration, formatMetric } from './format.js';
+import { decidingFigure, instanceKey, isAdvisory, sectionAnchor, verdictText } from './overview.js';
 
 export interface SummaryOptions {
   /** Bytes (UTF-8) the whole summary may take. Default 1,000,000 (GitHub's limit is 1 MiB). */
@@ -20,7 +32,19 @@ export interface SummaryOptions {
   titles?: Record<string, string>;
   /** Heading of a combined summary of several gates. */
   heading?: string;
+  /** The limit named in the truncation note. Default: GitHub's 1 MiB job summary limit. */
+  limitName?: string;
+  /** A step-level error (the umbrella's config could not be read): shown under the title, failing. */
+  failure?: string;
+  /**
+   * Findings per result that the runtime did not annotate (it caps them across all gates of a
+   * step); without it, each result is counted against `annotationsPerLevel` alone.
+   */
+  notAnnotated?: ReadonlyMap<GateResult, Readonly<Record<FindingLevel, number>>>;
 }
+
+/** Tables with more rows than this are folded into `<details>`. */
+export const DETAILS_ROWS = 10;
 
 const MAX_CELL = 300;
 const MAX_SENTENCE = 2000;
@@ -35,10 +59,52 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function renderHead(result: GateResult, options: SummaryOptions): string {
+function gateTitle(result: GateResult, options: SummaryOptions): string {
   const title = options.titles?.[result.gate] ?? GATE_TITLES[result.gate] ?? result.gate;
+  return result.name === undefined ? title : `${title} (${result.name})`;
+}
+
+/** The title line: the combined verdict of the step, advisory when no enforced gate fails. */
+function renderTitle(results: readonly GateResult[], options: SummaryOptions): string {
+  const verdict = options.failure === undefined ? worstVerdict(results.map((r) => r.verdict)) : 'error';
+  const only = results.length === 1 ? results[0] : undefined;
+  const title = options.heading ?? (only === undefined ? 'aeef/gates' : gateTitle(only, options));
+  const enforcedFailing = results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+  const text =
+    options.failure === undefined && isFailing(verdict) && !enforcedFailing
+      ? `advisory: ${verdict === 'error' ? 'could not decide' : 'would fail'}`
+      : VERDICT_LABEL[verdict];
+  const lines = [`# ${VERDICT_EMOJI[verdict]} ${escapeMarkdownClipped(title, MAX_CELL)}: ${text}`, ''];
+  if (options.failure !== undefined) {
+    lines.push('## ⛔ The gates could not run', '', escapeMarkdownClipped(options.failure, MAX_SENTENCE), '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per gate: verdict, deciding figure against its bar, and a link to its section. */
+export function renderOverview(results: readonly GateResult[], options: SummaryOptions = {}): string {
+  if (results.length === 0) return '';
+  const lines = [row(['Gate', 'Verdict', 'Deciding figure', 'Details']), row(['---', '---', '---', '---'])];
+  for (const result of results) {
+    const figure = decidingFigure(result);
+    lines.push(
+      row([
+        escapeMarkdownClipped(gateTitle(result, options), MAX_CELL),
+        `${VERDICT_EMOJI[result.verdict]} ${verdictText(result, VERDICT_LABEL)}`,
+        figure === '' ? '—' : escapeMarkdown(figure),
+        `[${escapeMarkdown(instanceKey(result))}](#${sectionAnchor(result)})`,
+      ]),
+    );
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+function renderHead(result: GateResult, options: SummaryOptions): string {
   const lines = [
-    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdown(title)}: ${VERDICT_LABEL[result.verdict]}`,
+    // An explicit anchor: GitHub's own heading anchors depend on the emoji and the verdict text.
+    `<a id="${sectionAnchor(result)}"></a>`,
+    '',
+    `## ${VERDICT_EMOJI[result.verdict]} ${escapeMarkdownClipped(gateTitle(result, options), MAX_CELL)}: ${verdictText(result, VERDICT_LABEL)}`,
     '',
     escapeMarkdownClipped(result.summary, MAX_SENTENCE),
     '',
@@ -58,7 +124,9 @@ function renderHead(result: GateResult, options: SummaryOptions): string {
     }
     lines.push('');
   }
-  const { omitted } = selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 });
+  const omitted =
+    options.notAnnotated?.get(result) ??
+    selectAnnotations(result.findings, { perLevel: options.annotationsPerLevel ?? 10 }).omitted;
   const dropped = (['error', 'warning', 'notice'] as const).filter((l) => omitted[l] > 0);
   if (dropped.length > 0) {
     const counts = dropped.map((l) => `${omitted[l]} ${l}${omitted[l] === 1 ? '' : 's'}`).join(', ');
@@ -92,7 +160,12 @@ const NOTE_RESERVE = 400;
 /** One section, rows added while they fit; returns the number of rows left out. */
 function renderSection(section: Section, sink: Sink): number {
   const rows = section.rows ?? [];
-  if (!sink.take(`### ${escapeMarkdownClipped(section.title, MAX_CELL)}\n\n`)) return rows.length;
+  const title = escapeMarkdownClipped(section.title, MAX_CELL);
+  const folded = rows.length > DETAILS_ROWS;
+  const opening = folded
+    ? `<details><summary>${title} (${rows.length} rows)</summary>\n\n`
+    : `### ${title}\n\n`;
+  if (!sink.take(opening)) return rows.length;
   let left = 0;
   if (rows.length > 0) {
     const width = Math.max(section.columns?.length ?? 0, ...rows.map((r) => r.length));
@@ -113,7 +186,7 @@ function renderSection(section: Section, sink: Sink): number {
   if (omitted > 0) sink.force(`\n_…and ${omitted} more row${omitted === 1 ? '' : 's'} not shown._\n`);
   for (const note of section.notes ?? [])
     if (!sink.take(`\n${escapeMarkdownClipped(note, MAX_SENTENCE)}\n`)) break;
-  sink.force('\n');
+  sink.force(folded ? '\n</details>\n\n' : '\n');
   return left;
 }
 
@@ -122,7 +195,7 @@ export function renderSummary(results: readonly GateResult[], options: SummaryOp
   const budget = options.budgetBytes ?? 1_000_000;
   const heads = results.map((r) => renderHead(r, options));
   const feet = results.map(renderFoot);
-  const intro = options.heading === undefined ? '' : `# ${escapeMarkdown(options.heading)}\n\n`;
+  const intro = renderTitle(results, options) + renderOverview(results, options);
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   // Headings, sentences, metrics and counts always appear; rows share what is left.
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
@@ -150,7 +223,7 @@ export function renderSummary(results: readonly GateResult[], options: SummaryOp
   }
   if (exhausted) {
     out.push(
-      `> [!NOTE]\n> This summary was truncated to stay under GitHub's 1 MiB limit${cut > 0 ? ` (${cut} table rows not shown)` : ''}. The verdict counts everything; the result file holds every finding.\n`,
+      `> [!NOTE]\n> This summary was truncated to stay under ${options.limitName ?? "GitHub's 1 MiB limit"}${cut > 0 ? ` (${cut} table rows not shown)` : ''}. The verdict counts everything; the result file holds every finding.\n`,
     );
   }
   return out.join('');

@@ -6,7 +6,9 @@
 import { breakWorkflowCommands, visibleControlChars } from '../escape.js';
 import { VERDICT_LABEL } from '../result-builder.js';
 import type { GateResult, MetricVerdict, Section, Verdict } from '../result.js';
+import { isFailing, worstVerdict } from '../result.js';
 import { GATE_TITLES, formatDuration, formatMetric } from './format.js';
+import { decidingFigure, isAdvisory, verdictText } from './overview.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -53,17 +55,43 @@ function renderSection(section: Section, maxRows: number): string[] {
   return lines;
 }
 
-/** The results as terminal text, one block per gate, ending with a newline. */
+/** The results as terminal text: the overview, then one block per gate, ending with a newline. */
 export function renderTerminal(results: readonly GateResult[], options: TerminalOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
   const maxRows = options.maxRows ?? 20;
   const out: string[] = [];
+  const titleOf = (result: GateResult): string => {
+    const gate = GATE_TITLES[result.gate] ?? result.gate;
+    return result.name === undefined ? gate : `${gate} (${result.name})`;
+  };
+  // The overview first: the combined verdict, then one line per gate with its deciding figure.
+  if (results.length > 0) {
+    const worst = worstVerdict(results.map((r) => r.verdict));
+    const advisory = isFailing(worst) && !results.some((r) => isFailing(r.verdict) && !isAdvisory(r));
+    const label = advisory
+      ? `advisory: ${worst === 'error' ? 'could not decide' : 'would fail'}`
+      : VERDICT_LABEL[worst];
+    out.push(
+      `${paint(VERDICT_STYLE[worst], VERDICT_MARK[worst])} ${paint('bold', 'aeef/gates')}: ${paint(VERDICT_STYLE[worst], label)}`,
+    );
+    const rows = results.map((r) => [
+      `  ${VERDICT_MARK[r.verdict]}`,
+      titleOf(r),
+      verdictText(r, VERDICT_LABEL),
+      decidingFigure(r) || '—',
+    ]);
+    for (const [i, line] of pad(rows).entries()) {
+      const style = VERDICT_STYLE[results[i]?.verdict ?? 'pass'];
+      out.push(paint(style, line));
+    }
+    out.push('');
+  }
   for (const result of results) {
-    const title = GATE_TITLES[result.gate] ?? result.gate;
+    const title = titleOf(result);
     const style = VERDICT_STYLE[result.verdict];
     out.push(
-      `${paint(style, VERDICT_MARK[result.verdict])} ${paint('bold', title)}: ${paint(style, VERDICT_LABEL[result.verdict])} ${paint('dim', `(${formatDuration(result.durationMs)})`)}`,
+      `${paint(style, VERDICT_MARK[result.verdict])} ${paint('bold', title)}: ${paint(style, verdictText(result, VERDICT_LABEL))} ${paint('dim', `(${formatDuration(result.durationMs)})`)}`,
       `  ${clean(result.summary)}`,
     );
     if (result.metrics.length > 0) {

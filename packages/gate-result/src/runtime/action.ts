@@ -5,13 +5,16 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONFIG_FILE, configFileInputs, type ConfigFile } from '../config-file.js';
+import { DEFAULT_CONFIG_FILE, configFileInputs, configInstances, type ConfigFile } from '../config-file.js';
 import { ConfigError, getErrorMessage } from '../errors.js';
-import type { AnyGate, GateInfo, Inputs, InputSpec } from '../gate.js';
-import { getList } from '../inputs.js';
+import type { AnyGate, GateInfo, GateIO, Inputs, InputSpec } from '../gate.js';
+import { getEnum, getList, getString } from '../inputs.js';
 import { COMMON_INPUTS, inputsFromRecord, layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
-import type { GateResult, Verdict } from '../result.js';
+import { instanceKey } from '../render/overview.js';
+import { renderSummary } from '../render/summary-markdown.js';
+import { isFailing, type GateResult, type Verdict } from '../result.js';
+import { COMMENT_BUDGET_BYTES, COMMENT_MODES, publishComment, type CommentMode } from './comment.js';
 import { withPolicy } from '../policy/diff.js';
 import { POLICY_SOURCE_INPUT } from './policy-source.js';
 import { publishResults } from './publish.js';
@@ -64,11 +67,18 @@ export interface RunGatesOptions {
   suite?: readonly GateInfo[];
 }
 
+interface CommentPlan {
+  mode: CommentMode;
+  key: string;
+  io: GateIO;
+}
+
 async function runSelected(
   gates: readonly AnyGate[],
   options: RunGatesOptions,
   combined: boolean,
   written: Map<GateResult, string>,
+  plan: { comment?: CommentPlan },
 ): Promise<GateResult[]> {
   const context = await buildRunnerContext(gates, process.env, options.suite);
   // The config file's `gates:` list stands in for an unset `gates` input.
@@ -87,20 +97,54 @@ async function runSelected(
   if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   // Gate inputs stay known to the typo check, so a near miss of one (`min-line`) is still caught.
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
+  // Read before any gate runs: a misspelt mode is the user's to fix, not a silent `auto`.
+  const only = combined ? undefined : gates[0];
+  const commentInputs =
+    only === undefined
+      ? context.inputs
+      : layerInputs(context.inputs, configFileInputs(context.config, only.id));
+  const mode = getEnum(commentInputs, 'comment', COMMENT_MODES) ?? 'auto';
   const results: GateResult[] = [];
+  const name = getString(context.inputs, 'name');
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
-    const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = withPolicy(
-      await executeGate(gate, inputs, context.io, {
-        inputNames: context.inputNames,
-        extraInputs: known,
-      }),
-      context.policy,
-    );
-    // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
-    written.set(result, await writeResultFile(context.resultDir, result));
-    results.push(result);
+    // The umbrella runs every instance section (`coverage`, `coverage:web`); one gate's action runs
+    // the section its `name` input picks, else its plain section.
+    const sections = combined
+      ? configInstances(context.config, gate.id)
+      : [
+          name !== undefined && context.config?.sections[`${gate.id}:${name}`]
+            ? `${gate.id}:${name}`
+            : gate.id,
+        ];
+    for (const section of sections) {
+      // A section's key names its instance, over the step's `name`.
+      const own =
+        section === gate.id
+          ? []
+          : [inputsFromRecord({ name: section.slice(gate.id.length + 1) }, 'config-file')];
+      const inputs = layerInputs(...own, context.inputs, configFileInputs(context.config, section));
+      const result = withPolicy(
+        await executeGate(gate, inputs, context.io, {
+          inputNames: context.inputNames,
+          extraInputs: known,
+        }),
+        context.policy,
+      );
+      if (results.some((r) => instanceKey(r) === instanceKey(result))) {
+        throw new ConfigError(
+          `Two runs of the ${gate.id} gate would both write \`${instanceKey(result)}.json\`: give each config section its own name (\`${gate.id}:<name>\`).`,
+        );
+      }
+      // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
+      written.set(result, await writeResultFile(context.resultDir, result));
+      results.push(result);
+    }
   }
+  const key =
+    only === undefined || results[0] === undefined
+      ? `gates${name === undefined ? '' : `-${name}`}`
+      : instanceKey(results[0]);
+  plan.comment = { mode, key, io: context.io };
   return results;
 }
 
@@ -140,8 +184,9 @@ export async function runGatesAction(
   let results: GateResult[] = [];
   let failure: string | undefined;
   const written = new Map<GateResult, string>();
+  const plan: { comment?: CommentPlan } = {};
   try {
-    results = await runSelected(gates, options, combined, written);
+    results = await runSelected(gates, options, combined, written, plan);
   } catch (error) {
     const message =
       error instanceof ConfigError
@@ -151,20 +196,34 @@ export async function runGatesAction(
     if (combined) failure = message;
     else results = gates.map((g) => errorResult(g.id, message));
   }
+  // Each gate's own title (Gate.title), which a gate outside the known list also has.
+  const summary = { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) };
+  let verdict: Verdict;
   try {
-    return await publishResults(results, {
-      resultDir,
-      combined,
-      failure,
-      written,
-      // Each gate's own title (Gate.title), which a gate outside the known list also has.
-      summary: { heading: options.heading, titles: Object.fromEntries(gates.map((g) => [g.id, g.title])) },
-    });
+    verdict = await publishResults(results, { resultDir, combined, failure, written, summary });
   } catch (error) {
     core.setFailed(`Could not publish the results: ${getErrorMessage(error)}`);
     process.exitCode = 1;
     return 'error';
   }
+  // After the exit code is set: the comment is a view of the decision, never part of it.
+  if (plan.comment !== undefined) {
+    const { mode, key, io } = plan.comment;
+    await publishComment({
+      github: io.github,
+      event: io.event,
+      mode,
+      key,
+      failing: isFailing(verdict),
+      markdown: renderSummary(results, {
+        ...summary,
+        failure,
+        budgetBytes: COMMENT_BUDGET_BYTES,
+        limitName: "GitHub's 65,536-character comment limit",
+      }),
+    });
+  }
+  return verdict;
 }
 
 /** The whole of an action's main.ts: run this gate as the runner asks, publish, set the exit code. */

@@ -1,5 +1,5 @@
 /**
- * The result file `$RUNNER_TEMP/aeef-gates/<gate>.json`, read by the KPI export and by other jobs
+ * The result file `$RUNNER_TEMP/aeef-gates/<gate>.json` (`<gate>-<name>.json` for a named instance), read by the KPI export and by other jobs
  * through artifacts. Written atomically (temp file + rename), so a reader never sees half a file.
  * Each write is also recorded in the directory's ledger (`RESULT_LEDGER`): the KPI export takes a
  * file from this directory as a verdict only when a gate of its own job recorded its digest
@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { instanceKey } from '../render/overview.js';
 import type { GateResult } from '../result.js';
 
 /** One line per write: `<sha256 of the UTF-8 text>\t<job identity>\t<file name>`. Read by actions/kpi/src/result-ledger.ts. */
@@ -22,7 +23,7 @@ export function jobIdentity(
     .join('/');
 }
 
-/** Path of a gate's result file in `dir`. */
+/** Path of a gate's result file in `dir`; `gate` is the instance key (`coverage` or `coverage-web`). */
 export function resultFilePath(dir: string, gate: string): string {
   return path.join(dir, `${gate}.json`);
 }
@@ -34,7 +35,7 @@ export async function writeResultFile(
   job: string = jobIdentity(),
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const target = resultFilePath(dir, result.gate);
+  const target = resultFilePath(dir, instanceKey(result));
   const temp = `${target}.${randomUUID()}.tmp`;
   const text = `${JSON.stringify(result, null, 2)}\n`;
   try {

@@ -3,6 +3,7 @@
  * from a `catch` can pass (RELIABILITY 5.1). The user's `if-missing` applies to a missing report
  * only; a report that exists but cannot be used is always an error.
  */
+import { INSTANCE_NAME } from '../config-file.js';
 import { ConfigError, InputError, InternalError, MissingReportError } from '../errors.js';
 import type { AnyGate, GateIO, Inputs, InputSpec } from '../gate.js';
 import { getBoolean, getEnum } from '../inputs.js';
@@ -85,8 +86,13 @@ export async function executeGate(
     .filter((s) => s.kind === 'secret')
     .map((s) => rawInputs.get(s.name)?.value ?? '');
   let ifMissing: string | undefined;
+  let enforced = true;
+  let name: string | undefined;
   let result: GateResult;
   try {
+    // Read first: a gate that cannot start still reports under its instance name.
+    name = instanceName(inputs);
+    enforced = getBoolean(inputs, 'enforce') ?? true;
     if (options.inputNames !== undefined)
       checkTypos(options.inputNames, [...specs, ...(options.extraInputs ?? [])]);
     ifMissing = getEnum(inputs, 'if-missing', ['fail', 'warn', 'skip']);
@@ -112,5 +118,22 @@ export async function executeGate(
     ...result,
     config: scrubConfig(result.config, secrets),
     durationMs: Math.max(0, Math.round(io.now() - started)),
+    ...(name === undefined ? {} : { name }),
+    // Advisory only when the setting was read: a gate whose `enforce` is malformed is enforced.
+    ...(enforced ? {} : { enforced: false }),
   };
+}
+
+/** The `name` input: kebab-case, since it becomes a file name, an output prefix and an anchor. */
+function instanceName(inputs: Inputs): string | undefined {
+  const given = inputs.get('name');
+  if (given === undefined) return undefined;
+  const value = given.value.trim();
+  if (!INSTANCE_NAME.test(value)) {
+    throw new InputError(
+      'name',
+      `The instance \`name\` must be kebab-case (lowercase letters, digits and \`-\`, at most 41 characters), got \`${value.slice(0, 60)}\`.`,
+    );
+  }
+  return value;
 }

@@ -38,7 +38,15 @@ const sample = (fields: Partial<GateResult> = {}): GateResult =>
 describe(renderSummary.name, () => {
   it('renders a gate as heading, sentence, metrics, sections and notes', () => {
     expect(renderSummary([sample()])).toMatchInlineSnapshot(`
-      "## ❌ Coverage: failed
+      "# ❌ Coverage: failed
+
+      | Gate | Verdict | Deciding figure | Details |
+      | --- | --- | --- | --- |
+      | Coverage | ❌ failed | lines 78.12% &lt; 80% | [coverage](#gate-coverage) |
+
+      <a id="gate-coverage"></a>
+
+      ## ❌ Coverage: failed
 
       Line coverage 78.12% is below 80%.
 

@@ -39,6 +39,9 @@ describe(renderTerminal.name, () => {
   it('renders plain text without colour and with report escapes made visible', () => {
     expect(renderTerminal([result], { color: false })).toBe(
       [
+        '✖ aeef/gates: failed',
+        '  ✖  Coverage  failed  lines 78.12% < 80%',
+        '',
         '✖ Coverage: failed (20 ms)',
         '  Line coverage 78.12% is below 80%.<U+001B>[2J',
         '  Line coverage  78.12%  ≥ 80%  fail',
