@@ -48475,6 +48475,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "provenance", title: "Provenance" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -52044,7 +52045,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json") && !e.name.endsWith(".intoto.json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/logger.ts
@@ -53635,8 +53636,9 @@ function settingLines(text) {
     if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
     for (const item of node2.items) {
       const pair = item;
-      if (!pair.key || pair.key.value === void 0) continue;
-      const name = `${prefix}${String(pair.key.value)}`;
+      const key = pair.key?.value;
+      if (!pair.key || typeof key !== "string" && typeof key !== "number") continue;
+      const name = `${prefix}${key}`;
       if (pair.key.range) lines.set(name, counter.linePos(pair.key.range[0]).line);
       walk(pair.value, `${name}.`);
     }
