@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePullRequestRepo, writeTree } from '../support/git-repo.js';
 import type { PullRequestRepo, Tree } from '../support/git-repo.js';
@@ -108,7 +108,7 @@ const withApi = (server: GitHubServer, inputs: Record<string, string> = {}) => (
 });
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validateStatement = ajv.compile(
   readJson(path.join(REPO_ROOT, 'test/fixtures/provenance/in-toto-statement-v1.schema.json')) as object,
 );

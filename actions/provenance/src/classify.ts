@@ -29,6 +29,7 @@ export type SignalKind =
   | 'trailer'
   | 'trailer-key'
   | 'footer'
+  | 'subject'
   | 'pr-author'
   | 'pr-footer'
   | 'label';
@@ -111,6 +112,11 @@ function identitySignals(
   return signals;
 }
 
+function subjectSignal(message: string, match: IdentityMatcher): Signal[] {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: 'subject', tool: found.tool, evidence: clip(found.prefix.trim()) }] : [];
+}
+
 export function classifyCommit(commit: CommitFacts, match: IdentityMatcher): CommitVerdict {
   const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
   const trailers = trailerSignals(message, match);
@@ -124,6 +130,7 @@ export function classifyCommit(commit: CommitFacts, match: IdentityMatcher): Com
       match,
     ),
     ...trailers.signals,
+    ...subjectSignal(message, match),
     ...match
       .footers(message)
       .map(({ tool, footer }): Signal => ({ kind: 'footer', tool, evidence: clip(footer) })),

@@ -33,7 +33,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     kind: 'list',
     default: DEFAULT_DISCLOSURE_HEADINGS.join(','),
     description:
-      'Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`.',
+      'Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`, `AI usage`.',
   },
   {
     name: 'require-trailers',

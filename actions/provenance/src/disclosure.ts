@@ -14,7 +14,8 @@ export interface Disclosure {
   reason: string;
 }
 
-export const DEFAULT_DISCLOSURE_HEADINGS = ['AI assistance', 'AI disclosure'];
+// `AI usage` is Ghostty's ("AI Usage Disclosure"), see test/fixtures/provenance/pr-bodies.json.
+export const DEFAULT_DISCLOSURE_HEADINGS = ['AI assistance', 'AI disclosure', 'AI usage'];
 const BODY_MAX = 256 * 1024;
 
 interface Heading {

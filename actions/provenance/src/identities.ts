@@ -15,6 +15,7 @@ export interface AiIdentity {
   namePrefixes: string[];
   nameSuffixes: string[];
   footers: string[];
+  subjectPrefixes: string[];
   trailerKeys: string[];
   labels: string[];
   sources: string[];
@@ -29,6 +30,7 @@ const LIST_FIELDS = {
   'name-prefixes': 'namePrefixes',
   'name-suffixes': 'nameSuffixes',
   footers: 'footers',
+  'subject-prefixes': 'subjectPrefixes',
   'trailer-keys': 'trailerKeys',
   labels: 'labels',
   sources: 'sources',
@@ -52,6 +54,7 @@ export function parseIdentityTable(text: string, fail: (message: string) => Erro
       namePrefixes: [],
       nameSuffixes: [],
       footers: [],
+      subjectPrefixes: [],
       trailerKeys: [],
       labels: [],
       sources: [],
@@ -114,6 +117,7 @@ export function parseUserIdentity(entry: string): AiIdentity {
     namePrefixes: [],
     nameSuffixes: [],
     footers: [],
+    subjectPrefixes: [],
     trailerKeys: [],
     labels: [],
     sources: ['ai-identities input'],
@@ -141,6 +145,8 @@ export interface IdentityMatcher {
   nameSuffix(name: string): string | undefined;
   trailerKey(key: string): string | undefined;
   label(label: string): string | undefined;
+  /** The tool whose subject prefix starts the message's first line. */
+  subjectPrefix(message: string): { tool: string; prefix: string } | undefined;
   /** Every footer found in the text, with its tool. */
   footers(text: string): { tool: string; footer: string }[];
 }
@@ -167,6 +173,9 @@ export function compileIdentities(rows: readonly AiIdentity[]): IdentityMatcher 
   const labels = table((r) => r.labels);
   const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
   const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap((r) =>
+    r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool })),
+  );
   const footers = rows.flatMap((r) =>
     r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool })),
   );
@@ -192,6 +201,11 @@ export function compileIdentities(rows: readonly AiIdentity[]): IdentityMatcher 
     nameSuffix(name) {
       const lower = name.trim().toLowerCase();
       return suffixes.find(({ s }) => lower.endsWith(s.trim()) && lower.length > s.trim().length)?.tool;
+    },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
     },
     trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
     label: (value) => labels.get(value.trim().toLowerCase()),
