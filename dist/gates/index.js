@@ -84013,6 +84013,10 @@ function identitySignals(kind, name, email3, login, match) {
   if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip2(name) });
   return signals;
 }
+function subjectSignal(message, match) {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: "subject", tool: found.tool, evidence: clip2(found.prefix.trim()) }] : [];
+}
 function classifyCommit(commit, match) {
   const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
   const trailers = trailerSignals(message, match);
@@ -84026,6 +84030,7 @@ function classifyCommit(commit, match) {
       match
     ),
     ...trailers.signals,
+    ...subjectSignal(message, match),
     ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip2(footer) }))
   ];
   const tools = [...new Set(signals.map((s) => s.tool))].sort();
@@ -84050,7 +84055,7 @@ function classifyPull(pull, match) {
 }
 
 // actions/provenance/src/disclosure.ts
-var DEFAULT_DISCLOSURE_HEADINGS = ["AI assistance", "AI disclosure"];
+var DEFAULT_DISCLOSURE_HEADINGS = ["AI assistance", "AI disclosure", "AI usage"];
 var BODY_MAX = 256 * 1024;
 var HEADING_MAX = 500;
 function headingOf(line) {
@@ -84317,7 +84322,7 @@ async function readTemplate(io) {
 var import_yaml5 = __toESM(require_dist(), 1);
 
 // actions/provenance/src/identities-data.ts
-var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
+var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
 
 // actions/provenance/src/identities.ts
 var LIST_FIELDS = {
@@ -84327,6 +84332,7 @@ var LIST_FIELDS = {
   "name-prefixes": "namePrefixes",
   "name-suffixes": "nameSuffixes",
   footers: "footers",
+  "subject-prefixes": "subjectPrefixes",
   "trailer-keys": "trailerKeys",
   labels: "labels",
   sources: "sources"
@@ -84346,6 +84352,7 @@ function parseIdentityTable(text2, fail2) {
       namePrefixes: [],
       nameSuffixes: [],
       footers: [],
+      subjectPrefixes: [],
       trailerKeys: [],
       labels: [],
       sources: []
@@ -84400,6 +84407,7 @@ function parseUserIdentity(entry) {
     namePrefixes: [],
     nameSuffixes: [],
     footers: [],
+    subjectPrefixes: [],
     trailerKeys: [],
     labels: [],
     sources: ["ai-identities input"],
@@ -84436,6 +84444,9 @@ function compileIdentities(rows) {
   const labels = table2((r) => r.labels);
   const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
   const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap(
+    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
+  );
   const footers = rows.flatMap(
     (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
   );
@@ -84461,6 +84472,11 @@ function compileIdentities(rows) {
       const lower2 = name.trim().toLowerCase();
       return suffixes.find(({ s }) => lower2.endsWith(s.trim()) && lower2.length > s.trim().length)?.tool;
     },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
+    },
     trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
     label: (value2) => labels.get(value2.trim().toLowerCase()),
     footers(text2) {
@@ -84484,7 +84500,7 @@ var INPUT_SPECS6 = [
     name: "disclosure-heading",
     kind: "list",
     default: DEFAULT_DISCLOSURE_HEADINGS.join(","),
-    description: "Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`."
+    description: "Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`, `AI usage`."
   },
   {
     name: "require-trailers",
