@@ -127,7 +127,7 @@ describe('policy-source with git', () => {
 
 describe('policy-source through the contents API', () => {
   /** A clone without the base commit: the head's tree committed alone. */
-  function shallow(r: PullRequestRepo): string {
+  function shallow(_r: PullRequestRepo): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-shallow-'));
     dirs.push(dir);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
