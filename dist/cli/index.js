@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -117,17 +125,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value2) {
+    function collectionFromPath(schema, path14, value2) {
       let v = value2;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value2) {
-        if (isEmptyPath(path12))
+      addIn(path14, value2) {
+        if (isEmptyPath(path14))
           this.add(value2);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -917,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value2) {
-        const [key, ...rest] = path12;
+      setIn(path14, value2) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -1007,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1031,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1055,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1072,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1092,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -3478,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path12, value2) {
+      addIn(path14, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value2);
+          this.contents.addIn(path14, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value2) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path14, value2) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value2);
+          this.contents.setIn(path14, value2);
         }
       }
       /**
@@ -4663,12 +4671,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        comment: re2.comment,
+        range: [offset, valueEnd, re2.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5055,10 +5063,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re2.offset];
+      if (re2.comment)
+        alias.comment = re2.comment;
       return alias;
     }
     exports2.composeEmptyNode = composeEmptyNode;
@@ -5099,10 +5107,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re2.comment)
+        doc.comment = re2.comment;
+      doc.range = [offset, contentEnd, re2.offset];
       return doc;
     }
     exports2.composeDoc = composeDoc;
@@ -5345,15 +5353,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value2, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -5377,8 +5385,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value2, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value2, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -5578,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6921,14 +6929,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs2, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7056,13 +7064,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8409,14 +8417,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8505,7 +8513,7 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value2) {
       return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
+    function parseHeaders2(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
@@ -8771,7 +8779,7 @@ var require_util = __commonJS({
       removeAllListeners,
       errorRequest,
       parseRawHeaders,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseKeepAliveTimeout,
       destroy,
       bodyLength,
@@ -8867,39 +8875,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path14,
           error63.message
         );
       });
@@ -8948,9 +8956,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9013,7 +9021,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -9028,11 +9036,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9098,7 +9106,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -9223,11 +9231,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders2, statusText = "") {
         assert2(!this.aborted);
         assert2(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders2(headers), statusText);
         }
         this.#publishUpgradeTrailers();
       }
@@ -9495,9 +9503,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -9535,12 +9543,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -10992,7 +11000,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module) {
     "use strict";
-    var { types, inspect } = __require("node:util");
+    var { types, inspect: inspect2 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -11002,18 +11010,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural6 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural6}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context2) {
+      const plural6 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural6}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context2.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context2) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context2.prefix,
+        message: `"${context2.value}" is an invalid ${context2.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -11139,7 +11147,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V);
+          return inspect2(V);
         case "String":
           return `"${V}"`;
         default:
@@ -11412,7 +11420,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports2, module) {
     "use strict";
     var { Transform } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -11807,8 +11815,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -12112,7 +12120,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -13140,35 +13148,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -13791,7 +13799,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path14, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13872,7 +13880,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14059,12 +14067,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -14401,7 +14409,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal: signal2, headers: reqHeaders } = request;
+      const { method, path: path14, host, upgrade, expectContinue, signal: signal2, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14498,7 +14506,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14734,12 +14742,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -14851,9 +14859,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -15218,16 +15226,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -15238,7 +15246,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -15289,7 +15297,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -15301,7 +15309,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -15637,8 +15645,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -16092,10 +16100,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16400,7 +16408,7 @@ var require_retry_handler = __commonJS({
     var { RequestRetryError } = require_errors2();
     var {
       isDisturbed,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseRangeHeader,
       wrapRequestBody
     } = require_util();
@@ -16558,7 +16566,7 @@ var require_retry_handler = __commonJS({
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = parseHeaders(rawHeaders);
+        const headers = parseHeaders2(rawHeaders);
         this.retryCount += 1;
         if (statusCode >= 300) {
           if (!this.headersSent && this.retryOpts.statusCodes.includes(statusCode) === false) {
@@ -16780,7 +16788,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -16792,7 +16800,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -16907,7 +16915,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -16920,7 +16928,7 @@ var require_readable = __commonJS({
             if (signal2?.aborted) {
               reject(signal2.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -16939,7 +16947,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -16956,7 +16964,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -17026,18 +17034,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -17134,7 +17142,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -17208,17 +17216,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context2, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -17229,7 +17237,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -17255,7 +17263,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context2
             });
           }
         }
@@ -17294,9 +17302,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -17424,17 +17432,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal2);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context2, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -17462,7 +17470,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context2
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -17519,9 +17527,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -17544,7 +17552,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -17558,7 +17566,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -17575,7 +17583,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -17654,7 +17662,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal2);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -17663,10 +17671,10 @@ var require_api_pipeline = __commonJS({
         assert2(!res, "pipeline cannot be retried");
         assert2(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque, handler, context: context2 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -17684,7 +17692,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context2
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -17768,7 +17776,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal2);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -17782,7 +17790,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -17790,7 +17798,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -17806,9 +17814,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -17859,20 +17867,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal2);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -17884,7 +17892,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -17900,9 +17908,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -18067,20 +18075,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18102,7 +18110,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18140,9 +18148,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -18605,10 +18613,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -19735,7 +19743,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -19878,8 +19886,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -19895,7 +19903,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -20028,7 +20036,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -20096,7 +20104,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -20853,7 +20861,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -20900,7 +20908,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -20942,7 +20950,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -21765,7 +21773,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -21815,23 +21823,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -21839,9 +21847,9 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -21884,7 +21892,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -21897,7 +21905,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -22766,7 +22774,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -23293,7 +23301,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -23487,9 +23495,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25625,8 +25633,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -25648,7 +25656,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON2 = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -25840,7 +25848,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -26409,11 +26417,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path14 = `/${path14}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path12);
+          url2 = new URL(util.parseOrigin(url2).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -26435,7 +26443,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -27053,11 +27061,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path12 } = cov;
-        if (this.data[path12]) {
-          this.data[path12].merge(cov);
+        const { path: path14 } = cov;
+        if (this.data[path14]) {
+          this.data[path14].merge(cov);
         } else {
-          this.data[path12] = cov;
+          this.data[path14] = cov;
         }
       }
       /**
@@ -27129,6 +27137,570 @@ var require_istanbul_lib_coverage = __commonJS({
        */
       FileCoverage
     };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/version.mjs
+var VERSION;
+var init_version = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/version.mjs"() {
+    VERSION = "1.10.0";
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/internal/semver.mjs
+function _makeCompatibilityCheck(ownVersion) {
+  const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+  const rejectedVersions = /* @__PURE__ */ new Set();
+  const myVersionMatch = ownVersion.match(re);
+  if (!myVersionMatch) return () => false;
+  const ownVersionParsed = {
+    major: +myVersionMatch[1],
+    minor: +myVersionMatch[2],
+    patch: +myVersionMatch[3],
+    prerelease: myVersionMatch[4]
+  };
+  if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+    return globalVersion === ownVersion;
+  };
+  function _reject(v) {
+    rejectedVersions.add(v);
+    return false;
+  }
+  function _accept(v) {
+    acceptedVersions.add(v);
+    return true;
+  }
+  return function isCompatible2(globalVersion) {
+    if (acceptedVersions.has(globalVersion)) return true;
+    if (rejectedVersions.has(globalVersion)) return false;
+    const globalVersionMatch = globalVersion.match(re);
+    if (!globalVersionMatch) return _reject(globalVersion);
+    const globalVersionParsed = {
+      major: +globalVersionMatch[1],
+      minor: +globalVersionMatch[2],
+      patch: +globalVersionMatch[3],
+      prerelease: globalVersionMatch[4]
+    };
+    if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+    if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+    if (ownVersionParsed.major === 0) {
+      if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+      return _reject(globalVersion);
+    }
+    if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+    return _reject(globalVersion);
+  };
+}
+var re, isCompatible;
+var init_semver = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/internal/semver.mjs"() {
+    init_version();
+    re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    isCompatible = _makeCompatibilityCheck(VERSION);
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/internal/global-utils.mjs
+function _makeGlobalApi() {
+  return Object.defineProperty({}, "version", {
+    value: VERSION,
+    enumerable: true,
+    writable: false,
+    configurable: false
+  });
+}
+function registerGlobal(type, instance, diag3, allowOverride = false) {
+  var _global$GLOBAL_OPENTE;
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+  if (!allowOverride && api[type]) {
+    const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+    diag3.error(err.stack || err.message);
+    return false;
+  }
+  if (api.version !== "1.10.0") {
+    const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${VERSION}`);
+    diag3.error(err.stack || err.message);
+    return false;
+  }
+  api[type] = instance;
+  diag3.debug(`@opentelemetry/api: Registered a global for ${type} v${VERSION}.`);
+  return true;
+}
+function getGlobal(type) {
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+  if (api == null) return;
+  if (api !== _compatibleGlobalApi) {
+    if (!api.version || !isCompatible(api.version)) return;
+    _compatibleGlobalApi = api;
+  }
+  return api[type];
+}
+function unregisterGlobal(type, diag3) {
+  diag3.debug(`@opentelemetry/api: Unregistering a global for ${type} v${VERSION}.`);
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+  if (api) delete api[type];
+}
+var major, GLOBAL_OPENTELEMETRY_API_KEY, _global, _compatibleGlobalApi;
+var init_global_utils = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/internal/global-utils.mjs"() {
+    init_version();
+    init_semver();
+    major = VERSION.split(".")[0];
+    GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
+    _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.mjs
+function logProxy(funcName, namespace, args) {
+  const logger = getGlobal("diag");
+  if (!logger) return;
+  return logger[funcName](namespace, ...args);
+}
+var DiagComponentLogger;
+var init_ComponentLogger = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.mjs"() {
+    init_global_utils();
+    DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args) {
+        return logProxy("debug", this._namespace, args);
+      }
+      error(...args) {
+        return logProxy("error", this._namespace, args);
+      }
+      info(...args) {
+        return logProxy("info", this._namespace, args);
+      }
+      warn(...args) {
+        return logProxy("warn", this._namespace, args);
+      }
+      verbose(...args) {
+        return logProxy("verbose", this._namespace, args);
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.mjs
+function createLogLevelDiagLogger(maxLevel, logger) {
+  if (maxLevel < 0) maxLevel = 0;
+  else if (maxLevel > 9999) maxLevel = 9999;
+  logger = logger || {};
+  function _filterFunc(funcName, theLevel) {
+    const theFunc = logger[funcName];
+    if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+    return function() {
+    };
+  }
+  return {
+    error: _filterFunc("error", 30),
+    warn: _filterFunc("warn", 50),
+    info: _filterFunc("info", 60),
+    debug: _filterFunc("debug", 70),
+    verbose: _filterFunc("verbose", 80)
+  };
+}
+var init_logLevelLogger = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.mjs"() {
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/api/diag.mjs
+var API_NAME, DiagAPI;
+var init_diag = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/api/diag.mjs"() {
+    init_global_utils();
+    init_ComponentLogger();
+    init_logLevelLogger();
+    API_NAME = "diag";
+    DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args) {
+            const logger = getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err.stack) !== null && _err$stack !== void 0 ? _err$stack : err.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = getGlobal("diag");
+          const newLogger = createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options) => {
+          return new DiagComponentLogger(options);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.mjs
+var baggageEntryMetadataSymbol;
+var init_symbol = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.mjs"() {
+    baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
+function baggageEntryMetadataFromString(str3) {
+  if (typeof str3 !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str3}`);
+    str3 = "";
+  }
+  return {
+    __TYPE__: baggageEntryMetadataSymbol,
+    toString() {
+      return str3;
+    }
+  };
+}
+var diag;
+var init_utils = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs"() {
+    init_diag();
+    init_symbol();
+    diag = DiagAPI.instance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context/context.mjs
+var ROOT_CONTEXT;
+var init_context = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context/context.mjs"() {
+    ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key) => self2._currentContext.get(key);
+        self2.setValue = (key, value2) => {
+          const context2 = new BaseContext(self2._currentContext);
+          context2._currentContext.set(key, value2);
+          return context2;
+        };
+        self2.deleteValue = (key) => {
+          const context2 = new BaseContext(self2._currentContext);
+          context2._currentContext.delete(key);
+          return context2;
+        };
+      }
+    }();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.mjs
+function createNoopMeter() {
+  return NOOP_METER;
+}
+var NoopMeter, NoopMetric, NoopCounterMetric, NoopUpDownCounterMetric, NoopGaugeMetric, NoopHistogramMetric, NoopObservableMetric, NoopObservableCounterMetric, NoopObservableGaugeMetric, NoopObservableUpDownCounterMetric, NOOP_METER, NOOP_COUNTER_METRIC, NOOP_GAUGE_METRIC, NOOP_HISTOGRAM_METRIC, NOOP_UP_DOWN_COUNTER_METRIC, NOOP_OBSERVABLE_COUNTER_METRIC, NOOP_OBSERVABLE_GAUGE_METRIC, NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+var init_NoopMeter = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.mjs"() {
+    NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    NoopMetric = class {
+    };
+    NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    NOOP_METER = new NoopMeter();
+    NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/metrics/Metric.mjs
+var ValueType;
+var init_Metric = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/metrics/Metric.mjs"() {
+    ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context/NoopContextManager.mjs
+var NoopContextManager;
+var init_NoopContextManager = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context/NoopContextManager.mjs"() {
+    init_context();
+    NoopContextManager = class {
+      active() {
+        return ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/api/context.mjs
+var API_NAME2, NOOP_CONTEXT_MANAGER, NOOP_TOKEN, ContextAPI;
+var init_context2 = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/api/context.mjs"() {
+    init_global_utils();
+    init_diag();
+    init_NoopContextManager();
+    API_NAME2 = "context";
+    NOOP_CONTEXT_MANAGER = new NoopContextManager();
+    NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return registerGlobal(API_NAME2, contextManager, DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context2, fn, thisArg, ...args) {
+        return this._getContextManager().with(context2, fn, thisArg, ...args);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context2, target) {
+        return this._getContextManager().bind(context2, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context2) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context2);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return getGlobal(API_NAME2) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        unregisterGlobal(API_NAME2, DiagAPI.instance());
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context-api.mjs
+var context;
+var init_context_api = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context-api.mjs"() {
+    init_context2();
+    context = ContextAPI.getInstance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag-api.mjs
+var diag2;
+var init_diag_api = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag-api.mjs"() {
+    init_diag();
+    diag2 = DiagAPI.instance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/index.mjs
+var init_dist = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/index.mjs"() {
+    init_utils();
+    init_NoopMeter();
+    init_Metric();
+    init_context_api();
+    init_diag_api();
   }
 });
 
@@ -27212,7 +27784,7 @@ var require_lockfile = __commonJS({
         exports3.default = function(fn) {
           return function() {
             var gen = fn.apply(this, arguments);
-            return new _promise22.default(function(resolve, reject) {
+            return new _promise22.default(function(resolve2, reject) {
               function step(key, arg) {
                 try {
                   var info2 = gen[key](arg);
@@ -27222,7 +27794,7 @@ var require_lockfile = __commonJS({
                   return;
                 }
                 if (info2.done) {
-                  resolve(value2);
+                  resolve2(value2);
                 } else {
                   return _promise22.default.resolve(value2).then(function(value3) {
                     step("next", value3);
@@ -27318,14 +27890,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 let destStat;
                 try {
-                  destStat = yield lstat3(dest);
+                  destStat = yield lstat4(dest);
                 } catch (e) {
                   if (e.code !== "ENOENT") {
                     throw e;
@@ -27346,8 +27918,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -27370,7 +27942,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator5 = yield readdir3(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
                             var _ref7;
                             if (_isArray5) {
@@ -27395,7 +27967,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -27547,14 +28119,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 const destExists = yield exists2(dest);
                 if (destExists) {
-                  const destStat = yield lstat3(dest);
+                  const destStat = yield lstat4(dest);
                   const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
                   const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
                   const bothFiles = srcStat.isFile() && destStat.isFile();
@@ -27576,8 +28148,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -27600,7 +28172,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator11 = yield readdir3(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
                             var _ref15;
                             if (_isArray11) {
@@ -27621,7 +28193,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -27897,9 +28469,9 @@ var require_lockfile = __commonJS({
         let symlink2 = exports3.symlink = (() => {
           var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
             try {
-              const stats = yield lstat3(dest);
+              const stats = yield lstat4(dest);
               if (stats.isSymbolicLink()) {
-                const resolved = yield realpath2(dest);
+                const resolved = yield realpath3(dest);
                 if (resolved === src) {
                   return;
                 }
@@ -27951,7 +28523,7 @@ var require_lockfile = __commonJS({
               const name = _ref28;
               const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
               const loc = (_path || _load_path()).default.join(dir, name);
-              const stat5 = yield lstat3(loc);
+              const stat5 = yield lstat4(loc);
               files.push({
                 relative,
                 basename: name,
@@ -27970,7 +28542,7 @@ var require_lockfile = __commonJS({
         })();
         let getFileSizeOnDisk = exports3.getFileSizeOnDisk = (() => {
           var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
-            const stat5 = yield lstat3(loc);
+            const stat5 = yield lstat4(loc);
             const size = stat5.size, blockSize = stat5.blksize;
             return Math.ceil(size / blockSize) * blockSize;
           });
@@ -27979,11 +28551,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12) {
-            if (!(yield exists2(path12))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14) {
+            if (!(yield exists2(path14))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path12);
+            const buffer = yield readFileBuffer(path14);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -27999,12 +28571,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12, data) {
-            const eol = (yield getEolFromFile(path12)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14, data) {
+            const eol = (yield getEolFromFile(path14)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path12, data);
+            yield writeFile4(path14, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -28053,10 +28625,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path12 = _ref35;
+              const path14 = _ref35;
               try {
-                const fd = yield open4(path12, "r");
-                return (_fs || _load_fs()).default.createReadStream(path12, { fd });
+                const fd = yield open4(path14, "r");
+                return (_fs || _load_fs()).default.createReadStream(path14, { fd });
               } catch (err) {
               }
             }
@@ -28167,15 +28739,15 @@ var require_lockfile = __commonJS({
         const readFileBuffer = exports3.readFileBuffer = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readFile);
         const open4 = exports3.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports3.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
-        const readlink2 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
-        const realpath2 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const readlink3 = exports3.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
+        const realpath3 = exports3.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports3.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports3.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
         const access2 = exports3.access = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
         const stat4 = exports3.stat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
         const mkdirp = exports3.mkdirp = (0, (_promise22 || _load_promise2()).promisify)(__webpack_require__(116));
         const exists2 = exports3.exists = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
-        const lstat3 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = exports3.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
         const chmod2 = exports3.chmod = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
         const link = exports3.link = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
         const glob = exports3.glob = (0, (_promise22 || _load_promise2()).promisify)((_glob || _load_glob()).default);
@@ -28190,12 +28762,12 @@ var require_lockfile = __commonJS({
           return copyBulk([{ src, dest }], reporter);
         }
         function _readFile(loc, encoding) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             (_fs || _load_fs()).default.readFile(loc, encoding, function(err, content) {
               if (err) {
                 reject(err);
               } else {
-                resolve(content);
+                resolve2(content);
               }
             });
           });
@@ -28221,7 +28793,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os4 = __webpack_require__(36);
-        const path12 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -28244,29 +28816,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path12.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path14.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path12.join(os4.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path14.join(os4.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path12.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path12.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path14.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path14.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path12.join(__dirname, "..", "bin", "yarn.js");
+            return path14.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path12.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path14.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -28428,8 +29000,8 @@ var require_lockfile = __commonJS({
           return true;
         }
         function sleep(ms) {
-          return new Promise((resolve) => {
-            setTimeout(resolve, ms);
+          return new Promise((resolve2) => {
+            setTimeout(resolve2, ms);
           });
         }
       }),
@@ -28517,7 +29089,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path12 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -28584,7 +29156,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path12.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path14.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -28886,13 +29458,13 @@ var require_lockfile = __commonJS({
         exports3.promisify = promisify;
         exports3.queue = queue;
         function wait(delay) {
-          return new Promise((resolve) => {
-            setTimeout(resolve, delay);
+          return new Promise((resolve2) => {
+            setTimeout(resolve2, delay);
           });
         }
         function promisify(fn, firstData) {
           return function(...args) {
-            return new Promise(function(resolve, reject) {
+            return new Promise(function(resolve2, reject) {
               args.push(function(err, ...result) {
                 let res = result;
                 if (result.length <= 1) {
@@ -28905,7 +29477,7 @@ var require_lockfile = __commonJS({
                 if (err) {
                   reject(err);
                 } else {
-                  resolve(res);
+                  resolve2(res);
                 }
               });
               fn.apply(null, args);
@@ -28920,7 +29492,7 @@ var require_lockfile = __commonJS({
           if (!total) {
             return Promise.resolve(results);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             for (let i = 0; i < concurrency; i++) {
               next();
             }
@@ -28931,7 +29503,7 @@ var require_lockfile = __commonJS({
                 results.push(result);
                 total--;
                 if (total === 0) {
-                  resolve(results);
+                  resolve2(results);
                 } else {
                   if (arr.length) {
                     next();
@@ -29029,9 +29601,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path12 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path12.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path14.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -29289,7 +29861,7 @@ var require_lockfile = __commonJS({
           opts = opts || {};
           const P = opts.Promise || Promise;
           const istream = integrityStream(opts);
-          return new P((resolve, reject) => {
+          return new P((resolve2, reject) => {
             stream.pipe(istream);
             stream.on("error", reject);
             istream.on("error", reject);
@@ -29297,7 +29869,7 @@ var require_lockfile = __commonJS({
             istream.on("integrity", (s) => {
               sri = s;
             });
-            istream.on("end", () => resolve(sri));
+            istream.on("end", () => resolve2(sri));
             istream.on("data", () => {
             });
           });
@@ -29350,7 +29922,7 @@ var require_lockfile = __commonJS({
           const checker = integrityStream(Object.assign({}, opts, {
             integrity: sri
           }));
-          return new P((resolve, reject) => {
+          return new P((resolve2, reject) => {
             stream.pipe(checker);
             stream.on("error", reject);
             checker.on("error", reject);
@@ -29358,7 +29930,7 @@ var require_lockfile = __commonJS({
             checker.on("verified", (s) => {
               sri2 = s;
             });
-            checker.on("end", () => resolve(sri2));
+            checker.on("end", () => resolve2(sri2));
             checker.on("data", () => {
             });
           });
@@ -29477,9 +30049,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path12 = { sep: "/" };
+        var path14 = { sep: "/" };
         try {
-          path12 = __webpack_require__(0);
+          path14 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -29557,8 +30129,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path12.sep !== "/") {
-            pattern = pattern.split(path12.sep).join("/");
+          if (path14.sep !== "/") {
+            pattern = pattern.split(path14.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -29646,7 +30218,7 @@ var require_lockfile = __commonJS({
           var options = this.options;
           if (!options.noglobstar && pattern === "**") return GLOBSTAR;
           if (pattern === "") return "";
-          var re = "";
+          var re2 = "";
           var hasMagic = !!options.nocase;
           var escaping = false;
           var patternListStack = [];
@@ -29661,25 +30233,25 @@ var require_lockfile = __commonJS({
             if (stateChar) {
               switch (stateChar) {
                 case "*":
-                  re += star;
+                  re2 += star;
                   hasMagic = true;
                   break;
                 case "?":
-                  re += qmark;
+                  re2 += qmark;
                   hasMagic = true;
                   break;
                 default:
-                  re += "\\" + stateChar;
+                  re2 += "\\" + stateChar;
                   break;
               }
-              self2.debug("clearStateChar %j %j", stateChar, re);
+              self2.debug("clearStateChar %j %j", stateChar, re2);
               stateChar = false;
             }
           }
           for (var i = 0, len = pattern.length, c; i < len && (c = pattern.charAt(i)); i++) {
-            this.debug("%s	%s %s %j", pattern, i, re, c);
+            this.debug("%s	%s %s %j", pattern, i, re2, c);
             if (escaping && reSpecials[c]) {
-              re += "\\" + c;
+              re2 += "\\" + c;
               escaping = false;
               continue;
             }
@@ -29697,11 +30269,11 @@ var require_lockfile = __commonJS({
               case "+":
               case "@":
               case "!":
-                this.debug("%s	%s %s %j <-- stateChar", pattern, i, re, c);
+                this.debug("%s	%s %s %j <-- stateChar", pattern, i, re2, c);
                 if (inClass) {
                   this.debug("  in class");
                   if (c === "!" && i === classStart + 1) c = "^";
-                  re += c;
+                  re2 += c;
                   continue;
                 }
                 self2.debug("call clearStateChar %j", stateChar);
@@ -29711,62 +30283,62 @@ var require_lockfile = __commonJS({
                 continue;
               case "(":
                 if (inClass) {
-                  re += "(";
+                  re2 += "(";
                   continue;
                 }
                 if (!stateChar) {
-                  re += "\\(";
+                  re2 += "\\(";
                   continue;
                 }
                 patternListStack.push({
                   type: stateChar,
                   start: i - 1,
-                  reStart: re.length,
+                  reStart: re2.length,
                   open: plTypes[stateChar].open,
                   close: plTypes[stateChar].close
                 });
-                re += stateChar === "!" ? "(?:(?!(?:" : "(?:";
-                this.debug("plType %j %j", stateChar, re);
+                re2 += stateChar === "!" ? "(?:(?!(?:" : "(?:";
+                this.debug("plType %j %j", stateChar, re2);
                 stateChar = false;
                 continue;
               case ")":
                 if (inClass || !patternListStack.length) {
-                  re += "\\)";
+                  re2 += "\\)";
                   continue;
                 }
                 clearStateChar();
                 hasMagic = true;
                 var pl = patternListStack.pop();
-                re += pl.close;
+                re2 += pl.close;
                 if (pl.type === "!") {
                   negativeLists.push(pl);
                 }
-                pl.reEnd = re.length;
+                pl.reEnd = re2.length;
                 continue;
               case "|":
                 if (inClass || !patternListStack.length || escaping) {
-                  re += "\\|";
+                  re2 += "\\|";
                   escaping = false;
                   continue;
                 }
                 clearStateChar();
-                re += "|";
+                re2 += "|";
                 continue;
               // these are mostly the same in regexp and glob
               case "[":
                 clearStateChar();
                 if (inClass) {
-                  re += "\\" + c;
+                  re2 += "\\" + c;
                   continue;
                 }
                 inClass = true;
                 classStart = i;
-                reClassStart = re.length;
-                re += c;
+                reClassStart = re2.length;
+                re2 += c;
                 continue;
               case "]":
                 if (i === classStart + 1 || !inClass) {
-                  re += "\\" + c;
+                  re2 += "\\" + c;
                   escaping = false;
                   continue;
                 }
@@ -29776,7 +30348,7 @@ var require_lockfile = __commonJS({
                     RegExp("[" + cs + "]");
                   } catch (er) {
                     var sp = this.parse(cs, SUBPARSE);
-                    re = re.substr(0, reClassStart) + "\\[" + sp[0] + "\\]";
+                    re2 = re2.substr(0, reClassStart) + "\\[" + sp[0] + "\\]";
                     hasMagic = hasMagic || sp[1];
                     inClass = false;
                     continue;
@@ -29784,44 +30356,44 @@ var require_lockfile = __commonJS({
                 }
                 hasMagic = true;
                 inClass = false;
-                re += c;
+                re2 += c;
                 continue;
               default:
                 clearStateChar();
                 if (escaping) {
                   escaping = false;
                 } else if (reSpecials[c] && !(c === "^" && inClass)) {
-                  re += "\\";
+                  re2 += "\\";
                 }
-                re += c;
+                re2 += c;
             }
           }
           if (inClass) {
             cs = pattern.substr(classStart + 1);
             sp = this.parse(cs, SUBPARSE);
-            re = re.substr(0, reClassStart) + "\\[" + sp[0];
+            re2 = re2.substr(0, reClassStart) + "\\[" + sp[0];
             hasMagic = hasMagic || sp[1];
           }
           for (pl = patternListStack.pop(); pl; pl = patternListStack.pop()) {
-            var tail = re.slice(pl.reStart + pl.open.length);
-            this.debug("setting tail", re, pl);
+            var tail = re2.slice(pl.reStart + pl.open.length);
+            this.debug("setting tail", re2, pl);
             tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, function(_, $1, $2) {
               if (!$2) {
                 $2 = "\\";
               }
               return $1 + $1 + $2 + "|";
             });
-            this.debug("tail=%j\n   %s", tail, tail, pl, re);
+            this.debug("tail=%j\n   %s", tail, tail, pl, re2);
             var t = pl.type === "*" ? star : pl.type === "?" ? qmark : "\\" + pl.type;
             hasMagic = true;
-            re = re.slice(0, pl.reStart) + t + "\\(" + tail;
+            re2 = re2.slice(0, pl.reStart) + t + "\\(" + tail;
           }
           clearStateChar();
           if (escaping) {
-            re += "\\\\";
+            re2 += "\\\\";
           }
           var addPatternStart = false;
-          switch (re.charAt(0)) {
+          switch (re2.charAt(0)) {
             case ".":
             case "[":
             case "(":
@@ -29829,10 +30401,10 @@ var require_lockfile = __commonJS({
           }
           for (var n = negativeLists.length - 1; n > -1; n--) {
             var nl = negativeLists[n];
-            var nlBefore = re.slice(0, nl.reStart);
-            var nlFirst = re.slice(nl.reStart, nl.reEnd - 8);
-            var nlLast = re.slice(nl.reEnd - 8, nl.reEnd);
-            var nlAfter = re.slice(nl.reEnd);
+            var nlBefore = re2.slice(0, nl.reStart);
+            var nlFirst = re2.slice(nl.reStart, nl.reEnd - 8);
+            var nlLast = re2.slice(nl.reEnd - 8, nl.reEnd);
+            var nlAfter = re2.slice(nl.reEnd);
             nlLast += nlAfter;
             var openParensBefore = nlBefore.split("(").length - 1;
             var cleanAfter = nlAfter;
@@ -29845,28 +30417,28 @@ var require_lockfile = __commonJS({
               dollar = "$";
             }
             var newRe = nlBefore + nlFirst + nlAfter + dollar + nlLast;
-            re = newRe;
+            re2 = newRe;
           }
-          if (re !== "" && hasMagic) {
-            re = "(?=.)" + re;
+          if (re2 !== "" && hasMagic) {
+            re2 = "(?=.)" + re2;
           }
           if (addPatternStart) {
-            re = patternStart + re;
+            re2 = patternStart + re2;
           }
           if (isSub === SUBPARSE) {
-            return [re, hasMagic];
+            return [re2, hasMagic];
           }
           if (!hasMagic) {
             return globUnescape(pattern);
           }
           var flags = options.nocase ? "i" : "";
           try {
-            var regExp = new RegExp("^" + re + "$", flags);
+            var regExp = new RegExp("^" + re2 + "$", flags);
           } catch (er) {
             return new RegExp("$.");
           }
           regExp._glob = pattern;
-          regExp._src = re;
+          regExp._src = re2;
           return regExp;
         }
         minimatch.makeRe = function(pattern, options) {
@@ -29883,15 +30455,15 @@ var require_lockfile = __commonJS({
           var options = this.options;
           var twoStar = options.noglobstar ? star : options.dot ? twoStarDot : twoStarNoDot;
           var flags = options.nocase ? "i" : "";
-          var re = set2.map(function(pattern) {
+          var re2 = set2.map(function(pattern) {
             return pattern.map(function(p) {
               return p === GLOBSTAR ? twoStar : typeof p === "string" ? regExpEscape(p) : p._src;
             }).join("\\/");
           }).join("|");
-          re = "^(?:" + re + ")$";
-          if (this.negate) re = "^(?!" + re + ").*$";
+          re2 = "^(?:" + re2 + ")$";
+          if (this.negate) re2 = "^(?!" + re2 + ").*$";
           try {
-            this.regexp = new RegExp(re, flags);
+            this.regexp = new RegExp(re2, flags);
           } catch (ex) {
             this.regexp = false;
           }
@@ -29915,8 +30487,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path12.sep !== "/") {
-            f = f.split(path12.sep).join("/");
+          if (path14.sep !== "/") {
+            f = f.split(path14.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -30099,13 +30671,13 @@ var require_lockfile = __commonJS({
         "use strict";
         var aFunction = __webpack_require__(46);
         function PromiseCapability(C) {
-          var resolve, reject;
+          var resolve2, reject;
           this.promise = new C(function($$resolve, $$reject) {
-            if (resolve !== void 0 || reject !== void 0) throw TypeError("Bad Promise constructor");
-            resolve = $$resolve;
+            if (resolve2 !== void 0 || reject !== void 0) throw TypeError("Bad Promise constructor");
+            resolve2 = $$resolve;
             reject = $$reject;
           });
-          this.resolve = aFunction(resolve);
+          this.resolve = aFunction(resolve2);
           this.reject = aFunction(reject);
         }
         module2.exports.f = function(C) {
@@ -30153,13 +30725,13 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         module2.exports = glob;
-        var fs2 = __webpack_require__(3);
+        var fs3 = __webpack_require__(3);
         var rp = __webpack_require__(114);
         var minimatch = __webpack_require__(60);
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path12 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -30441,7 +31013,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path12.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -30497,13 +31069,13 @@ var require_lockfile = __commonJS({
           var self2 = this;
           var lstatcb = inflight(lstatkey, lstatcb_);
           if (lstatcb)
-            fs2.lstat(abs, lstatcb);
-          function lstatcb_(er, lstat3) {
+            fs3.lstat(abs, lstatcb);
+          function lstatcb_(er, lstat4) {
             if (er && er.code === "ENOENT")
               return cb();
-            var isSym = lstat3 && lstat3.isSymbolicLink();
+            var isSym = lstat4 && lstat4.isSymbolicLink();
             self2.symlinks[abs] = isSym;
-            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+            if (!isSym && lstat4 && !lstat4.isDirectory()) {
               self2.cache[abs] = "FILE";
               cb();
             } else
@@ -30526,7 +31098,7 @@ var require_lockfile = __commonJS({
               return cb(null, c);
           }
           var self2 = this;
-          fs2.readdir(abs, readdirCb(this, abs, cb));
+          fs3.readdir(abs, readdirCb(this, abs, cb));
         };
         function readdirCb(self2, abs, cb) {
           return function(er, entries) {
@@ -30630,9 +31202,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path12.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path12.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -30672,17 +31244,17 @@ var require_lockfile = __commonJS({
           var self2 = this;
           var statcb = inflight("stat\0" + abs, lstatcb_);
           if (statcb)
-            fs2.lstat(abs, statcb);
-          function lstatcb_(er, lstat3) {
-            if (lstat3 && lstat3.isSymbolicLink()) {
-              return fs2.stat(abs, function(er2, stat5) {
+            fs3.lstat(abs, statcb);
+          function lstatcb_(er, lstat4) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
+              return fs3.stat(abs, function(er2, stat5) {
                 if (er2)
-                  self2._stat2(f, abs, null, lstat3, cb);
+                  self2._stat2(f, abs, null, lstat4, cb);
                 else
                   self2._stat2(f, abs, er2, stat5, cb);
               });
             } else {
-              self2._stat2(f, abs, er, lstat3, cb);
+              self2._stat2(f, abs, er, lstat4, cb);
             }
           }
         };
@@ -30708,12 +31280,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path12) {
-          return path12.charAt(0) === "/";
+        function posix(path14) {
+          return path14.charAt(0) === "/";
         }
-        function win32(path12) {
+        function win32(path14) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path12);
+          var result = splitDeviceRe.exec(path14);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -31134,9 +31706,9 @@ var require_lockfile = __commonJS({
             } else {
               this.stillActive();
             }
-            return new Promise((resolve, reject) => {
+            return new Promise((resolve2, reject) => {
               const queue = this.queue[key] = this.queue[key] || [];
-              queue.push({ factory, resolve, reject });
+              queue.push({ factory, resolve: resolve2, reject });
               if (!this.running[key]) {
                 this.shift(key);
               }
@@ -31160,7 +31732,7 @@ var require_lockfile = __commonJS({
               return;
             }
             var _queue$shift = queue.shift();
-            const resolve = _queue$shift.resolve, reject = _queue$shift.reject, factory = _queue$shift.factory;
+            const resolve2 = _queue$shift.resolve, reject = _queue$shift.reject, factory = _queue$shift.factory;
             if (!queue.length) {
               delete this.queue[key];
             }
@@ -31172,7 +31744,7 @@ var require_lockfile = __commonJS({
               this.running[key] = true;
               this.runningCount++;
               factory().then(function(val) {
-                resolve(val);
+                resolve2(val);
                 next();
                 return null;
               }).catch(function(err) {
@@ -31355,8 +31927,8 @@ var require_lockfile = __commonJS({
           anObject(C);
           if (isObject12(x) && x.constructor === C) return x;
           var promiseCapability = newPromiseCapability.f(C);
-          var resolve = promiseCapability.resolve;
-          resolve(x);
+          var resolve2 = promiseCapability.resolve;
+          resolve2(x);
           return promiseCapability.promise;
         };
       }),
@@ -31622,22 +32194,22 @@ var require_lockfile = __commonJS({
       /* 114 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        module2.exports = realpath2;
-        realpath2.realpath = realpath2;
-        realpath2.sync = realpathSync;
-        realpath2.realpathSync = realpathSync;
-        realpath2.monkeypatch = monkeypatch;
-        realpath2.unmonkeypatch = unmonkeypatch;
-        var fs2 = __webpack_require__(3);
-        var origRealpath = fs2.realpath;
-        var origRealpathSync = fs2.realpathSync;
+        module2.exports = realpath3;
+        realpath3.realpath = realpath3;
+        realpath3.sync = realpathSync;
+        realpath3.realpathSync = realpathSync;
+        realpath3.monkeypatch = monkeypatch;
+        realpath3.unmonkeypatch = unmonkeypatch;
+        var fs3 = __webpack_require__(3);
+        var origRealpath = fs3.realpath;
+        var origRealpathSync = fs3.realpathSync;
         var version2 = process.version;
         var ok = /^v[0-5]\./.test(version2);
         var old = __webpack_require__(217);
         function newError2(er) {
           return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
         }
-        function realpath2(p, cache, cb) {
+        function realpath3(p, cache, cb) {
           if (ok) {
             return origRealpath(p, cache, cb);
           }
@@ -31668,12 +32240,12 @@ var require_lockfile = __commonJS({
           }
         }
         function monkeypatch() {
-          fs2.realpath = realpath2;
-          fs2.realpathSync = realpathSync;
+          fs3.realpath = realpath3;
+          fs3.realpathSync = realpathSync;
         }
         function unmonkeypatch() {
-          fs2.realpath = origRealpath;
-          fs2.realpathSync = origRealpathSync;
+          fs3.realpath = origRealpath;
+          fs3.realpathSync = origRealpathSync;
         }
       }),
       /* 115 */
@@ -31691,7 +32263,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field) {
           return Object.prototype.hasOwnProperty.call(obj, field);
         }
-        var path12 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -31758,11 +32330,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path12.resolve(options.cwd);
+            self2.cwd = path14.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path12.resolve(self2.cwd, "/");
-          self2.root = path12.resolve(self2.root);
+          self2.root = options.root || path14.resolve(self2.cwd, "/");
+          self2.root = path14.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -31843,38 +32415,38 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path12.join(self2.root, f);
+            abs = path14.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path12.resolve(self2.cwd, f);
+            abs = path14.resolve(self2.cwd, f);
           } else {
-            abs = path12.resolve(f);
+            abs = path14.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path13) {
+        function isIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path13) || !!(item.gmatcher && item.gmatcher.match(path13));
+            return item.matcher.match(path15) || !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
-        function childrenIgnored(self2, path13) {
+        function childrenIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path13));
+            return !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path12 = __webpack_require__(0);
-        var fs2 = __webpack_require__(3);
+        var path14 = __webpack_require__(0);
+        var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
         function mkdirP(p, opts, f, made) {
@@ -31885,14 +32457,14 @@ var require_lockfile = __commonJS({
             opts = { mode: opts };
           }
           var mode = opts.mode;
-          var xfs = opts.fs || fs2;
+          var xfs = opts.fs || fs3;
           if (mode === void 0) {
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path12.resolve(p);
+          p = path14.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -31900,7 +32472,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path12.dirname(p), opts, function(er2, made2) {
+                mkdirP(path14.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -31922,19 +32494,19 @@ var require_lockfile = __commonJS({
             opts = { mode: opts };
           }
           var mode = opts.mode;
-          var xfs = opts.fs || fs2;
+          var xfs = opts.fs || fs3;
           if (mode === void 0) {
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path12.resolve(p);
+          p = path14.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path12.dirname(p), opts, made);
+                made = sync(path14.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -32187,7 +32759,7 @@ ${indent}`);
             const doOpen = fd === void 0;
             let openfd = fd ? fd : -1;
             if (disableTimestampCorrection === void 0) {
-              const destStat = yield lstat3(dest);
+              const destStat = yield lstat4(dest);
               disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
             }
             if (disableTimestampCorrection) {
@@ -32233,7 +32805,7 @@ ${indent}`);
         let disableTimestampCorrection = void 0;
         const readFileBuffer = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
         const close = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.close);
-        const lstat3 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
         const open4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.open);
         const futimes = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
         const write = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.write);
@@ -32255,11 +32827,11 @@ ${indent}`);
         })();
         const copyFilePoly = (src, dest, flags, data) => {
           if ((_fs || _load_fs()).default.copyFile) {
-            return new Promise((resolve, reject) => (_fs || _load_fs()).default.copyFile(src, dest, flags, (err) => {
+            return new Promise((resolve2, reject) => (_fs || _load_fs()).default.copyFile(src, dest, flags, (err) => {
               if (err) {
                 reject(err);
               } else {
-                fixTimes(void 0, dest, data).then(() => resolve()).catch((ex) => reject(ex));
+                fixTimes(void 0, dest, data).then(() => resolve2()).catch((ex) => reject(ex));
               }
             }));
           } else {
@@ -32336,27 +32908,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path12 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path12.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path12.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path14.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path14.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path12.join(process.env.XDG_DATA_HOME, "yarn");
+            return path14.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path12.join(getLocalAppDataDir() || path12.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path14.join(getLocalAppDataDir() || path14.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path12.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path14.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path12.join(userHome, "Library", "Caches", "Yarn");
+            return path14.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -32364,15 +32936,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path12.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path14.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path12.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path14.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -33168,7 +33740,7 @@ ${indent}`);
             var i = 0;
             var run = function(reaction) {
               var handler = ok ? reaction.ok : reaction.fail;
-              var resolve = reaction.resolve;
+              var resolve2 = reaction.resolve;
               var reject = reaction.reject;
               var domain2 = reaction.domain;
               var result, then, exited;
@@ -33190,8 +33762,8 @@ ${indent}`);
                   if (result === reaction.promise) {
                     reject(TypeError2("Promise-chain cycle"));
                   } else if (then = isThenable(result)) {
-                    then.call(result, resolve, reject);
-                  } else resolve(result);
+                    then.call(result, resolve2, reject);
+                  } else resolve2(result);
                 } else reject(value2);
               } catch (e) {
                 if (domain2 && !exited) domain2.exit();
@@ -33336,7 +33908,7 @@ ${indent}`);
         });
         $export($export.S + $export.F * (LIBRARY || !USE_NATIVE), PROMISE, {
           // 25.4.4.6 Promise.resolve(x)
-          resolve: function resolve(x) {
+          resolve: function resolve2(x) {
             return promiseResolve(LIBRARY && this === Wrapper ? $Promise : this, x);
           }
         });
@@ -33347,7 +33919,7 @@ ${indent}`);
           all: function all(iterable) {
             var C = this;
             var capability = newPromiseCapability(C);
-            var resolve = capability.resolve;
+            var resolve2 = capability.resolve;
             var reject = capability.reject;
             var result = perform(function() {
               var values = [];
@@ -33362,10 +33934,10 @@ ${indent}`);
                   if (alreadyCalled) return;
                   alreadyCalled = true;
                   values[$index] = value2;
-                  --remaining || resolve(values);
+                  --remaining || resolve2(values);
                 }, reject);
               });
-              --remaining || resolve(values);
+              --remaining || resolve2(values);
             });
             if (result.e) reject(result.v);
             return capability.promise;
@@ -33800,7 +34372,7 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         var pathModule = __webpack_require__(0);
         var isWindows = process.platform === "win32";
-        var fs2 = __webpack_require__(3);
+        var fs3 = __webpack_require__(3);
         var DEBUG = process.env.NODE_DEBUG && /fs/.test(process.env.NODE_DEBUG);
         function rethrow() {
           var callback;
@@ -33863,7 +34435,7 @@ ${indent}`);
             base = m[0];
             previous = "";
             if (isWindows && !knownHard[base]) {
-              fs2.lstatSync(base);
+              fs3.lstatSync(base);
               knownHard[base] = true;
             }
           }
@@ -33881,7 +34453,7 @@ ${indent}`);
             if (cache && Object.prototype.hasOwnProperty.call(cache, base)) {
               resolvedLink = cache[base];
             } else {
-              var stat4 = fs2.lstatSync(base);
+              var stat4 = fs3.lstatSync(base);
               if (!stat4.isSymbolicLink()) {
                 knownHard[base] = true;
                 if (cache) cache[base] = base;
@@ -33895,8 +34467,8 @@ ${indent}`);
                 }
               }
               if (linkTarget === null) {
-                fs2.statSync(base);
-                linkTarget = fs2.readlinkSync(base);
+                fs3.statSync(base);
+                linkTarget = fs3.readlinkSync(base);
               }
               resolvedLink = pathModule.resolve(previous, linkTarget);
               if (cache) cache[base] = resolvedLink;
@@ -33908,7 +34480,7 @@ ${indent}`);
           if (cache) cache[original] = p;
           return p;
         };
-        exports3.realpath = function realpath2(p, cache, cb) {
+        exports3.realpath = function realpath3(p, cache, cb) {
           if (typeof cb !== "function") {
             cb = maybeCallback(cache);
             cache = null;
@@ -33930,7 +34502,7 @@ ${indent}`);
             base = m[0];
             previous = "";
             if (isWindows && !knownHard[base]) {
-              fs2.lstat(base, function(err) {
+              fs3.lstat(base, function(err) {
                 if (err) return cb(err);
                 knownHard[base] = true;
                 LOOP();
@@ -33956,7 +34528,7 @@ ${indent}`);
             if (cache && Object.prototype.hasOwnProperty.call(cache, base)) {
               return gotResolvedLink(cache[base]);
             }
-            return fs2.lstat(base, gotStat);
+            return fs3.lstat(base, gotStat);
           }
           function gotStat(err, stat4) {
             if (err) return cb(err);
@@ -33971,9 +34543,9 @@ ${indent}`);
                 return gotTarget(null, seenLinks[id], base);
               }
             }
-            fs2.stat(base, function(err2) {
+            fs3.stat(base, function(err2) {
               if (err2) return cb(err2);
-              fs2.readlink(base, function(err3, target) {
+              fs3.readlink(base, function(err3, target) {
                 if (!isWindows) seenLinks[id] = target;
                 gotTarget(err3, target);
               });
@@ -33996,13 +34568,13 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         module2.exports = globSync;
         globSync.GlobSync = GlobSync;
-        var fs2 = __webpack_require__(3);
+        var fs3 = __webpack_require__(3);
         var rp = __webpack_require__(114);
         var minimatch = __webpack_require__(60);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path12 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -34131,7 +34703,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path12.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -34172,18 +34744,18 @@ ${indent}`);
           if (this.follow)
             return this._readdir(abs, false);
           var entries;
-          var lstat3;
+          var lstat4;
           var stat4;
           try {
-            lstat3 = fs2.lstatSync(abs);
+            lstat4 = fs3.lstatSync(abs);
           } catch (er) {
             if (er.code === "ENOENT") {
               return null;
             }
           }
-          var isSym = lstat3 && lstat3.isSymbolicLink();
+          var isSym = lstat4 && lstat4.isSymbolicLink();
           this.symlinks[abs] = isSym;
-          if (!isSym && lstat3 && !lstat3.isDirectory())
+          if (!isSym && lstat4 && !lstat4.isDirectory())
             this.cache[abs] = "FILE";
           else
             entries = this._readdir(abs, false);
@@ -34201,7 +34773,7 @@ ${indent}`);
               return c;
           }
           try {
-            return this._readdirEntries(abs, fs2.readdirSync(abs));
+            return this._readdirEntries(abs, fs3.readdirSync(abs));
           } catch (er) {
             this._readdirError(abs, er);
             return null;
@@ -34282,9 +34854,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path12.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path12.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -34310,23 +34882,23 @@ ${indent}`);
           var exists2;
           var stat4 = this.statCache[abs];
           if (!stat4) {
-            var lstat3;
+            var lstat4;
             try {
-              lstat3 = fs2.lstatSync(abs);
+              lstat4 = fs3.lstatSync(abs);
             } catch (er) {
               if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
                 this.statCache[abs] = false;
                 return false;
               }
             }
-            if (lstat3 && lstat3.isSymbolicLink()) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               try {
-                stat4 = fs2.statSync(abs);
+                stat4 = fs3.statSync(abs);
               } catch (er) {
-                stat4 = lstat3;
+                stat4 = lstat4;
               }
             } else {
-              stat4 = lstat3;
+              stat4 = lstat4;
             }
           }
           this.statCache[abs] = stat4;
@@ -34547,8 +35119,8 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path12 = __webpack_require__(0);
-        var fs2 = __webpack_require__(3);
+        var path14 = __webpack_require__(0);
+        var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
         var defaultGlobOpts = {
@@ -34567,9 +35139,9 @@ ${indent}`);
             "readdir"
           ];
           methods.forEach(function(m) {
-            options[m] = options[m] || fs2[m];
+            options[m] = options[m] || fs3[m];
             m = m + "Sync";
-            options[m] = options[m] || fs2[m];
+            options[m] = options[m] || fs3[m];
           });
           options.maxBusyTries = options.maxBusyTries || 3;
           options.emfileWait = options.emfileWait || 1e3;
@@ -34731,7 +35303,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path12.join(p, f), options, function(er2) {
+              rimraf(path14.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -34808,7 +35380,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path12.join(p, f), options);
+            rimrafSync(path14.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -34979,7 +35551,7 @@ var require_re = __commonJS({
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
-    var re = exports2.re = [];
+    var re2 = exports2.re = [];
     var safeRe = exports2.safeRe = [];
     var src = exports2.src = [];
     var safeSrc = exports2.safeSrc = [];
@@ -35004,7 +35576,7 @@ var require_re = __commonJS({
       t[name] = index;
       src[index] = value2;
       safeSrc[index] = safe;
-      re[index] = new RegExp(value2, isGlobal ? "g" : void 0);
+      re2[index] = new RegExp(value2, isGlobal ? "g" : void 0);
       safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
@@ -35106,7 +35678,7 @@ var require_semver = __commonJS({
     "use strict";
     var debug2 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -35142,7 +35714,7 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re2[t.LOOSE] : re2[t.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version2}`);
         }
@@ -35281,7 +35853,7 @@ var require_semver = __commonJS({
             throw new Error("invalid increment argument: identifier is empty");
           }
           if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            const match = `-${identifier}`.match(this.options.loose ? re2[t.PRERELEASELOOSE] : re2[t.PRERELEASE]);
             if (!match || match[1] !== identifier) {
               throw new Error(`invalid identifier: ${identifier}`);
             }
@@ -35513,8 +36085,8 @@ var require_major = __commonJS({
   "node_modules/semver/functions/major.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
+    var major2 = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major2;
   }
 });
 
@@ -35731,7 +36303,7 @@ var require_coerce = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var parse6 = require_parse2();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
         return version2;
@@ -35745,9 +36317,9 @@ var require_coerce = __commonJS({
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version2.match(options.includePrerelease ? re2[t.COERCEFULL] : re2[t.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options.includePrerelease ? re2[t.COERCERTLFULL] : re2[t.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
@@ -35760,12 +36332,12 @@ var require_coerce = __commonJS({
       if (match === null) {
         return null;
       }
-      const major = match[2];
+      const major2 = match[2];
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse6(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -36119,20 +36691,20 @@ var require_range = __commonJS({
           return cached2;
         }
         const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        const hr = loose ? re2[t.HYPHENRANGELOOSE] : re2[t.HYPHENRANGE];
         range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
         debug2("hyphen replace", range);
         range = trimComparatorWhitespace(range);
         debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        range = range.replace(re2[t.TILDETRIM], tildeTrimReplace);
         debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        range = range.replace(re2[t.CARETTRIM], caretTrimReplace);
         debug2("caret trim", range);
         let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp) => {
             debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
+            return !!comp.match(re2[t.COMPARATORLOOSE]);
           });
         }
         debug2("range list", rangeList);
@@ -36194,7 +36766,7 @@ var require_range = __commonJS({
     var SemVer = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
-      safeRe: re,
+      safeRe: re2,
       src,
       t,
       tildeTrimReplace,
@@ -36217,7 +36789,7 @@ var require_range = __commonJS({
       return result;
     };
     var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
+      comp = comp.replace(re2[t.BUILD], "");
       debug2("comp", comp, options);
       comp = replaceCarets(comp, options);
       debug2("caret", comp);
@@ -36235,7 +36807,7 @@ var require_range = __commonJS({
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const r = options.loose ? re2[t.TILDELOOSE] : re2[t.TILDE];
       const z2 = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug2("tilde", comp, _, M, m, p, pr);
@@ -36261,7 +36833,7 @@ var require_range = __commonJS({
     };
     var replaceCaret = (comp, options) => {
       debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const r = options.loose ? re2[t.CARETLOOSE] : re2[t.CARET];
       const z2 = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug2("caret", comp, _, M, m, p, pr);
@@ -36309,7 +36881,7 @@ var require_range = __commonJS({
     };
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options.loose ? re2[t.XRANGELOOSE] : re2[t.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug2("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -36367,11 +36939,11 @@ var require_range = __commonJS({
     };
     var replaceStars = (comp, options) => {
       debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
+      return comp.trim().replace(re2[t.STAR], "");
     };
     var replaceGTE0 = (comp, options) => {
       debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+      return comp.trim().replace(re2[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -36457,7 +37029,7 @@ var require_comparator = __commonJS({
         debug2("comp", this);
       }
       parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const r = this.options.loose ? re2[t.COMPARATORLOOSE] : re2[t.COMPARATOR];
         const m = comp.match(r);
         if (!m) {
           throw new TypeError(`Invalid comparator: ${comp}`);
@@ -36531,7 +37103,7 @@ var require_comparator = __commonJS({
     };
     module.exports = Comparator;
     var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var cmp = require_cmp();
     var debug2 = require_debug();
     var SemVer = require_semver();
@@ -37027,7 +37599,7 @@ var require_semver2 = __commonJS({
     var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
-    var major = require_major();
+    var major2 = require_major();
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
@@ -37066,7 +37638,7 @@ var require_semver2 = __commonJS({
       clean: clean2,
       inc,
       diff,
-      major,
+      major: major2,
       minor,
       patch,
       prerelease,
@@ -39903,7 +40475,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports2.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context2, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -39914,7 +40486,7 @@ var require_code2 = __commonJS({
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+      return context2 !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context2}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
     exports2.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -40337,7 +40909,7 @@ var require_resolve = __commonJS({
         return !hasRef(schema);
       if (!limit)
         return false;
-      return countKeys2(schema) <= limit;
+      return countKeys(schema) <= limit;
     }
     exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -40359,7 +40931,7 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys2(schema) {
+    function countKeys(schema) {
       let count6 = 0;
       for (const key in schema) {
         if (key === "$ref")
@@ -40368,7 +40940,7 @@ var require_resolve = __commonJS({
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count6 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count6 += countKeys(sch));
         }
         if (count6 === Infinity)
           return Infinity;
@@ -41124,7 +41696,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -41151,7 +41723,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -41402,8 +41974,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input2 = path12;
+    function removeDotSegments(path14) {
+      let input2 = path14;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -41477,11 +42049,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path12.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -41512,9 +42084,9 @@ var require_utils2 = __commonJS({
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
     function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+      const re2 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re2.lastIndex = 0;
+      return host.replace(re2, (ch) => HOST_DELIMS[ch]);
     }
     function normalizePercentEncoding(input2, decodeUnreserved = false) {
       if (input2.indexOf("%") === -1) {
@@ -41844,8 +42416,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -42015,7 +42587,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -42406,7 +42978,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -42821,7 +43393,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -44783,7 +45355,7 @@ var require_discriminator = __commonJS({
         gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
         cxt.ok(valid);
         function validateMapping() {
-          const mapping = getMapping();
+          const mapping = getMapping2();
           gen.if(false);
           for (const tagValue in mapping) {
             gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
@@ -44799,7 +45371,7 @@ var require_discriminator = __commonJS({
           cxt.mergeEvaluated(schCxt, codegen_1.Name);
           return _valid;
         }
-        function getMapping() {
+        function getMapping2() {
           var _a3;
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
@@ -46318,10 +46890,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -46661,11 +47233,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path12, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -46797,8 +47369,8 @@ function uint8ArrayToBase64(bytes) {
   }
   return btoa(binaryString);
 }
-function base64urlToUint8Array(base64url3) {
-  const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
+function base64urlToUint8Array(base64url4) {
+  const base643 = base64url4.replace(/-/g, "+").replace(/_/g, "/");
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
@@ -47127,16 +47699,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path12 = []) => {
+  const processError = (error64, path14 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path12, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47175,17 +47747,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path12 = []) => {
+  const processError = (error64, path14 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path12, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47224,8 +47796,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -50568,7 +51140,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -50578,7 +51150,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -50589,7 +51161,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -50653,7 +51225,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -54851,8 +55423,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number5) {
   const abs = Math.abs(number5);
@@ -64363,13 +64935,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65230,6 +65802,284 @@ var KNOWN_GATES = [
   { id: "kpi", title: "KPI export" }
 ];
 
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+import { gunzipSync } from "node:zlib";
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text3, from) {
+  let close = text3.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text3.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text3.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text3, start, end) {
+  for (let i = start; i < end; i++) if (text3.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text3, start, end) {
+  if (!hasBackslash(text3, start, end)) return text3.slice(start, end);
+  try {
+    return JSON.parse(text3.slice(start - 1, end + 1));
+  } catch {
+    return text3.slice(start, end);
+  }
+}
+function sameRange(text3, a, b, length) {
+  for (let i = 0; i < length; i++) if (text3.charCodeAt(a + i) !== text3.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text3, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text3, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text3, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text3, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text3, s, e) === decodeKey(text3, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text3, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text3, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text3.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text3.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text3, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text3, i + 1, close, true)) {
+          const key = decodeKey(text3, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text3, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text3, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text3.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text3.slice(i, j))) === Infinity) {
+          const written = text3.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text3, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text3.charCodeAt(j) > 96 && text3.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function isGzip(bytes) {
+  return bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139;
+}
+function inflateGzip(bytes, file2, maxBytes = DEFAULT_MAX_INFLATED_BYTES) {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
+      throw new ReportError(
+        file2,
+        `The report ${file2} inflates to more than ${formatBytes(maxBytes)}, over the inflated-size limit.`
+      );
+    }
+    throw new ReportError(file2, `The report ${file2} starts like gzip but is not a valid gzip stream.`);
+  }
+}
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text3 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text3.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text3;
+}
+function syntaxOffset(text3, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text3.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text3, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+function parseJsonBytes(bytes, file2, options = {}) {
+  const raw2 = options.gzip ? inflateGzip(bytes, file2, options.maxInflatedBytes) : bytes;
+  return parseJsonText(decodeUtf8(raw2, file2, options.expected ?? "JSON"), file2, options);
+}
+
 // packages/gate-result/src/result-schema.ts
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
 var VERDICT = external_exports.enum(["pass", "warn", "fail", "error"]);
@@ -65294,18 +66144,16 @@ function gateResultSchemaFor(gates) {
   });
 }
 var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
-function parseGateResult(text2, gates = KNOWN_GATES) {
-  let data;
-  try {
-    data = JSON.parse(text2);
-  } catch (error63) {
-    throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
-  }
+function parseGateResult(text3, file2, gates = KNOWN_GATES) {
+  const data = parseJsonText(text3, file2, { noun: "result file" });
   const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
-    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}`);
+    throw new ReportError(
+      file2,
+      `The result file ${file2} is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}.`
+    );
   }
   return parsed.data;
 }
@@ -65391,8 +66239,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path12) => {
-    const segments = path12.split("/");
+  return (path14) => {
+    const segments = path14.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -65699,18 +66547,18 @@ var HTML_ENTITIES = {
   '"': "&quot;",
   "'": "&apos;"
 };
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function visibleControlChars(text2) {
-  return text2.replace(
+function visibleControlChars(text3) {
+  return text3.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
     (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
 }
-function safeLogLine(text2) {
-  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+function safeLogLine(text3) {
+  return breakWorkflowCommands(visibleControlChars(text3.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
 }
 function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
@@ -65806,36 +66654,36 @@ var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
 var ENCODER = new TextEncoder();
-function unquoteAt(text2, start) {
-  if (text2[start] !== '"') return void 0;
+function unquoteAt(text3, start) {
+  if (text3[start] !== '"') return void 0;
   const bytes = [];
-  for (let i = start + 1; i < text2.length; i++) {
-    const ch = text2[i] ?? "";
+  for (let i = start + 1; i < text3.length; i++) {
+    const ch = text3[i] ?? "";
     if (ch === '"') return { value: UTF8.decode(new Uint8Array(bytes)), end: i + 1 };
     if (ch !== "\\") {
       for (const byte of ENCODER.encode(ch)) bytes.push(byte);
       continue;
     }
-    const next = text2[i + 1];
+    const next = text3[i + 1];
     if (next === void 0) return void 0;
     const simple = ESCAPES[next];
     if (simple !== void 0) {
       bytes.push(simple);
       i += 1;
-    } else if (/^[0-3][0-7]{2}$/.test(text2.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(text2.slice(i + 1, i + 4), 8));
+    } else if (/^[0-3][0-7]{2}$/.test(text3.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(text3.slice(i + 1, i + 4), 8));
       i += 3;
     } else return void 0;
   }
   return void 0;
 }
-function readName(text2) {
-  if (!text2.startsWith('"')) return text2.length > 0 ? text2 : void 0;
-  const quoted = unquoteAt(text2, 0);
-  return quoted && quoted.end === text2.length ? quoted.value : void 0;
+function readName(text3) {
+  if (!text3.startsWith('"')) return text3.length > 0 ? text3 : void 0;
+  const quoted = unquoteAt(text3, 0);
+  return quoted && quoted.end === text3.length ? quoted.value : void 0;
 }
-function readPrefixedName(text2, prefix) {
-  const name = readName(text2.endsWith("	") ? text2.slice(0, -1) : text2);
+function readPrefixedName(text3, prefix) {
+  const name = readName(text3.endsWith("	") ? text3.slice(0, -1) : text3);
   if (name === "/dev/null") return null;
   return name?.startsWith(prefix) ? name.slice(prefix.length) : void 0;
 }
@@ -65848,10 +66696,10 @@ function readHeaderNames(rest) {
     first = quoted.value;
     secondText = rest.slice(quoted.end + 1);
   } else if (rest.endsWith('"')) {
-    const at = rest.indexOf(' "');
-    if (at < 0) return void 0;
-    first = rest.slice(0, at);
-    secondText = rest.slice(at + 1);
+    const at2 = rest.indexOf(' "');
+    if (at2 < 0) return void 0;
+    first = rest.slice(0, at2);
+    secondText = rest.slice(at2 + 1);
   } else {
     if ((rest.length - 5) % 2 !== 0 || rest.length < 7) return void 0;
     const name = rest.slice(2, 2 + (rest.length - 5) / 2);
@@ -65861,8 +66709,8 @@ function readHeaderNames(rest) {
   if (!first.startsWith("a/") || !second?.startsWith("b/")) return void 0;
   return [first.slice(2), second.slice(2)];
 }
-function readBinaryNames(text2) {
-  const body = text2.slice("Binary files ".length, -" differ".length);
+function readBinaryNames(text3) {
+  const body = text3.slice("Binary files ".length, -" differ".length);
   let first;
   let rest;
   if (body.startsWith('"')) {
@@ -65871,10 +66719,10 @@ function readBinaryNames(text2) {
     first = quoted.value;
     rest = body.slice(quoted.end);
   } else {
-    const at = body.indexOf(" and ");
-    if (at < 0 || body.indexOf(" and ", at + 1) >= 0) return void 0;
-    first = body.slice(0, at);
-    rest = body.slice(at);
+    const at2 = body.indexOf(" and ");
+    if (at2 < 0 || body.indexOf(" and ", at2 + 1) >= 0) return void 0;
+    first = body.slice(0, at2);
+    rest = body.slice(at2);
   }
   if (!rest.startsWith(" and ")) return void 0;
   const a = readPrefixedName(first, "a/");
@@ -65961,8 +66809,8 @@ function parsePatch(patch, withText = false) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text2, options = {}) {
-  const lines = text2.split("\n");
+function parseUnifiedDiff(text3, options = {}) {
+  const lines = text3.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
   let i = 0;
@@ -66032,12 +66880,12 @@ function toChangedFile(entry, names2, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path12 = status === "deleted" ? oldPath : newPath;
-  if (typeof path12 !== "string" || path12 === "") {
+  const path14 = status === "deleted" ? oldPath : newPath;
+  if (typeof path14 !== "string" || path14 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path12,
+    path: path14,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -66063,14 +66911,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path12) {
-  return indexOf(changeSet).get(path12)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path14) {
+  return indexOf(changeSet).get(path14)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path12, line) {
-  return touchesChangedLines(changeSet, path12, line, line);
+function isLineChanged(changeSet, path14, line) {
+  return touchesChangedLines(changeSet, path14, line, line);
 }
-function touchesChangedLines(changeSet, path12, start, end) {
-  const ranges = changedRangesOf(changeSet, path12);
+function touchesChangedLines(changeSet, path14, start, end) {
+  const ranges = changedRangesOf(changeSet, path14);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -66080,6 +66928,18 @@ function touchesChangedLines(changeSet, path12, start, end) {
   }
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
+}
+function changedLinesKnown(changeSet, path14) {
+  const file2 = indexOf(changeSet).get(path14);
+  if (file2 === void 0) return !mayLackFiles(changeSet);
+  return file2.linesUnknown !== true;
+}
+function mayLackFiles(changeSet) {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== void 0 && !changeSet.files.some((f) => f.linesUnknown === true);
+}
+function filesWithoutLineData(changeSet) {
+  return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== "deleted").map((f) => f.path);
 }
 
 // packages/gate-result/src/changes/api-source.ts
@@ -66097,18 +66957,20 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
-    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
-    if (entries.length >= PULL_FILES_CAP)
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -66119,20 +66981,23 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile2(entry, index, options.text === true);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -66146,7 +67011,12 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names2, shown2 = 5) {
+  const head = names2.slice(0, shown2).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -66188,7 +67058,8 @@ function toChangedFile2(entry, index, withText) {
   if (tally2?.removed) changed.removed = tally2.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -66251,8 +67122,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
     return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
-  const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text2, options);
+  const text3 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
+  const files = parseUnifiedDiff(text3, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -66260,7 +67131,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
@@ -66293,6 +67165,11 @@ async function resolveChangeSet(options) {
       textOption
     );
   }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
+    );
+  }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
   throw new ConfigError(
     `Cannot find the changed lines of this ${event.name}: ${whyNotGit} and ${noApi}; set \`fetch-depth: 0\` on actions/checkout, or provide \`github-token\`.`
@@ -66312,32 +67189,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path12, maxBytes) {
+function tooLarge(path14, maxBytes) {
   return new ConfigError(
-    `${path12} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path14} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha2, path12, maxBytes) {
-  let text2;
+async function fromGit(io, sha2, path14, maxBytes) {
+  let text3;
   try {
-    text2 = await io.git(["show", `${sha2}:./${path12}`]);
+    text3 = await io.git(["show", `${sha2}:./${path14}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path12, maxBytes);
-  return text2;
+  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path14, maxBytes);
+  return text3;
 }
-async function fromApi(io, ref, path12, maxBytes) {
+async function fromApi(io, ref, path14, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path12} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path14} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path12,
+      path: path14,
       ref
     });
     data = response.data ?? {};
@@ -66345,21 +67222,21 @@ async function fromApi(io, ref, path12, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path12, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path14, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path12} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path14} at ${ref.slice(0, 12)} without base64 content.`);
   }
-  const text2 = Buffer.from(data.content, "base64");
-  if (text2.length > maxBytes) throw tooLarge(path12, maxBytes);
-  return text2.toString("utf8");
+  const text3 = Buffer.from(data.content, "base64");
+  if (text3.length > maxBytes) throw tooLarge(path14, maxBytes);
+  return text3.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha2, path12) => changes.source === "git" ? fromGit(io, sha2, path12, maxBytes) : fromApi(io, sha2, path12, maxBytes);
+  const read = (sha2, path14) => changes.source === "git" ? fromGit(io, sha2, path14, maxBytes) : fromApi(io, sha2, path14, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path12 of paths) {
-    const base = await read(changes.base, path12);
-    const head = await read(changes.head, path12);
-    texts.set(path12, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path14 of paths) {
+    const base = await read(changes.base, path14);
+    const head = await read(changes.head, path14);
+    texts.set(path14, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
@@ -66374,8 +67251,8 @@ var METRIC_STYLE = {
   fail: "red",
   none: "dim"
 };
-function clean(text2) {
-  return visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
+function clean(text3) {
+  return visibleControlChars(text3.replace(/\r\n|[\r\n\t]/g, " "));
 }
 function pad(cells) {
   const widths = cells[0]?.map((_, i) => Math.max(...cells.map((r) => [...r[i] ?? ""].length))) ?? [];
@@ -66395,7 +67272,7 @@ function renderSection(section2, maxRows) {
   return lines;
 }
 function renderTerminal(results, options) {
-  const paint = (style, text2) => options.color ? `\x1B[${CODES[style]}m${text2}\x1B[0m` : text2;
+  const paint = (style, text3) => options.color ? `\x1B[${CODES[style]}m${text3}\x1B[0m` : text3;
   const maxRows = options.maxRows ?? 20;
   const out = [];
   for (const result of results) {
@@ -66532,12 +67409,12 @@ function describePolicy(record4) {
     const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
     return `Policy: ${where}, from ${record4.reason}.`;
   }
-  const at = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  const at2 = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
   if (record4.origin === "none") {
-    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at2}, and the head's file is not used.`;
   }
   const how = record4.origin === "git" ? "read with git" : "read through the contents API";
-  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record4.reason}.`;
+  return `Policy: \`${file2}\` as it is at ${at2} (${how}), from ${record4.reason}.`;
 }
 function policySection(record4, gate) {
   const notes = [describePolicy(record4)];
@@ -66566,6 +67443,7 @@ function withPolicy(result, record4) {
 
 // packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -66590,6 +67468,11 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`
+      );
     if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === "secret")
       fail(
@@ -66600,10 +67483,10 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
+function parseConfigFile(text3, file2, gates, suite = KNOWN_GATES) {
   const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text3, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
   if (error63 !== void 0) {
     const { line } = lineCounter.linePos(error63.pos[0]);
@@ -66645,6 +67528,154 @@ function configFileInputs(config2, gate) {
     inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
     inputsFromRecord(config2?.approval ?? {}, "config-file")
   );
+}
+
+// packages/gate-result/src/path-mapping.ts
+var DRIVE = /^[A-Za-z]:(?=\/|$)/;
+function mappingSegments(raw2) {
+  let p = raw2.trim().replace(/\\/g, "/");
+  if (/^file:\/\//i.test(p)) {
+    p = p.slice("file://".length);
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+    }
+    if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
+  }
+  p = p.replace(DRIVE, "");
+  return p.split("/").filter((s) => s !== "" && s !== ".");
+}
+function commonSuffix(a, b, fold) {
+  let n = 0;
+  while (n < a.length && n < b.length) {
+    const x = a[a.length - 1 - n] ?? "";
+    const y = b[b.length - 1 - n] ?? "";
+    if (fold ? x.toLowerCase() !== y.toLowerCase() : x !== y) break;
+    n++;
+  }
+  return n;
+}
+function commonPrefix(lists) {
+  const [first, ...rest] = lists;
+  if (first === void 0) return [];
+  let n = first.length - 1;
+  for (const list of rest) {
+    n = Math.min(n, list.length - 1);
+    let i = 0;
+    while (i < n && list[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, Math.max(n, 0));
+}
+function mapPathsToRepository(reportPaths, repoFiles) {
+  const tracked = new Set(repoFiles);
+  const byName = /* @__PURE__ */ new Map();
+  for (const file2 of repoFiles) {
+    const segments = file2.split("/");
+    const name = (segments[segments.length - 1] ?? "").toLowerCase();
+    const list = byName.get(name);
+    if (list === void 0) byName.set(name, [segments]);
+    else list.push(segments);
+  }
+  const mapped = /* @__PURE__ */ new Map();
+  const unmapped = [];
+  const ambiguous = [];
+  const matches = [];
+  const pending = [];
+  for (const raw2 of reportPaths) {
+    if (mapped.has(raw2)) continue;
+    if (tracked.has(raw2)) {
+      mapped.set(raw2, raw2);
+      continue;
+    }
+    pending.push({ raw: raw2, segments: mappingSegments(raw2) });
+  }
+  const prefix = commonPrefix(pending.map((p) => p.segments));
+  for (const { raw: raw2, segments } of pending) {
+    const rest = segments.slice(prefix.length);
+    const stripped = rest.join("/");
+    if (tracked.has(stripped)) {
+      mapped.set(raw2, stripped);
+      matches.push({ repo: stripped, removed: prefix.join("/"), added: "" });
+      continue;
+    }
+    const found = bestSuffixMatch(segments, byName, /[\\]|^[A-Za-z]:/.test(raw2));
+    if (found === "ambiguous") {
+      ambiguous.push(raw2);
+      unmapped.push(raw2);
+    } else if (found === void 0) {
+      unmapped.push(raw2);
+    } else {
+      const repo = found.repo.join("/");
+      mapped.set(raw2, repo);
+      matches.push({
+        repo,
+        removed: segments.slice(0, segments.length - found.length).join("/"),
+        added: found.repo.slice(0, found.repo.length - found.length).join("/")
+      });
+    }
+  }
+  return { mapped, unmapped, ambiguous, description: describe3(mapped.size, matches, unmapped.length) };
+}
+function bestSuffixMatch(segments, byName, windows) {
+  const name = (segments[segments.length - 1] ?? "").toLowerCase();
+  const candidates = byName.get(name) ?? [];
+  for (const fold of windows ? [false, true] : [false]) {
+    let best;
+    let tie = false;
+    for (const repo of candidates) {
+      const length = commonSuffix(segments, repo, fold);
+      if (length === 0 || length < Math.min(segments.length, repo.length)) continue;
+      if (best === void 0 || length > best.length) {
+        best = { repo, length };
+        tie = false;
+      } else if (length === best.length) tie = true;
+    }
+    if (tie) return "ambiguous";
+    if (best !== void 0) return best;
+  }
+  return void 0;
+}
+function describe3(mappedCount, matches, unmappedCount) {
+  const left = unmappedCount > 0 ? `; ${unmappedCount} match no tracked file` : "";
+  if (matches.length === 0) return `Report paths are repository paths (${mappedCount} files)${left}.`;
+  const rules = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const key = `${m.removed}\0${m.added}`;
+    rules.set(key, (rules.get(key) ?? 0) + 1);
+  }
+  const same = mappedCount - matches.length;
+  const kept = same > 0 ? `, ${same} were repository paths already` : "";
+  if (rules.size === 1) {
+    const [removed = "", added = ""] = [...rules.keys()][0]?.split("\0") ?? [];
+    const from = removed === "" ? "the report root" : `\`${removed}/\``;
+    const to = added === "" ? "the repository root" : `\`${added}/\``;
+    return `Report paths mapped by suffix: ${matches.length} files under ${from} to ${to} (git ls-files)${kept}${left}.`;
+  }
+  return `Report paths mapped by suffix against git ls-files: ${matches.length} files, ${rules.size} different prefixes${kept}${left}.`;
+}
+function parseLsFiles(output2) {
+  return output2.split("\0").filter((p) => p !== "");
+}
+
+// packages/gate-result/src/changes/tracked-files.ts
+async function readTrackedFiles(git) {
+  try {
+    return parseLsFiles(await git(["-c", "core.quotePath=false", "ls-files", "-z", "--cached"]));
+  } catch (error63) {
+    return { reason: `git ls-files failed (${getErrorMessage(error63).split("\n")[0]?.slice(0, 160)})` };
+  }
+}
+
+// packages/gate-result/src/changes/as-needed.ts
+async function changesAsNeeded(io, needed) {
+  if (needed) return { changes: await io.changes() };
+  try {
+    const changes = await io.changes({ ifFree: true });
+    return changes === void 0 ? { changes, note: "no diff in this run." } : { changes };
+  } catch (error63) {
+    return { changes: void 0, note: getErrorMessage(error63) };
+  }
 }
 
 // packages/gate-result/src/checkpoint/evaluate.ts
@@ -66929,6 +67960,21 @@ async function checkHumanCheckpoint(io, policy) {
   return evaluateCheckpoint(await readCheckpointFacts(io, policy), policy);
 }
 
+// packages/gate-result/src/json/budget.ts
+var XML_MAX_TAGS = 1e6;
+var LCOV_MAX_LINES = 1e7;
+function assertTokenBudget(text3, file2, token, max, what) {
+  let count6 = 0;
+  for (let i = text3.indexOf(token); i !== -1; i = text3.indexOf(token, i + 1)) {
+    if (++count6 > max) {
+      throw new ReportError(
+        file2,
+        `The report ${file2} holds more than ${max.toLocaleString("en")} ${what}, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+      );
+    }
+  }
+}
+
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
@@ -66989,11 +68035,11 @@ import { EOL } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve) {
-      resolve(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve2) {
+      resolve2(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -67009,7 +68055,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -67119,8 +68165,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -67216,10 +68262,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -67248,9 +68294,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -67261,8 +68307,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -67296,7 +68342,7 @@ import path2 from "node:path";
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
@@ -67346,8 +68392,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -67357,11 +68404,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat2(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -67374,26 +68437,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown2,
-      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text2;
+  return decodeUtf8(bytes, shown2, void 0, `\`${shown2}\``);
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -67416,9 +68471,9 @@ async function gitOk(git, args) {
     return void 0;
   }
 }
-function tooLarge2(file2, at, size) {
+function tooLarge2(file2, at2, size) {
   return new ConfigError(
-    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+    `The config file \`${file2}\` at ${at2} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
   );
 }
 async function readWithGit(options, file2, base) {
@@ -67427,22 +68482,22 @@ async function readWithGit(options, file2, base) {
   const object2 = `${base}:./${file2}`;
   const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
   if (type === void 0) return { text: void 0, origin: "none" };
-  const at = `the base ${base.slice(0, 7)}`;
+  const at2 = `the base ${base.slice(0, 7)}`;
   if (type !== "blob")
-    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+    throw new ConfigError(`The config file \`${file2}\` at ${at2} is a ${type}, not a file.`);
   try {
     const size = Number((await git(["cat-file", "-s", object2])).trim());
-    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at, size);
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at2, size);
     return { text: await git(["cat-file", "blob", object2]), origin: "git" };
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
     throw new ConfigError(
-      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+      `Could not read the config file \`${file2}\` at ${at2} with git: ${getErrorMessage(error63)}.`
     );
   }
 }
 async function readWithApi(options, file2, base) {
-  const at = `the base ${base.slice(0, 7)}`;
+  const at2 = `the base ${base.slice(0, 7)}`;
   const { github, repository } = options;
   if (github === void 0 || repository === void 0) {
     throw new ConfigError(
@@ -67457,28 +68512,28 @@ async function readWithApi(options, file2, base) {
       { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
     );
     if (Array.isArray(response.data))
-      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+      throw new ConfigError(`The config file \`${file2}\` at ${at2} is a directory, not a file.`);
     data = response.data;
   } catch (error63) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
     if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
     throw new ConfigError(
-      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+      `Could not read the base policy (\`${file2}\` at ${at2}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
     );
   }
   if (data.type !== "file") {
     throw new ConfigError(
-      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+      `The config file \`${file2}\` at ${at2} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
     );
   }
-  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, data.size);
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at2, data.size);
   if (data.encoding !== "base64" || typeof data.content !== "string") {
     throw new ConfigError(
-      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+      `The contents API did not return the text of \`${file2}\` at ${at2} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
     );
   }
   const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
-  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, bytes.length);
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at2, bytes.length);
   return { text: bytes.toString("latin1"), origin: "api" };
 }
 async function readBase(options, base) {
@@ -67486,14 +68541,14 @@ async function readBase(options, base) {
   const file2 = repoPath(options.root, shown2);
   const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
   if (found.text === void 0) return { config: void 0, origin: "none" };
-  const at = `${shown2}@${base.slice(0, 7)}`;
-  let text2;
+  const at2 = `${shown2}@${base.slice(0, 7)}`;
+  let text3;
   try {
-    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at2);
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
+  return { config: parseConfigFile(text3, at2, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -67532,25 +68587,68 @@ async function loadPolicy(options) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { appendFile as appendFile2, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path3.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID()}.tmp`;
+  const text3 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text3, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text3, "utf8").digest("hex");
+  await appendFile2(path3.join(dir, RESULT_LEDGER), `${digest}	${job}	${path3.basename(target)}
+`, "utf8");
   return target;
+}
+
+// packages/gate-result/src/runtime/checkout-guard.ts
+var PULL_REF = /^refs\/(?:remotes\/(?:[^/]+\/)?)?pull\/\d+\/(?:head|merge)$/;
+function text(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+async function gitOr(io, args) {
+  return (await io.git(args).catch(() => "")).trim();
+}
+async function untrustedCheckout(io) {
+  const head = await gitOr(io, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  if (head === "") return void 0;
+  const pr = io.event.payload.pull_request ?? {};
+  const commits = [io.event.headSha, text(pr.head?.sha), text(pr.merge_commit_sha)].filter(
+    (sha2) => sha2 !== void 0
+  );
+  if (commits.includes(head)) return `the workspace is at the PR's commit ${head.slice(0, 7)}`;
+  const refs = (await gitOr(io, ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)"])).split("\n");
+  const pullRef = refs.find((ref) => PULL_REF.test(ref));
+  if (pullRef !== void 0) return `the workspace is checked out at \`${pullRef}\``;
+  const headRef = text(pr.head?.ref);
+  if (headRef !== void 0 && headRef !== text(pr.base?.ref)) {
+    const branch = await gitOr(io, ["symbolic-ref", "--quiet", "HEAD"]);
+    if (branch === `refs/heads/${headRef}`) return `the workspace is on the PR's head branch \`${headRef}\``;
+  }
+  return void 0;
+}
+async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
+  if (io.event.name !== "pull_request_target" || allowUnsafe) return;
+  const why = await untrustedCheckout(io);
+  if (why === void 0) return;
+  throw new ConfigError(
+    `Refusing an untrusted checkout in a privileged context: on pull_request_target ${why}, so the ${gate} gate would read the PR's own files with the base repository's secrets and a write token. Check out the base branch (actions/checkout's default on pull_request_target), or set the step input \`allow-unsafe: true\` if you accept the risk.`
+  );
 }
 
 // packages/gate-result/src/runtime/run-gate.ts
@@ -67589,6 +68687,11 @@ function applyIfMissing(gate, policy, error63) {
   }
   return errorResult(gate.id, error63.message);
 }
+function allowsUnsafe(inputs) {
+  const given = inputs.get("allow-unsafe");
+  if (given === void 0 || given.source !== "input" && given.source !== "cli") return false;
+  return getBoolean(inputs, "allow-unsafe") ?? false;
+}
 async function executeGate(gate, rawInputs, io, options = {}) {
   const started = io.now();
   const specs = [...COMMON_INPUTS, ...gate.inputs];
@@ -67600,10 +68703,11 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`
       );
     }
@@ -67622,6 +68726,9 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     durationMs: Math.max(0, Math.round(io.now() - started))
   };
 }
+
+// packages/gate-result/src/runtime/github-client.ts
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 // packages/gate-result/src/runtime/local-io.ts
 import os2 from "node:os";
@@ -67647,6 +68754,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -67666,8 +68775,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -67694,7 +68805,7 @@ import { execFile } from "node:child_process";
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_MAX_BUFFER = 512 * 1024 * 1024;
 function runGit(cwd, args, stdin) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const child = execFile(
       "git",
       [...args],
@@ -67709,7 +68820,7 @@ function runGit(cwd, args, stdin) {
         if (error63) {
           const reason = stderr.split("\n").find((l) => l.trim() !== "") ?? error63.message;
           reject(new Error(`git ${args[0] ?? ""} failed: ${reason.trim()}`));
-        } else resolve(stdout);
+        } else resolve2(stdout);
       }
     );
     child.stdin?.on("error", () => void 0);
@@ -67720,25 +68831,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path5.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path5.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path5.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path5.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path5.dirname(target);
+  const existing2 = await deepestExisting(dir);
+  const realExisting = await realpath2(existing2).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing2}\` is a broken symlink.`);
+  });
+  confine(path5.join(realExisting, path5.relative(existing2, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path5.join(realDir, path5.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path5.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path5.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -67756,6 +68900,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path6.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
 }
@@ -67764,7 +68909,36 @@ function createLocalIO(options) {
   const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
-  const readFile = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  let freeChanges;
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path6.resolve(workspace, file2);
+    const shown2 = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path6.relative(workspace, absolute).split(path6.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown2}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown2}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile,
@@ -67777,14 +68951,15 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     ...options.policy === void 0 ? {} : { policy: options.policy },
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -67793,9 +68968,9 @@ function createLocalIO(options) {
 // packages/gate-result/src/runtime/runner-context.ts
 async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text2;
+  let text3;
   try {
-    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
+    text3 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
   } catch (error63) {
     if (error63 instanceof MissingReportError) {
       if (explicit === void 0) return void 0;
@@ -67803,7 +68978,7 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text2, file2, gates, suite);
+  return parseConfigFile(text3, file2, gates, suite);
 }
 
 // actions/coverage/src/counters.ts
@@ -68216,15 +69391,15 @@ function validateAttributeString(attrStr, options) {
   return true;
 }
 function validateNumberAmpersand(xmlData, i) {
-  let re = /\d/;
+  let re2 = /\d/;
   if (xmlData[i] === "x") {
     i++;
-    re = /[\da-fA-F]/;
+    re2 = /[\da-fA-F]/;
   }
   for (; i < xmlData.length; i++) {
     if (xmlData[i] === ";")
       return i;
-    if (!xmlData[i].match(re))
+    if (!xmlData[i].match(re2))
       break;
   }
   return -1;
@@ -68455,13 +69630,13 @@ var EntityDecoder = class {
    * @param {string} context  — used in error messages ('external' | 'input')
    * @returns {boolean}  true = accept, false = skip
    */
-  _applyRegistrationHook(hook, name, value2, context) {
+  _applyRegistrationHook(hook, name, value2, context2) {
     if (!hook) return true;
     const action = hook(name, value2);
     if (action === ENTITY_ACTION.BLOCK) return false;
     if (action === ENTITY_ACTION.THROW) {
       throw new Error(
-        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+        `[EntityDecoder] Registration of ${context2} entity "&${name};" was rejected by hook`
       );
     }
     return true;
@@ -70003,16 +71178,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -70020,9 +71195,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return void 0;
-    return path12[path12.length - 1].values?.[attrName];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return void 0;
+    return path14[path14.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -70030,9 +71205,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return false;
-    const current = path12[path12.length - 1];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return false;
+    const current = path14[path14.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -70058,18 +71233,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].position ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].counter ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -71197,14 +72372,14 @@ function assertString(value2) {
     );
   }
 }
-function assertContext(context) {
-  if (context instanceof RegExp) return;
-  if (Array.isArray(context)) {
-    if (context.length === 0) {
+function assertContext(context2) {
+  if (context2 instanceof RegExp) return;
+  if (Array.isArray(context2)) {
+    if (context2.length === 0) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
-    if (Array.isArray(context[0])) {
-      for (const list of context) {
+    if (Array.isArray(context2[0])) {
+      for (const list of context2) {
         if (!Array.isArray(list) || list.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
@@ -71215,13 +72390,13 @@ function assertContext(context) {
     return;
   }
   throw new TypeError(
-    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context2}`
   );
 }
-function normalise(context) {
-  if (context instanceof RegExp) return { lists: null, regex: context };
-  if (Array.isArray(context[0])) return { lists: context, regex: null };
-  return { lists: [context], regex: null };
+function normalise(context2) {
+  if (context2 instanceof RegExp) return { lists: null, regex: context2 };
+  if (Array.isArray(context2[0])) return { lists: context2, regex: null };
+  return { lists: [context2], regex: null };
 }
 function decodedCopy(value2, list) {
   if (!list.decodeEntities) return null;
@@ -71238,10 +72413,10 @@ function matchList(value2, list) {
   }
   return null;
 }
-function isUnsafe(value2, context) {
+function isUnsafe(value2, context2) {
   assertString(value2);
-  assertContext(context);
-  const { lists, regex } = normalise(context);
+  assertContext(context2);
+  const { lists, regex } = normalise(context2);
   if (regex) return regex.test(value2);
   for (const list of lists) {
     if (matchList(value2, list) !== null) return true;
@@ -71544,8 +72719,8 @@ var parseXml = function(xmlData) {
       } else {
         let result = readTagExp(xmlData, i, options.removeNSPrefix);
         if (!result) {
-          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+          const context2 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context2}"`);
         }
         let tagName = result.tagName;
         const rawTagName = result.rawTagName;
@@ -71908,7 +73083,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -71921,8 +73096,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -71960,9 +73135,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -72107,15 +73282,16 @@ function toElement(raw2) {
   }
   return el;
 }
-function parseXml2(text2, file2) {
-  const valid = XMLValidator.validate(text2, { allowBooleanAttributes: true });
+function parseXml2(text3, file2) {
+  assertTokenBudget(text3, file2, "<", XML_MAX_TAGS, "XML tags");
+  const valid = XMLValidator.validate(text3, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new ReportError(file2, `${file2} is not well-formed XML: line ${line}, column ${col}: ${msg}`);
   }
   let doc;
   try {
-    doc = parser.parse(text2);
+    doc = parser.parse(text3);
   } catch (error63) {
     throw new ReportError(
       file2,
@@ -72152,6 +73328,15 @@ function intAttr(el, name, file2, fallback) {
   }
   return Number(raw2.trim());
 }
+function countAttr(el, name) {
+  const raw2 = el?.attrs.get(name)?.trim();
+  return raw2 !== void 0 && NON_NEGATIVE_INTEGER.test(raw2) ? Number(raw2) : void 0;
+}
+function tallyAttrs(el, covered, total) {
+  const c = countAttr(el, covered);
+  const t = countAttr(el, total);
+  return c === void 0 || t === void 0 || c > t ? void 0 : { covered: c, total: t };
+}
 
 // actions/coverage/src/clover.ts
 function metricTally(el, covered, total, file2) {
@@ -72176,8 +73361,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path12, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
+    const { path: path14, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -72187,9 +73372,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path12, outside, lines, statements, functions, branches }
+      file: { path: path14, outside, lines, statements, functions, branches }
     };
-    byPath.set(path12, acc);
+    byPath.set(path14, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -72225,7 +73410,24 @@ function parseClover(root, ctx) {
     if (!sawMethods) acc.file.functions = null;
     return acc.file;
   });
-  return { format: "clover", detected: "Clover XML", files, notes: [] };
+  const metrics = childrenOf(descend(root, "project")[0], "metrics")[0];
+  const declared = { where: "the project's <metrics>", totals: {} };
+  const pairs = [
+    ["statements", "coveredstatements", "statements"],
+    ["branches", "coveredconditionals", "conditionals"],
+    ["functions", "coveredmethods", "methods"]
+  ];
+  for (const [metric2, covered, total] of pairs) {
+    const t = tallyAttrs(metrics, covered, total);
+    if (t) declared.totals[metric2] = t;
+  }
+  return {
+    format: "clover",
+    detected: "Clover XML",
+    files,
+    notes: [],
+    ...Object.keys(declared.totals).length > 0 && { declared }
+  };
 }
 
 // actions/coverage/src/cobertura.ts
@@ -72267,28 +73469,30 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path12);
+    const { path: path14, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path14);
     if (acc === void 0) {
-      const lines = /* @__PURE__ */ new Map();
-      const branches = /* @__PURE__ */ new Map();
+      const lines2 = /* @__PURE__ */ new Map();
+      const branches2 = /* @__PURE__ */ new Map();
       const functions = /* @__PURE__ */ new Map();
       acc = {
-        lines,
-        branches,
+        lines: lines2,
+        branches: branches2,
         functions,
-        file: { path: path12, outside, lines, statements: null, functions, branches }
+        file: { path: path14, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
-      byPath.set(path12, acc);
+      byPath.set(path14, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
     for (const line of classLines) readLine(acc, line, ctx);
     for (const method of methods) {
+      const methodLines = descend(method, "lines", "line");
+      if (methodLines.length === 0) continue;
       sawMethods = true;
       const key = `${cls.attrs.get("name") ?? ""}#${method.attrs.get("name") ?? ""}${method.attrs.get("signature") ?? ""}`;
       let hits = 0;
-      for (const line of descend(method, "lines", "line")) {
+      for (const line of methodLines) {
         hits = Math.max(
           hits,
           classLines.length === 0 ? readLine(acc, line, ctx) ?? 0 : intAttr(line, "hits", ctx.file)
@@ -72304,28 +73508,39 @@ function parseCobertura(root, ctx) {
     if (!sawMethods) acc.file.functions = null;
     files.push(acc.file);
   }
-  return { format: "cobertura", detected: "Cobertura XML", files, notes: [] };
+  const declared = { where: "the <coverage> root attributes", totals: {} };
+  const lines = tallyAttrs(root, "lines-covered", "lines-valid");
+  const branches = tallyAttrs(root, "branches-covered", "branches-valid");
+  if (lines) declared.totals.lines = lines;
+  if (branches) declared.totals.branches = branches;
+  return {
+    format: "cobertura",
+    detected: "Cobertura XML",
+    files,
+    notes: [],
+    ...Object.keys(declared.totals).length > 0 && { declared }
+  };
 }
 
 // actions/coverage/src/detect.ts
 var SUPPORTED_FORMATS = "istanbul coverage-final.json, jest --json coverageMap, istanbul coverage-summary.json, lcov, Cobertura XML, Clover XML, JaCoCo XML, Go coverprofile";
 var LCOV_FIRST = /^(?:TN|SF|VER):/;
-function stripBom(text2) {
-  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function stripBom(text3) {
+  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
-function firstSignificantLine(text2) {
+function firstSignificantLine(text3) {
   let start = 0;
-  while (start < text2.length) {
-    let end = text2.indexOf("\n", start);
-    if (end < 0) end = text2.length;
-    const line = text2.slice(start, Math.min(end, start + 200)).trim();
+  while (start < text3.length) {
+    let end = text3.indexOf("\n", start);
+    if (end < 0) end = text3.length;
+    const line = text3.slice(start, Math.min(end, start + 200)).trim();
     if (line !== "" && !line.startsWith("#")) return line;
     start = end + 1;
   }
   return "";
 }
-function detectTextKind(text2) {
-  const line = firstSignificantLine(text2);
+function detectTextKind(text3) {
+  const line = firstSignificantLine(text3);
   if (line.startsWith("{")) return "json";
   if (line.startsWith("<")) return "xml";
   if (line.startsWith("mode:")) return "go-coverprofile";
@@ -72343,8 +73558,8 @@ function unrecognisedFormat(file2) {
 var MODE = /^mode: (set|count|atomic)$/;
 var BLOCK = /^(.+):(\d{1,9})\.(\d{1,9}),(\d{1,9})\.(\d{1,9}) (\d{1,9}) (\d{1,19})$/;
 var MAX_BLOCK_LINES = 1e5;
-function parseGoCoverprofile(text2, ctx) {
-  const rows = text2.split("\n");
+function parseGoCoverprofile(text3, ctx) {
+  const rows = text3.split("\n");
   function fail2(n, why) {
     throw new ReportError(ctx.file, `${ctx.file} is not a valid Go coverprofile: line ${n} ${why}.`);
   }
@@ -72360,11 +73575,11 @@ function parseGoCoverprofile(text2, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path12, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path12);
+    const { path: path14, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path14);
     if (file2 === void 0) {
-      file2 = { path: path12, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path12, file2);
+      file2 = { path: path14, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path14, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -72414,9 +73629,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path12, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
-      seen.add(path12);
+      const { path: path14, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
+      seen.add(path14);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -72424,7 +73639,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path12,
+        path: path14,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -72439,7 +73654,18 @@ function parseJacoco(root, ctx) {
     if (!sawMethods) f.functions = null;
   }
   const partial2 = files.filter((f) => f.lines === null).length;
+  const declared = { where: "the report-level <counter>s", totals: {} };
+  const pairs = [
+    ["lines", "LINE"],
+    ["branches", "BRANCH"],
+    ["functions", "METHOD"]
+  ];
+  for (const [metric2, type] of pairs) {
+    const t = counter(root, type, ctx.file);
+    if (t) declared.totals[metric2] = t;
+  }
   return {
+    ...Object.keys(declared.totals).length > 0 && { declared },
     format: "jacoco",
     detected: "JaCoCo XML",
     files,
@@ -72494,43 +73720,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path12, fc] of report.data) {
+    for (const [path14, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path12, report.outside.get(path12) ?? false);
+      outside.set(path14, report.outside.get(path14) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path12 of map2.files()) data.set(path12, map2.fileCoverageFor(path12).toJSON());
+  for (const path14 of map2.files()) data.set(path14, map2.fileCoverageFor(path14).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path12, part) {
+function invalidCount(file2, path14, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path12.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path14.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path12, part) {
+function tallyHits(hits, file2, path14, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path12, part);
+    if (!isCount(v)) invalidCount(file2, path14, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path12) {
+function tallyBranches(hits, file2, path14) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path12, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path14, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path12, "b");
+      if (!isCount(v)) invalidCount(file2, path14, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -72557,15 +73783,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path12, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path12, "s");
+  for (const [path14, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path14, "s");
     files.push({
-      path: path12,
-      outside: report.outside.get(path12) ?? false,
+      path: path14,
+      outside: report.outside.get(path14) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path12, "f"),
-      branches: tallyBranches(fc.b, file2, path12)
+      functions: tallyHits(fc.f, file2, path14, "f"),
+      branches: tallyBranches(fc.b, file2, path14)
     });
   }
   return files;
@@ -72607,13 +73833,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path12, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 80)} twice.`);
-    seen.add(path12);
+    const { path: path14, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 80)} twice.`);
+    seen.add(path14);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path12, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path14, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -72634,12 +73860,12 @@ function parseIstanbulSummary(json2, ctx) {
 // actions/coverage/src/lcov.ts
 var COUNT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 var LINE_NUMBER = /^\d{1,10}$/;
-function digits(text2) {
-  const n = text2.length;
+function digits(text3) {
+  const n = text3.length;
   if (n === 0 || n > 15) return -1;
   let value2 = 0;
   for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i) - 48;
+    const c = text3.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return -1;
     value2 = value2 * 10 + c;
   }
@@ -72660,11 +73886,11 @@ var LcovReader = class {
       `${this.ctx.file} is not a valid lcov tracefile: line ${this.lineNo} ${message}.`
     );
   }
-  count(text2) {
-    const fast = digits(text2);
+  count(text3) {
+    const fast = digits(text3);
     if (fast >= 0) return fast;
-    if (text2 === "-") return 0;
-    const m = COUNT.exec(text2.trim());
+    if (text3 === "-") return 0;
+    const m = COUNT.exec(text3.trim());
     if (m === null) this.fail("has a hit count that is not a number");
     const n = Number(m[0]);
     if (n < 0) {
@@ -72673,12 +73899,12 @@ var LcovReader = class {
     }
     return Number.isFinite(n) ? n : Number.MAX_VALUE;
   }
-  lineNumber(text2) {
-    const fast = text2 === void 0 ? -1 : digits(text2);
+  lineNumber(text3) {
+    const fast = text3 === void 0 ? -1 : digits(text3);
     if (fast >= 0) return fast;
-    if (text2 === void 0 || !LINE_NUMBER.test(text2.trim()))
+    if (text3 === void 0 || !LINE_NUMBER.test(text3.trim()))
       this.fail("has a line number that is not a whole number");
-    return Number(text2.trim());
+    return Number(text3.trim());
   }
   record(tag) {
     if (this.current === void 0) this.fail(`has ${tag} outside a record (no SF: before it)`);
@@ -72711,27 +73937,63 @@ var LcovReader = class {
         return this.readBranch(value2);
       case "end_of_record":
         return this.endRecord();
+      case "LF":
+      case "LH":
+      case "FNF":
+      case "FNH":
+      case "BRF":
+      case "BRH":
+        return this.readSummary(tag, value2);
       default:
         return;
     }
+  }
+  /** Summed summary lines, and how many records carried each (a total counts only if all did). */
+  summary = /* @__PURE__ */ new Map();
+  /** Summary tags seen in the current record (one each). */
+  recordSummary = /* @__PURE__ */ new Set();
+  /** SF blocks read, and whether one path came twice (then the summed summaries double count). */
+  blocks = 0;
+  repeatedPath = false;
+  badSummary = false;
+  readSummary(tag, value2) {
+    this.record(tag);
+    const n = digits(value2.trim());
+    if (n < 0 || this.recordSummary.has(tag)) {
+      this.badSummary = true;
+      return;
+    }
+    this.recordSummary.add(tag);
+    const entry = this.summary.get(tag) ?? { sum: 0, records: 0 };
+    entry.sum += n;
+    entry.records++;
+    this.summary.set(tag, entry);
   }
   startRecord(value2) {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path12);
+    const { path: path14, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path14);
+    this.blocks++;
+    this.recordSummary = /* @__PURE__ */ new Set();
+    if (existing2 !== void 0) {
+      this.repeatedPath = true;
+      existing2.fndaSeen = /* @__PURE__ */ new Map();
+    }
     this.current = existing2 ?? {
-      path: path12,
+      path: path14,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
       branches: /* @__PURE__ */ new Map(),
+      byName: /* @__PURE__ */ new Map(),
+      fndaSeen: /* @__PURE__ */ new Map(),
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path12, this.current);
-    this.outside.set(path12, outside);
+    if (existing2 === void 0) this.records.set(path14, this.current);
+    this.outside.set(path14, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -72748,8 +74010,11 @@ var LcovReader = class {
         rec.aliases.set(rest.slice(second + 1), key);
         addHits(rec.functions, key, 0);
       } else {
-        this.lineNumber(a);
-        addHits(rec.functions, `=${rest}`, 0);
+        const key = `=${this.lineNumber(a)},${rest}`;
+        const keys = rec.byName.get(rest);
+        if (keys === void 0) rec.byName.set(rest, [key]);
+        else if (!keys.includes(key)) keys.push(key);
+        addHits(rec.functions, key, 0);
       }
     } else if (tag === "FNL") {
       this.lineNumber(rest.split(",")[0]);
@@ -72758,8 +74023,16 @@ var LcovReader = class {
       const hits = rest.slice(0, Math.max(rest.indexOf(","), 0));
       addHits(rec.functions, `#${a}`, this.count(hits === "" ? rest : hits));
     } else {
-      addHits(rec.functions, rec.aliases.get(rest) ?? `=${rest}`, this.count(a));
+      addHits(rec.functions, rec.aliases.get(rest) ?? this.functionOfName(rec, rest), this.count(a));
     }
+  }
+  /** The FN record an FNDA names: the n-th FNDA of a name is the n-th FN of that name. */
+  functionOfName(rec, name) {
+    const keys = rec.byName.get(name);
+    if (keys === void 0) return `=${name}`;
+    const seen = rec.fndaSeen.get(name) ?? 0;
+    rec.fndaSeen.set(name, seen + 1);
+    return keys[Math.min(seen, keys.length - 1)] ?? `=${name}`;
   }
   readBranch(value2) {
     const rec = this.record("BRDA");
@@ -72780,15 +74053,16 @@ var LcovReader = class {
     if (this.records.size === 0) this.fail("holds no SF: record");
   }
 };
-function parseLcov(text2, ctx) {
+function parseLcov(text3, ctx) {
+  assertTokenBudget(text3, ctx.file, "\n", LCOV_MAX_LINES, "lines");
   const reader = new LcovReader(ctx);
   let start = 0;
-  const length = text2.length;
+  const length = text3.length;
   while (start < length) {
-    let end = text2.indexOf("\n", start);
+    let end = text3.indexOf("\n", start);
     if (end < 0) end = length;
     reader.lineNo++;
-    let line = text2.slice(start, end);
+    let line = text3.slice(start, end);
     if (line.length > 0 && (line.charCodeAt(line.length - 1) <= 32 || line.charCodeAt(0) <= 32))
       line = line.trim();
     start = end + 1;
@@ -72809,21 +74083,33 @@ function parseLcov(text2, ctx) {
     });
   }
   const notes = reader.negativeCounts > 0 ? [`${reader.negativeCounts} negative hit counts were read as 0, as lcov does.`] : [];
-  return { format: "lcov", detected: "lcov tracefile", files, notes };
+  const declared = declaredOf(reader);
+  return { format: "lcov", detected: "lcov tracefile", files, notes, ...declared && { declared } };
+}
+function declaredOf(reader) {
+  if (reader.repeatedPath || reader.badSummary) return void 0;
+  const declared = { where: "its LF/LH, FNF/FNH and BRF/BRH lines", totals: {} };
+  const pairs = [
+    ["lines", "LH", "LF"],
+    ["functions", "FNH", "FNF"],
+    ["branches", "BRH", "BRF"]
+  ];
+  for (const [metric2, hit, found] of pairs) {
+    const h = reader.summary.get(hit);
+    const f = reader.summary.get(found);
+    if (h === void 0 || f === void 0) continue;
+    if (h.records !== reader.blocks || f.records !== reader.blocks || h.sum > f.sum) continue;
+    declared.totals[metric2] = { covered: h.sum, total: f.sum };
+  }
+  return Object.keys(declared.totals).length > 0 ? declared : void 0;
 }
 
 // actions/coverage/src/parse-report.ts
 function isObject5(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
-function parseJsonReport(text2, ctx) {
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message.slice(0, 120) : "invalid JSON";
-    throw new ReportError(ctx.file, `${ctx.file} is not valid JSON (${detail}); truncated?`);
-  }
+function parseJsonReport(text3, ctx) {
+  const json2 = parseJsonText(text3, ctx.file);
   if (!isObject5(json2)) throw unrecognisedFormat(ctx.file);
   if (isObject5(json2.coverageMap) && ("testResults" in json2 || "numTotalTests" in json2 || looksLikeIstanbulMap(json2.coverageMap))) {
     return {
@@ -72850,8 +74136,8 @@ function parseJsonReport(text2, ctx) {
     throw new ReportError(ctx.file, `${ctx.file} is an empty JSON object: no coverage data.`);
   throw unrecognisedFormat(ctx.file);
 }
-function parseXmlReport(text2, ctx) {
-  const { name, root } = parseXml2(text2, ctx.file);
+function parseXmlReport(text3, ctx) {
+  const { name, root } = parseXml2(text3, ctx.file);
   if (name === "report") return parseJacoco(root, ctx);
   if (name !== "coverage") throw unrecognisedFormat(ctx.file);
   if (childrenOf(root, "project").length > 0) return parseClover(root, ctx);
@@ -72861,18 +74147,18 @@ function parseXmlReport(text2, ctx) {
   throw unrecognisedFormat(ctx.file);
 }
 function parseReport(rawText, ctx) {
-  const text2 = stripBom(rawText);
-  if (text2.trim() === "")
+  const text3 = stripBom(rawText);
+  if (text3.trim() === "")
     throw new ReportError(ctx.file, `${ctx.file} is empty: expected a coverage report.`);
-  switch (detectTextKind(text2)) {
+  switch (detectTextKind(text3)) {
     case "json":
-      return parseJsonReport(text2, ctx);
+      return parseJsonReport(text3, ctx);
     case "xml":
-      return parseXmlReport(text2, ctx);
+      return parseXmlReport(text3, ctx);
     case "lcov":
-      return parseLcov(text2, ctx);
+      return parseLcov(text3, ctx);
     case "go-coverprofile":
-      return parseGoCoverprofile(text2, ctx);
+      return parseGoCoverprofile(text3, ctx);
     case "unknown":
       throw unrecognisedFormat(ctx.file);
   }
@@ -72894,14 +74180,14 @@ var DEFAULT_LOCATIONS = [
 ];
 var GLOB_CHARS = /[*?[\]{}]/;
 async function resolveReportFiles(patterns, io, inputName) {
-  const files = [];
+  const files = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const matches = GLOB_CHARS.test(pattern) ? await io.glob([pattern]) : [pattern];
     if (matches.length === 0)
       throw new MissingReportError(pattern, `No file matches \`${inputName}\` pattern ${pattern}.`);
-    for (const m of matches) if (!files.includes(m)) files.push(m);
+    for (const m of matches) files.add(m);
   }
-  return files;
+  return [...files];
 }
 async function findDefaultReport(io) {
   for (const location2 of DEFAULT_LOCATIONS) {
@@ -72912,12 +74198,27 @@ async function findDefaultReport(io) {
     `No coverage report found: \`files\` is empty and none of ${DEFAULT_LOCATIONS.join(", ")} exists.`
   );
 }
+var PARALLEL_READS = 16;
 async function readReports(files, io) {
-  const out = [];
-  for (const file2 of files) {
-    const text2 = await io.readText(file2);
-    out.push({ source: file2, parsed: parseReport(text2, { workspace: io.workspace, file: file2 }) });
-  }
+  const out = new Array(files.length);
+  const failures = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file2 = files[index] ?? "";
+      try {
+        const text3 = await io.readText(file2, { report: true });
+        out[index] = { source: file2, parsed: parseReport(text3, { workspace: io.workspace, file: file2 }) };
+      } catch (error63) {
+        failures.push({ index, error: error63 });
+        next = files.length;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+  const first = failures.sort((a, b) => a.index - b.index)[0];
+  if (first !== void 0) throw first.error;
   return out;
 }
 function countFiles(parsed) {
@@ -73019,27 +74320,59 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path12) {
-  const exact = model.files.get(path12);
+function reportEntryFor(model, index, path14) {
+  const exact = model.files.get(path14);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path12.slice(path12.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path12.endsWith(`/${f.path}`) || f.path.endsWith(`/${path12}`)
+  const candidates = (index().get(path14.slice(path14.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path14.endsWith(`/${f.path}`) || f.path.endsWith(`/${path14}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
-function measurePatch(model, changes, include) {
+function locator(model, tracked) {
+  if (tracked === void 0) {
+    let index;
+    const lazy2 = () => index ??= byBaseName(model);
+    return {
+      find: (path14) => reportEntryFor(model, lazy2, path14),
+      unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
+      mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
+    };
+  }
+  const mapping = mapPathsToRepository([...model.files.keys()], tracked);
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const [path14, file2] of model.files) {
+    const repo = mapping.mapped.get(path14);
+    if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
+  }
+  const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
+  return {
+    find: (path14) => byRepo.get(path14),
+    unmapped: mapping.unmapped,
+    mapping: `${mapping.description}${ambiguous}`
+  };
+}
+function measurePatch(model, changes, include, tracked) {
   const result = {
     tally: { covered: 0, total: 0 },
     uncovered: [],
     unreported: [],
-    withoutLineDetail: []
+    withoutLineDetail: [],
+    linesUnknown: [],
+    unmapped: [],
+    mapping: ""
   };
-  let index;
-  const lazyIndex = () => index ??= byBaseName(model);
+  let located;
+  const locate = () => located ??= locator(model, tracked);
   for (const changed of changes.files) {
-    if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
+    if (changed.binary || changed.status === "deleted" || !include(changed.path)) continue;
+    if (changed.linesUnknown === true) {
+      const file3 = locate().find(changed.path);
+      if (file3 !== void 0 && (file3.lines === null || file3.lines.size > 0))
+        result.linesUnknown.push(changed.path);
       continue;
-    const file2 = reportEntryFor(model, lazyIndex, changed.path);
+    }
+    if (changedRangesOf(changes, changed.path).length === 0) continue;
+    const file2 = locate().find(changed.path);
     if (file2 === void 0) {
       result.unreported.push(changed.path);
       continue;
@@ -73067,6 +74400,10 @@ function measurePatch(model, changes, include) {
       }
     }
     if (open4 !== void 0) result.uncovered.push(open4);
+  }
+  if (located !== void 0) {
+    result.unmapped = located.unmapped;
+    result.mapping = located.mapping;
   }
   return result;
 }
@@ -73103,6 +74440,36 @@ function assertMeasurable(totals, files) {
     );
   }
 }
+function reconcileTotals(computed, declared, file2) {
+  if (declared === void 0) return { totals: computed, notes: [] };
+  const totals = { ...computed };
+  const notes = [];
+  const show3 = (t) => t === null ? "none" : `${t.covered} of ${t.total}`;
+  for (const id of METRIC_IDS) {
+    const own2 = declared.totals[id];
+    if (own2 === void 0) continue;
+    const mine = measured(computed[id]);
+    if (mine !== null && mine.covered === own2.covered && mine.total === own2.total) continue;
+    if (own2.total === 0) {
+      if (mine !== null)
+        notes.push(
+          `${file2}: ${declared.where} give 0 ${id} while its elements list ${mine.total}; used the elements (${show3(mine)}).`
+        );
+      continue;
+    }
+    if (mine !== null && own2.covered * mine.total > mine.covered * own2.total) {
+      notes.push(
+        `${file2}: ${declared.where} give ${id} ${show3(own2)}, more than its elements (${show3(mine)}); used the elements, since a report's own totals never raise a figure.`
+      );
+      continue;
+    }
+    totals[id] = { ...own2 };
+    notes.push(
+      `${file2}: ${id} ${show3(own2)} from ${declared.where}, the producer's own totals; its elements give ${show3(mine)}.`
+    );
+  }
+  return { totals, notes };
+}
 
 // actions/coverage/src/sections.ts
 var WORST_FILES_SHOWN = 10;
@@ -73112,9 +74479,9 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path12, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path14, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path12,
+        path: path14,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
@@ -73125,8 +74492,8 @@ function worstFilesSection(model, include) {
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown2.map(({ path: path12, t, missed }) => [
-      path12,
+    rows: shown2.map(({ path: path14, t, missed }) => [
+      path14,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
@@ -73204,33 +74571,61 @@ function patchFindings(patch, failing) {
 }
 function explain(m, index) {
   const label3 = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
-  if (m.id === "patch" && m.value !== null && m.threshold !== void 0 && m.value >= m.threshold.value)
-    return `${label3} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
     return `${label3} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith("-drop"))
     return `${label3} is ${m.value.toFixed(2)}, above the allowed ${m.threshold?.value}`;
   return `${label3} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
+function listSome2(names2, shown2 = 5) {
+  const head = names2.slice(0, shown2).map((n) => n.slice(0, 200)).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
+}
 function judgePatch(evidence, config2, include, notes) {
   const min = config2.min.patch;
-  if (evidence.changes === void 0) {
-    notes.push(
-      min === void 0 ? "Patch coverage: no diff in this run." : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`
-    );
+  const bar = `min-patch (${min}%)`;
+  const { changes } = evidence;
+  if (changes === void 0) {
+    if (min !== void 0)
+      throw new ConfigError(
+        `${bar} is set, but this ${evidence.event === void 0 ? "" : `${evidence.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch for this event.`
+      );
+    notes.push(`Patch coverage not measured: ${evidence.changesNote ?? "no diff in this run."}`);
     return { metric: { ...metricFor("patch", null, min), verdict: "none" } };
   }
-  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
-  const patch = measurePatch(evidence.model, evidence.changes, include);
+  notes.push(`Patch coverage: ${describeChangeSet(changes)}`);
+  const patch = measurePatch(evidence.model, changes, include, evidence.tracked);
+  if (patch.mapping !== "") notes.push(`Patch coverage: ${patch.mapping}`);
   const value2 = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
   const metric2 = metricFor("patch", value2, min);
+  const unknown2 = [];
+  if (patch.linesUnknown.length > 0)
+    unknown2.push(
+      `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome2(patch.linesUnknown)})`
+    );
+  const partialList = mayLackFiles(changes);
+  if (partialList)
+    unknown2.push(`the changed files are not all listed (${changes.incomplete ?? "partial list"})`);
+  const unmapped = patch.unreported.length > 0 && patch.unmapped.length > 0;
+  if (min !== void 0) {
+    if (unknown2.length > 0)
+      throw new ConfigError(
+        `${bar} cannot be decided: ${unknown2.join("; ")}; check out with \`fetch-depth: 0\` so that git gives every changed line.`
+      );
+    if (unmapped)
+      throw new ConfigError(
+        `${bar} cannot be measured: ${patch.unreported.length} changed files are not in the reports (${listSome2(patch.unreported)}) and ${patch.unmapped.length} report paths match no file of the repository (${listSome2(patch.unmapped)}); write the reports with paths inside the repository.`
+      );
+  } else if (unknown2.length > 0) {
+    notes.push(`Patch coverage is partial: ${unknown2.join("; ")}.`);
+  }
+  if (unmapped && min === void 0)
+    notes.push(
+      `Patch coverage: ${patch.unmapped.length} report paths match no file of the repository (${listSome2(patch.unmapped)}).`
+    );
   if (value2 === null && patch.withoutLineDetail.length === 0) {
     metric2.verdict = "none";
     notes.push("Patch coverage: the change touches no executable line the reports list.");
-  }
-  if (evidence.changes.incomplete !== void 0 && min !== void 0) {
-    metric2.verdict = "fail";
-    notes.push("Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.");
   }
   if (patch.withoutLineDetail.length > 0)
     notes.push(
@@ -73242,16 +74637,28 @@ function judgePatch(evidence, config2, include, notes) {
     );
   return { metric: metric2, patch };
 }
+function reportNames(reports) {
+  return listSome2(reports.map((r) => r.file));
+}
+function baselineTotals(evidence, baseline, config2, include) {
+  const computed = computeTotals(baseline, include);
+  if (config2.exclude.length > 0 || evidence.baselineDeclared === void 0) return computed;
+  return reconcileTotals(computed, evidence.baselineDeclared.totals, evidence.baselineDeclared.file).totals;
+}
 function evaluateCoverage(evidence, config2) {
   const include = config2.exclude.length === 0 ? () => true : compileMatcher(config2.exclude.map((p) => `!${p}`));
-  const totals = computeTotals(evidence.model, include);
-  assertMeasurable(totals, evidence.reports.map((r) => r.file).join(", "));
+  const computed = computeTotals(evidence.model, include);
+  assertMeasurable(computed, reportNames(evidence.reports));
   const notes = [...evidence.notes];
+  const { totals, notes: totalNotes } = config2.exclude.length === 0 && evidence.declared !== void 0 ? reconcileTotals(computed, evidence.declared.totals, evidence.declared.file) : { totals: computed, notes: [] };
+  notes.push(...totalNotes);
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
   const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== void 0)
-    metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config2.maxDrop));
+    metrics.push(
+      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config2, include), config2.maxDrop)
+    );
   const failing = metrics.filter((m) => m.verdict === "fail");
   const findings = patch === void 0 ? [] : patchFindings(patch, patchMetric.verdict === "fail");
   const [lines] = metrics;
@@ -73321,11 +74728,17 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path12, entry] of entries) files.set(path12, entry.file);
+  for (const [path14, entry] of entries) files.set(path14, entry.file);
   return { files, formats };
 }
 
 // actions/coverage/src/gate.ts
+function declaredOf2(read) {
+  const [only, ...rest] = read;
+  if (only === void 0 || rest.length > 0 || only.parsed.format === "istanbul") return {};
+  const totals = only.parsed.declared;
+  return totals === void 0 ? {} : { declared: { file: only.source, totals } };
+}
 var coverageGate = {
   id: "coverage",
   title: "Coverage",
@@ -73344,10 +74757,21 @@ var coverageGate = {
       if (r.parsed.format !== "istanbul") notes.push(...r.parsed.notes.map((n) => `${r.source}: ${n}`));
     const model = mergeReports(read);
     let baseline;
+    let baselineDeclared;
     if (config2.baselineFiles.length > 0) {
-      baseline = mergeReports(
-        await readReports(await resolveReportFiles(config2.baselineFiles, io, "baseline-files"), io)
+      const baselineRead = await readReports(
+        await resolveReportFiles(config2.baselineFiles, io, "baseline-files"),
+        io
       );
+      baseline = mergeReports(baselineRead);
+      baselineDeclared = declaredOf2(baselineRead).declared;
+    }
+    const { changes, note } = await changesAsNeeded(io, config2.min.patch !== void 0);
+    let tracked;
+    if (changes !== void 0) {
+      const listed = await readTrackedFiles((args) => io.git(args));
+      if (Array.isArray(listed)) tracked = listed;
+      else io.log.info(`Report paths are matched without the repository's file list: ${listed.reason}.`);
     }
     return evaluateCoverage(
       {
@@ -73358,8 +74782,13 @@ var coverageGate = {
           files: countFiles(r.parsed)
         })),
         notes,
-        changes: await io.changes(),
-        ...baseline && { baseline }
+        changes,
+        ...note !== void 0 && { changesNote: note },
+        ...tracked !== void 0 && { tracked },
+        event: io.event.name,
+        ...declaredOf2(read),
+        ...baseline && { baseline },
+        ...baselineDeclared && { baselineDeclared }
       },
       config2
     );
@@ -73417,14 +74846,14 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path12) {
-  return TOOL_CONFIGS.find((row) => row.file.test(path12));
+function toolConfigOf(path14) {
+  return TOOL_CONFIGS.find((row) => row.file.test(path14));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
 var SECTION = /^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*$/;
-function enclosingKeys(text2) {
-  const lines = text2.split("\n");
+function enclosingKeys(text3) {
+  const lines = text3.split("\n");
   const result = [[]];
   let section2;
   const brackets = [];
@@ -73436,14 +74865,14 @@ function enclosingKeys(text2) {
     if (trimmed !== "" && !COMMENT.test(line)) {
       while (yaml.length > 0 && (yaml[yaml.length - 1]?.indent ?? 0) >= indent && depth === 0) yaml.pop();
     }
-    const context = [
+    const context2 = [
       ...section2 === void 0 ? [] : [section2],
       ...yaml.map((entry) => entry.key),
       ...brackets.filter((b) => b.key !== void 0).map((b) => b.key)
     ];
     const header = SECTION.exec(line);
     const key = KEY_OPENING.exec(line)?.[1];
-    result.push(key === void 0 ? context : [...context, key]);
+    result.push(key === void 0 ? context2 : [...context2, key]);
     if (COMMENT.test(line)) continue;
     if (header && depth === 0) {
       section2 = header[1];
@@ -73468,14 +74897,14 @@ function stripStrings(line) {
   return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""').replace(/\/\/.*$/, "");
 }
 var NUMERIC_SETTING = /["']?([\w-]+)["']?\s*[:=]\s*(\d+(?:\.\d+)?)\s*,?\s*$/;
-function weakensToolConfig(row, keysAt, line, text2, removed) {
-  if (text2.trim() === "" || COMMENT.test(text2)) return false;
+function weakensToolConfig(row, keysAt, line, text3, removed) {
+  if (text3.trim() === "" || COMMENT.test(text3)) return false;
   if (row.keys !== void 0) {
     const keys = keysAt[line] ?? [];
     const watched = keys.some((key) => row.keys?.test(key) === true);
     if (!watched) return false;
   }
-  const setting = NUMERIC_SETTING.exec(text2);
+  const setting = NUMERIC_SETTING.exec(text3);
   if (setting) {
     const [, key, value2] = setting;
     const before = removed.map((old) => NUMERIC_SETTING.exec(old)).find((match) => match !== null && match[1] === key);
@@ -73497,9 +74926,9 @@ var scalarText = (node2) => {
   return JSON.stringify(node2.toJSON?.() ?? node2);
 };
 var actionOf = (uses) => uses.replace(/@[^@]*$/, "");
-function gateStepsOf(text2, isGate) {
+function gateStepsOf(text3, isGate) {
   const counter2 = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: counter2, uniqueKeys: false, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: counter2, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0)
     return `it is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`;
   const steps = /* @__PURE__ */ new Map();
@@ -73567,34 +74996,34 @@ function diffWorkflow(base, head, isGate) {
   for (const [key, step] of after) {
     const prior = old.get(key);
     const what = describeStep(key);
-    const at = { line: step.line };
+    const at2 = { line: step.line };
     if (prior && prior.uses !== step.uses)
       changes.push({
-        ...at,
+        ...at2,
         pattern: "action-changed",
         message: `${what} now uses \`${step.uses}\` instead of \`${prior.uses}\`.`
       });
     if (!isOff(step.continueOnError) && step.continueOnError !== prior?.continueOnError)
       changes.push({
-        ...at,
+        ...at2,
         pattern: "continue-on-error",
         message: `${what} got \`continue-on-error: ${step.continueOnError ?? ""}\`.`
       });
     if (!isOff(step.jobContinueOnError) && step.jobContinueOnError !== prior?.jobContinueOnError)
       changes.push({
-        ...at,
+        ...at2,
         pattern: "continue-on-error",
         message: `The job of ${what} got \`continue-on-error: ${step.jobContinueOnError ?? ""}\`.`
       });
     if (step.if !== void 0 && step.if !== prior?.if)
       changes.push({
-        ...at,
+        ...at2,
         pattern: "if-condition",
         message: `${what} got the condition \`if: ${step.if}\`${prior?.if === void 0 ? "" : ` (was \`${prior.if}\`)`}.`
       });
     if (step.jobIf !== void 0 && step.jobIf !== prior?.jobIf)
       changes.push({
-        ...at,
+        ...at2,
         pattern: "if-condition",
         message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
       });
@@ -73605,7 +75034,7 @@ function diffWorkflow(base, head, isGate) {
       const now = step.with[name];
       if (was === now) continue;
       const change = was === void 0 ? `added as \`${now ?? ""}\`` : now === void 0 ? `removed (was \`${was}\`)` : `\`${was}\` \u2192 \`${now}\``;
-      changes.push({ ...at, pattern: "input-changed", message: `Input \`${name}\` of ${what}: ${change}.` });
+      changes.push({ ...at2, pattern: "input-changed", message: `Input \`${name}\` of ${what}: ${change}.` });
     }
   }
   return changes;
@@ -73904,8 +75333,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path12) {
-  const name = path12.slice(path12.lastIndexOf("/") + 1);
+function extensionOf(path14) {
+  const name = path14.slice(path14.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -73922,12 +75351,12 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path12) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path12));
+function matcherFor(table2, path14) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path14));
   if (any2 === void 0) return () => void 0;
-  return (text2) => {
-    if (!any2.test(text2)) return void 0;
-    for (const row of rows) if (row.pattern.test(text2)) return row;
+  return (text3) => {
+    if (!any2.test(text3)) return void 0;
+    for (const row of rows) if (row.pattern.test(text3)) return row;
     return void 0;
   };
 }
@@ -74013,18 +75442,18 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path12, extra) {
-  if (extra?.(path12)) return true;
-  const parts = path12.split("/");
+function isTestFile(path14, extra) {
+  if (extra?.(path14)) return true;
+  const parts = path14.split("/");
   const name = parts[parts.length - 1] ?? "";
-  if (TEST_NAMES.some((re) => re.test(name))) return true;
+  if (TEST_NAMES.some((re2) => re2.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
 }
 
 // actions/integrity/src/detect.ts
 var MAX_TEXT = 200;
-var clip = (text2) => {
-  const trimmed = text2.trim();
+var clip = (text3) => {
+  const trimmed = text3.trim();
   return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}\u2026` : trimmed;
 };
 function isCode(file2) {
@@ -74033,7 +75462,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path12) => isTestFile(path12, options.isExtraTest);
+  const isTest = (path14) => isTestFile(path14, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -74289,9 +75718,9 @@ async function policyInput(io, changes) {
   const head = (await readChangedFileTexts(io, changes, [policy.file])).get(policy.file)?.head;
   return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
 }
-function settingLines(text2) {
+function settingLines(text3) {
   const counter2 = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter2, uniqueKeys: false });
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: counter2, uniqueKeys: false });
   const lines = /* @__PURE__ */ new Map();
   const walk = (node2, prefix) => {
     if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
@@ -74350,6 +75779,9 @@ async function checkpointOf(io, config2) {
     sections: [checkpointSection(result)]
   };
 }
+
+// actions/kpi/src/gate.ts
+import path9 from "node:path";
 
 // actions/kpi/src/kpi-report.ts
 var KPI_SCHEMA = "aeef.kpi/v1";
@@ -74421,9 +75853,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path12) {
+function stringAt(value2, path14) {
   let cur = value2;
-  for (const key of path12) {
+  for (const key of path14) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -74434,12 +75866,7 @@ function stringAt(value2, path12) {
 function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    let result;
-    try {
-      result = parseGateResult(file2.text, suite);
-    } catch (error63) {
-      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
-    }
+    const result = parseGateResult(file2.text, file2.path, suite);
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
     list.push({ path: file2.path, result });
@@ -74478,18 +75905,162 @@ function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
 }
 
+// actions/kpi/src/export/targets-config.ts
+var EXPORT_TARGET_INPUTS = [
+  {
+    name: "pushgateway-url",
+    kind: "string",
+    description: 'Base URL of a Prometheus Pushgateway (e.g. `https://pushgateway.example.com`) to PUT this run\'s metrics to, one group per gate under `job="aeef-gates"` with `repository`, `branch`, `workflow` and `instance` (see docs/org-scale.md). Default: empty (off).'
+  },
+  {
+    name: "pushgateway-auth",
+    kind: "secret",
+    description: "Basic auth for the Pushgateway as `user:password` (pass a secret). Needs https unless the gateway is on loopback. Default: none."
+  },
+  {
+    name: "pushgateway-token",
+    kind: "secret",
+    description: "Bearer token for the Pushgateway (pass a secret); not together with `pushgateway-auth`. Needs https unless the gateway is on loopback. Default: none."
+  },
+  {
+    name: "otlp-endpoint",
+    kind: "string",
+    description: "OTLP/HTTP metrics endpoint of an OpenTelemetry Collector, sent as protobuf: a URL with a path is used as is, a bare origin gets `/v1/metrics`. Default: empty (off)."
+  },
+  {
+    name: "otlp-headers",
+    kind: "secret",
+    description: "Headers for the OTLP endpoint as `name=value` pairs, comma or newline separated (e.g. an API key; pass a secret). Default: none."
+  },
+  {
+    name: "on-export-error",
+    kind: "enum",
+    values: ["warn", "fail"],
+    default: "warn",
+    description: "When pushing to the Pushgateway or the OTLP endpoint fails after retries: `warn` (a warning; the verdict is unchanged) or `fail` (an error verdict). Default: warn."
+  }
+];
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+function readExportTargets(inputs) {
+  const auth = getString(inputs, "pushgateway-auth");
+  const token = getString(inputs, "pushgateway-token");
+  const pushUrl = getString(inputs, "pushgateway-url");
+  if (pushUrl === void 0 && (auth !== void 0 || token !== void 0)) {
+    const name = auth !== void 0 ? "pushgateway-auth" : "pushgateway-token";
+    throw new InputError(name, `Expected \`pushgateway-url\` to be set: \`${name}\` is for the Pushgateway.`);
+  }
+  if (auth !== void 0 && token !== void 0) {
+    throw new InputError(
+      "pushgateway-token",
+      "Expected one of `pushgateway-auth` (basic) and `pushgateway-token` (bearer), not both."
+    );
+  }
+  const credentials = readCredentials(auth, token);
+  const otlpUrl = getString(inputs, "otlp-endpoint");
+  const headers = getString(inputs, "otlp-headers");
+  if (otlpUrl === void 0 && headers !== void 0) {
+    throw new InputError("otlp-headers", "Expected `otlp-endpoint` to be set: `otlp-headers` are for it.");
+  }
+  return {
+    pushgateway: pushUrl === void 0 ? void 0 : { url: parseEndpoint("pushgateway-url", pushUrl, credentials.kind !== "none"), credentials },
+    otlp: otlpUrl === void 0 ? void 0 : {
+      url: otlpMetricsUrl(parseEndpoint("otlp-endpoint", otlpUrl, headers !== void 0)),
+      headers: parseHeaders(headers ?? "")
+    },
+    onExportError: getEnum(inputs, "on-export-error", ["warn", "fail"]) ?? "warn"
+  };
+}
+function describeTargets(targets) {
+  const out = { onExportError: targets.onExportError };
+  if (targets.pushgateway) {
+    out.pushgatewayUrl = targets.pushgateway.url.href;
+    out.pushgatewayAuth = targets.pushgateway.credentials.kind;
+  }
+  if (targets.otlp) out.otlpEndpoint = targets.otlp.url.href;
+  return out;
+}
+function readCredentials(auth, token) {
+  if (token !== void 0) {
+    if (/[\s]/.test(token.trim()))
+      throw new InputError(
+        "pushgateway-token",
+        "Expected `pushgateway-token` to be one token without spaces."
+      );
+    return { kind: "bearer", token: token.trim() };
+  }
+  if (auth === void 0) return { kind: "none" };
+  const colon = auth.indexOf(":");
+  if (colon <= 0 || /[\r\n]/.test(auth)) {
+    throw new InputError("pushgateway-auth", "Expected `pushgateway-auth` to be `user:password`.");
+  }
+  return { kind: "basic", user: auth.slice(0, colon), password: auth.slice(colon + 1) };
+}
+function parseEndpoint(name, value2, sendsSecrets) {
+  let url2;
+  try {
+    url2 = new URL(value2.trim());
+  } catch {
+    throw new InputError(name, `Expected \`${name}\` to be an http(s) URL, got \`${value2.slice(0, 60)}\`.`);
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") {
+    throw new InputError(name, `Expected \`${name}\` to be an http(s) URL, got \`${url2.protocol}\`.`);
+  }
+  if (url2.username !== "" || url2.password !== "") {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to hold no credentials: pass them as the secret inputs instead (a URL is printed).`
+    );
+  }
+  if (url2.search !== "" || url2.hash !== "") {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to have no query or fragment, got \`${url2.origin}${url2.pathname}\u2026\`.`
+    );
+  }
+  if (sendsSecrets && url2.protocol === "http:" && !isLoopback(url2.hostname)) {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to be https: credentials over http to ${url2.hostname} would travel in clear text.`
+    );
+  }
+  return url2;
+}
+function isLoopback(host) {
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function otlpMetricsUrl(url2) {
+  if (url2.pathname === "/" || url2.pathname === "") return new URL("/v1/metrics", url2);
+  return url2;
+}
+function parseHeaders(text3) {
+  const headers = {};
+  for (const item of text3.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "")) {
+    const eq = item.indexOf("=");
+    const name = eq > 0 ? item.slice(0, eq).trim() : "";
+    const value2 = eq > 0 ? item.slice(eq + 1).trim() : "";
+    if (!HEADER_NAME.test(name) || value2 === "" || /[\r\0]/.test(value2)) {
+      throw new InputError(
+        "otlp-headers",
+        `Expected \`otlp-headers\` to hold \`name=value\` pairs${HEADER_NAME.test(name) ? ` (\`${name}\` has no value)` : ""}.`
+      );
+    }
+    headers[name.toLowerCase()] = value2;
+  }
+  return headers;
+}
+
 // actions/kpi/src/config.ts
 var FORMATS = ["json", "openmetrics", "csv", "benchmark"];
 var KPI_INPUTS = [
   {
     name: "results",
     kind: "globs",
-    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none."
+    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none."
   },
   {
     name: "output-dir",
     kind: "string",
-    description: "Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
+    description: "Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
   },
   {
     name: "formats",
@@ -74536,7 +76107,8 @@ var KPI_INPUTS = [
     name: "github-token",
     kind: "secret",
     description: "Token for the GitHub KPIs. Default: the workflow token."
-  }
+  },
+  ...EXPORT_TARGET_INPUTS
 ];
 function readKpiConfig(inputs) {
   const formats = getList(inputs, "formats");
@@ -74559,16 +76131,24 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const outputDir = getString(inputs, "output-dir");
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
+    throw new InputError(
+      "output-dir",
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`
+    );
+  }
   return {
     results: getGlobs(inputs, "results") ?? [],
-    outputDir: getString(inputs, "output-dir"),
+    outputDir,
     formats: [...new Set(formats)],
     historyBranch,
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
     windowDays: getInteger(inputs, "window-days", { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, "max-prs", { min: 1, max: 1e3 }) ?? 100,
     onApiError: getEnum(inputs, "on-api-error", ["fail", "warn"]) ?? "fail",
-    maxRegression
+    maxRegression,
+    targets: readExportTargets(inputs)
   };
 }
 function parseBar(item) {
@@ -74611,20 +76191,20 @@ function renderCsv(report) {
   const rows = [[...HEADER]];
   for (const kpi of report.kpis) {
     rows.push([
-      text(kpi.id),
-      text(kpi.label),
+      text2(kpi.id),
+      text2(kpi.label),
       number4(kpi.value),
-      text(kpi.unit),
-      text(kpi.direction),
+      text2(kpi.unit),
+      text2(kpi.direction),
       number4(kpi.samples),
       number4(kpi.p50),
       number4(kpi.p90),
-      text(report.commit ?? "")
+      text2(report.commit ?? "")
     ]);
   }
   return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }
-function text(value2) {
+function text2(value2) {
   return /^[=+\-@\t\r]/.test(value2) ? `'${value2}` : value2;
 }
 function number4(value2) {
@@ -74703,13 +76283,28 @@ function renderKpiJson(report) {
 
 // actions/kpi/src/export/openmetrics.ts
 var VERDICTS2 = ["pass", "warn", "fail", "error"];
+var FAMILY_HELP = {
+  aeef_gate_verdict: "The verdict of each gate in this run: 1 for the verdict that holds.",
+  aeef_gate_metric: "Each gate metric by id; percentages are 0-100.",
+  aeef_kpi: "Derived KPIs (gate pass rate, GitHub KPIs at p50)."
+};
+function derivedKpis(report) {
+  const out = [];
+  for (const kpi of report.kpis) {
+    if (!kpi.id.startsWith("gates.") && !kpi.id.startsWith("github.")) continue;
+    const value2 = kpi.p50 ?? kpi.value;
+    if (value2 === null || value2 === void 0) continue;
+    out.push({ id: kpi.id, unit: kpi.unit, value: value2 });
+  }
+  return out;
+}
 function renderOpenMetrics(report) {
   const lines = [];
-  const family = (name, type, help) => {
+  const family = (name, type) => {
     lines.push(`# TYPE ${name} ${type}`);
-    lines.push(`# HELP ${name} ${help}`);
+    lines.push(`# HELP ${name} ${FAMILY_HELP[name]}`);
   };
-  family("aeef_gate_verdict", "gauge", "The verdict of each gate in this run: 1 for the verdict that holds.");
+  family("aeef_gate_verdict", "gauge");
   for (const gate of report.gates) {
     for (const v of VERDICTS2) {
       lines.push(
@@ -74717,7 +76312,7 @@ function renderOpenMetrics(report) {
       );
     }
   }
-  family("aeef_gate_metric", "gauge", "Each gate metric by id; percentages are 0-100.");
+  family("aeef_gate_metric", "gauge");
   for (const gate of report.gates) {
     for (const metric2 of gate.metrics) {
       if (metric2.value === null) continue;
@@ -74726,12 +76321,9 @@ function renderOpenMetrics(report) {
       );
     }
   }
-  family("aeef_kpi", "gauge", "Derived KPIs (gate pass rate, GitHub KPIs at p50).");
-  for (const kpi of report.kpis) {
-    if (!kpi.id.startsWith("gates.") && !kpi.id.startsWith("github.")) continue;
-    const value2 = kpi.p50 ?? kpi.value;
-    if (value2 === null || value2 === void 0) continue;
-    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(value2)}`);
+  family("aeef_kpi", "gauge");
+  for (const kpi of derivedKpis(report)) {
+    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(kpi.value)}`);
   }
   lines.push("# EOF");
   return `${lines.join("\n")}
@@ -74747,7 +76339,7 @@ function num(value2) {
 // actions/kpi/src/exports.ts
 async function writeExports(io, dir, formats, report) {
   const files = {};
-  const write = (name, text2) => io.writeFile(`${dir}/${name}`, text2);
+  const write = (name, text3) => io.writeFile(`${dir}/${name}`, text3);
   if (formats.includes("json")) files["kpi-file"] = await write("kpi.json", renderKpiJson(report));
   if (formats.includes("openmetrics"))
     files["openmetrics-file"] = await write("kpi.prom", renderOpenMetrics(report));
@@ -74766,6 +76358,4737 @@ async function writeExports(io, dir, formats, report) {
     );
   }
   return files;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/baggage/utils.mjs
+init_dist();
+function parsePairKeyValue(entry) {
+  if (!entry) return;
+  const metadataSeparatorIndex = entry.indexOf(";");
+  const keyPairPart = metadataSeparatorIndex === -1 ? entry : entry.substring(0, metadataSeparatorIndex);
+  const separatorIndex = keyPairPart.indexOf("=");
+  if (separatorIndex <= 0) return;
+  const rawKey = keyPairPart.substring(0, separatorIndex).trim();
+  const rawValue = keyPairPart.substring(separatorIndex + 1).trim();
+  if (!rawKey || !rawValue) return;
+  let key;
+  let value2;
+  try {
+    key = decodeURIComponent(rawKey);
+    value2 = decodeURIComponent(rawValue);
+  } catch {
+    return;
+  }
+  let metadata;
+  if (metadataSeparatorIndex !== -1 && metadataSeparatorIndex < entry.length - 1) {
+    const metadataString = entry.substring(metadataSeparatorIndex + 1);
+    metadata = baggageEntryMetadataFromString(metadataString);
+  }
+  return {
+    key,
+    value: value2,
+    metadata
+  };
+}
+function parseKeyPairsIntoRecord(value2) {
+  const result = {};
+  if (typeof value2 === "string" && value2.length > 0) value2.split(",").forEach((entry) => {
+    const keyPair = parsePairKeyValue(entry);
+    if (keyPair !== void 0 && keyPair.value.length > 0) result[keyPair.key] = keyPair.value;
+  });
+  return result;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/common/attributes.mjs
+function isSimpleAttributeValue(val) {
+  if (Array.isArray(val)) return isHomogeneousAttributeValueArray(val);
+  return isValidPrimitiveAttributeValueType(typeof val);
+}
+function isHomogeneousAttributeValueArray(arr) {
+  let type;
+  for (const element of arr) {
+    if (element == null) continue;
+    const elementType = typeof element;
+    if (elementType === type) continue;
+    if (!type) {
+      if (isValidPrimitiveAttributeValueType(elementType)) {
+        type = elementType;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+  return true;
+}
+function isValidPrimitiveAttributeValueType(valType) {
+  switch (valType) {
+    case "number":
+    case "boolean":
+    case "string":
+      return true;
+  }
+  return false;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/common/time.mjs
+var NANOSECOND_DIGITS = 9;
+var MILLISECONDS_TO_NANOSECONDS = Math.pow(10, 6);
+var SECOND_TO_NANOSECONDS = Math.pow(10, NANOSECOND_DIGITS);
+function millisToHrTime(epochMillis) {
+  const epochSeconds = epochMillis / 1e3;
+  return [Math.trunc(epochSeconds), Math.round(epochMillis % 1e3 * MILLISECONDS_TO_NANOSECONDS)];
+}
+function hrTime(performanceNow) {
+  return addHrTimes(millisToHrTime(performance.timeOrigin), millisToHrTime(typeof performanceNow === "number" ? performanceNow : performance.now()));
+}
+function hrTimeDuration(startTime, endTime) {
+  let seconds = endTime[0] - startTime[0];
+  let nanos = endTime[1] - startTime[1];
+  if (nanos < 0) {
+    seconds -= 1;
+    nanos += SECOND_TO_NANOSECONDS;
+  }
+  return [seconds, nanos];
+}
+function hrTimeToMicroseconds(time3) {
+  return time3[0] * 1e6 + time3[1] / 1e3;
+}
+function hrTimeToMilliseconds(time3) {
+  return time3[0] * 1e3 + time3[1] / 1e6;
+}
+function hrTimeToSeconds(time3) {
+  return time3[0] + time3[1] / SECOND_TO_NANOSECONDS;
+}
+function addHrTimes(time1, time22) {
+  const out = [time1[0] + time22[0], time1[1] + time22[1]];
+  if (out[1] >= SECOND_TO_NANOSECONDS) {
+    out[1] -= SECOND_TO_NANOSECONDS;
+    out[0] += 1;
+  }
+  return out;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/ExportResult.mjs
+var ExportResultCode = /* @__PURE__ */ (function(ExportResultCode2) {
+  ExportResultCode2[ExportResultCode2["SUCCESS"] = 0] = "SUCCESS";
+  ExportResultCode2[ExportResultCode2["FAILED"] = 1] = "FAILED";
+  return ExportResultCode2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/platform/node/environment.mjs
+init_dist();
+import { inspect } from "util";
+function getNumberFromEnv(key) {
+  const raw2 = process.env[key];
+  if (raw2 == null || raw2.trim() === "") return;
+  const value2 = Number(raw2);
+  if (isNaN(value2)) {
+    diag2.warn(`Unknown value ${inspect(raw2)} for ${key}, expected a number, using defaults`);
+    return;
+  }
+  return value2;
+}
+function getStringFromEnv(key) {
+  const raw2 = process.env[key];
+  if (raw2 == null || raw2.trim() === "") return;
+  return raw2;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/version.mjs
+var VERSION2 = "3.1.1";
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/semconv.mjs
+var ATTR_PROCESS_RUNTIME_NAME = "process.runtime.name";
+
+// node_modules/@opentelemetry/semantic-conventions/dist/stable_attributes.mjs
+var ATTR_SERVICE_NAME = "service.name";
+var ATTR_TELEMETRY_SDK_LANGUAGE = "telemetry.sdk.language";
+var TELEMETRY_SDK_LANGUAGE_VALUE_NODEJS = "nodejs";
+var ATTR_TELEMETRY_SDK_NAME = "telemetry.sdk.name";
+var ATTR_TELEMETRY_SDK_VERSION = "telemetry.sdk.version";
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/platform/node/sdk-info.mjs
+var SDK_INFO = {
+  [ATTR_TELEMETRY_SDK_NAME]: "opentelemetry",
+  [ATTR_PROCESS_RUNTIME_NAME]: "node",
+  [ATTR_TELEMETRY_SDK_LANGUAGE]: TELEMETRY_SDK_LANGUAGE_VALUE_NODEJS,
+  [ATTR_TELEMETRY_SDK_VERSION]: VERSION2
+};
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-proto/dist/semconv.mjs
+var OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER = "otlp_http_metric_exporter";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/AggregationTemporality.mjs
+var AggregationTemporality = /* @__PURE__ */ (function(AggregationTemporality2) {
+  AggregationTemporality2[AggregationTemporality2["DELTA"] = 0] = "DELTA";
+  AggregationTemporality2[AggregationTemporality2["CUMULATIVE"] = 1] = "CUMULATIVE";
+  return AggregationTemporality2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricData.mjs
+var InstrumentType = /* @__PURE__ */ (function(InstrumentType2) {
+  InstrumentType2["COUNTER"] = "COUNTER";
+  InstrumentType2["GAUGE"] = "GAUGE";
+  InstrumentType2["HISTOGRAM"] = "HISTOGRAM";
+  InstrumentType2["UP_DOWN_COUNTER"] = "UP_DOWN_COUNTER";
+  InstrumentType2["OBSERVABLE_COUNTER"] = "OBSERVABLE_COUNTER";
+  InstrumentType2["OBSERVABLE_GAUGE"] = "OBSERVABLE_GAUGE";
+  InstrumentType2["OBSERVABLE_UP_DOWN_COUNTER"] = "OBSERVABLE_UP_DOWN_COUNTER";
+  return InstrumentType2;
+})({});
+var DataPointType = /* @__PURE__ */ (function(DataPointType2) {
+  DataPointType2[DataPointType2["HISTOGRAM"] = 0] = "HISTOGRAM";
+  DataPointType2[DataPointType2["EXPONENTIAL_HISTOGRAM"] = 1] = "EXPONENTIAL_HISTOGRAM";
+  DataPointType2[DataPointType2["GAUGE"] = 2] = "GAUGE";
+  DataPointType2[DataPointType2["SUM"] = 3] = "SUM";
+  return DataPointType2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/utils.mjs
+function hashAttributes(attributes) {
+  let keys = Object.keys(attributes);
+  if (keys.length === 0) return "";
+  keys = keys.sort();
+  return JSON.stringify(keys.map((key) => [key, attributes[key]]));
+}
+function instrumentationScopeId(instrumentationScope) {
+  return `${instrumentationScope.name}:${instrumentationScope.version ?? ""}:${instrumentationScope.schemaUrl ?? ""}`;
+}
+var TimeoutError = class TimeoutError2 extends Error {
+  constructor(message) {
+    super(message);
+    Object.setPrototypeOf(this, TimeoutError2.prototype);
+  }
+};
+function callWithTimeout(promise2, timeout) {
+  let timeoutHandle;
+  const timeoutPromise = new Promise(function timeoutFunction(_resolve, reject) {
+    timeoutHandle = setTimeout(function timeoutHandler() {
+      reject(new TimeoutError("Operation timed out."));
+    }, timeout);
+  });
+  return Promise.race([promise2, timeoutPromise]).then((result) => {
+    clearTimeout(timeoutHandle);
+    return result;
+  }, (reason) => {
+    clearTimeout(timeoutHandle);
+    throw reason;
+  });
+}
+function setEquals(lhs, rhs) {
+  if (lhs.size !== rhs.size) return false;
+  for (const item of lhs) if (!rhs.has(item)) return false;
+  return true;
+}
+function binarySearchUB(arr, value2) {
+  let lo = 0;
+  let hi = arr.length - 1;
+  let ret = arr.length;
+  while (hi >= lo) {
+    const mid = lo + Math.trunc((hi - lo) / 2);
+    if (arr[mid] < value2) lo = mid + 1;
+    else {
+      ret = mid;
+      hi = mid - 1;
+    }
+  }
+  return ret;
+}
+function equalsCaseInsensitive(lhs, rhs) {
+  return lhs.toLowerCase() === rhs.toLowerCase();
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Drop.mjs
+var DropAggregator = class {
+  kind = 0;
+  createAccumulation() {
+  }
+  merge(_previous, _delta) {
+  }
+  diff(_previous, _current) {
+  }
+  toMetricData(_descriptor, _aggregationTemporality, _accumulationByAttributes, _endTime) {
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Histogram.mjs
+function createNewEmptyCheckpoint(boundaries) {
+  const counts = boundaries.map(() => 0);
+  counts.push(0);
+  return {
+    buckets: {
+      boundaries,
+      counts
+    },
+    sum: 0,
+    count: 0,
+    hasMinMax: false,
+    min: Infinity,
+    max: -Infinity
+  };
+}
+var HistogramAccumulation = class {
+  startTime;
+  _boundaries;
+  _recordMinMax;
+  _current;
+  constructor(startTime, boundaries, recordMinMax = true, current = createNewEmptyCheckpoint(boundaries)) {
+    this.startTime = startTime;
+    this._boundaries = boundaries;
+    this._recordMinMax = recordMinMax;
+    this._current = current;
+  }
+  record(value2) {
+    if (Number.isNaN(value2)) return;
+    this._current.count += 1;
+    this._current.sum += value2;
+    if (this._recordMinMax) {
+      this._current.min = Math.min(value2, this._current.min);
+      this._current.max = Math.max(value2, this._current.max);
+      this._current.hasMinMax = true;
+    }
+    const idx = binarySearchUB(this._boundaries, value2);
+    this._current.buckets.counts[idx] += 1;
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var HistogramAggregator = class {
+  kind = 3;
+  _boundaries;
+  _recordMinMax;
+  /**
+  * @param _boundaries sorted upper bounds of recorded values.
+  * @param _recordMinMax If set to true, min and max will be recorded. Otherwise, min and max will not be recorded.
+  */
+  constructor(boundaries, recordMinMax) {
+    this._boundaries = boundaries;
+    this._recordMinMax = recordMinMax;
+  }
+  createAccumulation(startTime) {
+    return new HistogramAccumulation(startTime, this._boundaries, this._recordMinMax);
+  }
+  /**
+  * Return the result of the merge of two histogram accumulations. As long as one Aggregator
+  * instance produces all Accumulations with constant boundaries we don't need to worry about
+  * merging accumulations with different boundaries.
+  */
+  merge(previous, delta) {
+    const previousValue = previous.toPointValue();
+    const deltaValue = delta.toPointValue();
+    const previousCounts = previousValue.buckets.counts;
+    const deltaCounts = deltaValue.buckets.counts;
+    const mergedCounts = new Array(previousCounts.length);
+    for (let idx = 0; idx < previousCounts.length; idx++) mergedCounts[idx] = previousCounts[idx] + deltaCounts[idx];
+    let min = Infinity;
+    let max = -Infinity;
+    if (this._recordMinMax) {
+      if (previousValue.hasMinMax && deltaValue.hasMinMax) {
+        min = Math.min(previousValue.min, deltaValue.min);
+        max = Math.max(previousValue.max, deltaValue.max);
+      } else if (previousValue.hasMinMax) {
+        min = previousValue.min;
+        max = previousValue.max;
+      } else if (deltaValue.hasMinMax) {
+        min = deltaValue.min;
+        max = deltaValue.max;
+      }
+    }
+    return new HistogramAccumulation(previous.startTime, previousValue.buckets.boundaries, this._recordMinMax, {
+      buckets: {
+        boundaries: previousValue.buckets.boundaries,
+        counts: mergedCounts
+      },
+      count: previousValue.count + deltaValue.count,
+      sum: previousValue.sum + deltaValue.sum,
+      hasMinMax: this._recordMinMax && (previousValue.hasMinMax || deltaValue.hasMinMax),
+      min,
+      max
+    });
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const previousValue = previous.toPointValue();
+    const currentValue = current.toPointValue();
+    const previousCounts = previousValue.buckets.counts;
+    const currentCounts = currentValue.buckets.counts;
+    const diffedCounts = new Array(previousCounts.length);
+    for (let idx = 0; idx < previousCounts.length; idx++) diffedCounts[idx] = currentCounts[idx] - previousCounts[idx];
+    return new HistogramAccumulation(current.startTime, previousValue.buckets.boundaries, this._recordMinMax, {
+      buckets: {
+        boundaries: previousValue.buckets.boundaries,
+        counts: diffedCounts
+      },
+      count: currentValue.count - previousValue.count,
+      sum: currentValue.sum - previousValue.sum,
+      hasMinMax: false,
+      min: Infinity,
+      max: -Infinity
+    });
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 0,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        const pointValue = accumulation.toPointValue();
+        const allowsNegativeValues = descriptor.type === "GAUGE" || descriptor.type === "UP_DOWN_COUNTER" || descriptor.type === "OBSERVABLE_GAUGE" || descriptor.type === "OBSERVABLE_UP_DOWN_COUNTER";
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: {
+            min: pointValue.hasMinMax ? pointValue.min : void 0,
+            max: pointValue.hasMinMax ? pointValue.max : void 0,
+            sum: !allowsNegativeValues ? pointValue.sum : void 0,
+            buckets: pointValue.buckets,
+            count: pointValue.count
+          }
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/Buckets.mjs
+var Buckets = class Buckets2 {
+  backing;
+  indexBase;
+  indexStart;
+  indexEnd;
+  /**
+  * The term index refers to the number of the exponential histogram bucket
+  * used to determine its boundaries. The lower boundary of a bucket is
+  * determined by base ** index and the upper boundary of a bucket is
+  * determined by base ** (index + 1). index values are signed to account
+  * for values less than or equal to 1.
+  *
+  * indexBase is the index of the 0th position in the
+  * backing array, i.e., backing[0] is the count
+  * in the bucket with index `indexBase`.
+  *
+  * indexStart is the smallest index value represented
+  * in the backing array.
+  *
+  * indexEnd is the largest index value represented in
+  * the backing array.
+  */
+  constructor(backing = new BucketsBacking(), indexBase = 0, indexStart = 0, indexEnd = 0) {
+    this.backing = backing;
+    this.indexBase = indexBase;
+    this.indexStart = indexStart;
+    this.indexEnd = indexEnd;
+  }
+  /**
+  * Offset is the bucket index of the smallest entry in the counts array
+  * @returns {number}
+  */
+  get offset() {
+    return this.indexStart;
+  }
+  /**
+  * Buckets is a view into the backing array.
+  * @returns {number}
+  */
+  get length() {
+    if (this.backing.length === 0) return 0;
+    if (this.indexEnd === this.indexStart && this.at(0) === 0) return 0;
+    return this.indexEnd - this.indexStart + 1;
+  }
+  /**
+  * An array of counts, where count[i] carries the count
+  * of the bucket at index (offset+i).  count[i] is the count of
+  * values greater than base^(offset+i) and less than or equal to
+  * base^(offset+i+1).
+  * @returns {number} The logical counts based on the backing array
+  */
+  counts() {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+  /**
+  * At returns the count of the bucket at a position in the logical
+  * array of counts.
+  * @param position
+  * @returns {number}
+  */
+  at(position) {
+    const bias = this.indexBase - this.indexStart;
+    if (position < bias) position += this.backing.length;
+    position -= bias;
+    return this.backing.countAt(position);
+  }
+  /**
+  * incrementBucket increments the backing array index by `increment`
+  * @param bucketIndex
+  * @param increment
+  */
+  incrementBucket(bucketIndex, increment) {
+    this.backing.increment(bucketIndex, increment);
+  }
+  /**
+  * decrementBucket decrements the backing array index by `decrement`
+  * if decrement is greater than the current value, it's set to 0.
+  * @param bucketIndex
+  * @param decrement
+  */
+  decrementBucket(bucketIndex, decrement) {
+    this.backing.decrement(bucketIndex, decrement);
+  }
+  /**
+  * trim removes leading and / or trailing zero buckets (which can occur
+  * after diffing two histos) and rotates the backing array so that the
+  * smallest non-zero index is in the 0th position of the backing array
+  */
+  trim() {
+    for (let i = 0; i < this.length; i++) if (this.at(i) !== 0) {
+      this.indexStart += i;
+      break;
+    } else if (i === this.length - 1) {
+      this.indexStart = this.indexEnd = this.indexBase = 0;
+      return;
+    }
+    for (let i = this.length - 1; i >= 0; i--) if (this.at(i) !== 0) {
+      this.indexEnd -= this.length - i - 1;
+      break;
+    }
+    this._rotate();
+  }
+  /**
+  * downscale first rotates, then collapses 2**`by`-to-1 buckets.
+  * @param by
+  */
+  downscale(by) {
+    this._rotate();
+    const size = 1 + this.indexEnd - this.indexStart;
+    const each = 1 << by;
+    let inpos = 0;
+    let outpos = 0;
+    for (let pos = this.indexStart; pos <= this.indexEnd; ) {
+      let mod = pos % each;
+      if (mod < 0) mod += each;
+      for (let i = mod; i < each && inpos < size; i++) {
+        this._relocateBucket(outpos, inpos);
+        inpos++;
+        pos++;
+      }
+      outpos++;
+    }
+    this.indexStart >>= by;
+    this.indexEnd >>= by;
+    this.indexBase = this.indexStart;
+  }
+  /**
+  * Clone returns a deep copy of Buckets
+  * @returns {Buckets}
+  */
+  clone() {
+    return new Buckets2(this.backing.clone(), this.indexBase, this.indexStart, this.indexEnd);
+  }
+  /**
+  * _rotate shifts the backing array contents so that indexStart ==
+  * indexBase to simplify the downscale logic.
+  */
+  _rotate() {
+    const bias = this.indexBase - this.indexStart;
+    if (bias === 0) return;
+    else if (bias > 0) {
+      this.backing.reverse(0, this.backing.length);
+      this.backing.reverse(0, bias);
+      this.backing.reverse(bias, this.backing.length);
+    } else {
+      this.backing.reverse(0, this.backing.length);
+      this.backing.reverse(0, this.backing.length + bias);
+    }
+    this.indexBase = this.indexStart;
+  }
+  /**
+  * _relocateBucket adds the count in counts[src] to counts[dest] and
+  * resets count[src] to zero.
+  */
+  _relocateBucket(dest, src) {
+    if (dest === src) return;
+    this.incrementBucket(dest, this.backing.emptyBucket(src));
+  }
+};
+var BucketsBacking = class BucketsBacking2 {
+  _counts;
+  constructor(counts = [0]) {
+    this._counts = counts;
+  }
+  /**
+  * length returns the physical size of the backing array, which
+  * is >= buckets.length()
+  */
+  get length() {
+    return this._counts.length;
+  }
+  /**
+  * countAt returns the count in a specific bucket
+  */
+  countAt(pos) {
+    return this._counts[pos];
+  }
+  /**
+  * growTo grows a backing array and copies old entries
+  * into their correct new positions.
+  */
+  growTo(newSize, oldPositiveLimit, newPositiveLimit) {
+    const tmp = new Array(newSize).fill(0);
+    tmp.splice(newPositiveLimit, this._counts.length - oldPositiveLimit, ...this._counts.slice(oldPositiveLimit));
+    tmp.splice(0, oldPositiveLimit, ...this._counts.slice(0, oldPositiveLimit));
+    this._counts = tmp;
+  }
+  /**
+  * reverse the items in the backing array in the range [from, limit).
+  */
+  reverse(from, limit) {
+    const num2 = Math.floor((from + limit) / 2) - from;
+    for (let i = 0; i < num2; i++) {
+      const tmp = this._counts[from + i];
+      this._counts[from + i] = this._counts[limit - i - 1];
+      this._counts[limit - i - 1] = tmp;
+    }
+  }
+  /**
+  * emptyBucket empties the count from a bucket, for
+  * moving into another.
+  */
+  emptyBucket(src) {
+    const tmp = this._counts[src];
+    this._counts[src] = 0;
+    return tmp;
+  }
+  /**
+  * increments a bucket by `increment`
+  */
+  increment(bucketIndex, increment) {
+    this._counts[bucketIndex] += increment;
+  }
+  /**
+  * decrements a bucket by `decrement`
+  */
+  decrement(bucketIndex, decrement) {
+    if (this._counts[bucketIndex] >= decrement) this._counts[bucketIndex] -= decrement;
+    else this._counts[bucketIndex] = 0;
+  }
+  /**
+  * clone returns a deep copy of BucketsBacking
+  */
+  clone() {
+    return new BucketsBacking2([...this._counts]);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/util.mjs
+function ldexp(frac, exp) {
+  if (frac === 0 || frac === Number.POSITIVE_INFINITY || frac === Number.NEGATIVE_INFINITY || Number.isNaN(frac)) return frac;
+  return frac * Math.pow(2, exp);
+}
+function nextGreaterSquare(v) {
+  v--;
+  v |= v >> 1;
+  v |= v >> 2;
+  v |= v >> 4;
+  v |= v >> 8;
+  v |= v >> 16;
+  v++;
+  return v;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/types.mjs
+var MappingError = class extends Error {
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/ieee754.mjs
+var EXPONENT_MASK = 2146435072;
+var SIGNIFICAND_MASK = 1048575;
+var EXPONENT_BIAS = 1023;
+var MIN_NORMAL_EXPONENT = -1022;
+var MAX_NORMAL_EXPONENT = EXPONENT_BIAS;
+var MIN_VALUE = Math.pow(2, -1022);
+var dv = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(8));
+function floatBits(value2) {
+  dv.setFloat64(0, value2);
+  return {
+    hi: dv.getUint32(0),
+    lo: dv.getUint32(4)
+  };
+}
+function getNormalBase2(value2) {
+  const { hi } = floatBits(value2);
+  return ((hi & EXPONENT_MASK) >> 20) - EXPONENT_BIAS;
+}
+function isPowerOfTwo(value2) {
+  const { hi, lo } = floatBits(value2);
+  return (hi & SIGNIFICAND_MASK) === 0 && lo === 0;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/ExponentMapping.mjs
+var ExponentMapping = class {
+  _shift;
+  constructor(scale) {
+    this._shift = -scale;
+  }
+  /**
+  * Maps positive floating point values to indexes corresponding to scale
+  * @param value
+  * @returns {number} index for provided value at the current scale
+  */
+  mapToIndex(value2) {
+    if (value2 < MIN_VALUE) return this._minNormalLowerBoundaryIndex();
+    return getNormalBase2(value2) + (isPowerOfTwo(value2) ? -1 : 0) >> this._shift;
+  }
+  /**
+  * Returns the lower bucket boundary for the given index for scale
+  *
+  * @param index
+  * @returns {number}
+  */
+  lowerBoundary(index) {
+    const minIndex = this._minNormalLowerBoundaryIndex();
+    if (index < minIndex) throw new MappingError(`underflow: ${index} is < minimum lower boundary: ${minIndex}`);
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index > maxIndex) throw new MappingError(`overflow: ${index} is > maximum lower boundary: ${maxIndex}`);
+    return ldexp(1, index << this._shift);
+  }
+  /**
+  * The scale used by this mapping
+  * @returns {number}
+  */
+  get scale() {
+    if (this._shift === 0) return 0;
+    return -this._shift;
+  }
+  _minNormalLowerBoundaryIndex() {
+    let index = MIN_NORMAL_EXPONENT >> this._shift;
+    if (this._shift < 2) index--;
+    return index;
+  }
+  _maxNormalLowerBoundaryIndex() {
+    return MAX_NORMAL_EXPONENT >> this._shift;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/LogarithmMapping.mjs
+var LogarithmMapping = class {
+  _scale;
+  _scaleFactor;
+  _inverseFactor;
+  constructor(scale) {
+    this._scale = scale;
+    this._scaleFactor = ldexp(Math.LOG2E, scale);
+    this._inverseFactor = ldexp(Math.LN2, -scale);
+  }
+  /**
+  * Maps positive floating point values to indexes corresponding to scale
+  * @param value
+  * @returns {number} index for provided value at the current scale
+  */
+  mapToIndex(value2) {
+    if (value2 <= MIN_VALUE) return this._minNormalLowerBoundaryIndex() - 1;
+    if (isPowerOfTwo(value2)) return (getNormalBase2(value2) << this._scale) - 1;
+    const index = Math.floor(Math.log(value2) * this._scaleFactor);
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index >= maxIndex) return maxIndex;
+    return index;
+  }
+  /**
+  * Returns the lower bucket boundary for the given index for scale
+  *
+  * @param index
+  * @returns {number}
+  */
+  lowerBoundary(index) {
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index >= maxIndex) {
+      if (index === maxIndex) return 2 * Math.exp((index - (1 << this._scale)) / this._scaleFactor);
+      throw new MappingError(`overflow: ${index} is > maximum lower boundary: ${maxIndex}`);
+    }
+    const minIndex = this._minNormalLowerBoundaryIndex();
+    if (index <= minIndex) {
+      if (index === minIndex) return MIN_VALUE;
+      else if (index === minIndex - 1) return Math.exp((index + (1 << this._scale)) / this._scaleFactor) / 2;
+      throw new MappingError(`overflow: ${index} is < minimum lower boundary: ${minIndex}`);
+    }
+    return Math.exp(index * this._inverseFactor);
+  }
+  /**
+  * The scale used by this mapping
+  * @returns {number}
+  */
+  get scale() {
+    return this._scale;
+  }
+  _minNormalLowerBoundaryIndex() {
+    return MIN_NORMAL_EXPONENT << this._scale;
+  }
+  _maxNormalLowerBoundaryIndex() {
+    return (MAX_NORMAL_EXPONENT + 1 << this._scale) - 1;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/getMapping.mjs
+var MIN_SCALE = -10;
+var MAX_SCALE = 20;
+var PREBUILT_MAPPINGS = Array.from({ length: 31 }, (_, i) => {
+  if (i > 10) return new LogarithmMapping(i - 10);
+  return new ExponentMapping(i - 10);
+});
+function getMapping(scale) {
+  if (scale > MAX_SCALE || scale < MIN_SCALE) throw new MappingError(`expected scale >= ${MIN_SCALE} && <= ${MAX_SCALE}, got: ${scale}`);
+  return PREBUILT_MAPPINGS[scale + 10];
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/ExponentialHistogram.mjs
+init_dist();
+var HighLow = class HighLow2 {
+  static combine(h1, h2) {
+    return new HighLow2(Math.min(h1.low, h2.low), Math.max(h1.high, h2.high));
+  }
+  low;
+  high;
+  constructor(low, high) {
+    this.low = low;
+    this.high = high;
+  }
+};
+var MAX_SCALE2 = 20;
+var DEFAULT_MAX_SIZE = 160;
+var MIN_MAX_SIZE = 2;
+var ExponentialHistogramAccumulation = class ExponentialHistogramAccumulation2 {
+  startTime;
+  _maxSize;
+  _recordMinMax;
+  _sum;
+  _count;
+  _zeroCount;
+  _min;
+  _max;
+  _positive;
+  _negative;
+  _mapping;
+  constructor(startTime, maxSize = DEFAULT_MAX_SIZE, recordMinMax = true, sum2 = 0, count6 = 0, zeroCount = 0, min = Number.POSITIVE_INFINITY, max = Number.NEGATIVE_INFINITY, positive = new Buckets(), negative = new Buckets(), mapping = getMapping(MAX_SCALE2)) {
+    this.startTime = startTime;
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+    this._sum = sum2;
+    this._count = count6;
+    this._zeroCount = zeroCount;
+    this._min = min;
+    this._max = max;
+    this._positive = positive;
+    this._negative = negative;
+    this._mapping = mapping;
+    if (this._maxSize < MIN_MAX_SIZE) {
+      diag2.warn(`Exponential Histogram Max Size set to ${this._maxSize},                 changing to the minimum size of: ${MIN_MAX_SIZE}`);
+      this._maxSize = MIN_MAX_SIZE;
+    }
+  }
+  /**
+  * record updates a histogram with a single count
+  * @param {Number} value
+  */
+  record(value2) {
+    this.updateByIncrement(value2, 1);
+  }
+  /**
+  * Sets the start time for this accumulation
+  * @param {HrTime} startTime
+  */
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  /**
+  * Returns the datapoint representation of this accumulation
+  * @param {HrTime} startTime
+  */
+  toPointValue() {
+    return {
+      hasMinMax: this._recordMinMax,
+      min: this.min,
+      max: this.max,
+      sum: this.sum,
+      positive: {
+        offset: this.positive.offset,
+        bucketCounts: this.positive.counts()
+      },
+      negative: {
+        offset: this.negative.offset,
+        bucketCounts: this.negative.counts()
+      },
+      count: this.count,
+      scale: this.scale,
+      zeroCount: this.zeroCount
+    };
+  }
+  /**
+  * @returns {Number} The sum of values recorded by this accumulation
+  */
+  get sum() {
+    return this._sum;
+  }
+  /**
+  * @returns {Number} The minimum value recorded by this accumulation
+  */
+  get min() {
+    return this._min;
+  }
+  /**
+  * @returns {Number} The maximum value recorded by this accumulation
+  */
+  get max() {
+    return this._max;
+  }
+  /**
+  * @returns {Number} The count of values recorded by this accumulation
+  */
+  get count() {
+    return this._count;
+  }
+  /**
+  * @returns {Number} The number of 0 values recorded by this accumulation
+  */
+  get zeroCount() {
+    return this._zeroCount;
+  }
+  /**
+  * @returns {Number} The scale used by this accumulation
+  */
+  get scale() {
+    if (this._count === this._zeroCount) return 0;
+    return this._mapping.scale;
+  }
+  /**
+  * positive holds the positive values
+  * @returns {Buckets}
+  */
+  get positive() {
+    return this._positive;
+  }
+  /**
+  * negative holds the negative values by their absolute value
+  * @returns {Buckets}
+  */
+  get negative() {
+    return this._negative;
+  }
+  /**
+  * updateByIncr supports updating a histogram with a non-negative
+  * increment.
+  * @param value
+  * @param increment
+  */
+  updateByIncrement(value2, increment) {
+    if (!Number.isFinite(value2)) return;
+    if (value2 > this._max) this._max = value2;
+    if (value2 < this._min) this._min = value2;
+    this._count += increment;
+    if (value2 === 0) {
+      this._zeroCount += increment;
+      return;
+    }
+    this._sum += value2 * increment;
+    if (value2 > 0) this._updateBuckets(this._positive, value2, increment);
+    else this._updateBuckets(this._negative, -value2, increment);
+  }
+  /**
+  * merge combines data from previous value into self
+  * @param {ExponentialHistogramAccumulation} previous
+  */
+  merge(previous) {
+    if (this._count === 0) {
+      this._min = previous.min;
+      this._max = previous.max;
+    } else if (previous.count !== 0) {
+      if (previous.min < this.min) this._min = previous.min;
+      if (previous.max > this.max) this._max = previous.max;
+    }
+    this.startTime = previous.startTime;
+    this._sum += previous.sum;
+    this._count += previous.count;
+    this._zeroCount += previous.zeroCount;
+    const minScale = this._minScale(previous);
+    this._downscale(this.scale - minScale);
+    this._mergeBuckets(this.positive, previous, previous.positive, minScale);
+    this._mergeBuckets(this.negative, previous, previous.negative, minScale);
+  }
+  /**
+  * diff subtracts other from self
+  * @param {ExponentialHistogramAccumulation} other
+  */
+  diff(other) {
+    this._min = Infinity;
+    this._max = -Infinity;
+    this._sum -= other.sum;
+    this._count -= other.count;
+    this._zeroCount -= other.zeroCount;
+    const minScale = this._minScale(other);
+    this._downscale(this.scale - minScale);
+    this._diffBuckets(this.positive, other, other.positive, minScale);
+    this._diffBuckets(this.negative, other, other.negative, minScale);
+  }
+  /**
+  * clone returns a deep copy of self
+  * @returns {ExponentialHistogramAccumulation}
+  */
+  clone() {
+    return new ExponentialHistogramAccumulation2(this.startTime, this._maxSize, this._recordMinMax, this._sum, this._count, this._zeroCount, this._min, this._max, this.positive.clone(), this.negative.clone(), this._mapping);
+  }
+  /**
+  * _updateBuckets maps the incoming value to a bucket index for the current
+  * scale. If the bucket index is outside of the range of the backing array,
+  * it will rescale the backing array and update the mapping for the new scale.
+  */
+  _updateBuckets(buckets, value2, increment) {
+    let index = this._mapping.mapToIndex(value2);
+    let rescalingNeeded = false;
+    let high = 0;
+    let low = 0;
+    if (buckets.length === 0) {
+      buckets.indexStart = index;
+      buckets.indexEnd = buckets.indexStart;
+      buckets.indexBase = buckets.indexStart;
+    } else if (index < buckets.indexStart && buckets.indexEnd - index >= this._maxSize) {
+      rescalingNeeded = true;
+      low = index;
+      high = buckets.indexEnd;
+    } else if (index > buckets.indexEnd && index - buckets.indexStart >= this._maxSize) {
+      rescalingNeeded = true;
+      low = buckets.indexStart;
+      high = index;
+    }
+    if (rescalingNeeded) {
+      const change = this._changeScale(high, low);
+      this._downscale(change);
+      index = this._mapping.mapToIndex(value2);
+    }
+    this._incrementIndexBy(buckets, index, increment);
+  }
+  /**
+  * _incrementIndexBy increments the count of the bucket specified by `index`.
+  * If the index is outside of the range [buckets.indexStart, buckets.indexEnd]
+  * the boundaries of the backing array will be adjusted and more buckets will
+  * be added if needed.
+  */
+  _incrementIndexBy(buckets, index, increment) {
+    if (increment === 0) return;
+    if (buckets.length === 0) buckets.indexStart = buckets.indexEnd = buckets.indexBase = index;
+    if (index < buckets.indexStart) {
+      const span = buckets.indexEnd - index;
+      if (span >= buckets.backing.length) this._grow(buckets, span + 1);
+      buckets.indexStart = index;
+    } else if (index > buckets.indexEnd) {
+      const span = index - buckets.indexStart;
+      if (span >= buckets.backing.length) this._grow(buckets, span + 1);
+      buckets.indexEnd = index;
+    }
+    let bucketIndex = index - buckets.indexBase;
+    if (bucketIndex < 0) bucketIndex += buckets.backing.length;
+    buckets.incrementBucket(bucketIndex, increment);
+  }
+  /**
+  * grow resizes the backing array by doubling in size up to maxSize.
+  * This extends the array with a bunch of zeros and copies the
+  * existing counts to the same position.
+  */
+  _grow(buckets, needed) {
+    const size = buckets.backing.length;
+    const bias = buckets.indexBase - buckets.indexStart;
+    const oldPositiveLimit = size - bias;
+    let newSize = nextGreaterSquare(needed);
+    if (newSize > this._maxSize) newSize = this._maxSize;
+    const newPositiveLimit = newSize - bias;
+    buckets.backing.growTo(newSize, oldPositiveLimit, newPositiveLimit);
+  }
+  /**
+  * _changeScale computes how much downscaling is needed by shifting the
+  * high and low values until they are separated by no more than size.
+  */
+  _changeScale(high, low) {
+    let change = 0;
+    while (high - low >= this._maxSize) {
+      high >>= 1;
+      low >>= 1;
+      change++;
+    }
+    return change;
+  }
+  /**
+  * _downscale subtracts `change` from the current mapping scale.
+  */
+  _downscale(change) {
+    if (change === 0) return;
+    if (change < 0) throw new Error(`impossible change of scale: ${this.scale}`);
+    const newScale = this._mapping.scale - change;
+    this._positive.downscale(change);
+    this._negative.downscale(change);
+    this._mapping = getMapping(newScale);
+  }
+  /**
+  * _minScale is used by diff and merge to compute an ideal combined scale
+  */
+  _minScale(other) {
+    const minScale = Math.min(this.scale, other.scale);
+    const highLowPos = HighLow.combine(this._highLowAtScale(this.positive, this.scale, minScale), this._highLowAtScale(other.positive, other.scale, minScale));
+    const highLowNeg = HighLow.combine(this._highLowAtScale(this.negative, this.scale, minScale), this._highLowAtScale(other.negative, other.scale, minScale));
+    return Math.min(minScale - this._changeScale(highLowPos.high, highLowPos.low), minScale - this._changeScale(highLowNeg.high, highLowNeg.low));
+  }
+  /**
+  * _highLowAtScale is used by diff and merge to compute an ideal combined scale.
+  */
+  _highLowAtScale(buckets, currentScale, newScale) {
+    if (buckets.length === 0) return new HighLow(0, -1);
+    const shift = currentScale - newScale;
+    return new HighLow(buckets.indexStart >> shift, buckets.indexEnd >> shift);
+  }
+  /**
+  * _mergeBuckets translates index values from another histogram and
+  * adds the values into the corresponding buckets of this histogram.
+  */
+  _mergeBuckets(ours, other, theirs, scale) {
+    const theirOffset = theirs.offset;
+    const theirChange = other.scale - scale;
+    for (let i = 0; i < theirs.length; i++) this._incrementIndexBy(ours, theirOffset + i >> theirChange, theirs.at(i));
+  }
+  /**
+  * _diffBuckets translates index values from another histogram and
+  * subtracts the values in the corresponding buckets of this histogram.
+  */
+  _diffBuckets(ours, other, theirs, scale) {
+    const theirOffset = theirs.offset;
+    const theirChange = other.scale - scale;
+    for (let i = 0; i < theirs.length; i++) {
+      let bucketIndex = (theirOffset + i >> theirChange) - ours.indexBase;
+      if (bucketIndex < 0) bucketIndex += ours.backing.length;
+      ours.decrementBucket(bucketIndex, theirs.at(i));
+    }
+    ours.trim();
+  }
+};
+var ExponentialHistogramAggregator = class {
+  kind = 4;
+  _maxSize;
+  _recordMinMax;
+  /**
+  * @param _maxSize Maximum number of buckets for each of the positive
+  *    and negative ranges, exclusive of the zero-bucket.
+  * @param _recordMinMax If set to true, min and max will be recorded.
+  *    Otherwise, min and max will not be recorded.
+  */
+  constructor(maxSize, recordMinMax) {
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+  }
+  createAccumulation(startTime) {
+    return new ExponentialHistogramAccumulation(startTime, this._maxSize, this._recordMinMax);
+  }
+  /**
+  * Return the result of the merge of two exponential histogram accumulations.
+  */
+  merge(previous, delta) {
+    const result = delta.clone();
+    result.merge(previous);
+    return result;
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const result = current.clone();
+    result.diff(previous);
+    return result;
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 1,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        const pointValue = accumulation.toPointValue();
+        const allowsNegativeValues = descriptor.type === "GAUGE" || descriptor.type === "UP_DOWN_COUNTER" || descriptor.type === "OBSERVABLE_GAUGE" || descriptor.type === "OBSERVABLE_UP_DOWN_COUNTER";
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: {
+            min: pointValue.hasMinMax ? pointValue.min : void 0,
+            max: pointValue.hasMinMax ? pointValue.max : void 0,
+            sum: !allowsNegativeValues ? pointValue.sum : void 0,
+            positive: {
+              offset: pointValue.positive.offset,
+              bucketCounts: pointValue.positive.bucketCounts
+            },
+            negative: {
+              offset: pointValue.negative.offset,
+              bucketCounts: pointValue.negative.bucketCounts
+            },
+            count: pointValue.count,
+            scale: pointValue.scale,
+            zeroCount: pointValue.zeroCount
+          }
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/LastValue.mjs
+var LastValueAccumulation = class {
+  startTime;
+  _current;
+  sampleTime;
+  constructor(startTime, current = 0, sampleTime = [0, 0]) {
+    this.startTime = startTime;
+    this._current = current;
+    this.sampleTime = sampleTime;
+  }
+  record(value2) {
+    this._current = value2;
+    this.sampleTime = millisToHrTime(Date.now());
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var LastValueAggregator = class {
+  kind = 2;
+  createAccumulation(startTime) {
+    return new LastValueAccumulation(startTime);
+  }
+  /**
+  * Returns the result of the merge of the given accumulations.
+  *
+  * Return the newly captured (delta) accumulation for LastValueAggregator.
+  */
+  merge(previous, delta) {
+    const latestAccumulation = hrTimeToMicroseconds(delta.sampleTime) >= hrTimeToMicroseconds(previous.sampleTime) ? delta : previous;
+    return new LastValueAccumulation(previous.startTime, latestAccumulation.toPointValue(), latestAccumulation.sampleTime);
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  *
+  * A delta aggregation is not meaningful to LastValueAggregator, just return
+  * the newly captured (delta) accumulation for LastValueAggregator.
+  */
+  diff(previous, current) {
+    const latestAccumulation = hrTimeToMicroseconds(current.sampleTime) >= hrTimeToMicroseconds(previous.sampleTime) ? current : previous;
+    return new LastValueAccumulation(current.startTime, latestAccumulation.toPointValue(), latestAccumulation.sampleTime);
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 2,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: accumulation.toPointValue()
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Sum.mjs
+var SumAccumulation = class {
+  startTime;
+  monotonic;
+  _current;
+  reset;
+  constructor(startTime, monotonic, current = 0, reset = false) {
+    this.startTime = startTime;
+    this.monotonic = monotonic;
+    this._current = current;
+    this.reset = reset;
+  }
+  record(value2) {
+    if (this.monotonic && value2 < 0) return;
+    this._current += value2;
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var SumAggregator = class {
+  kind = 1;
+  monotonic;
+  constructor(monotonic) {
+    this.monotonic = monotonic;
+  }
+  createAccumulation(startTime) {
+    return new SumAccumulation(startTime, this.monotonic);
+  }
+  /**
+  * Returns the result of the merge of the given accumulations.
+  */
+  merge(previous, delta) {
+    const prevPv = previous.toPointValue();
+    const deltaPv = delta.toPointValue();
+    if (delta.reset) return new SumAccumulation(delta.startTime, this.monotonic, deltaPv, delta.reset);
+    return new SumAccumulation(previous.startTime, this.monotonic, prevPv + deltaPv);
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const prevPv = previous.toPointValue();
+    const currPv = current.toPointValue();
+    if (this.monotonic && prevPv > currPv) return new SumAccumulation(current.startTime, this.monotonic, currPv, true);
+    return new SumAccumulation(current.startTime, this.monotonic, currPv - prevPv);
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 3,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: accumulation.toPointValue()
+        };
+      }),
+      isMonotonic: this.monotonic
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/Aggregation.mjs
+init_dist();
+var DropAggregation = class DropAggregation2 {
+  static DEFAULT_INSTANCE = new DropAggregator();
+  createAggregator(_instrument) {
+    return DropAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var SumAggregation = class SumAggregation2 {
+  static MONOTONIC_INSTANCE = new SumAggregator(true);
+  static NON_MONOTONIC_INSTANCE = new SumAggregator(false);
+  createAggregator(instrument) {
+    switch (instrument.type) {
+      case "COUNTER":
+      case "OBSERVABLE_COUNTER":
+      case "HISTOGRAM":
+        return SumAggregation2.MONOTONIC_INSTANCE;
+      default:
+        return SumAggregation2.NON_MONOTONIC_INSTANCE;
+    }
+  }
+};
+var LastValueAggregation = class LastValueAggregation2 {
+  static DEFAULT_INSTANCE = new LastValueAggregator();
+  createAggregator(_instrument) {
+    return LastValueAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var HistogramAggregation = class HistogramAggregation2 {
+  static DEFAULT_INSTANCE = new HistogramAggregator([
+    0,
+    5,
+    10,
+    25,
+    50,
+    75,
+    100,
+    250,
+    500,
+    750,
+    1e3,
+    2500,
+    5e3,
+    7500,
+    1e4
+  ], true);
+  createAggregator(_instrument) {
+    return HistogramAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var ExplicitBucketHistogramAggregation = class {
+  _boundaries;
+  _recordMinMax;
+  /**
+  * @param boundaries the bucket boundaries of the histogram aggregation
+  * @param _recordMinMax If set to true, min and max will be recorded. Otherwise, min and max will not be recorded.
+  */
+  constructor(boundaries, recordMinMax = true) {
+    if (boundaries == null) throw new Error("ExplicitBucketHistogramAggregation should be created with explicit boundaries, if a single bucket histogram is required, please pass an empty array");
+    boundaries = boundaries.concat();
+    boundaries = boundaries.sort((a, b) => a - b);
+    const minusInfinityIndex = boundaries.lastIndexOf(-Infinity);
+    let infinityIndex = boundaries.indexOf(Infinity);
+    if (infinityIndex === -1) infinityIndex = void 0;
+    this._boundaries = boundaries.slice(minusInfinityIndex + 1, infinityIndex);
+    this._recordMinMax = recordMinMax;
+  }
+  createAggregator(_instrument) {
+    return new HistogramAggregator(this._boundaries, this._recordMinMax);
+  }
+};
+var ExponentialHistogramAggregation = class {
+  _maxSize;
+  _recordMinMax;
+  constructor(maxSize = 160, recordMinMax = true) {
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+  }
+  createAggregator(_instrument) {
+    return new ExponentialHistogramAggregator(this._maxSize, this._recordMinMax);
+  }
+};
+var DefaultAggregation = class {
+  _resolve(instrument) {
+    switch (instrument.type) {
+      case "COUNTER":
+      case "UP_DOWN_COUNTER":
+      case "OBSERVABLE_COUNTER":
+      case "OBSERVABLE_UP_DOWN_COUNTER":
+        return SUM_AGGREGATION;
+      case "GAUGE":
+      case "OBSERVABLE_GAUGE":
+        return LAST_VALUE_AGGREGATION;
+      case "HISTOGRAM":
+        if (instrument.advice.explicitBucketBoundaries) return new ExplicitBucketHistogramAggregation(instrument.advice.explicitBucketBoundaries);
+        return HISTOGRAM_AGGREGATION;
+    }
+    diag2.warn(`Unable to recognize instrument type: ${instrument.type}`);
+    return DROP_AGGREGATION;
+  }
+  createAggregator(instrument) {
+    return this._resolve(instrument).createAggregator(instrument);
+  }
+};
+var DROP_AGGREGATION = new DropAggregation();
+var SUM_AGGREGATION = new SumAggregation();
+var LAST_VALUE_AGGREGATION = new LastValueAggregation();
+var HISTOGRAM_AGGREGATION = new HistogramAggregation();
+new ExponentialHistogramAggregation();
+var DEFAULT_AGGREGATION = new DefaultAggregation();
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/AggregationOption.mjs
+var AggregationType = /* @__PURE__ */ (function(AggregationType2) {
+  AggregationType2[AggregationType2["DEFAULT"] = 0] = "DEFAULT";
+  AggregationType2[AggregationType2["DROP"] = 1] = "DROP";
+  AggregationType2[AggregationType2["SUM"] = 2] = "SUM";
+  AggregationType2[AggregationType2["LAST_VALUE"] = 3] = "LAST_VALUE";
+  AggregationType2[AggregationType2["EXPLICIT_BUCKET_HISTOGRAM"] = 4] = "EXPLICIT_BUCKET_HISTOGRAM";
+  AggregationType2[AggregationType2["EXPONENTIAL_HISTOGRAM"] = 5] = "EXPONENTIAL_HISTOGRAM";
+  return AggregationType2;
+})({});
+function toAggregation(option) {
+  switch (option.type) {
+    case 0:
+      return DEFAULT_AGGREGATION;
+    case 1:
+      return DROP_AGGREGATION;
+    case 2:
+      return SUM_AGGREGATION;
+    case 3:
+      return LAST_VALUE_AGGREGATION;
+    case 5: {
+      const expOption = option;
+      return new ExponentialHistogramAggregation(expOption.options?.maxSize, expOption.options?.recordMinMax);
+    }
+    case 4: {
+      const expOption = option;
+      if (expOption.options == null) return HISTOGRAM_AGGREGATION;
+      else return new ExplicitBucketHistogramAggregation(expOption.options?.boundaries, expOption.options?.recordMinMax);
+    }
+    default:
+      throw new Error("Unsupported Aggregation");
+  }
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/AggregationSelector.mjs
+var DEFAULT_AGGREGATION_SELECTOR = (_instrumentType) => {
+  return { type: 0 };
+};
+var DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR = (_instrumentType) => 1;
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/semconv.mjs
+var ATTR_OTEL_COMPONENT_NAME = "otel.component.name";
+var ATTR_OTEL_COMPONENT_TYPE = "otel.component.type";
+var METRIC_OTEL_SDK_METRIC_READER_COLLECTION_DURATION = "otel.sdk.metric_reader.collection.duration";
+var ATTR_ERROR_TYPE2 = "error.type";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricReaderMetrics.mjs
+var componentCounter = /* @__PURE__ */ new Map();
+var MetricReaderMetrics = class {
+  collectionDuration;
+  standardAttrs;
+  constructor(componentType, meter) {
+    const counter2 = componentCounter.get(componentType) ?? 0;
+    componentCounter.set(componentType, counter2 + 1);
+    this.standardAttrs = {
+      [ATTR_OTEL_COMPONENT_TYPE]: componentType,
+      [ATTR_OTEL_COMPONENT_NAME]: `${componentType}/${counter2}`
+    };
+    this.collectionDuration = meter.createHistogram(METRIC_OTEL_SDK_METRIC_READER_COLLECTION_DURATION, {
+      unit: "s",
+      description: "The duration of the collect operation of the metric reader.",
+      advice: { explicitBucketBoundaries: [] }
+    });
+  }
+  recordCollection(durationSecs, error63) {
+    const attrs = error63 ? {
+      ...this.standardAttrs,
+      [ATTR_ERROR_TYPE2]: error63
+    } : this.standardAttrs;
+    this.collectionDuration.record(durationSecs, attrs);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/version.mjs
+var VERSION3 = "3.1.1";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricReader.mjs
+init_dist();
+var MetricReader = class {
+  _shutdown = false;
+  _metricProducers;
+  _sdkMetricProducer;
+  _selfObsMetrics;
+  _aggregationTemporalitySelector;
+  _aggregationSelector;
+  _cardinalitySelector;
+  _otelComponentType;
+  constructor(options) {
+    this._aggregationSelector = options?.aggregationSelector ?? DEFAULT_AGGREGATION_SELECTOR;
+    this._aggregationTemporalitySelector = options?.aggregationTemporalitySelector ?? DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR;
+    this._metricProducers = options?.metricProducers ?? [];
+    this._cardinalitySelector = options?.cardinalitySelector;
+    this._otelComponentType = options?.otelComponentType ?? this.constructor.name;
+    this._selfObsMetrics = new MetricReaderMetrics(this._otelComponentType, createNoopMeter());
+  }
+  setMetricProducer(metricProducer) {
+    if (this._sdkMetricProducer) throw new Error("MetricReader can not be bound to a MeterProvider again.");
+    this._sdkMetricProducer = metricProducer;
+    this.onInitialized();
+  }
+  _setSelfObsMeterProvider(meterProvider) {
+    const meter = meterProvider.getMeter("@opentelemetry/sdk-metrics", VERSION3);
+    this._selfObsMetrics = new MetricReaderMetrics(this._otelComponentType, meter);
+  }
+  selectAggregation(instrumentType) {
+    return this._aggregationSelector(instrumentType);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._aggregationTemporalitySelector(instrumentType);
+  }
+  selectCardinalityLimit(instrumentType) {
+    return this._cardinalitySelector ? this._cardinalitySelector(instrumentType) : 2e3;
+  }
+  /**
+  * Handle once the SDK has initialized this {@link MetricReader}
+  * Overriding this method is optional.
+  */
+  onInitialized() {
+  }
+  async collect(options) {
+    if (this._sdkMetricProducer === void 0) throw new Error("MetricReader is not bound to a MetricProducer");
+    if (this._shutdown) throw new Error("MetricReader is shutdown");
+    const startTime = hrTime();
+    const [sdkCollectionResults, ...additionalCollectionResults] = await Promise.all([this._sdkMetricProducer.collect({ timeoutMillis: options?.timeoutMillis }), ...this._metricProducers.map((producer) => producer.collect({ timeoutMillis: options?.timeoutMillis }))]);
+    const endTime = hrTime();
+    const errors = sdkCollectionResults.errors.concat(additionalCollectionResults.flatMap((result) => result.errors));
+    const collectDuration = hrTimeToSeconds(hrTimeDuration(startTime, endTime));
+    this._selfObsMetrics.recordCollection(collectDuration, errors.length > 0 ? errors[0].name ?? "collect_error" : void 0);
+    return {
+      resourceMetrics: {
+        resource: sdkCollectionResults.resourceMetrics.resource,
+        scopeMetrics: sdkCollectionResults.resourceMetrics.scopeMetrics.concat(additionalCollectionResults.flatMap((result) => result.resourceMetrics.scopeMetrics))
+      },
+      errors
+    };
+  }
+  async shutdown(options) {
+    if (this._shutdown) {
+      diag2.error("Cannot call shutdown twice.");
+      return;
+    }
+    if (options?.timeoutMillis == null) await this.onShutdown();
+    else await callWithTimeout(this.onShutdown(), options.timeoutMillis);
+    this._shutdown = true;
+  }
+  async forceFlush(options) {
+    if (this._shutdown) {
+      diag2.warn("Cannot forceFlush on already shutdown MetricReader.");
+      return;
+    }
+    if (options?.timeoutMillis == null) {
+      await this.onForceFlush();
+      return;
+    }
+    await callWithTimeout(this.onForceFlush(), options.timeoutMillis);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/AttributesProcessor.mjs
+var NoopAttributesProcessor = class {
+  process(incoming, _context) {
+    return incoming;
+  }
+};
+var MultiAttributesProcessor = class {
+  _processors;
+  constructor(processors) {
+    this._processors = processors;
+  }
+  process(incoming, context2) {
+    let filteredAttributes = incoming;
+    for (const processor of this._processors) filteredAttributes = processor.process(filteredAttributes, context2);
+    return filteredAttributes;
+  }
+};
+function createNoopAttributesProcessor() {
+  return NOOP;
+}
+function createMultiAttributesProcessor(processors) {
+  return new MultiAttributesProcessor(processors);
+}
+var NOOP = new NoopAttributesProcessor();
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/ViewRegistry.mjs
+var ViewRegistry = class {
+  _registeredViews = [];
+  addView(view) {
+    this._registeredViews.push(view);
+  }
+  findViews(instrument, meter) {
+    return this._registeredViews.filter((registeredView) => {
+      return this._matchInstrument(registeredView.instrumentSelector, instrument) && this._matchMeter(registeredView.meterSelector, meter);
+    });
+  }
+  _matchInstrument(selector, instrument) {
+    return (selector.getType() === void 0 || instrument.type === selector.getType()) && selector.getNameFilter().match(instrument.name) && selector.getUnitFilter().match(instrument.unit);
+  }
+  _matchMeter(selector, meter) {
+    return selector.getNameFilter().match(meter.name) && (meter.version === void 0 || selector.getVersionFilter().match(meter.version)) && (meter.schemaUrl === void 0 || selector.getSchemaUrlFilter().match(meter.schemaUrl));
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/InstrumentDescriptor.mjs
+init_dist();
+function createInstrumentDescriptor(name, type, options) {
+  if (!isValidName(name)) diag2.warn(`Invalid metric name: "${name}". The metric name should be a ASCII string with a length no greater than 255 characters.`);
+  return {
+    name,
+    type,
+    description: options?.description ?? "",
+    unit: options?.unit ?? "",
+    valueType: options?.valueType ?? ValueType.DOUBLE,
+    advice: options?.advice ?? {}
+  };
+}
+function createInstrumentDescriptorWithView(view, instrument) {
+  return {
+    name: view.name ?? instrument.name,
+    description: view.description ?? instrument.description,
+    type: instrument.type,
+    unit: instrument.unit,
+    valueType: instrument.valueType,
+    advice: instrument.advice
+  };
+}
+function isDescriptorCompatibleWith(descriptor, otherDescriptor) {
+  return equalsCaseInsensitive(descriptor.name, otherDescriptor.name) && descriptor.unit === otherDescriptor.unit && descriptor.type === otherDescriptor.type && descriptor.valueType === otherDescriptor.valueType;
+}
+var NAME_REGEXP = /^[a-z][a-z0-9_.\-/]{0,254}$/i;
+function isValidName(name) {
+  return NAME_REGEXP.test(name);
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/Instruments.mjs
+init_dist();
+var SyncInstrument = class {
+  _writableMetricStorage;
+  _descriptor;
+  constructor(writableMetricStorage, descriptor) {
+    this._writableMetricStorage = writableMetricStorage;
+    this._descriptor = descriptor;
+  }
+  _record(value2, attributes = {}, context2) {
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    if (this._descriptor.valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${this._descriptor.name}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    this._writableMetricStorage.record(value2, attributes, context2, Date.now());
+  }
+};
+var UpDownCounterInstrument = class extends SyncInstrument {
+  /**
+  * Increment value of counter by the input. Inputs may be negative.
+  */
+  add(value2, attributes, ctx) {
+    this._record(value2, attributes, ctx);
+  }
+};
+var CounterInstrument = class extends SyncInstrument {
+  /**
+  * Increment value of counter by the input. Inputs may not be negative.
+  */
+  add(value2, attributes, ctx) {
+    if (value2 < 0) {
+      diag2.warn(`negative value provided to counter ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    this._record(value2, attributes, ctx);
+  }
+};
+var GaugeInstrument = class extends SyncInstrument {
+  /**
+  * Records a measurement.
+  */
+  record(value2, attributes, ctx) {
+    this._record(value2, attributes, ctx);
+  }
+};
+var HistogramInstrument = class extends SyncInstrument {
+  /**
+  * Records a measurement. Value of the measurement must not be negative.
+  */
+  record(value2, attributes, ctx) {
+    if (value2 < 0) {
+      diag2.warn(`negative value provided to histogram ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    this._record(value2, attributes, ctx);
+  }
+};
+var ObservableInstrument = class {
+  /** @internal */
+  _metricStorages;
+  /** @internal */
+  _descriptor;
+  _observableRegistry;
+  constructor(descriptor, metricStorages, observableRegistry) {
+    this._descriptor = descriptor;
+    this._metricStorages = metricStorages;
+    this._observableRegistry = observableRegistry;
+  }
+  /**
+  * @see {Observable.addCallback}
+  */
+  addCallback(callback) {
+    this._observableRegistry.addCallback(callback, this);
+  }
+  /**
+  * @see {Observable.removeCallback}
+  */
+  removeCallback(callback) {
+    this._observableRegistry.removeCallback(callback, this);
+  }
+};
+var ObservableCounterInstrument = class extends ObservableInstrument {
+};
+var ObservableGaugeInstrument = class extends ObservableInstrument {
+};
+var ObservableUpDownCounterInstrument = class extends ObservableInstrument {
+};
+function isObservableInstrument(it) {
+  return it instanceof ObservableInstrument;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/Meter.mjs
+var Meter = class {
+  _meterSharedState;
+  constructor(meterSharedState) {
+    this._meterSharedState = meterSharedState;
+  }
+  /**
+  * Create a {@link Gauge} instrument.
+  */
+  createGauge(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "GAUGE", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new GaugeInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link Histogram} instrument.
+  */
+  createHistogram(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "HISTOGRAM", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new HistogramInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link Counter} instrument.
+  */
+  createCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "COUNTER", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new CounterInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link UpDownCounter} instrument.
+  */
+  createUpDownCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "UP_DOWN_COUNTER", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new UpDownCounterInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link ObservableGauge} instrument.
+  */
+  createObservableGauge(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_GAUGE", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableGaugeInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * Create a {@link ObservableCounter} instrument.
+  */
+  createObservableCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_COUNTER", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableCounterInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * Create a {@link ObservableUpDownCounter} instrument.
+  */
+  createObservableUpDownCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_UP_DOWN_COUNTER", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableUpDownCounterInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * @see {@link Meter.addBatchObservableCallback}
+  */
+  addBatchObservableCallback(callback, observables) {
+    this._meterSharedState.observableRegistry.addBatchCallback(callback, observables);
+  }
+  /**
+  * @see {@link Meter.removeBatchObservableCallback}
+  */
+  removeBatchObservableCallback(callback, observables) {
+    this._meterSharedState.observableRegistry.removeBatchCallback(callback, observables);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricStorage.mjs
+var MetricStorage = class {
+  _instrumentDescriptor;
+  constructor(instrumentDescriptor) {
+    this._instrumentDescriptor = instrumentDescriptor;
+  }
+  getInstrumentDescriptor() {
+    return this._instrumentDescriptor;
+  }
+  updateDescription(description) {
+    this._instrumentDescriptor = createInstrumentDescriptor(this._instrumentDescriptor.name, this._instrumentDescriptor.type, {
+      description,
+      valueType: this._instrumentDescriptor.valueType,
+      unit: this._instrumentDescriptor.unit,
+      advice: this._instrumentDescriptor.advice
+    });
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/HashMap.mjs
+var HashMap = class {
+  _valueMap = /* @__PURE__ */ new Map();
+  _keyMap = /* @__PURE__ */ new Map();
+  _hash;
+  constructor(hash2) {
+    this._hash = hash2;
+  }
+  get(key, hashCode) {
+    hashCode ??= this._hash(key);
+    return this._valueMap.get(hashCode);
+  }
+  getOrDefault(key, defaultFactory) {
+    const hash2 = this._hash(key);
+    if (this._valueMap.has(hash2)) return this._valueMap.get(hash2);
+    const val = defaultFactory();
+    if (!this._keyMap.has(hash2)) this._keyMap.set(hash2, key);
+    this._valueMap.set(hash2, val);
+    return val;
+  }
+  set(key, value2, hashCode) {
+    hashCode ??= this._hash(key);
+    if (!this._keyMap.has(hashCode)) this._keyMap.set(hashCode, key);
+    this._valueMap.set(hashCode, value2);
+  }
+  has(key, hashCode) {
+    hashCode ??= this._hash(key);
+    return this._valueMap.has(hashCode);
+  }
+  *keys() {
+    const keyIterator = this._keyMap.entries();
+    let next = keyIterator.next();
+    while (next.done !== true) {
+      yield [next.value[1], next.value[0]];
+      next = keyIterator.next();
+    }
+  }
+  *entries() {
+    const valueIterator = this._valueMap.entries();
+    let next = valueIterator.next();
+    while (next.done !== true) {
+      yield [
+        this._keyMap.get(next.value[0]),
+        next.value[1],
+        next.value[0]
+      ];
+      next = valueIterator.next();
+    }
+  }
+  get size() {
+    return this._valueMap.size;
+  }
+};
+var AttributeHashMap = class extends HashMap {
+  constructor() {
+    super(hashAttributes);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/DeltaMetricProcessor.mjs
+var DeltaMetricProcessor = class {
+  _activeCollectionStorage = new AttributeHashMap();
+  _cumulativeMemoStorage = new AttributeHashMap();
+  _cardinalityLimit;
+  _overflowAttributes = { "otel.metric.overflow": true };
+  _overflowHashCode;
+  _aggregator;
+  constructor(aggregator, aggregationCardinalityLimit) {
+    this._aggregator = aggregator;
+    this._cardinalityLimit = (aggregationCardinalityLimit ?? 2e3) - 1;
+    this._overflowHashCode = hashAttributes(this._overflowAttributes);
+  }
+  record(value2, attributes, collectionTime) {
+    let accumulation = this._activeCollectionStorage.get(attributes);
+    if (!accumulation) {
+      const hrTime2 = millisToHrTime(collectionTime);
+      if (this._activeCollectionStorage.size >= this._cardinalityLimit) {
+        this._activeCollectionStorage.getOrDefault(this._overflowAttributes, () => this._aggregator.createAccumulation(hrTime2))?.record(value2);
+        return;
+      }
+      accumulation = this._aggregator.createAccumulation(hrTime2);
+      this._activeCollectionStorage.set(attributes, accumulation);
+    }
+    accumulation?.record(value2);
+  }
+  batchCumulate(measurements, collectionTime) {
+    for (const [originalAttributes, value2, originalHashCode] of measurements.entries()) {
+      let attributes = originalAttributes;
+      let hashCode = originalHashCode;
+      const accumulation = this._aggregator.createAccumulation(collectionTime);
+      accumulation?.record(value2);
+      let delta = accumulation;
+      if (this._cumulativeMemoStorage.has(attributes, hashCode)) {
+        const previous = this._cumulativeMemoStorage.get(attributes, hashCode);
+        delta = this._aggregator.diff(previous, accumulation);
+      } else if (this._cumulativeMemoStorage.size >= this._cardinalityLimit) {
+        attributes = this._overflowAttributes;
+        hashCode = this._overflowHashCode;
+        if (this._cumulativeMemoStorage.has(attributes, hashCode)) {
+          const previous = this._cumulativeMemoStorage.get(attributes, hashCode);
+          delta = this._aggregator.diff(previous, accumulation);
+        }
+      }
+      if (this._activeCollectionStorage.has(attributes, hashCode)) {
+        const active = this._activeCollectionStorage.get(attributes, hashCode);
+        delta = this._aggregator.merge(active, delta);
+      }
+      this._cumulativeMemoStorage.set(attributes, accumulation, hashCode);
+      this._activeCollectionStorage.set(attributes, delta, hashCode);
+    }
+  }
+  /**
+  * Returns a collection of delta metrics. Start time is the when first
+  * time event collected.
+  */
+  collect() {
+    const unreportedDelta = this._activeCollectionStorage;
+    this._activeCollectionStorage = new AttributeHashMap();
+    return unreportedDelta;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/TemporalMetricProcessor.mjs
+var TemporalMetricProcessor = class TemporalMetricProcessor2 {
+  _aggregator;
+  _unreportedAccumulations = /* @__PURE__ */ new Map();
+  _reportHistory = /* @__PURE__ */ new Map();
+  constructor(aggregator, collectorHandles) {
+    this._aggregator = aggregator;
+    collectorHandles.forEach((handle) => {
+      this._unreportedAccumulations.set(handle, []);
+    });
+  }
+  /**
+  * Builds the {@link MetricData} streams to report against a specific MetricCollector.
+  * @param collector The information of the MetricCollector.
+  * @param collectors The registered collectors.
+  * @param instrumentDescriptor The instrumentation descriptor that these metrics generated with.
+  * @param currentAccumulations The current accumulation of metric data from instruments.
+  * @param collectionTime The current collection timestamp.
+  * @returns The {@link MetricData} points or `null`.
+  */
+  buildMetrics(collector, instrumentDescriptor, currentAccumulations, collectionTime) {
+    this._stashAccumulations(currentAccumulations);
+    const unreportedAccumulations = this._getMergedUnreportedAccumulations(collector);
+    let result = unreportedAccumulations;
+    let aggregationTemporality;
+    if (this._reportHistory.has(collector)) {
+      const last = this._reportHistory.get(collector);
+      const lastCollectionTime = last.collectionTime;
+      aggregationTemporality = last.aggregationTemporality;
+      if (aggregationTemporality === 1) result = TemporalMetricProcessor2.merge(last.accumulations, unreportedAccumulations, this._aggregator);
+      else result = TemporalMetricProcessor2.calibrateStartTime(last.accumulations, unreportedAccumulations, lastCollectionTime);
+    } else aggregationTemporality = collector.selectAggregationTemporality(instrumentDescriptor.type);
+    this._reportHistory.set(collector, {
+      accumulations: result,
+      collectionTime,
+      aggregationTemporality
+    });
+    const accumulationRecords = AttributesMapToAccumulationRecords(result);
+    if (accumulationRecords.length === 0) return;
+    return this._aggregator.toMetricData(instrumentDescriptor, aggregationTemporality, accumulationRecords, collectionTime);
+  }
+  _stashAccumulations(currentAccumulation) {
+    const registeredCollectors = this._unreportedAccumulations.keys();
+    for (const collector of registeredCollectors) {
+      let stash = this._unreportedAccumulations.get(collector);
+      if (stash === void 0) {
+        stash = [];
+        this._unreportedAccumulations.set(collector, stash);
+      }
+      stash.push(currentAccumulation);
+    }
+  }
+  _getMergedUnreportedAccumulations(collector) {
+    let result = new AttributeHashMap();
+    const unreportedList = this._unreportedAccumulations.get(collector);
+    this._unreportedAccumulations.set(collector, []);
+    if (unreportedList === void 0) return result;
+    for (const it of unreportedList) result = TemporalMetricProcessor2.merge(result, it, this._aggregator);
+    return result;
+  }
+  static merge(last, current, aggregator) {
+    const result = last;
+    const iterator = current.entries();
+    let next = iterator.next();
+    while (next.done !== true) {
+      const [key, record4, hash2] = next.value;
+      if (last.has(key, hash2)) {
+        const lastAccumulation = last.get(key, hash2);
+        const accumulation = aggregator.merge(lastAccumulation, record4);
+        result.set(key, accumulation, hash2);
+      } else result.set(key, record4, hash2);
+      next = iterator.next();
+    }
+    return result;
+  }
+  /**
+  * Calibrate the reported metric streams' startTime to lastCollectionTime. Leaves
+  * the new stream to be the initial observation time unchanged.
+  */
+  static calibrateStartTime(last, current, lastCollectionTime) {
+    for (const [key, hash2] of last.keys()) current.get(key, hash2)?.setStartTime(lastCollectionTime);
+    return current;
+  }
+};
+function AttributesMapToAccumulationRecords(map2) {
+  return Array.from(map2.entries());
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/AsyncMetricStorage.mjs
+var AsyncMetricStorage = class extends MetricStorage {
+  _aggregationCardinalityLimit;
+  _deltaMetricStorage;
+  _temporalMetricStorage;
+  _attributesProcessor;
+  constructor(_instrumentDescriptor, aggregator, attributesProcessor, collectorHandles, aggregationCardinalityLimit) {
+    super(_instrumentDescriptor);
+    this._aggregationCardinalityLimit = aggregationCardinalityLimit;
+    this._deltaMetricStorage = new DeltaMetricProcessor(aggregator, this._aggregationCardinalityLimit);
+    this._temporalMetricStorage = new TemporalMetricProcessor(aggregator, collectorHandles);
+    this._attributesProcessor = attributesProcessor;
+  }
+  record(measurements, observationTime) {
+    if (this._attributesProcessor === void 0) {
+      this._deltaMetricStorage.batchCumulate(measurements, observationTime);
+      return;
+    }
+    const processed = new AttributeHashMap();
+    for (const [attributes, value2] of measurements.entries()) processed.set(this._attributesProcessor.process(attributes), value2);
+    this._deltaMetricStorage.batchCumulate(processed, observationTime);
+  }
+  /**
+  * Collects the metrics from this storage. The ObservableCallback is invoked
+  * during the collection.
+  *
+  * Note: This is a stateful operation and may reset any interval-related
+  * state for the MetricCollector.
+  */
+  collect(collector, collectionTime) {
+    const accumulations = this._deltaMetricStorage.collect();
+    return this._temporalMetricStorage.buildMetrics(collector, this._instrumentDescriptor, accumulations, collectionTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/RegistrationConflicts.mjs
+function getIncompatibilityDetails(existing2, otherDescriptor) {
+  let incompatibility = "";
+  if (existing2.unit !== otherDescriptor.unit) incompatibility += `	- Unit '${existing2.unit}' does not match '${otherDescriptor.unit}'
+`;
+  if (existing2.type !== otherDescriptor.type) incompatibility += `	- Type '${existing2.type}' does not match '${otherDescriptor.type}'
+`;
+  if (existing2.valueType !== otherDescriptor.valueType) incompatibility += `	- Value Type '${existing2.valueType}' does not match '${otherDescriptor.valueType}'
+`;
+  if (existing2.description !== otherDescriptor.description) incompatibility += `	- Description '${existing2.description}' does not match '${otherDescriptor.description}'
+`;
+  return incompatibility;
+}
+function getValueTypeConflictResolutionRecipe(existing2, otherDescriptor) {
+  return `	- use valueType '${existing2.valueType}' on instrument creation or use an instrument name other than '${otherDescriptor.name}'`;
+}
+function getUnitConflictResolutionRecipe(existing2, otherDescriptor) {
+  return `	- use unit '${existing2.unit}' on instrument creation or use an instrument name other than '${otherDescriptor.name}'`;
+}
+function getTypeConflictResolutionRecipe(existing2, otherDescriptor) {
+  const selector = {
+    name: otherDescriptor.name,
+    type: otherDescriptor.type,
+    unit: otherDescriptor.unit
+  };
+  const selectorString = JSON.stringify(selector);
+  return `	- create a new view with a name other than '${existing2.name}' and InstrumentSelector '${selectorString}'`;
+}
+function getDescriptionResolutionRecipe(existing2, otherDescriptor) {
+  const selector = {
+    name: otherDescriptor.name,
+    type: otherDescriptor.type,
+    unit: otherDescriptor.unit
+  };
+  const selectorString = JSON.stringify(selector);
+  return `	- create a new view with a name other than '${existing2.name}' and InstrumentSelector '${selectorString}'
+    	- OR - create a new view with the name ${existing2.name} and description '${existing2.description}' and InstrumentSelector ${selectorString}
+    	- OR - create a new view with the name ${otherDescriptor.name} and description '${existing2.description}' and InstrumentSelector ${selectorString}`;
+}
+function getConflictResolutionRecipe(existing2, otherDescriptor) {
+  if (existing2.valueType !== otherDescriptor.valueType) return getValueTypeConflictResolutionRecipe(existing2, otherDescriptor);
+  if (existing2.unit !== otherDescriptor.unit) return getUnitConflictResolutionRecipe(existing2, otherDescriptor);
+  if (existing2.type !== otherDescriptor.type) return getTypeConflictResolutionRecipe(existing2, otherDescriptor);
+  if (existing2.description !== otherDescriptor.description) return getDescriptionResolutionRecipe(existing2, otherDescriptor);
+  return "";
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricStorageRegistry.mjs
+init_dist();
+var MetricStorageRegistry = class MetricStorageRegistry2 {
+  _sharedRegistry = /* @__PURE__ */ new Map();
+  _perCollectorRegistry = /* @__PURE__ */ new Map();
+  static create() {
+    return new MetricStorageRegistry2();
+  }
+  getStorages(collector) {
+    let storages = [];
+    for (const metricStorages of this._sharedRegistry.values()) storages = storages.concat(metricStorages);
+    const perCollectorStorages = this._perCollectorRegistry.get(collector);
+    if (perCollectorStorages != null) for (const metricStorages of perCollectorStorages.values()) storages = storages.concat(metricStorages);
+    return storages;
+  }
+  register(storage) {
+    this._registerStorage(storage, this._sharedRegistry);
+  }
+  registerForCollector(collector, storage) {
+    let storageMap = this._perCollectorRegistry.get(collector);
+    if (storageMap == null) {
+      storageMap = /* @__PURE__ */ new Map();
+      this._perCollectorRegistry.set(collector, storageMap);
+    }
+    this._registerStorage(storage, storageMap);
+  }
+  findOrUpdateCompatibleStorage(expectedDescriptor) {
+    const storages = this._sharedRegistry.get(expectedDescriptor.name);
+    if (storages === void 0) return null;
+    return this._findOrUpdateCompatibleStorage(expectedDescriptor, storages);
+  }
+  findOrUpdateCompatibleCollectorStorage(collector, expectedDescriptor) {
+    const storageMap = this._perCollectorRegistry.get(collector);
+    if (storageMap === void 0) return null;
+    const storages = storageMap.get(expectedDescriptor.name);
+    if (storages === void 0) return null;
+    return this._findOrUpdateCompatibleStorage(expectedDescriptor, storages);
+  }
+  _registerStorage(storage, storageMap) {
+    const descriptor = storage.getInstrumentDescriptor();
+    const storages = storageMap.get(descriptor.name);
+    if (storages === void 0) {
+      storageMap.set(descriptor.name, [storage]);
+      return;
+    }
+    storages.push(storage);
+  }
+  _findOrUpdateCompatibleStorage(expectedDescriptor, existingStorages) {
+    let compatibleStorage = null;
+    for (const existingStorage of existingStorages) {
+      const existingDescriptor = existingStorage.getInstrumentDescriptor();
+      if (isDescriptorCompatibleWith(existingDescriptor, expectedDescriptor)) {
+        if (existingDescriptor.description !== expectedDescriptor.description) {
+          if (expectedDescriptor.description.length > existingDescriptor.description.length) existingStorage.updateDescription(expectedDescriptor.description);
+          diag2.warn("A view or instrument with the name ", expectedDescriptor.name, " has already been registered, but has a different description and is incompatible with another registered view.\n", "Details:\n", getIncompatibilityDetails(existingDescriptor, expectedDescriptor), "The longer description will be used.\nTo resolve the conflict:", getConflictResolutionRecipe(existingDescriptor, expectedDescriptor));
+        }
+        compatibleStorage = existingStorage;
+      } else diag2.warn("A view or instrument with the name ", expectedDescriptor.name, " has already been registered and is incompatible with another registered view.\n", "Details:\n", getIncompatibilityDetails(existingDescriptor, expectedDescriptor), "To resolve the conflict:\n", getConflictResolutionRecipe(existingDescriptor, expectedDescriptor));
+    }
+    return compatibleStorage;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MultiWritableMetricStorage.mjs
+init_dist();
+var MultiMetricStorage = class {
+  _backingStorages;
+  hasAttributeProcessor;
+  constructor(backingStorages) {
+    this._backingStorages = backingStorages;
+    this.hasAttributeProcessor = backingStorages.some((s) => s.hasAttributeProcessor);
+  }
+  record(value2, attributes, context$1, recordTime) {
+    if (this.hasAttributeProcessor && context$1 === void 0) context$1 = context.active();
+    const storages = this._backingStorages;
+    for (let i = 0; i < storages.length; i++) storages[i].record(value2, attributes, context$1, recordTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/ObservableResult.mjs
+init_dist();
+var ObservableResultImpl = class {
+  /**
+  * @internal
+  */
+  _buffer = new AttributeHashMap();
+  _instrumentName;
+  _valueType;
+  constructor(instrumentName, valueType) {
+    this._instrumentName = instrumentName;
+    this._valueType = valueType;
+  }
+  /**
+  * Observe a measurement of the value associated with the given attributes.
+  */
+  observe(value2, attributes = {}) {
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${this._instrumentName}: ${value2}`);
+      return;
+    }
+    if (this._valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${this._instrumentName}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    this._buffer.set(attributes, value2);
+  }
+};
+var BatchObservableResultImpl = class {
+  /**
+  * @internal
+  */
+  _buffer = /* @__PURE__ */ new Map();
+  /**
+  * Observe a measurement of the value associated with the given attributes.
+  */
+  observe(metric2, value2, attributes = {}) {
+    if (!isObservableInstrument(metric2)) return;
+    let map2 = this._buffer.get(metric2);
+    if (map2 == null) {
+      map2 = new AttributeHashMap();
+      this._buffer.set(metric2, map2);
+    }
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${metric2._descriptor.name}: ${value2}`);
+      return;
+    }
+    if (metric2._descriptor.valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${metric2._descriptor.name}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    map2.set(attributes, value2);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/ObservableRegistry.mjs
+init_dist();
+var ObservableRegistry = class {
+  _callbacks = [];
+  _batchCallbacks = [];
+  addCallback(callback, instrument) {
+    if (this._findCallback(callback, instrument) >= 0) return;
+    this._callbacks.push({
+      callback,
+      instrument
+    });
+  }
+  removeCallback(callback, instrument) {
+    const idx = this._findCallback(callback, instrument);
+    if (idx < 0) return;
+    this._callbacks.splice(idx, 1);
+  }
+  addBatchCallback(callback, instruments) {
+    const observableInstruments = new Set(instruments.filter(isObservableInstrument));
+    if (observableInstruments.size === 0) {
+      diag2.error("BatchObservableCallback is not associated with valid instruments", instruments);
+      return;
+    }
+    if (this._findBatchCallback(callback, observableInstruments) >= 0) return;
+    this._batchCallbacks.push({
+      callback,
+      instruments: observableInstruments
+    });
+  }
+  removeBatchCallback(callback, instruments) {
+    const observableInstruments = new Set(instruments.filter(isObservableInstrument));
+    const idx = this._findBatchCallback(callback, observableInstruments);
+    if (idx < 0) return;
+    this._batchCallbacks.splice(idx, 1);
+  }
+  /**
+  * @returns a promise of rejected reasons for invoking callbacks.
+  */
+  async observe(collectionTime, timeoutMillis) {
+    const callbackFutures = this._observeCallbacks(collectionTime, timeoutMillis);
+    const batchCallbackFutures = this._observeBatchCallbacks(collectionTime, timeoutMillis);
+    return (await Promise.allSettled([...callbackFutures, ...batchCallbackFutures])).filter((result) => result.status === "rejected").map((result) => result.reason);
+  }
+  _observeCallbacks(observationTime, timeoutMillis) {
+    return this._callbacks.map(async ({ callback, instrument }) => {
+      const observableResult = new ObservableResultImpl(instrument._descriptor.name, instrument._descriptor.valueType);
+      let callPromise = Promise.resolve(callback(observableResult));
+      if (timeoutMillis != null) callPromise = callWithTimeout(callPromise, timeoutMillis);
+      await callPromise;
+      instrument._metricStorages.forEach((metricStorage) => {
+        metricStorage.record(observableResult._buffer, observationTime);
+      });
+    });
+  }
+  _observeBatchCallbacks(observationTime, timeoutMillis) {
+    return this._batchCallbacks.map(async ({ callback, instruments }) => {
+      const observableResult = new BatchObservableResultImpl();
+      let callPromise = Promise.resolve(callback(observableResult));
+      if (timeoutMillis != null) callPromise = callWithTimeout(callPromise, timeoutMillis);
+      await callPromise;
+      instruments.forEach((instrument) => {
+        const buffer = observableResult._buffer.get(instrument);
+        if (buffer == null) return;
+        instrument._metricStorages.forEach((metricStorage) => {
+          metricStorage.record(buffer, observationTime);
+        });
+      });
+    });
+  }
+  _findCallback(callback, instrument) {
+    return this._callbacks.findIndex((record4) => {
+      return record4.callback === callback && record4.instrument === instrument;
+    });
+  }
+  _findBatchCallback(callback, instruments) {
+    return this._batchCallbacks.findIndex((record4) => {
+      return record4.callback === callback && setEquals(record4.instruments, instruments);
+    });
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/SyncMetricStorage.mjs
+init_dist();
+var SyncMetricStorage = class extends MetricStorage {
+  _aggregationCardinalityLimit;
+  _deltaMetricStorage;
+  _temporalMetricStorage;
+  _attributesProcessor;
+  constructor(instrumentDescriptor, aggregator, attributesProcessor, collectorHandles, aggregationCardinalityLimit) {
+    super(instrumentDescriptor);
+    this._aggregationCardinalityLimit = aggregationCardinalityLimit;
+    this._deltaMetricStorage = new DeltaMetricProcessor(aggregator, this._aggregationCardinalityLimit);
+    this._temporalMetricStorage = new TemporalMetricProcessor(aggregator, collectorHandles);
+    this._attributesProcessor = attributesProcessor;
+    this.hasAttributeProcessor = attributesProcessor !== void 0;
+  }
+  hasAttributeProcessor;
+  record(value2, attributes, context$1, recordTime) {
+    if (this._attributesProcessor !== void 0) attributes = this._attributesProcessor.process(attributes, context$1 ?? context.active());
+    this._deltaMetricStorage.record(value2, attributes, recordTime);
+  }
+  /**
+  * Collects the metrics from this storage.
+  *
+  * Note: This is a stateful operation and may reset any interval-related
+  * state for the MetricCollector.
+  */
+  collect(collector, collectionTime) {
+    const accumulations = this._deltaMetricStorage.collect();
+    return this._temporalMetricStorage.buildMetrics(collector, this._instrumentDescriptor, accumulations, collectionTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MeterSharedState.mjs
+var MeterSharedState = class {
+  metricStorageRegistry = new MetricStorageRegistry();
+  observableRegistry = new ObservableRegistry();
+  meter;
+  _meterProviderSharedState;
+  _instrumentationScope;
+  constructor(meterProviderSharedState, instrumentationScope) {
+    this.meter = new Meter(this);
+    this._meterProviderSharedState = meterProviderSharedState;
+    this._instrumentationScope = instrumentationScope;
+  }
+  registerMetricStorage(descriptor) {
+    const storages = this._registerMetricStorage(descriptor, SyncMetricStorage);
+    if (storages.length === 1) return storages[0];
+    return new MultiMetricStorage(storages);
+  }
+  registerAsyncMetricStorage(descriptor) {
+    return this._registerMetricStorage(descriptor, AsyncMetricStorage);
+  }
+  /**
+  * @param collector opaque handle of {@link MetricCollector} which initiated the collection.
+  * @param collectionTime the HrTime at which the collection was initiated.
+  * @param options options for collection.
+  * @returns the list of metric data collected.
+  */
+  async collect(collector, collectionTime, options) {
+    const errors = await this.observableRegistry.observe(collectionTime, options?.timeoutMillis);
+    const storages = this.metricStorageRegistry.getStorages(collector);
+    if (storages.length === 0) return null;
+    const metricDataList = [];
+    storages.forEach((metricStorage) => {
+      const metricData = metricStorage.collect(collector, collectionTime);
+      if (metricData != null) metricDataList.push(metricData);
+    });
+    if (metricDataList.length === 0) return { errors };
+    return {
+      scopeMetrics: {
+        scope: this._instrumentationScope,
+        metrics: metricDataList
+      },
+      errors
+    };
+  }
+  _registerMetricStorage(descriptor, MetricStorageType) {
+    let storages = this._meterProviderSharedState.viewRegistry.findViews(descriptor, this._instrumentationScope).map((view) => {
+      const viewDescriptor = createInstrumentDescriptorWithView(view, descriptor);
+      const compatibleStorage = this.metricStorageRegistry.findOrUpdateCompatibleStorage(viewDescriptor);
+      if (compatibleStorage != null) return compatibleStorage;
+      const viewStorage = new MetricStorageType(viewDescriptor, view.aggregation.createAggregator(viewDescriptor), view.attributesProcessor, this._meterProviderSharedState.metricCollectors, view.aggregationCardinalityLimit);
+      this.metricStorageRegistry.register(viewStorage);
+      return viewStorage;
+    });
+    if (storages.length === 0) {
+      const collectorStorages = this._meterProviderSharedState.selectAggregations(descriptor.type).map(([collector, aggregation]) => {
+        const compatibleStorage = this.metricStorageRegistry.findOrUpdateCompatibleCollectorStorage(collector, descriptor);
+        if (compatibleStorage != null) return compatibleStorage;
+        const aggregator = aggregation.createAggregator(descriptor);
+        const cardinalityLimit = collector.selectCardinalityLimit(descriptor.type);
+        const storage = new MetricStorageType(descriptor, aggregator, void 0, [collector], cardinalityLimit);
+        this.metricStorageRegistry.registerForCollector(collector, storage);
+        return storage;
+      });
+      storages = storages.concat(collectorStorages);
+    }
+    return storages;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MeterProviderSharedState.mjs
+var MeterProviderSharedState = class {
+  viewRegistry = new ViewRegistry();
+  metricCollectors = [];
+  meterSharedStates = /* @__PURE__ */ new Map();
+  resource;
+  constructor(resource) {
+    this.resource = resource;
+  }
+  getMeterSharedState(instrumentationScope) {
+    const id = instrumentationScopeId(instrumentationScope);
+    let meterSharedState = this.meterSharedStates.get(id);
+    if (meterSharedState == null) {
+      meterSharedState = new MeterSharedState(this, instrumentationScope);
+      this.meterSharedStates.set(id, meterSharedState);
+    }
+    return meterSharedState;
+  }
+  selectAggregations(instrumentType) {
+    const result = [];
+    for (const collector of this.metricCollectors) result.push([collector, toAggregation(collector.selectAggregation(instrumentType))]);
+    return result;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricCollector.mjs
+var MetricCollector = class {
+  _sharedState;
+  _metricReader;
+  constructor(sharedState, metricReader) {
+    this._sharedState = sharedState;
+    this._metricReader = metricReader;
+  }
+  async collect(options) {
+    const collectionTime = millisToHrTime(Date.now());
+    const scopeMetrics = [];
+    const errors = [];
+    const meterCollectionPromises = Array.from(this._sharedState.meterSharedStates.values()).map(async (meterSharedState) => {
+      const current = await meterSharedState.collect(this, collectionTime, options);
+      if (current?.scopeMetrics != null) scopeMetrics.push(current.scopeMetrics);
+      if (current?.errors != null) errors.push(...current.errors);
+    });
+    await Promise.all(meterCollectionPromises);
+    return {
+      resourceMetrics: {
+        resource: this._sharedState.resource,
+        scopeMetrics
+      },
+      errors
+    };
+  }
+  /**
+  * Delegates for MetricReader.forceFlush.
+  */
+  async forceFlush(options) {
+    await this._metricReader.forceFlush(options);
+  }
+  /**
+  * Delegates for MetricReader.shutdown.
+  */
+  async shutdown(options) {
+    await this._metricReader.shutdown(options);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._metricReader.selectAggregationTemporality(instrumentType);
+  }
+  selectAggregation(instrumentType) {
+    return this._metricReader.selectAggregation(instrumentType);
+  }
+  /**
+  * Select the cardinality limit for the given {@link InstrumentType} for this
+  * collector.
+  */
+  selectCardinalityLimit(instrumentType) {
+    return this._metricReader.selectCardinalityLimit?.(instrumentType) ?? 2e3;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/Predicate.mjs
+var ESCAPE = /[\^$\\.+?()[\]{}|]/g;
+var PatternPredicate = class PatternPredicate2 {
+  _matchAll;
+  _regexp;
+  constructor(pattern) {
+    if (pattern === "*") {
+      this._matchAll = true;
+      this._regexp = /.*/;
+    } else {
+      this._matchAll = false;
+      this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
+    }
+  }
+  match(str3) {
+    if (this._matchAll) return true;
+    return this._regexp.test(str3);
+  }
+  static escapePattern(pattern) {
+    return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
+  }
+  static hasWildcard(pattern) {
+    return pattern.includes("*");
+  }
+};
+var ExactPredicate = class {
+  _matchAll;
+  _pattern;
+  constructor(pattern) {
+    this._matchAll = pattern === void 0;
+    this._pattern = pattern;
+  }
+  match(str3) {
+    if (this._matchAll) return true;
+    if (str3 === this._pattern) return true;
+    return false;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/InstrumentSelector.mjs
+var InstrumentSelector = class {
+  _nameFilter;
+  _type;
+  _unitFilter;
+  constructor(criteria) {
+    this._nameFilter = new PatternPredicate(criteria?.name ?? "*");
+    this._type = criteria?.type;
+    this._unitFilter = new ExactPredicate(criteria?.unit);
+  }
+  getType() {
+    return this._type;
+  }
+  getNameFilter() {
+    return this._nameFilter;
+  }
+  getUnitFilter() {
+    return this._unitFilter;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/MeterSelector.mjs
+var MeterSelector = class {
+  _nameFilter;
+  _versionFilter;
+  _schemaUrlFilter;
+  constructor(criteria) {
+    this._nameFilter = new ExactPredicate(criteria?.name);
+    this._versionFilter = new ExactPredicate(criteria?.version);
+    this._schemaUrlFilter = new ExactPredicate(criteria?.schemaUrl);
+  }
+  getNameFilter() {
+    return this._nameFilter;
+  }
+  /**
+  * TODO: semver filter? no spec yet.
+  */
+  getVersionFilter() {
+    return this._versionFilter;
+  }
+  getSchemaUrlFilter() {
+    return this._schemaUrlFilter;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/View.mjs
+function isSelectorNotProvided(options) {
+  return options.instrumentName == null && options.instrumentType == null && options.instrumentUnit == null && options.meterName == null && options.meterVersion == null && options.meterSchemaUrl == null;
+}
+function validateViewOptions(viewOptions) {
+  if (isSelectorNotProvided(viewOptions)) throw new Error("Cannot create view with no selector arguments supplied");
+  if (viewOptions.name != null && (viewOptions?.instrumentName == null || PatternPredicate.hasWildcard(viewOptions.instrumentName))) throw new Error("Views with a specified name must be declared with an instrument selector that selects at most one instrument per meter.");
+}
+var View = class {
+  name;
+  description;
+  aggregation;
+  attributesProcessor;
+  instrumentSelector;
+  meterSelector;
+  aggregationCardinalityLimit;
+  /**
+  * Create a new {@link View} instance.
+  *
+  * Parameters can be categorized as two types:
+  *  Instrument selection criteria: Used to describe the instrument(s) this view will be applied to.
+  *  Will be treated as additive (the Instrument has to meet all the provided criteria to be selected).
+  *
+  *  Metric stream altering: Alter the metric stream of instruments selected by instrument selection criteria.
+  *
+  * @param viewOptions {@link ViewOptions} for altering the metric stream and instrument selection.
+  * @param viewOptions.name
+  * Alters the metric stream:
+  *  This will be used as the name of the metrics stream.
+  *  If not provided, the original Instrument name will be used.
+  * @param viewOptions.description
+  * Alters the metric stream:
+  *  This will be used as the description of the metrics stream.
+  *  If not provided, the original Instrument description will be used by default.
+  * @param viewOptions.attributesProcessors
+  * Alters the metric stream:
+  *  If provided, the attributes will be modified as defined by the added processors.
+  *  If not provided, all attribute keys will be used by default.
+  * @param viewOptions.aggregationCardinalityLimit
+  * Alters the metric stream:
+  *  Sets a limit on the number of unique attribute combinations (cardinality) that can be aggregated.
+  *  If not provided, the default limit of 2000 will be used.
+  * @param viewOptions.aggregation
+  * Alters the metric stream:
+  *  Alters the {@link Aggregation} of the metric stream.
+  * @param viewOptions.instrumentName
+  * Instrument selection criteria:
+  *  Original name of the Instrument(s) with wildcard support.
+  * @param viewOptions.instrumentType
+  * Instrument selection criteria:
+  *  The original type of the Instrument(s).
+  * @param viewOptions.instrumentUnit
+  * Instrument selection criteria:
+  *  The unit of the Instrument(s).
+  * @param viewOptions.meterName
+  * Instrument selection criteria:
+  *  The name of the Meter. No wildcard support, name must match the meter exactly.
+  * @param viewOptions.meterVersion
+  * Instrument selection criteria:
+  *  The version of the Meter. No wildcard support, version must match exactly.
+  * @param viewOptions.meterSchemaUrl
+  * Instrument selection criteria:
+  *  The schema URL of the Meter. No wildcard support, schema URL must match exactly.
+  *
+  * @example
+  * // Create a view that changes the Instrument 'my.instrument' to use to an
+  * // ExplicitBucketHistogramAggregation with the boundaries [20, 30, 40]
+  * new View({
+  *   aggregation: new ExplicitBucketHistogramAggregation([20, 30, 40]),
+  *   instrumentName: 'my.instrument'
+  * })
+  */
+  constructor(viewOptions) {
+    validateViewOptions(viewOptions);
+    if (viewOptions.attributesProcessors != null) this.attributesProcessor = createMultiAttributesProcessor(viewOptions.attributesProcessors);
+    else this.attributesProcessor = createNoopAttributesProcessor();
+    this.name = viewOptions.name;
+    this.description = viewOptions.description;
+    this.aggregation = toAggregation(viewOptions.aggregation ?? { type: 0 });
+    this.instrumentSelector = new InstrumentSelector({
+      name: viewOptions.instrumentName,
+      type: viewOptions.instrumentType,
+      unit: viewOptions.instrumentUnit
+    });
+    this.meterSelector = new MeterSelector({
+      name: viewOptions.meterName,
+      version: viewOptions.meterVersion,
+      schemaUrl: viewOptions.meterSchemaUrl
+    });
+    this.aggregationCardinalityLimit = viewOptions.aggregationCardinalityLimit;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/MeterProvider.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/utils.mjs
+var isPromiseLike = (val) => {
+  return val !== null && typeof val === "object" && typeof val.then === "function";
+};
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/ResourceImpl.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/detectors/platform/node/default-service-name.mjs
+var serviceName;
+function defaultServiceName() {
+  if (serviceName === void 0) try {
+    const argv0 = globalThis.process.argv0;
+    serviceName = argv0 ? `unknown_service:${argv0}` : "unknown_service";
+  } catch {
+    serviceName = "unknown_service";
+  }
+  return serviceName;
+}
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/ResourceImpl.mjs
+var ResourceImpl = class ResourceImpl2 {
+  _rawAttributes;
+  _asyncAttributesPending = false;
+  _schemaUrl;
+  _memoizedAttributes;
+  static FromAttributeList(attributes, options) {
+    const res = new ResourceImpl2({}, options);
+    res._rawAttributes = guardedRawAttributes(attributes);
+    res._asyncAttributesPending = attributes.filter(([_, val]) => isPromiseLike(val)).length > 0;
+    return res;
+  }
+  constructor(resource, options) {
+    const attributes = resource.attributes ?? {};
+    this._rawAttributes = Object.entries(attributes).map(([k, v]) => {
+      if (isPromiseLike(v)) this._asyncAttributesPending = true;
+      return [k, v];
+    });
+    this._rawAttributes = guardedRawAttributes(this._rawAttributes);
+    this._schemaUrl = validateSchemaUrl(options?.schemaUrl);
+  }
+  get asyncAttributesPending() {
+    return this._asyncAttributesPending;
+  }
+  async waitForAsyncAttributes() {
+    if (!this.asyncAttributesPending) return;
+    for (let i = 0; i < this._rawAttributes.length; i++) {
+      const [k, v] = this._rawAttributes[i];
+      this._rawAttributes[i] = [k, isPromiseLike(v) ? await v : v];
+    }
+    this._asyncAttributesPending = false;
+  }
+  get attributes() {
+    if (this.asyncAttributesPending) diag2.error("Accessing resource attributes before async attributes settled");
+    if (this._memoizedAttributes) return this._memoizedAttributes;
+    const attrs = {};
+    for (const [k, v] of this._rawAttributes) {
+      if (isPromiseLike(v)) {
+        diag2.debug(`Unsettled resource attribute ${k} skipped`);
+        continue;
+      }
+      if (Object.hasOwn(attrs, k)) {
+      } else if (k.length === 0) diag2.warn("dropping invalid resource attribute key: <empty string>");
+      else if (!isSimpleAttributeValue(v)) diag2.warn(`dropping invalid resource attribute value for key "${k}"`);
+      else attrs[k] = v;
+    }
+    if (!this._asyncAttributesPending) this._memoizedAttributes = attrs;
+    return attrs;
+  }
+  getRawAttributes() {
+    return this._rawAttributes;
+  }
+  get schemaUrl() {
+    return this._schemaUrl;
+  }
+  merge(resource) {
+    if (resource == null) return this;
+    const mergedSchemaUrl = mergeSchemaUrl(this, resource);
+    const mergedOptions = mergedSchemaUrl ? { schemaUrl: mergedSchemaUrl } : void 0;
+    return ResourceImpl2.FromAttributeList([...resource.getRawAttributes(), ...this.getRawAttributes()], mergedOptions);
+  }
+};
+function resourceFromAttributes(attributes, options) {
+  return ResourceImpl.FromAttributeList(Object.entries(attributes), options);
+}
+function defaultResource() {
+  return resourceFromAttributes({
+    [ATTR_SERVICE_NAME]: defaultServiceName(),
+    [ATTR_TELEMETRY_SDK_LANGUAGE]: SDK_INFO[ATTR_TELEMETRY_SDK_LANGUAGE],
+    [ATTR_TELEMETRY_SDK_NAME]: SDK_INFO[ATTR_TELEMETRY_SDK_NAME],
+    [ATTR_TELEMETRY_SDK_VERSION]: SDK_INFO[ATTR_TELEMETRY_SDK_VERSION]
+  });
+}
+function guardedRawAttributes(attributes) {
+  return attributes.map(([k, v]) => {
+    if (isPromiseLike(v)) return [k, v.then((val) => val, (err) => {
+      diag2.debug("promise rejection for resource attribute: %s - %s", k, err);
+    })];
+    return [k, v];
+  });
+}
+function validateSchemaUrl(schemaUrl) {
+  if (typeof schemaUrl === "string" || schemaUrl === void 0) return schemaUrl;
+  diag2.warn("Schema URL must be string or undefined, got %s. Schema URL will be ignored.", schemaUrl);
+}
+function mergeSchemaUrl(old, updating) {
+  const oldSchemaUrl = old?.schemaUrl;
+  const updatingSchemaUrl = updating?.schemaUrl;
+  const isOldEmpty = oldSchemaUrl === void 0 || oldSchemaUrl === "";
+  const isUpdatingEmpty = updatingSchemaUrl === void 0 || updatingSchemaUrl === "";
+  if (isOldEmpty) return updatingSchemaUrl;
+  if (isUpdatingEmpty) return oldSchemaUrl;
+  if (oldSchemaUrl === updatingSchemaUrl) return oldSchemaUrl;
+  diag2.warn('Schema URL merge conflict: old resource has "%s", updating resource has "%s". Resulting resource will have undefined Schema URL.', oldSchemaUrl, updatingSchemaUrl);
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/MeterProvider.mjs
+var MeterProvider$1 = class {
+  _sharedState;
+  _shutdown = false;
+  constructor(options) {
+    this._sharedState = new MeterProviderSharedState(options?.resource ?? defaultResource());
+    if (options?.views != null && options.views.length > 0) for (const viewOption of options.views) this._sharedState.viewRegistry.addView(new View(viewOption));
+    if (options?.readers != null && options.readers.length > 0) for (const metricReader of options.readers) {
+      const collector = new MetricCollector(this._sharedState, metricReader);
+      metricReader.setMetricProducer(collector);
+      this._sharedState.metricCollectors.push(collector);
+      if (options.sdkMetricsEnabled && metricReader instanceof MetricReader) metricReader._setSelfObsMeterProvider(this);
+    }
+  }
+  /**
+  * Get a meter with the configuration of the MeterProvider.
+  */
+  getMeter(name, version2 = "", options = {}) {
+    if (this._shutdown) {
+      diag2.warn("A shutdown MeterProvider cannot provide a Meter");
+      return createNoopMeter();
+    }
+    if (typeof name !== "string" || name.length === 0) {
+      diag2.warn("Invalid MeterProvider instrumentation scope name, using empty string");
+      name = "";
+    }
+    return this._sharedState.getMeterSharedState({
+      name,
+      version: version2,
+      schemaUrl: options.schemaUrl
+    }).meter;
+  }
+  /**
+  * Shut down the MeterProvider and all registered
+  * MetricReaders.
+  *
+  * Returns a promise which is resolved when all flushes are complete.
+  */
+  async shutdown(options) {
+    if (this._shutdown) {
+      diag2.warn("shutdown may only be called once per MeterProvider");
+      return;
+    }
+    this._shutdown = true;
+    await Promise.all(this._sharedState.metricCollectors.map((collector) => {
+      return collector.shutdown(options);
+    }));
+  }
+  /**
+  * Notifies all registered MetricReaders to flush any buffered data.
+  *
+  * Returns a promise which is resolved when all flushes are complete.
+  */
+  async forceFlush(options) {
+    if (this._shutdown) {
+      diag2.warn("invalid attempt to force flush after MeterProvider shutdown");
+      return;
+    }
+    await Promise.all(this._sharedState.metricCollectors.map((collector) => {
+      return collector.forceFlush(options);
+    }));
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/OTLPExporterBase.mjs
+var OTLPExporterBase = class {
+  _delegate;
+  constructor(delegate) {
+    this._delegate = delegate;
+  }
+  /**
+  * Export items.
+  * @param items
+  * @param resultCallback
+  */
+  export(items, resultCallback) {
+    this._delegate.export(items, resultCallback);
+  }
+  forceFlush() {
+    return this._delegate.forceFlush();
+  }
+  shutdown() {
+    return this._delegate.shutdown();
+  }
+  setMetrics(metrics) {
+    this._delegate.setMetrics(metrics);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/types.mjs
+var OTLPExporterError = class extends Error {
+  code;
+  name = "OTLPExporterError";
+  data;
+  constructor(message, code, data) {
+    super(message);
+    this.data = data;
+    this.code = code;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/shared-configuration.mjs
+function validateTimeoutMillis(timeoutMillis) {
+  if (Number.isFinite(timeoutMillis) && timeoutMillis > 0) return timeoutMillis;
+  throw new Error(`Configuration: timeoutMillis is invalid, expected number greater than 0 (actual: '${timeoutMillis}')`);
+}
+function wrapStaticHeadersInFunction(headers) {
+  if (headers == null) return;
+  return async () => headers;
+}
+function mergeOtlpSharedConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    timeoutMillis: validateTimeoutMillis(userProvidedConfiguration.timeoutMillis ?? fallbackConfiguration.timeoutMillis ?? defaultConfiguration.timeoutMillis),
+    concurrencyLimit: userProvidedConfiguration.concurrencyLimit ?? fallbackConfiguration.concurrencyLimit ?? defaultConfiguration.concurrencyLimit,
+    compression: userProvidedConfiguration.compression ?? fallbackConfiguration.compression ?? defaultConfiguration.compression
+  };
+}
+function getSharedConfigurationDefaults() {
+  return {
+    timeoutMillis: 1e4,
+    concurrencyLimit: 30,
+    compression: "none"
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/bounded-queue-export-promise-handler.mjs
+var BoundedQueueExportPromiseHandler = class {
+  _concurrencyLimit;
+  _sendingPromises = [];
+  /**
+  * @param concurrencyLimit maximum promises allowed in a queue at the same time.
+  */
+  constructor(concurrencyLimit) {
+    this._concurrencyLimit = concurrencyLimit;
+  }
+  pushPromise(promise2) {
+    if (this.hasReachedLimit()) throw new Error("Concurrency Limit reached");
+    this._sendingPromises.push(promise2);
+    const popPromise = () => {
+      const index = this._sendingPromises.indexOf(promise2);
+      this._sendingPromises.splice(index, 1);
+    };
+    promise2.then(popPromise, popPromise);
+  }
+  hasReachedLimit() {
+    return this._sendingPromises.length >= this._concurrencyLimit;
+  }
+  async awaitAll() {
+    await Promise.all(this._sendingPromises);
+  }
+};
+function createBoundedQueueExportPromiseHandler(options) {
+  return new BoundedQueueExportPromiseHandler(options.concurrencyLimit);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/logging-response-handler.mjs
+init_dist();
+function isPartialSuccessResponse(response) {
+  return Object.prototype.hasOwnProperty.call(response, "partialSuccess");
+}
+function createLoggingPartialSuccessResponseHandler() {
+  return { handleResponse(response) {
+    if (response == null || !isPartialSuccessResponse(response) || response.partialSuccess == null || Object.keys(response.partialSuccess).length === 0) return;
+    diag2.warn("Received Partial Success response:", JSON.stringify(response.partialSuccess));
+  } };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/otlp-export-delegate.mjs
+init_dist();
+var OTLPExportDelegate = class {
+  _metrics;
+  _diagLogger;
+  _transport;
+  _serializer;
+  _responseHandler;
+  _promiseQueue;
+  _timeout;
+  constructor(transport, serializer, responseHandler, promiseQueue, metrics, timeout) {
+    this._transport = transport;
+    this._serializer = serializer;
+    this._responseHandler = responseHandler;
+    this._promiseQueue = promiseQueue;
+    this._timeout = timeout;
+    this._diagLogger = diag2.createComponentLogger({ namespace: "OTLPExportDelegate" });
+    this._metrics = metrics;
+  }
+  export(internalRepresentation, resultCallback) {
+    this._diagLogger.debug("items to be sent", internalRepresentation);
+    if (this._promiseQueue.hasReachedLimit()) {
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: /* @__PURE__ */ new Error("Concurrent export limit reached")
+      });
+      return;
+    }
+    const serializedRequest = this._serializer.serializeRequest(internalRepresentation);
+    if (serializedRequest == null) {
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: /* @__PURE__ */ new Error("Nothing to send")
+      });
+      return;
+    }
+    const finishExport = this._metrics.startExport(internalRepresentation);
+    this._promiseQueue.pushPromise(this._transport.send(serializedRequest, this._timeout).then((response) => {
+      if (response.status === "success") {
+        finishExport(void 0);
+        if (response.data != null) try {
+          this._responseHandler.handleResponse(this._serializer.deserializeResponse(response.data));
+        } catch (e) {
+          this._diagLogger.warn("Export succeeded but could not deserialize response - is the response specification compliant?", e, response.data);
+        }
+        resultCallback({ code: ExportResultCode.SUCCESS });
+        return;
+      } else if (response.status === "failure" && response.error) {
+        finishExport(response.error);
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: response.error
+        });
+        return;
+      } else if (response.status === "retryable") {
+        finishExport("export_max_retries");
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: response.error ?? new OTLPExporterError("Export failed with retryable status")
+        });
+      } else {
+        finishExport("export_failed");
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: new OTLPExporterError("Export failed with unknown error")
+        });
+      }
+    }, (reason) => {
+      finishExport(reason);
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: reason
+      });
+    }));
+  }
+  forceFlush() {
+    return this._promiseQueue.awaitAll();
+  }
+  setMetrics(metrics) {
+    this._metrics = metrics;
+  }
+  async shutdown() {
+    this._diagLogger.debug("shutdown started");
+    await this.forceFlush();
+    this._transport.shutdown();
+  }
+};
+function createOtlpExportDelegate(components, settings) {
+  return new OTLPExportDelegate(components.transport, components.serializer, createLoggingPartialSuccessResponseHandler(), components.promiseHandler, components.metrics, settings.timeout);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/semconv.mjs
+var ATTR_HTTP_RESPONSE_STATUS_CODE2 = "http.response.status_code";
+var ATTR_OTEL_COMPONENT_NAME2 = "otel.component.name";
+var ATTR_OTEL_COMPONENT_TYPE2 = "otel.component.type";
+var ATTR_SERVER_ADDRESS2 = "server.address";
+var ATTR_SERVER_PORT2 = "server.port";
+var ATTR_ERROR_TYPE3 = "error.type";
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/version.mjs
+var VERSION4 = "0.301.2";
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/ExporterMetrics.mjs
+init_dist();
+var componentCounter2 = /* @__PURE__ */ new Map();
+var ExporterMetrics = class {
+  inflight;
+  exported;
+  duration;
+  standardAttrs;
+  responseAttributesFromError;
+  helper;
+  constructor(options) {
+    const { componentType, metricsHelper, meterProvider, url: url2, responseAttributesFromError } = options;
+    this.responseAttributesFromError = responseAttributesFromError;
+    const meter = meterProvider ? meterProvider.getMeter("@opentelemetry/otlp-exporter", VERSION4) : createNoopMeter();
+    const counter2 = componentCounter2.get(componentType) ?? 0;
+    componentCounter2.set(componentType, counter2 + 1);
+    this.standardAttrs = {
+      [ATTR_OTEL_COMPONENT_TYPE2]: componentType,
+      [ATTR_OTEL_COMPONENT_NAME2]: `${componentType}/${counter2}`
+    };
+    if (url2) {
+      let urlToParse = url2;
+      if (!url2.includes("://")) urlToParse = `http://${url2}`;
+      try {
+        const parsedUrl = new URL(urlToParse);
+        this.standardAttrs[ATTR_SERVER_ADDRESS2] = parsedUrl.hostname;
+        let port = void 0;
+        if (parsedUrl.port) port = Number(parsedUrl.port);
+        else if (parsedUrl.protocol === "http:") port = 80;
+        else if (parsedUrl.protocol === "https:") port = 443;
+        if (typeof port === "number") this.standardAttrs[ATTR_SERVER_PORT2] = port;
+      } catch {
+      }
+    }
+    this.helper = metricsHelper;
+    this.inflight = meter.createUpDownCounter(`otel.sdk.exporter.${this.helper.name}.inflight`, {
+      unit: `{${this.helper.name}}`,
+      description: `The number of ${this.helper.name}s which were passed to the exporter, but that have not been exported yet (neither successful, nor failed).`
+    });
+    this.exported = meter.createCounter(`otel.sdk.exporter.${this.helper.name}.exported`, {
+      unit: `{${this.helper.name}}`,
+      description: `The number of ${this.helper.name}s for which the export has finished, either successful or failed.`
+    });
+    this.duration = meter.createHistogram("otel.sdk.exporter.operation.duration", {
+      unit: "s",
+      description: "The duration of exporting a batch of telemetry records.",
+      advice: { explicitBucketBoundaries: [] }
+    });
+  }
+  startExport(request) {
+    const numItems = this.helper.countItems(request);
+    const startTime = hrTime();
+    this.inflight.add(numItems, this.standardAttrs);
+    return (error63) => {
+      const endTime = hrTime();
+      this.inflight.add(-numItems, this.standardAttrs);
+      const exportedAttrs = error63 ? {
+        ...this.standardAttrs,
+        [ATTR_ERROR_TYPE3]: error63 instanceof Error ? error63.name : "export_failed"
+      } : this.standardAttrs;
+      this.exported.add(numItems, exportedAttrs);
+      const durationAttrs = {
+        ...exportedAttrs,
+        ...this.responseAttributesFromError(error63)
+      };
+      const duration3 = hrTimeToMilliseconds(hrTimeDuration(startTime, endTime)) / 1e3;
+      this.duration.record(duration3, durationAttrs);
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-http/dist/OTLPMetricExporterBase.mjs
+init_dist();
+var CumulativeTemporalitySelector = () => AggregationTemporality.CUMULATIVE;
+var DeltaTemporalitySelector = (instrumentType) => {
+  switch (instrumentType) {
+    case InstrumentType.COUNTER:
+    case InstrumentType.OBSERVABLE_COUNTER:
+    case InstrumentType.GAUGE:
+    case InstrumentType.HISTOGRAM:
+    case InstrumentType.OBSERVABLE_GAUGE:
+      return AggregationTemporality.DELTA;
+    case InstrumentType.UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_UP_DOWN_COUNTER:
+      return AggregationTemporality.CUMULATIVE;
+  }
+};
+var LowMemoryTemporalitySelector = (instrumentType) => {
+  switch (instrumentType) {
+    case InstrumentType.COUNTER:
+    case InstrumentType.HISTOGRAM:
+      return AggregationTemporality.DELTA;
+    case InstrumentType.GAUGE:
+    case InstrumentType.UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_COUNTER:
+    case InstrumentType.OBSERVABLE_GAUGE:
+      return AggregationTemporality.CUMULATIVE;
+  }
+};
+function chooseTemporalitySelectorFromEnvironment() {
+  const configuredTemporality = (getStringFromEnv("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE") ?? "cumulative").toLowerCase();
+  if (configuredTemporality === "cumulative") return CumulativeTemporalitySelector;
+  if (configuredTemporality === "delta") return DeltaTemporalitySelector;
+  if (configuredTemporality === "lowmemory") return LowMemoryTemporalitySelector;
+  diag2.warn(`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE is set to '${configuredTemporality}', but only 'cumulative' and 'delta' are allowed. Using default ('cumulative') instead.`);
+  return CumulativeTemporalitySelector;
+}
+function chooseTemporalitySelector(temporalityPreference) {
+  if (temporalityPreference != null) {
+    if (temporalityPreference === 0) return DeltaTemporalitySelector;
+    else if (temporalityPreference === 2) return LowMemoryTemporalitySelector;
+    return CumulativeTemporalitySelector;
+  }
+  return chooseTemporalitySelectorFromEnvironment();
+}
+var DEFAULT_AGGREGATION2 = Object.freeze({ type: AggregationType.DEFAULT });
+function chooseAggregationSelector(config2) {
+  return config2?.aggregationPreference ?? (() => DEFAULT_AGGREGATION2);
+}
+var OTLPMetricExporterBase = class extends OTLPExporterBase {
+  _aggregationTemporalitySelector;
+  _aggregationSelector;
+  constructor(delegate, config2) {
+    super(delegate);
+    this._aggregationSelector = chooseAggregationSelector(config2);
+    this._aggregationTemporalitySelector = chooseTemporalitySelector(config2?.temporalityPreference);
+  }
+  selectAggregation(instrumentType) {
+    return this._aggregationSelector(instrumentType);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._aggregationTemporalitySelector(instrumentType);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/index.mjs
+var MetricsExporterMetricsHelper = {
+  name: "metric_data_point",
+  countItems: (request) => {
+    let count6 = 0;
+    for (const scopeMetrics of request.scopeMetrics) for (const metric2 of scopeMetrics.metrics) count6 += metric2.dataPoints.length;
+    return count6;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/utils.mjs
+function estimateVarintSize(v) {
+  if (v < 0) return 10;
+  if (v < 128) return 1;
+  if (v < 16384) return 2;
+  if (v < 2097152) return 3;
+  if (v < 268435456) return 4;
+  if (v < 34359738368) return 5;
+  if (v < 4398046511104) return 6;
+  if (v < 562949953421312) return 7;
+  if (v < 72057594037927940) return 8;
+  return 9;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
+function utf8ByteLength(str3) {
+  return Buffer.byteLength(str3, "utf8");
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
+var GROWING_BUFFER_DEBUG_MESSAGE = "ProtobufWriter: estimated size was too small, growing buffer.";
+var RESERVED_LENGTH_BYTES = 1;
+var ProtobufWriter = class {
+  _buffer;
+  _textEncoder;
+  _dataView;
+  pos = 0;
+  constructor(estimatedSize = 65536) {
+    this._buffer = new Uint8Array(estimatedSize);
+    this._textEncoder = new TextEncoder();
+    this._dataView = new DataView(this._buffer.buffer, this._buffer.byteOffset);
+  }
+  /**
+  * Ensure buffer has capacity for at least size more bytes
+  */
+  _ensureCapacity(size) {
+    const needed = this.pos + size;
+    if (needed <= this._buffer.length) return;
+    diag2.debug(GROWING_BUFFER_DEBUG_MESSAGE);
+    let newSize = this._buffer.length * 2;
+    while (newSize < needed) newSize *= 2;
+    const newBuffer = new Uint8Array(newSize);
+    newBuffer.set(this._buffer);
+    this._buffer = newBuffer;
+    this._dataView = new DataView(this._buffer.buffer, this._buffer.byteOffset);
+  }
+  /**
+  * Get the written bytes as a Uint8Array
+  */
+  finish() {
+    return this._buffer.subarray(0, this.pos);
+  }
+  /**
+  * Insert placeholder for length. Update later with {@link finishLengthDelimited}
+  * Returns the position where to write the length.
+  */
+  startLengthDelimited() {
+    const lengthPos = this.pos;
+    this._ensureCapacity(RESERVED_LENGTH_BYTES);
+    this.pos += RESERVED_LENGTH_BYTES;
+    return lengthPos;
+  }
+  /**
+  * Write length varint at placeholder position and shift content forward if needed.
+  * Most messages are small (< 128 bytes), so we reserve 1 byte and only shift
+  * when the length needs more bytes.
+  */
+  finishLengthDelimited(pos, length) {
+    const v = length >>> 0;
+    const varintSize = estimateVarintSize(v);
+    if (varintSize > RESERVED_LENGTH_BYTES) {
+      const additionalBytes = varintSize - RESERVED_LENGTH_BYTES;
+      this._ensureCapacity(additionalBytes);
+      this._buffer.copyWithin(pos + varintSize, pos + RESERVED_LENGTH_BYTES, this.pos);
+      this.pos += additionalBytes;
+    }
+    let writePos = pos;
+    if (v < 128) this._buffer[writePos] = v;
+    else if (v < 16384) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos] = v >>> 7;
+    } else if (v < 2097152) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos] = v >>> 14;
+    } else if (v < 268435456) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos++] = v >>> 14 & 127 | 128;
+      this._buffer[writePos] = v >>> 21;
+    } else {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos++] = v >>> 14 & 127 | 128;
+      this._buffer[writePos++] = v >>> 21 & 127 | 128;
+      this._buffer[writePos] = v >>> 28;
+    }
+  }
+  /**
+  * Write a sint32 value using zigzag encoding
+  */
+  writeSint32(value2) {
+    this.writeVarint((value2 << 1 ^ value2 >> 31) >>> 0);
+  }
+  /**
+  * Write a signed 64-bit fixed integer (sfixed64) from a JS number.
+  * Handles negative values via two's complement.
+  */
+  writeSfixed64(value2) {
+    let low;
+    let high;
+    if (value2 >= 0) {
+      low = value2 >>> 0;
+      high = value2 / 4294967296 >>> 0;
+    } else {
+      const abs = Math.abs(value2);
+      low = abs >>> 0;
+      high = abs / 4294967296 >>> 0;
+      low = ~low >>> 0;
+      high = ~high >>> 0;
+      low = low + 1 >>> 0;
+      if (low === 0) high = high + 1 >>> 0;
+    }
+    this.writeFixed64(low, high);
+  }
+  /**
+  * Write a varint (variable-length integer)
+  */
+  writeVarint(value2) {
+    this._ensureCapacity(estimateVarintSize(value2));
+    if (value2 >= 0 && value2 <= 4294967295) {
+      let v = value2 >>> 0;
+      while (v > 127) {
+        this._buffer[this.pos++] = v & 127 | 128;
+        v >>>= 7;
+      }
+      this._buffer[this.pos++] = v;
+    } else {
+      let low;
+      let high;
+      if (value2 >= 0) {
+        low = value2 >>> 0;
+        high = value2 / 4294967296 >>> 0;
+      } else {
+        const abs = Math.abs(value2);
+        low = abs >>> 0;
+        high = abs / 4294967296 >>> 0;
+        low = ~low >>> 0;
+        high = ~high >>> 0;
+        low = low + 1 >>> 0;
+        if (low === 0) high = high + 1 >>> 0;
+      }
+      while (high > 0 || low > 127) {
+        this._buffer[this.pos++] = low & 127 | 128;
+        low = (low >>> 7 | high << 25) >>> 0;
+        high >>>= 7;
+      }
+      this._buffer[this.pos++] = low & 127;
+    }
+  }
+  /**
+  * Write a 32-bit fixed integer (little-endian)
+  */
+  writeFixed32(value2) {
+    this._ensureCapacity(4);
+    const v = value2 >>> 0;
+    this._buffer[this.pos++] = v & 255;
+    this._buffer[this.pos++] = v >>> 8 & 255;
+    this._buffer[this.pos++] = v >>> 16 & 255;
+    this._buffer[this.pos++] = v >>> 24 & 255;
+  }
+  /**
+  * Write a 64-bit fixed integer (little-endian)
+  * @param low - Low 32 bits
+  * @param high - High 32 bits
+  */
+  writeFixed64(low, high) {
+    this._ensureCapacity(8);
+    const l = low >>> 0;
+    const h = high >>> 0;
+    this._buffer[this.pos++] = l & 255;
+    this._buffer[this.pos++] = l >>> 8 & 255;
+    this._buffer[this.pos++] = l >>> 16 & 255;
+    this._buffer[this.pos++] = l >>> 24 & 255;
+    this._buffer[this.pos++] = h & 255;
+    this._buffer[this.pos++] = h >>> 8 & 255;
+    this._buffer[this.pos++] = h >>> 16 & 255;
+    this._buffer[this.pos++] = h >>> 24 & 255;
+  }
+  /**
+  * Write length-delimited data (varint length + bytes)
+  */
+  writeBytes(bytes) {
+    this.writeVarint(bytes.length);
+    this._ensureCapacity(bytes.length);
+    this._buffer.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+  /**
+  * Write a field key (field number + wire type)
+  */
+  writeTag(fieldNumber, wireType) {
+    this.writeVarint(fieldNumber << 3 | wireType);
+  }
+  /**
+  * Write a double (64-bit IEEE 754)
+  */
+  writeDouble(value2) {
+    this._ensureCapacity(8);
+    this._dataView.setFloat64(this.pos, value2, true);
+    this.pos += 8;
+  }
+  /**
+  * Write a string as UTF-8 bytes (length-delimited)
+  */
+  writeString(str3) {
+    const len = str3.length;
+    if (len < 128) {
+      let i = 0;
+      while (i < len && str3.charCodeAt(i) < 128) i++;
+      if (i === len) {
+        this.writeVarint(len);
+        this._ensureCapacity(len);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str3.charCodeAt(i);
+        return;
+      }
+    }
+    const byteLength = utf8ByteLength(str3);
+    this.writeVarint(byteLength);
+    this._ensureCapacity(byteLength);
+    this.pos += this._textEncoder.encodeInto(str3, this._buffer.subarray(this.pos)).written;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/common-serializer.mjs
+function writeHrTimeAsFixed64(serializer, hrTime2) {
+  const seconds = hrTime2[0];
+  const nanos = hrTime2[1];
+  const nanosPerSecond = 1e9;
+  const secondsLower16Bits = seconds & 65535;
+  const secondsUpperBits = seconds / 65536 >>> 0;
+  const nanosFromLower16Bits = secondsLower16Bits * nanosPerSecond;
+  const nanosFromUpperBits = secondsUpperBits * nanosPerSecond;
+  const lower16ContributionLow32 = nanosFromLower16Bits >>> 0;
+  const lower16ContributionHigh32 = Math.floor(nanosFromLower16Bits / 4294967296);
+  const upperBitsContributionLow32 = (nanosFromUpperBits & 65535) * 65536 >>> 0;
+  const upperBitsContributionHigh32 = nanosFromUpperBits / 65536 >>> 0;
+  const low32WithCarry = lower16ContributionLow32 + upperBitsContributionLow32 + nanos;
+  const totalLow = low32WithCarry >>> 0;
+  const carry = Math.floor(low32WithCarry / 4294967296);
+  const totalHigh = lower16ContributionHigh32 + upperBitsContributionHigh32 + carry >>> 0;
+  serializer.writeFixed64(totalLow, totalHigh);
+}
+function writeAttributes(writer, attributes, fieldNumber) {
+  for (const key in attributes) {
+    if (!Object.prototype.hasOwnProperty.call(attributes, key)) continue;
+    const value2 = attributes[key];
+    writer.writeTag(fieldNumber, 2);
+    const kvStart = writer.startLengthDelimited();
+    const startPos = writer.pos;
+    writeKeyValue(writer, key, value2);
+    writer.finishLengthDelimited(kvStart, writer.pos - startPos);
+  }
+}
+function writeKeyValue(writer, key, value2) {
+  writer.writeTag(1, 2);
+  writer.writeString(key);
+  writer.writeTag(2, 2);
+  const valueStart = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writeAnyValue(writer, value2);
+  writer.finishLengthDelimited(valueStart, writer.pos - startPos);
+}
+var MIN_64_BIT_INT = -(2 ** 63);
+var MAX_64_BIT_INT = 2 ** 63;
+function writeAnyValue(writer, value2) {
+  const t = typeof value2;
+  if (t === "string") {
+    writer.writeTag(1, 2);
+    writer.writeString(value2);
+  } else if (t === "boolean") {
+    writer.writeTag(2, 0);
+    writer.writeVarint(value2 ? 1 : 0);
+  } else if (t === "number") {
+    const numValue = value2;
+    if (Number.isInteger(numValue) && numValue >= MIN_64_BIT_INT && numValue < MAX_64_BIT_INT) {
+      writer.writeTag(3, 0);
+      writer.writeVarint(numValue);
+    } else {
+      writer.writeTag(4, 1);
+      writer.writeDouble(numValue);
+    }
+  } else if (value2 instanceof Uint8Array) {
+    writer.writeTag(7, 2);
+    writer.writeBytes(value2);
+  } else if (Array.isArray(value2)) {
+    writer.writeTag(5, 2);
+    const arrayStart = writer.startLengthDelimited();
+    const arrayStartPos = writer.pos;
+    for (const item of value2) {
+      writer.writeTag(1, 2);
+      const itemStart = writer.startLengthDelimited();
+      const itemStartPos = writer.pos;
+      writeAnyValue(writer, item);
+      writer.finishLengthDelimited(itemStart, writer.pos - itemStartPos);
+    }
+    writer.finishLengthDelimited(arrayStart, writer.pos - arrayStartPos);
+  } else if (t === "object" && value2 != null) {
+    writer.writeTag(6, 2);
+    const kvlistStart = writer.startLengthDelimited();
+    const kvlistStartPos = writer.pos;
+    const obj = value2;
+    for (const k in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      const v = obj[k];
+      writer.writeTag(1, 2);
+      const kvStart = writer.startLengthDelimited();
+      const kvStartPos = writer.pos;
+      writer.writeTag(1, 2);
+      writer.writeString(k);
+      writer.writeTag(2, 2);
+      const valueStart = writer.startLengthDelimited();
+      const valueStartPos = writer.pos;
+      writeAnyValue(writer, v);
+      writer.finishLengthDelimited(valueStart, writer.pos - valueStartPos);
+      writer.finishLengthDelimited(kvStart, writer.pos - kvStartPos);
+    }
+    writer.finishLengthDelimited(kvlistStart, writer.pos - kvlistStartPos);
+  }
+}
+function writeInstrumentationScope(writer, scope, fieldNumber) {
+  writer.writeTag(fieldNumber, 2);
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writer.writeTag(1, 2);
+  writer.writeString(scope.name);
+  if (scope.version) {
+    writer.writeTag(2, 2);
+    writer.writeString(scope.version);
+  }
+  if (scope.attributes) writeAttributes(writer, scope.attributes, 3);
+  if (scope.droppedAttributesCount) {
+    writer.writeTag(4, 0);
+    writer.writeVarint(scope.droppedAttributesCount);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function writeResource(writer, resource, fieldNumber) {
+  writer.writeTag(fieldNumber, 2);
+  const resourceStart = writer.startLengthDelimited();
+  const resourceStartPos = writer.pos;
+  if (resource.attributes) writeAttributes(writer, resource.attributes, 1);
+  writer.writeTag(2, 0);
+  writer.writeVarint(0);
+  writer.finishLengthDelimited(resourceStart, writer.pos - resourceStartPos);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-size-estimator.mjs
+var ProtobufSizeEstimator = class {
+  pos = 0;
+  startLengthDelimited() {
+    return this.pos;
+  }
+  finishLengthDelimited(_, length) {
+    this.pos += estimateVarintSize(length);
+  }
+  writeVarint(value2) {
+    this.pos += estimateVarintSize(value2);
+  }
+  writeSint32(value2) {
+    this.pos += estimateVarintSize((value2 << 1 ^ value2 >> 31) >>> 0);
+  }
+  writeSfixed64(_value) {
+    this.pos += 8;
+  }
+  writeFixed32(_value) {
+    this.pos += 4;
+  }
+  writeFixed64(_low, _high) {
+    this.pos += 8;
+  }
+  writeBytes(bytes) {
+    this.pos += estimateVarintSize(bytes.length);
+    this.pos += bytes.length;
+  }
+  writeTag(fieldNumber, wireType) {
+    this.writeVarint(fieldNumber << 3 | wireType);
+  }
+  writeDouble(_value) {
+    this.pos += 8;
+  }
+  writeString(str3) {
+    const byteLen = utf8ByteLength(str3);
+    this.pos += estimateVarintSize(byteLen);
+    this.pos += byteLen;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-reader.mjs
+var ProtobufReader = class {
+  pos = 0;
+  _buf;
+  _textDecoder;
+  constructor(buf) {
+    this._buf = buf;
+    this._textDecoder = new TextDecoder();
+  }
+  isAtEnd() {
+    return this.pos >= this._buf.length;
+  }
+  /** Read a varint and decode it as a tag, returning field number and wire type. */
+  readTag() {
+    const raw2 = this.readVarint();
+    return {
+      fieldNumber: raw2 >>> 3,
+      wireType: raw2 & 7
+    };
+  }
+  /**
+  * Read a base-128 varint.
+  * Returns a JS `number`; precision above 2^53 is silently lost.
+  * Throws if the buffer is truncated mid-varint.
+  */
+  readVarint() {
+    let result = 0;
+    let shift = 0;
+    let terminated = false;
+    while (this.pos < this._buf.length) {
+      const b = this._buf[this.pos++];
+      result += (b & 127) * Math.pow(2, shift);
+      shift += 7;
+      if ((b & 128) === 0) {
+        terminated = true;
+        break;
+      }
+    }
+    if (!terminated) throw new Error("Truncated buffer: unexpected end of data while reading varint");
+    return result;
+  }
+  /** Read a length-delimited byte sequence (bytes field or embedded message). */
+  readBytes() {
+    const len = this.readVarint();
+    if (this.pos + len > this._buf.length) throw new Error(`Truncated buffer: expected ${len} bytes at position ${this.pos}, but only ${this._buf.length - this.pos} available`);
+    const slice = this._buf.subarray(this.pos, this.pos + len);
+    this.pos += len;
+    return slice;
+  }
+  /** Read a length-delimited UTF-8 string. */
+  readString() {
+    return this._textDecoder.decode(this.readBytes());
+  }
+  /**
+  * Skip an unknown field.
+  * Handles wire types 0 (varint), 1 (64-bit), 2 (length-delimited),
+  * and 5 (32-bit).
+  *
+  * Wire types 3 and 4 (start-group / end-group) are deprecated in proto3
+  * and are not used by any OpenTelemetry proto definition. Encountering
+  * them is treated as an error.
+  */
+  skip(wireType) {
+    switch (wireType) {
+      case 0:
+        this.readVarint();
+        break;
+      case 1:
+        this.pos += 8;
+        break;
+      case 2:
+        this.readBytes();
+        break;
+      case 5:
+        this.pos += 4;
+        break;
+      default:
+        throw new Error(`Unknown wire type ${wireType}, cannot safely skip`);
+    }
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/metrics-serializer.mjs
+init_dist();
+function serializeNumberDataPoint(writer, dataPoint, valueType) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  if (valueType === ValueType.INT) {
+    writer.writeTag(6, 1);
+    writer.writeSfixed64(dataPoint.value);
+  } else {
+    writer.writeTag(4, 1);
+    writer.writeDouble(dataPoint.value);
+  }
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 7);
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeHistogramDataPoint(writer, dataPoint) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  const histogram = dataPoint.value;
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  writer.writeTag(4, 1);
+  writer.writeFixed64(histogram.count >>> 0, histogram.count / 4294967296 >>> 0);
+  if (histogram.sum !== void 0) {
+    writer.writeTag(5, 1);
+    writer.writeDouble(histogram.sum);
+  }
+  if (histogram.buckets.counts.length > 0) {
+    writer.writeTag(6, 2);
+    const countsStart = writer.startLengthDelimited();
+    const countsStartPos = writer.pos;
+    for (const count6 of histogram.buckets.counts) writer.writeFixed64(count6 >>> 0, count6 / 4294967296 >>> 0);
+    writer.finishLengthDelimited(countsStart, writer.pos - countsStartPos);
+  }
+  if (histogram.buckets.boundaries.length > 0) {
+    writer.writeTag(7, 2);
+    const boundsStart = writer.startLengthDelimited();
+    const boundsStartPos = writer.pos;
+    for (const bound of histogram.buckets.boundaries) writer.writeDouble(bound);
+    writer.finishLengthDelimited(boundsStart, writer.pos - boundsStartPos);
+  }
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 9);
+  if (histogram.min !== void 0) {
+    writer.writeTag(11, 1);
+    writer.writeDouble(histogram.min);
+  }
+  if (histogram.max !== void 0) {
+    writer.writeTag(12, 1);
+    writer.writeDouble(histogram.max);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialBuckets(writer, offset, bucketCounts) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  if (offset !== 0) {
+    writer.writeTag(1, 0);
+    writer.writeSint32(offset);
+  }
+  if (bucketCounts.length > 0) {
+    writer.writeTag(2, 2);
+    const bcStart = writer.startLengthDelimited();
+    const bcStartPos = writer.pos;
+    for (const count6 of bucketCounts) writer.writeVarint(count6);
+    writer.finishLengthDelimited(bcStart, writer.pos - bcStartPos);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialHistogramDataPoint(writer, dataPoint) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  const histogram = dataPoint.value;
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 1);
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  writer.writeTag(4, 1);
+  writer.writeFixed64(histogram.count >>> 0, histogram.count / 4294967296 >>> 0);
+  if (histogram.sum !== void 0) {
+    writer.writeTag(5, 1);
+    writer.writeDouble(histogram.sum);
+  }
+  if (histogram.scale !== 0) {
+    writer.writeTag(6, 0);
+    writer.writeSint32(histogram.scale);
+  }
+  writer.writeTag(7, 1);
+  writer.writeFixed64(histogram.zeroCount >>> 0, histogram.zeroCount / 4294967296 >>> 0);
+  writer.writeTag(8, 2);
+  serializeExponentialBuckets(writer, histogram.positive.offset, histogram.positive.bucketCounts);
+  writer.writeTag(9, 2);
+  serializeExponentialBuckets(writer, histogram.negative.offset, histogram.negative.bucketCounts);
+  if (histogram.min !== void 0) {
+    writer.writeTag(12, 1);
+    writer.writeDouble(histogram.min);
+  }
+  if (histogram.max !== void 0) {
+    writer.writeTag(13, 1);
+    writer.writeDouble(histogram.max);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeMetric(writer, metricData) {
+  const metricStart = writer.startLengthDelimited();
+  const metricStartPos = writer.pos;
+  writer.writeTag(1, 2);
+  writer.writeString(metricData.descriptor.name);
+  if (metricData.descriptor.description) {
+    writer.writeTag(2, 2);
+    writer.writeString(metricData.descriptor.description);
+  }
+  if (metricData.descriptor.unit) {
+    writer.writeTag(3, 2);
+    writer.writeString(metricData.descriptor.unit);
+  }
+  switch (metricData.dataPointType) {
+    case DataPointType.GAUGE:
+      writer.writeTag(5, 2);
+      serializeGauge(writer, metricData);
+      break;
+    case DataPointType.SUM:
+      writer.writeTag(7, 2);
+      serializeSum(writer, metricData);
+      break;
+    case DataPointType.HISTOGRAM:
+      writer.writeTag(9, 2);
+      serializeHistogramMetric(writer, metricData);
+      break;
+    case DataPointType.EXPONENTIAL_HISTOGRAM:
+      writer.writeTag(10, 2);
+      serializeExponentialHistogramMetric(writer, metricData);
+  }
+  writer.finishLengthDelimited(metricStart, writer.pos - metricStartPos);
+}
+function serializeGauge(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeSum(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  if (metricData.isMonotonic) {
+    writer.writeTag(3, 0);
+    writer.writeVarint(1);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeHistogramMetric(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeHistogramDataPoint(writer, dataPoint);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialHistogramMetric(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeExponentialHistogramDataPoint(writer, dataPoint);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeScopeMetrics(writer, scopeMetrics) {
+  const scopeStart = writer.startLengthDelimited();
+  const scopeStartPos = writer.pos;
+  writeInstrumentationScope(writer, scopeMetrics.scope, 1);
+  for (const metric2 of scopeMetrics.metrics) {
+    writer.writeTag(2, 2);
+    serializeMetric(writer, metric2);
+  }
+  if (scopeMetrics.scope.schemaUrl) {
+    writer.writeTag(3, 2);
+    writer.writeString(scopeMetrics.scope.schemaUrl);
+  }
+  writer.finishLengthDelimited(scopeStart, writer.pos - scopeStartPos);
+}
+function serializeResourceMetrics(writer, resourceMetrics) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writeResource(writer, resourceMetrics.resource, 1);
+  for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+    writer.writeTag(2, 2);
+    serializeScopeMetrics(writer, scopeMetrics);
+  }
+  if (resourceMetrics.resource.schemaUrl) {
+    writer.writeTag(3, 2);
+    writer.writeString(resourceMetrics.resource.schemaUrl);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function toProtoAggregationTemporality(temporality) {
+  switch (temporality) {
+    case AggregationTemporality.DELTA:
+      return 1;
+    case AggregationTemporality.CUMULATIVE:
+      return 2;
+    default:
+      return 0;
+  }
+}
+function serializeMetricsExportRequest(resourceMetrics) {
+  const estimator = new ProtobufSizeEstimator();
+  estimator.writeTag(1, 2);
+  serializeResourceMetrics(estimator, resourceMetrics);
+  const writer = new ProtobufWriter(estimator.pos);
+  writer.writeTag(1, 2);
+  serializeResourceMetrics(writer, resourceMetrics);
+  return writer.finish();
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/response-deserializer.mjs
+function deserializePartialSuccess(data) {
+  const reader = new ProtobufReader(data);
+  const result = {};
+  while (!reader.isAtEnd()) {
+    const { fieldNumber, wireType } = reader.readTag();
+    switch (fieldNumber) {
+      case 1:
+        if (wireType === 0) result.rejectedDataPoints = reader.readVarint();
+        else reader.skip(wireType);
+        break;
+      case 2:
+        if (wireType === 2) result.errorMessage = reader.readString();
+        else reader.skip(wireType);
+        break;
+      default:
+        reader.skip(wireType);
+    }
+  }
+  return result;
+}
+function deserializeExportMetricsServiceResponse(data) {
+  const reader = new ProtobufReader(data);
+  const result = {};
+  while (!reader.isAtEnd()) {
+    const { fieldNumber, wireType } = reader.readTag();
+    switch (fieldNumber) {
+      case 1:
+        if (wireType === 2) result.partialSuccess = deserializePartialSuccess(reader.readBytes());
+        else reader.skip(wireType);
+        break;
+      default:
+        reader.skip(wireType);
+    }
+  }
+  return result;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/metrics.mjs
+var ProtobufMetricsSerializer = {
+  serializeRequest: (arg) => {
+    return serializeMetricsExportRequest(arg);
+  },
+  deserializeResponse: (arg) => {
+    return deserializeExportMetricsServiceResponse(arg);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/util.mjs
+init_dist();
+function validateAndNormalizeHeaders(partialHeaders) {
+  const headers = {};
+  Object.entries(partialHeaders ?? {}).forEach(([key, value2]) => {
+    if (typeof value2 !== "undefined") headers[key] = String(value2);
+    else diag2.warn(`Header "${key}" has invalid value (${value2}) and will be ignored`);
+  });
+  return headers;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/otlp-http-configuration.mjs
+function mergeHeaders(userProvidedHeaders, fallbackHeaders, defaultHeaders) {
+  return async () => {
+    const requiredHeaders = { ...await defaultHeaders() };
+    const headers = {};
+    if (fallbackHeaders != null) Object.assign(headers, await fallbackHeaders());
+    if (userProvidedHeaders != null) Object.assign(headers, validateAndNormalizeHeaders(await userProvidedHeaders()));
+    return Object.assign(headers, requiredHeaders);
+  };
+}
+function validateUserProvidedUrl(url2) {
+  if (url2 == null) return;
+  try {
+    const base = globalThis.location?.href;
+    return new URL(url2, base).href;
+  } catch {
+    throw new Error(`Configuration: Could not parse user-provided export URL: '${url2}'`);
+  }
+}
+function mergeOtlpHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    ...mergeOtlpSharedConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration),
+    headers: mergeHeaders(userProvidedConfiguration.headers, fallbackConfiguration.headers, defaultConfiguration.headers),
+    url: validateUserProvidedUrl(userProvidedConfiguration.url) ?? fallbackConfiguration.url ?? defaultConfiguration.url
+  };
+}
+function getHttpConfigurationDefaults(requiredHeaders, signalResourcePath) {
+  return {
+    ...getSharedConfigurationDefaults(),
+    headers: async () => requiredHeaders,
+    url: "http://localhost:4318/" + signalResourcePath
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/otlp-node-http-configuration.mjs
+function httpAgentFactoryFromOptions(options) {
+  return async (protocol) => {
+    const isInsecure = protocol === "http:";
+    const { Agent } = await (isInsecure ? import("http") : import("https"));
+    if (isInsecure) {
+      const { ca, cert, key, ...insecureOptions } = options;
+      return new Agent(insecureOptions);
+    }
+    return new Agent(options);
+  };
+}
+function mergeOtlpNodeHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    ...mergeOtlpHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration),
+    agentFactory: userProvidedConfiguration.agentFactory ?? fallbackConfiguration.agentFactory ?? defaultConfiguration.agentFactory,
+    userAgent: userProvidedConfiguration.userAgent
+  };
+}
+function getNodeHttpConfigurationDefaults(requiredHeaders, signalResourcePath) {
+  return {
+    ...getHttpConfigurationDefaults(requiredHeaders, signalResourcePath),
+    agentFactory: httpAgentFactoryFromOptions({ keepAlive: true })
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/is-export-retryable.mjs
+function isExportHTTPErrorRetryable(statusCode) {
+  return statusCode === 429 || statusCode === 502 || statusCode === 503 || statusCode === 504;
+}
+function parseRetryAfterToMills(retryAfter) {
+  if (retryAfter == null) return;
+  const seconds = Number.parseInt(retryAfter, 10);
+  if (Number.isInteger(seconds)) return seconds > 0 ? seconds * 1e3 : -1;
+  const delay = new Date(retryAfter).getTime() - Date.now();
+  if (delay >= 0) return delay;
+  return 0;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/transport/http-transport-utils.mjs
+import * as zlib from "zlib";
+import { Readable } from "stream";
+var DEFAULT_USER_AGENT = `OTel-OTLP-Exporter-JavaScript/${VERSION4}`;
+var MAX_RESPONSE_BODY_SIZE = 4194304;
+function sendWithHttp(request, url2, headers, compression, userAgent, agent, data, timeoutMillis) {
+  return new Promise((resolve2) => {
+    const parsedUrl = new URL(url2);
+    if (userAgent) headers["User-Agent"] = `${userAgent} ${DEFAULT_USER_AGENT}`;
+    else headers["User-Agent"] = DEFAULT_USER_AGENT;
+    const req = request(parsedUrl, {
+      method: "POST",
+      headers,
+      agent
+    }, (res) => {
+      const responseData = [];
+      let responseSize = 0;
+      res.on("data", (chunk) => {
+        responseSize += chunk.length;
+        if (responseSize > 4194304) {
+          resolve2({
+            status: "failure",
+            error: /* @__PURE__ */ new Error(`OTLP export response body exceeded size limit of ${MAX_RESPONSE_BODY_SIZE} bytes`)
+          });
+          res.destroy();
+          return;
+        }
+        responseData.push(chunk);
+      });
+      res.on("end", () => {
+        if (res.statusCode && res.statusCode <= 299) resolve2({
+          status: "success",
+          data: Buffer.concat(responseData)
+        });
+        else if (res.statusCode && isExportHTTPErrorRetryable(res.statusCode)) resolve2({
+          status: "retryable",
+          retryInMillis: parseRetryAfterToMills(res.headers["retry-after"])
+        });
+        else resolve2({
+          status: "failure",
+          error: new OTLPExporterError(res.statusMessage, res.statusCode, Buffer.concat(responseData).toString())
+        });
+      });
+      res.on("error", (error63) => {
+        if (res.statusCode && res.statusCode <= 299) resolve2({ status: "success" });
+        else if (res.statusCode && isExportHTTPErrorRetryable(res.statusCode)) resolve2({
+          status: "retryable",
+          error: error63,
+          retryInMillis: parseRetryAfterToMills(res.headers["retry-after"])
+        });
+        else resolve2({
+          status: "failure",
+          error: error63
+        });
+      });
+    });
+    req.setTimeout(timeoutMillis, () => {
+      req.destroy();
+      resolve2({
+        status: "retryable",
+        error: /* @__PURE__ */ new Error("Request timed out")
+      });
+    });
+    req.on("error", (error63) => {
+      if (isHttpTransportNetworkErrorRetryable(error63)) resolve2({
+        status: "retryable",
+        error: error63
+      });
+      else resolve2({
+        status: "failure",
+        error: error63
+      });
+    });
+    compressAndSend(req, compression, data, (error63) => {
+      resolve2({
+        status: "failure",
+        error: error63
+      });
+    });
+  });
+}
+function compressAndSend(req, compression, data, onError) {
+  let dataStream = readableFromUint8Array(data);
+  if (compression === "gzip") {
+    req.setHeader("Content-Encoding", "gzip");
+    dataStream = dataStream.on("error", onError).pipe(zlib.createGzip()).on("error", onError);
+  }
+  dataStream.pipe(req).on("error", onError);
+}
+function readableFromUint8Array(buff) {
+  const readable = new Readable();
+  readable.push(buff);
+  readable.push(null);
+  return readable;
+}
+function isHttpTransportNetworkErrorRetryable(error63) {
+  const RETRYABLE_NETWORK_ERROR_CODES = /* @__PURE__ */ new Set([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EAI_AGAIN",
+    "ENOTFOUND",
+    "ENETUNREACH",
+    "EHOSTUNREACH"
+  ]);
+  if ("code" in error63 && typeof error63.code === "string") return RETRYABLE_NETWORK_ERROR_CODES.has(error63.code);
+  return false;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/transport/http-exporter-transport.mjs
+var HttpExporterTransport = class {
+  _utils = null;
+  _parameters;
+  constructor(parameters) {
+    this._parameters = parameters;
+  }
+  async send(data, timeoutMillis) {
+    const { agent, request } = await this._loadUtils();
+    const headers = await this._parameters.headers();
+    return sendWithHttp(request, this._parameters.url, headers, this._parameters.compression, this._parameters.userAgent, agent, data, timeoutMillis);
+  }
+  shutdown() {
+  }
+  async _loadUtils() {
+    let utils = this._utils;
+    if (utils === null) {
+      const protocol = new URL(this._parameters.url).protocol;
+      const [agent, request] = await Promise.all([this._parameters.agentFactory(protocol), requestFunctionFactory(protocol)]);
+      utils = this._utils = {
+        agent,
+        request
+      };
+    }
+    return utils;
+  }
+};
+async function requestFunctionFactory(protocol) {
+  const { request } = await (protocol === "http:" ? import("http") : import("https"));
+  return request;
+}
+function createHttpExporterTransport(parameters) {
+  return new HttpExporterTransport(parameters);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/retrying-transport.mjs
+init_dist();
+var MAX_ATTEMPTS = 5;
+var INITIAL_BACKOFF = 1e3;
+var MAX_BACKOFF = 5e3;
+var BACKOFF_MULTIPLIER = 1.5;
+var JITTER = 0.2;
+function getJitter() {
+  return Math.random() * (2 * JITTER) - JITTER;
+}
+var RetryingTransport = class {
+  _transport;
+  constructor(transport) {
+    this._transport = transport;
+  }
+  retry(data, timeoutMillis, inMillis) {
+    return new Promise((resolve2, reject) => {
+      setTimeout(() => {
+        this._transport.send(data, timeoutMillis).then(resolve2, reject);
+      }, inMillis);
+    });
+  }
+  async send(data, timeoutMillis) {
+    let attempts = MAX_ATTEMPTS;
+    let nextBackoff = INITIAL_BACKOFF;
+    const deadline = Date.now() + timeoutMillis;
+    let result = await this._transport.send(data, timeoutMillis);
+    while (result.status === "retryable" && attempts > 0) {
+      attempts--;
+      const backoff = Math.max(Math.min(nextBackoff * (1 + getJitter()), MAX_BACKOFF), 0);
+      nextBackoff = nextBackoff * BACKOFF_MULTIPLIER;
+      const retryInMillis = result.retryInMillis ?? backoff;
+      const remainingTimeoutMillis = deadline - Date.now();
+      if (retryInMillis > remainingTimeoutMillis) {
+        diag2.info(`Export retry time ${Math.round(retryInMillis)}ms exceeds remaining timeout ${Math.round(remainingTimeoutMillis)}ms, not retrying further.`);
+        return result;
+      }
+      diag2.verbose(`Scheduling export retry in ${Math.round(retryInMillis)}ms`);
+      result = await this.retry(data, remainingTimeoutMillis, retryInMillis);
+    }
+    if (result.status === "success") diag2.verbose(`Export succeeded after ${MAX_ATTEMPTS - attempts} retry attempts.`);
+    else if (result.status === "retryable") diag2.info(`Export failed after maximum retry attempts (${MAX_ATTEMPTS}).`);
+    else diag2.info(`Export failed with non-retryable error: ${result.error}`);
+    return result;
+  }
+  shutdown() {
+    return this._transport.shutdown();
+  }
+};
+function createRetryingTransport(options) {
+  return new RetryingTransport(options.transport);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/otlp-http-export-delegate.mjs
+function createOtlpHttpExporterMetrics(metricsComponentType, exporterMetricsHelper, url2, meterProvider) {
+  return new ExporterMetrics({
+    componentType: metricsComponentType,
+    metricsHelper: exporterMetricsHelper,
+    url: url2,
+    meterProvider,
+    responseAttributesFromError: (error63) => {
+      if (!error63) return { [ATTR_HTTP_RESPONSE_STATUS_CODE2]: 200 };
+      if (!(error63 instanceof OTLPExporterError)) return {};
+      return { [ATTR_HTTP_RESPONSE_STATUS_CODE2]: error63.code };
+    }
+  });
+}
+function createOtlpHttpExportDelegate(options, serializer, metricsComponentType, exporterMetricsHelper, meterProvider) {
+  return createOtlpExportDelegate({
+    transport: createRetryingTransport({ transport: createHttpExporterTransport(options) }),
+    serializer,
+    promiseHandler: createBoundedQueueExportPromiseHandler(options),
+    metrics: createOtlpHttpExporterMetrics(metricsComponentType, exporterMetricsHelper, options.url, meterProvider)
+  }, { timeout: options.timeoutMillis });
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/shared-env-configuration.mjs
+init_dist();
+function parseAndValidateTimeoutFromEnv(timeoutEnvVar) {
+  const envTimeout = getNumberFromEnv(timeoutEnvVar);
+  if (envTimeout != null) {
+    if (Number.isFinite(envTimeout) && envTimeout > 0) return envTimeout;
+    diag2.warn(`Configuration: ${timeoutEnvVar} is invalid, expected number greater than 0 (actual: ${envTimeout})`);
+  }
+}
+function getTimeoutFromEnv(signalIdentifier) {
+  const specificTimeout = parseAndValidateTimeoutFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_TIMEOUT`);
+  const nonSpecificTimeout = parseAndValidateTimeoutFromEnv("OTEL_EXPORTER_OTLP_TIMEOUT");
+  return specificTimeout ?? nonSpecificTimeout;
+}
+function parseAndValidateCompressionFromEnv(compressionEnvVar) {
+  const compression = getStringFromEnv(compressionEnvVar)?.trim();
+  if (compression == null || compression === "none" || compression === "gzip") return compression;
+  diag2.warn(`Configuration: ${compressionEnvVar} is invalid, expected 'none' or 'gzip' (actual: '${compression}')`);
+}
+function getCompressionFromEnv(signalIdentifier) {
+  const specificCompression = parseAndValidateCompressionFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_COMPRESSION`);
+  const nonSpecificCompression = parseAndValidateCompressionFromEnv("OTEL_EXPORTER_OTLP_COMPRESSION");
+  return specificCompression ?? nonSpecificCompression;
+}
+function getSharedConfigurationFromEnvironment(signalIdentifier) {
+  return {
+    timeoutMillis: getTimeoutFromEnv(signalIdentifier),
+    compression: getCompressionFromEnv(signalIdentifier)
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/otlp-node-http-env-configuration.mjs
+init_dist();
+import * as fs2 from "fs";
+import * as path8 from "path";
+function getStaticHeadersFromEnv(signalIdentifier) {
+  const signalSpecificRawHeaders = getStringFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_HEADERS`);
+  const nonSignalSpecificRawHeaders = getStringFromEnv("OTEL_EXPORTER_OTLP_HEADERS");
+  const signalSpecificHeaders = parseKeyPairsIntoRecord(signalSpecificRawHeaders);
+  const nonSignalSpecificHeaders = parseKeyPairsIntoRecord(nonSignalSpecificRawHeaders);
+  if (Object.keys(signalSpecificHeaders).length === 0 && Object.keys(nonSignalSpecificHeaders).length === 0) return;
+  return Object.assign({}, parseKeyPairsIntoRecord(nonSignalSpecificRawHeaders), parseKeyPairsIntoRecord(signalSpecificRawHeaders));
+}
+function appendRootPathToUrlIfNeeded(url2) {
+  try {
+    return new URL(url2).toString();
+  } catch {
+    diag2.warn(`Configuration: Could not parse environment-provided export URL: '${url2}', falling back to undefined`);
+    return;
+  }
+}
+function appendResourcePathToUrl(url2, path14) {
+  try {
+    new URL(url2);
+  } catch {
+    diag2.warn(`Configuration: Could not parse environment-provided export URL: '${url2}', falling back to undefined`);
+    return;
+  }
+  if (!url2.endsWith("/")) url2 = url2 + "/";
+  url2 += path14;
+  try {
+    new URL(url2);
+  } catch {
+    diag2.warn(`Configuration: Provided URL appended with '${path14}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    return;
+  }
+  return url2;
+}
+function getNonSpecificUrlFromEnv(signalResourcePath) {
+  const envUrl = getStringFromEnv("OTEL_EXPORTER_OTLP_ENDPOINT");
+  if (envUrl === void 0) return;
+  return appendResourcePathToUrl(envUrl, signalResourcePath);
+}
+function getSpecificUrlFromEnv(signalIdentifier) {
+  const envUrl = getStringFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_ENDPOINT`);
+  if (envUrl === void 0) return;
+  return appendRootPathToUrlIfNeeded(envUrl);
+}
+function readFileFromEnv(signalSpecificEnvVar, nonSignalSpecificEnvVar, warningMessage) {
+  const signalSpecificPath = getStringFromEnv(signalSpecificEnvVar);
+  const nonSignalSpecificPath = getStringFromEnv(nonSignalSpecificEnvVar);
+  const filePath = signalSpecificPath ?? nonSignalSpecificPath;
+  if (filePath != null) try {
+    return fs2.readFileSync(path8.resolve(process.cwd(), filePath));
+  } catch {
+    diag2.warn(warningMessage);
+    return;
+  }
+  else return;
+}
+function getClientCertificateFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CLIENT_CERTIFICATE`, "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", "Failed to read client certificate chain file");
+}
+function getClientKeyFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CLIENT_KEY`, "OTEL_EXPORTER_OTLP_CLIENT_KEY", "Failed to read client certificate private key file");
+}
+function getRootCertificateFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CERTIFICATE`, "OTEL_EXPORTER_OTLP_CERTIFICATE", "Failed to read root certificate file");
+}
+function getNodeHttpConfigurationFromEnvironment(signalIdentifier, signalResourcePath) {
+  return {
+    ...getSharedConfigurationFromEnvironment(signalIdentifier),
+    url: getSpecificUrlFromEnv(signalIdentifier) ?? getNonSpecificUrlFromEnv(signalResourcePath),
+    headers: wrapStaticHeadersInFunction(getStaticHeadersFromEnv(signalIdentifier)),
+    agentFactory: httpAgentFactoryFromOptions({
+      keepAlive: true,
+      ca: getRootCertificateFromEnv(signalIdentifier),
+      cert: getClientCertificateFromEnv(signalIdentifier),
+      key: getClientKeyFromEnv(signalIdentifier)
+    })
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/convert-legacy-http-options.mjs
+function convertLegacyHeaders(config2) {
+  if (typeof config2.headers === "function") return config2.headers;
+  return wrapStaticHeadersInFunction(config2.headers);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/convert-legacy-node-http-options.mjs
+init_dist();
+function convertLegacyAgentOptions(config2) {
+  if (typeof config2.httpAgentOptions === "function") return config2.httpAgentOptions;
+  let legacy = config2.httpAgentOptions;
+  if (config2.keepAlive != null) legacy = {
+    keepAlive: config2.keepAlive,
+    ...legacy
+  };
+  if (legacy != null) return httpAgentFactoryFromOptions(legacy);
+  else return;
+}
+function convertLegacyHttpOptions(config2, signalIdentifier, signalResourcePath, requiredHeaders) {
+  if (config2.metadata) diag2.warn("Metadata cannot be set when using http");
+  return mergeOtlpNodeHttpConfigurationWithDefaults({
+    url: config2.url,
+    headers: convertLegacyHeaders(config2),
+    concurrencyLimit: config2.concurrencyLimit,
+    timeoutMillis: config2.timeoutMillis,
+    compression: config2.compression,
+    agentFactory: convertLegacyAgentOptions(config2),
+    userAgent: config2.userAgent
+  }, getNodeHttpConfigurationFromEnvironment(signalIdentifier, signalResourcePath), getNodeHttpConfigurationDefaults(requiredHeaders, signalResourcePath));
+}
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-proto/dist/platform/node/OTLPMetricExporter.mjs
+var OTLPMetricExporter = class extends OTLPMetricExporterBase {
+  _url;
+  constructor(config2) {
+    super(createOtlpHttpExportDelegate(convertLegacyHttpOptions(config2 ?? {}, "METRICS", "v1/metrics", { "Content-Type": "application/x-protobuf" }), ProtobufMetricsSerializer, OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, MetricsExporterMetricsHelper, config2?.selfObsMeterProvider), config2);
+    this._url = config2?.url;
+  }
+  /**
+  * Sets the meter provider to use to collect metrics for the exporter itself.
+  * @experimental This method is experimental and is subject to breaking changes in minor releases.
+  */
+  setSelfObsMeterProvider(meterProvider) {
+    this.setMetrics(createOtlpHttpExporterMetrics(OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, MetricsExporterMetricsHelper, this._url, meterProvider));
+  }
+};
+
+// actions/kpi/src/export/push-groups.ts
+var PUSH_JOB = "aeef-gates";
+function runLabels(report, event) {
+  const branch = event.refName ?? branchOf(report.ref);
+  const missing = [
+    report.repository === null ? "the repository (GITHUB_REPOSITORY)" : void 0,
+    branch === void 0 ? "the branch (GITHUB_REF_NAME)" : void 0,
+    event.workflow === void 0 ? "the workflow (GITHUB_WORKFLOW)" : void 0
+  ].filter((m) => m !== void 0);
+  if (report.repository === null || branch === void 0 || event.workflow === void 0) {
+    throw new ConfigError(`the grouping key needs ${missing.join(", ")}, which this run does not name`);
+  }
+  return { repository: report.repository, branch, workflow: event.workflow };
+}
+function instanceOf(entry) {
+  return entry.gate;
+}
+function pushGroups(report, labels) {
+  const key = (instance) => ({ job: PUSH_JOB, ...labels, instance });
+  const groups = report.gates.map((entry) => ({
+    key: key(instanceOf(entry)),
+    body: renderOpenMetrics({ ...report, gates: [entry], kpis: [] })
+  }));
+  groups.push({ key: key("kpi"), body: renderOpenMetrics({ ...report, gates: [] }) });
+  return groups;
+}
+function groupPath(key) {
+  const parts = [`/metrics/job/${key.job}`];
+  for (const name of ["repository", "branch", "workflow", "instance"]) {
+    parts.push(`${name}@base64/${base64url3(key[name])}`);
+  }
+  return parts.join("/");
+}
+function groupUrl(base, key) {
+  const url2 = new URL(base.href);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${groupPath(key)}`;
+  return url2;
+}
+function base64url3(value2) {
+  return Buffer.from(value2, "utf8").toString("base64url") || "=";
+}
+function branchOf(ref) {
+  if (ref === null || ref === "") return void 0;
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+
+// actions/kpi/src/export/otlp.ts
+var OneShotReader = class extends MetricReader {
+  onShutdown() {
+    return Promise.resolve();
+  }
+  onForceFlush() {
+    return Promise.resolve();
+  }
+};
+function otlpResourceAttributes(report, labels) {
+  return {
+    "service.name": PUSH_JOB,
+    "vcs.repository.name": labels.repository,
+    "vcs.ref.head.name": labels.branch,
+    ...report.commit === null ? {} : { "vcs.ref.head.revision": report.commit }
+  };
+}
+async function sendOtlp(options) {
+  const reader = new OneShotReader();
+  const provider = new MeterProvider$1({
+    resource: resourceFromAttributes(otlpResourceAttributes(options.report, options.labels)),
+    readers: [reader]
+  });
+  const points = recordGauges(provider, options.report, options.labels.workflow);
+  const { resourceMetrics, errors } = await reader.collect();
+  await provider.shutdown();
+  if (errors.length > 0) throw new InternalError(`collecting the metrics failed: ${String(errors[0])}`);
+  const exporter = new OTLPMetricExporter({
+    url: options.url.href,
+    headers: options.headers,
+    timeoutMillis: options.timeoutMs ?? 1e4
+  });
+  try {
+    await exportOnce(exporter, resourceMetrics);
+  } finally {
+    await exporter.shutdown();
+  }
+  return points;
+}
+function exportOnce(exporter, metrics) {
+  return new Promise((resolve2, reject) => {
+    exporter.export(metrics, (result) => {
+      if (result.code === ExportResultCode.SUCCESS) resolve2();
+      else reject(new ConfigError(`the OTLP export failed: ${result.error?.message ?? "no reason given"}`));
+    });
+  });
+}
+function recordGauges(provider, report, workflow) {
+  const meter = provider.getMeter("aeef-gates");
+  const gauge = (name) => meter.createGauge(name, { description: FAMILY_HELP[name] });
+  const verdict = gauge("aeef_gate_verdict");
+  const metric2 = gauge("aeef_gate_metric");
+  const kpi = gauge("aeef_kpi");
+  let points = 0;
+  for (const gate of report.gates) {
+    const common = { workflow, instance: instanceOf(gate), gate: gate.gate };
+    for (const v of VERDICTS2) {
+      verdict.record(gate.verdict === v ? 1 : 0, { ...common, verdict: v });
+      points++;
+    }
+    for (const m of gate.metrics) {
+      if (m.value === null || !Number.isFinite(m.value)) continue;
+      metric2.record(m.value, { ...common, metric: m.id, unit: m.unit });
+      points++;
+    }
+  }
+  for (const k of derivedKpis(report)) {
+    if (!Number.isFinite(k.value)) continue;
+    kpi.record(k.value, { workflow, instance: "kpi", kpi: k.id, unit: k.unit });
+    points++;
+  }
+  return points;
+}
+
+// actions/kpi/src/export/pushgateway.ts
+var CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+var DEFAULT_BACKOFF_MS = [200, 600, 1500];
+var PushError = class extends Error {
+};
+async function pushToGateway(options) {
+  const headers = { "content-type": CONTENT_TYPE };
+  const authorization = authorizationOf(options.credentials);
+  if (authorization !== void 0) headers.authorization = authorization;
+  let requests = 0;
+  let pushed = 0;
+  for (const group of options.groups) {
+    try {
+      requests += await putWithRetry(groupUrl(options.url, group.key), group.body, headers, options);
+    } catch (error63) {
+      const message = error63 instanceof Error ? error63.message : String(error63);
+      throw new PushError(
+        `the Pushgateway push failed at group instance="${group.key.instance}" (${pushed} of ${options.groups.length} groups pushed): ${message}`
+      );
+    }
+    pushed++;
+  }
+  return { groups: pushed, requests };
+}
+function authorizationOf(credentials) {
+  switch (credentials.kind) {
+    case "basic":
+      return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, "utf8").toString("base64")}`;
+    case "bearer":
+      return `Bearer ${credentials.token}`;
+    case "none":
+      return void 0;
+  }
+}
+async function putWithRetry(url2, body, headers, options) {
+  const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await putOnce(url2, body, headers, options.timeoutMs ?? 1e4);
+    if (outcome.ok) return attempt + 1;
+    const wait = backoff[attempt];
+    if (!outcome.retry || wait === void 0) throw new ConfigError(outcome.reason);
+    await new Promise((resolve2) => setTimeout(resolve2, wait));
+  }
+}
+async function putOnce(url2, body, headers, timeoutMs) {
+  let response;
+  try {
+    response = await fetch(url2, { method: "PUT", body, headers, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error63) {
+    return { ok: false, retry: true, reason: networkReason(error63, timeoutMs) };
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return { ok: true };
+  }
+  const text3 = await readExcerpt(response);
+  const reason = `HTTP ${response.status}${text3 ? `: ${text3}` : ""}`;
+  if (response.status === 401 || response.status === 403)
+    return { ok: false, retry: false, reason: `${reason} (check pushgateway-auth or pushgateway-token)` };
+  return { ok: false, retry: response.status >= 500 || response.status === 429, reason };
+}
+function networkReason(error63, timeoutMs) {
+  if (error63 instanceof DOMException && error63.name === "TimeoutError")
+    return `no answer within ${timeoutMs} ms`;
+  const cause = error63.cause;
+  if (typeof cause?.code === "string") return `connection failed (${cause.code})`;
+  return `connection failed (${error63 instanceof Error ? error63.message : String(error63)})`;
+}
+async function readExcerpt(response) {
+  try {
+    const text3 = await response.text();
+    return text3.replace(/\s+/g, " ").trim().slice(0, 200);
+  } catch {
+    return "";
+  }
+}
+
+// actions/kpi/src/export/metrics-push.ts
+async function pushMetrics(targets, report, deps) {
+  if (targets.pushgateway === void 0 && targets.otlp === void 0) return [];
+  const notes = [];
+  const failures = [];
+  const attempt = async (what, send) => {
+    const started = deps.now();
+    try {
+      const done = await send();
+      notes.push(`${done} in ${Math.round(deps.now() - started)} ms.`);
+    } catch (error63) {
+      failures.push(`${what}: ${getErrorMessage(error63)}`);
+    }
+  };
+  let labels;
+  try {
+    labels = runLabels(report, deps.event);
+  } catch (error63) {
+    failures.push(`Metrics not exported: ${getErrorMessage(error63)}`);
+  }
+  if (labels !== void 0) {
+    const key = labels;
+    const gateway = targets.pushgateway;
+    if (gateway !== void 0) {
+      await attempt("Pushgateway", async () => {
+        const outcome = await pushToGateway({
+          url: gateway.url,
+          credentials: gateway.credentials,
+          groups: pushGroups(report, key),
+          ...deps.backoffMs ? { backoffMs: deps.backoffMs } : {}
+        });
+        return `Pushed ${outcome.groups} group(s) to the Pushgateway at ${gateway.url.host} (${outcome.requests} request(s))`;
+      });
+    }
+    const otlp = targets.otlp;
+    if (otlp !== void 0) {
+      await attempt("OTLP", async () => {
+        const points = await sendOtlp({ url: otlp.url, headers: otlp.headers, report, labels: key });
+        return `Sent ${points} data point(s) as OTLP to ${otlp.url.host}`;
+      });
+    }
+  }
+  if (failures.length === 0) return notes;
+  if (targets.onExportError === "fail")
+    throw new ConfigError(`${failures.join(" ")} (on-export-error: fail).`);
+  for (const failure2 of failures)
+    deps.log.warning(`${failure2} (on-export-error: warn; the verdict is unchanged).`);
+  return [...notes, ...failures.map((f) => `${f} (on-export-error: warn; the verdict is unchanged).`)];
 }
 
 // actions/kpi/src/fetch-pulls.ts
@@ -74920,6 +81243,7 @@ function distribution(id, label3, samples, unit, direction) {
 var WIDTH = 560;
 var HEIGHT = 180;
 var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title) {
   const series = collectSeries(records);
   const charts = series.map(renderChart).join("\n");
@@ -74967,9 +81291,12 @@ function collectSeries(records) {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 function renderChart(series) {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -74978,13 +81305,13 @@ function renderChart(series) {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path12 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
-  const dots = series.points.map(
+  const path14 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
@@ -74997,10 +81324,35 @@ function renderChart(series) {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path12}"/>${dots}
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
+<polyline class="line" points="${path14}"/>${dots}
 </svg>
 </figure>`;
+}
+function downsample(points, limit) {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out = first === void 0 ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low;
+    let high;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === void 0) continue;
+      if (low === void 0 || p.value < low.value) low = p;
+      if (high === void 0 || p.value > high.value) high = p;
+    }
+    if (low === void 0 || high === void 0) continue;
+    if (low === high) out.push(low);
+    else out.push(...low.x < high.x ? [low, high] : [high, low]);
+  }
+  if (last !== void 0 && points.length > 1) out.push(last);
+  return out;
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
@@ -75012,27 +81364,43 @@ function shardPath(report) {
   const month = report.timestamp?.slice(0, 7);
   return `${HISTORY_DIR}/${month !== void 0 && /^\d{4}-\d{2}$/.test(month) ? month : "undated"}.ndjson`;
 }
-function recordLine(report) {
-  return `${JSON.stringify(report)}
+function recordLine(report, seq) {
+  return `${JSON.stringify({ seq, ...report })}
 `;
 }
 function parseHistory(shards) {
-  const records = [];
+  const legacy = [];
+  const sequenced = [];
   let skipped = 0;
-  for (const text2 of shards) {
-    for (const line of text2.split("\n")) {
+  for (const text3 of shards) {
+    for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
-        const parsed = kpiReportSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data);
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
         else skipped++;
       } catch {
         skipped++;
       }
     }
   }
-  records.sort((a, b) => timeOf2(a) - timeOf2(b));
-  return { records, skipped };
+  legacy.sort((a, b) => timeOf2(a) - timeOf2(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
 }
 function timeOf2(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
@@ -75048,38 +81416,100 @@ function lastComparable(records, current) {
 // actions/kpi/src/history-git.ts
 var LOCAL_REF = "refs/aeef/kpi-history";
 var IDENTITY = ["-c", "user.name=aeef-gates", "-c", "user.email=aeef-gates@users.noreply.github.com"];
-var MAX_PUSH_ATTEMPTS = 5;
+var MAX_PUSH_ATTEMPTS = 8;
+var MARKER_FILE = ".aeef-kpi-history";
+var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var REAL_BACKOFF = {
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)),
+  random: () => Math.random()
+};
+function refuseCodeBranch(branch, event) {
+  const payload = event.payload;
+  const named = [
+    ["the default branch", at(payload, ["repository", "default_branch"])],
+    ["the branch this run builds", at(payload, ["ref"])],
+    ["the pull request head branch", at(payload, ["pull_request", "head", "ref"])],
+    ["the pull request base branch", at(payload, ["pull_request", "base", "ref"])],
+    ["the merge queue branch", at(payload, ["merge_group", "head_ref"])],
+    ["the merge queue base branch", at(payload, ["merge_group", "base_ref"])],
+    ["the branch this run builds", at(payload, ["workflow_run", "head_branch"])]
+  ];
+  for (const [what, value2] of named) {
+    if (typeof value2 === "string" && value2.replace(/^refs\/heads\//, "") === branch) {
+      throw new ConfigError(
+        `Refusing \`history-branch: ${branch}\`: it is ${what}, and the KPI export would replace its files; name a branch of its own, such as \`kpi-data\`.`
+      );
+    }
+  }
+}
 async function readHistory(git, branch) {
   const parent = await fetchBranch(git, branch);
-  const shards = /* @__PURE__ */ new Map();
-  if (parent !== null) {
-    const listing = await git(["ls-tree", "--name-only", `${parent}:${HISTORY_DIR}`]).catch(() => "");
-    for (const name of listing.split("\n").filter((n) => n.endsWith(".ndjson"))) {
-      shards.set(`${HISTORY_DIR}/${name}`, await git(["show", `${parent}:${HISTORY_DIR}/${name}`]));
-    }
+  const state2 = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map()
+  };
+  if (parent === null) return state2;
+  state2.root = await lsTree(git, parent);
+  const dir = state2.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state2.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  if (!ownsTree(state2.root, state2.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
   }
-  return { parent, history: parseHistory([...shards.values()]), shards };
+  for (const entry of state2.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state2.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state2.history = parseHistory([...state2.shards.values()]);
+  return state2;
 }
-async function appendHistory(git, branch, report, title) {
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names2 = root.map((e) => e.name).sort();
+  return names2.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
-    const { parent, history, shards } = await readHistory(git, branch);
-    const shard = shardPath(report);
-    shards.set(shard, (shards.get(shard) ?? "") + recordLine(report));
-    const all = parseHistory([...shards.values()]);
-    const tree = await writeTree(git, shards, renderDashboard(all.records, title));
+    const state2 = await readHistory(git, branch);
+    const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
+    const text3 = (state2.shards.get(shard) ?? "") + recordLine(report, state2.history.nextSeq);
+    const all = [...state2.history.records, report];
+    const tree = await writeTree(git, state2, shard, text3, renderDashboard(all, title));
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
-    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parent !== null ? ["-p", parent] : [], "-m", message])).trim();
+    const parents = state2.parent !== null ? ["-p", state2.parent] : [];
+    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
     try {
       await git(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
-      return { previous: history, commit, attempts: attempt };
+      return { previous: state2.history, commit, attempts: attempt };
     } catch (error63) {
-      if (attempt >= MAX_PUSH_ATTEMPTS) {
+      const reason = firstLine(error63);
+      if (!await movedSince(git, branch, state2.parent)) {
         throw new ConfigError(
-          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
+          `Could not push the KPI history to \`${branch}\` (${reason}); the job needs \`contents: write\`.`
         );
       }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new ConfigError(
+          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts: other runs kept appending first (${reason}).`
+        );
+      }
+      await backoff.sleep(backoffDelay(attempt, backoff.random()));
     }
   }
+}
+function backoffDelay(attempt, random) {
+  const window2 = Math.min(8e3, 250 * 2 ** (attempt - 1));
+  return Math.round(window2 / 2 + random * (window2 / 2));
+}
+async function movedSince(git, branch, parent) {
+  return await fetchBranch(git, branch) !== parent;
 }
 async function fetchBranch(git, branch) {
   try {
@@ -75090,21 +81520,48 @@ async function fetchBranch(git, branch) {
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
-async function writeTree(git, shards, dashboard) {
-  const blob = async (text2) => (await git(["hash-object", "-w", "--stdin"], { stdin: text2 })).trim();
-  const historyEntries = [];
-  for (const [file2, text2] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text2)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record4 of out.split("\0")) {
+    const tab = record4.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha2 = ""] = record4.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha2, name: record4.slice(tab + 1) });
   }
-  const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
-` })).trim();
-  const root = [
-    `100644 blob ${await blob("")}	.nojekyll`,
-    `040000 tree ${historyTree}	${HISTORY_DIR}`,
-    `100644 blob ${await blob(dashboard)}	index.html`
+  return entries;
+}
+async function mktree(git, entries) {
+  const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
+  return (await git(["mktree", "-z"], { stdin: input2 })).trim();
+}
+async function writeTree(git, state2, shard, text3, dashboard) {
+  const blob = async (content) => ({
+    mode: "100644",
+    type: "blob",
+    sha: (await git(["hash-object", "-w", "--stdin"], { stdin: content })).trim(),
+    name: ""
+  });
+  const history = [
+    ...state2.historyEntries.filter((e) => e.name !== shard),
+    { ...await blob(text3), name: shard }
   ];
-  return (await git(["mktree"], { stdin: `${root.join("\n")}
-` })).trim();
+  const root = [
+    ...state2.root.filter((e) => !OWNED.has(e.name)),
+    { ...await blob(MARKER_TEXT), name: MARKER_FILE },
+    { ...await blob(""), name: NOJEKYLL },
+    { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
+    { ...await blob(dashboard), name: DASHBOARD }
+  ];
+  return mktree(git, root);
+}
+function at(value2, path14) {
+  let cur = value2;
+  for (const key of path14) {
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
 }
 function firstLine(error63) {
   return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
@@ -75168,6 +81625,40 @@ function valueOf2(kpi) {
 }
 function format2(n) {
   return String(Math.round(n * 100) / 100);
+}
+
+// actions/kpi/src/result-ledger.ts
+import { createHash as createHash2 } from "node:crypto";
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+var MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+function parseLedger(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest)) continue;
+    if (job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return { written };
+}
+function isWrittenByGate(ledger, fileName, text3) {
+  const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
+  return ledger.written.has(`${fileName}\0${digest}`);
+}
+
+// actions/kpi/src/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // actions/kpi/src/sections.ts
@@ -75237,10 +81728,16 @@ var kpiGate = {
   run: exportKpis
 };
 async function exportKpis(config2, io) {
-  const files = await readResultFiles(config2, io);
+  const { files, foreign } = await readResultFiles(config2, io);
   const collected = collectResults(files);
   const notes = [];
   const verdicts = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`
+    );
+    verdicts.push("warn");
+  }
   let githubKpis = [];
   if (config2.githubKpis) {
     try {
@@ -75256,6 +81753,7 @@ async function exportKpis(config2, io) {
   let dashboardUrl;
   if (config2.historyBranch !== void 0) {
     const title = `KPIs of ${report.repository ?? "this repository"}`;
+    refuseCodeBranch(config2.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -75280,6 +81778,9 @@ async function exportKpis(config2, io) {
   if (report.conflicts.length > 0) verdicts.push("warn");
   const outputDir = config2.outputDir ?? `${io.resultDir}/kpi`;
   const exported = await writeExports(io, outputDir, config2.formats, report);
+  notes.push(
+    ...await pushMetrics(config2.targets, report, { event: io.event, log: io.log, now: () => io.now() })
+  );
   const verdict = worstVerdict(verdicts);
   const passRate = report.kpis.find((k) => k.id === "gates.pass-rate");
   return {
@@ -75289,7 +81790,8 @@ async function exportKpis(config2, io) {
     summary: summarise2(
       report,
       verdict,
-      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
+      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
+      foreign.length
     ),
     metrics: [
       {
@@ -75306,11 +81808,14 @@ async function exportKpis(config2, io) {
       ...notes.length > 0 ? [{ title: "Notes", notes }] : []
     ],
     outputs: { ...exported, ...dashboardUrl ? { "dashboard-url": dashboardUrl } : {} },
-    config: { ...config2 },
+    // The export targets are recorded without their credentials.
+    config: { ...config2, targets: describeTargets(config2.targets) },
     inputs: files.map((f) => f.path),
     durationMs: 0
   };
 }
+var READ_CONCURRENCY = 16;
+var MAX_NAMED = 20;
 async function readResultFiles(config2, io) {
   const own2 = await io.listResultFiles();
   const extra = config2.results.length > 0 ? await io.glob(config2.results) : [];
@@ -75320,14 +81825,55 @@ async function readResultFiles(config2, io) {
       `No file matches \`results\` (${config2.results.join(", ")}).`
     );
   }
-  const paths = [...own2, ...extra];
-  if (paths.length === 0) {
+  if (own2.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path12) => ({ path: path12, text: await io.readText(path12) })));
+  const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
+  const foreign = [];
+  const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
+    const name = path9.basename(file2);
+    let text3;
+    try {
+      text3 = await io.readText(file2);
+    } catch (error63) {
+      if (!(error63 instanceof ReportError)) throw error63;
+      foreign.push(name);
+      return void 0;
+    }
+    if (isWrittenByGate(ledger, name, text3)) return { path: file2, text: text3 };
+    foreign.push(name);
+    return void 0;
+  });
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file2) => ({
+    path: file2,
+    text: await io.readText(file2)
+  }));
+  const files = [...ownFiles.filter((f) => f !== void 0), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+async function readLedger(io) {
+  try {
+    const text3 = await io.readText(path9.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text3, io.event.job);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
+    throw error63;
+  }
+}
+function describeForeign(names2) {
+  const sorted = [...names2].sort();
+  const shown2 = sorted.slice(0, MAX_NAMED).join(", ");
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown2}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -75358,8 +81904,9 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise2(report, verdict, problems) {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise2(report, verdict, problems, foreign) {
+  const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;
@@ -75396,10 +81943,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path12 = [];
-    for (let k = key; k !== void 0 && path12.length <= this.parents.size; k = this.parents.get(k))
-      path12.push(k);
-    return path12.reverse();
+    const path14 = [];
+    for (let k = key; k !== void 0 && path14.length <= this.parents.size; k = this.parents.get(k))
+      path14.push(k);
+    return path14.reverse();
   }
 };
 function widen(walk, edge) {
@@ -75601,11 +82148,11 @@ function* edgesOf(entries, key) {
 }
 function sanitise(value2) {
   const map2 = (field) => isObject7(value2[field]) ? value2[field] : void 0;
-  const text2 = (field) => typeof value2[field] === "string" ? value2[field] : void 0;
+  const text3 = (field) => typeof value2[field] === "string" ? value2[field] : void 0;
   return {
-    name: text2("name"),
-    version: text2("version"),
-    resolved: text2("resolved"),
+    name: text3("name"),
+    version: text3("version"),
+    resolved: text3("resolved"),
     license: value2["license"],
     licenses: value2["licenses"],
     dev: value2["dev"] === true,
@@ -75633,8 +82180,8 @@ function isPnpmLock(doc) {
 }
 function readPnpmLock(doc, file2) {
   const version2 = String(doc["lockfileVersion"]);
-  const major = Number.parseInt(version2, 10);
-  const style = major >= 9 ? "v9" : major >= 6 ? "v6" : "v5";
+  const major2 = Number.parseInt(version2, 10);
+  const style = major2 >= 9 ? "v9" : major2 >= 6 ? "v6" : "v5";
   const packages = isObject8(doc["packages"]) ? doc["packages"] : {};
   const graph = isObject8(doc["snapshots"]) ? doc["snapshots"] : packages;
   const importers = isObject8(doc["importers"]) ? Object.values(doc["importers"]).filter(isObject8) : [doc];
@@ -75702,9 +82249,9 @@ function splitKey(key, style) {
     const version2 = parts.slice(nameParts).join("/");
     return { name: parts.slice(0, nameParts).join("/"), version: version2.split("_")[0] ?? "" };
   }
-  const at = bare.indexOf("@", 1);
-  if (at < 0) return { name: bare, version: "" };
-  return { name: bare.slice(0, at), version: stripPeers(bare.slice(at + 1)) };
+  const at2 = bare.indexOf("@", 1);
+  if (at2 < 0) return { name: bare, version: "" };
+  return { name: bare.slice(0, at2), version: stripPeers(bare.slice(at2 + 1)) };
 }
 function stripPeers(key) {
   const paren = key.indexOf("(");
@@ -75797,66 +82344,10 @@ function isObject9(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// actions/license/src/strict-json.ts
-var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text2, file2) {
-  scanJson(text2, file2);
-  try {
-    return JSON.parse(text2);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message : "malformed";
-    throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
-  }
-}
-function scanJson(text2, file2) {
-  const stack = [];
-  let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text2, i);
-      if (end < 0) return;
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const key = text2.slice(i + 1, end);
-        if (top.has(key)) {
-          throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
-        }
-        top.add(key);
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === 123 || c === 91) {
-      stack.push(c === 123 ? /* @__PURE__ */ new Set() : null);
-      expectKey = c === 123;
-      if (stack.length > MAX_JSON_DEPTH) {
-        throw new ReportError(
-          file2,
-          `${file2} is nested too deep (over ${MAX_JSON_DEPTH} levels) at offset ${i}.`
-        );
-      }
-    } else if (c === 125 || c === 93) {
-      stack.pop();
-    } else if (c === 44) {
-      expectKey = stack[stack.length - 1] instanceof Set;
-    }
-  }
-}
-function stringEnd(text2, start) {
-  let quote2 = text2.indexOf('"', start + 1);
-  while (quote2 >= 0) {
-    let backslashes = 0;
-    while (text2.charCodeAt(quote2 - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote2;
-    quote2 = text2.indexOf('"', quote2 + 1);
-  }
-  return -1;
-}
-
 // actions/license/src/yaml-document.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-function parseLastYamlDocument(text2, file2) {
-  const docs = (0, import_yaml4.parseAllDocuments)(text2, { uniqueKeys: true });
+function parseLastYamlDocument(text3, file2) {
+  const docs = (0, import_yaml4.parseAllDocuments)(text3, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -75877,12 +82368,12 @@ function parseLastYamlDocument(text2, file2) {
 
 // actions/license/src/yarn-lock.ts
 var lockfile = __toESM(require_lockfile(), 1);
-function isYarnLock(text2) {
-  return /^# yarn lockfile v1$/m.test(text2.slice(0, 500)) || /^__metadata:/m.test(text2);
+function isYarnLock(text3) {
+  return /^# yarn lockfile v1$/m.test(text3.slice(0, 500)) || /^__metadata:/m.test(text3);
 }
-function readYarnLock(text2, file2, root) {
-  const berry = /^__metadata:/m.test(text2);
-  const entries = berry ? readBerry(text2, file2) : readClassic(text2, file2);
+function readYarnLock(text3, file2, root) {
+  const berry = /^__metadata:/m.test(text3);
+  const entries = berry ? readBerry(text3, file2) : readClassic(text3, file2);
   const roots = [];
   for (const [field, scope] of FIELDS2) {
     const deps = root?.[field];
@@ -75925,10 +82416,10 @@ var FIELDS2 = [
   ["devDependencies", "development"]
 ];
 var RANK3 = { production: 0, optional: 1, development: 2 };
-function readClassic(text2, file2) {
+function readClassic(text3, file2) {
   let parsed;
   try {
-    parsed = lockfile.parse(text2);
+    parsed = lockfile.parse(text3);
   } catch (error63) {
     throw new ReportError(
       file2,
@@ -75954,8 +82445,8 @@ function readClassic(text2, file2) {
   }
   return entries;
 }
-function readBerry(text2, file2) {
-  const doc = parseLastYamlDocument(text2, file2);
+function readBerry(text3, file2) {
+  const doc = parseLastYamlDocument(text3, file2);
   if (doc === null || typeof doc !== "object")
     throw new ReportError(file2, `${file2} is not a yarn berry lockfile.`);
   const entries = /* @__PURE__ */ new Map();
@@ -75992,18 +82483,18 @@ function specKey(name, range, berry) {
   return `${name}@npm:${range}`;
 }
 function nameOfSpec(spec) {
-  const at = spec.indexOf("@", 1);
-  return at < 0 ? spec : spec.slice(0, at);
+  const at2 = spec.indexOf("@", 1);
+  return at2 < 0 ? spec : spec.slice(0, at2);
 }
 
 // actions/license/src/detect.ts
 var EXPECTED = "package-lock.json (v2/v3), npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, CycloneDX JSON or SPDX 2.x JSON";
-function readSource(text2, file2, rootManifest) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function readSource(text3, file2, rootManifest) {
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
-    const json2 = parseStrictJson(body, file2);
+    const json2 = parseJsonText(body, file2);
     if (isNpmLock(json2)) return readNpmLock(json2, file2);
     if (isCycloneDx(json2)) return readCycloneDx(json2, file2);
     if (isSpdx2(json2)) return readSpdx(json2, file2);
@@ -76018,8 +82509,8 @@ function readSource(text2, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path12) {
-  return MANIFEST_PATH.test(path12) && !path12.includes("/.pnpm/") && !path12.startsWith("node_modules/.");
+function isInstalledManifest(path14) {
+  return MANIFEST_PATH.test(path14) && !path14.includes("/.pnpm/") && !path14.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -76080,10 +82571,10 @@ async function collectInventories(io, sources) {
       collected.inventories.push(readNodeModules(await manifests(), root, NODE_MODULES));
       continue;
     }
-    const text2 = await io.readText(file2);
+    const text3 = await io.readText(file2);
     let inventory;
     try {
-      inventory = readSource(text2, file2, root);
+      inventory = readSource(text3, file2, root);
     } catch (error63) {
       if (!(error63 instanceof ReportError) || !/lockfileVersion 1\b/.test(error63.message)) throw error63;
       const tree = await manifests();
@@ -76120,7 +82611,7 @@ async function discover(io) {
 }
 async function readRootManifest(io) {
   try {
-    const json2 = parseStrictJson(await io.readText("package.json"), "package.json");
+    const json2 = parseJsonText(await io.readText("package.json"), "package.json");
     return json2 !== null && typeof json2 === "object" ? json2 : void 0;
   } catch (error63) {
     if (error63 instanceof MissingReportError) return void 0;
@@ -76132,12 +82623,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path12 of paths) {
-    if (path12.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path12))
+  for (const path14 of paths) {
+    if (path14.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path14))
       continue;
-    const json2 = parseStrictJson(await io.readText(path12), path12);
+    const json2 = parseJsonText(await io.readText(path14), path14);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path12), json2);
+      manifests.set(installPathOf(path14), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -76154,34 +82645,44 @@ async function fillLicenses(inventory, manifests) {
     );
   }
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest["name"])}@${String(manifest["version"])}`;
+    byNameVersion.set(id, [...byNameVersion.get(id) ?? [], { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
-    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === void 0) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+    const matches = direct !== void 0 && direct["version"] === pkg.version ? [{ key: pkg.installPath ?? "", manifest: direct }] : byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? [];
+    const [first, ...others] = matches;
+    if (first === void 0) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`
+      });
+    }
   }
 }
 
 // actions/license/src/exceptions.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 function parseExceptions(lines) {
   return lines.map((line) => {
     const colon = line.indexOf(":");
     const spec = (colon < 0 ? line : line.slice(0, colon)).trim();
     const reason = colon < 0 ? "" : line.slice(colon + 1).trim();
-    const at = spec.lastIndexOf("@");
-    const name = at > 0 ? spec.slice(0, at) : spec;
-    const range = at > 0 ? spec.slice(at + 1).trim() : "*";
+    const at2 = spec.lastIndexOf("@");
+    const name = at2 > 0 ? spec.slice(0, at2) : spec;
+    const range = at2 > 0 ? spec.slice(at2 + 1).trim() : "*";
     if (reason === "" || name === "" || /\s/.test(name)) {
       throw new InputError(
         "exceptions",
         `Expected each \`exceptions\` line to be \`name@range: reason\`, got \`${line}\`.`
       );
     }
-    if (import_semver.default.validRange(range) === null) {
+    if (import_semver2.default.validRange(range) === null) {
       throw new InputError(
         "exceptions",
         `Expected a semver range after \`${name}@\` in \`exceptions\`, got \`${range}\`.`
@@ -76194,9 +82695,9 @@ function findException(exceptions, name, version2) {
   return exceptions.find((e) => e.name === name && versionInRange(version2, e.range));
 }
 function versionInRange(version2, range) {
-  const clean2 = import_semver.default.clean(version2);
+  const clean2 = import_semver2.default.clean(version2);
   if (clean2 === null) return range.trim() === "*";
-  return import_semver.default.satisfies(clean2, range, { includePrerelease: true });
+  return import_semver2.default.satisfies(clean2, range, { includePrerelease: true });
 }
 
 // actions/license/src/expression.ts
@@ -77024,6 +83525,29 @@ function canonicalLicenseId(id) {
 function canonicalExceptionId(id) {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
+function canonicalCase(text3) {
+  const tokens = text3.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id) ?? canonicalRef(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  }).join("");
+}
+function canonicalRef(id) {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return void 0;
+  const document2 = match[1] === void 0 ? "" : `DocumentRef-${match[2] ?? ""}:`;
+  return `${document2}LicenseRef-${match[4] ?? ""}`;
+}
 var DEPRECATED_MAP = {
   "GPL-1.0": "GPL-1.0-only",
   "GPL-2.0": "GPL-2.0-only",
@@ -77141,8 +83665,8 @@ function formatBranch(branch) {
 }
 function renderTree(tree, parentOp) {
   if ("leaf" in tree) return formatLeaf(tree.leaf);
-  const text2 = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
-  return parentOp !== void 0 && parentOp !== tree.op ? `(${text2})` : text2;
+  const text3 = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
+  return parentOp !== void 0 && parentOp !== tree.op ? `(${text3})` : text3;
 }
 function toBranches(tree) {
   if ("leaf" in tree) return [[tree.leaf]];
@@ -77197,7 +83721,7 @@ function parseEntries(input2, entries) {
   const invalid2 = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error63) {
       if (!(error63 instanceof ExpressionError)) throw error63;
       invalid2.push(entry);
@@ -77239,14 +83763,17 @@ function judgeExpression(expression, policy) {
   };
 }
 function allows(allowed, leaf) {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+function choices(leaf) {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 function isDenied(leaf, deny) {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 function matchesCombo(branch, combo) {
   return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
@@ -77418,19 +83945,19 @@ function resolveLicense(raw2) {
   return { known: true, expression: { ...combined, notes: [...notes, ...combined.notes] } };
 }
 function resolveString(value2) {
-  const text2 = value2.trim();
-  if (text2 === "") return { known: false, reason: "empty license string" };
-  const special = SPECIAL_UNKNOWN[text2.toUpperCase()];
+  const text3 = value2.trim();
+  if (text3 === "") return { known: false, reason: "empty license string" };
+  const special = SPECIAL_UNKNOWN[text3.toUpperCase()];
   if (special !== void 0) return { known: false, reason: special };
-  if (SEE_LICENSE.test(text2)) return { known: false, reason: `custom license (${text2})` };
+  if (SEE_LICENSE.test(text3)) return { known: false, reason: `custom license (${text3})` };
   let parseError = "";
   try {
-    return { known: true, expression: parseExpression(text2) };
+    return { known: true, expression: parseExpression(text3) };
   } catch (error63) {
     if (!(error63 instanceof ExpressionError)) throw error63;
     parseError = error63.message;
   }
-  const fixed = normaliseNonSpdx(text2);
+  const fixed = normaliseNonSpdx(text3);
   if (fixed !== void 0) {
     const expression = tryParse(fixed.to);
     if (expression !== void 0) {
@@ -77438,51 +83965,32 @@ function resolveString(value2) {
         known: true,
         expression: {
           ...expression,
-          notes: [`\`${text2}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
+          notes: [`\`${text3}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
         }
       };
     }
   }
-  return { known: false, reason: `\`${text2}\` is not a valid SPDX expression (${parseError})` };
+  return { known: false, reason: `\`${text3}\` is not a valid SPDX expression (${parseError})` };
 }
-function normaliseNonSpdx(text2) {
-  const alias = LICENSE_ALIASES.get(aliasKey(text2));
+function normaliseNonSpdx(text3) {
+  const alias = LICENSE_ALIASES.get(aliasKey(text3));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text2);
-  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
-  const slashed = splitSlash(text2);
+  const cased = canonicalCase(text3);
+  if (cased !== text3) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const slashed = splitSlash(text3);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
 }
-function fixCase(text2) {
-  const tokens = text2.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === "AND" || upper === "OR" || upper === "WITH") {
-      afterWith = upper === "WITH";
-      return upper;
-    }
-    if (token.trim() === "" || token === "(" || token === ")") return token;
-    const plus = token.endsWith("+") ? "+" : "";
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === void 0 ? token : canonical + plus;
-  });
-  const result = fixed.join("");
-  return result !== text2 ? result : void 0;
-}
-function splitSlash(text2) {
-  const parts = text2.split("/").map((p) => p.trim());
+function splitSlash(text3) {
+  const parts = text3.split("/").map((p) => p.trim());
   if (parts.length < 2) return void 0;
   const ids = parts.map((p) => canonicalLicenseId(p) ?? LICENSE_ALIASES.get(aliasKey(p)));
   if (ids.some((id) => id === void 0)) return void 0;
   return ids.join(" OR ");
 }
-function tryParse(text2) {
+function tryParse(text3) {
   try {
-    return parseExpression(text2);
+    return parseExpression(text3);
   } catch (error63) {
     if (error63 instanceof ExpressionError) return void 0;
     throw error63;
@@ -77490,46 +83998,86 @@ function tryParse(text2) {
 }
 
 // actions/license/src/judge-packages.ts
+var SCOPE_RANK = { production: 0, optional: 1, development: 2 };
+var SEVERITY = {
+  denied: 0,
+  "not-allowed": 1,
+  unknown: 2,
+  allowed: 3,
+  excepted: 4
+};
 function judgePackages(inventories, config2) {
   const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
   const cache = /* @__PURE__ */ new Map();
   for (const e of config2.exceptions) decisions.exceptionUse.set(e, []);
-  const seen = /* @__PURE__ */ new Set();
+  const groups = /* @__PURE__ */ new Map();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
       const id = `${pkg.name}@${pkg.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (pkg.firstParty) {
-        decisions.firstParty.push(pkg);
-      } else if (pkg.scope === "development" && !config2.includeDev) {
-        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
-      } else {
-        decisions.checked.push({
-          pkg,
-          source: inventory.file,
-          outcome: decide(pkg, config2, decisions, cache)
-        });
-      }
+      const group = groups.get(id);
+      if (group === void 0) groups.set(id, [{ pkg, source: inventory.file }]);
+      else group.push({ pkg, source: inventory.file });
+    }
+  }
+  for (const copies of groups.values()) {
+    const thirdParty = copies.filter((c) => !c.pkg.firstParty);
+    const [widest] = [...thirdParty].sort((a, b) => SCOPE_RANK[a.pkg.scope] - SCOPE_RANK[b.pkg.scope]);
+    const [first] = copies;
+    if (widest === void 0) {
+      if (first !== void 0) decisions.firstParty.push(first.pkg);
+    } else if (widest.pkg.scope === "development" && !config2.includeDev) {
+      decisions.skipped.set("development", (decisions.skipped.get("development") ?? 0) + 1);
+    } else {
+      decisions.checked.push(decideCopies(widest, thirdParty, config2, decisions, cache));
     }
   }
   return decisions;
 }
-function decide(pkg, config2, decisions, cache) {
-  const exception = findException(config2.exceptions, pkg.name, pkg.version);
+function decideCopies(widest, copies, config2, decisions, cache) {
+  const { name, version: version2 } = widest.pkg;
+  const exception = findException(config2.exceptions, name, version2);
   if (exception !== void 0) {
-    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
-    const resolution = resolveLicense(pkg.license);
-    return {
-      status: "excepted",
-      exception,
-      license: resolution.known ? resolution.expression.text : resolution.reason
-    };
+    decisions.exceptionUse.get(exception)?.push(`${name}@${version2}`);
+    const licensed2 = copies.find((c) => c.pkg.license.kind !== "missing")?.pkg.license ?? widest.pkg.license;
+    const resolution = resolveLicense(licensed2);
+    const license = resolution.known ? resolution.expression.text : resolution.reason;
+    return { pkg: widest.pkg, source: widest.source, outcome: { status: "excepted", exception, license } };
   }
-  const key = JSON.stringify(pkg.license);
+  const readings = /* @__PURE__ */ new Map();
+  for (const copy of copies) {
+    if (copy.pkg.license.kind === "missing") continue;
+    const resolution = resolveLicense(copy.pkg.license);
+    const key = resolution.known ? resolution.expression.text : `unknown: ${resolution.reason}`;
+    if (!readings.has(key)) readings.set(key, copy);
+  }
+  const declared = [...readings.values()];
+  const judged = declared.map((copy) => ({ copy, outcome: judgeCached(copy.pkg.license, config2, cache) }));
+  const [strictest] = judged.sort((a, b) => SEVERITY[a.outcome.status] - SEVERITY[b.outcome.status]);
+  const licensed = strictest?.copy.pkg ?? widest.pkg;
+  const pkg = {
+    ...widest.pkg,
+    license: licensed.license,
+    ...licensed.licenseFrom === void 0 ? {} : { licenseFrom: licensed.licenseFrom }
+  };
+  const decision = {
+    pkg,
+    source: strictest?.copy.source ?? widest.source,
+    outcome: strictest?.outcome ?? judgeCached(pkg.license, config2, cache)
+  };
+  if (declared.length > 1) {
+    decision.conflicting = [...readings].map(([license, copy]) => ({ license, from: whereFrom(copy) }));
+  }
+  return decision;
+}
+function whereFrom(copy) {
+  const at2 = copy.pkg.licenseFrom ?? copy.pkg.installPath;
+  return at2 === void 0 ? copy.source : `${copy.source}: ${at2}`;
+}
+function judgeCached(license, config2, cache) {
+  const key = JSON.stringify(license);
   let outcome = cache.get(key);
   if (outcome === void 0) {
-    outcome = judgeLicense(pkg.license, config2);
+    outcome = judgeLicense(license, config2);
     cache.set(key, outcome);
   }
   return outcome;
@@ -77558,6 +84106,21 @@ function buildSections(decisions, violations, inventories, config2, notes) {
           "expression" in d.outcome ? d.outcome.expression.text : "unknown",
           "why" in d.outcome ? d.outcome.why : "",
           d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== void 0);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        "Conflicting license declarations",
+        ["Package", "Version", "Declared", "Judged by the strictest"],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join("; "),
+          d.outcome.status
         ])
       )
     );
@@ -77778,173 +84341,6 @@ function mergeReports2(reports) {
     }
   }
   return files;
-}
-
-// actions/mutation/src/json-scan.ts
-var MAX_JSON_DEPTH2 = 64;
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_OBJECT = 123;
-var CLOSE_OBJECT = 125;
-var OPEN_ARRAY = 91;
-var CLOSE_ARRAY = 93;
-var COLON = 58;
-var COMMA = 44;
-var INLINE_STRING = 48;
-function positionOf(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
-}
-function endOfString(text2, open4) {
-  let close = text2.indexOf('"', open4 + 1);
-  while (close !== -1) {
-    let backslashes = 0;
-    for (let i = close - 1; text2.charCodeAt(i) === BACKSLASH; i--) backslashes++;
-    if (backslashes % 2 === 0) return close;
-    close = text2.indexOf('"', close + 1);
-  }
-  return -1;
-}
-function sameRange(text2, aStart, bStart, length) {
-  for (let i = 0; i < length; i++)
-    if (text2.charCodeAt(aStart + i) !== text2.charCodeAt(bStart + i)) return false;
-  return true;
-}
-var KeyStack = class {
-  /** Triples (start, end, escaped) of the keys of all open objects, innermost last. */
-  ranges = new Int32Array(3 * 64);
-  top = 0;
-  frames;
-  depth = 0;
-  /** Objects with many keys (`files`, `dependencies`) switch to a Set, to stay linear. */
-  sets = [];
-  constructor(maxDepth) {
-    this.frames = new Int32Array(maxDepth + 1);
-  }
-  open() {
-    this.frames[++this.depth] = this.top;
-    this.sets[this.depth] = void 0;
-  }
-  close() {
-    this.top = this.frames[this.depth] ?? 0;
-    this.sets[this.depth--] = void 0;
-  }
-  /** Adds a key; returns false when the innermost object already has it. */
-  add(text2, start, end, mayBeEscaped) {
-    const set2 = this.sets[this.depth];
-    if (set2 !== void 0) return addToSet(set2, decodeKey(text2, start, end));
-    const from = this.frames[this.depth] ?? 0;
-    const length = end - start;
-    const escaped = mayBeEscaped && hasBackslash(text2, start, end) ? 1 : 0;
-    const ranges = this.ranges;
-    for (let i = from; i < this.top; i += 3) {
-      const s = ranges[i] ?? 0;
-      const e = ranges[i + 1] ?? 0;
-      if (e - s === length && sameRange(text2, s, start, length)) return false;
-      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text2, s, e) === decodeKey(text2, start, end))
-        return false;
-    }
-    if (this.top + 3 > ranges.length) {
-      const grown = new Int32Array(ranges.length * 2);
-      grown.set(ranges);
-      this.ranges = grown;
-    }
-    this.ranges[this.top++] = start;
-    this.ranges[this.top++] = end;
-    this.ranges[this.top++] = escaped;
-    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
-      const big = /* @__PURE__ */ new Set();
-      for (let i = from; i < this.top; i += 3)
-        big.add(decodeKey(text2, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
-      this.top = from;
-      this.sets[this.depth] = big;
-    }
-    return true;
-  }
-};
-var SMALL_OBJECT_KEYS = 16;
-function addToSet(set2, key) {
-  if (set2.has(key)) return false;
-  set2.add(key);
-  return true;
-}
-function hasBackslash(text2, start, end) {
-  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === BACKSLASH) return true;
-  return false;
-}
-function decodeKey(text2, start, end) {
-  if (!hasBackslash(text2, start, end)) return text2.slice(start, end);
-  try {
-    return JSON.parse(text2.slice(start - 1, end + 1));
-  } catch {
-    return text2.slice(start, end);
-  }
-}
-function scanJson2(text2, file2, maxDepth = MAX_JSON_DEPTH2) {
-  const keys = new KeyStack(maxDepth);
-  const kinds = new Uint8Array(maxDepth + 1);
-  let depth = 0;
-  let expectKey = false;
-  const length = text2.length;
-  for (let i = 0; i < length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === QUOTE) {
-      let j = i + 1;
-      let escaped = false;
-      const inlineEnd = Math.min(length, j + INLINE_STRING);
-      let close = -1;
-      while (j < inlineEnd) {
-        const d = text2.charCodeAt(j);
-        if (d === QUOTE) {
-          close = j;
-          break;
-        }
-        if (d === BACKSLASH) {
-          escaped = true;
-          j += 2;
-        } else j++;
-      }
-      if (close === -1) {
-        if (j >= length) return;
-        close = endOfString(text2, j - 1);
-        if (close === -1) return;
-        escaped = true;
-      }
-      if (expectKey) {
-        if (!keys.add(text2, i + 1, close, escaped)) {
-          const key = decodeKey(text2, i + 1, close);
-          throw new ReportError(
-            file2,
-            `The report ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text2, i)}; duplicate keys are ambiguous, so the report is rejected.`
-          );
-        }
-        expectKey = false;
-      }
-      i = close;
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (depth >= maxDepth) {
-        throw new ReportError(
-          file2,
-          `The report ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text2, i)}; a mutation report is never that deep.`
-        );
-      }
-      expectKey = c === OPEN_OBJECT;
-      kinds[++depth] = expectKey ? 1 : 0;
-      if (expectKey) keys.open();
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      if (depth > 0 && kinds[depth--] === 1) keys.close();
-      expectKey = false;
-    } else if (c === COMMA) {
-      expectKey = kinds[depth] === 1;
-    } else if (c === COLON) {
-      expectKey = false;
-    }
-  }
 }
 
 // actions/mutation/src/report-schema.ts
@@ -78333,12 +84729,12 @@ function formatJsonPath(pointer) {
   }
   return out.length > MAX_PATH ? `${out.slice(0, MAX_PATH)}\u2026` : out;
 }
-function describe3(error63) {
+function describe4(error63) {
   const params = error63.params;
   if (error63.keyword === "required") {
     const missing = String(params.missingProperty);
-    const at = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
-    return `${at}${missing} is required`;
+    const at2 = error63.instancePath === "" ? "" : `${formatJsonPath(error63.instancePath)}.`;
+    return `${at2}${missing} is required`;
   }
   const where = formatJsonPath(error63.instancePath);
   if (error63.keyword === "enum") {
@@ -78364,10 +84760,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path12 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path14 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path12} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path14} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -78382,7 +84778,7 @@ function validateReport(report, file2) {
   const validate3 = validator();
   if (!validate3(report)) {
     const first = validate3.errors?.[0];
-    const reason = first ? describe3(first) : "the report is invalid";
+    const reason = first ? describe4(first) : "the report is invalid";
     throw new ReportError(
       file2,
       `The report ${file2} does not match mutation-testing-report-schema: ${reason}.`
@@ -78392,10 +84788,10 @@ function validateReport(report, file2) {
 }
 
 // actions/mutation/src/report-reader.ts
-function rejectForeignFormats(text2, file2) {
-  const first = /\S/.exec(text2.slice(0, 1024));
+function rejectForeignFormats(text3, file2) {
+  const first = /\S/.exec(text3.slice(0, 1024));
   if (first?.[0] === "<") {
-    const pit = /<mutations[\s>/]/.test(text2.slice(0, 4096));
+    const pit = /<mutations[\s>/]/.test(text3.slice(0, 4096));
     throw new ReportError(
       file2,
       pit ? `The report ${file2} is a PIT (pitest) mutations.xml, which this gate does not read; produce mutation-testing-report-schema JSON instead (pitest-mutation-testing-elements-plugin, output format JSON).` : `The report ${file2} is XML, not mutation-testing-report-schema JSON.`
@@ -78412,29 +84808,6 @@ function rejectLegacyStrykerNet(value2, file2) {
     );
   }
 }
-function parseJson(text2, file2) {
-  try {
-    return JSON.parse(text2);
-  } catch (error63) {
-    const message = error63 instanceof Error ? error63.message : "";
-    const position = /at position (\d+)/.exec(message);
-    if (/Unexpected end of JSON input|Unterminated string/.test(message)) {
-      throw new ReportError(file2, `The report ${file2} ends before its JSON is complete (truncated?).`);
-    }
-    const where = position ? ` at ${positionOf(text2, Number(position[1]))}` : "";
-    throw new ReportError(file2, `The report ${file2} is not valid JSON${where}.`);
-  }
-}
-function assertFiniteLocation(raw2, key, index, file2) {
-  const { start, end } = raw2.location;
-  if (Number.isFinite(start.line + start.column + end.line + end.column)) return;
-  const name = !Number.isFinite(start.line) ? "start.line" : !Number.isFinite(start.column) ? "start.column" : !Number.isFinite(end.line) ? "end.line" : "end.column";
-  const pointer = `/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants/${index}/location`;
-  throw new ReportError(
-    file2,
-    `The report ${file2} does not match mutation-testing-report-schema: ${formatJsonPath(pointer)}.${name} must be a finite integer.`
-  );
-}
 function toMutant(raw2) {
   const { start, end } = raw2.location;
   const endLine = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
@@ -78449,21 +84822,17 @@ function toMutant(raw2) {
   if (raw2.description !== void 0) mutant.description = raw2.description;
   return mutant;
 }
-function parseMutationReport(text2, file2) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function parseMutationReport(text3, file2) {
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   if (body.trim() === "") throw new ReportError(file2, `The report ${file2} is empty.`);
   rejectForeignFormats(body, file2);
-  scanJson2(body, file2);
-  const value2 = parseJson(body, file2);
+  const value2 = parseJsonText(body, file2);
   rejectLegacyStrykerNet(value2, file2);
   validateReport(value2, file2);
   const raw2 = value2;
   const files = /* @__PURE__ */ new Map();
   for (const [key, entry] of Object.entries(raw2.files)) {
-    const mutants = entry.mutants.map((m, i) => {
-      assertFiniteLocation(m, key, i, file2);
-      return toMutant(m);
-    });
+    const mutants = entry.mutants.map(toMutant);
     files.set(key, { key, path: key, language: entry.language, mutants });
   }
   const { high, low } = raw2.thresholds;
@@ -78479,7 +84848,7 @@ function parseMutationReport(text2, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path8 from "node:path";
+import path10 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -78508,17 +84877,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path8.posix.dirname(reportFile);
+  let dir = path10.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path8.posix.dirname(dir);
+    dir = path10.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path8.posix.normalize(path8.posix.join(base, relativeKey));
+  const joined = path10.posix.normalize(path10.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -78586,16 +84955,46 @@ async function collectMutation(config2, io) {
   const reports = [];
   const missingSources = [];
   for (const file2 of await findReports(config2.files, io)) {
-    const report = parseMutationReport(await io.readText(file2, { maxBytes: MAX_REPORT_BYTES }), file2);
+    const report = parseMutationReport(
+      await io.readText(file2, { maxBytes: MAX_REPORT_BYTES, report: true }),
+      file2
+    );
     missingSources.push(...await resolveSources(report, io));
     reports.push(report);
     io.log.info(
       `Read ${file2}: ${report.files.size} files, schema ${report.schemaVersion}${report.framework ? `, ${report.framework}` : ""}.`
     );
   }
+  const { changes, note } = await changesAsNeeded(io, config2.minPatchScore !== void 0);
+  const missing = changes === void 0 ? missingSources : await mapMissing(reports, missingSources, changes, io);
   const files = mergeReports2(reports);
-  const changes = await io.changes();
-  return { reports, files, missingSources, changes };
+  return {
+    reports,
+    files,
+    missingSources: missing,
+    changes,
+    ...note !== void 0 && { changesNote: note },
+    event: io.event.name
+  };
+}
+async function mapMissing(reports, missing, changes, io) {
+  if (missing.length === 0 || changes.files.length === 0) return [...missing];
+  const tracked = await readTrackedFiles((args) => io.git(args));
+  if (!Array.isArray(tracked)) return [...missing];
+  const lost = new Set(missing);
+  const files = reports.flatMap((r) => [...r.files.values()]).filter((f) => lost.has(f.path));
+  const mapping = mapPathsToRepository(
+    files.map((f) => f.key),
+    tracked
+  );
+  for (const file2 of files) {
+    const repo = mapping.mapped.get(file2.key);
+    if (repo === void 0) continue;
+    lost.delete(file2.path);
+    file2.path = repo;
+  }
+  if (lost.size < missing.length) io.log.info(`Mutation report paths: ${mapping.description}`);
+  return missing.filter((p) => lost.has(p));
 }
 
 // actions/mutation/src/config.ts
@@ -78676,6 +85075,9 @@ function findChangedMutants(files, changes) {
   }
   return out;
 }
+function unknownChangedFiles(files, changes) {
+  return files.filter((f) => f.mutants.length > 0 && !changedLinesKnown(changes, f.path)).map((f) => f.path);
+}
 
 // actions/mutation/src/evidence.ts
 function evidenceProblems(scores, model, config2) {
@@ -78692,11 +85094,23 @@ function evidenceProblems(scores, model, config2) {
       allowed: config2.allowEmpty
     });
   }
-  if (model.changes?.incomplete !== void 0 && config2.minPatchScore !== void 0) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false
-    });
+  if (config2.minPatchScore !== void 0) {
+    const bar = `min-patch-score (${config2.minPatchScore}%)`;
+    if (model.changes === void 0) {
+      problems.push({
+        message: `${bar} is set, but this ${model.event === void 0 ? "" : `${model.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch-score for this event.`,
+        allowed: false
+      });
+    } else {
+      const unknown2 = unknownChangedFiles(model.files, model.changes);
+      if (unknown2.length > 0) {
+        const shown2 = unknown2.slice(0, 5).join(", ") + (unknown2.length > 5 ? ` and ${unknown2.length - 5} more` : "");
+        problems.push({
+          message: `${bar} cannot be decided: the changed lines of ${unknown2.length} file(s) with mutants are unknown (${shown2}; ${model.changes.incomplete ?? "the change set is partial"}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          allowed: false
+        });
+      }
+    }
   }
   if (model.missingSources.length > 0) {
     const first = model.missingSources[0] ?? "";
@@ -78819,8 +85233,8 @@ function worstFilesSection2(files) {
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown2.map(({ path: path12, scores: s }) => [
-      path12,
+    rows: shown2.map(({ path: path14, scores: s }) => [
+      path14,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -78854,14 +85268,15 @@ function reportsSection2(reports) {
     ]
   };
 }
-function changedSection(changes, patch, touched) {
+function changedSection(changes, patch, touched, whyNoChanges) {
   if (changes === void 0) {
     return {
       title: "Changed code",
-      notes: ["No diff for this event, so there is no patch score and min-patch-score is not checked."]
+      notes: [`No patch score: ${whyNoChanges ?? "no diff for this event."}`]
     };
   }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  const incomplete = changes.incomplete === void 0 ? "" : ` Incomplete: ${changes.incomplete}`;
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).${incomplete}`;
   if (patch.valid === 0) {
     return {
       title: "Changed code",
@@ -78882,8 +85297,8 @@ function changedSection(changes, patch, touched) {
 
 // actions/mutation/src/survivors.ts
 var MAX_REPLACEMENT = 120;
-function shortReplacement(text2) {
-  const line = text2.replace(/\s+/g, " ").trim();
+function shortReplacement(text3) {
+  const line = text3.replace(/\s+/g, " ").trim();
   return line.length > MAX_REPLACEMENT ? `${line.slice(0, MAX_REPLACEMENT)}\u2026` : line;
 }
 function describeChange(changed) {
@@ -78978,7 +85393,7 @@ function evaluateMutation(model, config2) {
   const findings = survivorFindings(changed, patchMetric?.verdict === "fail" ? "error" : "warning");
   const details = [
     formulaSection(scores),
-    changedSection(model.changes, patch, changed.length),
+    changedSection(model.changes, patch, changed.length, model.changesNote),
     statusSection(scores),
     worstFilesSection2(model.files),
     reportsSection2(model.reports)
@@ -79075,27 +85490,6 @@ function parseFileEntry(data, index) {
   };
 }
 
-// actions/pr-size/src/checkout-guard.ts
-function prCommits(io, target) {
-  const pr = io.event.payload.pull_request;
-  const merge2 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
-  return [target.headSha, ...merge2];
-}
-async function refuseUntrustedCheckout(io, target, allowUnsafe) {
-  if (target.event !== "pull_request_target" || allowUnsafe) return;
-  let head;
-  try {
-    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
-  } catch {
-    return;
-  }
-  if (prCommits(io, target).includes(head)) {
-    throw new ConfigError(
-      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
-    );
-  }
-}
-
 // actions/pr-size/src/check-attr.ts
 var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
 function isOn(info2) {
@@ -79105,23 +85499,23 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path12 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path14 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path12) ?? { generated: false, vendored: false };
+    const entry = result.get(path14) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path12, entry);
+    result.set(path14, entry);
   }
   return result;
 }
 
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text2, record4) {
-  if (!COUNT2.test(text2))
-    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
-  return Number(text2);
+function parseCount(text3, record4) {
+  if (!COUNT2.test(text3))
+    throw new InternalError(`Unexpected git numstat count \`${text3}\` in \`${record4}\`.`);
+  return Number(text3);
 }
 function parseNumstat(output2) {
   const fields = output2.split("\0");
@@ -79137,15 +85531,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path12 = record4.slice(second + 1);
+    let path14 = record4.slice(second + 1);
     let previousPath;
-    if (path12 === "") {
+    if (path14 === "") {
       previousPath = fields[i++];
-      path12 = fields[i++] ?? "";
-      if (!previousPath || !path12) throw new InternalError("Truncated git numstat rename record.");
+      path14 = fields[i++] ?? "";
+      if (!previousPath || !path14) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path12,
+      path: path14,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -79173,9 +85567,9 @@ async function readGitContext(io) {
   ]);
   return { cdup: cdup.trim(), withSource };
 }
-async function readAttributes(io, headSha, paths, context) {
+async function readAttributes(io, headSha, paths, context2) {
   const attributes = /* @__PURE__ */ new Map();
-  const { cdup, withSource } = context;
+  const { cdup, withSource } = context2;
   const sourceArgs = withSource ? [`--source=${headSha}`] : [];
   const outputs = await Promise.all(
     batchPaths(paths).map(
@@ -79185,21 +85579,21 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path12, value2] of parseCheckAttr(output2)) attributes.set(path12.slice(cdup.length), value2);
+    for (const [path14, value2] of parseCheckAttr(output2)) attributes.set(path14.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
 }
-async function readDiffAttributes(io, range, headSha, context) {
+async function readDiffAttributes(io, range, headSha, context2) {
   const names2 = await io.git(["diff", "--name-only", "-z", "--no-relative", range]);
   const paths = names2.split("\0").filter((p) => p !== "" && p !== "\n");
-  return readAttributes(io, headSha, paths, await context);
+  return readAttributes(io, headSha, paths, await context2);
 }
 async function countFromGit(io, target) {
   const range = `${target.baseSha}...${target.headSha}`;
-  const context = readGitContext(io);
-  const attributes = readDiffAttributes(io, range, target.headSha, context);
-  context.catch(() => void 0);
+  const context2 = readGitContext(io);
+  const attributes = readDiffAttributes(io, range, target.headSha, context2);
+  context2.catch(() => void 0);
   attributes.catch(() => void 0);
   let numstat;
   try {
@@ -79223,6 +85617,11 @@ async function countFromGit(io, target) {
 }
 
 // actions/pr-size/src/checkout-attributes.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge2 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge2];
+}
 async function isMergeOf(io, headSha) {
   const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
   const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
@@ -79264,16 +85663,16 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path12) => match(path12.slice(path12.lastIndexOf("/") + 1));
+      return (path14) => match(path14.slice(path14.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
     return void 0;
   }
 }
-function parseGitattributes(text2) {
+function parseGitattributes(text3) {
   const rules = [];
-  for (const line of text2.split(/\r?\n/).slice(0, MAX_LINES)) {
+  for (const line of text3.split(/\r?\n/).slice(0, MAX_LINES)) {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("[attr]")) continue;
     const [pattern, ...tokens] = trimmed.split(/\s+/);
@@ -79295,10 +85694,10 @@ function parseGitattributes(text2) {
   }
   return rules;
 }
-function linguistAttributesOf(path12, rules) {
+function linguistAttributesOf(path14, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path12)) continue;
+    if (!rule.matches(path14)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -79329,9 +85728,9 @@ async function fetchText(github, owner, repo, ref) {
 }
 async function readRootAttributes(github, ref, headSha, files) {
   const attributes = /* @__PURE__ */ new Map();
-  let text2;
+  let text3;
   try {
-    text2 = await fetchText(github, ref.owner, ref.repo, headSha);
+    text3 = await fetchText(github, ref.owner, ref.repo, headSha);
   } catch {
     return {
       attributes,
@@ -79340,8 +85739,8 @@ async function readRootAttributes(github, ref, headSha, files) {
     };
   }
   const note = "Without a clone only the root .gitattributes is read; nested ones are not applied.";
-  if (text2 === void 0) return { attributes, source: "root .gitattributes (API)", note };
-  const rules = parseGitattributes(text2);
+  if (text3 === void 0) return { attributes, source: "root .gitattributes (API)", note };
+  const rules = parseGitattributes(text3);
   for (const file2 of files) {
     const value2 = linguistAttributesOf(file2.path, rules);
     if (value2.generated || value2.vendored) attributes.set(file2.path, value2);
@@ -79410,12 +85809,11 @@ async function countFromApi(io, target, reason) {
     );
   let files = [];
   if (pull.totals.changedFiles <= API_FILE_CAP) {
-    const entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: ref.owner,
-      repo: ref.repo,
-      pull_number: ref.pullNumber,
-      per_page: 100
-    });
+    const entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 },
+      { expectedItems: pull.totals.changedFiles }
+    );
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
   const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);
@@ -79438,12 +85836,12 @@ var SIZE_NAMES = ["XS", "S", "M", "L", "XL", "XXL"];
 var DEFAULT_SIZES = "XS:10,S:50,M:200,L:500,XL:1000";
 var BOUNDED = SIZE_NAMES.slice(0, -1);
 var ENTRY = /^(XS|S|M|L|XL):(0|[1-9]\d{0,8})$/;
-function parseSizes(text2) {
-  const entries = text2.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+function parseSizes(text3) {
+  const entries = text3.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
   const fail2 = (why) => {
     throw new InputError(
       "sizes",
-      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text2}\` (${why}).`
+      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text3}\` (${why}).`
     );
   };
   if (entries.length === 0) fail2("no bucket");
@@ -79509,12 +85907,6 @@ var INPUT_SPECS5 = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
-  },
-  {
-    name: "allow-unsafe",
-    kind: "boolean",
-    default: "false",
-    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -79536,8 +85928,7 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
-    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
   };
 }
 
@@ -79561,8 +85952,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path12) {
-  return path12.slice(path12.lastIndexOf("/") + 1);
+function basename(path14) {
+  return path14.slice(path14.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -79747,8 +86138,7 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
-      "allow-unsafe": config2.allowUnsafe
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
     },
     inputs: [],
     durationMs: 0
@@ -79892,10 +86282,9 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io, config2) {
+async function measure(io) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
-    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -79933,7 +86322,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS5,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io, config2);
+    const { model, labels } = await measure(io);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label2(io, result, labels);
     return result;
@@ -79941,14 +86330,14 @@ var prSizeGate = {
 };
 
 // actions/provenance/src/gate.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // actions/provenance/src/attestation.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var PREDICATE_TYPE = "https://aeef.dev/provenance/v1";
 var ATTESTATION_FILE = "provenance.intoto.json";
-var sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+var sha256 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
 function resultFileRecord(file2, bytes) {
   let parsed;
   try {
@@ -80045,7 +86434,7 @@ function serializeStatement(statement) {
 var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
 var EVIDENCE_MAX = 200;
 var MESSAGE_SCAN_MAX = 256 * 1024;
-var clip2 = (text2) => text2.length > EVIDENCE_MAX ? `${text2.slice(0, EVIDENCE_MAX - 1)}\u2026` : text2;
+var clip2 = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
 function parseTrailerValue(key, value2) {
   const trimmed = value2.trim();
   const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
@@ -80141,8 +86530,8 @@ function headingOf(line) {
   if (bold) return { level: 7, text: bold[1] ?? "" };
   return void 0;
 }
-function stripComments(text2) {
-  return text2.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+function stripComments(text3) {
+  return text3.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
 }
 function sectionLines(lines, heading) {
   const out = [];
@@ -80155,8 +86544,8 @@ function sectionLines(lines, heading) {
 }
 var normalise2 = (line) => line.trim().replace(/\s+/g, " ").toLowerCase();
 var CHECKBOX = /^[-*+][ \t]+\[([ xX])\][ \t]*(.*)$/;
-function findSections(text2, headings) {
-  const lines = stripComments(text2.slice(0, BODY_MAX).replace(/\r\n?/g, "\n")).split("\n");
+function findSections(text3, headings) {
+  const lines = stripComments(text3.slice(0, BODY_MAX).replace(/\r\n?/g, "\n")).split("\n");
   const wanted = headings.map((h) => h.toLowerCase());
   const found = [];
   lines.forEach((line, index) => {
@@ -80184,8 +86573,8 @@ function checkDisclosure(body, headings, template) {
           return { found: true, filled: true, heading: heading.text, reason: "a box is checked" };
         continue;
       }
-      const text2 = normalise2(line);
-      if (text2 === "" || placeholders.has(text2) || /^[-*+>|_ ]*$/.test(text2)) continue;
+      const text3 = normalise2(line);
+      if (text3 === "" || placeholders.has(text3) || /^[-*+>|_ ]*$/.test(text3)) continue;
       return { found: true, filled: true, heading: heading.text, reason: "it holds text" };
     }
   }
@@ -80213,8 +86602,8 @@ var isObject10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v)
 var str2 = (v) => typeof v === "string" ? v : "";
 var FIELDS4 = 7;
 var LOG_FORMAT = "%H%x00%an%x00%ae%x00%cn%x00%ce%x00%P%x00%B";
-function parseGitLog(text2) {
-  const parts = text2.split("\0");
+function parseGitLog(text3) {
+  const parts = text3.split("\0");
   if (parts.at(-1) === "") parts.pop();
   if (parts.length % FIELDS4 !== 0)
     throw new ConfigError("git log gave commit records that do not split into their fields.");
@@ -80234,10 +86623,10 @@ function parseGitLog(text2) {
   }
   return commits;
 }
-function parseNumstat2(text2) {
+function parseNumstat2(text3) {
   const stats = /* @__PURE__ */ new Map();
   let current;
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     const commit = /^@@@([0-9a-f]{40,64})$/.exec(line);
     if (commit) {
       current = { additions: 0, deletions: 0 };
@@ -80413,8 +86802,8 @@ var LIST_FIELDS = {
   sources: "sources"
 };
 var isObject11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parseIdentityTable(text2, fail2) {
-  const doc = (0, import_yaml5.parse)(text2);
+function parseIdentityTable(text3, fail2) {
+  const doc = (0, import_yaml5.parse)(text3);
   if (!isObject11(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
   return doc.tools.map((row, i) => {
     if (!isObject11(row) || typeof row.tool !== "string" || row.tool.trim() === "")
@@ -80554,8 +86943,8 @@ function compileIdentities(rows) {
     },
     trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
     label: (value2) => labels.get(value2.trim().toLowerCase()),
-    footers(text2) {
-      const lower2 = text2.toLowerCase();
+    footers(text3) {
+      const lower2 = text3.toLowerCase();
       return footers.filter(({ f }) => lower2.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
     }
   };
@@ -80839,7 +87228,7 @@ var provenanceGate = {
       summary: result.summary,
       results: await readResults(io)
     });
-    const file2 = await io.writeFile(path9.join(io.resultDir, ATTESTATION_FILE), serializeStatement(statement));
+    const file2 = await io.writeFile(path11.join(io.resultDir, ATTESTATION_FILE), serializeStatement(statement));
     result.outputs["attestation-file"] = file2;
     return result;
   }
@@ -80852,7 +87241,7 @@ function mergeCommitOf(io) {
 async function readResults(io) {
   const records = [];
   for (const file2 of await io.listResultFiles()) {
-    const name = path9.basename(file2);
+    const name = path11.basename(file2);
     if (name === ATTESTATION_FILE || name === "provenance.json") continue;
     const record4 = resultFileRecord(name, await io.readFile(file2, { maxBytes: RESULT_FILE_MAX }));
     if (record4) records.push(record4);
@@ -81160,8 +87549,8 @@ var MATCH_KINDS = [
   "snippet",
   "message"
 ];
-function normalise3(text2) {
-  return text2.replace(/\s+/g, " ").trim();
+function normalise3(text3) {
+  return text3.replace(/\s+/g, " ").trim();
 }
 function fingerprintKeys(finding, map2) {
   return Object.entries(map2).map(
@@ -81169,10 +87558,10 @@ function fingerprintKeys(finding, map2) {
   );
 }
 function fallbackKey(finding, kind) {
-  const text2 = kind === "snippet" ? finding.snippet : finding.message;
-  if (text2 === void 0) return void 0;
+  const text3 = kind === "snippet" ? finding.snippet : finding.message;
+  if (text3 === void 0) return void 0;
   const where = finding.path ?? finding.locationText ?? "";
-  return `${finding.ruleId}\0${where}\0${normalise3(text2)}`;
+  return `${finding.ruleId}\0${where}\0${normalise3(text3)}`;
 }
 function tally(keys) {
   const map2 = /* @__PURE__ */ new Map();
@@ -81217,6 +87606,7 @@ function matchBaseline(current, baseline) {
 // actions/sarif/src/new-only.ts
 function touchesChange(changes, finding) {
   if (finding.path === void 0) return true;
+  if (!changedLinesKnown(changes, finding.path)) return true;
   if (finding.startLine === void 0) return changedRangesOf(changes, finding.path).length > 0;
   return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
@@ -81226,12 +87616,23 @@ function newByDiff(findings, changes) {
       "`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here."
     );
   }
-  return {
-    isNew: findings.map((f) => touchesChange(changes, f)),
-    notes: [
-      `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
-    ]
-  };
+  const notes = [
+    `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === "git" ? "git diff" : "the REST API"}, ${changes.files.length} changed file(s)).`
+  ];
+  const withoutLines = filesWithoutLineData(changes);
+  if (withoutLines.length > 0)
+    notes.push(
+      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome3(withoutLines)}.`
+    );
+  if (mayLackFiles(changes))
+    notes.push(
+      `The API did not list every changed file (${changes.incomplete ?? "partial list"}), so findings in files it did not list count as new.`
+    );
+  return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
+}
+function listSome3(names2, shown2 = 10) {
+  const head = names2.slice(0, shown2).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
 }
 function newByBaseline(findings, baseline, files) {
   const { matches, counts } = matchBaseline(findings, baseline);
@@ -81335,8 +87736,8 @@ function bandOf(score) {
 }
 function parseSecuritySeverity(value2, file2, ruleId) {
   if (value2 === void 0 || value2 === null) return void 0;
-  const text2 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
-  const score = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
+  const text3 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
+  const score = DECIMAL.test(text3) ? Number(text3) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
     const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
@@ -81348,7 +87749,7 @@ function parseSecuritySeverity(value2, file2, ruleId) {
 }
 
 // actions/sarif/src/uri.ts
-import path10 from "node:path";
+import path12 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -81382,10 +87783,10 @@ function resolveUri(uri, workspace) {
     return { text: shown2 };
   }
   if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
-  const root = path10.posix.normalize(workspace.split(path10.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path10.posix.normalize(decoded) : path10.posix.join(root, decoded);
-  const relative = path10.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path10.posix.isAbsolute(relative))
+  const root = path12.posix.normalize(workspace.split(path12.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path12.posix.normalize(decoded) : path12.posix.join(root, decoded);
+  const relative = path12.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path12.posix.isAbsolute(relative))
     return { text: shown2 };
   return { path: relative };
 }
@@ -81413,10 +87814,10 @@ function assertScanComplete(log, report) {
       }
       const failed = (invocation.toolExecutionNotifications ?? []).find((n) => n.level === "error");
       if (failed) {
-        const text2 = messageText(failed.message, void 0).slice(0, 200);
+        const text3 = messageText(failed.message, void 0).slice(0, 200);
         throw new ReportError(
           report,
-          `${report}: run ${i} (${tool}) has an error-level tool notification ("${text2}"); the scanner did not complete.`
+          `${report}: run ${i} (${tool}) has an error-level tool notification ("${text3}"); the scanner did not complete.`
         );
       }
     }
@@ -81427,14 +87828,14 @@ function toolName(run) {
   return (name === "" ? "(unnamed tool)" : name).slice(0, 100);
 }
 function messageText(message, rule) {
-  let text2 = message?.text;
-  if (text2 === void 0 && message?.id !== void 0) {
+  let text3 = message?.text;
+  if (text3 === void 0 && message?.id !== void 0) {
     const template = rule?.messageStrings?.[message.id]?.text;
     const args = message.arguments ?? [];
-    text2 = template?.replace(/\{(\d{1,3})\}/g, (whole, n) => args[Number(n)] ?? whole);
+    text3 = template?.replace(/\{(\d{1,3})\}/g, (whole, n) => args[Number(n)] ?? whole);
   }
-  text2 ??= "(no message)";
-  return text2.length > MAX_MESSAGE_LENGTH ? `${text2.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text2;
+  text3 ??= "(no message)";
+  return text3.length > MAX_MESSAGE_LENGTH ? `${text3.slice(0, MAX_MESSAGE_LENGTH)}\u2026 (cut)` : text3;
 }
 var NOT_SUPPRESSED = Object.freeze({});
 function suppressionOf(result) {
@@ -81456,12 +87857,12 @@ function extractFindings(log, report, workspace) {
     const results = run.results ?? [];
     runs.push({ report, tool, results: results.length });
     const paths = /* @__PURE__ */ new Map();
-    const resolve = (uri) => {
+    const resolve2 = (uri) => {
       let resolved = paths.get(uri);
       if (!resolved) paths.set(uri, resolved = resolveUri(uri, workspace));
       return resolved;
     };
-    for (const result of results) findings.push(toFinding2(run, result, report, tool, resolve));
+    for (const result of results) findings.push(toFinding2(run, result, report, tool, resolve2));
   }
   return { findings, runs };
 }
@@ -81472,7 +87873,7 @@ function ruleSeverity(rule, report, ruleId) {
   RULE_SEVERITY.set(rule, severity);
   return severity;
 }
-function toFinding2(run, result, report, tool, resolve) {
+function toFinding2(run, result, report, tool, resolve2) {
   const ref = findRule(run, result);
   const ruleId = (result.ruleId ?? result.rule?.id ?? ref.rule?.id ?? "(no rule)").slice(0, 200);
   const { level, source } = resolveLevel(run, result, ref);
@@ -81481,7 +87882,7 @@ function toFinding2(run, result, report, tool, resolve) {
   const { state: state2, justification } = suppressionOf(result);
   const physical = result.locations?.[0]?.physicalLocation;
   const uri = fullUri(run, physical?.artifactLocation);
-  const resolved = uri === void 0 ? void 0 : resolve(uri);
+  const resolved = uri === void 0 ? void 0 : resolve2(uri);
   const region = physical?.region;
   const startLine = region?.startLine;
   const snippet = region?.snippet?.text;
@@ -81505,151 +87906,6 @@ function toFinding2(run, result, report, tool, resolve) {
     fingerprints: stringMap(result.fingerprints),
     snippet: snippet === void 0 ? void 0 : snippet.slice(0, 2e3)
   };
-}
-
-// actions/sarif/src/read-json.ts
-import { isUtf8 } from "node:buffer";
-import { gunzipSync } from "node:zlib";
-var MAX_DEPTH2 = 512;
-var MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
-var MIB = 1024 * 1024;
-function decompressReport(bytes, file2, maxBytes = MAX_DECOMPRESSED_BYTES) {
-  if (bytes.length < 2 || bytes[0] !== 31 || bytes[1] !== 139) return bytes;
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
-      throw new ReportError(
-        file2,
-        `${file2} decompresses to more than ${maxBytes / MIB} MiB; refusing to read it.`
-      );
-    }
-    throw new ReportError(file2, `${file2} starts like gzip but is not a valid gzip stream.`);
-  }
-}
-function decodeReport2(bytes, file2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(file2, `${file2} is UTF-16; expected UTF-8 JSON.`);
-  }
-  if (!isUtf8(bytes))
-    throw new ReportError(file2, `${file2} is not valid UTF-8; expected a UTF-8 JSON SARIF log.`);
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const text2 = bytes.toString("utf8", bom);
-  if (text2.trim() === "") throw new ReportError(file2, `${file2} is empty; expected a SARIF log.`);
-  return text2;
-}
-function scanJson3(text2, file2, maxDepth = MAX_DEPTH2) {
-  const n = text2.length;
-  let i = 0;
-  let depth = 0;
-  let keys = 0;
-  for (; ; ) {
-    const quote2 = text2.indexOf('"', i);
-    const stop = quote2 === -1 ? n : quote2;
-    for (let j = i; j < stop; j++) {
-      const c = text2.charCodeAt(j);
-      if (c === 123 || c === 91) {
-        if (++depth > maxDepth) {
-          throw new ReportError(
-            file2,
-            `${file2} is nested more than ${maxDepth} levels deep (at offset ${j}).`
-          );
-        }
-      } else if (c === 125 || c === 93) depth--;
-    }
-    if (quote2 === -1) return { keys };
-    const end = closingQuote(text2, quote2);
-    if (end === -1) return { keys };
-    let m = end + 1;
-    while (m < n) {
-      const c = text2.charCodeAt(m);
-      if (c === 32 || c === 10 || c === 13 || c === 9) m++;
-      else break;
-    }
-    if (text2.charCodeAt(m) === 58) keys++;
-    i = end + 1;
-  }
-}
-function closingQuote(text2, open4) {
-  let from = open4 + 1;
-  for (; ; ) {
-    const q = text2.indexOf('"', from);
-    if (q === -1) return -1;
-    let backslashes = 0;
-    for (let b = q - 1; text2.charCodeAt(b) === 92; b--) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    from = q + 1;
-  }
-}
-function countKeys(value2) {
-  let count6 = 0;
-  const stack = [value2];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object") continue;
-    if (Array.isArray(v)) {
-      for (const item of v) if (item !== null && typeof item === "object") stack.push(item);
-    } else {
-      const obj = v;
-      for (const key in obj) {
-        count6++;
-        const item = obj[key];
-        if (item !== null && typeof item === "object") stack.push(item);
-      }
-    }
-  }
-  return count6;
-}
-function findDuplicateKey(text2) {
-  const sets = [];
-  let i = 0;
-  for (; ; ) {
-    const quote2 = text2.indexOf('"', i);
-    const stop = quote2 === -1 ? text2.length : quote2;
-    for (let j = i; j < stop; j++) {
-      const c = text2.charCodeAt(j);
-      if (c === 123) sets.push(/* @__PURE__ */ new Set());
-      else if (c === 91) sets.push(null);
-      else if (c === 125 || c === 93) sets.pop();
-    }
-    if (quote2 === -1) return void 0;
-    const end = closingQuote(text2, quote2);
-    if (end === -1) return void 0;
-    let m = end + 1;
-    while (/\s/.test(text2[m] ?? "")) m++;
-    const current = sets[sets.length - 1];
-    if (text2[m] === ":" && current) {
-      const key = JSON.parse(text2.slice(quote2, end + 1));
-      if (current.has(key)) return { key, line: text2.slice(0, quote2).split("\n").length };
-      current.add(key);
-    }
-    i = end + 1;
-  }
-}
-function parseReportJson(text2, file2) {
-  const { keys } = scanJson3(text2, file2);
-  let value2;
-  try {
-    value2 = JSON.parse(text2);
-  } catch (error63) {
-    throw new ReportError(file2, `${file2} is not valid JSON${jsonErrorPosition(text2, error63)}.`);
-  }
-  if (countKeys(value2) !== keys) {
-    const dup = findDuplicateKey(text2);
-    const where = dup ? `: key "${dup.key.slice(0, 60)}" appears twice in one object (line ${dup.line})` : "";
-    throw new ReportError(file2, `${file2} has a duplicate JSON key${where}; refusing an ambiguous report.`);
-  }
-  return value2;
-}
-function jsonErrorPosition(text2, error63) {
-  const match = /position (\d+)/.exec(error63 instanceof Error ? error63.message : "");
-  if (!match) return " (truncated or malformed)";
-  const offset = Number(match[1]);
-  const before = text2.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
 }
 
 // actions/sarif/src/schema.ts
@@ -84542,21 +90798,21 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path12 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path14 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path12} ${detail}`;
+  return `${path14} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
 var MAX_REPORT_BYTES2 = 256 * 1024 * 1024;
 function parseSarif(bytes, report, workspace) {
-  const text2 = decodeReport2(decompressReport(bytes, report), report);
-  const log = validateSarif(parseReportJson(text2, report), report);
+  const json2 = parseJsonBytes(bytes, report, { gzip: true, expected: "a SARIF log" });
+  const log = validateSarif(json2, report);
   assertScanComplete(log, report);
   return extractFindings(log, report, workspace);
 }
@@ -84569,7 +90825,7 @@ async function readSarifFiles(io, patterns, input2) {
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {
-    const bytes = await io.readFile(file2, { maxBytes: MAX_REPORT_BYTES2 });
+    const bytes = await io.readFile(file2, { maxBytes: MAX_REPORT_BYTES2, report: true });
     const { findings, runs } = parseSarif(bytes, file2, io.workspace);
     for (const f of findings) model.findings.push(f);
     model.runs.push(...runs);
@@ -84615,7 +90871,7 @@ var GATES = [
 // packages/cli/src/main.ts
 import { mkdtemp, rm as rm4, stat as stat3 } from "node:fs/promises";
 import os3 from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // packages/cli/package.json
 var package_default = {
@@ -84847,7 +91103,7 @@ var processHost = () => ({
   stderr: process.stderr
 });
 async function resolveDirectory(cwd, given) {
-  const absolute = path11.resolve(cwd, given);
+  const absolute = path13.resolve(cwd, given);
   const stats = await stat3(absolute).catch(() => void 0);
   if (stats?.isDirectory() !== true) {
     throw new UsageError(`Expected \`--working-directory\` to be an existing directory, got \`${given}\`.`);
@@ -84855,10 +91111,10 @@ async function resolveDirectory(cwd, given) {
   return absolute;
 }
 async function readConfig2(cwd, file2) {
-  const absolute = file2 === void 0 ? void 0 : path11.resolve(cwd, file2);
+  const absolute = file2 === void 0 ? void 0 : path13.resolve(cwd, file2);
   const inside = absolute === void 0 || isInside(cwd, absolute);
   try {
-    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path11.dirname(absolute), absolute, GATES);
+    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path13.dirname(absolute), absolute, GATES);
   } catch (error63) {
     if (error63 instanceof InputError && error63.input === "config-file") throw new UsageError(error63.message);
     throw error63;
@@ -84945,8 +91201,8 @@ async function runCli(argv, host = processHost()) {
     }
     let resultDir;
     if (options.resultDir === void 0)
-      resultDir = ownDir = await mkdtemp(path11.join(os3.tmpdir(), "aeef-gates-"));
-    else resultDir = path11.resolve(host.cwd, options.resultDir);
+      resultDir = ownDir = await mkdtemp(path13.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path13.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;

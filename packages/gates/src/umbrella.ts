@@ -2,6 +2,7 @@
  * The umbrella action `aeef/gates@v1`: runs the gates named in its `gates` input (or the config
  * file's `gates:` list) in one process, with one combined summary and one exit code.
  */
+import { EXPORT_TARGET_INPUTS } from '@aeef/action-kpi';
 import { COMMON_INPUTS, type AnyGate, type InputSpec } from '@aeef/gate-result';
 import { RUNTIME_INPUTS, runGatesAction, selectConfiguredGates } from '@aeef/gate-result/runtime';
 import { GATES } from './registry.js';
@@ -14,6 +15,8 @@ export function umbrellaInputs(gates: readonly AnyGate[] = GATES): InputSpec[] {
       kind: 'list',
       description: `The gates to run, comma or newline separated: ${gates.map((g) => g.id).join(', ')} (they run in this order, the KPI export last). When empty, the \`gates:\` list of the config file; naming none at all is an error.`,
     },
+    // Passed through to the KPI export, so a workflow can push from the umbrella step.
+    ...EXPORT_TARGET_INPUTS,
   ];
 }
 
@@ -48,9 +51,14 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
         'When a report does not exist: `fail` (error verdict), `warn` or `skip`. When set here it applies to every gate and wins over the config file; otherwise the config file may set it per gate. Default: `fail`.',
     },
     {
+      ...spec('allow-unsafe'),
+      description:
+        "On pull_request_target, run the gates even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false.",
+    },
+    {
       ...spec('github-token'),
       description:
-        'Token for the GitHub API (changed lines without history, PR size labels, KPIs). Default: the workflow token.',
+        "Token for the GitHub API (changed lines and the base commit's config file without history, PR size labels, KPIs). Default: the workflow token.",
     },
   ];
 }
