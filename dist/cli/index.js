@@ -86354,7 +86354,14 @@ function resultFileRecord(file2, bytes) {
     if (typeof metric2?.id !== "string") return [];
     return [{ id: metric2.id, value: typeof metric2.value === "number" ? metric2.value : null }];
   }) : [];
-  return { file: file2, gate: result.gate, verdict: result.verdict, metrics, sha256: sha256(bytes) };
+  return {
+    file: file2,
+    gate: result.gate,
+    verdict: result.verdict,
+    metrics,
+    sha256: sha256(bytes),
+    writtenByThisJob: false
+  };
 }
 var signal = (s) => ({ kind: s.kind, tool: s.tool, evidence: s.evidence });
 function buildStatement(facts) {
@@ -86420,10 +86427,22 @@ function buildStatement(facts) {
         file: r.file,
         verdict: r.verdict,
         metrics: r.metrics,
-        digest: { sha256: r.sha256 }
+        digest: { sha256: r.sha256 },
+        writtenByThisJob: r.writtenByThisJob
       }))
     }
   };
+}
+var RESULT_LEDGER3 = ".aeef-gates-written.tsv";
+function ledgerEntries(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest) || job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return written;
 }
 function serializeStatement(statement) {
   return `${JSON.stringify(statement, null, 2)}
@@ -87240,13 +87259,22 @@ function mergeCommitOf(io) {
 }
 async function readResults(io) {
   const records = [];
+  const written = ledgerEntries(await readLedger2(io), io.event.job);
   for (const file2 of await io.listResultFiles()) {
     const name = path11.basename(file2);
     if (name === ATTESTATION_FILE || name === "provenance.json") continue;
     const record4 = resultFileRecord(name, await io.readFile(file2, { maxBytes: RESULT_FILE_MAX }));
-    if (record4) records.push(record4);
+    if (record4) records.push({ ...record4, writtenByThisJob: written.has(`${name}\0${record4.sha256}`) });
   }
   return records;
+}
+async function readLedger2(io) {
+  try {
+    return await io.readText(path11.join(io.resultDir, RESULT_LEDGER3), { maxBytes: RESULT_FILE_MAX });
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return "";
+    throw error63;
+  }
 }
 
 // actions/sarif/src/config.ts

@@ -53191,7 +53191,14 @@ function resultFileRecord(file2, bytes) {
     if (typeof metric?.id !== "string") return [];
     return [{ id: metric.id, value: typeof metric.value === "number" ? metric.value : null }];
   }) : [];
-  return { file: file2, gate: result.gate, verdict: result.verdict, metrics, sha256: sha256(bytes) };
+  return {
+    file: file2,
+    gate: result.gate,
+    verdict: result.verdict,
+    metrics,
+    sha256: sha256(bytes),
+    writtenByThisJob: false
+  };
 }
 var signal = (s) => ({ kind: s.kind, tool: s.tool, evidence: s.evidence });
 function buildStatement(facts) {
@@ -53257,10 +53264,22 @@ function buildStatement(facts) {
         file: r.file,
         verdict: r.verdict,
         metrics: r.metrics,
-        digest: { sha256: r.sha256 }
+        digest: { sha256: r.sha256 },
+        writtenByThisJob: r.writtenByThisJob
       }))
     }
   };
+}
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+function ledgerEntries(text2, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest) || job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return written;
 }
 function serializeStatement(statement) {
   return `${JSON.stringify(statement, null, 2)}
@@ -54077,13 +54096,22 @@ function mergeCommitOf(io) {
 }
 async function readResults(io) {
   const records = [];
+  const written = ledgerEntries(await readLedger(io), io.event.job);
   for (const file2 of await io.listResultFiles()) {
     const name = path9.basename(file2);
     if (name === ATTESTATION_FILE || name === "provenance.json") continue;
     const record2 = resultFileRecord(name, await io.readFile(file2, { maxBytes: RESULT_FILE_MAX }));
-    if (record2) records.push(record2);
+    if (record2) records.push({ ...record2, writtenByThisJob: written.has(`${name}\0${record2.sha256}`) });
   }
   return records;
+}
+async function readLedger(io) {
+  try {
+    return await io.readText(path9.join(io.resultDir, RESULT_LEDGER2), { maxBytes: RESULT_FILE_MAX });
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return "";
+    throw error63;
+  }
 }
 
 // actions/provenance/src/main.ts

@@ -125,7 +125,7 @@ interface Statement {
     commits: { sha: string; aiInvolved: boolean; tools: string[] }[];
     disclosure: { filled: boolean; required: boolean };
     review: { met: boolean | null; approvals: { login: string; commit: string }[] };
-    results: { gate: string; file: string; digest: { sha256: string } }[];
+    results: { gate: string; file: string; digest: { sha256: string }; writtenByThisJob: boolean }[];
   };
 }
 
@@ -367,6 +367,7 @@ describe('provenance bundle (e2e)', () => {
     expect(validatePredicate(statement.predicate), JSON.stringify(validatePredicate.errors)).toBe(true);
     const sizes = statement.predicate.results.filter((r) => r.gate === 'pr-size');
     expect(sizes).toHaveLength(1);
+    expect(sizes[0]!.writtenByThisJob).toBe(true);
     const bytes = readFileSync(path.join(dir, sizes[0]!.file));
     expect(sizes[0]!.digest.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });

@@ -22,6 +22,8 @@ export interface ResultFileRecord {
   verdict: string;
   metrics: { id: string; value: number | null }[];
   sha256: string;
+  /** The runtime's ledger names this file, with this digest, as written by a gate of this job. */
+  writtenByThisJob: boolean;
 }
 
 export interface ApprovalRecord {
@@ -75,7 +77,14 @@ export function resultFileRecord(file: string, bytes: Buffer): ResultFileRecord 
         return [{ id: metric.id, value: typeof metric.value === 'number' ? metric.value : null }];
       })
     : [];
-  return { file, gate: result.gate, verdict: result.verdict, metrics, sha256: sha256(bytes) };
+  return {
+    file,
+    gate: result.gate,
+    verdict: result.verdict,
+    metrics,
+    sha256: sha256(bytes),
+    writtenByThisJob: false,
+  };
 }
 
 const signal = (s: Signal): Record<string, string> => ({ kind: s.kind, tool: s.tool, evidence: s.evidence });
@@ -152,9 +161,25 @@ export function buildStatement(facts: AttestationFacts): Record<string, unknown>
           verdict: r.verdict,
           metrics: r.metrics,
           digest: { sha256: r.sha256 },
+          writtenByThisJob: r.writtenByThisJob,
         })),
     },
   };
+}
+
+/** The runtime's record of the result files it wrote (`<sha256>\t<job>\t<file>` lines; see the KPI export). */
+export const RESULT_LEDGER = '.aeef-gates-written.tsv';
+
+/** `file\0sha256` of every write the ledger records for `job` (any job's when it is unknown). */
+export function ledgerEntries(text: string, job: string | undefined): Set<string> {
+  const written = new Set<string>();
+  for (const line of text.split('\n')) {
+    const [digest, owner, file, extra] = line.split('\t');
+    if (digest === undefined || owner === undefined || file === undefined || extra !== undefined) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest) || (job !== undefined && owner !== job)) continue;
+    written.add(`${file}\0${digest}`);
+  }
+  return written;
 }
 
 /** The statement's bytes: two-space JSON with a final newline, as the other result files. */

@@ -5,9 +5,16 @@
  * statement of all of it (and of this job's other gate results) for `actions/attest` to sign.
  */
 import path from 'node:path';
-import { checkHumanCheckpoint, checkpointSection } from '@aeef/gate-result';
+import { MissingReportError, checkHumanCheckpoint, checkpointSection } from '@aeef/gate-result';
 import type { Gate, GateIO, GateResult } from '@aeef/gate-result';
-import { ATTESTATION_FILE, buildStatement, resultFileRecord, serializeStatement } from './attestation.js';
+import {
+  ATTESTATION_FILE,
+  RESULT_LEDGER,
+  buildStatement,
+  ledgerEntries,
+  resultFileRecord,
+  serializeStatement,
+} from './attestation.js';
 import type { ApprovalRecord, ResultFileRecord } from './attestation.js';
 import { classifyCommit, classifyPull } from './classify.js';
 import { pullOf, readCommits, readTemplate } from './collect.js';
@@ -108,11 +115,22 @@ function mergeCommitOf(io: GateIO): { mergeCommit?: string } {
 /** This job's other gate results, as written so far (the provenance gate runs after the others). */
 async function readResults(io: GateIO): Promise<ResultFileRecord[]> {
   const records: ResultFileRecord[] = [];
+  const written = ledgerEntries(await readLedger(io), io.event.job);
   for (const file of await io.listResultFiles()) {
     const name = path.basename(file);
     if (name === ATTESTATION_FILE || name === 'provenance.json') continue;
     const record = resultFileRecord(name, await io.readFile(file, { maxBytes: RESULT_FILE_MAX }));
-    if (record) records.push(record);
+    if (record) records.push({ ...record, writtenByThisJob: written.has(`${name}\0${record.sha256}`) });
   }
   return records;
+}
+
+async function readLedger(io: GateIO): Promise<string> {
+  try {
+    return await io.readText(path.join(io.resultDir, RESULT_LEDGER), { maxBytes: RESULT_FILE_MAX });
+  } catch (error) {
+    // No gate of this job wrote a result yet: every file found is unrecorded.
+    if (error instanceof MissingReportError) return '';
+    throw error;
+  }
 }

@@ -81,8 +81,22 @@ describe('the statement', () => {
   });
 
   it('is deterministic: result files and approvals sorted whatever their order', () => {
-    const a = { file: 'a.json', gate: 'coverage', verdict: 'pass', metrics: [], sha256: '1'.repeat(64) };
-    const b = { file: 'b.json', gate: 'sarif', verdict: 'fail', metrics: [], sha256: '2'.repeat(64) };
+    const a = {
+      file: 'a.json',
+      gate: 'coverage',
+      verdict: 'pass',
+      metrics: [],
+      sha256: '1'.repeat(64),
+      writtenByThisJob: true,
+    };
+    const b = {
+      file: 'b.json',
+      gate: 'sarif',
+      verdict: 'fail',
+      metrics: [],
+      sha256: '2'.repeat(64),
+      writtenByThisJob: false,
+    };
     const one = serializeStatement(buildStatement(facts([a, b])));
     expect(serializeStatement(buildStatement(facts([b, a])))).toBe(one);
     const parsed = JSON.parse(one) as { predicate: { review: { approvals: { login: string }[] } } };
@@ -104,6 +118,7 @@ describe('the statement', () => {
       verdict: 'pass',
       metrics: [{ id: 'lines', value: 81.5 }],
       sha256: sha256(bytes),
+      writtenByThisJob: false,
     });
     expect(resultFileRecord('x.json', Buffer.from('{"not":"a result"}'))).toBeUndefined();
     expect(resultFileRecord('x.json', Buffer.from('nope'))).toBeUndefined();

@@ -45,6 +45,8 @@ describe('provenanceGate.run', () => {
         verdict: 'pass',
         metrics: [{ id: 'lines', value: 91.25 }],
         digest: { sha256: createHash('sha256').update(COVERAGE).digest('hex') },
+        // Copied in by the test, not written by a gate: the ledger does not name it.
+        writtenByThisJob: false,
       },
     ]);
     // Deterministic: the same facts, the same bytes.
