@@ -125,17 +125,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -855,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value2) {
+    function collectionFromPath(schema, path14, value2) {
       let v = value2;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value2) {
-        if (isEmptyPath(path13))
+      addIn(path14, value2) {
+        if (isEmptyPath(path14))
           this.add(value2);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -970,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        const [key, ...rest] = path13;
+      setIn(path14, value2) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -995,13 +995,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1155,16 +1155,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1181,11 +1181,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1194,38 +1194,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1235,14 +1235,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1251,8 +1251,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -1380,15 +1380,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str3 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1540,11 +1540,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1579,8 +1579,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1589,27 +1589,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -1625,7 +1625,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1669,16 +1669,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1905,31 +1905,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1972,21 +1972,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1998,11 +1998,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2334,7 +2334,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2372,7 +2372,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2424,7 +2424,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2433,7 +2433,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2444,11 +2444,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2465,7 +2465,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -2478,7 +2478,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2486,7 +2486,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2495,7 +2495,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -2548,7 +2548,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2565,7 +2565,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -2581,7 +2581,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2589,9 +2589,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2623,10 +2623,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2637,28 +2637,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2864,7 +2864,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2873,7 +2873,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2884,11 +2884,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2908,34 +2908,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2945,7 +2945,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2954,7 +2954,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2962,7 +2962,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2971,7 +2971,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -3075,9 +3075,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3114,7 +3114,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3123,7 +3123,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3134,8 +3134,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3486,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path13, value2) {
+      addIn(path14, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value2);
+          this.contents.addIn(path14, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path14, value2) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value2);
+          this.contents.setIn(path14, value2);
         }
       }
       /**
@@ -5586,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports2.parse = parse5;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
@@ -8417,14 +8417,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path13 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8650,13 +8650,13 @@ var require_util = __commonJS({
     function isFormDataLike(object2) {
       return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
-    function addAbortListener(signal, listener) {
-      if ("addEventListener" in signal) {
-        signal.addEventListener("abort", listener, { once: true });
-        return () => signal.removeEventListener("abort", listener);
+    function addAbortListener(signal2, listener) {
+      if ("addEventListener" in signal2) {
+        signal2.addEventListener("abort", listener, { once: true });
+        return () => signal2.removeEventListener("abort", listener);
       }
-      signal.addListener("abort", listener);
-      return () => signal.removeListener("abort", listener);
+      signal2.addListener("abort", listener);
+      return () => signal2.removeListener("abort", listener);
     }
     var hasToWellFormed = typeof String.prototype.toWellFormed === "function";
     var hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
@@ -8875,39 +8875,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error63.message
         );
       });
@@ -8956,9 +8956,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9021,7 +9021,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -9036,11 +9036,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9106,7 +9106,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -9329,11 +9329,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -10906,25 +10906,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -11011,8 +11011,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context2) {
-      const plural5 = context2.types.length === 1 ? "" : " one of";
-      const message = `${context2.argument} could not be converted to${plural5}: ${context2.types.join(", ")}.`;
+      const plural6 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural6}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context2.prefix,
         message
@@ -12843,7 +12843,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -13799,7 +13799,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request;
+      const { method, path: path14, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13880,7 +13880,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14409,7 +14409,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path14, host, upgrade, expectContinue, signal: signal2, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14464,7 +14464,7 @@ var require_client_h2 = __commonJS({
       }
       if (method === "CONNECT") {
         session.ref();
-        stream = session.request(headers, { endStream: false, signal });
+        stream = session.request(headers, { endStream: false, signal: signal2 });
         let upgradeResponseFinished = false;
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
@@ -14506,7 +14506,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14541,12 +14541,12 @@ var require_client_h2 = __commonJS({
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
-        stream = session.request(headers, { endStream: shouldEndStream, signal });
+        stream = session.request(headers, { endStream: shouldEndStream, signal: signal2 });
         stream.once("continue", writeBodyH2);
       } else {
         stream = session.request(headers, {
           endStream: shouldEndStream,
-          signal
+          signal: signal2
         });
         writeBodyH2();
       }
@@ -14859,9 +14859,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16100,10 +16100,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16907,11 +16907,11 @@ var require_readable = __commonJS({
       }
       async dump(opts) {
         let limit = Number.isFinite(opts?.limit) ? opts.limit : 128 * 1024;
-        const signal = opts?.signal;
-        if (signal != null && (typeof signal !== "object" || !("aborted" in signal))) {
+        const signal2 = opts?.signal;
+        if (signal2 != null && (typeof signal2 !== "object" || !("aborted" in signal2))) {
           throw new InvalidArgumentError("signal must be an AbortSignal");
         }
-        signal?.throwIfAborted();
+        signal2?.throwIfAborted();
         if (this._readableState.closeEmitted) {
           return null;
         }
@@ -16920,13 +16920,13 @@ var require_readable = __commonJS({
             this.destroy(new AbortError());
           }
           const onAbort = () => {
-            this.destroy(signal.reason ?? new AbortError());
+            this.destroy(signal2.reason ?? new AbortError());
           };
-          signal?.addEventListener("abort", onAbort);
+          signal2?.addEventListener("abort", onAbort);
           this.on("close", function() {
-            signal?.removeEventListener("abort", onAbort);
-            if (signal?.aborted) {
-              reject(signal.reason ?? new AbortError());
+            signal2?.removeEventListener("abort", onAbort);
+            if (signal2?.aborted) {
+              reject(signal2.reason ?? new AbortError());
             } else {
               resolve2(null);
             }
@@ -17152,7 +17152,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal: signal2, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17160,7 +17160,7 @@ var require_api_request = __commonJS({
           if (highWaterMark && (typeof highWaterMark !== "number" || highWaterMark < 0)) {
             throw new InvalidArgumentError("invalid highWaterMark");
           }
-          if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+          if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
@@ -17188,7 +17188,7 @@ var require_api_request = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError;
         this.highWaterMark = highWaterMark;
-        this.signal = signal;
+        this.signal = signal2;
         this.reason = null;
         this.removeAbortListener = null;
         if (util.isStream(body)) {
@@ -17338,18 +17338,18 @@ var require_abort_signal = __commonJS({
       }
       removeSignal(self2);
     }
-    function addSignal(self2, signal) {
+    function addSignal(self2, signal2) {
       self2.reason = null;
       self2[kSignal] = null;
       self2[kListener] = null;
-      if (!signal) {
+      if (!signal2) {
         return;
       }
-      if (signal.aborted) {
+      if (signal2.aborted) {
         abort(self2);
         return;
       }
-      self2[kSignal] = signal;
+      self2[kSignal] = signal2;
       self2[kListener] = () => {
         abort(self2);
       };
@@ -17390,7 +17390,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal: signal2, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17398,7 +17398,7 @@ var require_api_stream = __commonJS({
           if (typeof factory !== "function") {
             throw new InvalidArgumentError("invalid factory");
           }
-          if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+          if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
@@ -17430,7 +17430,7 @@ var require_api_stream = __commonJS({
             this.onError(err);
           });
         }
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -17606,8 +17606,8 @@ var require_api_pipeline = __commonJS({
         if (typeof handler !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, method, opaque, onInfo, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         if (method === "CONNECT") {
@@ -17660,7 +17660,7 @@ var require_api_pipeline = __commonJS({
           req.push(null);
         });
         this.res = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         const { ret, res } = this;
@@ -17764,8 +17764,8 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, opaque, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
@@ -17774,7 +17774,7 @@ var require_api_upgrade = __commonJS({
         this.callback = callback;
         this.abort = null;
         this.context = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -17856,8 +17856,8 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, opaque, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
@@ -17865,7 +17865,7 @@ var require_api_connect = __commonJS({
         this.responseHeaders = responseHeaders || null;
         this.callback = callback;
         this.abort = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -18075,20 +18075,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18110,7 +18110,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18148,9 +18148,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -18575,9 +18575,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural5) {
+      constructor(singular, plural6) {
         this.singular = singular;
-        this.plural = plural5;
+        this.plural = plural6;
       }
       pluralize(count6) {
         const one = count6 === 1;
@@ -18613,10 +18613,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -20185,8 +20185,8 @@ var require_request2 = __commonJS({
     var assert2 = __require("node:assert");
     var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
-    var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
-      signal.removeEventListener("abort", abort);
+    var requestFinalizer = new FinalizationRegistry2(({ signal: signal2, abort }) => {
+      signal2.removeEventListener("abort", abort);
     });
     var dependentControllerMap = /* @__PURE__ */ new WeakMap();
     function buildAbort(acRef) {
@@ -20228,7 +20228,7 @@ var require_request2 = __commonJS({
         let request = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
-        let signal = null;
+        let signal2 = null;
         if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
@@ -20248,7 +20248,7 @@ var require_request2 = __commonJS({
           this[kDispatcher] = init.dispatcher || input2[kDispatcher];
           assert2(input2 instanceof _Request);
           request = input2[kState];
-          signal = input2[kSignal];
+          signal2 = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
@@ -20397,33 +20397,33 @@ var require_request2 = __commonJS({
           }
         }
         if (init.signal !== void 0) {
-          signal = init.signal;
+          signal2 = init.signal;
         }
         this[kState] = request;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
-        if (signal != null) {
-          if (!signal || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function") {
+        if (signal2 != null) {
+          if (!signal2 || typeof signal2.aborted !== "boolean" || typeof signal2.addEventListener !== "function") {
             throw new TypeError(
               "Failed to construct 'Request': member signal is not of type AbortSignal."
             );
           }
-          if (signal.aborted) {
-            ac.abort(signal.reason);
+          if (signal2.aborted) {
+            ac.abort(signal2.reason);
           } else {
             this[kAbortController] = ac;
             const acRef = new WeakRef(ac);
             const abort = buildAbort(acRef);
             try {
-              if (typeof getMaxListeners === "function" && getMaxListeners(signal) === defaultMaxListeners) {
-                setMaxListeners(1500, signal);
-              } else if (getEventListeners(signal, "abort").length >= defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+              if (typeof getMaxListeners === "function" && getMaxListeners(signal2) === defaultMaxListeners) {
+                setMaxListeners(1500, signal2);
+              } else if (getEventListeners(signal2, "abort").length >= defaultMaxListeners) {
+                setMaxListeners(1500, signal2);
               }
             } catch {
             }
-            util.addAbortListener(signal, abort);
-            requestFinalizer.register(ac, { signal, abort }, abort);
+            util.addAbortListener(signal2, abort);
+            requestFinalizer.register(ac, { signal: signal2, abort }, abort);
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
@@ -20711,10 +20711,10 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard) {
+    function fromInnerRequest(innerRequest, signal2, guard) {
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
-      request[kSignal] = signal;
+      request[kSignal] = signal2;
       request[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
@@ -20821,8 +20821,8 @@ var require_request2 = __commonJS({
       {
         key: "signal",
         converter: webidl.nullableConverter(
-          (signal) => webidl.converters.AbortSignal(
-            signal,
+          (signal2) => webidl.converters.AbortSignal(
+            signal2,
             "RequestInit",
             "signal",
             { strict: false }
@@ -23495,9 +23495,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -23826,9 +23826,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -26417,11 +26417,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path13);
+          url2 = new URL(util.parseOrigin(url2).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27061,11 +27061,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path13 } = cov;
-        if (this.data[path13]) {
-          this.data[path13].merge(cov);
+        const { path: path14 } = cov;
+        if (this.data[path14]) {
+          this.data[path14].merge(cov);
         } else {
-          this.data[path13] = cov;
+          this.data[path14] = cov;
         }
       }
       /**
@@ -27381,15 +27381,15 @@ var init_symbol = __esm({
 });
 
 // actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
-function baggageEntryMetadataFromString(str2) {
-  if (typeof str2 !== "string") {
-    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str2}`);
-    str2 = "";
+function baggageEntryMetadataFromString(str3) {
+  if (typeof str3 !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str3}`);
+    str3 = "";
   }
   return {
     __TYPE__: baggageEntryMetadataSymbol,
     toString() {
-      return str2;
+      return str3;
     }
   };
 }
@@ -28551,11 +28551,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13) {
-            if (!(yield exists2(path13))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14) {
+            if (!(yield exists2(path14))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path13);
+            const buffer = yield readFileBuffer(path14);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -28571,12 +28571,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path13, data) {
-            const eol = (yield getEolFromFile(path13)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14, data) {
+            const eol = (yield getEolFromFile(path14)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path13, data);
+            yield writeFile4(path14, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -28625,10 +28625,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path13 = _ref35;
+              const path14 = _ref35;
               try {
-                const fd = yield open4(path13, "r");
-                return (_fs || _load_fs()).default.createReadStream(path13, { fd });
+                const fd = yield open4(path14, "r");
+                return (_fs || _load_fs()).default.createReadStream(path14, { fd });
               } catch (err) {
               }
             }
@@ -28793,7 +28793,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os4 = __webpack_require__(36);
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -28816,29 +28816,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path13.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path14.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path13.join(os4.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path14.join(os4.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path13.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path13.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path14.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path14.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path13.join(__dirname, "..", "bin", "yarn.js");
+            return path14.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path13.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path14.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -28976,16 +28976,16 @@ var require_lockfile = __commonJS({
           }
           return pattern;
         }
-        function hyphenate(str2) {
-          return str2.replace(/[A-Z]/g, (match) => {
+        function hyphenate(str3) {
+          return str3.replace(/[A-Z]/g, (match) => {
             return "-" + match.charAt(0).toLowerCase();
           });
         }
-        function camelCase(str2) {
-          if (/[A-Z]/.test(str2)) {
+        function camelCase(str3) {
+          if (/[A-Z]/.test(str3)) {
             return null;
           } else {
-            return _camelCase(str2);
+            return _camelCase(str3);
           }
         }
         function compareSortedArrays(array1, array2) {
@@ -29089,7 +29089,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -29156,7 +29156,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path13.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path14.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -29310,9 +29310,9 @@ var require_lockfile = __commonJS({
       /* 27 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject12 = __webpack_require__(34);
         module2.exports = function(it) {
-          if (!isObject10(it)) throw TypeError(it + " is not an object!");
+          if (!isObject12(it)) throw TypeError(it + " is not an object!");
           return it;
         };
       }),
@@ -29601,9 +29601,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path13.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path14.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -29763,13 +29763,13 @@ var require_lockfile = __commonJS({
           }
           concat(integrity, opts) {
             const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
-            return parse5(`${this.toString(opts)} ${other}`, opts);
+            return parse6(`${this.toString(opts)} ${other}`, opts);
           }
           hexDigest() {
-            return parse5(this, { single: true }).hexDigest();
+            return parse6(this, { single: true }).hexDigest();
           }
           match(integrity, opts) {
-            const other = parse5(integrity, opts);
+            const other = parse6(integrity, opts);
             const algo = other.pickAlgorithm(opts);
             return this[algo] && other[algo] && this[algo].find(
               (hash2) => other[algo].find(
@@ -29788,8 +29788,8 @@ var require_lockfile = __commonJS({
             });
           }
         }
-        module2.exports.parse = parse5;
-        function parse5(sri, opts) {
+        module2.exports.parse = parse6;
+        function parse6(sri, opts) {
           opts = opts || {};
           if (typeof sri === "string") {
             return _parse3(sri, opts);
@@ -29822,7 +29822,7 @@ var require_lockfile = __commonJS({
           if (obj.algorithm && obj.digest) {
             return Hash.prototype.toString.call(obj, opts);
           } else if (typeof obj === "string") {
-            return stringify(parse5(obj, opts), opts);
+            return stringify(parse6(obj, opts), opts);
           } else {
             return Integrity.prototype.toString.call(obj, opts);
           }
@@ -29830,7 +29830,7 @@ var require_lockfile = __commonJS({
         module2.exports.fromHex = fromHex;
         function fromHex(hexDigest, algorithm, opts) {
           const optString = opts && opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
-          return parse5(
+          return parse6(
             `${algorithm}-${Buffer2.from(hexDigest, "hex").toString("base64")}${optString}`,
             opts
           );
@@ -29877,7 +29877,7 @@ var require_lockfile = __commonJS({
         module2.exports.checkData = checkData;
         function checkData(data, sri, opts) {
           opts = opts || {};
-          sri = parse5(sri, opts);
+          sri = parse6(sri, opts);
           if (!Object.keys(sri).length) {
             if (opts.error) {
               throw Object.assign(
@@ -29892,7 +29892,7 @@ var require_lockfile = __commonJS({
           }
           const algorithm = sri.pickAlgorithm(opts);
           const digest = crypto.createHash(algorithm).update(data).digest("base64");
-          const newSri = parse5({ algorithm, digest });
+          const newSri = parse6({ algorithm, digest });
           const match = newSri.match(sri, opts);
           if (match || !opts.error) {
             return match;
@@ -29938,7 +29938,7 @@ var require_lockfile = __commonJS({
         module2.exports.integrityStream = integrityStream;
         function integrityStream(opts) {
           opts = opts || {};
-          const sri = opts.integrity && parse5(opts.integrity, opts);
+          const sri = opts.integrity && parse6(opts.integrity, opts);
           const goodSri = sri && Object.keys(sri).length;
           const algorithm = goodSri && sri.pickAlgorithm(opts);
           const digests = goodSri && sri[algorithm];
@@ -29957,7 +29957,7 @@ var require_lockfile = __commonJS({
             }
           }).on("end", () => {
             const optString = opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
-            const newSri = parse5(hashes.map((h, i) => {
+            const newSri = parse6(hashes.map((h, i) => {
               return `${algorithms[i]}-${h.digest("base64")}${optString}`;
             }).join(" "), opts);
             const match = goodSri && newSri.match(sri, opts);
@@ -30049,9 +30049,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path13 = { sep: "/" };
+        var path14 = { sep: "/" };
         try {
-          path13 = __webpack_require__(0);
+          path14 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -30129,8 +30129,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path13.sep !== "/") {
-            pattern = pattern.split(path13.sep).join("/");
+          if (path14.sep !== "/") {
+            pattern = pattern.split(path14.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -30209,9 +30209,9 @@ var require_lockfile = __commonJS({
           }
           return expand(pattern);
         }
-        Minimatch.prototype.parse = parse5;
+        Minimatch.prototype.parse = parse6;
         var SUBPARSE = {};
-        function parse5(pattern, isSub) {
+        function parse6(pattern, isSub) {
           if (pattern.length > 1024 * 64) {
             throw new TypeError("pattern is too long");
           }
@@ -30487,8 +30487,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path13.sep !== "/") {
-            f = f.split(path13.sep).join("/");
+          if (path14.sep !== "/") {
+            f = f.split(path14.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -30653,9 +30653,9 @@ var require_lockfile = __commonJS({
       /* 68 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject12 = __webpack_require__(34);
         var document2 = __webpack_require__(11).document;
-        var is = isObject10(document2) && isObject10(document2.createElement);
+        var is = isObject12(document2) && isObject12(document2.createElement);
         module2.exports = function(it) {
           return is ? document2.createElement(it) : {};
         };
@@ -30731,7 +30731,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -31013,7 +31013,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path13.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -31202,9 +31202,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path13.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path13.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -31280,12 +31280,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path13) {
-          return path13.charAt(0) === "/";
+        function posix(path14) {
+          return path14.charAt(0) === "/";
         }
-        function win32(path13) {
+        function win32(path14) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path13);
+          var result = splitDeviceRe.exec(path14);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -31309,9 +31309,9 @@ var require_lockfile = __commonJS({
         Object.defineProperty(exports3, "__esModule", {
           value: true
         });
-        exports3.default = function(str2, fileLoc = "lockfile") {
-          str2 = (0, (_stripBom || _load_stripBom()).default)(str2);
-          return hasMergeConflicts(str2) ? parseWithConflict(str2, fileLoc) : { type: "success", object: parse5(str2, fileLoc) };
+        exports3.default = function(str3, fileLoc = "lockfile") {
+          str3 = (0, (_stripBom || _load_stripBom()).default)(str3);
+          return hasMergeConflicts(str3) ? parseWithConflict(str3, fileLoc) : { type: "success", object: parse6(str3, fileLoc) };
         };
         var _util;
         function _load_util() {
@@ -31603,9 +31603,9 @@ var require_lockfile = __commonJS({
         const MERGE_CONFLICT_END = ">>>>>>>";
         const MERGE_CONFLICT_SEP = "=======";
         const MERGE_CONFLICT_START = "<<<<<<<";
-        function extractConflictVariants(str2) {
+        function extractConflictVariants(str3) {
           const variants = [[], []];
-          const lines = str2.split(/\r?\n/g);
+          const lines = str3.split(/\r?\n/g);
           let skip = false;
           while (lines.length) {
             const line = lines.shift();
@@ -31637,18 +31637,18 @@ var require_lockfile = __commonJS({
           }
           return [variants[0].join("\n"), variants[1].join("\n")];
         }
-        function hasMergeConflicts(str2) {
-          return str2.includes(MERGE_CONFLICT_START) && str2.includes(MERGE_CONFLICT_SEP) && str2.includes(MERGE_CONFLICT_END);
+        function hasMergeConflicts(str3) {
+          return str3.includes(MERGE_CONFLICT_START) && str3.includes(MERGE_CONFLICT_SEP) && str3.includes(MERGE_CONFLICT_END);
         }
-        function parse5(str2, fileLoc) {
-          const parser2 = new Parser(str2, fileLoc);
+        function parse6(str3, fileLoc) {
+          const parser2 = new Parser(str3, fileLoc);
           parser2.next();
           return parser2.parse();
         }
-        function parseWithConflict(str2, fileLoc) {
-          const variants = extractConflictVariants(str2);
+        function parseWithConflict(str3, fileLoc) {
+          const variants = extractConflictVariants(str3);
           try {
-            return { type: "merge", object: Object.assign({}, parse5(variants[0], fileLoc), parse5(variants[1], fileLoc)) };
+            return { type: "merge", object: Object.assign({}, parse6(variants[0], fileLoc), parse6(variants[1], fileLoc)) };
           } catch (err) {
             if (err instanceof SyntaxError) {
               return { type: "conflict", object: {} };
@@ -31921,11 +31921,11 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         var anObject = __webpack_require__(27);
-        var isObject10 = __webpack_require__(34);
+        var isObject12 = __webpack_require__(34);
         var newPromiseCapability = __webpack_require__(70);
         module2.exports = function(C, x) {
           anObject(C);
-          if (isObject10(x) && x.constructor === C) return x;
+          if (isObject12(x) && x.constructor === C) return x;
           var promiseCapability = newPromiseCapability.f(C);
           var resolve2 = promiseCapability.resolve;
           resolve2(x);
@@ -32263,7 +32263,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field) {
           return Object.prototype.hasOwnProperty.call(obj, field);
         }
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -32330,11 +32330,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path13.resolve(options.cwd);
+            self2.cwd = path14.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path13.resolve(self2.cwd, "/");
-          self2.root = path13.resolve(self2.root);
+          self2.root = options.root || path14.resolve(self2.cwd, "/");
+          self2.root = path14.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -32415,37 +32415,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path13.join(self2.root, f);
+            abs = path14.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path13.resolve(self2.cwd, f);
+            abs = path14.resolve(self2.cwd, f);
           } else {
-            abs = path13.resolve(f);
+            abs = path14.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path14) {
+        function isIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path14) || !!(item.gmatcher && item.gmatcher.match(path14));
+            return item.matcher.match(path15) || !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
-        function childrenIgnored(self2, path14) {
+        function childrenIgnored(self2, path15) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path14));
+            return !!(item.gmatcher && item.gmatcher.match(path15));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -32464,7 +32464,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path13.resolve(p);
+          p = path14.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -32472,7 +32472,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path13.dirname(p), opts, function(er2, made2) {
+                mkdirP(path14.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -32499,14 +32499,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path13.resolve(p);
+          p = path14.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path13.dirname(p), opts, made);
+                made = sync(path14.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -32646,14 +32646,14 @@ var require_lockfile = __commonJS({
           return _package = __webpack_require__(145);
         }
         const NODE_VERSION = process.version;
-        function shouldWrapKey(str2) {
-          return str2.indexOf("true") === 0 || str2.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str2) || /^[0-9]/g.test(str2) || !/^[a-zA-Z]/g.test(str2);
+        function shouldWrapKey(str3) {
+          return str3.indexOf("true") === 0 || str3.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str3) || /^[0-9]/g.test(str3) || !/^[a-zA-Z]/g.test(str3);
         }
-        function maybeWrap(str2) {
-          if (typeof str2 === "boolean" || typeof str2 === "number" || shouldWrapKey(str2)) {
-            return JSON.stringify(str2);
+        function maybeWrap(str3) {
+          if (typeof str3 === "boolean" || typeof str3 === "number" || shouldWrapKey(str3)) {
+            return JSON.stringify(str3);
           } else {
-            return str2;
+            return str3;
           }
         }
         const priorities = {
@@ -32908,27 +32908,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path13 = __webpack_require__(0);
+        const path14 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path13.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path13.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path14.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path14.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path13.join(process.env.XDG_DATA_HOME, "yarn");
+            return path14.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path13.join(getLocalAppDataDir() || path13.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path14.join(getLocalAppDataDir() || path14.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path13.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path14.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path13.join(userHome, "Library", "Caches", "Yarn");
+            return path14.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -32936,15 +32936,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path13.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path13.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path14.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path13.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path14.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -32958,35 +32958,35 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         "use strict";
         module2.exports = balanced;
-        function balanced(a, b, str2) {
-          if (a instanceof RegExp) a = maybeMatch(a, str2);
-          if (b instanceof RegExp) b = maybeMatch(b, str2);
-          var r = range(a, b, str2);
+        function balanced(a, b, str3) {
+          if (a instanceof RegExp) a = maybeMatch(a, str3);
+          if (b instanceof RegExp) b = maybeMatch(b, str3);
+          var r = range(a, b, str3);
           return r && {
             start: r[0],
             end: r[1],
-            pre: str2.slice(0, r[0]),
-            body: str2.slice(r[0] + a.length, r[1]),
-            post: str2.slice(r[1] + b.length)
+            pre: str3.slice(0, r[0]),
+            body: str3.slice(r[0] + a.length, r[1]),
+            post: str3.slice(r[1] + b.length)
           };
         }
-        function maybeMatch(reg, str2) {
-          var m = str2.match(reg);
+        function maybeMatch(reg, str3) {
+          var m = str3.match(reg);
           return m ? m[0] : null;
         }
         balanced.range = range;
-        function range(a, b, str2) {
+        function range(a, b, str3) {
           var begs, beg, left, right, result;
-          var ai = str2.indexOf(a);
-          var bi = str2.indexOf(b, ai + 1);
+          var ai = str3.indexOf(a);
+          var bi = str3.indexOf(b, ai + 1);
           var i = ai;
           if (ai >= 0 && bi > 0) {
             begs = [];
-            left = str2.length;
+            left = str3.length;
             while (i >= 0 && !result) {
               if (i == ai) {
                 begs.push(i);
-                ai = str2.indexOf(a, i + 1);
+                ai = str3.indexOf(a, i + 1);
               } else if (begs.length == 1) {
                 result = [begs.pop(), bi];
               } else {
@@ -32995,7 +32995,7 @@ ${indent}`);
                   left = beg;
                   right = bi;
                 }
-                bi = str2.indexOf(b, i + 1);
+                bi = str3.indexOf(b, i + 1);
               }
               i = ai < bi && ai >= 0 ? ai : bi;
             }
@@ -33017,22 +33017,22 @@ ${indent}`);
         var escClose = "\0CLOSE" + Math.random() + "\0";
         var escComma = "\0COMMA" + Math.random() + "\0";
         var escPeriod = "\0PERIOD" + Math.random() + "\0";
-        function numeric(str2) {
-          return parseInt(str2, 10) == str2 ? parseInt(str2, 10) : str2.charCodeAt(0);
+        function numeric(str3) {
+          return parseInt(str3, 10) == str3 ? parseInt(str3, 10) : str3.charCodeAt(0);
         }
-        function escapeBraces(str2) {
-          return str2.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+        function escapeBraces(str3) {
+          return str3.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
         }
-        function unescapeBraces(str2) {
-          return str2.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+        function unescapeBraces(str3) {
+          return str3.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
         }
-        function parseCommaParts(str2) {
-          if (!str2)
+        function parseCommaParts(str3) {
+          if (!str3)
             return [""];
           var parts = [];
-          var m = balanced("{", "}", str2);
+          var m = balanced("{", "}", str3);
           if (!m)
-            return str2.split(",");
+            return str3.split(",");
           var pre = m.pre;
           var body = m.body;
           var post = m.post;
@@ -33046,19 +33046,19 @@ ${indent}`);
           parts.push.apply(parts, p);
           return parts;
         }
-        function expandTop(str2) {
-          if (!str2)
+        function expandTop(str3) {
+          if (!str3)
             return [];
-          if (str2.substr(0, 2) === "{}") {
-            str2 = "\\{\\}" + str2.substr(2);
+          if (str3.substr(0, 2) === "{}") {
+            str3 = "\\{\\}" + str3.substr(2);
           }
-          return expand(escapeBraces(str2), true).map(unescapeBraces);
+          return expand(escapeBraces(str3), true).map(unescapeBraces);
         }
         function identity(e) {
           return e;
         }
-        function embrace(str2) {
-          return "{" + str2 + "}";
+        function embrace(str3) {
+          return "{" + str3 + "}";
         }
         function isPadded(el) {
           return /^-?0\d/.test(el);
@@ -33069,20 +33069,20 @@ ${indent}`);
         function gte(i, y) {
           return i >= y;
         }
-        function expand(str2, isTop) {
+        function expand(str3, isTop) {
           var expansions = [];
-          var m = balanced("{", "}", str2);
-          if (!m || /\$$/.test(m.pre)) return [str2];
+          var m = balanced("{", "}", str3);
+          if (!m || /\$$/.test(m.pre)) return [str3];
           var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
           var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
           var isSequence = isNumericSequence || isAlphaSequence;
           var isOptions = m.body.indexOf(",") >= 0;
           if (!isSequence && !isOptions) {
             if (m.post.match(/,.*\}/)) {
-              str2 = m.pre + "{" + m.body + escClose + m.post;
-              return expand(str2);
+              str3 = m.pre + "{" + m.body + escClose + m.post;
+              return expand(str3);
             }
-            return [str2];
+            return [str3];
           }
           var n;
           if (isSequence) {
@@ -33155,20 +33155,20 @@ ${indent}`);
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function preserveCamelCase(str2) {
+        function preserveCamelCase(str3) {
           let isLastCharLower = false;
           let isLastCharUpper = false;
           let isLastLastCharUpper = false;
-          for (let i = 0; i < str2.length; i++) {
-            const c = str2[i];
+          for (let i = 0; i < str3.length; i++) {
+            const c = str3[i];
             if (isLastCharLower && /[a-zA-Z]/.test(c) && c.toUpperCase() === c) {
-              str2 = str2.substr(0, i) + "-" + str2.substr(i);
+              str3 = str3.substr(0, i) + "-" + str3.substr(i);
               isLastCharLower = false;
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = true;
               i++;
             } else if (isLastCharUpper && isLastLastCharUpper && /[a-zA-Z]/.test(c) && c.toLowerCase() === c) {
-              str2 = str2.substr(0, i - 1) + "-" + str2.substr(i - 1);
+              str3 = str3.substr(0, i - 1) + "-" + str3.substr(i - 1);
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = false;
               isLastCharLower = true;
@@ -33178,28 +33178,28 @@ ${indent}`);
               isLastCharUpper = c.toUpperCase() === c;
             }
           }
-          return str2;
+          return str3;
         }
-        module2.exports = function(str2) {
+        module2.exports = function(str3) {
           if (arguments.length > 1) {
-            str2 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
+            str3 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
           } else {
-            str2 = str2.trim();
+            str3 = str3.trim();
           }
-          if (str2.length === 0) {
+          if (str3.length === 0) {
             return "";
           }
-          if (str2.length === 1) {
-            return str2.toLowerCase();
+          if (str3.length === 1) {
+            return str3.toLowerCase();
           }
-          if (/^[a-z0-9]+$/.test(str2)) {
-            return str2;
+          if (/^[a-z0-9]+$/.test(str3)) {
+            return str3;
           }
-          const hasUpperCase = str2 !== str2.toLowerCase();
+          const hasUpperCase = str3 !== str3.toLowerCase();
           if (hasUpperCase) {
-            str2 = preserveCamelCase(str2);
+            str3 = preserveCamelCase(str3);
           }
-          return str2.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
+          return str3.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
         };
       }),
       ,
@@ -33625,13 +33625,13 @@ ${indent}`);
       /* 201 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject10 = __webpack_require__(34);
+        var isObject12 = __webpack_require__(34);
         module2.exports = function(it, S) {
-          if (!isObject10(it)) return it;
+          if (!isObject12(it)) return it;
           var fn, val;
-          if (S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
-          if (typeof (fn = it.valueOf) == "function" && !isObject10(val = fn.call(it))) return val;
-          if (!S && typeof (fn = it.toString) == "function" && !isObject10(val = fn.call(it))) return val;
+          if (S && typeof (fn = it.toString) == "function" && !isObject12(val = fn.call(it))) return val;
+          if (typeof (fn = it.valueOf) == "function" && !isObject12(val = fn.call(it))) return val;
+          if (!S && typeof (fn = it.toString) == "function" && !isObject12(val = fn.call(it))) return val;
           throw TypeError("Can't convert object to primitive value");
         };
       }),
@@ -33694,7 +33694,7 @@ ${indent}`);
         var ctx = __webpack_require__(48);
         var classof = __webpack_require__(100);
         var $export = __webpack_require__(41);
-        var isObject10 = __webpack_require__(34);
+        var isObject12 = __webpack_require__(34);
         var aFunction = __webpack_require__(46);
         var anInstance = __webpack_require__(181);
         var forOf = __webpack_require__(183);
@@ -33728,7 +33728,7 @@ ${indent}`);
         })();
         var isThenable = function(it) {
           var then;
-          return isObject10(it) && typeof (then = it.then) == "function" ? then : false;
+          return isObject12(it) && typeof (then = it.then) == "function" ? then : false;
         };
         var notify = function(promise2, isReject) {
           if (promise2._n) return;
@@ -34314,8 +34314,8 @@ ${indent}`);
         }
         exports3.formatters.o = function(v) {
           this.inspectOpts.colors = this.useColors;
-          return util.inspect(v, this.inspectOpts).split("\n").map(function(str2) {
-            return str2.trim();
+          return util.inspect(v, this.inspectOpts).split("\n").map(function(str3) {
+            return str3.trim();
           }).join(" ");
         };
         exports3.formatters.O = function(v) {
@@ -34574,7 +34574,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -34703,7 +34703,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path13.join(this.root, e);
+                e = path14.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -34854,9 +34854,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path13.join(this.root, prefix);
+              prefix = path14.join(this.root, prefix);
             } else {
-              prefix = path13.resolve(this.root, prefix);
+              prefix = path14.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -35022,7 +35022,7 @@ ${indent}`);
           options = options || {};
           var type = typeof val;
           if (type === "string" && val.length > 0) {
-            return parse5(val);
+            return parse6(val);
           } else if (type === "number" && isNaN(val) === false) {
             return options.long ? fmtLong(val) : fmtShort(val);
           }
@@ -35030,13 +35030,13 @@ ${indent}`);
             "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
           );
         };
-        function parse5(str2) {
-          str2 = String(str2);
-          if (str2.length > 100) {
+        function parse6(str3) {
+          str3 = String(str3);
+          if (str3.length > 100) {
             return;
           }
           var match = /^((?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|years?|yrs?|y)?$/i.exec(
-            str2
+            str3
           );
           if (!match) {
             return;
@@ -35098,9 +35098,9 @@ ${indent}`);
           return ms + "ms";
         }
         function fmtLong(ms) {
-          return plural5(ms, d, "day") || plural5(ms, h, "hour") || plural5(ms, m, "minute") || plural5(ms, s, "second") || ms + " ms";
+          return plural6(ms, d, "day") || plural6(ms, h, "hour") || plural6(ms, m, "minute") || plural6(ms, s, "second") || ms + " ms";
         }
-        function plural5(ms, n, name) {
+        function plural6(ms, n, name) {
           if (ms < n) {
             return;
           }
@@ -35119,7 +35119,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path13 = __webpack_require__(0);
+        var path14 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -35303,7 +35303,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path13.join(p, f), options, function(er2) {
+              rimraf(path14.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -35380,7 +35380,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path13.join(p, f), options);
+            rimrafSync(path14.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -35969,7 +35969,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version2, options, throwErrors = false) => {
+    var parse6 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -35982,7 +35982,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -35990,9 +35990,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = (version2, options) => {
-      const v = parse5(version2, options);
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -36003,9 +36003,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var clean2 = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -36040,10 +36040,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -36114,9 +36114,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse5(version2, options);
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -36302,7 +36302,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var { safeRe: re2, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -36337,7 +36337,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse6(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -36347,7 +36347,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -36359,7 +36359,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse5(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -37594,7 +37594,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -37633,7 +37633,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse5,
+      parse: parse6,
       valid,
       clean: clean2,
       inc,
@@ -38738,9 +38738,9 @@ var require_spdx_expression_parse = __commonJS({
   "actions/license/node_modules/spdx-expression-parse/index.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse3();
+    var parse6 = require_parse3();
     module.exports = function(source) {
-      return parse5(scan(source));
+      return parse6(scan(source));
     };
   }
 });
@@ -38813,7 +38813,7 @@ var require_code = __commonJS({
     }
     exports2._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -38824,7 +38824,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str2;
+    exports2.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -38867,7 +38867,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x) {
@@ -39829,22 +39829,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -40869,8 +40869,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -41967,15 +41967,15 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input2 = path13;
+    function removeDotSegments(path14) {
+      let input2 = path14;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -42049,11 +42049,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -42416,8 +42416,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -42583,7 +42583,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize(uri, options), options);
+        parse6(serialize(uri, options), options);
       }
       return uri;
     }
@@ -42626,8 +42626,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize(base, options), options);
-        relative = parse5(serialize(relative, options), options);
+        base = parse6(serialize(base, options), options);
+        relative = parse6(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -42945,7 +42945,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse5(uri, opts) {
+    function parse6(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -42982,7 +42982,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse5
+      parse: parse6
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -43040,7 +43040,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -43835,16 +43835,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value2;
       while (pos < len) {
         length++;
-        value2 = str2.charCodeAt(pos++);
+        value2 = str3.charCodeAt(pos++);
         if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str2.charCodeAt(pos);
+          value2 = str3.charCodeAt(pos);
           if ((value2 & 64512) === 56320)
             pos++;
         }
@@ -46890,10 +46890,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path13) {
-  if (!path13)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path13.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -46908,14 +46908,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -47029,8 +47029,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -47233,11 +47233,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path13, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path13);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -47296,13 +47296,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count6 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count6--;
       i++;
     }
@@ -47699,16 +47699,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path13 = []) => {
+  const processError = (error64, path14 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path13, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47747,17 +47747,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path13 = []) => {
+  const processError = (error64, path14 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path13, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path13, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
       } else {
-        const fullpath = [...path13, ...issue3.path];
+        const fullpath = [...path14, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47796,8 +47796,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path13) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -47931,18 +47931,18 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -49437,7 +49437,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -49451,7 +49451,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -49635,7 +49635,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject10 = isObject;
+  const isObject12 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -49643,7 +49643,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject10(input2)) {
+    if (!isObject12(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -49779,7 +49779,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject10 = isObject;
+  const isObject12 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -49788,7 +49788,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject10(input2)) {
+    if (!isObject12(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -56784,8 +56784,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural6 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -56929,8 +56929,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural6 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -64935,13 +64935,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path13 = ref.slice(1).split("/").filter(Boolean);
-  if (path13.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path13[0] === defsKey) {
-    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65798,6 +65798,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "provenance", title: "Provenance" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -66240,8 +66241,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path13) => {
-    const segments = path13.split("/");
+  return (path14) => {
+    const segments = path14.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -66928,12 +66929,12 @@ function toChangedFile(entry, names2, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path13 = status === "deleted" ? oldPath : newPath;
-  if (typeof path13 !== "string" || path13 === "") {
+  const path14 = status === "deleted" ? oldPath : newPath;
+  if (typeof path14 !== "string" || path14 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path13,
+    path: path14,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -66959,14 +66960,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path13) {
-  return indexOf(changeSet).get(path13)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path14) {
+  return indexOf(changeSet).get(path14)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path13, line) {
-  return touchesChangedLines(changeSet, path13, line, line);
+function isLineChanged(changeSet, path14, line) {
+  return touchesChangedLines(changeSet, path14, line, line);
 }
-function touchesChangedLines(changeSet, path13, start, end) {
-  const ranges = changedRangesOf(changeSet, path13);
+function touchesChangedLines(changeSet, path14, start, end) {
+  const ranges = changedRangesOf(changeSet, path14);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -66977,8 +66978,8 @@ function touchesChangedLines(changeSet, path13, start, end) {
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
 }
-function changedLinesKnown(changeSet, path13) {
-  const file2 = indexOf(changeSet).get(path13);
+function changedLinesKnown(changeSet, path14) {
+  const file2 = indexOf(changeSet).get(path14);
   if (file2 === void 0) return !mayLackFiles(changeSet);
   return file2.linesUnknown !== true;
 }
@@ -67237,32 +67238,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path13, maxBytes) {
+function tooLarge(path14, maxBytes) {
   return new ConfigError(
-    `${path13} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path14} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha2, path13, maxBytes) {
+async function fromGit(io, sha2, path14, maxBytes) {
   let text3;
   try {
-    text3 = await io.git(["show", `${sha2}:./${path13}`]);
+    text3 = await io.git(["show", `${sha2}:./${path14}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path13, maxBytes);
+  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path14, maxBytes);
   return text3;
 }
-async function fromApi(io, ref, path13, maxBytes) {
+async function fromApi(io, ref, path14, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path13} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path14} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path13,
+      path: path14,
       ref
     });
     data = response.data ?? {};
@@ -67270,21 +67271,21 @@ async function fromApi(io, ref, path13, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path13, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path14, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path13} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path14} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text3 = Buffer.from(data.content, "base64");
-  if (text3.length > maxBytes) throw tooLarge(path13, maxBytes);
+  if (text3.length > maxBytes) throw tooLarge(path14, maxBytes);
   return text3.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha2, path13) => changes.source === "git" ? fromGit(io, sha2, path13, maxBytes) : fromApi(io, sha2, path13, maxBytes);
+  const read = (sha2, path14) => changes.source === "git" ? fromGit(io, sha2, path14, maxBytes) : fromApi(io, sha2, path14, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path13 of paths) {
-    const base = await read(changes.base, path13);
-    const head = await read(changes.head, path13);
-    texts.set(path13, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path14 of paths) {
+    const base = await read(changes.base, path14);
+    const head = await read(changes.head, path14);
+    texts.set(path14, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
@@ -68999,7 +69000,7 @@ async function deepestExisting(dir) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json") && !e.name.endsWith(".intoto.json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -69859,29 +69860,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str3) {
+    if (typeof str3 !== "string" || str3.length === 0) return str3;
+    if (str3.indexOf("&") === -1) return str3;
+    const original = str3;
     const chunks = [];
-    const len = str2.length;
+    const len = str3.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str3.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str3.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str3.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -69913,7 +69914,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str3.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -69939,8 +69940,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str3.slice(last));
+    const result = chunks.length === 0 ? str3 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -70259,7 +70260,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -70707,13 +70708,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str3) {
+  if (typeof str3 !== "string") return str3;
+  const len = str3.length;
+  if (len === 0) return str3;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -70724,7 +70725,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -70740,22 +70741,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str3;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -70766,7 +70767,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -70774,7 +70775,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
   }
   return chars.join("");
 }
@@ -70797,12 +70798,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str3, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str3 || typeof str3 !== "string") return str3;
+  let trimmedStr = str3.trim();
+  if (trimmedStr.length === 0) return str3;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -70816,10 +70817,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str2;
-    return handleInfinity(str2, num2, options);
+    if (Number.isNaN(num2)) return str3;
+    return handleInfinity(str3, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str3, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -70831,35 +70832,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str3;
       } else {
         const num2 = Number(trimmedStr);
         const parsedStr = String(num2);
         if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num2;
-          else return str2;
+          else return str3;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num2;
           else if (parsedStr === numTrimmedByZeros) return num2;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
-          else return str2;
+          else return str3;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str3;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str3;
         }
       }
     } else {
-      return str2;
+      return str3;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str3, trimmedStr, options) {
+  if (!options.eNotation) return str3;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -70869,18 +70870,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str3;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str3;
   }
 }
 function trimZeros(numStr) {
@@ -70896,14 +70897,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str3 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str3.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num2, options) {
+function handleInfinity(str3, num2, options) {
   const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -70915,7 +70916,7 @@ function handleInfinity(str2, num2, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str3;
   }
 }
 
@@ -71291,16 +71292,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
+    const path14 = this._matcher.path;
+    return path14.length > 0 ? path14[path14.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -71308,9 +71309,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return void 0;
-    return path13[path13.length - 1].values?.[attrName];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return void 0;
+    return path14[path14.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -71318,9 +71319,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return false;
-    const current = path13[path13.length - 1];
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return false;
+    const current = path14[path14.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -71346,18 +71347,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].position ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].counter ?? 0;
+    const path14 = this._matcher.path;
+    if (path14.length === 0) return -1;
+    return path14[path14.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -73043,12 +73044,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str3, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str3, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str3.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -73474,8 +73475,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path13, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
+    const { path: path14, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -73485,9 +73486,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path13, outside, lines, statements, functions, branches }
+      file: { path: path14, outside, lines, statements, functions, branches }
     };
-    byPath.set(path13, acc);
+    byPath.set(path14, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -73582,8 +73583,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path13, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path13);
+    const { path: path14, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path14);
     if (acc === void 0) {
       const lines2 = /* @__PURE__ */ new Map();
       const branches2 = /* @__PURE__ */ new Map();
@@ -73592,9 +73593,9 @@ function parseCobertura(root, ctx) {
         lines: lines2,
         branches: branches2,
         functions,
-        file: { path: path13, outside, lines: lines2, statements: null, functions, branches: branches2 }
+        file: { path: path14, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
-      byPath.set(path13, acc);
+      byPath.set(path14, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -73688,11 +73689,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path13, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path13);
+    const { path: path14, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path14);
     if (file2 === void 0) {
-      file2 = { path: path13, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path13, file2);
+      file2 = { path: path14, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path14, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -73742,9 +73743,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path13, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 120)} twice.`);
-      seen.add(path13);
+      const { path: path14, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
+      seen.add(path14);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -73752,7 +73753,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path13,
+        path: path14,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -73833,43 +73834,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path13, fc] of report.data) {
+    for (const [path14, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path13, report.outside.get(path13) ?? false);
+      outside.set(path14, report.outside.get(path14) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path13 of map2.files()) data.set(path13, map2.fileCoverageFor(path13).toJSON());
+  for (const path14 of map2.files()) data.set(path14, map2.fileCoverageFor(path14).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path13, part) {
+function invalidCount(file2, path14, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path13.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path14.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path13, part) {
+function tallyHits(hits, file2, path14, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path13, part);
+    if (!isCount(v)) invalidCount(file2, path14, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path13) {
+function tallyBranches(hits, file2, path14) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path13, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path14, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path13, "b");
+      if (!isCount(v)) invalidCount(file2, path14, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -73896,15 +73897,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path13, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path13, "s");
+  for (const [path14, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path14, "s");
     files.push({
-      path: path13,
-      outside: report.outside.get(path13) ?? false,
+      path: path14,
+      outside: report.outside.get(path14) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path13, "f"),
-      branches: tallyBranches(fc.b, file2, path13)
+      functions: tallyHits(fc.f, file2, path14, "f"),
+      branches: tallyBranches(fc.b, file2, path14)
     });
   }
   return files;
@@ -73946,13 +73947,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path13, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path13)) throw new ReportError(ctx.file, `${ctx.file} lists ${path13.slice(0, 80)} twice.`);
-    seen.add(path13);
+    const { path: path14, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 80)} twice.`);
+    seen.add(path14);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path13, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path14, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -74086,8 +74087,8 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path13, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path13);
+    const { path: path14, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path14);
     this.blocks++;
     this.recordSummary = /* @__PURE__ */ new Set();
     if (existing2 !== void 0) {
@@ -74095,7 +74096,7 @@ var LcovReader = class {
       existing2.fndaSeen = /* @__PURE__ */ new Map();
     }
     this.current = existing2 ?? {
-      path: path13,
+      path: path14,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -74105,8 +74106,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path13, this.current);
-    this.outside.set(path13, outside);
+    if (existing2 === void 0) this.records.set(path14, this.current);
+    this.outside.set(path14, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -74433,11 +74434,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path13) {
-  const exact = model.files.get(path13);
+function reportEntryFor(model, index, path14) {
+  const exact = model.files.get(path14);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path13.slice(path13.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path13.endsWith(`/${f.path}`) || f.path.endsWith(`/${path13}`)
+  const candidates = (index().get(path14.slice(path14.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path14.endsWith(`/${f.path}`) || f.path.endsWith(`/${path14}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -74446,20 +74447,20 @@ function locator(model, tracked) {
     let index;
     const lazy2 = () => index ??= byBaseName(model);
     return {
-      find: (path13) => reportEntryFor(model, lazy2, path13),
+      find: (path14) => reportEntryFor(model, lazy2, path14),
       unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
       mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
     };
   }
   const mapping = mapPathsToRepository([...model.files.keys()], tracked);
   const byRepo = /* @__PURE__ */ new Map();
-  for (const [path13, file2] of model.files) {
-    const repo = mapping.mapped.get(path13);
+  for (const [path14, file2] of model.files) {
+    const repo = mapping.mapped.get(path14);
     if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
   }
   const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
   return {
-    find: (path13) => byRepo.get(path13),
+    find: (path14) => byRepo.get(path14),
     unmapped: mapping.unmapped,
     mapping: `${mapping.description}${ambiguous}`
   };
@@ -74592,9 +74593,9 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path13, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path14, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path13,
+        path: path14,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
@@ -74605,8 +74606,8 @@ function worstFilesSection(model, include) {
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown2.map(({ path: path13, t, missed }) => [
-      path13,
+    rows: shown2.map(({ path: path14, t, missed }) => [
+      path14,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
@@ -74841,7 +74842,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path13, entry] of entries) files.set(path13, entry.file);
+  for (const [path14, entry] of entries) files.set(path14, entry.file);
   return { files, formats };
 }
 
@@ -74959,8 +74960,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path13) {
-  return TOOL_CONFIGS.find((row) => row.file.test(path13));
+function toolConfigOf(path14) {
+  return TOOL_CONFIGS.find((row) => row.file.test(path14));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -75446,8 +75447,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path13) {
-  const name = path13.slice(path13.lastIndexOf("/") + 1);
+function extensionOf(path14) {
+  const name = path14.slice(path14.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -75464,8 +75465,8 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path13) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path13));
+function matcherFor(table2, path14) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path14));
   if (any2 === void 0) return () => void 0;
   return (text3) => {
     if (!any2.test(text3)) return void 0;
@@ -75555,9 +75556,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path13, extra) {
-  if (extra?.(path13)) return true;
-  const parts = path13.split("/");
+function isTestFile(path14, extra) {
+  if (extra?.(path14)) return true;
+  const parts = path14.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re2) => re2.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -75575,7 +75576,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path13) => isTestFile(path13, options.isExtraTest);
+  const isTest = (path14) => isTestFile(path14, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -75966,9 +75967,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path13) {
+function stringAt(value2, path14) {
   let cur = value2;
-  for (const key of path13) {
+  for (const key of path14) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -79020,9 +79021,9 @@ var PatternPredicate = class PatternPredicate2 {
       this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
     }
   }
-  match(str2) {
+  match(str3) {
     if (this._matchAll) return true;
-    return this._regexp.test(str2);
+    return this._regexp.test(str3);
   }
   static escapePattern(pattern) {
     return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
@@ -79038,9 +79039,9 @@ var ExactPredicate = class {
     this._matchAll = pattern === void 0;
     this._pattern = pattern;
   }
-  match(str2) {
+  match(str3) {
     if (this._matchAll) return true;
-    if (str2 === this._pattern) return true;
+    if (str3 === this._pattern) return true;
     return false;
   }
 };
@@ -79735,8 +79736,8 @@ function estimateVarintSize(v) {
 init_dist();
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
-function utf8ByteLength(str2) {
-  return Buffer.byteLength(str2, "utf8");
+function utf8ByteLength(str3) {
+  return Buffer.byteLength(str3, "utf8");
 }
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
@@ -79935,22 +79936,22 @@ var ProtobufWriter = class {
   /**
   * Write a string as UTF-8 bytes (length-delimited)
   */
-  writeString(str2) {
-    const len = str2.length;
+  writeString(str3) {
+    const len = str3.length;
     if (len < 128) {
       let i = 0;
-      while (i < len && str2.charCodeAt(i) < 128) i++;
+      while (i < len && str3.charCodeAt(i) < 128) i++;
       if (i === len) {
         this.writeVarint(len);
         this._ensureCapacity(len);
-        for (i = 0; i < len; i++) this._buffer[this.pos++] = str2.charCodeAt(i);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str3.charCodeAt(i);
         return;
       }
     }
-    const byteLength = utf8ByteLength(str2);
+    const byteLength = utf8ByteLength(str3);
     this.writeVarint(byteLength);
     this._ensureCapacity(byteLength);
-    this.pos += this._textEncoder.encodeInto(str2, this._buffer.subarray(this.pos)).written;
+    this.pos += this._textEncoder.encodeInto(str3, this._buffer.subarray(this.pos)).written;
   }
 };
 
@@ -80111,8 +80112,8 @@ var ProtobufSizeEstimator = class {
   writeDouble(_value) {
     this.pos += 8;
   }
-  writeString(str2) {
-    const byteLen = utf8ByteLength(str2);
+  writeString(str3) {
+    const byteLen = utf8ByteLength(str3);
     this.pos += estimateVarintSize(byteLen);
     this.pos += byteLen;
   }
@@ -80848,7 +80849,7 @@ function appendRootPathToUrlIfNeeded(url2) {
     return;
   }
 }
-function appendResourcePathToUrl(url2, path13) {
+function appendResourcePathToUrl(url2, path14) {
   try {
     new URL(url2);
   } catch {
@@ -80856,11 +80857,11 @@ function appendResourcePathToUrl(url2, path13) {
     return;
   }
   if (!url2.endsWith("/")) url2 = url2 + "/";
-  url2 += path13;
+  url2 += path14;
   try {
     new URL(url2);
   } catch {
-    diag2.warn(`Configuration: Provided URL appended with '${path13}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    diag2.warn(`Configuration: Provided URL appended with '${path14}' is not a valid URL, using 'undefined' instead of '${url2}'`);
     return;
   }
   return url2;
@@ -81423,7 +81424,7 @@ function renderChart(series) {
   const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path13 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path14 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -81438,7 +81439,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path13}"/>${dots}
+<polyline class="line" points="${path14}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -81668,9 +81669,9 @@ async function writeTree(git, state2, shard, text3, dashboard) {
   ];
   return mktree(git, root);
 }
-function at(value2, path13) {
+function at(value2, path14) {
   let cur = value2;
-  for (const key of path13) {
+  for (const key of path14) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -82056,10 +82057,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path13 = [];
-    for (let k = key; k !== void 0 && path13.length <= this.parents.size; k = this.parents.get(k))
-      path13.push(k);
-    return path13.reverse();
+    const path14 = [];
+    for (let k = key; k !== void 0 && path14.length <= this.parents.size; k = this.parents.get(k))
+      path14.push(k);
+    return path14.reverse();
   }
 };
 function widen(walk, edge) {
@@ -82622,8 +82623,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path13) {
-  return MANIFEST_PATH.test(path13) && !path13.includes("/.pnpm/") && !path13.startsWith("node_modules/.");
+function isInstalledManifest(path14) {
+  return MANIFEST_PATH.test(path14) && !path14.includes("/.pnpm/") && !path14.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -82736,12 +82737,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path13 of paths) {
-    if (path13.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path13))
+  for (const path14 of paths) {
+    if (path14.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path14))
       continue;
-    const json2 = parseJsonText(await io.readText(path13), path13);
+    const json2 = parseJsonText(await io.readText(path14), path14);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path13), json2);
+      manifests.set(installPathOf(path14), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -84873,10 +84874,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path13 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path14 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path13} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path14} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -85346,8 +85347,8 @@ function worstFilesSection2(files) {
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown2.map(({ path: path13, scores: s }) => [
-      path13,
+    rows: shown2.map(({ path: path14, scores: s }) => [
+      path14,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -85612,13 +85613,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path13 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path14 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path13) ?? { generated: false, vendored: false };
+    const entry = result.get(path14) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path13, entry);
+    result.set(path14, entry);
   }
   return result;
 }
@@ -85644,15 +85645,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path13 = record4.slice(second + 1);
+    let path14 = record4.slice(second + 1);
     let previousPath;
-    if (path13 === "") {
+    if (path14 === "") {
       previousPath = fields[i++];
-      path13 = fields[i++] ?? "";
-      if (!previousPath || !path13) throw new InternalError("Truncated git numstat rename record.");
+      path14 = fields[i++] ?? "";
+      if (!previousPath || !path14) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path13,
+      path: path14,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -85692,7 +85693,7 @@ async function readAttributes(io, headSha, paths, context2) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path13, value2] of parseCheckAttr(output2)) attributes.set(path13.slice(cdup.length), value2);
+    for (const [path14, value2] of parseCheckAttr(output2)) attributes.set(path14.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -85776,7 +85777,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path13) => match(path13.slice(path13.lastIndexOf("/") + 1));
+      return (path14) => match(path14.slice(path14.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -85807,10 +85808,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path13, rules) {
+function linguistAttributesOf(path14, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path13)) continue;
+    if (!rule.matches(path14)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -86065,8 +86066,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path13) {
-  return path13.slice(path13.lastIndexOf("/") + 1);
+function basename(path14) {
+  return path14.slice(path14.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -86442,11 +86443,959 @@ var prSizeGate = {
   }
 };
 
+// actions/provenance/src/gate.ts
+import path11 from "node:path";
+
+// actions/provenance/src/attestation.ts
+import { createHash as createHash3 } from "node:crypto";
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://aeef.dev/provenance/v1";
+var ATTESTATION_FILE = "provenance.intoto.json";
+var sha256 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
+function resultFileRecord(file2, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof parsed !== "object" || parsed === null) return void 0;
+  const result = parsed;
+  if (typeof result.gate !== "string" || typeof result.verdict !== "string" || typeof result.schema !== "string")
+    return void 0;
+  const metrics = Array.isArray(result.metrics) ? result.metrics.flatMap((m) => {
+    const metric2 = m;
+    if (typeof metric2?.id !== "string") return [];
+    return [{ id: metric2.id, value: typeof metric2.value === "number" ? metric2.value : null }];
+  }) : [];
+  return {
+    file: file2,
+    gate: result.gate,
+    verdict: result.verdict,
+    metrics,
+    sha256: sha256(bytes),
+    writtenByThisJob: false
+  };
+}
+var signal = (s) => ({ kind: s.kind, tool: s.tool, evidence: s.evidence });
+function buildStatement(facts) {
+  const repo = facts.repository ? `https://github.com/${facts.repository.owner}/${facts.repository.repo}` : void 0;
+  const subjectName = (sha2) => repo ? `${repo}/commit/${sha2}` : `git+commit:${sha2}`;
+  const subject = [{ name: subjectName(facts.head), digest: { gitCommit: facts.head } }];
+  if (facts.mergeCommit && facts.mergeCommit !== facts.head)
+    subject.push({ name: subjectName(facts.mergeCommit), digest: { gitCommit: facts.mergeCommit } });
+  return {
+    _type: STATEMENT_TYPE,
+    subject,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      gate: { id: "provenance", verdict: facts.verdict, summary: facts.summary },
+      repository: facts.repository ? `${facts.repository.owner}/${facts.repository.repo}` : null,
+      event: facts.event,
+      range: { base: facts.base, head: facts.head, source: facts.source },
+      pullRequest: facts.pull ? {
+        number: facts.pull.number,
+        author: { login: facts.pull.authorLogin, type: facts.pull.authorType },
+        labels: [...facts.pull.labels].sort(),
+        signals: facts.pullSignals.map(signal)
+      } : null,
+      aiInvolved: facts.totals.aiInvolved,
+      tools: facts.totals.tools,
+      totals: {
+        commits: facts.totals.commits,
+        aiCommits: facts.totals.aiCommits,
+        addedLines: facts.totals.addedLines,
+        aiLines: facts.totals.aiLines,
+        aiShare: facts.totals.aiShare
+      },
+      commits: facts.commits.map((c) => ({
+        sha: c.commit.sha,
+        author: { name: c.commit.authorName, email: c.commit.authorEmail },
+        committer: { name: c.commit.committerName, email: c.commit.committerEmail },
+        additions: c.commit.additions,
+        deletions: c.commit.deletions,
+        aiInvolved: c.ai,
+        tools: c.tools,
+        signals: c.signals.map(signal)
+      })),
+      disclosure: {
+        policy: facts.disclosure.policy,
+        required: facts.disclosure.required,
+        found: facts.disclosure.result?.found ?? false,
+        filled: facts.disclosure.result?.filled ?? false,
+        heading: facts.disclosure.result?.heading ?? null,
+        reason: facts.disclosure.result?.reason ?? "no pull request"
+      },
+      review: {
+        required: facts.review.required,
+        met: facts.review.met,
+        approvals: [...facts.review.approvals].sort((a, b) => a.login.localeCompare(b.login, "en") || a.commit.localeCompare(b.commit, "en")).map((a) => ({
+          login: a.login,
+          commit: a.commit,
+          submittedAt: a.submittedAt,
+          standing: a.standing
+        }))
+      },
+      results: [...facts.results].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0).map((r) => ({
+        gate: r.gate,
+        file: r.file,
+        verdict: r.verdict,
+        metrics: r.metrics,
+        digest: { sha256: r.sha256 },
+        writtenByThisJob: r.writtenByThisJob
+      }))
+    }
+  };
+}
+var RESULT_LEDGER3 = ".aeef-gates-written.tsv";
+function ledgerEntries(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest) || job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return written;
+}
+function serializeStatement(statement) {
+  return `${JSON.stringify(statement, null, 2)}
+`;
+}
+
+// actions/provenance/src/classify.ts
+var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
+var EVIDENCE_MAX = 200;
+var MESSAGE_SCAN_MAX = 256 * 1024;
+var clip2 = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
+function parseTrailerValue(key, value2) {
+  const trimmed = value2.trim();
+  const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
+  if (angled) return { name: (angled[1] ?? "").trim(), address: (angled[2] ?? "").trim() };
+  if (key !== "co-authored-by") {
+    const colon = trimmed.indexOf(":");
+    if (colon > 0 && !/^https?:/i.test(trimmed)) return { name: trimmed.slice(0, colon).trim() };
+  }
+  return { name: trimmed };
+}
+var TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]{0,62})[ \t]*:[ \t]*(.*)$/;
+function trailerSignals(message, match) {
+  const signals = [];
+  let trailer = false;
+  for (const line of message.split(/\r?\n/)) {
+    const parsed = TRAILER_LINE.exec(line);
+    if (!parsed) continue;
+    const key = (parsed[1] ?? "").toLowerCase();
+    const keyTool = match.trailerKey(key);
+    if (keyTool !== void 0)
+      signals.push({ kind: "trailer-key", tool: keyTool, evidence: clip2(line.trim()) });
+    if (!AI_TRAILERS.includes(key)) continue;
+    const { name, address } = parseTrailerValue(key, parsed[2] ?? "");
+    const tool = (address === void 0 ? void 0 : match.email(address)) ?? match.trailerName(name, address);
+    if (tool !== void 0) {
+      trailer = true;
+      signals.push({ kind: "trailer", tool, evidence: clip2(line.trim()) });
+    }
+  }
+  return { signals, trailer };
+}
+function identitySignals(kind, name, email3, login, match) {
+  const signals = [];
+  const byLogin = login === void 0 ? void 0 : match.login(login);
+  const byEmail = match.email(email3);
+  const tool = byLogin ?? byEmail;
+  if (tool !== void 0)
+    signals.push({ kind, tool, evidence: clip2(byLogin !== void 0 ? `@${login}` : `${name} <${email3}>`) });
+  const suffix = match.nameSuffix(name);
+  if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip2(name) });
+  return signals;
+}
+function subjectSignal(message, match) {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: "subject", tool: found.tool, evidence: clip2(found.prefix.trim()) }] : [];
+}
+function classifyCommit(commit, match) {
+  const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
+  const trailers = trailerSignals(message, match);
+  const signals = [
+    ...identitySignals("author", commit.authorName, commit.authorEmail, commit.authorLogin, match),
+    ...identitySignals(
+      "committer",
+      commit.committerName,
+      commit.committerEmail,
+      commit.committerLogin,
+      match
+    ),
+    ...trailers.signals,
+    ...subjectSignal(message, match),
+    ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip2(footer) }))
+  ];
+  const tools = [...new Set(signals.map((s) => s.tool))].sort();
+  return { commit, signals, tools, ai: signals.length > 0, trailer: trailers.trailer };
+}
+function classifyPull(pull, match) {
+  const signals = [];
+  const author = match.login(pull.authorLogin);
+  if (author !== void 0)
+    signals.push({
+      kind: "pr-author",
+      tool: author,
+      evidence: clip2(`@${pull.authorLogin} (${pull.authorType})`)
+    });
+  for (const { tool, footer } of match.footers(pull.body.slice(0, MESSAGE_SCAN_MAX)))
+    signals.push({ kind: "pr-footer", tool, evidence: clip2(footer) });
+  for (const label3 of pull.labels) {
+    const tool = match.label(label3);
+    if (tool !== void 0) signals.push({ kind: "label", tool, evidence: clip2(label3) });
+  }
+  return signals;
+}
+
+// actions/provenance/src/disclosure.ts
+var DEFAULT_DISCLOSURE_HEADINGS = ["AI assistance", "AI disclosure", "AI usage"];
+var BODY_MAX = 256 * 1024;
+var HEADING_MAX = 500;
+function headingOf(line) {
+  if (line.length > HEADING_MAX) return void 0;
+  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(line);
+  if (atx) return { level: (atx[1] ?? "").length, text: atx[2] ?? "" };
+  const bold = /^ {0,3}(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*$/.exec(line);
+  if (bold) return { level: 7, text: bold[1] ?? "" };
+  return void 0;
+}
+function stripComments(text3) {
+  return text3.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+}
+function sectionLines(lines, heading) {
+  const out = [];
+  for (const line of lines.slice(heading.line + 1)) {
+    const next = headingOf(line);
+    if (next && (next.level <= heading.level || heading.level === 7 || next.level === 7)) break;
+    out.push(line);
+  }
+  return out;
+}
+var normalise2 = (line) => line.trim().replace(/\s+/g, " ").toLowerCase();
+var CHECKBOX = /^[-*+][ \t]+\[([ xX])\][ \t]*(.*)$/;
+function findSections(text3, headings) {
+  const lines = stripComments(text3.slice(0, BODY_MAX).replace(/\r\n?/g, "\n")).split("\n");
+  const wanted = headings.map((h) => h.toLowerCase());
+  const found = [];
+  lines.forEach((line, index) => {
+    const h = headingOf(line);
+    if (!h) return;
+    const lower2 = h.text.toLowerCase();
+    if (!wanted.some((w) => lower2.includes(w))) return;
+    const heading = { line: index, level: h.level, text: h.text };
+    found.push({ heading, lines: sectionLines(lines, heading) });
+  });
+  return found;
+}
+function checkDisclosure(body, headings, template) {
+  const sections = findSections(body, headings);
+  if (sections.length === 0)
+    return { found: false, filled: false, reason: "the pull request description has no such section" };
+  const placeholders = new Set(
+    template === void 0 ? [] : findSections(template, headings).flatMap((s) => s.lines.map(normalise2))
+  );
+  for (const { heading, lines } of sections) {
+    for (const line of lines) {
+      const box = CHECKBOX.exec(line.trim());
+      if (box) {
+        if (box[1] !== " ")
+          return { found: true, filled: true, heading: heading.text, reason: "a box is checked" };
+        continue;
+      }
+      const text3 = normalise2(line);
+      if (text3 === "" || placeholders.has(text3) || /^[-*+>|_ ]*$/.test(text3)) continue;
+      return { found: true, filled: true, heading: heading.text, reason: "it holds text" };
+    }
+  }
+  return {
+    found: true,
+    filled: false,
+    heading: sections[0]?.heading.text ?? "",
+    reason: template === void 0 ? "the section is empty (no box checked, no text but comments)" : "the section is as the template left it (no box checked, no text of its own)"
+  };
+}
+var TEMPLATE_PATHS = [
+  ".github/pull_request_template.md",
+  ".github/PULL_REQUEST_TEMPLATE.md",
+  "pull_request_template.md",
+  "PULL_REQUEST_TEMPLATE.md",
+  "docs/pull_request_template.md",
+  "docs/PULL_REQUEST_TEMPLATE.md"
+];
+
+// actions/provenance/src/collect.ts
+var MAX_COMMITS = 1e3;
+var PULL_COMMITS_CAP2 = 250;
+var SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var isObject10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v) => typeof v === "string" ? v : "";
+var FIELDS4 = 7;
+var LOG_FORMAT = "%H%x00%an%x00%ae%x00%cn%x00%ce%x00%P%x00%B";
+function parseGitLog(text3) {
+  const parts = text3.split("\0");
+  if (parts.at(-1) === "") parts.pop();
+  if (parts.length % FIELDS4 !== 0)
+    throw new ConfigError("git log gave commit records that do not split into their fields.");
+  const commits = [];
+  for (let i = 0; i < parts.length; i += FIELDS4) {
+    const [sha2 = "", an = "", ae = "", cn = "", ce = "", parents = "", message = ""] = parts.slice(i, i + FIELDS4).map((p, j) => j === 0 ? p.trim() : p);
+    if (!SHA2.test(sha2)) throw new ConfigError("git log gave a commit record without a commit id.");
+    commits.push({
+      sha: sha2,
+      authorName: an,
+      authorEmail: ae,
+      committerName: cn,
+      committerEmail: ce,
+      parents: parents.trim() === "" ? 0 : parents.trim().split(/\s+/).length,
+      message
+    });
+  }
+  return commits;
+}
+function parseNumstat2(text3) {
+  const stats = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of text3.split("\n")) {
+    const commit = /^@@@([0-9a-f]{40,64})$/.exec(line);
+    if (commit) {
+      current = { additions: 0, deletions: 0 };
+      stats.set(commit[1] ?? "", current);
+      continue;
+    }
+    const counts = /^(\d+|-)\t(\d+|-)\t/.exec(line);
+    if (counts && current) {
+      current.additions += counts[1] === "-" ? 0 : Number(counts[1]);
+      current.deletions += counts[2] === "-" ? 0 : Number(counts[2]);
+    }
+  }
+  return stats;
+}
+async function fromGit2(io, base, head) {
+  const mergeBase = (await io.git(["merge-base", base, head])).trim();
+  const range = `${mergeBase}..${head}`;
+  const count6 = Number((await io.git(["rev-list", "--count", range])).trim());
+  if (!Number.isInteger(count6)) throw new ConfigError("git rev-list gave no commit count.");
+  if (count6 > MAX_COMMITS) {
+    throw new ConfigError(
+      `The range ${range.slice(0, 12)}\u2026 has ${count6} commits, more than the ${MAX_COMMITS} the provenance gate reads; run it on pull requests.`
+    );
+  }
+  const log = parseGitLog(await io.git(["log", "-z", "--reverse", `--format=${LOG_FORMAT}`, range]));
+  if (log.length !== count6)
+    throw new ConfigError(`git log listed ${log.length} of the ${count6} commits of the range.`);
+  const numstat = parseNumstat2(
+    await io.git([
+      "-c",
+      "core.quotePath=true",
+      "log",
+      "--reverse",
+      "--no-renames",
+      "--numstat",
+      "--format=@@@%H",
+      range
+    ])
+  );
+  return {
+    source: "git",
+    base: mergeBase,
+    head,
+    commits: log.map((c) => ({ ...c, ...numstat.get(c.sha) ?? { additions: 0, deletions: 0 } }))
+  };
+}
+async function fromApi2(io, base, head, why) {
+  const github = io.github;
+  const repo = io.event.repository;
+  const pull = io.event.pullNumber;
+  if (github === void 0 || repo === void 0 || pull === void 0) {
+    throw new ConfigError(
+      `The provenance gate could not read the commits from git (${why}) and has no pull request and token for the API; check out the history (actions/checkout with fetch-depth: 0).`
+    );
+  }
+  const where = { owner: repo.owner, repo: repo.repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw new ConfigError(
+      `Could not read the commits of pull request #${pull}: ${getErrorMessage(error63).replace(/\.$/, "")}. The gate needs \`pull-requests: read\`, or the history checked out (fetch-depth: 0).`
+    );
+  }
+  if (raw2.length >= PULL_COMMITS_CAP2) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP2} or more commits, more than GitHub lists; check out the history (fetch-depth: 0) so git gives them all.`
+    );
+  }
+  const commits = [];
+  for (const item of raw2) {
+    if (!isObject10(item) || !SHA2.test(str2(item.sha)) || !isObject10(item.commit))
+      throw new ConfigError(`GitHub API returned a commit of pull request #${pull} without its id.`);
+    const commit = item.commit;
+    const author = isObject10(commit.author) ? commit.author : {};
+    const committer = isObject10(commit.committer) ? commit.committer : {};
+    const parents = Array.isArray(item.parents) ? item.parents.length : 1;
+    let additions = 0;
+    let deletions = 0;
+    if (parents <= 1) {
+      try {
+        const detail = await github.request(
+          "GET /repos/{owner}/{repo}/commits/{ref}",
+          { owner: repo.owner, repo: repo.repo, ref: str2(item.sha) }
+        );
+        additions = Number(detail.data.stats?.additions ?? NaN);
+        deletions = Number(detail.data.stats?.deletions ?? NaN);
+      } catch (error63) {
+        throw new ConfigError(
+          `Could not read commit ${str2(item.sha).slice(0, 7)}: ${getErrorMessage(error63)}`
+        );
+      }
+      if (!Number.isInteger(additions) || !Number.isInteger(deletions))
+        throw new ConfigError(
+          `GitHub API returned commit ${str2(item.sha).slice(0, 7)} without its line counts.`
+        );
+    }
+    const authorLogin = isObject10(item.author) ? str2(item.author.login) : "";
+    const committerLogin = isObject10(item.committer) ? str2(item.committer.login) : "";
+    commits.push({
+      sha: str2(item.sha),
+      authorName: str2(author.name),
+      authorEmail: str2(author.email),
+      committerName: str2(committer.name),
+      committerEmail: str2(committer.email),
+      ...authorLogin === "" ? {} : { authorLogin },
+      ...committerLogin === "" ? {} : { committerLogin },
+      message: str2(commit.message),
+      parents,
+      additions,
+      deletions
+    });
+  }
+  return { source: "api", base, head, commits };
+}
+async function readCommits(io) {
+  const { baseSha: base, headSha: head } = io.event;
+  if (base === void 0 || head === void 0) {
+    throw new ConfigError(
+      `The provenance gate reads the commits of a pull request, merge group or push, but this ${io.event.name} event names no range (run it on pull_request).`
+    );
+  }
+  try {
+    return await fromGit2(io, base, head);
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    return fromApi2(io, base, head, getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "git failed");
+  }
+}
+function pullOf2(io) {
+  const pr = io.event.payload.pull_request;
+  if (!isObject10(pr) || io.event.pullNumber === void 0) return void 0;
+  const user = isObject10(pr.user) ? pr.user : {};
+  const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => isObject10(l) ? str2(l.name) : "").filter((l) => l !== "") : [];
+  return {
+    number: io.event.pullNumber,
+    authorLogin: str2(user.login),
+    authorType: str2(user.type),
+    body: str2(pr.body),
+    labels,
+    title: str2(pr.title)
+  };
+}
+async function readTemplate(io) {
+  for (const file2 of TEMPLATE_PATHS) {
+    try {
+      return await io.readText(file2, { maxBytes: 256 * 1024 });
+    } catch (error63) {
+      if (error63 instanceof MissingReportError) continue;
+      throw error63;
+    }
+  }
+  return void 0;
+}
+
+// actions/provenance/src/identities.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// actions/provenance/src/identities-data.ts
+var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
+
+// actions/provenance/src/identities.ts
+var LIST_FIELDS = {
+  logins: "logins",
+  emails: "emails",
+  names: "names",
+  "name-prefixes": "namePrefixes",
+  "name-suffixes": "nameSuffixes",
+  footers: "footers",
+  "subject-prefixes": "subjectPrefixes",
+  "trailer-keys": "trailerKeys",
+  labels: "labels",
+  sources: "sources"
+};
+var isObject11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseIdentityTable(text3, fail2) {
+  const doc = (0, import_yaml5.parse)(text3);
+  if (!isObject11(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
+  return doc.tools.map((row, i) => {
+    if (!isObject11(row) || typeof row.tool !== "string" || row.tool.trim() === "")
+      throw fail2(`Expected row ${i + 1} to have a \`tool\` name.`);
+    const identity = {
+      tool: row.tool,
+      logins: [],
+      emails: [],
+      names: [],
+      namePrefixes: [],
+      nameSuffixes: [],
+      footers: [],
+      subjectPrefixes: [],
+      trailerKeys: [],
+      labels: [],
+      sources: []
+    };
+    for (const key of Object.keys(row)) {
+      if (key === "tool") continue;
+      const field = LIST_FIELDS[key];
+      const value2 = row[key];
+      if (field === void 0) throw fail2(`Row ${row.tool} has an unknown field \`${key}\`.`);
+      if (!Array.isArray(value2) || value2.some((v) => typeof v !== "string" || v.trim() === ""))
+        throw fail2(`Expected \`${key}\` of row ${row.tool} to be a list of non-empty strings.`);
+      identity[field] = value2;
+    }
+    if (identity.sources.length === 0) throw fail2(`Row ${row.tool} names no source.`);
+    return identity;
+  });
+}
+var BUILTIN_IDENTITIES = parseIdentityTable(
+  AI_IDENTITIES_YAML,
+  (message) => new InternalError(`data/ai-identities.yml: ${message}`)
+);
+var IDENTITY_KINDS = [
+  "login",
+  "email",
+  "name",
+  "name-suffix",
+  "footer",
+  "trailer",
+  "label"
+];
+var MAX_ENTRY = 200;
+function parseUserIdentity(entry) {
+  const match = /^([a-z-]+):(.+)$/.exec(entry.trim());
+  const kind = match?.[1];
+  if (!match || !IDENTITY_KINDS.includes(kind ?? "") || entry.length > MAX_ENTRY) {
+    throw new InputError(
+      "ai-identities",
+      `Expected \`ai-identities\` entries as \`kind:value\` or \`kind:value=Tool\` with kind among ${IDENTITY_KINDS.join(", ")} (at most ${MAX_ENTRY} characters), got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+    );
+  }
+  const rest = match[2] ?? "";
+  const eq = rest.lastIndexOf("=");
+  const value2 = (eq > 0 ? rest.slice(0, eq) : rest).trim();
+  const tool = (eq > 0 ? rest.slice(eq + 1) : rest).trim();
+  if (value2 === "" || tool === "")
+    throw new InputError("ai-identities", `Expected a value and a tool name in \`${entry.slice(0, 60)}\`.`);
+  const identity = {
+    tool,
+    logins: [],
+    emails: [],
+    names: [],
+    namePrefixes: [],
+    nameSuffixes: [],
+    footers: [],
+    subjectPrefixes: [],
+    trailerKeys: [],
+    labels: [],
+    sources: ["ai-identities input"],
+    nameAnyAddress: true
+  };
+  const field = {
+    login: "logins",
+    email: "emails",
+    name: "names",
+    "name-suffix": "nameSuffixes",
+    footer: "footers",
+    trailer: "trailerKeys",
+    label: "labels"
+  };
+  identity[field[kind]].push(value2);
+  return identity;
+}
+var NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/;
+function noreplyLogin(address) {
+  return NOREPLY.exec(address.trim().toLowerCase())?.[1];
+}
+function compileIdentities(rows) {
+  const table2 = (pick2) => {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const row of rows)
+      for (const key of pick2(row)) if (!map2.has(key.toLowerCase())) map2.set(key.toLowerCase(), row.tool);
+    return map2;
+  };
+  const logins = table2((r) => r.logins);
+  const emails = table2((r) => r.emails);
+  const names2 = table2((r) => r.nameAnyAddress ? [] : r.names);
+  const anyAddressNames = table2((r) => r.nameAnyAddress ? r.names : []);
+  const trailerKeys = table2((r) => r.trailerKeys);
+  const labels = table2((r) => r.labels);
+  const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
+  const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap(
+    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
+  );
+  const footers = rows.flatMap(
+    (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
+  );
+  const login = (value2) => logins.get(value2.trim().toLowerCase());
+  const email3 = (address) => {
+    const lower2 = address.trim().toLowerCase();
+    const exact = emails.get(lower2);
+    if (exact !== void 0) return exact;
+    const noreply = noreplyLogin(lower2);
+    return noreply === void 0 ? void 0 : login(noreply);
+  };
+  return {
+    login,
+    email: email3,
+    trailerName(name, address) {
+      const lower2 = name.trim().toLowerCase().replace(/\s+/g, " ");
+      const anyAddress = anyAddressNames.get(lower2);
+      if (anyAddress !== void 0) return anyAddress;
+      if (address !== void 0 && address.trim() !== "") return void 0;
+      return names2.get(lower2) ?? prefixes.find(({ p }) => lower2.startsWith(p))?.tool;
+    },
+    nameSuffix(name) {
+      const lower2 = name.trim().toLowerCase();
+      return suffixes.find(({ s }) => lower2.endsWith(s.trim()) && lower2.length > s.trim().length)?.tool;
+    },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
+    },
+    trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
+    label: (value2) => labels.get(value2.trim().toLowerCase()),
+    footers(text3) {
+      const lower2 = text3.toLowerCase();
+      return footers.filter(({ f }) => lower2.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
+    }
+  };
+}
+
+// actions/provenance/src/config.ts
+var DISCLOSURE_POLICIES = ["when-ai", "always", "never"];
+var INPUT_SPECS6 = [
+  {
+    name: "require-disclosure",
+    kind: "enum",
+    values: DISCLOSURE_POLICIES,
+    default: "when-ai",
+    description: "When the pull request description must hold a filled-in AI disclosure section: `when-ai` (when AI involvement is detected), `always` or `never`. Default: when-ai."
+  },
+  {
+    name: "disclosure-heading",
+    kind: "list",
+    default: DEFAULT_DISCLOSURE_HEADINGS.join(","),
+    description: "Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`, `AI usage`."
+  },
+  {
+    name: "require-trailers",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, every AI-involved commit must carry a trailer naming the tool (`Co-authored-by`, `Assisted-by`, `Generated-by` or `Co-developed-by`). Default: false."
+  },
+  {
+    name: "ai-min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews of the head commit that count (the human checkpoint, see `approvers`) an AI-involved pull request needs; 0 asks for none. Default: 1."
+  },
+  {
+    name: "ai-identities",
+    kind: "list",
+    description: `Identities that mean AI besides the built-in table, as \`kind:value\` or \`kind:value=Tool\`; kinds: ${IDENTITY_KINDS.map((k) => `\`${k}\``).join(", ")} (e.g. \`login:corp-agent[bot]\`, \`name:Buildbot\`: a trailer with that name, whatever its address). Default: none.`
+  },
+  // The human checkpoint's settings but its count, which is `ai-min-approvals` here.
+  ...APPROVAL_INPUTS.filter((spec) => spec.name !== "min-approvals")
+];
+function configureProvenance(given) {
+  const inputs = withDefaults(given, INPUT_SPECS6);
+  const user = getList(inputs, "ai-identities").map(parseUserIdentity);
+  const identities = [...user, ...BUILTIN_IDENTITIES];
+  const approval = approvalPolicyOf(inputs);
+  approval.minApprovals = getInteger(inputs, "ai-min-approvals", { max: 100 }) ?? 1;
+  return {
+    requireDisclosure: getEnum(inputs, "require-disclosure", DISCLOSURE_POLICIES) ?? "when-ai",
+    disclosureHeadings: getList(inputs, "disclosure-heading"),
+    requireTrailers: getBoolean(inputs, "require-trailers") ?? false,
+    identities: user,
+    match: compileIdentities(identities),
+    approval
+  };
+}
+
+// actions/provenance/src/evaluate.ts
+function totalsOf(commits, pullSignals) {
+  const ai = commits.filter((c) => c.ai);
+  const addedLines = commits.reduce((n, c) => n + c.commit.additions, 0);
+  const aiLines = ai.reduce((n, c) => n + c.commit.additions, 0);
+  const tools = [.../* @__PURE__ */ new Set([...commits.flatMap((c) => c.tools), ...pullSignals.map((s) => s.tool)])].sort();
+  return {
+    commits: commits.length,
+    aiCommits: ai.length,
+    addedLines,
+    aiLines,
+    aiShare: percent(aiLines, addedLines),
+    tools,
+    aiInvolved: ai.length > 0 || pullSignals.length > 0
+  };
+}
+function untrailered(commits) {
+  return commits.filter((c) => c.ai && !c.trailer);
+}
+function disclosureRequired(policy, aiInvolved) {
+  return policy === "always" || policy === "when-ai" && aiInvolved;
+}
+var short3 = (sha2) => sha2.slice(0, 7);
+var MAX_ROWS3 = 300;
+var plural4 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+var safeTool = (tool) => tool.replace(/[^\w .()+-]/g, "").slice(0, 60);
+function commitsSection(commits) {
+  const ai = commits.filter((c) => c.ai);
+  return {
+    title: "AI-involved commits",
+    columns: ["Commit", "Author", "Added lines", "Tools", "Evidence"],
+    rows: ai.slice(0, MAX_ROWS3).map((c) => [
+      short3(c.commit.sha),
+      c.commit.authorName,
+      c.commit.additions,
+      c.tools.join(", "),
+      c.signals.map((s) => `${s.kind}: ${s.evidence}`).join("; ")
+    ]),
+    ...ai.length > MAX_ROWS3 ? { omittedRows: ai.length - MAX_ROWS3 } : {}
+  };
+}
+function disclosureSentence(headings) {
+  return `Add a section headed "${headings[0] ?? "AI assistance"}" to the pull request description that says how AI was used (check a box or write a line; the untouched template does not count).`;
+}
+function evaluateProvenance(facts) {
+  const totals = totalsOf(facts.commits, facts.pullSignals);
+  const problems = [];
+  const notes = [];
+  const findings = [];
+  const required2 = disclosureRequired(facts.requireDisclosure, totals.aiInvolved);
+  if (required2) {
+    if (facts.pull === void 0) {
+      notes.push(
+        `No pull request in this ${facts.source === "api" ? "API" : "git"} range's event: the disclosure is a pull request's and was not checked.`
+      );
+    } else if (!facts.disclosure?.filled) {
+      problems.push(disclosureSentence(facts.disclosureHeadings));
+      notes.push(`Disclosure: ${facts.disclosure?.reason ?? "the pull request has no description"}.`);
+    }
+  }
+  const missingTrailers = facts.requireTrailers ? untrailered(facts.commits) : [];
+  if (missingTrailers.length > 0) {
+    problems.push(
+      `Add a trailer naming the tool (e.g. \`Assisted-by: <tool>\`) to ${plural4(missingTrailers.length, "AI-involved commit")} (${missingTrailers.slice(0, 5).map((c) => short3(c.commit.sha)).join(", ")}${missingTrailers.length > 5 ? ", \u2026" : ""}).`
+    );
+    for (const c of missingTrailers) {
+      findings.push({
+        level: "error",
+        title: "Provenance: commit without an AI trailer",
+        message: `Commit ${short3(c.commit.sha)} is AI-involved (${c.tools.join(", ")}) but its message names no tool in a trailer.`,
+        ruleId: "require-trailers"
+      });
+    }
+  }
+  const checkpoint = facts.checkpoint;
+  if (checkpoint && !checkpoint.met)
+    problems.push(
+      `An AI-involved pull request needs an approving review of the head commit: ${checkpoint.sentence}`
+    );
+  const approved = checkpoint === void 0 ? true : checkpoint.met;
+  const what = totals.aiInvolved ? `AI-involved (${totals.tools.map(safeTool).join(", ")}): ${totals.aiCommits} of ${plural4(totals.commits, "commit")}${totals.aiShare === null ? "" : `, ${floor2(totals.aiShare)}% of added lines`}${facts.pullSignals.length > 0 ? ", and the pull request itself" : ""}` : `No AI involvement detected in ${plural4(totals.commits, "commit")}${facts.pull ? " and the pull request" : ""}`;
+  const verdict = problems.length > 0 ? "fail" : "pass";
+  const summary2 = problems.length > 0 ? `${what}. ${problems.join(" ")}` : `${what}.`;
+  const details = [];
+  if (totals.aiCommits > 0) details.push(commitsSection(facts.commits));
+  if (facts.pullSignals.length > 0) {
+    details.push({
+      title: "Pull request",
+      columns: ["Signal", "Tool", "Evidence"],
+      rows: facts.pullSignals.map((s) => [s.kind, s.tool, s.evidence])
+    });
+  }
+  details.push({
+    title: "Disclosure",
+    columns: ["Policy", "Required", "Section", "Filled", "Why"],
+    rows: [
+      [
+        facts.requireDisclosure,
+        required2 ? "yes" : "no",
+        facts.disclosure?.heading ?? (facts.disclosure?.found ? "yes" : "none"),
+        facts.disclosure?.filled ? "yes" : "no",
+        facts.disclosure?.reason ?? "no pull request"
+      ]
+    ]
+  });
+  if (checkpoint) details.push(...checkpoint.sections);
+  notes.push(`Commits read from ${facts.source === "git" ? "git" : "the REST API"}.`);
+  details.push({ title: "Notes", notes });
+  return createResult("provenance", {
+    verdict,
+    summary: summary2,
+    metrics: [
+      { id: "commits", label: "Commits", value: totals.commits, unit: "count", verdict: "none" },
+      {
+        id: "ai-commits",
+        label: "AI-involved commits",
+        value: totals.aiCommits,
+        unit: "count",
+        verdict: "none"
+      },
+      {
+        id: "ai-lines",
+        label: "Lines added by AI-involved commits",
+        value: totals.aiLines,
+        unit: "lines",
+        verdict: "none"
+      },
+      {
+        id: "ai-share",
+        label: "Share of added lines from AI-involved commits",
+        value: totals.aiShare,
+        unit: "percent",
+        verdict: "none"
+      },
+      {
+        id: "approvals",
+        label: "Approvals that count",
+        value: checkpoint ? checkpoint.approvals : null,
+        unit: "count",
+        verdict: "none"
+      }
+    ],
+    findings,
+    details,
+    outputs: {
+      "ai-assisted": String(totals.aiInvolved),
+      tools: totals.tools.map(safeTool).join(","),
+      approved: String(approved)
+    }
+  });
+}
+
+// actions/provenance/src/gate.ts
+var RESULT_FILE_MAX = 16 * 1024 * 1024;
+var provenanceGate = {
+  id: "provenance",
+  title: "Provenance",
+  inputs: INPUT_SPECS6,
+  config: configureProvenance,
+  async run(config2, io) {
+    const range = await readCommits(io);
+    const commits = range.commits.map((commit) => classifyCommit(commit, config2.match));
+    const pull = pullOf2(io);
+    const pullSignals = pull ? classifyPull(pull, config2.match) : [];
+    const totals = totalsOf(commits, pullSignals);
+    const disclosure = pull ? checkDisclosure(pull.body, config2.disclosureHeadings, await readTemplate(io)) : void 0;
+    const asksPerson = totals.aiInvolved && pull !== void 0 && config2.approval.minApprovals > 0;
+    const checkpointResult = asksPerson ? await checkHumanCheckpoint(io, config2.approval) : void 0;
+    const checkpoint = checkpointResult && {
+      met: checkpointResult.met,
+      approvals: checkpointResult.approvals.length,
+      required: checkpointResult.required,
+      sentence: checkpointResult.summary,
+      sections: [checkpointSection(checkpointResult)]
+    };
+    const result = evaluateProvenance({
+      source: range.source,
+      commits,
+      pull,
+      pullSignals,
+      disclosure,
+      requireDisclosure: config2.requireDisclosure,
+      disclosureHeadings: config2.disclosureHeadings,
+      requireTrailers: config2.requireTrailers,
+      checkpoint,
+      minApprovals: config2.approval.minApprovals
+    });
+    result.config = {
+      "require-disclosure": config2.requireDisclosure,
+      "disclosure-heading": config2.disclosureHeadings,
+      "require-trailers": config2.requireTrailers,
+      "ai-min-approvals": config2.approval.minApprovals,
+      "ai-identities": config2.identities.map((i) => i.tool),
+      approval: config2.approval
+    };
+    const approvals = (checkpointResult?.approvals ?? []).map((a) => ({
+      login: a.login,
+      commit: a.commitId,
+      submittedAt: a.submittedAt,
+      standing: a.standing
+    }));
+    const statement = buildStatement({
+      ...io.event.repository ? { repository: io.event.repository } : {},
+      event: io.event.name,
+      head: range.head,
+      base: range.base,
+      ...mergeCommitOf(io),
+      source: range.source,
+      pull,
+      pullSignals,
+      commits,
+      totals,
+      disclosure: {
+        policy: config2.requireDisclosure,
+        required: disclosureRequired(config2.requireDisclosure, totals.aiInvolved),
+        result: disclosure
+      },
+      review: {
+        required: asksPerson ? config2.approval.minApprovals : 0,
+        met: checkpointResult ? checkpointResult.met : null,
+        approvals
+      },
+      verdict: result.verdict,
+      summary: result.summary,
+      results: await readResults(io)
+    });
+    const file2 = await io.writeFile(path11.join(io.resultDir, ATTESTATION_FILE), serializeStatement(statement));
+    result.outputs["attestation-file"] = file2;
+    return result;
+  }
+};
+function mergeCommitOf(io) {
+  const pr = io.event.payload.pull_request;
+  const sha2 = pr?.merged === true ? pr.merge_commit_sha : void 0;
+  return typeof sha2 === "string" && /^[0-9a-f]{40}$/.test(sha2) ? { mergeCommit: sha2 } : {};
+}
+async function readResults(io) {
+  const records = [];
+  const written = ledgerEntries(await readLedger2(io), io.event.job);
+  for (const file2 of await io.listResultFiles()) {
+    const name = path11.basename(file2);
+    if (name === ATTESTATION_FILE || name === "provenance.json") continue;
+    const record4 = resultFileRecord(name, await io.readFile(file2, { maxBytes: RESULT_FILE_MAX }));
+    if (record4) records.push({ ...record4, writtenByThisJob: written.has(`${name}\0${record4.sha256}`) });
+  }
+  return records;
+}
+async function readLedger2(io) {
+  try {
+    return await io.readText(path11.join(io.resultDir, RESULT_LEDGER3), { maxBytes: RESULT_FILE_MAX });
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return "";
+    throw error63;
+  }
+}
+
 // actions/sarif/src/config.ts
 var LEVEL_BARS = ["error", "warning", "note", "none"];
 var SEVERITY_BARS = ["critical", "high", "medium", "low", "none"];
 var NEW_ONLY_MODES = ["false", "diff", "baseline"];
-var INPUT_SPECS6 = [
+var INPUT_SPECS7 = [
   {
     name: "files",
     kind: "globs",
@@ -86497,7 +87446,7 @@ var INPUT_SPECS6 = [
   }
 ];
 function readSarifConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS6);
+  const inputs = withDefaults(given, INPUT_SPECS7);
   const expected = "at least one SARIF file or glob";
   const config2 = {
     files: requireInput("files", getGlobs(inputs, "files"), expected),
@@ -86553,10 +87502,10 @@ function scopeOf2(config2) {
 }
 
 // actions/sarif/src/sections.ts
-var MAX_ROWS3 = 50;
+var MAX_ROWS4 = 50;
 function capped2(title, columns, rows, notes) {
-  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS3) };
-  if (rows.length > MAX_ROWS3) section2.omittedRows = rows.length - MAX_ROWS3;
+  const section2 = { title, columns, rows: rows.slice(0, MAX_ROWS4) };
+  if (rows.length > MAX_ROWS4) section2.omittedRows = rows.length - MAX_ROWS4;
   if (notes && notes.length > 0) section2.notes = notes;
   return section2;
 }
@@ -86693,7 +87642,7 @@ function count5(id, label3, value2, maxFindings) {
   }
   return metric2;
 }
-function plural4(n, noun) {
+function plural5(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function bars(config2) {
@@ -86718,8 +87667,8 @@ function evaluateSarif(model, config2, newness) {
     count5("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
-  const judgedText = plural4(counted, config2.newOnly === "false" ? "finding" : "new finding");
-  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural4(model.findings.length, "result")} from ${plural4(model.reports.length, "file")}.`;
+  const judgedText = plural5(counted, config2.newOnly === "false" ? "finding" : "new finding");
+  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural5(model.findings.length, "result")} from ${plural5(model.reports.length, "file")}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: "sarif",
@@ -86742,7 +87691,7 @@ var MATCH_KINDS = [
   "snippet",
   "message"
 ];
-function normalise2(text3) {
+function normalise3(text3) {
   return text3.replace(/\s+/g, " ").trim();
 }
 function fingerprintKeys(finding, map2) {
@@ -86754,7 +87703,7 @@ function fallbackKey(finding, kind) {
   const text3 = kind === "snippet" ? finding.snippet : finding.message;
   if (text3 === void 0) return void 0;
   const where = finding.path ?? finding.locationText ?? "";
-  return `${finding.ruleId}\0${where}\0${normalise2(text3)}`;
+  return `${finding.ruleId}\0${where}\0${normalise3(text3)}`;
 }
 function tally(keys) {
   const map2 = /* @__PURE__ */ new Map();
@@ -86942,7 +87891,7 @@ function parseSecuritySeverity(value2, file2, ruleId) {
 }
 
 // actions/sarif/src/uri.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -86976,10 +87925,10 @@ function resolveUri(uri, workspace) {
     return { text: shown2 };
   }
   if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
-  const root = path11.posix.normalize(workspace.split(path11.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path11.posix.normalize(decoded) : path11.posix.join(root, decoded);
-  const relative = path11.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path11.posix.isAbsolute(relative))
+  const root = path12.posix.normalize(workspace.split(path12.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path12.posix.normalize(decoded) : path12.posix.join(root, decoded);
+  const relative = path12.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path12.posix.isAbsolute(relative))
     return { text: shown2 };
   return { path: relative };
 }
@@ -89991,14 +90940,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path13 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path14 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path13} ${detail}`;
+  return `${path14} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -90031,7 +90980,7 @@ async function readSarifFiles(io, patterns, input2) {
 var sarifGate = {
   id: "sarif",
   title: "Static analysis",
-  inputs: INPUT_SPECS6,
+  inputs: INPUT_SPECS7,
   config: readSarifConfig,
   async run(config2, io) {
     const model = await readSarifFiles(io, config2.files, "files");
@@ -90056,13 +91005,15 @@ var GATES = [
   licenseGate,
   prSizeGate,
   integrityGate,
+  // After the gates whose result files its audit record lists.
+  provenanceGate,
   kpiGate
 ];
 
 // packages/cli/src/main.ts
 import { mkdtemp, rm as rm4, stat as stat3 } from "node:fs/promises";
 import os3 from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // packages/cli/package.json
 var package_default = {
@@ -90294,7 +91245,7 @@ var processHost = () => ({
   stderr: process.stderr
 });
 async function resolveDirectory(cwd, given) {
-  const absolute = path12.resolve(cwd, given);
+  const absolute = path13.resolve(cwd, given);
   const stats = await stat3(absolute).catch(() => void 0);
   if (stats?.isDirectory() !== true) {
     throw new UsageError(`Expected \`--working-directory\` to be an existing directory, got \`${given}\`.`);
@@ -90302,10 +91253,10 @@ async function resolveDirectory(cwd, given) {
   return absolute;
 }
 async function readConfig2(cwd, file2) {
-  const absolute = file2 === void 0 ? void 0 : path12.resolve(cwd, file2);
+  const absolute = file2 === void 0 ? void 0 : path13.resolve(cwd, file2);
   const inside = absolute === void 0 || isInside(cwd, absolute);
   try {
-    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path12.dirname(absolute), absolute, GATES);
+    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path13.dirname(absolute), absolute, GATES);
   } catch (error63) {
     if (error63 instanceof InputError && error63.input === "config-file") throw new UsageError(error63.message);
     throw error63;
@@ -90398,8 +91349,8 @@ async function runCli(argv, host = processHost()) {
     }
     let resultDir;
     if (options.resultDir === void 0)
-      resultDir = ownDir = await mkdtemp(path12.join(os3.tmpdir(), "aeef-gates-"));
-    else resultDir = path12.resolve(host.cwd, options.resultDir);
+      resultDir = ownDir = await mkdtemp(path13.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path13.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     const enforced = results.filter((r) => r.enforced !== false);

@@ -124,17 +124,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path14) {
-      const ctrl = callVisitor(key, node2, visitor, path14);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path14);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -145,13 +145,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path14);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -172,17 +172,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path14) {
-      const ctrl = await callVisitor(key, node2, visitor, path14);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -193,13 +193,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path14);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -226,23 +226,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path14) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path14);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path14);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path14);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path14);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path14);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path14);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node2) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -854,10 +854,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value2) {
+    function collectionFromPath(schema, path15, value2) {
       let v = value2;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -876,7 +876,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -906,11 +906,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value2) {
-        if (isEmptyPath(path14))
+      addIn(path15, value2) {
+        if (isEmptyPath(path15))
           this.add(value2);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -924,8 +924,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -939,8 +939,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -969,8 +969,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value2) {
-        const [key, ...rest] = path14;
+      setIn(path15, value2) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -994,13 +994,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1154,16 +1154,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1180,11 +1180,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1193,38 +1193,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1234,14 +1234,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1250,8 +1250,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -1379,15 +1379,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str3 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1539,11 +1539,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1578,8 +1578,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1588,27 +1588,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -1624,7 +1624,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1668,16 +1668,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1904,31 +1904,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1971,21 +1971,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1997,11 +1997,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2333,7 +2333,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2371,7 +2371,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2423,7 +2423,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2432,7 +2432,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2443,11 +2443,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2464,7 +2464,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -2477,7 +2477,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2485,7 +2485,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2494,7 +2494,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -2547,7 +2547,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2564,7 +2564,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2572,7 +2572,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -2580,7 +2580,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2588,9 +2588,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2622,10 +2622,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2636,28 +2636,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2863,7 +2863,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2872,7 +2872,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2883,11 +2883,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2907,34 +2907,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2944,7 +2944,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2953,7 +2953,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2961,7 +2961,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2970,7 +2970,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -3074,9 +3074,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3113,7 +3113,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3122,7 +3122,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3133,8 +3133,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3485,9 +3485,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path14, value2) {
+      addIn(path15, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value2);
+          this.contents.addIn(path15, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3562,14 +3562,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3584,10 +3584,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3598,10 +3598,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3618,13 +3618,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value2) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path15, value2) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value2);
+          this.contents.setIn(path15, value2);
         }
       }
       /**
@@ -5585,9 +5585,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field2, index] of path14) {
+      for (const [field2, index] of path15) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5596,23 +5596,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field2 = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field2 = path15[path15.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5623,10 +5623,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7277,7 +7277,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7318,7 +7318,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports2.parse = parse7;
+    exports2.parse = parse8;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
@@ -7618,15 +7618,15 @@ var init_symbol = __esm({
 });
 
 // actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
-function baggageEntryMetadataFromString(str2) {
-  if (typeof str2 !== "string") {
-    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str2}`);
-    str2 = "";
+function baggageEntryMetadataFromString(str3) {
+  if (typeof str3 !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str3}`);
+    str3 = "";
   }
   return {
     __TYPE__: baggageEntryMetadataSymbol,
     toString() {
-      return str2;
+      return str3;
     }
   };
 }
@@ -8980,14 +8980,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -9213,13 +9213,13 @@ var require_util = __commonJS({
     function isFormDataLike(object2) {
       return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
-    function addAbortListener(signal, listener) {
-      if ("addEventListener" in signal) {
-        signal.addEventListener("abort", listener, { once: true });
-        return () => signal.removeEventListener("abort", listener);
+    function addAbortListener(signal2, listener) {
+      if ("addEventListener" in signal2) {
+        signal2.addEventListener("abort", listener, { once: true });
+        return () => signal2.removeEventListener("abort", listener);
       }
-      signal.addListener("abort", listener);
-      return () => signal.removeListener("abort", listener);
+      signal2.addListener("abort", listener);
+      return () => signal2.removeListener("abort", listener);
     }
     var hasToWellFormed = typeof String.prototype.toWellFormed === "function";
     var hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
@@ -9438,39 +9438,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error63.message
         );
       });
@@ -9519,9 +9519,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9584,7 +9584,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -9599,11 +9599,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9669,7 +9669,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -9892,11 +9892,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -11469,25 +11469,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -11574,8 +11574,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context2) {
-      const plural5 = context2.types.length === 1 ? "" : " one of";
-      const message = `${context2.argument} could not be converted to${plural5}: ${context2.types.join(", ")}.`;
+      const plural6 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural6}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context2.prefix,
         message
@@ -13406,7 +13406,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -14362,7 +14362,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request2;
+      const { method, path: path15, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -14443,7 +14443,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14972,7 +14972,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path15, host, upgrade, expectContinue, signal: signal2, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -15027,7 +15027,7 @@ var require_client_h2 = __commonJS({
       }
       if (method === "CONNECT") {
         session.ref();
-        stream = session.request(headers, { endStream: false, signal });
+        stream = session.request(headers, { endStream: false, signal: signal2 });
         let upgradeResponseFinished = false;
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
@@ -15069,7 +15069,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -15104,12 +15104,12 @@ var require_client_h2 = __commonJS({
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
-        stream = session.request(headers, { endStream: shouldEndStream, signal });
+        stream = session.request(headers, { endStream: shouldEndStream, signal: signal2 });
         stream.once("continue", writeBodyH2);
       } else {
         stream = session.request(headers, {
           endStream: shouldEndStream,
-          signal
+          signal: signal2
         });
         writeBodyH2();
       }
@@ -15422,9 +15422,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16663,10 +16663,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -17470,11 +17470,11 @@ var require_readable = __commonJS({
       }
       async dump(opts) {
         let limit = Number.isFinite(opts?.limit) ? opts.limit : 128 * 1024;
-        const signal = opts?.signal;
-        if (signal != null && (typeof signal !== "object" || !("aborted" in signal))) {
+        const signal2 = opts?.signal;
+        if (signal2 != null && (typeof signal2 !== "object" || !("aborted" in signal2))) {
           throw new InvalidArgumentError("signal must be an AbortSignal");
         }
-        signal?.throwIfAborted();
+        signal2?.throwIfAborted();
         if (this._readableState.closeEmitted) {
           return null;
         }
@@ -17483,13 +17483,13 @@ var require_readable = __commonJS({
             this.destroy(new AbortError());
           }
           const onAbort = () => {
-            this.destroy(signal.reason ?? new AbortError());
+            this.destroy(signal2.reason ?? new AbortError());
           };
-          signal?.addEventListener("abort", onAbort);
+          signal2?.addEventListener("abort", onAbort);
           this.on("close", function() {
-            signal?.removeEventListener("abort", onAbort);
-            if (signal?.aborted) {
-              reject(signal.reason ?? new AbortError());
+            signal2?.removeEventListener("abort", onAbort);
+            if (signal2?.aborted) {
+              reject(signal2.reason ?? new AbortError());
             } else {
               resolve2(null);
             }
@@ -17715,7 +17715,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal: signal2, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17723,7 +17723,7 @@ var require_api_request = __commonJS({
           if (highWaterMark && (typeof highWaterMark !== "number" || highWaterMark < 0)) {
             throw new InvalidArgumentError("invalid highWaterMark");
           }
-          if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+          if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
@@ -17751,7 +17751,7 @@ var require_api_request = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError;
         this.highWaterMark = highWaterMark;
-        this.signal = signal;
+        this.signal = signal2;
         this.reason = null;
         this.removeAbortListener = null;
         if (util.isStream(body)) {
@@ -17901,18 +17901,18 @@ var require_abort_signal = __commonJS({
       }
       removeSignal(self2);
     }
-    function addSignal(self2, signal) {
+    function addSignal(self2, signal2) {
       self2.reason = null;
       self2[kSignal] = null;
       self2[kListener] = null;
-      if (!signal) {
+      if (!signal2) {
         return;
       }
-      if (signal.aborted) {
+      if (signal2.aborted) {
         abort(self2);
         return;
       }
-      self2[kSignal] = signal;
+      self2[kSignal] = signal2;
       self2[kListener] = () => {
         abort(self2);
       };
@@ -17953,7 +17953,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal: signal2, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17961,7 +17961,7 @@ var require_api_stream = __commonJS({
           if (typeof factory !== "function") {
             throw new InvalidArgumentError("invalid factory");
           }
-          if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+          if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
             throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
@@ -17993,7 +17993,7 @@ var require_api_stream = __commonJS({
             this.onError(err);
           });
         }
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -18169,8 +18169,8 @@ var require_api_pipeline = __commonJS({
         if (typeof handler !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, method, opaque, onInfo, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         if (method === "CONNECT") {
@@ -18223,7 +18223,7 @@ var require_api_pipeline = __commonJS({
           req.push(null);
         });
         this.res = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         const { ret, res } = this;
@@ -18327,8 +18327,8 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, opaque, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
@@ -18337,7 +18337,7 @@ var require_api_upgrade = __commonJS({
         this.callback = callback;
         this.abort = null;
         this.context = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -18419,8 +18419,8 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
-        if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
+        const { signal: signal2, opaque, responseHeaders } = opts;
+        if (signal2 && typeof signal2.on !== "function" && typeof signal2.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
@@ -18428,7 +18428,7 @@ var require_api_connect = __commonJS({
         this.responseHeaders = responseHeaders || null;
         this.callback = callback;
         this.abort = null;
-        addSignal(this, signal);
+        addSignal(this, signal2);
       }
       onConnect(abort, context2) {
         if (this.reason) {
@@ -18638,20 +18638,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18673,7 +18673,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18711,9 +18711,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -19138,9 +19138,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural5) {
+      constructor(singular, plural6) {
         this.singular = singular;
-        this.plural = plural5;
+        this.plural = plural6;
       }
       pluralize(count6) {
         const one = count6 === 1;
@@ -19176,10 +19176,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -20748,8 +20748,8 @@ var require_request2 = __commonJS({
     var assert2 = __require("node:assert");
     var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
-    var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
-      signal.removeEventListener("abort", abort);
+    var requestFinalizer = new FinalizationRegistry2(({ signal: signal2, abort }) => {
+      signal2.removeEventListener("abort", abort);
     });
     var dependentControllerMap = /* @__PURE__ */ new WeakMap();
     function buildAbort(acRef) {
@@ -20791,7 +20791,7 @@ var require_request2 = __commonJS({
         let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
-        let signal = null;
+        let signal2 = null;
         if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
@@ -20811,7 +20811,7 @@ var require_request2 = __commonJS({
           this[kDispatcher] = init.dispatcher || input2[kDispatcher];
           assert2(input2 instanceof _Request);
           request2 = input2[kState];
-          signal = input2[kSignal];
+          signal2 = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
@@ -20960,33 +20960,33 @@ var require_request2 = __commonJS({
           }
         }
         if (init.signal !== void 0) {
-          signal = init.signal;
+          signal2 = init.signal;
         }
         this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
-        if (signal != null) {
-          if (!signal || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function") {
+        if (signal2 != null) {
+          if (!signal2 || typeof signal2.aborted !== "boolean" || typeof signal2.addEventListener !== "function") {
             throw new TypeError(
               "Failed to construct 'Request': member signal is not of type AbortSignal."
             );
           }
-          if (signal.aborted) {
-            ac.abort(signal.reason);
+          if (signal2.aborted) {
+            ac.abort(signal2.reason);
           } else {
             this[kAbortController] = ac;
             const acRef = new WeakRef(ac);
             const abort = buildAbort(acRef);
             try {
-              if (typeof getMaxListeners === "function" && getMaxListeners(signal) === defaultMaxListeners) {
-                setMaxListeners(1500, signal);
-              } else if (getEventListeners(signal, "abort").length >= defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+              if (typeof getMaxListeners === "function" && getMaxListeners(signal2) === defaultMaxListeners) {
+                setMaxListeners(1500, signal2);
+              } else if (getEventListeners(signal2, "abort").length >= defaultMaxListeners) {
+                setMaxListeners(1500, signal2);
               }
             } catch {
             }
-            util.addAbortListener(signal, abort);
-            requestFinalizer.register(ac, { signal, abort }, abort);
+            util.addAbortListener(signal2, abort);
+            requestFinalizer.register(ac, { signal: signal2, abort }, abort);
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
@@ -21274,10 +21274,10 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard) {
+    function fromInnerRequest(innerRequest, signal2, guard) {
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
-      request2[kSignal] = signal;
+      request2[kSignal] = signal2;
       request2[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard);
@@ -21384,8 +21384,8 @@ var require_request2 = __commonJS({
       {
         key: "signal",
         converter: webidl.nullableConverter(
-          (signal) => webidl.converters.AbortSignal(
-            signal,
+          (signal2) => webidl.converters.AbortSignal(
+            signal2,
             "RequestInit",
             "signal",
             { strict: false }
@@ -24058,9 +24058,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -24389,9 +24389,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -26980,11 +26980,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path14);
+          url2 = new URL(util.parseOrigin(url2).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -28943,11 +28943,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path14 } = cov;
-        if (this.data[path14]) {
-          this.data[path14].merge(cov);
+        const { path: path15 } = cov;
+        if (this.data[path15]) {
+          this.data[path15].merge(cov);
         } else {
-          this.data[path14] = cov;
+          this.data[path15] = cov;
         }
       }
       /**
@@ -29869,11 +29869,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14) {
-            if (!(yield exists2(path14))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path15) {
+            if (!(yield exists2(path15))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path14);
+            const buffer = yield readFileBuffer(path15);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -29889,12 +29889,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path14, data) {
-            const eol = (yield getEolFromFile(path14)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path15, data) {
+            const eol = (yield getEolFromFile(path15)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path14, data);
+            yield writeFile4(path15, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -29943,10 +29943,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path14 = _ref35;
+              const path15 = _ref35;
               try {
-                const fd = yield open4(path14, "r");
-                return (_fs || _load_fs()).default.createReadStream(path14, { fd });
+                const fd = yield open4(path15, "r");
+                return (_fs || _load_fs()).default.createReadStream(path15, { fd });
               } catch (err) {
               }
             }
@@ -30111,7 +30111,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os8 = __webpack_require__(36);
-        const path14 = __webpack_require__(0);
+        const path15 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -30134,29 +30134,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path14.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path15.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path14.join(os8.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path15.join(os8.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path14.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path14.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path15.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path15.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path14.join(__dirname, "..", "bin", "yarn.js");
+            return path15.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path14.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path15.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -30294,16 +30294,16 @@ var require_lockfile = __commonJS({
           }
           return pattern;
         }
-        function hyphenate(str2) {
-          return str2.replace(/[A-Z]/g, (match) => {
+        function hyphenate(str3) {
+          return str3.replace(/[A-Z]/g, (match) => {
             return "-" + match.charAt(0).toLowerCase();
           });
         }
-        function camelCase(str2) {
-          if (/[A-Z]/.test(str2)) {
+        function camelCase(str3) {
+          if (/[A-Z]/.test(str3)) {
             return null;
           } else {
-            return _camelCase(str2);
+            return _camelCase(str3);
           }
         }
         function compareSortedArrays(array1, array2) {
@@ -30407,7 +30407,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path14 = __webpack_require__(0);
+        const path15 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -30474,7 +30474,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path14.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path15.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -30628,9 +30628,9 @@ var require_lockfile = __commonJS({
       /* 27 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject11 = __webpack_require__(34);
+        var isObject13 = __webpack_require__(34);
         module2.exports = function(it) {
-          if (!isObject11(it)) throw TypeError(it + " is not an object!");
+          if (!isObject13(it)) throw TypeError(it + " is not an object!");
           return it;
         };
       }),
@@ -30919,9 +30919,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path14 = __webpack_require__(0);
+        const path15 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path14.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path15.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -31081,13 +31081,13 @@ var require_lockfile = __commonJS({
           }
           concat(integrity, opts) {
             const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
-            return parse7(`${this.toString(opts)} ${other}`, opts);
+            return parse8(`${this.toString(opts)} ${other}`, opts);
           }
           hexDigest() {
-            return parse7(this, { single: true }).hexDigest();
+            return parse8(this, { single: true }).hexDigest();
           }
           match(integrity, opts) {
-            const other = parse7(integrity, opts);
+            const other = parse8(integrity, opts);
             const algo = other.pickAlgorithm(opts);
             return this[algo] && other[algo] && this[algo].find(
               (hash2) => other[algo].find(
@@ -31106,8 +31106,8 @@ var require_lockfile = __commonJS({
             });
           }
         }
-        module2.exports.parse = parse7;
-        function parse7(sri, opts) {
+        module2.exports.parse = parse8;
+        function parse8(sri, opts) {
           opts = opts || {};
           if (typeof sri === "string") {
             return _parse3(sri, opts);
@@ -31140,7 +31140,7 @@ var require_lockfile = __commonJS({
           if (obj.algorithm && obj.digest) {
             return Hash.prototype.toString.call(obj, opts);
           } else if (typeof obj === "string") {
-            return stringify(parse7(obj, opts), opts);
+            return stringify(parse8(obj, opts), opts);
           } else {
             return Integrity.prototype.toString.call(obj, opts);
           }
@@ -31148,7 +31148,7 @@ var require_lockfile = __commonJS({
         module2.exports.fromHex = fromHex;
         function fromHex(hexDigest, algorithm, opts) {
           const optString = opts && opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
-          return parse7(
+          return parse8(
             `${algorithm}-${Buffer2.from(hexDigest, "hex").toString("base64")}${optString}`,
             opts
           );
@@ -31195,7 +31195,7 @@ var require_lockfile = __commonJS({
         module2.exports.checkData = checkData;
         function checkData(data, sri, opts) {
           opts = opts || {};
-          sri = parse7(sri, opts);
+          sri = parse8(sri, opts);
           if (!Object.keys(sri).length) {
             if (opts.error) {
               throw Object.assign(
@@ -31210,7 +31210,7 @@ var require_lockfile = __commonJS({
           }
           const algorithm = sri.pickAlgorithm(opts);
           const digest = crypto2.createHash(algorithm).update(data).digest("base64");
-          const newSri = parse7({ algorithm, digest });
+          const newSri = parse8({ algorithm, digest });
           const match = newSri.match(sri, opts);
           if (match || !opts.error) {
             return match;
@@ -31256,7 +31256,7 @@ var require_lockfile = __commonJS({
         module2.exports.integrityStream = integrityStream;
         function integrityStream(opts) {
           opts = opts || {};
-          const sri = opts.integrity && parse7(opts.integrity, opts);
+          const sri = opts.integrity && parse8(opts.integrity, opts);
           const goodSri = sri && Object.keys(sri).length;
           const algorithm = goodSri && sri.pickAlgorithm(opts);
           const digests = goodSri && sri[algorithm];
@@ -31275,7 +31275,7 @@ var require_lockfile = __commonJS({
             }
           }).on("end", () => {
             const optString = opts.options && opts.options.length ? `?${opts.options.join("?")}` : "";
-            const newSri = parse7(hashes.map((h, i) => {
+            const newSri = parse8(hashes.map((h, i) => {
               return `${algorithms[i]}-${h.digest("base64")}${optString}`;
             }).join(" "), opts);
             const match = goodSri && newSri.match(sri, opts);
@@ -31367,9 +31367,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path14 = { sep: "/" };
+        var path15 = { sep: "/" };
         try {
-          path14 = __webpack_require__(0);
+          path15 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -31447,8 +31447,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path14.sep !== "/") {
-            pattern = pattern.split(path14.sep).join("/");
+          if (path15.sep !== "/") {
+            pattern = pattern.split(path15.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -31527,9 +31527,9 @@ var require_lockfile = __commonJS({
           }
           return expand2(pattern);
         }
-        Minimatch.prototype.parse = parse7;
+        Minimatch.prototype.parse = parse8;
         var SUBPARSE = {};
-        function parse7(pattern, isSub) {
+        function parse8(pattern, isSub) {
           if (pattern.length > 1024 * 64) {
             throw new TypeError("pattern is too long");
           }
@@ -31805,8 +31805,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path14.sep !== "/") {
-            f = f.split(path14.sep).join("/");
+          if (path15.sep !== "/") {
+            f = f.split(path15.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -31971,9 +31971,9 @@ var require_lockfile = __commonJS({
       /* 68 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject11 = __webpack_require__(34);
+        var isObject13 = __webpack_require__(34);
         var document2 = __webpack_require__(11).document;
-        var is = isObject11(document2) && isObject11(document2.createElement);
+        var is = isObject13(document2) && isObject13(document2.createElement);
         module2.exports = function(it) {
           return is ? document2.createElement(it) : {};
         };
@@ -32049,7 +32049,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path14 = __webpack_require__(0);
+        var path15 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -32331,7 +32331,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path14.join(this.root, e);
+                e = path15.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -32520,9 +32520,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path14.join(this.root, prefix);
+              prefix = path15.join(this.root, prefix);
             } else {
-              prefix = path14.resolve(this.root, prefix);
+              prefix = path15.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -32598,12 +32598,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path14) {
-          return path14.charAt(0) === "/";
+        function posix(path15) {
+          return path15.charAt(0) === "/";
         }
-        function win32(path14) {
+        function win32(path15) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path14);
+          var result = splitDeviceRe.exec(path15);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -32627,9 +32627,9 @@ var require_lockfile = __commonJS({
         Object.defineProperty(exports3, "__esModule", {
           value: true
         });
-        exports3.default = function(str2, fileLoc = "lockfile") {
-          str2 = (0, (_stripBom || _load_stripBom()).default)(str2);
-          return hasMergeConflicts(str2) ? parseWithConflict(str2, fileLoc) : { type: "success", object: parse7(str2, fileLoc) };
+        exports3.default = function(str3, fileLoc = "lockfile") {
+          str3 = (0, (_stripBom || _load_stripBom()).default)(str3);
+          return hasMergeConflicts(str3) ? parseWithConflict(str3, fileLoc) : { type: "success", object: parse8(str3, fileLoc) };
         };
         var _util;
         function _load_util() {
@@ -32921,9 +32921,9 @@ var require_lockfile = __commonJS({
         const MERGE_CONFLICT_END = ">>>>>>>";
         const MERGE_CONFLICT_SEP = "=======";
         const MERGE_CONFLICT_START = "<<<<<<<";
-        function extractConflictVariants(str2) {
+        function extractConflictVariants(str3) {
           const variants = [[], []];
-          const lines = str2.split(/\r?\n/g);
+          const lines = str3.split(/\r?\n/g);
           let skip = false;
           while (lines.length) {
             const line = lines.shift();
@@ -32955,18 +32955,18 @@ var require_lockfile = __commonJS({
           }
           return [variants[0].join("\n"), variants[1].join("\n")];
         }
-        function hasMergeConflicts(str2) {
-          return str2.includes(MERGE_CONFLICT_START) && str2.includes(MERGE_CONFLICT_SEP) && str2.includes(MERGE_CONFLICT_END);
+        function hasMergeConflicts(str3) {
+          return str3.includes(MERGE_CONFLICT_START) && str3.includes(MERGE_CONFLICT_SEP) && str3.includes(MERGE_CONFLICT_END);
         }
-        function parse7(str2, fileLoc) {
-          const parser2 = new Parser(str2, fileLoc);
+        function parse8(str3, fileLoc) {
+          const parser2 = new Parser(str3, fileLoc);
           parser2.next();
           return parser2.parse();
         }
-        function parseWithConflict(str2, fileLoc) {
-          const variants = extractConflictVariants(str2);
+        function parseWithConflict(str3, fileLoc) {
+          const variants = extractConflictVariants(str3);
           try {
-            return { type: "merge", object: Object.assign({}, parse7(variants[0], fileLoc), parse7(variants[1], fileLoc)) };
+            return { type: "merge", object: Object.assign({}, parse8(variants[0], fileLoc), parse8(variants[1], fileLoc)) };
           } catch (err) {
             if (err instanceof SyntaxError) {
               return { type: "conflict", object: {} };
@@ -33239,11 +33239,11 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         var anObject = __webpack_require__(27);
-        var isObject11 = __webpack_require__(34);
+        var isObject13 = __webpack_require__(34);
         var newPromiseCapability = __webpack_require__(70);
         module2.exports = function(C, x) {
           anObject(C);
-          if (isObject11(x) && x.constructor === C) return x;
+          if (isObject13(x) && x.constructor === C) return x;
           var promiseCapability = newPromiseCapability.f(C);
           var resolve2 = promiseCapability.resolve;
           resolve2(x);
@@ -33581,7 +33581,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field2) {
           return Object.prototype.hasOwnProperty.call(obj, field2);
         }
-        var path14 = __webpack_require__(0);
+        var path15 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -33648,11 +33648,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path14.resolve(options.cwd);
+            self2.cwd = path15.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path14.resolve(self2.cwd, "/");
-          self2.root = path14.resolve(self2.root);
+          self2.root = options.root || path15.resolve(self2.cwd, "/");
+          self2.root = path15.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -33733,37 +33733,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path14.join(self2.root, f);
+            abs = path15.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path14.resolve(self2.cwd, f);
+            abs = path15.resolve(self2.cwd, f);
           } else {
-            abs = path14.resolve(f);
+            abs = path15.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path15) {
+        function isIgnored(self2, path16) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path15) || !!(item.gmatcher && item.gmatcher.match(path15));
+            return item.matcher.match(path16) || !!(item.gmatcher && item.gmatcher.match(path16));
           });
         }
-        function childrenIgnored(self2, path15) {
+        function childrenIgnored(self2, path16) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path15));
+            return !!(item.gmatcher && item.gmatcher.match(path16));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path14 = __webpack_require__(0);
+        var path15 = __webpack_require__(0);
         var fs4 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -33782,7 +33782,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path14.resolve(p);
+          p = path15.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -33790,7 +33790,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path14.dirname(p), opts, function(er2, made2) {
+                mkdirP(path15.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -33817,14 +33817,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path14.resolve(p);
+          p = path15.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path14.dirname(p), opts, made);
+                made = sync(path15.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -33964,14 +33964,14 @@ var require_lockfile = __commonJS({
           return _package = __webpack_require__(145);
         }
         const NODE_VERSION = process.version;
-        function shouldWrapKey(str2) {
-          return str2.indexOf("true") === 0 || str2.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str2) || /^[0-9]/g.test(str2) || !/^[a-zA-Z]/g.test(str2);
+        function shouldWrapKey(str3) {
+          return str3.indexOf("true") === 0 || str3.indexOf("false") === 0 || /[:\s\n\\",\[\]]/g.test(str3) || /^[0-9]/g.test(str3) || !/^[a-zA-Z]/g.test(str3);
         }
-        function maybeWrap(str2) {
-          if (typeof str2 === "boolean" || typeof str2 === "number" || shouldWrapKey(str2)) {
-            return JSON.stringify(str2);
+        function maybeWrap(str3) {
+          if (typeof str3 === "boolean" || typeof str3 === "number" || shouldWrapKey(str3)) {
+            return JSON.stringify(str3);
           } else {
-            return str2;
+            return str3;
           }
         }
         const priorities = {
@@ -34226,27 +34226,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path14 = __webpack_require__(0);
+        const path15 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path14.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path14.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path15.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path15.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path15.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path14.join(process.env.XDG_DATA_HOME, "yarn");
+            return path15.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path14.join(getLocalAppDataDir() || path14.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path15.join(getLocalAppDataDir() || path15.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path14.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path15.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path14.join(userHome, "Library", "Caches", "Yarn");
+            return path15.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -34254,15 +34254,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path14.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path15.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path14.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path15.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path14.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path15.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -34276,35 +34276,35 @@ ${indent}`);
       (function(module2, exports3, __webpack_require__) {
         "use strict";
         module2.exports = balanced;
-        function balanced(a, b, str2) {
-          if (a instanceof RegExp) a = maybeMatch(a, str2);
-          if (b instanceof RegExp) b = maybeMatch(b, str2);
-          var r = range(a, b, str2);
+        function balanced(a, b, str3) {
+          if (a instanceof RegExp) a = maybeMatch(a, str3);
+          if (b instanceof RegExp) b = maybeMatch(b, str3);
+          var r = range(a, b, str3);
           return r && {
             start: r[0],
             end: r[1],
-            pre: str2.slice(0, r[0]),
-            body: str2.slice(r[0] + a.length, r[1]),
-            post: str2.slice(r[1] + b.length)
+            pre: str3.slice(0, r[0]),
+            body: str3.slice(r[0] + a.length, r[1]),
+            post: str3.slice(r[1] + b.length)
           };
         }
-        function maybeMatch(reg, str2) {
-          var m = str2.match(reg);
+        function maybeMatch(reg, str3) {
+          var m = str3.match(reg);
           return m ? m[0] : null;
         }
         balanced.range = range;
-        function range(a, b, str2) {
+        function range(a, b, str3) {
           var begs, beg, left, right, result;
-          var ai = str2.indexOf(a);
-          var bi = str2.indexOf(b, ai + 1);
+          var ai = str3.indexOf(a);
+          var bi = str3.indexOf(b, ai + 1);
           var i = ai;
           if (ai >= 0 && bi > 0) {
             begs = [];
-            left = str2.length;
+            left = str3.length;
             while (i >= 0 && !result) {
               if (i == ai) {
                 begs.push(i);
-                ai = str2.indexOf(a, i + 1);
+                ai = str3.indexOf(a, i + 1);
               } else if (begs.length == 1) {
                 result = [begs.pop(), bi];
               } else {
@@ -34313,7 +34313,7 @@ ${indent}`);
                   left = beg;
                   right = bi;
                 }
-                bi = str2.indexOf(b, i + 1);
+                bi = str3.indexOf(b, i + 1);
               }
               i = ai < bi && ai >= 0 ? ai : bi;
             }
@@ -34335,22 +34335,22 @@ ${indent}`);
         var escClose = "\0CLOSE" + Math.random() + "\0";
         var escComma = "\0COMMA" + Math.random() + "\0";
         var escPeriod = "\0PERIOD" + Math.random() + "\0";
-        function numeric(str2) {
-          return parseInt(str2, 10) == str2 ? parseInt(str2, 10) : str2.charCodeAt(0);
+        function numeric(str3) {
+          return parseInt(str3, 10) == str3 ? parseInt(str3, 10) : str3.charCodeAt(0);
         }
-        function escapeBraces(str2) {
-          return str2.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+        function escapeBraces(str3) {
+          return str3.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
         }
-        function unescapeBraces(str2) {
-          return str2.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+        function unescapeBraces(str3) {
+          return str3.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
         }
-        function parseCommaParts(str2) {
-          if (!str2)
+        function parseCommaParts(str3) {
+          if (!str3)
             return [""];
           var parts = [];
-          var m = balanced("{", "}", str2);
+          var m = balanced("{", "}", str3);
           if (!m)
-            return str2.split(",");
+            return str3.split(",");
           var pre = m.pre;
           var body = m.body;
           var post = m.post;
@@ -34364,19 +34364,19 @@ ${indent}`);
           parts.push.apply(parts, p);
           return parts;
         }
-        function expandTop(str2) {
-          if (!str2)
+        function expandTop(str3) {
+          if (!str3)
             return [];
-          if (str2.substr(0, 2) === "{}") {
-            str2 = "\\{\\}" + str2.substr(2);
+          if (str3.substr(0, 2) === "{}") {
+            str3 = "\\{\\}" + str3.substr(2);
           }
-          return expand2(escapeBraces(str2), true).map(unescapeBraces);
+          return expand2(escapeBraces(str3), true).map(unescapeBraces);
         }
         function identity(e) {
           return e;
         }
-        function embrace(str2) {
-          return "{" + str2 + "}";
+        function embrace(str3) {
+          return "{" + str3 + "}";
         }
         function isPadded(el) {
           return /^-?0\d/.test(el);
@@ -34387,20 +34387,20 @@ ${indent}`);
         function gte(i, y) {
           return i >= y;
         }
-        function expand2(str2, isTop) {
+        function expand2(str3, isTop) {
           var expansions = [];
-          var m = balanced("{", "}", str2);
-          if (!m || /\$$/.test(m.pre)) return [str2];
+          var m = balanced("{", "}", str3);
+          if (!m || /\$$/.test(m.pre)) return [str3];
           var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
           var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
           var isSequence = isNumericSequence || isAlphaSequence;
           var isOptions = m.body.indexOf(",") >= 0;
           if (!isSequence && !isOptions) {
             if (m.post.match(/,.*\}/)) {
-              str2 = m.pre + "{" + m.body + escClose + m.post;
-              return expand2(str2);
+              str3 = m.pre + "{" + m.body + escClose + m.post;
+              return expand2(str3);
             }
-            return [str2];
+            return [str3];
           }
           var n;
           if (isSequence) {
@@ -34473,20 +34473,20 @@ ${indent}`);
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function preserveCamelCase(str2) {
+        function preserveCamelCase(str3) {
           let isLastCharLower = false;
           let isLastCharUpper = false;
           let isLastLastCharUpper = false;
-          for (let i = 0; i < str2.length; i++) {
-            const c = str2[i];
+          for (let i = 0; i < str3.length; i++) {
+            const c = str3[i];
             if (isLastCharLower && /[a-zA-Z]/.test(c) && c.toUpperCase() === c) {
-              str2 = str2.substr(0, i) + "-" + str2.substr(i);
+              str3 = str3.substr(0, i) + "-" + str3.substr(i);
               isLastCharLower = false;
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = true;
               i++;
             } else if (isLastCharUpper && isLastLastCharUpper && /[a-zA-Z]/.test(c) && c.toLowerCase() === c) {
-              str2 = str2.substr(0, i - 1) + "-" + str2.substr(i - 1);
+              str3 = str3.substr(0, i - 1) + "-" + str3.substr(i - 1);
               isLastLastCharUpper = isLastCharUpper;
               isLastCharUpper = false;
               isLastCharLower = true;
@@ -34496,28 +34496,28 @@ ${indent}`);
               isLastCharUpper = c.toUpperCase() === c;
             }
           }
-          return str2;
+          return str3;
         }
-        module2.exports = function(str2) {
+        module2.exports = function(str3) {
           if (arguments.length > 1) {
-            str2 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
+            str3 = Array.from(arguments).map((x) => x.trim()).filter((x) => x.length).join("-");
           } else {
-            str2 = str2.trim();
+            str3 = str3.trim();
           }
-          if (str2.length === 0) {
+          if (str3.length === 0) {
             return "";
           }
-          if (str2.length === 1) {
-            return str2.toLowerCase();
+          if (str3.length === 1) {
+            return str3.toLowerCase();
           }
-          if (/^[a-z0-9]+$/.test(str2)) {
-            return str2;
+          if (/^[a-z0-9]+$/.test(str3)) {
+            return str3;
           }
-          const hasUpperCase = str2 !== str2.toLowerCase();
+          const hasUpperCase = str3 !== str3.toLowerCase();
           if (hasUpperCase) {
-            str2 = preserveCamelCase(str2);
+            str3 = preserveCamelCase(str3);
           }
-          return str2.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
+          return str3.replace(/^[_.\- ]+/, "").toLowerCase().replace(/[_.\- ]+(\w|$)/g, (m, p1) => p1.toUpperCase());
         };
       }),
       ,
@@ -34943,13 +34943,13 @@ ${indent}`);
       /* 201 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var isObject11 = __webpack_require__(34);
+        var isObject13 = __webpack_require__(34);
         module2.exports = function(it, S) {
-          if (!isObject11(it)) return it;
+          if (!isObject13(it)) return it;
           var fn, val;
-          if (S && typeof (fn = it.toString) == "function" && !isObject11(val = fn.call(it))) return val;
-          if (typeof (fn = it.valueOf) == "function" && !isObject11(val = fn.call(it))) return val;
-          if (!S && typeof (fn = it.toString) == "function" && !isObject11(val = fn.call(it))) return val;
+          if (S && typeof (fn = it.toString) == "function" && !isObject13(val = fn.call(it))) return val;
+          if (typeof (fn = it.valueOf) == "function" && !isObject13(val = fn.call(it))) return val;
+          if (!S && typeof (fn = it.toString) == "function" && !isObject13(val = fn.call(it))) return val;
           throw TypeError("Can't convert object to primitive value");
         };
       }),
@@ -35012,7 +35012,7 @@ ${indent}`);
         var ctx = __webpack_require__(48);
         var classof = __webpack_require__(100);
         var $export = __webpack_require__(41);
-        var isObject11 = __webpack_require__(34);
+        var isObject13 = __webpack_require__(34);
         var aFunction = __webpack_require__(46);
         var anInstance = __webpack_require__(181);
         var forOf = __webpack_require__(183);
@@ -35046,7 +35046,7 @@ ${indent}`);
         })();
         var isThenable = function(it) {
           var then;
-          return isObject11(it) && typeof (then = it.then) == "function" ? then : false;
+          return isObject13(it) && typeof (then = it.then) == "function" ? then : false;
         };
         var notify = function(promise2, isReject) {
           if (promise2._n) return;
@@ -35632,8 +35632,8 @@ ${indent}`);
         }
         exports3.formatters.o = function(v) {
           this.inspectOpts.colors = this.useColors;
-          return util.inspect(v, this.inspectOpts).split("\n").map(function(str2) {
-            return str2.trim();
+          return util.inspect(v, this.inspectOpts).split("\n").map(function(str3) {
+            return str3.trim();
           }).join(" ");
         };
         exports3.formatters.O = function(v) {
@@ -35892,7 +35892,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path14 = __webpack_require__(0);
+        var path15 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -36021,7 +36021,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path14.join(this.root, e);
+                e = path15.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -36172,9 +36172,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path14.join(this.root, prefix);
+              prefix = path15.join(this.root, prefix);
             } else {
-              prefix = path14.resolve(this.root, prefix);
+              prefix = path15.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -36340,7 +36340,7 @@ ${indent}`);
           options = options || {};
           var type = typeof val;
           if (type === "string" && val.length > 0) {
-            return parse7(val);
+            return parse8(val);
           } else if (type === "number" && isNaN(val) === false) {
             return options.long ? fmtLong(val) : fmtShort(val);
           }
@@ -36348,13 +36348,13 @@ ${indent}`);
             "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
           );
         };
-        function parse7(str2) {
-          str2 = String(str2);
-          if (str2.length > 100) {
+        function parse8(str3) {
+          str3 = String(str3);
+          if (str3.length > 100) {
             return;
           }
           var match = /^((?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|years?|yrs?|y)?$/i.exec(
-            str2
+            str3
           );
           if (!match) {
             return;
@@ -36416,9 +36416,9 @@ ${indent}`);
           return ms + "ms";
         }
         function fmtLong(ms) {
-          return plural5(ms, d, "day") || plural5(ms, h, "hour") || plural5(ms, m, "minute") || plural5(ms, s, "second") || ms + " ms";
+          return plural6(ms, d, "day") || plural6(ms, h, "hour") || plural6(ms, m, "minute") || plural6(ms, s, "second") || ms + " ms";
         }
-        function plural5(ms, n, name) {
+        function plural6(ms, n, name) {
           if (ms < n) {
             return;
           }
@@ -36437,7 +36437,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path14 = __webpack_require__(0);
+        var path15 = __webpack_require__(0);
         var fs4 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -36621,7 +36621,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path14.join(p, f), options, function(er2) {
+              rimraf(path15.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -36698,7 +36698,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path14.join(p, f), options);
+            rimrafSync(path15.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -37287,7 +37287,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = (version2, options, throwErrors = false) => {
+    var parse8 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -37300,7 +37300,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse7;
+    module.exports = parse8;
   }
 });
 
@@ -37308,9 +37308,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var valid = (version2, options) => {
-      const v = parse7(version2, options);
+      const v = parse8(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -37321,9 +37321,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var clean = (version2, options) => {
-      const s = parse7(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse8(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -37358,10 +37358,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse7(version1, null, true);
-      const v2 = parse7(version2, null, true);
+      const v1 = parse8(version1, null, true);
+      const v2 = parse8(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -37432,9 +37432,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse7(version2, options);
+      const parsed = parse8(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -37620,7 +37620,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var { safeRe: re2, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -37655,7 +37655,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse7(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse8(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -37665,7 +37665,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -37677,7 +37677,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse7(versionStringToParse, options);
+      return parse8(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -38912,7 +38912,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -38951,7 +38951,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse7,
+      parse: parse8,
       valid,
       clean,
       inc,
@@ -40056,9 +40056,9 @@ var require_spdx_expression_parse = __commonJS({
   "actions/license/node_modules/spdx-expression-parse/index.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse7 = require_parse3();
+    var parse8 = require_parse3();
     module.exports = function(source) {
-      return parse7(scan(source));
+      return parse8(scan(source));
     };
   }
 });
@@ -40131,7 +40131,7 @@ var require_code = __commonJS({
     }
     exports2._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -40142,7 +40142,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str2;
+    exports2.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -40185,7 +40185,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x) {
@@ -41147,22 +41147,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -42187,8 +42187,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -43285,15 +43285,15 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input2 = path14;
+    function removeDotSegments(path15) {
+      let input2 = path15;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -43367,11 +43367,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -43734,8 +43734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -43901,7 +43901,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse7(serialize(uri, options), options);
+        parse8(serialize(uri, options), options);
       }
       return uri;
     }
@@ -43944,8 +43944,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse7(serialize(base, options), options);
-        relative = parse7(serialize(relative, options), options);
+        base = parse8(serialize(base, options), options);
+        relative = parse8(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -44263,7 +44263,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse7(uri, opts) {
+    function parse8(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -44300,7 +44300,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse7
+      parse: parse8
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -44358,7 +44358,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -45153,16 +45153,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value2;
       while (pos < len) {
         length++;
-        value2 = str2.charCodeAt(pos++);
+        value2 = str3.charCodeAt(pos++);
         if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str2.charCodeAt(pos);
+          value2 = str3.charCodeAt(pos);
           if ((value2 & 64512) === 56320)
             pos++;
         }
@@ -48211,10 +48211,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -48229,14 +48229,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -48350,8 +48350,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -48554,11 +48554,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -48617,13 +48617,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count6 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count6--;
       i++;
     }
@@ -49020,16 +49020,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path14 = []) => {
+  const processError = (error64, path15 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else {
-        const fullpath = [...path14, ...issue3.path];
+        const fullpath = [...path15, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -49068,17 +49068,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path14 = []) => {
+  const processError = (error64, path15 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else {
-        const fullpath = [...path14, ...issue3.path];
+        const fullpath = [...path15, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -49117,8 +49117,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -49252,18 +49252,18 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse7 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse7(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse8(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse7 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse7(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse8(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -50758,7 +50758,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse7 = inst._zod.parse;
+  const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -50772,7 +50772,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse7(payload, ctx);
+    return parse8(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -50956,7 +50956,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject11 = isObject;
+  const isObject13 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -50964,7 +50964,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject11(input2)) {
+    if (!isObject13(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -51100,7 +51100,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject11 = isObject;
+  const isObject13 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -51109,7 +51109,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject11(input2)) {
+    if (!isObject13(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -58105,8 +58105,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural6 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -58250,8 +58250,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural6 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -66256,13 +66256,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -67119,6 +67119,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "provenance", title: "Provenance" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -67561,8 +67562,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path14) => {
-    const segments = path14.split("/");
+  return (path15) => {
+    const segments = path15.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -68603,12 +68604,12 @@ function toChangedFile(entry, names2, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path14 = status === "deleted" ? oldPath : newPath;
-  if (typeof path14 !== "string" || path14 === "") {
+  const path15 = status === "deleted" ? oldPath : newPath;
+  if (typeof path15 !== "string" || path15 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path14,
+    path: path15,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -68634,14 +68635,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path14) {
-  return indexOf(changeSet).get(path14)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path15) {
+  return indexOf(changeSet).get(path15)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path14, line) {
-  return touchesChangedLines(changeSet, path14, line, line);
+function isLineChanged(changeSet, path15, line) {
+  return touchesChangedLines(changeSet, path15, line, line);
 }
-function touchesChangedLines(changeSet, path14, start, end) {
-  const ranges = changedRangesOf(changeSet, path14);
+function touchesChangedLines(changeSet, path15, start, end) {
+  const ranges = changedRangesOf(changeSet, path15);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -68652,8 +68653,8 @@ function touchesChangedLines(changeSet, path14, start, end) {
   const candidate = ranges[low];
   return candidate !== void 0 && candidate.start <= end;
 }
-function changedLinesKnown(changeSet, path14) {
-  const file2 = indexOf(changeSet).get(path14);
+function changedLinesKnown(changeSet, path15) {
+  const file2 = indexOf(changeSet).get(path15);
   if (file2 === void 0) return !mayLackFiles(changeSet);
   return file2.linesUnknown !== true;
 }
@@ -68912,32 +68913,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path14, maxBytes) {
+function tooLarge(path15, maxBytes) {
   return new ConfigError(
-    `${path14} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path15} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha3, path14, maxBytes) {
+async function fromGit(io, sha3, path15, maxBytes) {
   let text3;
   try {
-    text3 = await io.git(["show", `${sha3}:./${path14}`]);
+    text3 = await io.git(["show", `${sha3}:./${path15}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path14, maxBytes);
+  if (Buffer.byteLength(text3) > maxBytes) throw tooLarge(path15, maxBytes);
   return text3;
 }
-async function fromApi(io, ref, path14, maxBytes) {
+async function fromApi(io, ref, path15, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path14} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path15} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path14,
+      path: path15,
       ref
     });
     data = response.data ?? {};
@@ -68945,21 +68946,21 @@ async function fromApi(io, ref, path14, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path14, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path15, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path14} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path15} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text3 = Buffer.from(data.content, "base64");
-  if (text3.length > maxBytes) throw tooLarge(path14, maxBytes);
+  if (text3.length > maxBytes) throw tooLarge(path15, maxBytes);
   return text3.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha3, path14) => changes.source === "git" ? fromGit(io, sha3, path14, maxBytes) : fromApi(io, sha3, path14, maxBytes);
+  const read = (sha3, path15) => changes.source === "git" ? fromGit(io, sha3, path15, maxBytes) : fromApi(io, sha3, path15, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path14 of paths) {
-    const base = await read(changes.base, path14);
-    const head = await read(changes.head, path14);
-    texts.set(path14, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path15 of paths) {
+    const base = await read(changes.base, path15);
+    const head = await read(changes.head, path15);
+    texts.set(path15, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
@@ -69727,9 +69728,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path14) {
+function stringAt(value2, path15) {
   let cur = value2;
-  for (const key of path14) {
+  for (const key of path15) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -72781,9 +72782,9 @@ var PatternPredicate = class PatternPredicate2 {
       this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
     }
   }
-  match(str2) {
+  match(str3) {
     if (this._matchAll) return true;
-    return this._regexp.test(str2);
+    return this._regexp.test(str3);
   }
   static escapePattern(pattern) {
     return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
@@ -72799,9 +72800,9 @@ var ExactPredicate = class {
     this._matchAll = pattern === void 0;
     this._pattern = pattern;
   }
-  match(str2) {
+  match(str3) {
     if (this._matchAll) return true;
-    if (str2 === this._pattern) return true;
+    if (str3 === this._pattern) return true;
     return false;
   }
 };
@@ -73496,8 +73497,8 @@ function estimateVarintSize(v) {
 init_dist();
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
-function utf8ByteLength(str2) {
-  return Buffer.byteLength(str2, "utf8");
+function utf8ByteLength(str3) {
+  return Buffer.byteLength(str3, "utf8");
 }
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
@@ -73696,22 +73697,22 @@ var ProtobufWriter = class {
   /**
   * Write a string as UTF-8 bytes (length-delimited)
   */
-  writeString(str2) {
-    const len = str2.length;
+  writeString(str3) {
+    const len = str3.length;
     if (len < 128) {
       let i = 0;
-      while (i < len && str2.charCodeAt(i) < 128) i++;
+      while (i < len && str3.charCodeAt(i) < 128) i++;
       if (i === len) {
         this.writeVarint(len);
         this._ensureCapacity(len);
-        for (i = 0; i < len; i++) this._buffer[this.pos++] = str2.charCodeAt(i);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str3.charCodeAt(i);
         return;
       }
     }
-    const byteLength = utf8ByteLength(str2);
+    const byteLength = utf8ByteLength(str3);
     this.writeVarint(byteLength);
     this._ensureCapacity(byteLength);
-    this.pos += this._textEncoder.encodeInto(str2, this._buffer.subarray(this.pos)).written;
+    this.pos += this._textEncoder.encodeInto(str3, this._buffer.subarray(this.pos)).written;
   }
 };
 
@@ -73872,8 +73873,8 @@ var ProtobufSizeEstimator = class {
   writeDouble(_value) {
     this.pos += 8;
   }
-  writeString(str2) {
-    const byteLen = utf8ByteLength(str2);
+  writeString(str3) {
+    const byteLen = utf8ByteLength(str3);
     this.pos += estimateVarintSize(byteLen);
     this.pos += byteLen;
   }
@@ -74609,7 +74610,7 @@ function appendRootPathToUrlIfNeeded(url2) {
     return;
   }
 }
-function appendResourcePathToUrl(url2, path14) {
+function appendResourcePathToUrl(url2, path15) {
   try {
     new URL(url2);
   } catch {
@@ -74617,11 +74618,11 @@ function appendResourcePathToUrl(url2, path14) {
     return;
   }
   if (!url2.endsWith("/")) url2 = url2 + "/";
-  url2 += path14;
+  url2 += path15;
   try {
     new URL(url2);
   } catch {
-    diag2.warn(`Configuration: Provided URL appended with '${path14}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    diag2.warn(`Configuration: Provided URL appended with '${path15}' is not a valid URL, using 'undefined' instead of '${url2}'`);
     return;
   }
   return url2;
@@ -75184,7 +75185,7 @@ function renderChart(series) {
   const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path14 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path15 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -75199,7 +75200,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path14}"/>${dots}
+<polyline class="line" points="${path15}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -75429,9 +75430,9 @@ async function writeTree(git, state2, shard, text3, dashboard) {
   ];
   return mktree(git, root);
 }
-function at(value2, path14) {
+function at(value2, path15) {
   let cur = value2;
-  for (const key of path14) {
+  for (const key of path15) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -77136,16 +77137,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -77517,15 +77518,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str3.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -77548,8 +77549,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject11 = val !== null && typeof val === "object";
-    const hasToJSON = isObject11 && typeof val.toJSON === "function";
+    const isObject13 = val !== null && typeof val === "object";
+    const hasToJSON = isObject13 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -78520,7 +78521,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79124,7 +79125,7 @@ async function deepestExisting(dir) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path7.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json") && !e.name.endsWith(".intoto.json")).map((e) => path7.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -80226,29 +80227,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str3) {
+    if (typeof str3 !== "string" || str3.length === 0) return str3;
+    if (str3.indexOf("&") === -1) return str3;
+    const original = str3;
     const chunks = [];
-    const len = str2.length;
+    const len = str3.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str3.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str3.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str3.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -80280,7 +80281,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str3.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -80306,8 +80307,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str3.slice(last));
+    const result = chunks.length === 0 ? str3 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -80626,7 +80627,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -81074,13 +81075,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str3) {
+  if (typeof str3 !== "string") return str3;
+  const len = str3.length;
+  if (len === 0) return str3;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -81091,7 +81092,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -81107,22 +81108,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str3;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -81133,7 +81134,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -81141,7 +81142,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
   }
   return chars.join("");
 }
@@ -81164,12 +81165,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str3, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str3 || typeof str3 !== "string") return str3;
+  let trimmedStr = str3.trim();
+  if (trimmedStr.length === 0) return str3;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -81183,10 +81184,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str2;
-    return handleInfinity(str2, num2, options);
+    if (Number.isNaN(num2)) return str3;
+    return handleInfinity(str3, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str3, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -81198,35 +81199,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str3;
       } else {
         const num2 = Number(trimmedStr);
         const parsedStr = String(num2);
         if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num2;
-          else return str2;
+          else return str3;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num2;
           else if (parsedStr === numTrimmedByZeros) return num2;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
-          else return str2;
+          else return str3;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str3;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str3;
         }
       }
     } else {
-      return str2;
+      return str3;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str3, trimmedStr, options) {
+  if (!options.eNotation) return str3;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -81236,18 +81237,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str3;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str3;
   }
 }
 function trimZeros(numStr) {
@@ -81263,14 +81264,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str3 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str3.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num2, options) {
+function handleInfinity(str3, num2, options) {
   const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -81282,7 +81283,7 @@ function handleInfinity(str2, num2, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str3;
   }
 }
 
@@ -81658,16 +81659,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path14 = this._matcher.path;
-    return path14.length > 0 ? path14[path14.length - 1].tag : void 0;
+    const path15 = this._matcher.path;
+    return path15.length > 0 ? path15[path15.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path14 = this._matcher.path;
-    return path14.length > 0 ? path14[path14.length - 1].namespace : void 0;
+    const path15 = this._matcher.path;
+    return path15.length > 0 ? path15[path15.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -81675,9 +81676,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return void 0;
-    return path14[path14.length - 1].values?.[attrName];
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return void 0;
+    return path15[path15.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -81685,9 +81686,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return false;
-    const current = path14[path14.length - 1];
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return false;
+    const current = path15[path15.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -81713,18 +81714,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return -1;
-    return path14[path14.length - 1].position ?? 0;
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return -1;
+    return path15[path15.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return -1;
-    return path14[path14.length - 1].counter ?? 0;
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return -1;
+    return path15[path15.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -83410,12 +83411,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str3, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str3, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str3.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -83841,8 +83842,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path14, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
+    const { path: path15, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path15)) throw new ReportError(ctx.file, `${ctx.file} lists ${path15.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -83852,9 +83853,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path14, outside, lines, statements, functions, branches }
+      file: { path: path15, outside, lines, statements, functions, branches }
     };
-    byPath.set(path14, acc);
+    byPath.set(path15, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -83949,8 +83950,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path14, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path14);
+    const { path: path15, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path15);
     if (acc === void 0) {
       const lines2 = /* @__PURE__ */ new Map();
       const branches2 = /* @__PURE__ */ new Map();
@@ -83959,9 +83960,9 @@ function parseCobertura(root, ctx) {
         lines: lines2,
         branches: branches2,
         functions,
-        file: { path: path14, outside, lines: lines2, statements: null, functions, branches: branches2 }
+        file: { path: path15, outside, lines: lines2, statements: null, functions, branches: branches2 }
       };
-      byPath.set(path14, acc);
+      byPath.set(path15, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -84055,11 +84056,11 @@ function parseGoCoverprofile(text3, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path14, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path14);
+    const { path: path15, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path15);
     if (file2 === void 0) {
-      file2 = { path: path14, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path14, file2);
+      file2 = { path: path15, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path15, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -84109,9 +84110,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path14, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 120)} twice.`);
-      seen.add(path14);
+      const { path: path15, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path15)) throw new ReportError(ctx.file, `${ctx.file} lists ${path15.slice(0, 120)} twice.`);
+      seen.add(path15);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -84119,7 +84120,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path14,
+        path: path15,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -84200,43 +84201,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path14, fc] of report.data) {
+    for (const [path15, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path14, report.outside.get(path14) ?? false);
+      outside.set(path15, report.outside.get(path15) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path14 of map2.files()) data.set(path14, map2.fileCoverageFor(path14).toJSON());
+  for (const path15 of map2.files()) data.set(path15, map2.fileCoverageFor(path15).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path14, part) {
+function invalidCount(file2, path15, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path14.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path15.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path14, part) {
+function tallyHits(hits, file2, path15, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path14, part);
+    if (!isCount(v)) invalidCount(file2, path15, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path14) {
+function tallyBranches(hits, file2, path15) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path14, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path15, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path14, "b");
+      if (!isCount(v)) invalidCount(file2, path15, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -84263,15 +84264,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path14, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path14, "s");
+  for (const [path15, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path15, "s");
     files.push({
-      path: path14,
-      outside: report.outside.get(path14) ?? false,
+      path: path15,
+      outside: report.outside.get(path15) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path14, "f"),
-      branches: tallyBranches(fc.b, file2, path14)
+      functions: tallyHits(fc.f, file2, path15, "f"),
+      branches: tallyBranches(fc.b, file2, path15)
     });
   }
   return files;
@@ -84313,13 +84314,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject5(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path14, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path14)) throw new ReportError(ctx.file, `${ctx.file} lists ${path14.slice(0, 80)} twice.`);
-    seen.add(path14);
+    const { path: path15, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path15)) throw new ReportError(ctx.file, `${ctx.file} lists ${path15.slice(0, 80)} twice.`);
+    seen.add(path15);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path14, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path15, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -84453,8 +84454,8 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path14, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path14);
+    const { path: path15, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path15);
     this.blocks++;
     this.recordSummary = /* @__PURE__ */ new Set();
     if (existing2 !== void 0) {
@@ -84462,7 +84463,7 @@ var LcovReader = class {
       existing2.fndaSeen = /* @__PURE__ */ new Map();
     }
     this.current = existing2 ?? {
-      path: path14,
+      path: path15,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -84472,8 +84473,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path14, this.current);
-    this.outside.set(path14, outside);
+    if (existing2 === void 0) this.records.set(path15, this.current);
+    this.outside.set(path15, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -84800,11 +84801,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path14) {
-  const exact = model.files.get(path14);
+function reportEntryFor(model, index, path15) {
+  const exact = model.files.get(path15);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path14.slice(path14.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path14.endsWith(`/${f.path}`) || f.path.endsWith(`/${path14}`)
+  const candidates = (index().get(path15.slice(path15.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path15.endsWith(`/${f.path}`) || f.path.endsWith(`/${path15}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -84813,20 +84814,20 @@ function locator(model, tracked) {
     let index;
     const lazy2 = () => index ??= byBaseName(model);
     return {
-      find: (path14) => reportEntryFor(model, lazy2, path14),
+      find: (path15) => reportEntryFor(model, lazy2, path15),
       unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
       mapping: "Report paths matched to changed files by suffix (git ls-files was not available)."
     };
   }
   const mapping = mapPathsToRepository([...model.files.keys()], tracked);
   const byRepo = /* @__PURE__ */ new Map();
-  for (const [path14, file2] of model.files) {
-    const repo = mapping.mapped.get(path14);
+  for (const [path15, file2] of model.files) {
+    const repo = mapping.mapped.get(path15);
     if (repo !== void 0 && !byRepo.has(repo)) byRepo.set(repo, file2);
   }
   const ambiguous = mapping.ambiguous.length > 0 ? ` ${mapping.ambiguous.length} paths match several tracked files equally.` : "";
   return {
-    find: (path14) => byRepo.get(path14),
+    find: (path15) => byRepo.get(path15),
     unmapped: mapping.unmapped,
     mapping: `${mapping.description}${ambiguous}`
   };
@@ -84959,9 +84960,9 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path14, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path15, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path14,
+        path: path15,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
@@ -84972,8 +84973,8 @@ function worstFilesSection(model, include) {
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown2.map(({ path: path14, t, missed }) => [
-      path14,
+    rows: shown2.map(({ path: path15, t, missed }) => [
+      path15,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
@@ -85208,7 +85209,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path14, entry] of entries) files.set(path14, entry.file);
+  for (const [path15, entry] of entries) files.set(path15, entry.file);
   return { files, formats };
 }
 
@@ -85326,8 +85327,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path14) {
-  return TOOL_CONFIGS.find((row2) => row2.file.test(path14));
+function toolConfigOf(path15) {
+  return TOOL_CONFIGS.find((row2) => row2.file.test(path15));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -85813,8 +85814,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path14) {
-  const name = path14.slice(path14.lastIndexOf("/") + 1);
+function extensionOf(path15) {
+  const name = path15.slice(path15.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -85831,8 +85832,8 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path14) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path14));
+function matcherFor(table2, path15) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path15));
   if (any2 === void 0) return () => void 0;
   return (text3) => {
     if (!any2.test(text3)) return void 0;
@@ -85922,9 +85923,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path14, extra) {
-  if (extra?.(path14)) return true;
-  const parts = path14.split("/");
+function isTestFile(path15, extra) {
+  if (extra?.(path15)) return true;
+  const parts = path15.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re2) => re2.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -85942,7 +85943,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path14) => isTestFile(path14, options.isExtraTest);
+  const isTest = (path15) => isTestFile(path15, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -86290,10 +86291,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path14 = [];
-    for (let k = key; k !== void 0 && path14.length <= this.parents.size; k = this.parents.get(k))
-      path14.push(k);
-    return path14.reverse();
+    const path15 = [];
+    for (let k = key; k !== void 0 && path15.length <= this.parents.size; k = this.parents.get(k))
+      path15.push(k);
+    return path15.reverse();
   }
 };
 function widen(walk, edge) {
@@ -86856,8 +86857,8 @@ function readSource(text3, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path14) {
-  return MANIFEST_PATH.test(path14) && !path14.includes("/.pnpm/") && !path14.startsWith("node_modules/.");
+function isInstalledManifest(path15) {
+  return MANIFEST_PATH.test(path15) && !path15.includes("/.pnpm/") && !path15.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -86970,12 +86971,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path14 of paths) {
-    if (path14.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path14))
+  for (const path15 of paths) {
+    if (path15.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path15))
       continue;
-    const json2 = parseJsonText(await io.readText(path14), path14);
+    const json2 = parseJsonText(await io.readText(path15), path15);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path14), json2);
+      manifests.set(installPathOf(path15), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -89107,10 +89108,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path14 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path15 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path14} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path15} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -89580,8 +89581,8 @@ function worstFilesSection2(files) {
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown2.map(({ path: path14, scores: s }) => [
-      path14,
+    rows: shown2.map(({ path: path15, scores: s }) => [
+      path15,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -89846,13 +89847,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path14 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path15 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path14) ?? { generated: false, vendored: false };
+    const entry = result.get(path15) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
     else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path14, entry);
+    result.set(path15, entry);
   }
   return result;
 }
@@ -89878,15 +89879,15 @@ function parseNumstat(output2) {
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path14 = record4.slice(second + 1);
+    let path15 = record4.slice(second + 1);
     let previousPath;
-    if (path14 === "") {
+    if (path15 === "") {
       previousPath = fields[i++];
-      path14 = fields[i++] ?? "";
-      if (!previousPath || !path14) throw new InternalError("Truncated git numstat rename record.");
+      path15 = fields[i++] ?? "";
+      if (!previousPath || !path15) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path14,
+      path: path15,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -89926,7 +89927,7 @@ async function readAttributes(io, headSha, paths, context2) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path14, value2] of parseCheckAttr(output2)) attributes.set(path14.slice(cdup.length), value2);
+    for (const [path15, value2] of parseCheckAttr(output2)) attributes.set(path15.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -90010,7 +90011,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path14) => match(path14.slice(path14.lastIndexOf("/") + 1));
+      return (path15) => match(path15.slice(path15.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -90041,10 +90042,10 @@ function parseGitattributes(text3) {
   }
   return rules;
 }
-function linguistAttributesOf(path14, rules) {
+function linguistAttributesOf(path15, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path14)) continue;
+    if (!rule.matches(path15)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -90299,8 +90300,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path14) {
-  return path14.slice(path14.lastIndexOf("/") + 1);
+function basename(path15) {
+  return path15.slice(path15.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -90676,11 +90677,959 @@ var prSizeGate = {
   }
 };
 
+// actions/provenance/src/gate.ts
+import path13 from "node:path";
+
+// actions/provenance/src/attestation.ts
+import { createHash as createHash3 } from "node:crypto";
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://aeef.dev/provenance/v1";
+var ATTESTATION_FILE = "provenance.intoto.json";
+var sha256 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
+function resultFileRecord(file2, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof parsed !== "object" || parsed === null) return void 0;
+  const result = parsed;
+  if (typeof result.gate !== "string" || typeof result.verdict !== "string" || typeof result.schema !== "string")
+    return void 0;
+  const metrics = Array.isArray(result.metrics) ? result.metrics.flatMap((m) => {
+    const metric2 = m;
+    if (typeof metric2?.id !== "string") return [];
+    return [{ id: metric2.id, value: typeof metric2.value === "number" ? metric2.value : null }];
+  }) : [];
+  return {
+    file: file2,
+    gate: result.gate,
+    verdict: result.verdict,
+    metrics,
+    sha256: sha256(bytes),
+    writtenByThisJob: false
+  };
+}
+var signal = (s) => ({ kind: s.kind, tool: s.tool, evidence: s.evidence });
+function buildStatement(facts) {
+  const repo = facts.repository ? `https://github.com/${facts.repository.owner}/${facts.repository.repo}` : void 0;
+  const subjectName = (sha3) => repo ? `${repo}/commit/${sha3}` : `git+commit:${sha3}`;
+  const subject = [{ name: subjectName(facts.head), digest: { gitCommit: facts.head } }];
+  if (facts.mergeCommit && facts.mergeCommit !== facts.head)
+    subject.push({ name: subjectName(facts.mergeCommit), digest: { gitCommit: facts.mergeCommit } });
+  return {
+    _type: STATEMENT_TYPE,
+    subject,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      gate: { id: "provenance", verdict: facts.verdict, summary: facts.summary },
+      repository: facts.repository ? `${facts.repository.owner}/${facts.repository.repo}` : null,
+      event: facts.event,
+      range: { base: facts.base, head: facts.head, source: facts.source },
+      pullRequest: facts.pull ? {
+        number: facts.pull.number,
+        author: { login: facts.pull.authorLogin, type: facts.pull.authorType },
+        labels: [...facts.pull.labels].sort(),
+        signals: facts.pullSignals.map(signal)
+      } : null,
+      aiInvolved: facts.totals.aiInvolved,
+      tools: facts.totals.tools,
+      totals: {
+        commits: facts.totals.commits,
+        aiCommits: facts.totals.aiCommits,
+        addedLines: facts.totals.addedLines,
+        aiLines: facts.totals.aiLines,
+        aiShare: facts.totals.aiShare
+      },
+      commits: facts.commits.map((c) => ({
+        sha: c.commit.sha,
+        author: { name: c.commit.authorName, email: c.commit.authorEmail },
+        committer: { name: c.commit.committerName, email: c.commit.committerEmail },
+        additions: c.commit.additions,
+        deletions: c.commit.deletions,
+        aiInvolved: c.ai,
+        tools: c.tools,
+        signals: c.signals.map(signal)
+      })),
+      disclosure: {
+        policy: facts.disclosure.policy,
+        required: facts.disclosure.required,
+        found: facts.disclosure.result?.found ?? false,
+        filled: facts.disclosure.result?.filled ?? false,
+        heading: facts.disclosure.result?.heading ?? null,
+        reason: facts.disclosure.result?.reason ?? "no pull request"
+      },
+      review: {
+        required: facts.review.required,
+        met: facts.review.met,
+        approvals: [...facts.review.approvals].sort((a, b) => a.login.localeCompare(b.login, "en") || a.commit.localeCompare(b.commit, "en")).map((a) => ({
+          login: a.login,
+          commit: a.commit,
+          submittedAt: a.submittedAt,
+          standing: a.standing
+        }))
+      },
+      results: [...facts.results].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0).map((r) => ({
+        gate: r.gate,
+        file: r.file,
+        verdict: r.verdict,
+        metrics: r.metrics,
+        digest: { sha256: r.sha256 },
+        writtenByThisJob: r.writtenByThisJob
+      }))
+    }
+  };
+}
+var RESULT_LEDGER3 = ".aeef-gates-written.tsv";
+function ledgerEntries(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest) || job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return written;
+}
+function serializeStatement(statement) {
+  return `${JSON.stringify(statement, null, 2)}
+`;
+}
+
+// actions/provenance/src/classify.ts
+var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
+var EVIDENCE_MAX = 200;
+var MESSAGE_SCAN_MAX = 256 * 1024;
+var clip2 = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
+function parseTrailerValue(key, value2) {
+  const trimmed = value2.trim();
+  const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
+  if (angled) return { name: (angled[1] ?? "").trim(), address: (angled[2] ?? "").trim() };
+  if (key !== "co-authored-by") {
+    const colon = trimmed.indexOf(":");
+    if (colon > 0 && !/^https?:/i.test(trimmed)) return { name: trimmed.slice(0, colon).trim() };
+  }
+  return { name: trimmed };
+}
+var TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]{0,62})[ \t]*:[ \t]*(.*)$/;
+function trailerSignals(message, match) {
+  const signals = [];
+  let trailer = false;
+  for (const line of message.split(/\r?\n/)) {
+    const parsed = TRAILER_LINE.exec(line);
+    if (!parsed) continue;
+    const key = (parsed[1] ?? "").toLowerCase();
+    const keyTool = match.trailerKey(key);
+    if (keyTool !== void 0)
+      signals.push({ kind: "trailer-key", tool: keyTool, evidence: clip2(line.trim()) });
+    if (!AI_TRAILERS.includes(key)) continue;
+    const { name, address } = parseTrailerValue(key, parsed[2] ?? "");
+    const tool = (address === void 0 ? void 0 : match.email(address)) ?? match.trailerName(name, address);
+    if (tool !== void 0) {
+      trailer = true;
+      signals.push({ kind: "trailer", tool, evidence: clip2(line.trim()) });
+    }
+  }
+  return { signals, trailer };
+}
+function identitySignals(kind, name, email3, login, match) {
+  const signals = [];
+  const byLogin = login === void 0 ? void 0 : match.login(login);
+  const byEmail = match.email(email3);
+  const tool = byLogin ?? byEmail;
+  if (tool !== void 0)
+    signals.push({ kind, tool, evidence: clip2(byLogin !== void 0 ? `@${login}` : `${name} <${email3}>`) });
+  const suffix = match.nameSuffix(name);
+  if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip2(name) });
+  return signals;
+}
+function subjectSignal(message, match) {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: "subject", tool: found.tool, evidence: clip2(found.prefix.trim()) }] : [];
+}
+function classifyCommit(commit, match) {
+  const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
+  const trailers = trailerSignals(message, match);
+  const signals = [
+    ...identitySignals("author", commit.authorName, commit.authorEmail, commit.authorLogin, match),
+    ...identitySignals(
+      "committer",
+      commit.committerName,
+      commit.committerEmail,
+      commit.committerLogin,
+      match
+    ),
+    ...trailers.signals,
+    ...subjectSignal(message, match),
+    ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip2(footer) }))
+  ];
+  const tools = [...new Set(signals.map((s) => s.tool))].sort();
+  return { commit, signals, tools, ai: signals.length > 0, trailer: trailers.trailer };
+}
+function classifyPull(pull, match) {
+  const signals = [];
+  const author = match.login(pull.authorLogin);
+  if (author !== void 0)
+    signals.push({
+      kind: "pr-author",
+      tool: author,
+      evidence: clip2(`@${pull.authorLogin} (${pull.authorType})`)
+    });
+  for (const { tool, footer } of match.footers(pull.body.slice(0, MESSAGE_SCAN_MAX)))
+    signals.push({ kind: "pr-footer", tool, evidence: clip2(footer) });
+  for (const label3 of pull.labels) {
+    const tool = match.label(label3);
+    if (tool !== void 0) signals.push({ kind: "label", tool, evidence: clip2(label3) });
+  }
+  return signals;
+}
+
+// actions/provenance/src/disclosure.ts
+var DEFAULT_DISCLOSURE_HEADINGS = ["AI assistance", "AI disclosure", "AI usage"];
+var BODY_MAX = 256 * 1024;
+var HEADING_MAX = 500;
+function headingOf(line) {
+  if (line.length > HEADING_MAX) return void 0;
+  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(line);
+  if (atx) return { level: (atx[1] ?? "").length, text: atx[2] ?? "" };
+  const bold = /^ {0,3}(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*$/.exec(line);
+  if (bold) return { level: 7, text: bold[1] ?? "" };
+  return void 0;
+}
+function stripComments(text3) {
+  return text3.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+}
+function sectionLines(lines, heading) {
+  const out = [];
+  for (const line of lines.slice(heading.line + 1)) {
+    const next = headingOf(line);
+    if (next && (next.level <= heading.level || heading.level === 7 || next.level === 7)) break;
+    out.push(line);
+  }
+  return out;
+}
+var normalise2 = (line) => line.trim().replace(/\s+/g, " ").toLowerCase();
+var CHECKBOX = /^[-*+][ \t]+\[([ xX])\][ \t]*(.*)$/;
+function findSections(text3, headings) {
+  const lines = stripComments(text3.slice(0, BODY_MAX).replace(/\r\n?/g, "\n")).split("\n");
+  const wanted = headings.map((h) => h.toLowerCase());
+  const found = [];
+  lines.forEach((line, index) => {
+    const h = headingOf(line);
+    if (!h) return;
+    const lower2 = h.text.toLowerCase();
+    if (!wanted.some((w) => lower2.includes(w))) return;
+    const heading = { line: index, level: h.level, text: h.text };
+    found.push({ heading, lines: sectionLines(lines, heading) });
+  });
+  return found;
+}
+function checkDisclosure(body, headings, template) {
+  const sections = findSections(body, headings);
+  if (sections.length === 0)
+    return { found: false, filled: false, reason: "the pull request description has no such section" };
+  const placeholders = new Set(
+    template === void 0 ? [] : findSections(template, headings).flatMap((s) => s.lines.map(normalise2))
+  );
+  for (const { heading, lines } of sections) {
+    for (const line of lines) {
+      const box = CHECKBOX.exec(line.trim());
+      if (box) {
+        if (box[1] !== " ")
+          return { found: true, filled: true, heading: heading.text, reason: "a box is checked" };
+        continue;
+      }
+      const text3 = normalise2(line);
+      if (text3 === "" || placeholders.has(text3) || /^[-*+>|_ ]*$/.test(text3)) continue;
+      return { found: true, filled: true, heading: heading.text, reason: "it holds text" };
+    }
+  }
+  return {
+    found: true,
+    filled: false,
+    heading: sections[0]?.heading.text ?? "",
+    reason: template === void 0 ? "the section is empty (no box checked, no text but comments)" : "the section is as the template left it (no box checked, no text of its own)"
+  };
+}
+var TEMPLATE_PATHS = [
+  ".github/pull_request_template.md",
+  ".github/PULL_REQUEST_TEMPLATE.md",
+  "pull_request_template.md",
+  "PULL_REQUEST_TEMPLATE.md",
+  "docs/pull_request_template.md",
+  "docs/PULL_REQUEST_TEMPLATE.md"
+];
+
+// actions/provenance/src/collect.ts
+var MAX_COMMITS = 1e3;
+var PULL_COMMITS_CAP2 = 250;
+var SHA3 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var isObject11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v) => typeof v === "string" ? v : "";
+var FIELDS4 = 7;
+var LOG_FORMAT = "%H%x00%an%x00%ae%x00%cn%x00%ce%x00%P%x00%B";
+function parseGitLog(text3) {
+  const parts = text3.split("\0");
+  if (parts.at(-1) === "") parts.pop();
+  if (parts.length % FIELDS4 !== 0)
+    throw new ConfigError("git log gave commit records that do not split into their fields.");
+  const commits = [];
+  for (let i = 0; i < parts.length; i += FIELDS4) {
+    const [sha3 = "", an = "", ae = "", cn = "", ce = "", parents = "", message = ""] = parts.slice(i, i + FIELDS4).map((p, j) => j === 0 ? p.trim() : p);
+    if (!SHA3.test(sha3)) throw new ConfigError("git log gave a commit record without a commit id.");
+    commits.push({
+      sha: sha3,
+      authorName: an,
+      authorEmail: ae,
+      committerName: cn,
+      committerEmail: ce,
+      parents: parents.trim() === "" ? 0 : parents.trim().split(/\s+/).length,
+      message
+    });
+  }
+  return commits;
+}
+function parseNumstat2(text3) {
+  const stats = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of text3.split("\n")) {
+    const commit = /^@@@([0-9a-f]{40,64})$/.exec(line);
+    if (commit) {
+      current = { additions: 0, deletions: 0 };
+      stats.set(commit[1] ?? "", current);
+      continue;
+    }
+    const counts = /^(\d+|-)\t(\d+|-)\t/.exec(line);
+    if (counts && current) {
+      current.additions += counts[1] === "-" ? 0 : Number(counts[1]);
+      current.deletions += counts[2] === "-" ? 0 : Number(counts[2]);
+    }
+  }
+  return stats;
+}
+async function fromGit2(io, base, head) {
+  const mergeBase = (await io.git(["merge-base", base, head])).trim();
+  const range = `${mergeBase}..${head}`;
+  const count6 = Number((await io.git(["rev-list", "--count", range])).trim());
+  if (!Number.isInteger(count6)) throw new ConfigError("git rev-list gave no commit count.");
+  if (count6 > MAX_COMMITS) {
+    throw new ConfigError(
+      `The range ${range.slice(0, 12)}\u2026 has ${count6} commits, more than the ${MAX_COMMITS} the provenance gate reads; run it on pull requests.`
+    );
+  }
+  const log = parseGitLog(await io.git(["log", "-z", "--reverse", `--format=${LOG_FORMAT}`, range]));
+  if (log.length !== count6)
+    throw new ConfigError(`git log listed ${log.length} of the ${count6} commits of the range.`);
+  const numstat = parseNumstat2(
+    await io.git([
+      "-c",
+      "core.quotePath=true",
+      "log",
+      "--reverse",
+      "--no-renames",
+      "--numstat",
+      "--format=@@@%H",
+      range
+    ])
+  );
+  return {
+    source: "git",
+    base: mergeBase,
+    head,
+    commits: log.map((c) => ({ ...c, ...numstat.get(c.sha) ?? { additions: 0, deletions: 0 } }))
+  };
+}
+async function fromApi2(io, base, head, why) {
+  const github = io.github;
+  const repo = io.event.repository;
+  const pull = io.event.pullNumber;
+  if (github === void 0 || repo === void 0 || pull === void 0) {
+    throw new ConfigError(
+      `The provenance gate could not read the commits from git (${why}) and has no pull request and token for the API; check out the history (actions/checkout with fetch-depth: 0).`
+    );
+  }
+  const where = { owner: repo.owner, repo: repo.repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw new ConfigError(
+      `Could not read the commits of pull request #${pull}: ${getErrorMessage(error63).replace(/\.$/, "")}. The gate needs \`pull-requests: read\`, or the history checked out (fetch-depth: 0).`
+    );
+  }
+  if (raw2.length >= PULL_COMMITS_CAP2) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP2} or more commits, more than GitHub lists; check out the history (fetch-depth: 0) so git gives them all.`
+    );
+  }
+  const commits = [];
+  for (const item of raw2) {
+    if (!isObject11(item) || !SHA3.test(str2(item.sha)) || !isObject11(item.commit))
+      throw new ConfigError(`GitHub API returned a commit of pull request #${pull} without its id.`);
+    const commit = item.commit;
+    const author = isObject11(commit.author) ? commit.author : {};
+    const committer = isObject11(commit.committer) ? commit.committer : {};
+    const parents = Array.isArray(item.parents) ? item.parents.length : 1;
+    let additions = 0;
+    let deletions = 0;
+    if (parents <= 1) {
+      try {
+        const detail = await github.request(
+          "GET /repos/{owner}/{repo}/commits/{ref}",
+          { owner: repo.owner, repo: repo.repo, ref: str2(item.sha) }
+        );
+        additions = Number(detail.data.stats?.additions ?? NaN);
+        deletions = Number(detail.data.stats?.deletions ?? NaN);
+      } catch (error63) {
+        throw new ConfigError(
+          `Could not read commit ${str2(item.sha).slice(0, 7)}: ${getErrorMessage(error63)}`
+        );
+      }
+      if (!Number.isInteger(additions) || !Number.isInteger(deletions))
+        throw new ConfigError(
+          `GitHub API returned commit ${str2(item.sha).slice(0, 7)} without its line counts.`
+        );
+    }
+    const authorLogin = isObject11(item.author) ? str2(item.author.login) : "";
+    const committerLogin = isObject11(item.committer) ? str2(item.committer.login) : "";
+    commits.push({
+      sha: str2(item.sha),
+      authorName: str2(author.name),
+      authorEmail: str2(author.email),
+      committerName: str2(committer.name),
+      committerEmail: str2(committer.email),
+      ...authorLogin === "" ? {} : { authorLogin },
+      ...committerLogin === "" ? {} : { committerLogin },
+      message: str2(commit.message),
+      parents,
+      additions,
+      deletions
+    });
+  }
+  return { source: "api", base, head, commits };
+}
+async function readCommits(io) {
+  const { baseSha: base, headSha: head } = io.event;
+  if (base === void 0 || head === void 0) {
+    throw new ConfigError(
+      `The provenance gate reads the commits of a pull request, merge group or push, but this ${io.event.name} event names no range (run it on pull_request).`
+    );
+  }
+  try {
+    return await fromGit2(io, base, head);
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    return fromApi2(io, base, head, getErrorMessage(error63).split("\n")[0]?.slice(0, 200) ?? "git failed");
+  }
+}
+function pullOf2(io) {
+  const pr = io.event.payload.pull_request;
+  if (!isObject11(pr) || io.event.pullNumber === void 0) return void 0;
+  const user = isObject11(pr.user) ? pr.user : {};
+  const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => isObject11(l) ? str2(l.name) : "").filter((l) => l !== "") : [];
+  return {
+    number: io.event.pullNumber,
+    authorLogin: str2(user.login),
+    authorType: str2(user.type),
+    body: str2(pr.body),
+    labels,
+    title: str2(pr.title)
+  };
+}
+async function readTemplate(io) {
+  for (const file2 of TEMPLATE_PATHS) {
+    try {
+      return await io.readText(file2, { maxBytes: 256 * 1024 });
+    } catch (error63) {
+      if (error63 instanceof MissingReportError) continue;
+      throw error63;
+    }
+  }
+  return void 0;
+}
+
+// actions/provenance/src/identities.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// actions/provenance/src/identities-data.ts
+var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
+
+// actions/provenance/src/identities.ts
+var LIST_FIELDS = {
+  logins: "logins",
+  emails: "emails",
+  names: "names",
+  "name-prefixes": "namePrefixes",
+  "name-suffixes": "nameSuffixes",
+  footers: "footers",
+  "subject-prefixes": "subjectPrefixes",
+  "trailer-keys": "trailerKeys",
+  labels: "labels",
+  sources: "sources"
+};
+var isObject12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseIdentityTable(text3, fail2) {
+  const doc = (0, import_yaml5.parse)(text3);
+  if (!isObject12(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
+  return doc.tools.map((row2, i) => {
+    if (!isObject12(row2) || typeof row2.tool !== "string" || row2.tool.trim() === "")
+      throw fail2(`Expected row ${i + 1} to have a \`tool\` name.`);
+    const identity = {
+      tool: row2.tool,
+      logins: [],
+      emails: [],
+      names: [],
+      namePrefixes: [],
+      nameSuffixes: [],
+      footers: [],
+      subjectPrefixes: [],
+      trailerKeys: [],
+      labels: [],
+      sources: []
+    };
+    for (const key of Object.keys(row2)) {
+      if (key === "tool") continue;
+      const field2 = LIST_FIELDS[key];
+      const value2 = row2[key];
+      if (field2 === void 0) throw fail2(`Row ${row2.tool} has an unknown field \`${key}\`.`);
+      if (!Array.isArray(value2) || value2.some((v) => typeof v !== "string" || v.trim() === ""))
+        throw fail2(`Expected \`${key}\` of row ${row2.tool} to be a list of non-empty strings.`);
+      identity[field2] = value2;
+    }
+    if (identity.sources.length === 0) throw fail2(`Row ${row2.tool} names no source.`);
+    return identity;
+  });
+}
+var BUILTIN_IDENTITIES = parseIdentityTable(
+  AI_IDENTITIES_YAML,
+  (message) => new InternalError(`data/ai-identities.yml: ${message}`)
+);
+var IDENTITY_KINDS = [
+  "login",
+  "email",
+  "name",
+  "name-suffix",
+  "footer",
+  "trailer",
+  "label"
+];
+var MAX_ENTRY = 200;
+function parseUserIdentity(entry) {
+  const match = /^([a-z-]+):(.+)$/.exec(entry.trim());
+  const kind = match?.[1];
+  if (!match || !IDENTITY_KINDS.includes(kind ?? "") || entry.length > MAX_ENTRY) {
+    throw new InputError(
+      "ai-identities",
+      `Expected \`ai-identities\` entries as \`kind:value\` or \`kind:value=Tool\` with kind among ${IDENTITY_KINDS.join(", ")} (at most ${MAX_ENTRY} characters), got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+    );
+  }
+  const rest = match[2] ?? "";
+  const eq = rest.lastIndexOf("=");
+  const value2 = (eq > 0 ? rest.slice(0, eq) : rest).trim();
+  const tool = (eq > 0 ? rest.slice(eq + 1) : rest).trim();
+  if (value2 === "" || tool === "")
+    throw new InputError("ai-identities", `Expected a value and a tool name in \`${entry.slice(0, 60)}\`.`);
+  const identity = {
+    tool,
+    logins: [],
+    emails: [],
+    names: [],
+    namePrefixes: [],
+    nameSuffixes: [],
+    footers: [],
+    subjectPrefixes: [],
+    trailerKeys: [],
+    labels: [],
+    sources: ["ai-identities input"],
+    nameAnyAddress: true
+  };
+  const field2 = {
+    login: "logins",
+    email: "emails",
+    name: "names",
+    "name-suffix": "nameSuffixes",
+    footer: "footers",
+    trailer: "trailerKeys",
+    label: "labels"
+  };
+  identity[field2[kind]].push(value2);
+  return identity;
+}
+var NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/;
+function noreplyLogin(address) {
+  return NOREPLY.exec(address.trim().toLowerCase())?.[1];
+}
+function compileIdentities(rows) {
+  const table2 = (pick2) => {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const row2 of rows)
+      for (const key of pick2(row2)) if (!map2.has(key.toLowerCase())) map2.set(key.toLowerCase(), row2.tool);
+    return map2;
+  };
+  const logins = table2((r) => r.logins);
+  const emails = table2((r) => r.emails);
+  const names2 = table2((r) => r.nameAnyAddress ? [] : r.names);
+  const anyAddressNames = table2((r) => r.nameAnyAddress ? r.names : []);
+  const trailerKeys = table2((r) => r.trailerKeys);
+  const labels = table2((r) => r.labels);
+  const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
+  const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap(
+    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
+  );
+  const footers = rows.flatMap(
+    (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
+  );
+  const login = (value2) => logins.get(value2.trim().toLowerCase());
+  const email3 = (address) => {
+    const lower2 = address.trim().toLowerCase();
+    const exact = emails.get(lower2);
+    if (exact !== void 0) return exact;
+    const noreply = noreplyLogin(lower2);
+    return noreply === void 0 ? void 0 : login(noreply);
+  };
+  return {
+    login,
+    email: email3,
+    trailerName(name, address) {
+      const lower2 = name.trim().toLowerCase().replace(/\s+/g, " ");
+      const anyAddress = anyAddressNames.get(lower2);
+      if (anyAddress !== void 0) return anyAddress;
+      if (address !== void 0 && address.trim() !== "") return void 0;
+      return names2.get(lower2) ?? prefixes.find(({ p }) => lower2.startsWith(p))?.tool;
+    },
+    nameSuffix(name) {
+      const lower2 = name.trim().toLowerCase();
+      return suffixes.find(({ s }) => lower2.endsWith(s.trim()) && lower2.length > s.trim().length)?.tool;
+    },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
+    },
+    trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
+    label: (value2) => labels.get(value2.trim().toLowerCase()),
+    footers(text3) {
+      const lower2 = text3.toLowerCase();
+      return footers.filter(({ f }) => lower2.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
+    }
+  };
+}
+
+// actions/provenance/src/config.ts
+var DISCLOSURE_POLICIES = ["when-ai", "always", "never"];
+var INPUT_SPECS6 = [
+  {
+    name: "require-disclosure",
+    kind: "enum",
+    values: DISCLOSURE_POLICIES,
+    default: "when-ai",
+    description: "When the pull request description must hold a filled-in AI disclosure section: `when-ai` (when AI involvement is detected), `always` or `never`. Default: when-ai."
+  },
+  {
+    name: "disclosure-heading",
+    kind: "list",
+    default: DEFAULT_DISCLOSURE_HEADINGS.join(","),
+    description: "Texts, any of which a heading (or bold line) of the disclosure section contains, case-insensitive. Default: `AI assistance`, `AI disclosure`, `AI usage`."
+  },
+  {
+    name: "require-trailers",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, every AI-involved commit must carry a trailer naming the tool (`Co-authored-by`, `Assisted-by`, `Generated-by` or `Co-developed-by`). Default: false."
+  },
+  {
+    name: "ai-min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews of the head commit that count (the human checkpoint, see `approvers`) an AI-involved pull request needs; 0 asks for none. Default: 1."
+  },
+  {
+    name: "ai-identities",
+    kind: "list",
+    description: `Identities that mean AI besides the built-in table, as \`kind:value\` or \`kind:value=Tool\`; kinds: ${IDENTITY_KINDS.map((k) => `\`${k}\``).join(", ")} (e.g. \`login:corp-agent[bot]\`, \`name:Buildbot\`: a trailer with that name, whatever its address). Default: none.`
+  },
+  // The human checkpoint's settings but its count, which is `ai-min-approvals` here.
+  ...APPROVAL_INPUTS.filter((spec) => spec.name !== "min-approvals")
+];
+function configureProvenance(given) {
+  const inputs = withDefaults(given, INPUT_SPECS6);
+  const user = getList(inputs, "ai-identities").map(parseUserIdentity);
+  const identities = [...user, ...BUILTIN_IDENTITIES];
+  const approval = approvalPolicyOf(inputs);
+  approval.minApprovals = getInteger(inputs, "ai-min-approvals", { max: 100 }) ?? 1;
+  return {
+    requireDisclosure: getEnum(inputs, "require-disclosure", DISCLOSURE_POLICIES) ?? "when-ai",
+    disclosureHeadings: getList(inputs, "disclosure-heading"),
+    requireTrailers: getBoolean(inputs, "require-trailers") ?? false,
+    identities: user,
+    match: compileIdentities(identities),
+    approval
+  };
+}
+
+// actions/provenance/src/evaluate.ts
+function totalsOf(commits, pullSignals) {
+  const ai = commits.filter((c) => c.ai);
+  const addedLines = commits.reduce((n, c) => n + c.commit.additions, 0);
+  const aiLines = ai.reduce((n, c) => n + c.commit.additions, 0);
+  const tools = [.../* @__PURE__ */ new Set([...commits.flatMap((c) => c.tools), ...pullSignals.map((s) => s.tool)])].sort();
+  return {
+    commits: commits.length,
+    aiCommits: ai.length,
+    addedLines,
+    aiLines,
+    aiShare: percent(aiLines, addedLines),
+    tools,
+    aiInvolved: ai.length > 0 || pullSignals.length > 0
+  };
+}
+function untrailered(commits) {
+  return commits.filter((c) => c.ai && !c.trailer);
+}
+function disclosureRequired(policy, aiInvolved) {
+  return policy === "always" || policy === "when-ai" && aiInvolved;
+}
+var short3 = (sha3) => sha3.slice(0, 7);
+var MAX_ROWS3 = 300;
+var plural4 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+var safeTool = (tool) => tool.replace(/[^\w .()+-]/g, "").slice(0, 60);
+function commitsSection(commits) {
+  const ai = commits.filter((c) => c.ai);
+  return {
+    title: "AI-involved commits",
+    columns: ["Commit", "Author", "Added lines", "Tools", "Evidence"],
+    rows: ai.slice(0, MAX_ROWS3).map((c) => [
+      short3(c.commit.sha),
+      c.commit.authorName,
+      c.commit.additions,
+      c.tools.join(", "),
+      c.signals.map((s) => `${s.kind}: ${s.evidence}`).join("; ")
+    ]),
+    ...ai.length > MAX_ROWS3 ? { omittedRows: ai.length - MAX_ROWS3 } : {}
+  };
+}
+function disclosureSentence(headings) {
+  return `Add a section headed "${headings[0] ?? "AI assistance"}" to the pull request description that says how AI was used (check a box or write a line; the untouched template does not count).`;
+}
+function evaluateProvenance(facts) {
+  const totals = totalsOf(facts.commits, facts.pullSignals);
+  const problems = [];
+  const notes = [];
+  const findings = [];
+  const required2 = disclosureRequired(facts.requireDisclosure, totals.aiInvolved);
+  if (required2) {
+    if (facts.pull === void 0) {
+      notes.push(
+        `No pull request in this ${facts.source === "api" ? "API" : "git"} range's event: the disclosure is a pull request's and was not checked.`
+      );
+    } else if (!facts.disclosure?.filled) {
+      problems.push(disclosureSentence(facts.disclosureHeadings));
+      notes.push(`Disclosure: ${facts.disclosure?.reason ?? "the pull request has no description"}.`);
+    }
+  }
+  const missingTrailers = facts.requireTrailers ? untrailered(facts.commits) : [];
+  if (missingTrailers.length > 0) {
+    problems.push(
+      `Add a trailer naming the tool (e.g. \`Assisted-by: <tool>\`) to ${plural4(missingTrailers.length, "AI-involved commit")} (${missingTrailers.slice(0, 5).map((c) => short3(c.commit.sha)).join(", ")}${missingTrailers.length > 5 ? ", \u2026" : ""}).`
+    );
+    for (const c of missingTrailers) {
+      findings.push({
+        level: "error",
+        title: "Provenance: commit without an AI trailer",
+        message: `Commit ${short3(c.commit.sha)} is AI-involved (${c.tools.join(", ")}) but its message names no tool in a trailer.`,
+        ruleId: "require-trailers"
+      });
+    }
+  }
+  const checkpoint = facts.checkpoint;
+  if (checkpoint && !checkpoint.met)
+    problems.push(
+      `An AI-involved pull request needs an approving review of the head commit: ${checkpoint.sentence}`
+    );
+  const approved = checkpoint === void 0 ? true : checkpoint.met;
+  const what = totals.aiInvolved ? `AI-involved (${totals.tools.map(safeTool).join(", ")}): ${totals.aiCommits} of ${plural4(totals.commits, "commit")}${totals.aiShare === null ? "" : `, ${floor2(totals.aiShare)}% of added lines`}${facts.pullSignals.length > 0 ? ", and the pull request itself" : ""}` : `No AI involvement detected in ${plural4(totals.commits, "commit")}${facts.pull ? " and the pull request" : ""}`;
+  const verdict = problems.length > 0 ? "fail" : "pass";
+  const summary2 = problems.length > 0 ? `${what}. ${problems.join(" ")}` : `${what}.`;
+  const details = [];
+  if (totals.aiCommits > 0) details.push(commitsSection(facts.commits));
+  if (facts.pullSignals.length > 0) {
+    details.push({
+      title: "Pull request",
+      columns: ["Signal", "Tool", "Evidence"],
+      rows: facts.pullSignals.map((s) => [s.kind, s.tool, s.evidence])
+    });
+  }
+  details.push({
+    title: "Disclosure",
+    columns: ["Policy", "Required", "Section", "Filled", "Why"],
+    rows: [
+      [
+        facts.requireDisclosure,
+        required2 ? "yes" : "no",
+        facts.disclosure?.heading ?? (facts.disclosure?.found ? "yes" : "none"),
+        facts.disclosure?.filled ? "yes" : "no",
+        facts.disclosure?.reason ?? "no pull request"
+      ]
+    ]
+  });
+  if (checkpoint) details.push(...checkpoint.sections);
+  notes.push(`Commits read from ${facts.source === "git" ? "git" : "the REST API"}.`);
+  details.push({ title: "Notes", notes });
+  return createResult("provenance", {
+    verdict,
+    summary: summary2,
+    metrics: [
+      { id: "commits", label: "Commits", value: totals.commits, unit: "count", verdict: "none" },
+      {
+        id: "ai-commits",
+        label: "AI-involved commits",
+        value: totals.aiCommits,
+        unit: "count",
+        verdict: "none"
+      },
+      {
+        id: "ai-lines",
+        label: "Lines added by AI-involved commits",
+        value: totals.aiLines,
+        unit: "lines",
+        verdict: "none"
+      },
+      {
+        id: "ai-share",
+        label: "Share of added lines from AI-involved commits",
+        value: totals.aiShare,
+        unit: "percent",
+        verdict: "none"
+      },
+      {
+        id: "approvals",
+        label: "Approvals that count",
+        value: checkpoint ? checkpoint.approvals : null,
+        unit: "count",
+        verdict: "none"
+      }
+    ],
+    findings,
+    details,
+    outputs: {
+      "ai-assisted": String(totals.aiInvolved),
+      tools: totals.tools.map(safeTool).join(","),
+      approved: String(approved)
+    }
+  });
+}
+
+// actions/provenance/src/gate.ts
+var RESULT_FILE_MAX = 16 * 1024 * 1024;
+var provenanceGate = {
+  id: "provenance",
+  title: "Provenance",
+  inputs: INPUT_SPECS6,
+  config: configureProvenance,
+  async run(config2, io) {
+    const range = await readCommits(io);
+    const commits = range.commits.map((commit) => classifyCommit(commit, config2.match));
+    const pull = pullOf2(io);
+    const pullSignals = pull ? classifyPull(pull, config2.match) : [];
+    const totals = totalsOf(commits, pullSignals);
+    const disclosure = pull ? checkDisclosure(pull.body, config2.disclosureHeadings, await readTemplate(io)) : void 0;
+    const asksPerson = totals.aiInvolved && pull !== void 0 && config2.approval.minApprovals > 0;
+    const checkpointResult = asksPerson ? await checkHumanCheckpoint(io, config2.approval) : void 0;
+    const checkpoint = checkpointResult && {
+      met: checkpointResult.met,
+      approvals: checkpointResult.approvals.length,
+      required: checkpointResult.required,
+      sentence: checkpointResult.summary,
+      sections: [checkpointSection(checkpointResult)]
+    };
+    const result = evaluateProvenance({
+      source: range.source,
+      commits,
+      pull,
+      pullSignals,
+      disclosure,
+      requireDisclosure: config2.requireDisclosure,
+      disclosureHeadings: config2.disclosureHeadings,
+      requireTrailers: config2.requireTrailers,
+      checkpoint,
+      minApprovals: config2.approval.minApprovals
+    });
+    result.config = {
+      "require-disclosure": config2.requireDisclosure,
+      "disclosure-heading": config2.disclosureHeadings,
+      "require-trailers": config2.requireTrailers,
+      "ai-min-approvals": config2.approval.minApprovals,
+      "ai-identities": config2.identities.map((i) => i.tool),
+      approval: config2.approval
+    };
+    const approvals = (checkpointResult?.approvals ?? []).map((a) => ({
+      login: a.login,
+      commit: a.commitId,
+      submittedAt: a.submittedAt,
+      standing: a.standing
+    }));
+    const statement = buildStatement({
+      ...io.event.repository ? { repository: io.event.repository } : {},
+      event: io.event.name,
+      head: range.head,
+      base: range.base,
+      ...mergeCommitOf(io),
+      source: range.source,
+      pull,
+      pullSignals,
+      commits,
+      totals,
+      disclosure: {
+        policy: config2.requireDisclosure,
+        required: disclosureRequired(config2.requireDisclosure, totals.aiInvolved),
+        result: disclosure
+      },
+      review: {
+        required: asksPerson ? config2.approval.minApprovals : 0,
+        met: checkpointResult ? checkpointResult.met : null,
+        approvals
+      },
+      verdict: result.verdict,
+      summary: result.summary,
+      results: await readResults(io)
+    });
+    const file2 = await io.writeFile(path13.join(io.resultDir, ATTESTATION_FILE), serializeStatement(statement));
+    result.outputs["attestation-file"] = file2;
+    return result;
+  }
+};
+function mergeCommitOf(io) {
+  const pr = io.event.payload.pull_request;
+  const sha3 = pr?.merged === true ? pr.merge_commit_sha : void 0;
+  return typeof sha3 === "string" && /^[0-9a-f]{40}$/.test(sha3) ? { mergeCommit: sha3 } : {};
+}
+async function readResults(io) {
+  const records = [];
+  const written = ledgerEntries(await readLedger2(io), io.event.job);
+  for (const file2 of await io.listResultFiles()) {
+    const name = path13.basename(file2);
+    if (name === ATTESTATION_FILE || name === "provenance.json") continue;
+    const record4 = resultFileRecord(name, await io.readFile(file2, { maxBytes: RESULT_FILE_MAX }));
+    if (record4) records.push({ ...record4, writtenByThisJob: written.has(`${name}\0${record4.sha256}`) });
+  }
+  return records;
+}
+async function readLedger2(io) {
+  try {
+    return await io.readText(path13.join(io.resultDir, RESULT_LEDGER3), { maxBytes: RESULT_FILE_MAX });
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return "";
+    throw error63;
+  }
+}
+
 // actions/sarif/src/config.ts
 var LEVEL_BARS = ["error", "warning", "note", "none"];
 var SEVERITY_BARS = ["critical", "high", "medium", "low", "none"];
 var NEW_ONLY_MODES = ["false", "diff", "baseline"];
-var INPUT_SPECS6 = [
+var INPUT_SPECS7 = [
   {
     name: "files",
     kind: "globs",
@@ -90731,7 +91680,7 @@ var INPUT_SPECS6 = [
   }
 ];
 function readSarifConfig(given) {
-  const inputs = withDefaults(given, INPUT_SPECS6);
+  const inputs = withDefaults(given, INPUT_SPECS7);
   const expected = "at least one SARIF file or glob";
   const config2 = {
     files: requireInput("files", getGlobs(inputs, "files"), expected),
@@ -90787,10 +91736,10 @@ function scopeOf2(config2) {
 }
 
 // actions/sarif/src/sections.ts
-var MAX_ROWS3 = 50;
+var MAX_ROWS4 = 50;
 function capped2(title2, columns, rows, notes) {
-  const section2 = { title: title2, columns, rows: rows.slice(0, MAX_ROWS3) };
-  if (rows.length > MAX_ROWS3) section2.omittedRows = rows.length - MAX_ROWS3;
+  const section2 = { title: title2, columns, rows: rows.slice(0, MAX_ROWS4) };
+  if (rows.length > MAX_ROWS4) section2.omittedRows = rows.length - MAX_ROWS4;
   if (notes && notes.length > 0) section2.notes = notes;
   return section2;
 }
@@ -90927,7 +91876,7 @@ function count5(id, label3, value2, maxFindings) {
   }
   return metric2;
 }
-function plural4(n, noun) {
+function plural5(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function bars(config2) {
@@ -90952,8 +91901,8 @@ function evaluateSarif(model, config2, newness) {
     count5("new", "New findings", fresh)
   ];
   const failed = counted > config2.maxFindings;
-  const judgedText = plural4(counted, config2.newOnly === "false" ? "finding" : "new finding");
-  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural4(model.findings.length, "result")} from ${plural4(model.reports.length, "file")}.`;
+  const judgedText = plural5(counted, config2.newOnly === "false" ? "finding" : "new finding");
+  const summary2 = failed ? `${judgedText} at ${bars(config2)}, more than the ${config2.maxFindings} allowed.` : `${judgedText} at ${bars(config2)} (at most ${config2.maxFindings} allowed) in ${plural5(model.findings.length, "result")} from ${plural5(model.reports.length, "file")}.`;
   return {
     schema: RESULT_SCHEMA,
     gate: "sarif",
@@ -90976,7 +91925,7 @@ var MATCH_KINDS = [
   "snippet",
   "message"
 ];
-function normalise2(text3) {
+function normalise3(text3) {
   return text3.replace(/\s+/g, " ").trim();
 }
 function fingerprintKeys(finding, map2) {
@@ -90988,7 +91937,7 @@ function fallbackKey(finding, kind) {
   const text3 = kind === "snippet" ? finding.snippet : finding.message;
   if (text3 === void 0) return void 0;
   const where = finding.path ?? finding.locationText ?? "";
-  return `${finding.ruleId}\0${where}\0${normalise2(text3)}`;
+  return `${finding.ruleId}\0${where}\0${normalise3(text3)}`;
 }
 function tally(keys) {
   const map2 = /* @__PURE__ */ new Map();
@@ -91176,7 +92125,7 @@ function parseSecuritySeverity(value2, file2, ruleId) {
 }
 
 // actions/sarif/src/uri.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -91210,10 +92159,10 @@ function resolveUri(uri, workspace) {
     return { text: shown2 };
   }
   if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
-  const root = path13.posix.normalize(workspace.split(path13.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path13.posix.normalize(decoded) : path13.posix.join(root, decoded);
-  const relative = path13.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path13.posix.isAbsolute(relative))
+  const root = path14.posix.normalize(workspace.split(path14.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path14.posix.normalize(decoded) : path14.posix.join(root, decoded);
+  const relative = path14.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path14.posix.isAbsolute(relative))
     return { text: shown2 };
   return { path: relative };
 }
@@ -94225,14 +95174,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path14 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path15 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path14} ${detail}`;
+  return `${path15} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -94265,7 +95214,7 @@ async function readSarifFiles(io, patterns, input2) {
 var sarifGate = {
   id: "sarif",
   title: "Static analysis",
-  inputs: INPUT_SPECS6,
+  inputs: INPUT_SPECS7,
   config: readSarifConfig,
   async run(config2, io) {
     const model = await readSarifFiles(io, config2.files, "files");
@@ -94290,6 +95239,8 @@ var GATES = [
   licenseGate,
   prSizeGate,
   integrityGate,
+  // After the gates whose result files its audit record lists.
+  provenanceGate,
   kpiGate
 ];
 

@@ -48496,6 +48496,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "provenance", title: "Provenance" },
   { id: "kpi", title: "KPI export" }
 ];
 
@@ -52786,7 +52787,7 @@ async function deepestExisting(dir) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json") && !e.name.endsWith(".intoto.json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/logger.ts

@@ -45,6 +45,7 @@ describe(generateFiles.name, () => {
       'schema/aeef-gates.schema.json',
       'schema/gate-result-v1.schema.json',
       'actions/kpi/schema/kpi-v1.schema.json',
+      'actions/provenance/src/identities-data.ts',
       'README.md',
     ]);
     for (const file of files) expect(committed(file.file), file.file).toBe(file.text);

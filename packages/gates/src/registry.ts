@@ -10,6 +10,7 @@ import { kpiGate } from '@aeef/action-kpi';
 import { licenseGate } from '@aeef/action-license';
 import { mutationGate } from '@aeef/action-mutation';
 import { prSizeGate } from '@aeef/action-pr-size';
+import { provenanceGate } from '@aeef/action-provenance';
 import { sarifGate } from '@aeef/action-sarif';
 import type { AnyGate, GateId, GateInfo } from '@aeef/gate-result';
 
@@ -21,6 +22,8 @@ export const GATES: readonly AnyGate[] = [
   licenseGate,
   prSizeGate,
   integrityGate,
+  // After the gates whose result files its audit record lists.
+  provenanceGate,
   kpiGate,
 ];
 

@@ -65,11 +65,11 @@ async function deepestExisting(dir: string): Promise<string> {
   }
 }
 
-/** Absolute paths of the `*.json` files directly in `dir`, sorted; [] when it does not exist. */
+/** Absolute paths of the `*.json` files directly in `dir`, sorted; [] when it does not exist. In-toto statements (`*.intoto.json`, the provenance gate's) are no result files. */
 export async function listJsonFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.intoto.json'))
     .map((e) => path.join(dir, e.name))
     .sort();
 }
