@@ -2,6 +2,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NO_PROCESS_EXIT = {
+  selector: "MemberExpression[object.name='process'][property.name='exit']",
+  message: 'Never call process.exit: the runtime sets process.exitCode.',
+};
+
+// A bare Error reads to the user as "Internal error ... Please report it". A gate throws a
+// ConfigError (InputError, ReportError, GitHubApiError, ...) for what the user can fix, and
+// InternalError for an invariant only a bug can break.
+const NO_BARE_ERROR = ['NewExpression', 'CallExpression'].map((node) => ({
+  selector: `${node}[callee.name='Error']`,
+  message:
+    'No bare Error in a gate: throw a ConfigError subclass (InputError, ReportError, GitHubApiError) when the user can fix it, InternalError for a bug.',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -24,13 +38,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='process'][property.name='exit']",
-          message: 'Never call process.exit: the runtime sets process.exitCode.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_PROCESS_EXIT],
       'no-restricted-imports': [
         'error',
         {
@@ -43,6 +51,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['actions/*/src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_PROCESS_EXIT, ...NO_BARE_ERROR] },
   },
   {
     files: ['packages/gate-result/src/runtime/**/*.ts'],

@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value2) {
+    function collectionFromPath(schema, path11, value2) {
       let v = value2;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value2) {
-        if (isEmptyPath(path10))
+      addIn(path11, value2) {
+        if (isEmptyPath(path11))
           this.add(value2);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value2) {
-        const [key, ...rest] = path10;
+      setIn(path11, value2) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path10, value2) {
+      addIn(path11, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value2);
+          this.contents.addIn(path11, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value2) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value2) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value2);
+          this.contents.setIn(path11, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8409,14 +8409,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path10 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8867,39 +8867,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error63.message
         );
       });
@@ -8948,9 +8948,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9013,7 +9013,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -9028,11 +9028,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9098,7 +9098,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13791,7 +13791,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request;
+      const { method, path: path11, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13872,7 +13872,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14401,7 +14401,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14498,7 +14498,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14851,9 +14851,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16092,10 +16092,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18067,20 +18067,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18102,7 +18102,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18140,9 +18140,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -18605,10 +18605,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23487,9 +23487,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26409,11 +26409,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path10);
+          url2 = new URL(util.parseOrigin(url2).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27053,11 +27053,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path10 } = cov;
-        if (this.data[path10]) {
-          this.data[path10].merge(cov);
+        const { path: path11 } = cov;
+        if (this.data[path11]) {
+          this.data[path11].merge(cov);
         } else {
-          this.data[path10] = cov;
+          this.data[path11] = cov;
         }
       }
       /**
@@ -27979,11 +27979,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path10) {
-            if (!(yield exists2(path10))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11) {
+            if (!(yield exists2(path11))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path10);
+            const buffer = yield readFileBuffer(path11);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -27999,12 +27999,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path10, data) {
-            const eol = (yield getEolFromFile(path10)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11, data) {
+            const eol = (yield getEolFromFile(path11)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path10, data);
+            yield writeFile4(path11, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -28053,10 +28053,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path10 = _ref35;
+              const path11 = _ref35;
               try {
-                const fd = yield open4(path10, "r");
-                return (_fs || _load_fs()).default.createReadStream(path10, { fd });
+                const fd = yield open4(path11, "r");
+                return (_fs || _load_fs()).default.createReadStream(path11, { fd });
               } catch (err) {
               }
             }
@@ -28221,7 +28221,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os4 = __webpack_require__(36);
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -28244,29 +28244,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path10.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path11.join(os4.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path10.join(os4.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path11.join(os4.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path10.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path10.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path11.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path11.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path10.join(__dirname, "..", "bin", "yarn.js");
+            return path11.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path10.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path11.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -28517,7 +28517,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -28584,7 +28584,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path10.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path11.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -29029,9 +29029,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path10.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path11.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -29477,9 +29477,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path10 = { sep: "/" };
+        var path11 = { sep: "/" };
         try {
-          path10 = __webpack_require__(0);
+          path11 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -29557,8 +29557,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path10.sep !== "/") {
-            pattern = pattern.split(path10.sep).join("/");
+          if (path11.sep !== "/") {
+            pattern = pattern.split(path11.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -29915,8 +29915,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path10.sep !== "/") {
-            f = f.split(path10.sep).join("/");
+          if (path11.sep !== "/") {
+            f = f.split(path11.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -30159,7 +30159,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -30441,7 +30441,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path10.join(this.root, e);
+                e = path11.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -30630,9 +30630,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path10.join(this.root, prefix);
+              prefix = path11.join(this.root, prefix);
             } else {
-              prefix = path10.resolve(this.root, prefix);
+              prefix = path11.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -30708,12 +30708,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path10) {
-          return path10.charAt(0) === "/";
+        function posix(path11) {
+          return path11.charAt(0) === "/";
         }
-        function win32(path10) {
+        function win32(path11) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path10);
+          var result = splitDeviceRe.exec(path11);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -31691,7 +31691,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field) {
           return Object.prototype.hasOwnProperty.call(obj, field);
         }
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -31758,11 +31758,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path10.resolve(options.cwd);
+            self2.cwd = path11.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path10.resolve(self2.cwd, "/");
-          self2.root = path10.resolve(self2.root);
+          self2.root = options.root || path11.resolve(self2.cwd, "/");
+          self2.root = path11.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -31843,37 +31843,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path10.join(self2.root, f);
+            abs = path11.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path10.resolve(self2.cwd, f);
+            abs = path11.resolve(self2.cwd, f);
           } else {
-            abs = path10.resolve(f);
+            abs = path11.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path11) {
+        function isIgnored(self2, path12) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path11) || !!(item.gmatcher && item.gmatcher.match(path11));
+            return item.matcher.match(path12) || !!(item.gmatcher && item.gmatcher.match(path12));
           });
         }
-        function childrenIgnored(self2, path11) {
+        function childrenIgnored(self2, path12) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path11));
+            return !!(item.gmatcher && item.gmatcher.match(path12));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var fs2 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -31892,7 +31892,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path10.resolve(p);
+          p = path11.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -31900,7 +31900,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path10.dirname(p), opts, function(er2, made2) {
+                mkdirP(path11.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -31927,14 +31927,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path10.resolve(p);
+          p = path11.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path10.dirname(p), opts, made);
+                made = sync(path11.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -32336,27 +32336,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path10 = __webpack_require__(0);
+        const path11 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path10.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path10.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path11.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path11.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path10.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path10.join(process.env.XDG_DATA_HOME, "yarn");
+            return path11.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path10.join(getLocalAppDataDir() || path10.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path11.join(getLocalAppDataDir() || path11.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path10.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path11.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path10.join(userHome, "Library", "Caches", "Yarn");
+            return path11.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -32364,15 +32364,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path10.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path10.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path11.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path10.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path11.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -34002,7 +34002,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -34131,7 +34131,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path10.join(this.root, e);
+                e = path11.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -34282,9 +34282,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path10.join(this.root, prefix);
+              prefix = path11.join(this.root, prefix);
             } else {
-              prefix = path10.resolve(this.root, prefix);
+              prefix = path11.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -34547,7 +34547,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path10 = __webpack_require__(0);
+        var path11 = __webpack_require__(0);
         var fs2 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -34731,7 +34731,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path10.join(p, f), options, function(er2) {
+              rimraf(path11.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -34808,7 +34808,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path10.join(p, f), options);
+            rimrafSync(path11.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -41402,8 +41402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input2 = path10;
+    function removeDotSegments(path11) {
+      let input2 = path11;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -41477,11 +41477,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -41844,8 +41844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -45483,6 +45483,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -46315,10 +46318,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path10) {
-  if (!path10)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path10.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -46658,11 +46661,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path10, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -47124,16 +47127,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47172,17 +47175,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47221,8 +47224,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path10 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path10) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -64360,13 +64363,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path10 = ref.slice(1).split("/").filter(Boolean);
-  if (path10.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path10[0] === defsKey) {
-    const key = path10[1] === void 0 ? void 0 : decodeJSONPointerSegment(path10[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65256,6 +65259,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -65268,7 +65285,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -65372,16 +65390,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path10) => {
-    const segments = path10.split("/");
+  return (path11) => {
+    const segments = path11.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -65775,8 +65793,13 @@ function formatDuration(ms) {
 }
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 
 // packages/gate-result/src/changes/git-path.ts
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -66008,12 +66031,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path10 = status === "deleted" ? oldPath : newPath;
-  if (typeof path10 !== "string" || path10 === "") {
+  const path11 = status === "deleted" ? oldPath : newPath;
+  if (typeof path11 !== "string" || path11 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path10,
+    path: path11,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -66039,14 +66062,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path10) {
-  return indexOf(changeSet).get(path10)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path11) {
+  return indexOf(changeSet).get(path11)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path10, line) {
-  return touchesChangedLines(changeSet, path10, line, line);
+function isLineChanged(changeSet, path11, line) {
+  return touchesChangedLines(changeSet, path11, line, line);
 }
-function touchesChangedLines(changeSet, path10, start, end) {
-  const ranges = changedRangesOf(changeSet, path10);
+function touchesChangedLines(changeSet, path11, start, end) {
+  const ranges = changedRangesOf(changeSet, path11);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -66288,32 +66311,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path10, maxBytes) {
+function tooLarge(path11, maxBytes) {
   return new ConfigError(
-    `${path10} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path11} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha2, path10, maxBytes) {
+async function fromGit(io, sha2, path11, maxBytes) {
   let text2;
   try {
-    text2 = await io.git(["show", `${sha2}:./${path10}`]);
+    text2 = await io.git(["show", `${sha2}:./${path11}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path10, maxBytes);
+  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path11, maxBytes);
   return text2;
 }
-async function fromApi(io, ref, path10, maxBytes) {
+async function fromApi(io, ref, path11, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path10} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path11} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path10,
+      path: path11,
       ref
     });
     data = response.data ?? {};
@@ -66321,21 +66344,21 @@ async function fromApi(io, ref, path10, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path10, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path11, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path10} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path11} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text2 = Buffer.from(data.content, "base64");
-  if (text2.length > maxBytes) throw tooLarge(path10, maxBytes);
+  if (text2.length > maxBytes) throw tooLarge(path11, maxBytes);
   return text2.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha2, path10) => changes.source === "git" ? fromGit(io, sha2, path10, maxBytes) : fromApi(io, sha2, path10, maxBytes);
+  const read = (sha2, path11) => changes.source === "git" ? fromGit(io, sha2, path11, maxBytes) : fromApi(io, sha2, path11, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path10 of paths) {
-    const base = await read(changes.base, path10);
-    const head = await read(changes.head, path10);
-    texts.set(path10, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path11 of paths) {
+    const base = await read(changes.base, path11);
+    const head = await read(changes.head, path11);
+    texts.set(path11, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
@@ -66362,10 +66385,10 @@ function pad(cells) {
 function renderSection(section2, maxRows) {
   const lines = [`  ${clean(section2.title)}`];
   const rows = section2.rows ?? [];
-  const shown = rows.slice(0, maxRows).map((r) => r.map((c) => c === null ? "" : clean(String(c))));
-  const table2 = section2.columns ? [section2.columns.map(clean), ...shown] : shown;
+  const shown2 = rows.slice(0, maxRows).map((r) => r.map((c) => c === null ? "" : clean(String(c))));
+  const table2 = section2.columns ? [section2.columns.map(clean), ...shown2] : shown2;
   if (table2.length > 0) lines.push(...pad(table2).map((l) => `    ${l}`));
-  const omitted = rows.length - shown.length + (section2.omittedRows ?? 0);
+  const omitted = rows.length - shown2.length + (section2.omittedRows ?? 0);
   if (omitted > 0) lines.push(`    \u2026and ${omitted} more`);
   for (const note of section2.notes ?? []) lines.push(`    ${clean(note)}`);
   return lines;
@@ -66406,8 +66429,125 @@ function renderTerminal(results, options) {
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record4) {
+  const file2 = record4.file;
+  if (record4.source === "head") {
+    const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record4.reason}.`;
+  }
+  const at = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  if (record4.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+  }
+  const how = record4.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record4.reason}.`;
+}
+function policySection(record4, gate) {
+  const notes = [describePolicy(record4)];
+  if (record4.problem !== void 0) notes.push(record4.problem);
+  if (record4.changes !== void 0) {
+    const own2 = changesForGate(record4.changes, gate);
+    const others = record4.changes.length - own2.length;
+    if (record4.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record4.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record4) {
+  if (record4 === void 0) return result;
+  return { ...result, policy: record4, details: [...result.details, policySection(record4, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
 var section = external_exports.record(external_exports.string(), value);
@@ -66421,12 +66561,11 @@ function nearest(name, known) {
   );
   return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
 }
-function readSection(file2, gate, raw2) {
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
   if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
   const parsed = section.safeParse(raw2);
   if (!parsed.success)
     fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -66456,11 +66595,15 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   } catch {
     fail(file2, "Too many YAML aliases (at most 100 are expanded)");
   }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
   if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === "gates") {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
@@ -66470,14 +66613,18 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
   return config2;
 }
 function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
 }
 
 // node_modules/@actions/http-client/lib/index.js
@@ -66842,12 +66989,252 @@ var ExitCode;
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text2;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge2(file2, at, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at = `${shown2}@${base.slice(0, 7)}`;
+  let text2;
+  try {
+    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record4 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record4.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record4.origin = "none";
+    if (record4.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record4.base);
+        record4.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record4.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record4 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record4.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record4.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record4.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record4 };
+}
+
 // packages/gate-result/src/runtime/result-file.ts
 import { randomUUID } from "node:crypto";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
@@ -66934,116 +67321,14 @@ async function executeGate(gate, rawInputs, io, options = {}) {
   };
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text2;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os2 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -67071,7 +67356,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -67134,15 +67419,15 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   if (!roots.some((root) => isInside(root, target))) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
+  await mkdir3(path5.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -67155,7 +67440,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -67170,12 +67455,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os2.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   const readFile = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -67183,7 +67468,7 @@ function createLocalIO(options) {
     readFile,
     async readText(file2, read) {
       const bytes = await readFile(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -67196,6 +67481,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -67240,7 +67526,7 @@ function addTally(a, b) {
 }
 
 // actions/coverage/src/paths.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var WINDOWS_ABSOLUTE = /^[A-Za-z]:\//;
 function toPosix(raw2) {
   let p = raw2.trim().replace(/\\/g, "/");
@@ -67259,8 +67545,8 @@ function isAbsolute(p) {
   return p.startsWith("/") || WINDOWS_ABSOLUTE.test(p);
 }
 function normaliseAbsolute(p) {
-  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path6.posix.normalize(p.slice(2));
-  return path6.posix.normalize(p);
+  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path7.posix.normalize(p.slice(2));
+  return path7.posix.normalize(p);
 }
 function relativeInside(root, child) {
   const r = root.endsWith("/") ? root : `${root}/`;
@@ -67289,7 +67575,7 @@ function normaliseReportPath(raw2, workspace, roots = []) {
     const rel2 = relativeInside(ws, abs);
     return rel2 === void 0 || rel2 === "" ? { path: abs, outside: true } : { path: rel2, outside: false };
   }
-  const rel = path6.posix.normalize(p);
+  const rel = path7.posix.normalize(p);
   if (rel === ".." || rel.startsWith("../")) return { path: p, outside: true };
   return { path: rel === "." ? p : rel, outside: false };
 }
@@ -69415,16 +69701,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].tag : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].namespace : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -69432,9 +69718,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return void 0;
-    return path10[path10.length - 1].values?.[attrName];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return void 0;
+    return path11[path11.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -69442,9 +69728,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return false;
-    const current = path10[path10.length - 1];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return false;
+    const current = path11[path11.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -69470,18 +69756,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].position ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].counter ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -71588,8 +71874,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path10, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 120)} twice.`);
+    const { path: path11, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -71599,9 +71885,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path10, outside, lines, statements, functions, branches }
+      file: { path: path11, outside, lines, statements, functions, branches }
     };
-    byPath.set(path10, acc);
+    byPath.set(path11, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -71679,8 +71965,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path10, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path10);
+    const { path: path11, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path11);
     if (acc === void 0) {
       const lines = /* @__PURE__ */ new Map();
       const branches = /* @__PURE__ */ new Map();
@@ -71689,9 +71975,9 @@ function parseCobertura(root, ctx) {
         lines,
         branches,
         functions,
-        file: { path: path10, outside, lines, statements: null, functions, branches }
+        file: { path: path11, outside, lines, statements: null, functions, branches }
       };
-      byPath.set(path10, acc);
+      byPath.set(path11, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -71772,11 +72058,11 @@ function parseGoCoverprofile(text2, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path10, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path10);
+    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path11);
     if (file2 === void 0) {
-      file2 = { path: path10, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path10, file2);
+      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path11, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -71826,9 +72112,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path10, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 120)} twice.`);
-      seen.add(path10);
+      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+      seen.add(path11);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -71836,7 +72122,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path10,
+        path: path11,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -71906,43 +72192,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path10, fc] of report.data) {
+    for (const [path11, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path10, report.outside.get(path10) ?? false);
+      outside.set(path11, report.outside.get(path11) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path10 of map2.files()) data.set(path10, map2.fileCoverageFor(path10).toJSON());
+  for (const path11 of map2.files()) data.set(path11, map2.fileCoverageFor(path11).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path10, part) {
+function invalidCount(file2, path11, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path10.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path11.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path10, part) {
+function tallyHits(hits, file2, path11, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path10, part);
+    if (!isCount(v)) invalidCount(file2, path11, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path10) {
+function tallyBranches(hits, file2, path11) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path10, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path11, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path10, "b");
+      if (!isCount(v)) invalidCount(file2, path11, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -71969,15 +72255,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path10, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path10, "s");
+  for (const [path11, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path11, "s");
     files.push({
-      path: path10,
-      outside: report.outside.get(path10) ?? false,
+      path: path11,
+      outside: report.outside.get(path11) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path10, "f"),
-      branches: tallyBranches(fc.b, file2, path10)
+      functions: tallyHits(fc.f, file2, path11, "f"),
+      branches: tallyBranches(fc.b, file2, path11)
     });
   }
   return files;
@@ -72019,13 +72305,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject3(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path10, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path10)) throw new ReportError(ctx.file, `${ctx.file} lists ${path10.slice(0, 80)} twice.`);
-    seen.add(path10);
+    const { path: path11, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 80)} twice.`);
+    seen.add(path11);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path10, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path11, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -72131,10 +72417,10 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path10, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path10);
+    const { path: path11, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path11);
     this.current = existing2 ?? {
-      path: path10,
+      path: path11,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -72142,8 +72428,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path10, this.current);
-    this.outside.set(path10, outside);
+    if (existing2 === void 0) this.records.set(path11, this.current);
+    this.outside.set(path11, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -72431,11 +72717,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path10) {
-  const exact = model.files.get(path10);
+function reportEntryFor(model, index, path11) {
+  const exact = model.files.get(path11);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path10.slice(path10.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path10.endsWith(`/${f.path}`) || f.path.endsWith(`/${path10}`)
+  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -72524,28 +72810,28 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path10, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path11, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path10,
+        path: path11,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
       }
     ]
   ).sort((a, b) => a.pct - b.pct || b.missed - a.missed || (a.path < b.path ? -1 : 1));
-  const shown = rows.slice(0, WORST_FILES_SHOWN);
+  const shown2 = rows.slice(0, WORST_FILES_SHOWN);
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path10, t, missed }) => [
-      path10,
+    rows: shown2.map(({ path: path11, t, missed }) => [
+      path11,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
       pctCell(t.functions),
       pctCell(t.branches)
     ]),
-    omittedRows: rows.length - shown.length
+    omittedRows: rows.length - shown2.length
   };
 }
 function reportsSection(reports, notes) {
@@ -72733,7 +73019,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path10, entry] of entries) files.set(path10, entry.file);
+  for (const [path11, entry] of entries) files.set(path11, entry.file);
   return { files, formats };
 }
 
@@ -72829,8 +73115,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path10) {
-  return TOOL_CONFIGS.find((row) => row.file.test(path10));
+function toolConfigOf(path11) {
+  return TOOL_CONFIGS.find((row) => row.file.test(path11));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -73316,8 +73602,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path10) {
-  const name = path10.slice(path10.lastIndexOf("/") + 1);
+function extensionOf(path11) {
+  const name = path11.slice(path11.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -73334,8 +73620,8 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path10) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path10));
+function matcherFor(table2, path11) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path11));
   if (any2 === void 0) return () => void 0;
   return (text2) => {
     if (!any2.test(text2)) return void 0;
@@ -73422,9 +73708,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path10, extra) {
-  if (extra?.(path10)) return true;
-  const parts = path10.split("/");
+function isTestFile(path11, extra) {
+  if (extra?.(path11)) return true;
+  const parts = path11.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re) => re.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -73442,7 +73728,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path10) => isTestFile(path10, options.isExtraTest);
+  const isTest = (path11) => isTestFile(path11, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -73775,9 +74061,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path10) {
+function stringAt(value2, path11) {
   let cur = value2;
-  for (const key of path10) {
+  for (const key of path11) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -73792,7 +74078,7 @@ function collectResults(files, suite = KNOWN_GATES) {
     try {
       result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -74044,9 +74330,7 @@ function assertValidKpiReport(report) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -74143,7 +74427,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -74339,7 +74623,7 @@ function renderChart(series) {
   const x1 = Math.max(...xs);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path10 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path11 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = series.points.map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -74354,7 +74638,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path10}"/>${dots}
+<polyline class="line" points="${path11}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -74430,7 +74714,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -74442,7 +74726,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -74683,16 +74967,17 @@ async function readResultFiles(config2, io) {
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path10) => ({ path: path10, text: await io.readText(path10) })));
+  return Promise.all(paths.map(async (path11) => ({ path: path11, text: await io.readText(path11) })));
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,
@@ -74751,10 +75036,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path10 = [];
-    for (let k = key; k !== void 0 && path10.length <= this.parents.size; k = this.parents.get(k))
-      path10.push(k);
-    return path10.reverse();
+    const path11 = [];
+    for (let k = key; k !== void 0 && path11.length <= this.parents.size; k = this.parents.get(k))
+      path11.push(k);
+    return path11.reverse();
   }
 };
 function widen(walk, edge) {
@@ -75373,8 +75658,8 @@ function readSource(text2, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path10) {
-  return MANIFEST_PATH.test(path10) && !path10.includes("/.pnpm/") && !path10.startsWith("node_modules/.");
+function isInstalledManifest(path11) {
+  return MANIFEST_PATH.test(path11) && !path11.includes("/.pnpm/") && !path11.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -75487,12 +75772,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path10 of paths) {
-    if (path10.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path10))
+  for (const path11 of paths) {
+    if (path11.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path11))
       continue;
-    const json2 = parseStrictJson(await io.readText(path10), path10);
+    const json2 = parseStrictJson(await io.readText(path11), path11);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path10), json2);
+      manifests.set(installPathOf(path11), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -77719,10 +78004,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path10 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path11 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path10} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path11} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -77834,7 +78119,7 @@ function parseMutationReport(text2, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -77863,17 +78148,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path7.posix.dirname(reportFile);
+  let dir = path8.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path7.posix.dirname(dir);
+    dir = path8.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path7.posix.normalize(path7.posix.join(base, relativeKey));
+  const joined = path8.posix.normalize(path8.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -78170,12 +78455,12 @@ function byWorst(a, b) {
 }
 function worstFilesSection2(files) {
   const scored = files.map((f) => ({ path: f.path, scores: scoreCounts(countMutants(f.mutants)) })).sort(byWorst);
-  const shown = scored.slice(0, WORST_FILES);
+  const shown2 = scored.slice(0, WORST_FILES);
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path10, scores: s }) => [
-      path10,
+    rows: shown2.map(({ path: path11, scores: s }) => [
+      path11,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -78184,7 +78469,7 @@ function worstFilesSection2(files) {
       s.noCoverage,
       s.valid
     ]),
-    omittedRows: scored.length - shown.length
+    omittedRows: scored.length - shown2.length
   };
 }
 function thresholdsOf(report) {
@@ -78460,13 +78745,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path10 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path10) ?? { generated: false, vendored: false };
+    const entry = result.get(path11) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path10, entry);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path11, entry);
   }
   return result;
 }
@@ -78474,7 +78759,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  if (!COUNT2.test(text2))
+    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
   return Number(text2);
 }
 function parseNumstat(output2) {
@@ -78487,19 +78773,19 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path10 = record4.slice(second + 1);
+    let path11 = record4.slice(second + 1);
     let previousPath;
-    if (path10 === "") {
+    if (path11 === "") {
       previousPath = fields[i++];
-      path10 = fields[i++] ?? "";
-      if (!previousPath || !path10) throw new Error("Truncated git numstat rename record.");
+      path11 = fields[i++] ?? "";
+      if (!previousPath || !path11) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path10,
+      path: path11,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -78539,7 +78825,7 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path10, value2] of parseCheckAttr(output2)) attributes.set(path10.slice(cdup.length), value2);
+    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -78618,7 +78904,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path10) => match(path10.slice(path10.lastIndexOf("/") + 1));
+      return (path11) => match(path11.slice(path11.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -78649,10 +78935,10 @@ function parseGitattributes(text2) {
   }
   return rules;
 }
-function linguistAttributesOf(path10, rules) {
+function linguistAttributesOf(path11, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path10)) continue;
+    if (!rule.matches(path11)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -78672,8 +78958,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;
@@ -78914,8 +79201,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path10) {
-  return path10.slice(path10.lastIndexOf("/") + 1);
+function basename(path11) {
+  return path11.slice(path11.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -79771,17 +80058,17 @@ function parseSecuritySeverity(value2, file2, ruleId) {
   const text2 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
   const score = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
-    const shown = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
+    const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
       file2,
-      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown}; expected a number from 0.0 to 10.0.`
+      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown2}; expected a number from 0.0 to 10.0.`
     );
   }
   return score;
 }
 
 // actions/sarif/src/uri.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -79803,23 +80090,23 @@ function fullUri(run, location2) {
   return baseOf(run, loc.uriBaseId ?? location2.uriBaseId) + loc.uri;
 }
 function resolveUri(uri, workspace) {
-  const shown = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
-  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const shown2 = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown2 };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   let decoded;
   try {
     if (scheme === "file") decoded = decodeURIComponent(new URL(uri).pathname);
     else if (scheme === void 0) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? "");
-    else return { text: shown };
+    else return { text: shown2 };
   } catch {
-    return { text: shown };
+    return { text: shown2 };
   }
-  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path8.posix.normalize(workspace.split(path8.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path8.posix.normalize(decoded) : path8.posix.join(root, decoded);
-  const relative = path8.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path8.posix.isAbsolute(relative))
-    return { text: shown };
+  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
+  const root = path9.posix.normalize(workspace.split(path9.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path9.posix.normalize(decoded) : path9.posix.join(root, decoded);
+  const relative = path9.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path9.posix.isAbsolute(relative))
+    return { text: shown2 };
   return { path: relative };
 }
 
@@ -82961,10 +83248,10 @@ function validateSarif(value2, file2) {
     );
   }
   if (version2 !== "2.1.0") {
-    const shown = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
+    const shown2 = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
     throw new ReportError(
       file2,
-      `${file2} is SARIF version ${JSON.stringify(shown)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
+      `${file2} is SARIF version ${JSON.stringify(shown2)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
     );
   }
   const validate3 = validator2();
@@ -82975,14 +83262,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path10 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path11 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path10} ${detail}`;
+  return `${path11} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -82996,9 +83283,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input2) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    const shown = patterns.join(", ").slice(0, 200);
-    const message = `No SARIF file matches \`${input2}\` (${shown}); expected the scanner's output.`;
-    throw input2 === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
+    const shown2 = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input2}\` (${shown2}); expected the scanner's output.`;
+    throw input2 === "files" ? new MissingReportError(shown2, message) : new ReportError(shown2, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {
@@ -83046,7 +83333,7 @@ var GATES = [
 // packages/cli/src/main.ts
 import { mkdtemp, rm as rm4, stat as stat3 } from "node:fs/promises";
 import os3 from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // packages/cli/package.json
 var package_default = {
@@ -83075,6 +83362,7 @@ var OPTIONS = {
   "working-directory": { type: "string", short: "C" },
   set: { type: "string", multiple: true },
   base: { type: "string" },
+  "policy-source": { type: "string" },
   json: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -83170,6 +83458,20 @@ function parseCliArgs(argv, gates) {
   const config2 = nonEmpty("config", values.config);
   if (config2 !== void 0) options.config = config2;
   if (base !== void 0) options.base = base;
+  const policySource = nonEmpty("policy-source", values["policy-source"]);
+  if (policySource !== void 0) {
+    if (policySource !== "base" && policySource !== "head") {
+      throw new UsageError(
+        `Expected \`--policy-source\` to be \`base\` or \`head\`, got \`${policySource.slice(0, 40)}\`.`
+      );
+    }
+    if (policySource === "base" && base === void 0) {
+      throw new UsageError(
+        "`--policy-source base` needs `--base <ref>`: the ref whose config file is the policy."
+      );
+    }
+    options.policySource = policySource;
+  }
   const color = readColor(tokens);
   if (color !== void 0) options.color = color;
   const resultDir = nonEmpty("result-dir", values["result-dir"]);
@@ -83197,6 +83499,9 @@ Options:
                                which wins over the defaults.
   --base <ref>                 Diff against <ref> (git diff <merge-base>...HEAD) so that
                                patch metrics are measured. Without it they are not measured.
+                               The config file as it is at <ref> is then the policy.
+  --policy-source <base|head>  Which config file is the policy: <ref>'s (base, the default
+                               with --base) or the working tree's (head, the default without).
   --json                       Print the results as a JSON array of GateResult.
   --color, --no-color          Colour the summary. Default: when stdout is a terminal and
                                NO_COLOR is unset.
@@ -83210,7 +83515,8 @@ Exit codes: 0 pass or warn, 1 a gate failed or could not decide, 2 usage error.
 Examples:
   aeef-gates                                  # the gates of .github/aeef-gates.yml
   aeef-gates coverage --set coverage.min-lines=90
-  aeef-gates coverage --base origin/main      # also the coverage of the changed lines
+  aeef-gates coverage --base origin/main      # also the coverage of the changed lines,
+                                              # judged by origin/main's config file
 `;
 }
 
@@ -83259,7 +83565,7 @@ var processHost = () => ({
   stderr: process.stderr
 });
 async function resolveDirectory(cwd, given) {
-  const absolute = path9.resolve(cwd, given);
+  const absolute = path10.resolve(cwd, given);
   const stats = await stat3(absolute).catch(() => void 0);
   if (stats?.isDirectory() !== true) {
     throw new UsageError(`Expected \`--working-directory\` to be an existing directory, got \`${given}\`.`);
@@ -83267,10 +83573,10 @@ async function resolveDirectory(cwd, given) {
   return absolute;
 }
 async function readConfig2(cwd, file2) {
-  const absolute = file2 === void 0 ? void 0 : path9.resolve(cwd, file2);
+  const absolute = file2 === void 0 ? void 0 : path10.resolve(cwd, file2);
   const inside = absolute === void 0 || isInside(cwd, absolute);
   try {
-    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path9.dirname(absolute), absolute, GATES);
+    return inside ? await loadConfigFile(cwd, file2, GATES) : await loadConfigFile(path10.dirname(absolute), absolute, GATES);
   } catch (error63) {
     if (error63 instanceof InputError && error63.input === "config-file") throw new UsageError(error63.message);
     throw error63;
@@ -83288,12 +83594,25 @@ function selectGates(options, config2) {
 }
 async function runGates(options, host, resultDir) {
   const workspace = await resolveDirectory(host.cwd, options.workingDirectory);
-  const config2 = await readConfig2(host.cwd, options.config);
-  const gates = selectGates(options, config2);
   const log = createConsoleLogger(host.stderr);
   const git = (args) => runGit(workspace, args);
   const diff = options.base === void 0 ? void 0 : await resolveLocalDiff(git, options.base, log);
+  const source = options.policySource ?? (diff === void 0 ? "head" : "base");
+  const { config: config2, record: policy } = await loadPolicy({
+    root: host.cwd,
+    explicit: options.config,
+    gates: GATES,
+    base: diff?.baseSha,
+    eventName: "local",
+    source,
+    compare: diff !== void 0,
+    reason: options.policySource !== void 0 ? `\`--policy-source ${options.policySource}\`` : diff === void 0 ? "the command line without `--base`" : `\`--base ${options.base ?? ""}\``,
+    git: (args) => runGit(host.cwd, args),
+    readCheckout: () => readConfig2(host.cwd, options.config)
+  });
+  const gates = selectGates(options, config2);
   const io = createLocalIO({
+    policy,
     workspace,
     event: { name: "local", payload: {}, ...diff && { baseSha: diff.baseSha, headSha: diff.headSha } },
     ...diff && { changes: () => diff.changes() },
@@ -83306,7 +83625,7 @@ async function runGates(options, host, resultDir) {
       inputsFromRecord(options.set[gate.id] ?? {}, "input"),
       configFileInputs(config2, gate.id)
     );
-    const result = await executeGate(gate, inputs, io);
+    const result = withPolicy(await executeGate(gate, inputs, io), policy);
     await writeResultFile(resultDir, result);
     results.push(result);
   }
@@ -83344,8 +83663,8 @@ async function runCli(argv, host = processHost()) {
     }
     let resultDir;
     if (options.resultDir === void 0)
-      resultDir = ownDir = await mkdtemp(path9.join(os3.tmpdir(), "aeef-gates-"));
-    else resultDir = path9.resolve(host.cwd, options.resultDir);
+      resultDir = ownDir = await mkdtemp(path10.join(os3.tmpdir(), "aeef-gates-"));
+    else resultDir = path10.resolve(host.cwd, options.resultDir);
     const results = await runGates(options, host, resultDir);
     printResults(results, options, host);
     return isFailing(worstVerdict(results.map((r) => r.verdict))) ? 1 : 0;

@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value2) {
+    function collectionFromPath(schema, path12, value2) {
       let v = value2;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value2) {
-        if (isEmptyPath(path11))
+      addIn(path12, value2) {
+        if (isEmptyPath(path12))
           this.add(value2);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        const [key, ...rest] = path11;
+      setIn(path12, value2) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path11, value2) {
+      addIn(path12, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value2);
+          this.contents.addIn(path12, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value2) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value2);
+          this.contents.setIn(path12, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field2, index] of path11) {
+      for (const [field2, index] of path12) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field2 = path12[path12.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8408,14 +8408,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8866,39 +8866,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error63.message
         );
       });
@@ -8947,9 +8947,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9012,7 +9012,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -9027,11 +9027,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9097,7 +9097,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13790,7 +13790,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13871,7 +13871,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14400,7 +14400,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -14497,7 +14497,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14850,9 +14850,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -16091,10 +16091,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18066,20 +18066,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18101,7 +18101,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18139,9 +18139,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -18604,10 +18604,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23486,9 +23486,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26408,11 +26408,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path11);
+          url2 = new URL(util.parseOrigin(url2).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -28371,11 +28371,11 @@ var require_coverage_map = __commonJS({
        */
       addFileCoverage(fc) {
         const cov = new FileCoverage(fc);
-        const { path: path11 } = cov;
-        if (this.data[path11]) {
-          this.data[path11].merge(cov);
+        const { path: path12 } = cov;
+        if (this.data[path12]) {
+          this.data[path12].merge(cov);
         } else {
-          this.data[path11] = cov;
+          this.data[path12] = cov;
         }
       }
       /**
@@ -29297,11 +29297,11 @@ var require_lockfile = __commonJS({
           };
         })();
         let getEolFromFile = (() => {
-          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11) {
-            if (!(yield exists2(path11))) {
+          var _ref30 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12) {
+            if (!(yield exists2(path12))) {
               return void 0;
             }
-            const buffer = yield readFileBuffer(path11);
+            const buffer = yield readFileBuffer(path12);
             for (let i = 0; i < buffer.length; ++i) {
               if (buffer[i] === cr) {
                 return "\r\n";
@@ -29317,12 +29317,12 @@ var require_lockfile = __commonJS({
           };
         })();
         let writeFilePreservingEol = exports3.writeFilePreservingEol = (() => {
-          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path11, data) {
-            const eol = (yield getEolFromFile(path11)) || (_os || _load_os()).default.EOL;
+          var _ref31 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (path12, data) {
+            const eol = (yield getEolFromFile(path12)) || (_os || _load_os()).default.EOL;
             if (eol !== "\n") {
               data = data.replace(/\n/g, eol);
             }
-            yield writeFile4(path11, data);
+            yield writeFile4(path12, data);
           });
           return function writeFilePreservingEol2(_x30, _x31) {
             return _ref31.apply(this, arguments);
@@ -29371,10 +29371,10 @@ var require_lockfile = __commonJS({
                 if (_i15.done) break;
                 _ref35 = _i15.value;
               }
-              const path11 = _ref35;
+              const path12 = _ref35;
               try {
-                const fd = yield open4(path11, "r");
-                return (_fs || _load_fs()).default.createReadStream(path11, { fd });
+                const fd = yield open4(path12, "r");
+                return (_fs || _load_fs()).default.createReadStream(path12, { fd });
               } catch (err) {
               }
             }
@@ -29539,7 +29539,7 @@ var require_lockfile = __commonJS({
         });
         exports3.getPathKey = getPathKey;
         const os8 = __webpack_require__(36);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
         var _require = __webpack_require__(171);
         const getCacheDir = _require.getCacheDir, getConfigDir = _require.getConfigDir, getDataDir = _require.getDataDir;
@@ -29562,29 +29562,29 @@ var require_lockfile = __commonJS({
         function getPreferredCacheDirectories() {
           const preferredCacheDirectories = [getCacheDir()];
           if (process.getuid) {
-            preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
+            preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache-${process.getuid()}`));
           }
-          preferredCacheDirectories.push(path11.join(os8.tmpdir(), `.yarn-cache`));
+          preferredCacheDirectories.push(path12.join(os8.tmpdir(), `.yarn-cache`));
           return preferredCacheDirectories;
         }
         const PREFERRED_MODULE_CACHE_DIRECTORIES = exports3.PREFERRED_MODULE_CACHE_DIRECTORIES = getPreferredCacheDirectories();
         const CONFIG_DIRECTORY = exports3.CONFIG_DIRECTORY = getConfigDir();
         const DATA_DIRECTORY = exports3.DATA_DIRECTORY = getDataDir();
-        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path11.join(DATA_DIRECTORY, "link");
-        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path11.join(DATA_DIRECTORY, "global");
+        const LINK_REGISTRY_DIRECTORY = exports3.LINK_REGISTRY_DIRECTORY = path12.join(DATA_DIRECTORY, "link");
+        const GLOBAL_MODULE_DIRECTORY = exports3.GLOBAL_MODULE_DIRECTORY = path12.join(DATA_DIRECTORY, "global");
         const NODE_BIN_PATH = exports3.NODE_BIN_PATH = process.execPath;
         const YARN_BIN_PATH = exports3.YARN_BIN_PATH = getYarnBinPath();
         function getYarnBinPath() {
           if (isWebpackBundle) {
             return __filename;
           } else {
-            return path11.join(__dirname, "..", "bin", "yarn.js");
+            return path12.join(__dirname, "..", "bin", "yarn.js");
           }
         }
         const NODE_MODULES_FOLDER = exports3.NODE_MODULES_FOLDER = "node_modules";
         const NODE_PACKAGE_JSON = exports3.NODE_PACKAGE_JSON = "package.json";
         const POSIX_GLOBAL_PREFIX = exports3.POSIX_GLOBAL_PREFIX = `${process.env.DESTDIR || ""}/usr/local`;
-        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path11.join(userHome, ".yarn");
+        const FALLBACK_GLOBAL_PREFIX = exports3.FALLBACK_GLOBAL_PREFIX = path12.join(userHome, ".yarn");
         const META_FOLDER = exports3.META_FOLDER = ".yarn-meta";
         const INTEGRITY_FILENAME = exports3.INTEGRITY_FILENAME = ".yarn-integrity";
         const LOCKFILE_FILENAME = exports3.LOCKFILE_FILENAME = "yarn.lock";
@@ -29835,7 +29835,7 @@ var require_lockfile = __commonJS({
           return obj && obj.__esModule ? obj : { default: obj };
         }
         const invariant = __webpack_require__(7);
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const ssri = __webpack_require__(55);
         function getName(pattern) {
           return (0, (_normalizePattern || _load_normalizePattern()).normalizePattern)(pattern).name;
@@ -29902,7 +29902,7 @@ var require_lockfile = __commonJS({
           }
           static fromDirectory(dir, reporter) {
             return (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* () {
-              const lockfileLoc = path11.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
+              const lockfileLoc = path12.join(dir, (_constants || _load_constants()).LOCKFILE_FILENAME);
               let lockfile2;
               let rawLockfile = "";
               let parseResult;
@@ -30347,9 +30347,9 @@ var require_lockfile = __commonJS({
         function _interopRequireDefault(obj) {
           return obj && obj.__esModule ? obj : { default: obj };
         }
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const home = exports3.home = __webpack_require__(36).homedir();
-        const userHomeDir = (_rootUser || _load_rootUser()).default ? path11.resolve("/usr/local/share") : home;
+        const userHomeDir = (_rootUser || _load_rootUser()).default ? path12.resolve("/usr/local/share") : home;
         exports3.default = userHomeDir;
       }),
       /* 46 */
@@ -30795,9 +30795,9 @@ var require_lockfile = __commonJS({
       (function(module2, exports3, __webpack_require__) {
         module2.exports = minimatch;
         minimatch.Minimatch = Minimatch;
-        var path11 = { sep: "/" };
+        var path12 = { sep: "/" };
         try {
-          path11 = __webpack_require__(0);
+          path12 = __webpack_require__(0);
         } catch (er) {
         }
         var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
@@ -30875,8 +30875,8 @@ var require_lockfile = __commonJS({
           }
           if (!options) options = {};
           pattern = pattern.trim();
-          if (path11.sep !== "/") {
-            pattern = pattern.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            pattern = pattern.split(path12.sep).join("/");
           }
           this.options = options;
           this.set = [];
@@ -31233,8 +31233,8 @@ var require_lockfile = __commonJS({
           if (this.empty) return f === "";
           if (f === "/" && partial2) return true;
           var options = this.options;
-          if (path11.sep !== "/") {
-            f = f.split(path11.sep).join("/");
+          if (path12.sep !== "/") {
+            f = f.split(path12.sep).join("/");
           }
           f = f.split(slashSplit);
           this.debug(this.pattern, "split", f);
@@ -31477,7 +31477,7 @@ var require_lockfile = __commonJS({
         var Minimatch = minimatch.Minimatch;
         var inherits = __webpack_require__(42);
         var EE = __webpack_require__(54).EventEmitter;
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var globSync = __webpack_require__(218);
@@ -31759,7 +31759,7 @@ var require_lockfile = __commonJS({
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -31948,9 +31948,9 @@ var require_lockfile = __commonJS({
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -32026,12 +32026,12 @@ var require_lockfile = __commonJS({
       /***/
       (function(module2, exports3, __webpack_require__) {
         "use strict";
-        function posix(path11) {
-          return path11.charAt(0) === "/";
+        function posix(path12) {
+          return path12.charAt(0) === "/";
         }
-        function win32(path11) {
+        function win32(path12) {
           var splitDeviceRe = /^([a-zA-Z]:|[\\\/]{2}[^\\\/]+[\\\/]+[^\\\/]+)?([\\\/])?([\s\S]*?)$/;
-          var result = splitDeviceRe.exec(path11);
+          var result = splitDeviceRe.exec(path12);
           var device = result[1] || "";
           var isUnc = Boolean(device && device.charAt(1) !== ":");
           return Boolean(result[2] || isUnc);
@@ -33009,7 +33009,7 @@ var require_lockfile = __commonJS({
         function ownProp(obj, field2) {
           return Object.prototype.hasOwnProperty.call(obj, field2);
         }
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var minimatch = __webpack_require__(60);
         var isAbsolute2 = __webpack_require__(76);
         var Minimatch = minimatch.Minimatch;
@@ -33076,11 +33076,11 @@ var require_lockfile = __commonJS({
           if (!ownProp(options, "cwd"))
             self2.cwd = cwd;
           else {
-            self2.cwd = path11.resolve(options.cwd);
+            self2.cwd = path12.resolve(options.cwd);
             self2.changedCwd = self2.cwd !== cwd;
           }
-          self2.root = options.root || path11.resolve(self2.cwd, "/");
-          self2.root = path11.resolve(self2.root);
+          self2.root = options.root || path12.resolve(self2.cwd, "/");
+          self2.root = path12.resolve(self2.root);
           if (process.platform === "win32")
             self2.root = self2.root.replace(/\\/g, "/");
           self2.cwdAbs = isAbsolute2(self2.cwd) ? self2.cwd : makeAbs(self2, self2.cwd);
@@ -33161,37 +33161,37 @@ var require_lockfile = __commonJS({
         function makeAbs(self2, f) {
           var abs = f;
           if (f.charAt(0) === "/") {
-            abs = path11.join(self2.root, f);
+            abs = path12.join(self2.root, f);
           } else if (isAbsolute2(f) || f === "") {
             abs = f;
           } else if (self2.changedCwd) {
-            abs = path11.resolve(self2.cwd, f);
+            abs = path12.resolve(self2.cwd, f);
           } else {
-            abs = path11.resolve(f);
+            abs = path12.resolve(f);
           }
           if (process.platform === "win32")
             abs = abs.replace(/\\/g, "/");
           return abs;
         }
-        function isIgnored(self2, path12) {
+        function isIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return item.matcher.match(path12) || !!(item.gmatcher && item.gmatcher.match(path12));
+            return item.matcher.match(path13) || !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
-        function childrenIgnored(self2, path12) {
+        function childrenIgnored(self2, path13) {
           if (!self2.ignore.length)
             return false;
           return self2.ignore.some(function(item) {
-            return !!(item.gmatcher && item.gmatcher.match(path12));
+            return !!(item.gmatcher && item.gmatcher.match(path13));
           });
         }
       }),
       /* 116 */
       /***/
       (function(module2, exports3, __webpack_require__) {
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var _0777 = parseInt("0777", 8);
         module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -33210,7 +33210,7 @@ var require_lockfile = __commonJS({
           if (!made) made = null;
           var cb = f || function() {
           };
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           xfs.mkdir(p, mode, function(er) {
             if (!er) {
               made = made || p;
@@ -33218,7 +33218,7 @@ var require_lockfile = __commonJS({
             }
             switch (er.code) {
               case "ENOENT":
-                mkdirP(path11.dirname(p), opts, function(er2, made2) {
+                mkdirP(path12.dirname(p), opts, function(er2, made2) {
                   if (er2) cb(er2, made2);
                   else mkdirP(p, opts, cb, made2);
                 });
@@ -33245,14 +33245,14 @@ var require_lockfile = __commonJS({
             mode = _0777 & ~process.umask();
           }
           if (!made) made = null;
-          p = path11.resolve(p);
+          p = path12.resolve(p);
           try {
             xfs.mkdirSync(p, mode);
             made = made || p;
           } catch (err0) {
             switch (err0.code) {
               case "ENOENT":
-                made = sync(path11.dirname(p), opts, made);
+                made = sync(path12.dirname(p), opts, made);
                 sync(p, opts, made);
                 break;
               // In the case of any other error, just see if there's a dir
@@ -33654,27 +33654,27 @@ ${indent}`);
         exports3.getDataDir = getDataDir;
         exports3.getCacheDir = getCacheDir;
         exports3.getConfigDir = getConfigDir;
-        const path11 = __webpack_require__(0);
+        const path12 = __webpack_require__(0);
         const userHome = __webpack_require__(45).default;
-        const FALLBACK_CONFIG_DIR = path11.join(userHome, ".config", "yarn");
-        const FALLBACK_CACHE_DIR = path11.join(userHome, ".cache", "yarn");
+        const FALLBACK_CONFIG_DIR = path12.join(userHome, ".config", "yarn");
+        const FALLBACK_CACHE_DIR = path12.join(userHome, ".cache", "yarn");
         function getDataDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Data");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Data");
           } else if (process.env.XDG_DATA_HOME) {
-            return path11.join(process.env.XDG_DATA_HOME, "yarn");
+            return path12.join(process.env.XDG_DATA_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getCacheDir() {
           if (process.platform === "win32") {
-            return path11.join(getLocalAppDataDir() || path11.join(userHome, "AppData", "Local", "Yarn"), "Cache");
+            return path12.join(getLocalAppDataDir() || path12.join(userHome, "AppData", "Local", "Yarn"), "Cache");
           } else if (process.env.XDG_CACHE_HOME) {
-            return path11.join(process.env.XDG_CACHE_HOME, "yarn");
+            return path12.join(process.env.XDG_CACHE_HOME, "yarn");
           } else if (process.platform === "darwin") {
-            return path11.join(userHome, "Library", "Caches", "Yarn");
+            return path12.join(userHome, "Library", "Caches", "Yarn");
           } else {
             return FALLBACK_CACHE_DIR;
           }
@@ -33682,15 +33682,15 @@ ${indent}`);
         function getConfigDir() {
           if (process.platform === "win32") {
             const WIN32_APPDATA_DIR = getLocalAppDataDir();
-            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path11.join(WIN32_APPDATA_DIR, "Config");
+            return WIN32_APPDATA_DIR == null ? FALLBACK_CONFIG_DIR : path12.join(WIN32_APPDATA_DIR, "Config");
           } else if (process.env.XDG_CONFIG_HOME) {
-            return path11.join(process.env.XDG_CONFIG_HOME, "yarn");
+            return path12.join(process.env.XDG_CONFIG_HOME, "yarn");
           } else {
             return FALLBACK_CONFIG_DIR;
           }
         }
         function getLocalAppDataDir() {
-          return process.env.LOCALAPPDATA ? path11.join(process.env.LOCALAPPDATA, "Yarn") : null;
+          return process.env.LOCALAPPDATA ? path12.join(process.env.LOCALAPPDATA, "Yarn") : null;
         }
       }),
       ,
@@ -35320,7 +35320,7 @@ ${indent}`);
         var Minimatch = minimatch.Minimatch;
         var Glob = __webpack_require__(75).Glob;
         var util = __webpack_require__(2);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var assert2 = __webpack_require__(22);
         var isAbsolute2 = __webpack_require__(76);
         var common = __webpack_require__(115);
@@ -35449,7 +35449,7 @@ ${indent}`);
                   e = prefix + e;
               }
               if (e.charAt(0) === "/" && !this.nomount) {
-                e = path11.join(this.root, e);
+                e = path12.join(this.root, e);
               }
               this._emitMatch(index, e);
             }
@@ -35600,9 +35600,9 @@ ${indent}`);
           if (prefix && isAbsolute2(prefix) && !this.nomount) {
             var trail = /[\/\\]$/.test(prefix);
             if (prefix.charAt(0) === "/") {
-              prefix = path11.join(this.root, prefix);
+              prefix = path12.join(this.root, prefix);
             } else {
-              prefix = path11.resolve(this.root, prefix);
+              prefix = path12.resolve(this.root, prefix);
               if (trail)
                 prefix += "/";
             }
@@ -35865,7 +35865,7 @@ ${indent}`);
         module2.exports = rimraf;
         rimraf.sync = rimrafSync;
         var assert2 = __webpack_require__(22);
-        var path11 = __webpack_require__(0);
+        var path12 = __webpack_require__(0);
         var fs3 = __webpack_require__(3);
         var glob = __webpack_require__(75);
         var _0666 = parseInt("666", 8);
@@ -36049,7 +36049,7 @@ ${indent}`);
               return options.rmdir(p, cb);
             var errState;
             files.forEach(function(f) {
-              rimraf(path11.join(p, f), options, function(er2) {
+              rimraf(path12.join(p, f), options, function(er2) {
                 if (errState)
                   return;
                 if (er2)
@@ -36126,7 +36126,7 @@ ${indent}`);
           assert2(p);
           assert2(options);
           options.readdirSync(p).forEach(function(f) {
-            rimrafSync(path11.join(p, f), options);
+            rimrafSync(path12.join(p, f), options);
           });
           var retries = isWindows ? 100 : 1;
           var i = 0;
@@ -42720,8 +42720,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input2 = path11;
+    function removeDotSegments(path12) {
+      let input2 = path12;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -42795,11 +42795,11 @@ var require_utils2 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -43162,8 +43162,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -46801,6 +46801,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -47633,10 +47636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path11) {
-  if (!path11)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path11.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -47976,11 +47979,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path11, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -48442,16 +48445,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -48490,17 +48493,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path11 = []) => {
+  const processError = (error64, path12 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path12, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path12, ...issue3.path]);
       } else {
-        const fullpath = [...path11, ...issue3.path];
+        const fullpath = [...path12, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -48539,8 +48542,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path11) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -65678,13 +65681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path11 = ref.slice(1).split("/").filter(Boolean);
-  if (path11.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path11[0] === defsKey) {
-    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -66574,6 +66577,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -66586,7 +66603,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -66690,16 +66708,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path11) => {
-    const segments = path11.split("/");
+  return (path12) => {
+    const segments = path12.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -67086,14 +67104,14 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   );
   const count6 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
+  const shown2 = [];
   for (const { finding } of ranked) {
     if (count6[finding.level] < perLevel) {
       count6[finding.level]++;
-      shown.push(finding);
+      shown2.push(finding);
     } else omitted[finding.level]++;
   }
-  return { shown, omitted };
+  return { shown: shown2, omitted };
 }
 
 // packages/gate-result/src/outputs.ts
@@ -67286,8 +67304,13 @@ function renderSummary(results, options = {}) {
 }
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var NULL_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -67302,7 +67325,9 @@ function readEventContext(eventName, payload, env = {}) {
   if (repository) context.repository = repository;
   switch (eventName) {
     case "pull_request":
-    case "pull_request_target": {
+    case "pull_request_target":
+    case "pull_request_review":
+    case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
       context.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
       context.baseSha = sha(
@@ -67619,12 +67644,12 @@ function toChangedFile(entry, names, tally2, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path11 = status === "deleted" ? oldPath : newPath;
-  if (typeof path11 !== "string" || path11 === "") {
+  const path12 = status === "deleted" ? oldPath : newPath;
+  if (typeof path12 !== "string" || path12 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path11,
+    path: path12,
     status,
     additions: tally2.additions,
     deletions: tally2.deletions,
@@ -67650,14 +67675,14 @@ function indexOf(changeSet) {
   }
   return index;
 }
-function changedRangesOf(changeSet, path11) {
-  return indexOf(changeSet).get(path11)?.ranges ?? NO_RANGES;
+function changedRangesOf(changeSet, path12) {
+  return indexOf(changeSet).get(path12)?.ranges ?? NO_RANGES;
 }
-function isLineChanged(changeSet, path11, line) {
-  return touchesChangedLines(changeSet, path11, line, line);
+function isLineChanged(changeSet, path12, line) {
+  return touchesChangedLines(changeSet, path12, line, line);
 }
-function touchesChangedLines(changeSet, path11, start, end) {
-  const ranges = changedRangesOf(changeSet, path11);
+function touchesChangedLines(changeSet, path12, start, end) {
+  const ranges = changedRangesOf(changeSet, path12);
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -67899,32 +67924,32 @@ function describeChangeSet(changeSet) {
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path11, maxBytes) {
+function tooLarge(path12, maxBytes) {
   return new ConfigError(
-    `${path11} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path12} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha3, path11, maxBytes) {
+async function fromGit(io, sha3, path12, maxBytes) {
   let text2;
   try {
-    text2 = await io.git(["show", `${sha3}:./${path11}`]);
+    text2 = await io.git(["show", `${sha3}:./${path12}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path11, maxBytes);
+  if (Buffer.byteLength(text2) > maxBytes) throw tooLarge(path12, maxBytes);
   return text2;
 }
-async function fromApi(io, ref, path11, maxBytes) {
+async function fromApi(io, ref, path12, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path11} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path12} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path11,
+      path: path12,
       ref
     });
     data = response.data ?? {};
@@ -67932,29 +67957,146 @@ async function fromApi(io, ref, path11, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path11, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path12, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path11} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path12} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text2 = Buffer.from(data.content, "base64");
-  if (text2.length > maxBytes) throw tooLarge(path11, maxBytes);
+  if (text2.length > maxBytes) throw tooLarge(path12, maxBytes);
   return text2.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha3, path11) => changes.source === "git" ? fromGit(io, sha3, path11, maxBytes) : fromApi(io, sha3, path11, maxBytes);
+  const read = (sha3, path12) => changes.source === "git" ? fromGit(io, sha3, path12, maxBytes) : fromApi(io, sha3, path12, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    const base = await read(changes.base, path11);
-    const head = await read(changes.head, path11);
-    texts.set(path11, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path12 of paths) {
+    const base = await read(changes.base, path12);
+    const head = await read(changes.head, path12);
+    texts.set(path12, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record4) {
+  const file2 = record4.file;
+  if (record4.source === "head") {
+    const where = record4.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record4.reason}.`;
+  }
+  const at = record4.base === void 0 ? "the base" : `the base ${shortSha(record4.base)}`;
+  if (record4.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record4.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+  }
+  const how = record4.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record4.reason}.`;
+}
+function policySection(record4, gate) {
+  const notes = [describePolicy(record4)];
+  if (record4.problem !== void 0) notes.push(record4.problem);
+  if (record4.changes !== void 0) {
+    const own2 = changesForGate(record4.changes, gate);
+    const others = record4.changes.length - own2.length;
+    if (record4.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record4.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record4) {
+  if (record4 === void 0) return result;
+  return { ...result, policy: record4, details: [...result.details, policySection(record4, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
 var value = external_exports.union([scalar, external_exports.array(scalar)]);
 var section = external_exports.record(external_exports.string(), value);
@@ -67968,12 +68110,11 @@ function nearest(name, known) {
   );
   return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
 }
-function readSection(file2, gate, raw2) {
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
   if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
   const parsed = section.safeParse(raw2);
   if (!parsed.success)
     fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -68003,11 +68144,15 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   } catch {
     fail(file2, "Too many YAML aliases (at most 100 are expanded)");
   }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
   if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === "gates") {
       const list = value.safeParse(raw2);
       if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
@@ -68017,14 +68162,18 @@ function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
       config2.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
   }
   return config2;
 }
 function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -68523,14 +68672,260 @@ function info(message) {
 
 // packages/gate-result/src/runtime/action.ts
 import os7 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
+
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text2;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var POLICY_SOURCE_INPUT = {
+  name: "policy-source",
+  kind: "enum",
+  values: ["base", "head"],
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge2(file2, at, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge2(file2, at, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge2(file2, at, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at = `${shown2}@${base.slice(0, 7)}`;
+  let text2;
+  try {
+    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record4 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record4.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record4.origin = "none";
+    if (record4.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record4.base);
+        record4.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record4.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record4 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record4.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record4.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record4.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record4 };
+}
 
 // packages/gate-result/src/runtime/job-summary.ts
-import { appendFile as appendFile2, stat as stat2 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3 } from "node:fs/promises";
 async function appendJobSummary(markdown, env = process.env) {
   const file2 = env.GITHUB_STEP_SUMMARY;
   if (!file2) throw new Error("GITHUB_STEP_SUMMARY is not set");
-  const stats = await stat2(file2).catch(() => void 0);
+  const stats = await stat3(file2).catch(() => void 0);
   if (stats !== void 0 && !stats.isFile()) throw new Error("GITHUB_STEP_SUMMARY is not a regular file");
   await appendFile2(file2, markdown, { encoding: "utf8" });
 }
@@ -68538,9 +68933,9 @@ async function appendJobSummary(markdown, env = process.env) {
 // packages/gate-result/src/runtime/result-file.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
@@ -68706,7 +69101,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 // packages/gate-result/src/runtime/runner-context.ts
 import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -70314,7 +70709,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70669,116 +71064,14 @@ function githubClientOf(token, baseUrl) {
   return createGitHubClient({ token, ...baseUrl ? { baseUrl } : {} });
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text2;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -70806,7 +71099,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -70869,15 +71162,15 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   if (!roots.some((root) => isInside(root, target))) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
+  await mkdir3(path5.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -70890,7 +71183,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/runtime/logger.ts
@@ -70912,12 +71205,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -70925,7 +71218,7 @@ function createLocalIO(options) {
     readFile: readFile2,
     async readText(file2, read) {
       const bytes = await readFile2(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -70938,6 +71231,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -70981,8 +71275,8 @@ async function readEvent(env) {
   }
 }
 async function resolveWorkingDirectory(root, given) {
-  const shown = `\`${given.slice(0, 60)}\``;
-  const absolute = path6.resolve(root, given);
+  const shown2 = `\`${given.slice(0, 60)}\``;
+  const absolute = path7.resolve(root, given);
   const realRoot = await realpath2(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
@@ -70990,13 +71284,13 @@ async function resolveWorkingDirectory(root, given) {
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown2}.`
     );
   }
   if (!(await stat4(real)).isDirectory()) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be a directory, got ${shown}.`
+      `Expected \`working-directory\` to be a directory, got ${shown2}.`
     );
   }
   return real;
@@ -71018,16 +71312,34 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
-  const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const runnerTemp = path6.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
-  const resultDir = path6.join(runnerTemp, "aeef-gates");
+  const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path7.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
+  const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, "config-file");
+  const source = getEnum(inputs, "policy-source", ["base", "head"]);
+  if (problem !== void 0 && (source ?? defaultPolicySource(event.name)) === "base") {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config: config2, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...github === void 0 ? {} : { github },
+    ...event.repository === void 0 ? {} : { repository: event.repository },
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
+  });
   const io = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -71036,7 +71348,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, io, resultDir };
+  return { inputs, inputNames: names, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -71050,7 +71362,8 @@ var RUNTIME_INPUTS = [
     name: "config-file",
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
-  }
+  },
+  POLICY_SOURCE_INPUT
 ];
 var selectConfiguredGates = (inputs) => {
   const listed = getList(inputs, "gates");
@@ -71075,10 +71388,13 @@ async function runSelected(gates, options, combined, written) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known
+      }),
+      context.policy
+    );
     written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
@@ -71086,7 +71402,7 @@ async function runSelected(gates, options, combined, written) {
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
-  const resultDir = path7.join(path7.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
+  const resultDir = path8.join(path8.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
@@ -71135,7 +71451,7 @@ function addTally(a, b) {
 }
 
 // actions/coverage/src/paths.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var WINDOWS_ABSOLUTE = /^[A-Za-z]:\//;
 function toPosix(raw2) {
   let p = raw2.trim().replace(/\\/g, "/");
@@ -71154,8 +71470,8 @@ function isAbsolute(p) {
   return p.startsWith("/") || WINDOWS_ABSOLUTE.test(p);
 }
 function normaliseAbsolute(p) {
-  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path8.posix.normalize(p.slice(2));
-  return path8.posix.normalize(p);
+  if (WINDOWS_ABSOLUTE.test(p)) return p.slice(0, 2) + path9.posix.normalize(p.slice(2));
+  return path9.posix.normalize(p);
 }
 function relativeInside(root, child) {
   const r = root.endsWith("/") ? root : `${root}/`;
@@ -71184,7 +71500,7 @@ function normaliseReportPath(raw2, workspace, roots = []) {
     const rel2 = relativeInside(ws, abs);
     return rel2 === void 0 || rel2 === "" ? { path: abs, outside: true } : { path: rel2, outside: false };
   }
-  const rel = path8.posix.normalize(p);
+  const rel = path9.posix.normalize(p);
   if (rel === ".." || rel.startsWith("../")) return { path: p, outside: true };
   return { path: rel === "." ? p : rel, outside: false };
 }
@@ -73310,16 +73626,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -73327,9 +73643,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return void 0;
-    return path11[path11.length - 1].values?.[attrName];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return void 0;
+    return path12[path12.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -73337,9 +73653,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return false;
-    const current = path11[path11.length - 1];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return false;
+    const current = path12[path12.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -73365,18 +73681,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].position ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].counter ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -75483,8 +75799,8 @@ function parseClover(root, ctx) {
     const raw2 = el.attrs.get("path") ?? el.attrs.get("name");
     if (raw2 === void 0 || raw2.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <file> without a name.`);
-    const { path: path11, outside } = normaliseReportPath(raw2, ctx.workspace);
-    if (byPath.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
+    const { path: path12, outside } = normaliseReportPath(raw2, ctx.workspace);
+    if (byPath.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
     const lines = /* @__PURE__ */ new Map();
     const statements = /* @__PURE__ */ new Map();
     const functions = /* @__PURE__ */ new Map();
@@ -75494,9 +75810,9 @@ function parseClover(root, ctx) {
       statements,
       functions,
       branches,
-      file: { path: path11, outside, lines, statements, functions, branches }
+      file: { path: path12, outside, lines, statements, functions, branches }
     };
-    byPath.set(path11, acc);
+    byPath.set(path12, acc);
     for (const line of childrenOf(el, "line")) {
       const num2 = intAttr(line, "num", ctx.file);
       const type = line.attrs.get("type") ?? "stmt";
@@ -75574,8 +75890,8 @@ function parseCobertura(root, ctx) {
     const filename = cls.attrs.get("filename");
     if (filename === void 0 || filename.trim() === "")
       throw new ReportError(ctx.file, `${ctx.file} has a <class> without a filename.`);
-    const { path: path11, outside } = normaliseReportPath(filename, ctx.workspace, roots);
-    let acc = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(filename, ctx.workspace, roots);
+    let acc = byPath.get(path12);
     if (acc === void 0) {
       const lines = /* @__PURE__ */ new Map();
       const branches = /* @__PURE__ */ new Map();
@@ -75584,9 +75900,9 @@ function parseCobertura(root, ctx) {
         lines,
         branches,
         functions,
-        file: { path: path11, outside, lines, statements: null, functions, branches }
+        file: { path: path12, outside, lines, statements: null, functions, branches }
       };
-      byPath.set(path11, acc);
+      byPath.set(path12, acc);
     }
     const classLines = descend(cls, "lines", "line");
     const methods = descend(cls, "methods", "method");
@@ -75667,11 +75983,11 @@ function parseGoCoverprofile(text2, ctx) {
     const end = Number(el);
     if (end < start || end - start > MAX_BLOCK_LINES)
       fail2(i + 1, "has a block that ends before it starts or spans too many lines");
-    const { path: path11, outside } = normaliseReportPath(name ?? "", ctx.workspace);
-    let file2 = byPath.get(path11);
+    const { path: path12, outside } = normaliseReportPath(name ?? "", ctx.workspace);
+    let file2 = byPath.get(path12);
     if (file2 === void 0) {
-      file2 = { path: path11, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
-      byPath.set(path11, file2);
+      file2 = { path: path12, outside, lines: /* @__PURE__ */ new Map(), statements: /* @__PURE__ */ new Map(), functions: null, branches: null };
+      byPath.set(path12, file2);
     }
     const hits = Number(count6);
     const block = `${sl}.${sc},${el}.${ec}`;
@@ -75721,9 +76037,9 @@ function parseJacoco(root, ctx) {
       const name = source.attrs.get("name");
       if (name === void 0 || name.trim() === "")
         throw new ReportError(ctx.file, `${ctx.file} has a <sourcefile> without a name.`);
-      const { path: path11, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
-      if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 120)} twice.`);
-      seen.add(path11);
+      const { path: path12, outside } = normaliseReportPath(dir === "" ? name : `${dir}/${name}`, ctx.workspace);
+      if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 120)} twice.`);
+      seen.add(path12);
       const lines = readLines(source, ctx.file);
       const lineTally = lines === null ? counter(source, "LINE", ctx.file) : void 0;
       const branches = counter(source, "BRANCH", ctx.file) ?? null;
@@ -75731,7 +76047,7 @@ function parseJacoco(root, ctx) {
       sawBranches ||= (branches?.total ?? 0) > 0;
       sawMethods ||= (functions?.total ?? 0) > 0;
       files.push({
-        path: path11,
+        path: path12,
         outside,
         lines,
         ...lineTally && { lineTally },
@@ -75801,43 +76117,43 @@ function mergeIstanbul(reports) {
   const map2 = import_istanbul_lib_coverage.default.createCoverageMap({});
   const outside = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const [path11, fc] of report.data) {
+    for (const [path12, fc] of report.data) {
       map2.addFileCoverage(fc);
-      outside.set(path11, report.outside.get(path11) ?? false);
+      outside.set(path12, report.outside.get(path12) ?? false);
     }
   }
   const data = /* @__PURE__ */ new Map();
-  for (const path11 of map2.files()) data.set(path11, map2.fileCoverageFor(path11).toJSON());
+  for (const path12 of map2.files()) data.set(path12, map2.fileCoverageFor(path12).toJSON());
   return { data, outside };
 }
-function invalidCount(file2, path11, part) {
+function invalidCount(file2, path12, part) {
   throw new ReportError(
     file2,
-    `${file2} has an invalid hit count in ${part} of ${path11.slice(0, 80)}: expected a non-negative number.`
+    `${file2} has an invalid hit count in ${part} of ${path12.slice(0, 80)}: expected a non-negative number.`
   );
 }
 function isCount(v) {
   return typeof v === "number" && v >= 0 && v !== Infinity;
 }
-function tallyHits(hits, file2, path11, part) {
+function tallyHits(hits, file2, path12, part) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const v = hits[key];
-    if (!isCount(v)) invalidCount(file2, path11, part);
+    if (!isCount(v)) invalidCount(file2, path12, part);
     total++;
     if (v > 0) covered++;
   }
   return { covered, total };
 }
-function tallyBranches(hits, file2, path11) {
+function tallyBranches(hits, file2, path12) {
   let covered = 0;
   let total = 0;
   for (const key in hits) {
     const arm = hits[key];
-    if (!Array.isArray(arm)) invalidCount(file2, path11, "b");
+    if (!Array.isArray(arm)) invalidCount(file2, path12, "b");
     for (const v of arm) {
-      if (!isCount(v)) invalidCount(file2, path11, "b");
+      if (!isCount(v)) invalidCount(file2, path12, "b");
       total++;
       if (v > 0) covered++;
     }
@@ -75864,15 +76180,15 @@ function lineHits(fc, file2) {
 }
 function istanbulToFiles(report, file2) {
   const files = [];
-  for (const [path11, fc] of report.data) {
-    const statements = tallyHits(fc.s, file2, path11, "s");
+  for (const [path12, fc] of report.data) {
+    const statements = tallyHits(fc.s, file2, path12, "s");
     files.push({
-      path: path11,
-      outside: report.outside.get(path11) ?? false,
+      path: path12,
+      outside: report.outside.get(path12) ?? false,
       lines: lineHits(fc, file2),
       statements,
-      functions: tallyHits(fc.f, file2, path11, "f"),
-      branches: tallyBranches(fc.b, file2, path11)
+      functions: tallyHits(fc.f, file2, path12, "f"),
+      branches: tallyBranches(fc.b, file2, path12)
     });
   }
   return files;
@@ -75914,13 +76230,13 @@ function parseIstanbulSummary(json2, ctx) {
     const label3 = `the entry "${key.slice(0, 80)}"`;
     if (!isObject4(entry)) throw new ReportError(ctx.file, `${ctx.file} has ${label3} that is not an object.`);
     if (key.trim() === "") throw new ReportError(ctx.file, `${ctx.file} has an entry with an empty path.`);
-    const { path: path11, outside } = normaliseReportPath(key, ctx.workspace);
-    if (seen.has(path11)) throw new ReportError(ctx.file, `${ctx.file} lists ${path11.slice(0, 80)} twice.`);
-    seen.add(path11);
+    const { path: path12, outside } = normaliseReportPath(key, ctx.workspace);
+    if (seen.has(path12)) throw new ReportError(ctx.file, `${ctx.file} lists ${path12.slice(0, 80)} twice.`);
+    seen.add(path12);
     const [lines, statements, functions, branches] = METRICS.map(
       (m) => readTally(entry[m], `${label3}.${m}`, ctx)
     );
-    files.push({ path: path11, outside, lines: null, lineTally: lines, statements, functions, branches });
+    files.push({ path: path12, outside, lines: null, lineTally: lines, statements, functions, branches });
   }
   if (files.length === 0) {
     throw new ReportError(
@@ -76026,10 +76342,10 @@ var LcovReader = class {
     if (this.current !== void 0)
       this.fail("starts a new SF: record before end_of_record of the previous one");
     if (value2.trim() === "") this.fail("has an empty SF: path");
-    const { path: path11, outside } = normaliseReportPath(value2, this.ctx.workspace);
-    const existing2 = this.records.get(path11);
+    const { path: path12, outside } = normaliseReportPath(value2, this.ctx.workspace);
+    const existing2 = this.records.get(path12);
     this.current = existing2 ?? {
-      path: path11,
+      path: path12,
       lines: /* @__PURE__ */ new Map(),
       functions: /* @__PURE__ */ new Map(),
       aliases: /* @__PURE__ */ new Map(),
@@ -76037,8 +76353,8 @@ var LcovReader = class {
       sawFunctions: false,
       sawBranches: false
     };
-    if (existing2 === void 0) this.records.set(path11, this.current);
-    this.outside.set(path11, outside);
+    if (existing2 === void 0) this.records.set(path12, this.current);
+    this.outside.set(path12, outside);
   }
   outside = /* @__PURE__ */ new Map();
   readFunction(tag, value2) {
@@ -76326,11 +76642,11 @@ function byBaseName(model) {
   }
   return index;
 }
-function reportEntryFor(model, index, path11) {
-  const exact = model.files.get(path11);
+function reportEntryFor(model, index, path12) {
+  const exact = model.files.get(path12);
   if (exact !== void 0) return exact.outside ? void 0 : exact;
-  const candidates = (index().get(path11.slice(path11.lastIndexOf("/") + 1)) ?? []).filter(
-    (f) => path11.endsWith(`/${f.path}`) || f.path.endsWith(`/${path11}`)
+  const candidates = (index().get(path12.slice(path12.lastIndexOf("/") + 1)) ?? []).filter(
+    (f) => path12.endsWith(`/${f.path}`) || f.path.endsWith(`/${path12}`)
   );
   return candidates.length === 1 ? candidates[0] : void 0;
 }
@@ -76419,28 +76735,28 @@ function pctCell(t) {
 }
 function worstFilesSection(model, include) {
   const rows = [...model.files.values()].filter((f) => include(f.path)).map((f) => ({ path: f.path, t: fileTotals(f) })).flatMap(
-    ({ path: path11, t }) => t.lines === null || t.lines.total === 0 ? [] : [
+    ({ path: path12, t }) => t.lines === null || t.lines.total === 0 ? [] : [
       {
-        path: path11,
+        path: path12,
         t,
         pct: t.lines.covered / t.lines.total * 100,
         missed: t.lines.total - t.lines.covered
       }
     ]
   ).sort((a, b) => a.pct - b.pct || b.missed - a.missed || (a.path < b.path ? -1 : 1));
-  const shown = rows.slice(0, WORST_FILES_SHOWN);
+  const shown2 = rows.slice(0, WORST_FILES_SHOWN);
   return {
     title: "Worst files",
     columns: ["File", "Lines", "Uncovered lines", "Statements", "Functions", "Branches"],
-    rows: shown.map(({ path: path11, t, missed }) => [
-      path11,
+    rows: shown2.map(({ path: path12, t, missed }) => [
+      path12,
       pctCell(t.lines),
       missed,
       pctCell(t.statements),
       pctCell(t.functions),
       pctCell(t.branches)
     ]),
-    omittedRows: rows.length - shown.length
+    omittedRows: rows.length - shown2.length
   };
 }
 function reportsSection(reports, notes) {
@@ -76628,7 +76944,7 @@ function mergeReports(reports) {
     for (const file2 of parsed.files) add(file2, parsed.format, source);
   }
   const files = /* @__PURE__ */ new Map();
-  for (const [path11, entry] of entries) files.set(path11, entry.file);
+  for (const [path12, entry] of entries) files.set(path12, entry.file);
   return { files, formats };
 }
 
@@ -76724,8 +77040,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path11) {
-  return TOOL_CONFIGS.find((row2) => row2.file.test(path11));
+function toolConfigOf(path12) {
+  return TOOL_CONFIGS.find((row2) => row2.file.test(path12));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -77211,8 +77527,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path11) {
-  const name = path11.slice(path11.lastIndexOf("/") + 1);
+function extensionOf(path12) {
+  const name = path12.slice(path12.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -77229,8 +77545,8 @@ function prepared(table2, extension) {
   }
   return entry;
 }
-function matcherFor(table2, path11) {
-  const { rows, any: any2 } = prepared(table2, extensionOf(path11));
+function matcherFor(table2, path12) {
+  const { rows, any: any2 } = prepared(table2, extensionOf(path12));
   if (any2 === void 0) return () => void 0;
   return (text2) => {
     if (!any2.test(text2)) return void 0;
@@ -77317,9 +77633,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path11, extra) {
-  if (extra?.(path11)) return true;
-  const parts = path11.split("/");
+function isTestFile(path12, extra) {
+  if (extra?.(path12)) return true;
+  const parts = path12.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re) => re.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -77337,7 +77653,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path11) => isTestFile(path11, options.isExtraTest);
+  const isTest = (path12) => isTestFile(path12, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);
@@ -77670,9 +77986,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path11) {
+function stringAt(value2, path12) {
   let cur = value2;
-  for (const key of path11) {
+  for (const key of path12) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -77687,7 +78003,7 @@ function collectResults(files, suite = KNOWN_GATES) {
     try {
       result = parseGateResult(file2.text, suite);
     } catch (error63) {
-      throw new Error(`The result file ${file2.path} ${error63.message}.`);
+      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
     }
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
@@ -77939,9 +78255,7 @@ function assertValidKpiReport(report) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.join(".") ?? "(root)";
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue3?.message ?? "invalid"}.`);
   }
 }
 
@@ -78038,7 +78352,7 @@ async function fetchMergedPulls(github, options) {
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error("The GitHub API returned an unexpected pull request list.");
+      throw new GitHubApiError(response.status, "The GitHub API returned an unexpected pull request list.");
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);
@@ -78234,7 +78548,7 @@ function renderChart(series) {
   const x1 = Math.max(...xs);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path11 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const path12 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
   const dots = series.points.map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
@@ -78249,7 +78563,7 @@ function renderChart(series) {
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
 <text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path11}"/>${dots}
+<polyline class="line" points="${path12}"/>${dots}
 </svg>
 </figure>`;
 }
@@ -78325,7 +78639,7 @@ async function appendHistory(git, branch, report, title) {
       return { previous: history, commit, attempts: attempt };
     } catch (error63) {
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
         );
       }
@@ -78337,7 +78651,7 @@ async function fetchBranch(git, branch) {
     await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error63) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
@@ -78578,16 +78892,17 @@ async function readResultFiles(config2, io) {
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path11) => ({ path: path11, text: await io.readText(path11) })));
+  return Promise.all(paths.map(async (path12) => ({ path: path12, text: await io.readText(path12) })));
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
-    throw new Error(
+    throw new InputError(
+      "github-token",
       "The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`)."
     );
   }
   if (io.event.repository === void 0)
-    throw new Error("The GitHub KPIs need the repository, which the event does not name.");
+    throw new ConfigError("The GitHub KPIs need the repository, which the event does not name.");
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,
@@ -78646,10 +78961,10 @@ var LazyPaths = class {
   parents;
   get(key) {
     if (!this.parents.has(key)) return void 0;
-    const path11 = [];
-    for (let k = key; k !== void 0 && path11.length <= this.parents.size; k = this.parents.get(k))
-      path11.push(k);
-    return path11.reverse();
+    const path12 = [];
+    for (let k = key; k !== void 0 && path12.length <= this.parents.size; k = this.parents.get(k))
+      path12.push(k);
+    return path12.reverse();
   }
 };
 function widen(walk, edge) {
@@ -79268,8 +79583,8 @@ function readSource(text2, file2, rootManifest) {
 
 // actions/license/src/node-modules.ts
 var MANIFEST_PATH = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/@.][^/]*\/package\.json$/;
-function isInstalledManifest(path11) {
-  return MANIFEST_PATH.test(path11) && !path11.includes("/.pnpm/") && !path11.startsWith("node_modules/.");
+function isInstalledManifest(path12) {
+  return MANIFEST_PATH.test(path12) && !path12.includes("/.pnpm/") && !path12.startsWith("node_modules/.");
 }
 function installPathOf(manifestPath) {
   return manifestPath.slice(0, -"/package.json".length);
@@ -79382,12 +79697,12 @@ async function readManifests(io, collected) {
     (p) => isInstalledManifest(p) || p.includes("/.pnpm/")
   );
   const manifests = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    if (path11.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path11))
+  for (const path12 of paths) {
+    if (path12.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path12))
       continue;
-    const json2 = parseStrictJson(await io.readText(path11), path11);
+    const json2 = parseStrictJson(await io.readText(path12), path12);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
-      manifests.set(installPathOf(path11), json2);
+      manifests.set(installPathOf(path12), json2);
   }
   if (manifests.size > 0) collected.files.push(`${NODE_MODULES}/ (${manifests.size} package.json files)`);
   return manifests;
@@ -81614,10 +81929,10 @@ function assertUniqueMutants(report, file2) {
       const first = seen.get(mutant.id);
       if (first === void 0) seen.set(mutant.id, i);
       else if (deepEqual(mutants[first], mutant)) {
-        const path11 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
+        const path12 = formatJsonPath(`/files/${key.replaceAll("~", "~0").replaceAll("/", "~1")}/mutants`);
         throw new ReportError(
           file2,
-          `The report ${file2} does not match mutation-testing-report-schema: ${path11} must not have duplicate items (${first} and ${i}).`
+          `The report ${file2} does not match mutation-testing-report-schema: ${path12} must not have duplicate items (${first} and ${i}).`
         );
       }
     }
@@ -81729,7 +82044,7 @@ function parseMutationReport(text2, file2) {
 }
 
 // actions/mutation/src/source-paths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function toPosix2(p) {
   const slashed = p.replaceAll("\\", "/");
   return slashed.length > 1 && slashed.endsWith("/") ? slashed.replace(/\/+$/, "") : slashed;
@@ -81758,17 +82073,17 @@ function candidateBases(reportFile, projectRoot, workspace) {
     const inside = isAbsolutePath(root) ? relativeInside2(toPosix2(workspace), root) : void 0;
     if (inside !== void 0) bases.push(inside);
   }
-  let dir = path9.posix.dirname(reportFile);
+  let dir = path10.posix.dirname(reportFile);
   while (dir !== "." && dir !== "/" && dir !== "") {
     bases.push(dir);
-    dir = path9.posix.dirname(dir);
+    dir = path10.posix.dirname(dir);
   }
   bases.push("");
   return [...new Set(bases)];
 }
 function workspacePathOf(relativeKey, base, workspace) {
   if (isAbsolutePath(relativeKey)) return relativeInside2(toPosix2(workspace), relativeKey) || void 0;
-  const joined = path9.posix.normalize(path9.posix.join(base, relativeKey));
+  const joined = path10.posix.normalize(path10.posix.join(base, relativeKey));
   if (joined === "." || joined === ".." || joined.startsWith("../") || joined.startsWith("/"))
     return void 0;
   return joined;
@@ -82065,12 +82380,12 @@ function byWorst(a, b) {
 }
 function worstFilesSection2(files) {
   const scored = files.map((f) => ({ path: f.path, scores: scoreCounts(countMutants(f.mutants)) })).sort(byWorst);
-  const shown = scored.slice(0, WORST_FILES);
+  const shown2 = scored.slice(0, WORST_FILES);
   return {
     title: "Worst files",
     columns: ["File", "Score", "Covered score", "Killed", "Timeout", "Survived", "No coverage", "Valid"],
-    rows: shown.map(({ path: path11, scores: s }) => [
-      path11,
+    rows: shown2.map(({ path: path12, scores: s }) => [
+      path12,
       formatPercent(s.score),
       formatPercent(s.coveredScore),
       s.killed,
@@ -82079,7 +82394,7 @@ function worstFilesSection2(files) {
       s.noCoverage,
       s.valid
     ]),
-    omittedRows: scored.length - shown.length
+    omittedRows: scored.length - shown2.length
   };
 }
 function thresholdsOf(report) {
@@ -82355,13 +82670,13 @@ function parseCheckAttr(output2) {
   const fields = output2.split("\0");
   const result = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path11 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
+    const [path12 = "", attribute = "", info2 = ""] = fields.slice(i, i + 3);
     if (!isOn(info2)) continue;
-    const entry = result.get(path11) ?? { generated: false, vendored: false };
+    const entry = result.get(path12) ?? { generated: false, vendored: false };
     if (attribute === "linguist-generated") entry.generated = true;
     else if (attribute === "linguist-vendored") entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
-    result.set(path11, entry);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    result.set(path12, entry);
   }
   return result;
 }
@@ -82369,7 +82684,8 @@ function parseCheckAttr(output2) {
 // actions/pr-size/src/numstat.ts
 var COUNT2 = /^(?:0|[1-9]\d{0,15})$/;
 function parseCount(text2, record4) {
-  if (!COUNT2.test(text2)) throw new Error(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  if (!COUNT2.test(text2))
+    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
   return Number(text2);
 }
 function parseNumstat(output2) {
@@ -82382,19 +82698,19 @@ function parseNumstat(output2) {
     const first = record4.indexOf("	");
     const second = record4.indexOf("	", first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record4.slice(0, 200)}\`.`);
     const added = record4.slice(0, first);
     const deleted = record4.slice(first + 1, second);
     const binary = added === "-" && deleted === "-";
-    let path11 = record4.slice(second + 1);
+    let path12 = record4.slice(second + 1);
     let previousPath;
-    if (path11 === "") {
+    if (path12 === "") {
       previousPath = fields[i++];
-      path11 = fields[i++] ?? "";
-      if (!previousPath || !path11) throw new Error("Truncated git numstat rename record.");
+      path12 = fields[i++] ?? "";
+      if (!previousPath || !path12) throw new InternalError("Truncated git numstat rename record.");
     }
     files.push({
-      path: path11,
+      path: path12,
       ...previousPath !== void 0 ? { previousPath } : {},
       additions: binary ? 0 : parseCount(added, record4),
       deletions: binary ? 0 : parseCount(deleted, record4),
@@ -82434,7 +82750,7 @@ async function readAttributes(io, headSha, paths, context) {
     )
   );
   for (const output2 of outputs) {
-    for (const [path11, value2] of parseCheckAttr(output2)) attributes.set(path11.slice(cdup.length), value2);
+    for (const [path12, value2] of parseCheckAttr(output2)) attributes.set(path12.slice(cdup.length), value2);
   }
   const note = withSource ? void 0 : "Attributes were read from the checked-out tree (git older than 2.40 has no check-attr --source).";
   return { attributes, source: "git check-attr", ...note ? { note } : {} };
@@ -82513,7 +82829,7 @@ function compile2(pattern) {
   try {
     if (!pattern.includes("/")) {
       const match = compileMatcher([pattern], ".gitattributes");
-      return (path11) => match(path11.slice(path11.lastIndexOf("/") + 1));
+      return (path12) => match(path12.slice(path12.lastIndexOf("/") + 1));
     }
     return compileMatcher([pattern.replace(/^\//, "")], ".gitattributes");
   } catch {
@@ -82544,10 +82860,10 @@ function parseGitattributes(text2) {
   }
   return rules;
 }
-function linguistAttributesOf(path11, rules) {
+function linguistAttributesOf(path12, rules) {
   const result = { generated: false, vendored: false };
   for (const rule of rules) {
-    if (!rule.matches(path11)) continue;
+    if (!rule.matches(path12)) continue;
     if (rule.mentions.has("generated")) result.generated = rule.generated ?? false;
     if (rule.mentions.has("vendored")) result.vendored = rule.vendored ?? false;
   }
@@ -82567,8 +82883,9 @@ async function fetchText(github, owner, repo, ref) {
       { owner, repo, path: ".gitattributes", ref }
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === "number" && size > MAX_BYTES) throw new Error("too large");
-    if (encoding !== "base64" || typeof content !== "string") throw new Error("unexpected contents response");
+    if (typeof size === "number" && size > MAX_BYTES) throw new GitHubApiError(response.status, "too large");
+    if (encoding !== "base64" || typeof content !== "string")
+      throw new GitHubApiError(response.status, "unexpected contents response");
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error63) {
     if (statusOf(error63) === 404) return void 0;
@@ -82809,8 +83126,8 @@ var REASON_TEXT = {
   "linguist-vendored": "linguist-vendored in .gitattributes",
   ignore: "matches the ignore input"
 };
-function basename(path11) {
-  return path11.slice(path11.lastIndexOf("/") + 1);
+function basename(path12) {
+  return path12.slice(path12.lastIndexOf("/") + 1);
 }
 function exclusionReason(file2, rules) {
   if (file2.binary) return "binary";
@@ -83666,17 +83983,17 @@ function parseSecuritySeverity(value2, file2, ruleId) {
   const text2 = typeof value2 === "number" ? String(value2) : typeof value2 === "string" ? value2.trim() : "";
   const score = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
   if (!Number.isFinite(score) || score < 0 || score > 10) {
-    const shown = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
+    const shown2 = typeof value2 === "string" ? JSON.stringify(value2.slice(0, 20)) : typeof value2;
     throw new ReportError(
       file2,
-      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown}; expected a number from 0.0 to 10.0.`
+      `${file2}: rule ${ruleId.slice(0, 80)} has properties.security-severity ${shown2}; expected a number from 0.0 to 10.0.`
     );
   }
   return score;
 }
 
 // actions/sarif/src/uri.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var MAX_URI_LENGTH = 2048;
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -83698,23 +84015,23 @@ function fullUri(run2, location2) {
   return baseOf(run2, loc.uriBaseId ?? location2.uriBaseId) + loc.uri;
 }
 function resolveUri(uri, workspace) {
-  const shown = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
-  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown };
+  const shown2 = uri.length > 200 ? `${uri.slice(0, 200)}\u2026 (${uri.length} characters)` : uri;
+  if (uri.length > MAX_URI_LENGTH || CONTROL.test(uri)) return { text: shown2 };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   let decoded;
   try {
     if (scheme === "file") decoded = decodeURIComponent(new URL(uri).pathname);
     else if (scheme === void 0) decoded = decodeURIComponent(uri.split(/[?#]/, 1)[0] ?? "");
-    else return { text: shown };
+    else return { text: shown2 };
   } catch {
-    return { text: shown };
+    return { text: shown2 };
   }
-  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown };
-  const root = path10.posix.normalize(workspace.split(path10.sep).join("/"));
-  const absolute = decoded.startsWith("/") ? path10.posix.normalize(decoded) : path10.posix.join(root, decoded);
-  const relative = path10.posix.relative(root, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || path10.posix.isAbsolute(relative))
-    return { text: shown };
+  if (decoded === "" || CONTROL.test(decoded) || decoded.includes("\\")) return { text: shown2 };
+  const root = path11.posix.normalize(workspace.split(path11.sep).join("/"));
+  const absolute = decoded.startsWith("/") ? path11.posix.normalize(decoded) : path11.posix.join(root, decoded);
+  const relative = path11.posix.relative(root, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path11.posix.isAbsolute(relative))
+    return { text: shown2 };
   return { path: relative };
 }
 
@@ -86856,10 +87173,10 @@ function validateSarif(value2, file2) {
     );
   }
   if (version2 !== "2.1.0") {
-    const shown = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
+    const shown2 = typeof version2 === "string" ? version2.slice(0, 20) : typeof version2;
     throw new ReportError(
       file2,
-      `${file2} is SARIF version ${JSON.stringify(shown)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
+      `${file2} is SARIF version ${JSON.stringify(shown2)}, which is not supported; expected "2.1.0" (convert older logs with the SARIF multitool).`
     );
   }
   const validate3 = validator2();
@@ -86870,14 +87187,14 @@ function validateSarif(value2, file2) {
 }
 function describeError(error63) {
   if (!error63) return "the schema rejected it";
-  const path11 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
+  const path12 = error63.instancePath === "" ? "/" : error63.instancePath.slice(0, 200);
   const params = error63.params;
   let detail = error63.message ?? "is invalid";
   if (Array.isArray(params.allowedValues)) detail += ` (${params.allowedValues.map(String).join(", ")})`;
   if (typeof params.additionalProperty === "string") {
     detail += ` ("${params.additionalProperty.slice(0, 60)}")`;
   }
-  return `${path11} ${detail}`;
+  return `${path12} ${detail}`;
 }
 
 // actions/sarif/src/read-reports.ts
@@ -86891,9 +87208,9 @@ function parseSarif(bytes, report, workspace) {
 async function readSarifFiles(io, patterns, input2) {
   const files = await io.glob(patterns);
   if (files.length === 0) {
-    const shown = patterns.join(", ").slice(0, 200);
-    const message = `No SARIF file matches \`${input2}\` (${shown}); expected the scanner's output.`;
-    throw input2 === "files" ? new MissingReportError(shown, message) : new ReportError(shown, message);
+    const shown2 = patterns.join(", ").slice(0, 200);
+    const message = `No SARIF file matches \`${input2}\` (${shown2}); expected the scanner's output.`;
+    throw input2 === "files" ? new MissingReportError(shown2, message) : new ReportError(shown2, message);
   }
   const model = { findings: [], runs: [], reports: [] };
   for (const file2 of files) {

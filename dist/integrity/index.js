@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error63.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path8);
+          url2 = new URL(util.parseOrigin(url2).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19230,17 +19230,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19251,13 +19251,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19278,17 +19278,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19299,13 +19299,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19332,23 +19332,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19960,10 +19960,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value2) {
+    function collectionFromPath(schema, path9, value2) {
       let v = value2;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19982,7 +19982,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20012,11 +20012,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value2) {
-        if (isEmptyPath(path8))
+      addIn(path9, value2) {
+        if (isEmptyPath(path9))
           this.add(value2);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -20030,8 +20030,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20045,8 +20045,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20064,8 +20064,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20075,8 +20075,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        const [key, ...rest] = path8;
+      setIn(path9, value2) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -22591,9 +22591,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value2) {
+      addIn(path9, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value2);
+          this.contents.addIn(path9, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22668,14 +22668,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22690,10 +22690,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22704,10 +22704,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22724,13 +22724,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value2) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value2);
+          this.contents.setIn(path9, value2);
         }
       }
       /**
@@ -24691,9 +24691,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field2, index] of path8) {
+      for (const [field2, index] of path9) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24702,23 +24702,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24729,10 +24729,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28298,7 +28298,7 @@ function info(message) {
 
 // packages/gate-result/src/runtime/action.ts
 import os7 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // packages/gate-result/src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -29120,10 +29120,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29463,11 +29463,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -29929,16 +29929,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29977,17 +29977,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -30026,8 +30026,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path9) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -47165,13 +47165,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path9 = ref.slice(1).split("/").filter(Boolean);
+  if (path9.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path9[0] === defsKey) {
+    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48053,176 +48053,6 @@ var GitHubApiError = class extends ConfigError {
   status;
 };
 
-// packages/gate-result/src/input-specs.ts
-var COMMON_INPUTS = [
-  {
-    name: "if-missing",
-    kind: "enum",
-    values: ["fail", "warn", "skip"],
-    default: "fail",
-    description: "What to do when the report does not exist: `fail` (an error verdict), `warn` (a warning, the job passes) or `skip` (the gate passes and says it was skipped). A report that exists but cannot be used is always an error. Default: fail."
-  },
-  {
-    name: "working-directory",
-    kind: "string",
-    default: ".",
-    description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
-  }
-];
-function inputsFromRecord(values, source = "input") {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const [name, value2] of Object.entries(values)) {
-    if (value2 !== void 0 && value2.trim() !== "") map2.set(name, value2);
-  }
-  return {
-    get: (name) => {
-      const value2 = map2.get(name);
-      return value2 === void 0 ? void 0 : { value: value2, source };
-    }
-  };
-}
-function layerInputs(...layers) {
-  return {
-    get: (name) => {
-      for (const layer of layers) {
-        const value2 = layer.get(name);
-        if (value2 !== void 0) return value2;
-      }
-      return void 0;
-    }
-  };
-}
-function withDefaults(inputs, specs) {
-  const defaults = /* @__PURE__ */ new Map();
-  for (const spec of specs) {
-    if (spec.default !== void 0) defaults.set(spec.name, { value: spec.default, source: "default" });
-  }
-  return { get: (name) => inputs.get(name) ?? defaults.get(name) };
-}
-function findMisspelledInputs(givenNames, specs) {
-  const known = specs.map((s) => s.name);
-  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
-  const knownNormal = new Set(known.map(normal));
-  const result = [];
-  for (const given of givenNames) {
-    if (knownNormal.has(normal(given)) && known.includes(given)) continue;
-    let best;
-    for (const name of known) {
-      const distance = editDistance(normal(given), normal(name), 2);
-      if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name, distance };
-    }
-    if (best !== void 0) result.push({ given, suggestion: best.name });
-  }
-  return result;
-}
-function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value2 = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost
-      );
-      current.push(value2);
-      rowMin = Math.min(rowMin, value2);
-    }
-    if (rowMin > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// packages/gate-result/src/known-gates.ts
-var KNOWN_GATES = [
-  { id: "coverage", title: "Coverage" },
-  { id: "mutation", title: "Mutation score" },
-  { id: "sarif", title: "Static analysis" },
-  { id: "license", title: "Licenses" },
-  { id: "pr-size", title: "PR size" },
-  { id: "integrity", title: "Integrity" },
-  { id: "kpi", title: "KPI export" }
-];
-
-// packages/gate-result/src/config-file.ts
-var GATE_IDS = KNOWN_GATES.map((g) => g.id);
-var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
-var scalar = external_exports.string();
-var value = external_exports.union([scalar, external_exports.array(scalar)]);
-var section = external_exports.record(external_exports.string(), value);
-function fail(file2, message) {
-  throw new ConfigError(`${message.replace(/\.$/, "")} in the config file \`${file2}\`.`);
-}
-function nearest(name, known) {
-  const [hit] = findMisspelledInputs(
-    [name],
-    known.map((k) => ({ name: k, kind: "string", description: "" }))
-  );
-  return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
-}
-function readSection(file2, gate, raw2) {
-  if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
-  const parsed = section.safeParse(raw2);
-  if (!parsed.success)
-    fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs];
-  const known = specs.map((s) => s.name);
-  const values = {};
-  for (const [name, item] of Object.entries(parsed.data)) {
-    const spec = specs.find((s) => s.name === name);
-    if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
-    if (spec.kind === "secret")
-      fail(
-        file2,
-        `The setting \`${gate.id}.${name}\` is a secret and cannot be set here; pass it as an input`
-      );
-    values[name] = Array.isArray(item) ? item.join("\n") : item;
-  }
-  return values;
-}
-function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
-  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
-  const [error63] = doc.errors;
-  if (error63 !== void 0) {
-    const { line } = lineCounter.linePos(error63.pos[0]);
-    fail(file2, `${error63.message.split("\n")[0] ?? "Invalid YAML"} (line ${line})`);
-  }
-  let root;
-  try {
-    root = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    fail(file2, "Too many YAML aliases (at most 100 are expanded)");
-  }
-  if (root === null || root === void 0) return { file: file2, sections: {} };
-  const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
-  if (!top.success) fail(file2, "Expected a mapping at the top level");
-  const config2 = { file: file2, sections: {} };
-  for (const [key, raw2] of Object.entries(top.data)) {
-    if (key === "gates") {
-      const list = value.safeParse(raw2);
-      if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
-      const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids)
-        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
-      config2.gates = ids;
-      continue;
-    }
-    if (!knownIds.includes(key)) fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", ...knownIds])}`);
-    const gate = gates.find((g) => g.id === key);
-    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
-  }
-  return config2;
-}
-function configFileInputs(config2, gate) {
-  return inputsFromRecord(config2?.sections[gate] ?? {}, "config-file");
-}
-
 // packages/gate-result/src/brace-expansion.ts
 function expandBraces(pattern, inputName, maxExpansions) {
   let results = [pattern];
@@ -48304,16 +48134,16 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path8) => {
-    const segments = path8.split("/");
+  return (path9) => {
+    const segments = path9.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
 }
 function validatePattern(pattern, inputName, options = {}) {
-  const shown = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
+  const shown2 = pattern.length > 60 ? `${pattern.slice(0, 60)}...` : pattern;
   const fail2 = (why) => {
-    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown}\`.`);
+    throw new InputError(inputName, `Expected \`${inputName}\` to hold ${why}, got \`${shown2}\`.`);
   };
   if (pattern.length > GLOB_LIMITS.maxPatternLength) {
     fail2(`patterns of at most ${GLOB_LIMITS.maxPatternLength} characters (pattern too long)`);
@@ -48481,6 +48311,298 @@ function splitOutsideBraces(value2) {
   return items.map((i) => i.trim()).filter((i) => i !== "");
 }
 
+// packages/gate-result/src/checkpoint/settings.ts
+var APPROVAL_INPUTS = [
+  {
+    name: "min-approvals",
+    kind: "integer",
+    default: "1",
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+  },
+  {
+    name: "approvers",
+    kind: "list",
+    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+  },
+  {
+    name: "approver-not-committer",
+    kind: "boolean",
+    default: "true",
+    description: "When `true`, a reviewer who authored or committed a commit of the PR does not count. Default: true."
+  },
+  {
+    name: "allow-stale-approvals",
+    kind: "boolean",
+    default: "false",
+    description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
+  }
+];
+
+// packages/gate-result/src/input-specs.ts
+var COMMON_INPUTS = [
+  {
+    name: "if-missing",
+    kind: "enum",
+    values: ["fail", "warn", "skip"],
+    default: "fail",
+    description: "What to do when the report does not exist: `fail` (an error verdict), `warn` (a warning, the job passes) or `skip` (the gate passes and says it was skipped). A report that exists but cannot be used is always an error. Default: fail."
+  },
+  {
+    name: "working-directory",
+    kind: "string",
+    default: ".",
+    description: "Directory, relative to the workspace, that report paths and globs are resolved against. It must stay inside the workspace. Default: `.`."
+  }
+];
+function inputsFromRecord(values, source = "input") {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const [name, value2] of Object.entries(values)) {
+    if (value2 !== void 0 && value2.trim() !== "") map2.set(name, value2);
+  }
+  return {
+    get: (name) => {
+      const value2 = map2.get(name);
+      return value2 === void 0 ? void 0 : { value: value2, source };
+    }
+  };
+}
+function layerInputs(...layers) {
+  return {
+    get: (name) => {
+      for (const layer of layers) {
+        const value2 = layer.get(name);
+        if (value2 !== void 0) return value2;
+      }
+      return void 0;
+    }
+  };
+}
+function withDefaults(inputs, specs) {
+  const defaults = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    if (spec.default !== void 0) defaults.set(spec.name, { value: spec.default, source: "default" });
+  }
+  return { get: (name) => inputs.get(name) ?? defaults.get(name) };
+}
+function findMisspelledInputs(givenNames, specs) {
+  const known = specs.map((s) => s.name);
+  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
+  const knownNormal = new Set(known.map(normal));
+  const result = [];
+  for (const given of givenNames) {
+    if (knownNormal.has(normal(given)) && known.includes(given)) continue;
+    let best;
+    for (const name of known) {
+      const distance = editDistance(normal(given), normal(name), 2);
+      if (distance <= 2 && (best === void 0 || distance < best.distance)) best = { name, distance };
+    }
+    if (best !== void 0) result.push({ given, suggestion: best.name });
+  }
+  return result;
+}
+function editDistance(a, b, cap = Number.POSITIVE_INFINITY) {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value2 = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      current.push(value2);
+      rowMin = Math.min(rowMin, value2);
+    }
+    if (rowMin > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// packages/gate-result/src/known-gates.ts
+var KNOWN_GATES = [
+  { id: "coverage", title: "Coverage" },
+  { id: "mutation", title: "Mutation score" },
+  { id: "sarif", title: "Static analysis" },
+  { id: "license", title: "Licenses" },
+  { id: "pr-size", title: "PR size" },
+  { id: "integrity", title: "Integrity" },
+  { id: "kpi", title: "KPI export" }
+];
+
+// packages/gate-result/src/policy/diff.ts
+var BASE_POLICY_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function defaultPolicySource(eventName) {
+  return BASE_POLICY_EVENTS.includes(eventName) ? "base" : "head";
+}
+function flattenSettings(root, prefix = "", out = {}) {
+  if (root === null || root === void 0) return out;
+  if (Array.isArray(root)) {
+    out[prefix] = root.map((item) => typeof item === "string" ? item : JSON.stringify(item)).join(", ");
+  } else if (typeof root === "object") {
+    const entries = Object.entries(root);
+    if (entries.length === 0 && prefix !== "") out[prefix] = "";
+    for (const [key, value2] of entries) flattenSettings(value2, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else out[prefix] = typeof root === "string" ? root : JSON.stringify(root);
+  return out;
+}
+function diffPolicies(base, head) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const changes = [];
+  for (const setting of names) {
+    const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
+    const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
+    if (before !== after) changes.push({ setting, base: before, head: after });
+  }
+  return changes;
+}
+var MAX_VALUE = 120;
+function shown(value2) {
+  if (value2 === null) return "(unset)";
+  const flat = value2.replace(/\s*[\r\n]+\s*/g, ", ");
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE)}\u2026` : flat === "" ? '""' : flat;
+}
+function formatPolicyChange(change) {
+  return `${change.setting}: ${shown(change.base)} \u2192 ${shown(change.head)}`;
+}
+function changesForGate(changes, gate) {
+  return changes.filter(
+    (c) => c.setting === "gates" || c.setting.startsWith(`${gate}.`) || c.setting.startsWith("approval.")
+  );
+}
+function shortSha(ref) {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function describePolicy(record2) {
+  const file2 = record2.file;
+  if (record2.source === "head") {
+    const where = record2.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
+    return `Policy: ${where}, from ${record2.reason}.`;
+  }
+  const at = record2.base === void 0 ? "the base" : `the base ${shortSha(record2.base)}`;
+  if (record2.origin === "none") {
+    return `Policy: defaults and step inputs, from ${record2.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+  }
+  const how = record2.origin === "git" ? "read with git" : "read through the contents API";
+  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record2.reason}.`;
+}
+function policySection(record2, gate) {
+  const notes = [describePolicy(record2)];
+  if (record2.problem !== void 0) notes.push(record2.problem);
+  if (record2.changes !== void 0) {
+    const own2 = changesForGate(record2.changes, gate);
+    const others = record2.changes.length - own2.length;
+    if (record2.changes.length === 0) notes.push("The head's config file sets the same policy as the base's.");
+    else if (own2.length > 0) {
+      notes.push(
+        record2.source === "base" ? `The head's config file would change ${own2.length} setting${own2.length === 1 ? "" : "s"} (not in force):` : `The head's config file changes ${own2.length} setting${own2.length === 1 ? "" : "s"} against the base's (in force):`
+      );
+      notes.push(...own2.map(formatPolicyChange));
+    }
+    if (others > 0)
+      notes.push(
+        `${others} setting${others === 1 ? "" : "s"} of other gates differ too (listed in the result file).`
+      );
+  }
+  return { title: "Policy", notes };
+}
+function withPolicy(result, record2) {
+  if (record2 === void 0) return result;
+  return { ...result, policy: record2, details: [...result.details, policySection(record2, result.gate)] };
+}
+
+// packages/gate-result/src/config-file.ts
+var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
+var APPROVAL_SECTION = "approval";
+var scalar = external_exports.string();
+var value = external_exports.union([scalar, external_exports.array(scalar)]);
+var section = external_exports.record(external_exports.string(), value);
+function fail(file2, message) {
+  throw new ConfigError(`${message.replace(/\.$/, "")} in the config file \`${file2}\`.`);
+}
+function nearest(name, known) {
+  const [hit] = findMisspelledInputs(
+    [name],
+    known.map((k) => ({ name: k, kind: "string", description: "" }))
+  );
+  return hit === void 0 ? "" : ` (did you mean \`${hit.suggestion}\`?)`;
+}
+function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => s.name !== "working-directory"), ...gate.inputs]) {
+  if (raw2 === null || raw2 === void 0 || raw2 === "") return {};
+  const parsed = section.safeParse(raw2);
+  if (!parsed.success)
+    fail(file2, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
+  const known = specs.map((s) => s.name);
+  const values = {};
+  for (const [name, item] of Object.entries(parsed.data)) {
+    const spec = specs.find((s) => s.name === name);
+    if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
+    if (spec.kind === "secret")
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` is a secret and cannot be set here; pass it as an input`
+      );
+    values[name] = Array.isArray(item) ? item.join("\n") : item;
+  }
+  return values;
+}
+function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+  const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const [error63] = doc.errors;
+  if (error63 !== void 0) {
+    const { line } = lineCounter.linePos(error63.pos[0]);
+    fail(file2, `${error63.message.split("\n")[0] ?? "Invalid YAML"} (line ${line})`);
+  }
+  let root;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    fail(file2, "Too many YAML aliases (at most 100 are expanded)");
+  }
+  if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
+  const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
+  if (!top.success) fail(file2, "Expected a mapping at the top level");
+  const config2 = { file: file2, sections: {}, settings: flattenSettings(top.data) };
+  for (const [key, raw2] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config2.approval = readSection(file2, { id: APPROVAL_SECTION, inputs: [] }, raw2, [...APPROVAL_INPUTS]);
+      continue;
+    }
+    if (key === "gates") {
+      const list = value.safeParse(raw2);
+      if (!list.success) fail(file2, "Expected `gates` to be a list of gate names");
+      const ids = (Array.isArray(list.data) ? list.data : list.data.split(/[,\n]/)).map((s) => s.trim()).filter(Boolean);
+      for (const id of ids)
+        if (!knownIds.includes(id)) fail(file2, `Unknown gate \`${id}\` in \`gates\`${nearest(id, knownIds)}`);
+      config2.gates = ids;
+      continue;
+    }
+    if (!knownIds.includes(key))
+      fail(file2, `Unknown key \`${key}\`${nearest(key, ["gates", APPROVAL_SECTION, ...knownIds])}`);
+    const gate = gates.find((g) => g.id === key);
+    if (gate !== void 0) config2.sections[key] = readSection(file2, gate, raw2);
+  }
+  return config2;
+}
+function configFileInputs(config2, gate) {
+  return layerInputs(
+    inputsFromRecord(config2?.sections[gate] ?? {}, "config-file"),
+    inputsFromRecord(config2?.approval ?? {}, "config-file")
+  );
+}
+
 // packages/gate-result/src/result.ts
 var RESULT_SCHEMA = "aeef.gate-result/v1";
 var VERDICT_ORDER = { pass: 0, warn: 1, fail: 2, error: 3 };
@@ -48535,6 +48657,252 @@ var VERDICT_EMOJI = {
   error: "\u26D4"
 };
 
+// packages/gate-result/src/runtime/policy-source.ts
+import path2 from "node:path";
+
+// packages/gate-result/src/runtime/fs-safe.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function displayPath(root, absolute) {
+  return isInside(root, absolute) ? path.relative(root, absolute).split(path.sep).join("/") || "." : absolute;
+}
+function resolveInside(given, roots) {
+  const root = roots[0];
+  if (root === void 0) throw new Error("resolveInside needs at least one root");
+  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
+  if (given.startsWith("~")) throw outside();
+  const absolute = path.resolve(root, given);
+  if (!roots.some((r) => isInside(r, absolute))) throw outside();
+  return absolute;
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  return "a device or special file";
+}
+function mib(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function readFileSafe(given, options) {
+  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const absolute = resolveInside(given, roots);
+  const shown2 = displayPath(roots[0] ?? "/", absolute);
+  const notRegular = (what) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` must be a regular file inside the workspace, not ${what}.`
+  );
+  try {
+    await lstat2(absolute);
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new MissingReportError(shown2, `The report \`${shown2}\` was not found.`);
+    }
+    throw new ReportError(shown2, `The report \`${shown2}\` cannot be read (${code ?? "unknown error"}).`);
+  }
+  const real = await realpath(absolute).catch(() => {
+    throw notRegular("a broken link");
+  });
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const check2 = (stats) => {
+    if (!stats.isFile()) throw notRegular(kindOf(stats));
+    if (stats.size > maxBytes) {
+      throw new ReportError(
+        shown2,
+        `The report \`${shown2}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
+      );
+    }
+  };
+  check2(await stat2(real));
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    check2(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+function decodeReport(bytes, shown2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
+  }
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      shown2,
+      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text;
+}
+
+// packages/gate-result/src/runtime/policy-source.ts
+var POLICY_SOURCE_INPUT = {
+  name: "policy-source",
+  kind: "enum",
+  values: ["base", "head"],
+  description: "Which config file is the policy: `base` reads it as it is at the base commit (git, else the contents API), so a pull request cannot lower its own bar; `head` reads the checkout. Step inputs win over either. Default: `base` on pull_request, pull_request_target, merge_group and pull_request_review events, the checkout on every other event (see docs/policy.md)."
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function repoPath(root, file2) {
+  const absolute = path2.resolve(root, file2);
+  const relative = path2.relative(root, absolute).split(path2.sep).join("/");
+  if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) {
+    throw new InputError(
+      "config-file",
+      `Expected \`config-file\` to be a path inside the repository, so it can be read at the base commit, got \`${file2.slice(0, 80)}\`.`
+    );
+  }
+  return relative;
+}
+async function gitOk(git, args) {
+  try {
+    return await git(args);
+  } catch {
+    return void 0;
+  }
+}
+function tooLarge(file2, at, size) {
+  return new ConfigError(
+    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+  );
+}
+async function readWithGit(options, file2, base) {
+  const { git } = options;
+  if (await gitOk(git, ["cat-file", "-e", `${base}^{commit}`]) === void 0) return void 0;
+  const object2 = `${base}:./${file2}`;
+  const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
+  if (type === void 0) return { text: void 0, origin: "none" };
+  const at = `the base ${base.slice(0, 7)}`;
+  if (type !== "blob")
+    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+  try {
+    const size = Number((await git(["cat-file", "-s", object2])).trim());
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at, size);
+    return { text: await git(["cat-file", "blob", object2]), origin: "git" };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw error63;
+    throw new ConfigError(
+      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+    );
+  }
+}
+async function readWithApi(options, file2, base) {
+  const at = `the base ${base.slice(0, 7)}`;
+  const { github, repository } = options;
+  if (github === void 0 || repository === void 0) {
+    throw new ConfigError(
+      `The base commit ${base.slice(0, 7)} is not in the clone and there is no ${github === void 0 ? "token" : "repository name"} to read the config file \`${file2}\` at it through the API: check out with \`fetch-depth: 0\`, or give \`github-token\` (\`contents: read\`).`
+    );
+  }
+  let data;
+  try {
+    const encoded = file2.split("/").map(encodeURIComponent).join("/");
+    const response = await github.request(
+      "GET /repos/{owner}/{repo}/contents/{+path}",
+      { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
+    );
+    if (Array.isArray(response.data))
+      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+    data = response.data;
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
+    if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
+    throw new ConfigError(
+      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+    );
+  }
+  if (data.type !== "file") {
+    throw new ConfigError(
+      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+    );
+  }
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at, data.size);
+  if (data.encoding !== "base64" || typeof data.content !== "string") {
+    throw new ConfigError(
+      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+    );
+  }
+  const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at, bytes.length);
+  return { text: bytes.toString("latin1"), origin: "api" };
+}
+async function readBase(options, base) {
+  const shown2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const file2 = repoPath(options.root, shown2);
+  const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
+  if (found.text === void 0) return { config: void 0, origin: "none" };
+  const at = `${shown2}@${base.slice(0, 7)}`;
+  let text;
+  try {
+    text = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+  } catch (error63) {
+    throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
+  }
+  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
+}
+async function loadPolicy(options) {
+  const source = options.source ?? defaultPolicySource(options.eventName);
+  const reason = options.reason ?? (options.source !== void 0 ? `\`policy-source: ${options.source}\`` : `the default on ${options.eventName}`);
+  const file2 = options.explicit ?? DEFAULT_CONFIG_FILE;
+  const record2 = { source, reason, file: file2, origin: "checkout" };
+  const wantsBase = source === "base" || options.compare === true || BASE_POLICY_EVENTS.includes(options.eventName);
+  if (source === "base" && options.base === void 0) {
+    throw new ConfigError(
+      `\`policy-source: base\` needs the base commit, and the ${options.eventName} event names none; set \`policy-source: head\` to judge by the checkout's config file.`
+    );
+  }
+  if (options.base !== void 0 && wantsBase) record2.base = options.base;
+  if (source === "head") {
+    const config2 = await options.readCheckout();
+    if (config2 === void 0) record2.origin = "none";
+    if (record2.base !== void 0) {
+      try {
+        const base2 = await readBase(options, record2.base);
+        record2.changes = diffPolicies(base2.config?.settings ?? {}, config2?.settings ?? {});
+      } catch (error63) {
+        record2.problem = `The base's config file could not be read, so the settings the head changes are not listed: ${getErrorMessage(error63)}`;
+      }
+    }
+    return { config: config2, record: record2 };
+  }
+  const base = await readBase(options, options.base ?? "");
+  record2.origin = base.origin;
+  try {
+    const head = await options.readCheckout();
+    record2.changes = diffPolicies(base.config?.settings ?? {}, head?.settings ?? {});
+  } catch (error63) {
+    record2.problem = `The head's config file could not be read (it is not the policy of this run): ${getErrorMessage(error63)}`;
+  }
+  return { config: base.config, record: record2 };
+}
+
 // packages/gate-result/src/annotations.ts
 var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
 function selectAnnotations(findings, { perLevel = 10 } = {}) {
@@ -48543,14 +48911,14 @@ function selectAnnotations(findings, { perLevel = 10 } = {}) {
   );
   const count2 = { error: 0, warning: 0, notice: 0 };
   const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
+  const shown2 = [];
   for (const { finding } of ranked) {
     if (count2[finding.level] < perLevel) {
       count2[finding.level]++;
-      shown.push(finding);
+      shown2.push(finding);
     } else omitted[finding.level]++;
   }
-  return { shown, omitted };
+  return { shown: shown2, omitted };
 }
 
 // packages/gate-result/src/escape.ts
@@ -48781,11 +49149,11 @@ function renderSummary(results, options = {}) {
 }
 
 // packages/gate-result/src/runtime/job-summary.ts
-import { appendFile as appendFile2, stat as stat2 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3 } from "node:fs/promises";
 async function appendJobSummary(markdown, env = process.env) {
   const file2 = env.GITHUB_STEP_SUMMARY;
   if (!file2) throw new Error("GITHUB_STEP_SUMMARY is not set");
-  const stats = await stat2(file2).catch(() => void 0);
+  const stats = await stat3(file2).catch(() => void 0);
   if (stats !== void 0 && !stats.isFile()) throw new Error("GITHUB_STEP_SUMMARY is not a regular file");
   await appendFile2(file2, markdown, { encoding: "utf8" });
 }
@@ -48793,9 +49161,9 @@ async function appendJobSummary(markdown, env = process.env) {
 // packages/gate-result/src/runtime/result-file.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 function resultFilePath(dir, gate) {
-  return path.join(dir, `${gate}.json`);
+  return path3.join(dir, `${gate}.json`);
 }
 async function writeResultFile(dir, result) {
   await mkdir2(dir, { recursive: true });
@@ -48961,11 +49329,16 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 // packages/gate-result/src/runtime/runner-context.ts
 import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // packages/gate-result/src/changes/event.ts
-var DIFFABLE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push"];
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+var DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, "merge_group", "push"];
 var NULL_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -48980,7 +49353,9 @@ function readEventContext(eventName, payload, env = {}) {
   if (repository) context.repository = repository;
   switch (eventName) {
     case "pull_request":
-    case "pull_request_target": {
+    case "pull_request_target":
+    case "pull_request_review":
+    case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
       context.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
       context.baseSha = sha(
@@ -49414,12 +49789,12 @@ function toChangedFile2(entry, names, tally, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path8 = status === "deleted" ? oldPath : newPath;
-  if (typeof path8 !== "string" || path8 === "") {
+  const path9 = status === "deleted" ? oldPath : newPath;
+  if (typeof path9 !== "string" || path9 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path8,
+    path: path9,
     status,
     additions: tally.additions,
     deletions: tally.deletions,
@@ -51150,7 +51525,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -51505,116 +51880,14 @@ function githubClientOf(token, baseUrl) {
   return createGitHubClient({ token, ...baseUrl ? { baseUrl } : {} });
 }
 
-// packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-function isInside(parent, child) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
-}
-function displayPath(root, absolute) {
-  return isInside(root, absolute) ? path2.relative(root, absolute).split(path2.sep).join("/") || "." : absolute;
-}
-function resolveInside(given, roots) {
-  const root = roots[0];
-  if (root === void 0) throw new Error("resolveInside needs at least one root");
-  const outside = () => new ReportError(given, `The report path \`${given}\` is outside the workspace.`);
-  if (given.startsWith("~")) throw outside();
-  const absolute = path2.resolve(root, given);
-  if (!roots.some((r) => isInside(r, absolute))) throw outside();
-  return absolute;
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  return "a device or special file";
-}
-function mib(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
-}
-async function readFileSafe(given, options) {
-  const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
-  const absolute = resolveInside(given, roots);
-  const shown = displayPath(roots[0] ?? "/", absolute);
-  const notRegular = (what) => new ReportError(
-    shown,
-    `The report \`${shown}\` must be a regular file inside the workspace, not ${what}.`
-  );
-  try {
-    await lstat2(absolute);
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new MissingReportError(shown, `The report \`${shown}\` was not found.`);
-    }
-    throw new ReportError(shown, `The report \`${shown}\` cannot be read (${code ?? "unknown error"}).`);
-  }
-  const real = await realpath(absolute).catch(() => {
-    throw notRegular("a broken link");
-  });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
-  const check2 = (stats) => {
-    if (!stats.isFile()) throw notRegular(kindOf(stats));
-    if (stats.size > maxBytes) {
-      throw new ReportError(
-        shown,
-        `The report \`${shown}\` is ${mib(stats.size)}, over the ${mib(maxBytes)} limit.`
-      );
-    }
-  };
-  check2(await stat3(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    check2(stats);
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let offset = 0;
-    while (offset < stats.size) {
-      const { bytesRead } = await handle.read(buffer, offset, stats.size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return buffer.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-function decodeReport(bytes, shown) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text.trim() === "") throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text;
-}
-
 // packages/gate-result/src/runtime/local-io.ts
 import os5 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // packages/gate-result/src/runtime/glob-files.ts
 import { opendir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var SKIPPED_DIRS = [".git", "node_modules"];
 var MAX_ENTRIES = 2e6;
 var MAX_DEPTH = 64;
@@ -51642,7 +51915,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path3.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -51705,15 +51978,15 @@ function runGit(cwd, args, stdin) {
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
-  const target = path4.resolve(roots[0] ?? ".", file2);
+  const target = path5.resolve(roots[0] ?? ".", file2);
   if (!roots.some((root) => isInside(root, target))) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path4.dirname(target), { recursive: true });
+  await mkdir3(path5.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
@@ -51726,7 +51999,7 @@ async function writeFileAtomic(file2, data, roots) {
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path4.join(dir, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(dir, e.name)).sort();
 }
 
 // packages/gate-result/src/logger.ts
@@ -51760,12 +52033,12 @@ function createConsoleLogger(stream = process.stderr) {
 
 // packages/gate-result/src/runtime/local-io.ts
 function defaultResultDir(env = process.env) {
-  return path5.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
+  return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
 function createLocalIO(options) {
-  const workspace = path5.resolve(options.workspace);
-  const resultDir = path5.resolve(options.resultDir ?? defaultResultDir());
-  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path5.resolve(d))];
+  const workspace = path6.resolve(options.workspace);
+  const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
+  const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
   const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
   return {
@@ -51773,7 +52046,7 @@ function createLocalIO(options) {
     readFile: readFile2,
     async readText(file2, read) {
       const bytes = await readFile2(file2, read);
-      return decodeReport(bytes, displayPath(workspace, path5.resolve(workspace, file2)));
+      return decodeReport(bytes, displayPath(workspace, path6.resolve(workspace, file2)));
     },
     glob: (patterns, globOptions) => globFiles(workspace, patterns, globOptions?.ignore),
     git: (args, gitOptions) => runGit(workspace, args, gitOptions?.stdin),
@@ -51786,6 +52059,7 @@ function createLocalIO(options) {
       return changes;
     },
     github: options.github,
+    ...options.policy === void 0 ? {} : { policy: options.policy },
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance2.now()
@@ -51829,8 +52103,8 @@ async function readEvent(env) {
   }
 }
 async function resolveWorkingDirectory(root, given) {
-  const shown = `\`${given.slice(0, 60)}\``;
-  const absolute = path6.resolve(root, given);
+  const shown2 = `\`${given.slice(0, 60)}\``;
+  const absolute = path7.resolve(root, given);
   const realRoot = await realpath2(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
@@ -51838,13 +52112,13 @@ async function resolveWorkingDirectory(root, given) {
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown}.`
+      `Expected \`working-directory\` to be an existing directory inside the workspace, got ${shown2}.`
     );
   }
   if (!(await stat4(real)).isDirectory()) {
     throw new InputError(
       "working-directory",
-      `Expected \`working-directory\` to be a directory, got ${shown}.`
+      `Expected \`working-directory\` to be a directory, got ${shown2}.`
     );
   }
   return real;
@@ -51866,16 +52140,34 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
   const log = createCoreLogger();
-  const root = path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const runnerTemp = path6.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
-  const resultDir = path6.join(runnerTemp, "aeef-gates");
+  const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const runnerTemp = path7.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
+  const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
-  const config2 = await loadConfigFile(root, getString(inputs, "config-file"), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, "config-file");
+  const source = getEnum(inputs, "policy-source", ["base", "head"]);
+  if (problem !== void 0 && (source ?? defaultPolicySource(event.name)) === "base") {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config: config2, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...github === void 0 ? {} : { github },
+    ...event.repository === void 0 ? {} : { repository: event.repository },
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite)
+  });
   const io = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -51884,7 +52176,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, io, resultDir };
+  return { inputs, inputNames: names, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -51898,7 +52190,8 @@ var RUNTIME_INPUTS = [
     name: "config-file",
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
-  }
+  },
+  POLICY_SOURCE_INPUT
 ];
 async function runSelected(gates, options, combined, written) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
@@ -51918,10 +52211,13 @@ async function runSelected(gates, options, combined, written) {
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known
+      }),
+      context.policy
+    );
     written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);
   }
@@ -51929,7 +52225,7 @@ async function runSelected(gates, options, combined, written) {
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
-  const resultDir = path7.join(path7.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
+  const resultDir = path8.join(path8.resolve(process.env.RUNNER_TEMP ?? os7.tmpdir()), "aeef-gates");
   let results = [];
   let failure2;
   const written = /* @__PURE__ */ new Map();
@@ -51989,6 +52285,20 @@ var sectionSchema = external_exports.object({
   notes: external_exports.array(external_exports.string()).optional(),
   omittedRows: external_exports.number().int().nonnegative().optional()
 });
+var policyChangeSchema = external_exports.object({
+  setting: external_exports.string(),
+  base: external_exports.string().nullable(),
+  head: external_exports.string().nullable()
+});
+var policySchema = external_exports.object({
+  source: external_exports.enum(["base", "head"]),
+  reason: external_exports.string(),
+  file: external_exports.string(),
+  origin: external_exports.enum(["git", "api", "checkout", "none"]),
+  base: external_exports.string().optional(),
+  changes: external_exports.array(policyChangeSchema).optional(),
+  problem: external_exports.string().optional()
+});
 function gateResultSchemaFor(gates) {
   return external_exports.object({
     schema: external_exports.literal(RESULT_SCHEMA),
@@ -52001,7 +52311,8 @@ function gateResultSchemaFor(gates) {
     outputs: external_exports.record(ID, external_exports.string()),
     config: external_exports.record(external_exports.string(), external_exports.unknown()),
     inputs: external_exports.array(external_exports.string()),
-    durationMs: FINITE.nonnegative()
+    durationMs: FINITE.nonnegative(),
+    policy: policySchema.optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json",
     title: `aeef/gates result file (${RESULT_SCHEMA})`
@@ -52014,32 +52325,32 @@ var NO_RANGES = Object.freeze([]);
 
 // packages/gate-result/src/changes/file-text.ts
 var MAX_FILE_TEXT_BYTES = 2 * 1024 * 1024;
-function tooLarge(path8, maxBytes) {
+function tooLarge2(path9, maxBytes) {
   return new ConfigError(
-    `${path8} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
+    `${path9} is larger than ${Math.round(maxBytes / 1024)} KiB, more than any file of its kind; refusing to parse it.`
   );
 }
-async function fromGit(io, sha2, path8, maxBytes) {
+async function fromGit(io, sha2, path9, maxBytes) {
   let text;
   try {
-    text = await io.git(["show", `${sha2}:./${path8}`]);
+    text = await io.git(["show", `${sha2}:./${path9}`]);
   } catch {
     return void 0;
   }
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(path8, maxBytes);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge2(path9, maxBytes);
   return text;
 }
-async function fromApi(io, ref, path8, maxBytes) {
+async function fromApi(io, ref, path9, maxBytes) {
   const { github } = io;
   const repository = io.event.repository;
   if (!github || !repository) {
-    throw new ConfigError(`Cannot read ${path8} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
+    throw new ConfigError(`Cannot read ${path9} at ${ref.slice(0, 12)}: no git history and no GitHub token.`);
   }
   let data;
   try {
     const response = await github.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repository,
-      path: path8,
+      path: path9,
       ref
     });
     data = response.data ?? {};
@@ -52047,21 +52358,21 @@ async function fromApi(io, ref, path8, maxBytes) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return void 0;
     throw error63;
   }
-  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge(path8, maxBytes);
+  if (typeof data.size === "number" && data.size > maxBytes) throw tooLarge2(path9, maxBytes);
   if (typeof data.content !== "string" || data.encoding !== "base64") {
-    throw new ConfigError(`The GitHub API returned ${path8} at ${ref.slice(0, 12)} without base64 content.`);
+    throw new ConfigError(`The GitHub API returned ${path9} at ${ref.slice(0, 12)} without base64 content.`);
   }
   const text = Buffer.from(data.content, "base64");
-  if (text.length > maxBytes) throw tooLarge(path8, maxBytes);
+  if (text.length > maxBytes) throw tooLarge2(path9, maxBytes);
   return text.toString("utf8");
 }
 async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT_BYTES) {
-  const read = (sha2, path8) => changes.source === "git" ? fromGit(io, sha2, path8, maxBytes) : fromApi(io, sha2, path8, maxBytes);
+  const read = (sha2, path9) => changes.source === "git" ? fromGit(io, sha2, path9, maxBytes) : fromApi(io, sha2, path9, maxBytes);
   const texts = /* @__PURE__ */ new Map();
-  for (const path8 of paths) {
-    const base = await read(changes.base, path8);
-    const head = await read(changes.head, path8);
-    texts.set(path8, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
+  for (const path9 of paths) {
+    const base = await read(changes.base, path9);
+    const head = await read(changes.head, path9);
+    texts.set(path9, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
 }
@@ -52117,8 +52428,8 @@ var TOOL_CONFIGS = [
     keys: /^(?:exclude|exclude-rules|exclude-dirs|exclude-files|skip-dirs|skip-files|disable|disable-all|exclusions|paths|rules)$/
   }
 ];
-function toolConfigOf(path8) {
-  return TOOL_CONFIGS.find((row2) => row2.file.test(path8));
+function toolConfigOf(path9) {
+  return TOOL_CONFIGS.find((row2) => row2.file.test(path9));
 }
 var COMMENT = /^\s*(?:\/\/|#|;|\/\*|\*)/;
 var KEY_OPENING = /(?:^|[\s,{[(])["']?([\w$.@:/-]+)["']?\s*[:=]\s*(.*)$/;
@@ -52604,8 +52915,8 @@ var PROSE_EXTENSIONS = /* @__PURE__ */ new Set([
   "html",
   "htm"
 ]);
-function extensionOf(path8) {
-  const name = path8.slice(path8.lastIndexOf("/") + 1);
+function extensionOf(path9) {
+  const name = path9.slice(path9.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
@@ -52622,8 +52933,8 @@ function prepared(table, extension) {
   }
   return entry;
 }
-function matcherFor(table, path8) {
-  const { rows, any: any2 } = prepared(table, extensionOf(path8));
+function matcherFor(table, path9) {
+  const { rows, any: any2 } = prepared(table, extensionOf(path9));
   if (any2 === void 0) return () => void 0;
   return (text) => {
     if (!any2.test(text)) return void 0;
@@ -52710,9 +53021,9 @@ var TEST_NAMES = [
   /(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|swift|php)$/,
   /^conftest\.py$/
 ];
-function isTestFile(path8, extra) {
-  if (extra?.(path8)) return true;
-  const parts = path8.split("/");
+function isTestFile(path9, extra) {
+  if (extra?.(path9)) return true;
+  const parts = path9.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (TEST_NAMES.some((re) => re.test(name))) return true;
   return parts.slice(0, -1).some((dir) => TEST_DIRS.has(dir));
@@ -52730,7 +53041,7 @@ function isCode(file2) {
 function detect(input2, options) {
   const findings = [];
   const on = (category) => options.checks.has(category);
-  const isTest = (path8) => isTestFile(path8, options.isExtraTest);
+  const isTest = (path9) => isTestFile(path9, options.isExtraTest);
   for (const file2 of input2.files) {
     if (options.isExcluded(file2.path)) continue;
     const code = isCode(file2);

@@ -30,8 +30,10 @@ const run = (
   workspace: string,
   inputs: Record<string, string> = {},
   env: Record<string, string> = {},
+  pr: PullRequestRepo = repo,
 ): ReturnType<typeof runAction> =>
-  runAction({ bundle: 'license', workspace, inputs, env, event: repo.pullRequestEvent() });
+  // The event of the repository in the workspace: its base commit holds the policy (policy-source).
+  runAction({ bundle: 'license', workspace, inputs, env, event: pr.pullRequestEvent() });
 
 describe('license action (dist/license, Node 24)', () => {
   it('passes the installed project with an exception for its CC-BY-3.0 data package', async () => {
@@ -76,7 +78,7 @@ describe('license action (dist/license, Node 24)', () => {
 
   it('is an error when there is nothing to read', async () => {
     const empty = makePullRequestRepo({ 'README.md': 'x\n' }, { 'README.md': 'y\n' });
-    const r = await run(empty.dir);
+    const r = await run(empty.dir, {}, {}, empty);
     expect(r.exitCode).toBe(1);
     expect(r.outputs.verdict).toBe('error');
     expect(r.outputs.summary).toMatch(/No lockfile, node_modules or SBOM found/);
@@ -84,7 +86,7 @@ describe('license action (dist/license, Node 24)', () => {
 
   it('is an error on a malformed lockfile', async () => {
     const broken = makePullRequestRepo({ 'package-lock.json': '{"lockfileVersion": 3, "packages": {' }, {});
-    const r = await run(broken.dir);
+    const r = await run(broken.dir, {}, {}, broken);
     expect(r.exitCode).toBe(1);
     expect(r.outputs.verdict).toBe('error');
     expect(r.outputs.summary).toMatch(/package-lock\.json is not valid JSON/);

@@ -206,8 +206,11 @@ describe('pr-size bundle (e2e)', () => {
       ].join('\n');
       for (const secret of [token, Buffer.from(token).toString('base64')])
         expect(channels).not.toContain(secret);
-      // 1 PR + 2 pages + .gitattributes + DELETE (refused): bounded (G6).
-      expect(server.requests.length).toBe(5);
+      // 1 PR + 2 pages + the base's config file (policy-source) + .gitattributes + DELETE (refused): bounded (G6).
+      expect(server.requests.length).toBe(6);
+      expect(server.requests.filter((r) => r.path.includes('/contents/.github/aeef-gates.yml'))).toHaveLength(
+        1,
+      );
     } finally {
       await server.close();
     }

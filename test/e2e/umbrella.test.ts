@@ -39,9 +39,14 @@ afterAll(() => {
 });
 
 function sampleRepo(config: string): PullRequestRepo {
+  // The config file is the base branch's (on a pull_request the policy is read at the base commit).
   const repo = makePullRequestRepo(
-    { 'src/cart.js': BASE_CART, 'package.json': readFileSync(path.join(EXAMPLES, 'package.json'), 'utf8') },
-    { 'src/cart.js': CART, '.github/aeef-gates.yml': config },
+    {
+      'src/cart.js': BASE_CART,
+      'package.json': readFileSync(path.join(EXAMPLES, 'package.json'), 'utf8'),
+      '.github/aeef-gates.yml': config,
+    },
+    { 'src/cart.js': CART },
   );
   // Reports and the lockfile arrive as a CI run leaves them: untracked files in the workspace.
   for (const item of ['reports', 'test', 'package-lock.json']) {

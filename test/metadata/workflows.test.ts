@@ -6,7 +6,7 @@ import { runLint } from '../support/actionlint.js';
 import { REPO_ROOT } from '../support/paths.js';
 
 /** The README's workflow examples, each shown verbatim there. */
-const EXAMPLES = ['pull-request', 'push', 'merge-group', 'matrix-kpi', 'pr-size-target'].map(
+const EXAMPLES = ['pull-request', 'push', 'merge-group', 'matrix-kpi', 'pr-size-target', 'reviews'].map(
   (name) => `docs/examples/${name}.yml`,
 );
 const SELF_TEST = '.github/workflows/gates.yml';

@@ -5,6 +5,8 @@
  */
 import {
   KNOWN_GATES,
+  ReportError,
+  getErrorMessage,
   parseGateResult,
   worstVerdict,
   type GateId,
@@ -35,7 +37,7 @@ export function collectResults(
     try {
       result = parseGateResult(file.text, suite);
     } catch (error) {
-      throw new Error(`The result file ${file.path} ${(error as Error).message}.`);
+      throw new ReportError(file.path, `The result file ${file.path} ${getErrorMessage(error)}.`);
     }
     // The KPI step's own earlier result is not an input to itself.
     if (result.gate === 'kpi') continue;

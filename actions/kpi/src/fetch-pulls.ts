@@ -4,7 +4,7 @@
  * before the window; each merged PR then costs two requests (size and reviews), so the sample is
  * capped and the cap is reported, keeping a run inside the shared token budget.
  */
-import type { GitHubClient } from '@aeef/gate-result';
+import { GitHubApiError, type GitHubClient } from '@aeef/gate-result';
 import type { PullSample, ReviewSample } from './github-kpis.js';
 
 interface PullListItem {
@@ -62,7 +62,7 @@ export async function fetchMergedPulls(
     });
     requests++;
     if (!Array.isArray(response.data))
-      throw new Error('The GitHub API returned an unexpected pull request list.');
+      throw new GitHubApiError(response.status, 'The GitHub API returned an unexpected pull request list.');
     for (const pr of response.data) {
       const mergedAt = pr.merged_at === null ? NaN : Date.parse(pr.merged_at);
       if (mergedAt >= since && mergedAt <= options.until) merged.push(pr);

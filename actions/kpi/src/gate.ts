@@ -5,7 +5,9 @@
  * decide their steps.
  */
 import {
+  ConfigError,
   getErrorMessage,
+  InputError,
   MissingReportError,
   RESULT_SCHEMA,
   worstVerdict,
@@ -137,12 +139,13 @@ async function readResultFiles(config: KpiConfig, io: GateIO): Promise<ResultFil
 
 async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]): Promise<Kpi[]> {
   if (io.github === undefined) {
-    throw new Error(
+    throw new InputError(
+      'github-token',
       'The GitHub KPIs need a token: set `github-token` (the workflow token needs `pull-requests: read`).',
     );
   }
   if (io.event.repository === undefined)
-    throw new Error('The GitHub KPIs need the repository, which the event does not name.');
+    throw new ConfigError('The GitHub KPIs need the repository, which the event does not name.');
   const fetched = await fetchMergedPulls(io.github, {
     owner: io.event.repository.owner,
     repo: io.event.repository.repo,

@@ -3,7 +3,7 @@
  * commit-tree, push): the job's checkout is never touched. A rejected push (another run appended
  * first) is retried from a fresh fetch, so concurrent runs never lose a record.
  */
-import type { GateIO } from '@aeef/gate-result';
+import { ConfigError, type GateIO } from '@aeef/gate-result';
 import { renderDashboard } from './dashboard.js';
 import { HISTORY_DIR, parseHistory, recordLine, shardPath, type ParsedHistory } from './history-record.js';
 import type { KpiReport } from './kpi-report.js';
@@ -62,7 +62,7 @@ export async function appendHistory(
     } catch (error) {
       // Most often a non-fast-forward: another run appended first. Read again and re-append.
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new Error(
+        throw new ConfigError(
           `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error)}); the job needs \`contents: write\`.`,
         );
       }
@@ -75,7 +75,7 @@ async function fetchBranch(git: Git, branch: string): Promise<string | null> {
     await git(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${LOCAL_REF}`]);
   } catch (error) {
     if (/couldn't find remote ref|not found/i.test(firstLine(error))) return null;
-    throw new Error(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error)}`);
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error)}`);
   }
   return (await git(['rev-parse', LOCAL_REF])).trim();
 }

@@ -2,7 +2,7 @@
  * The zod schema of `aeef.kpi/v1`: kpi.json is validated against it before it is written, and the
  * published JSON Schema (schema/kpi-v1.schema.json) is generated from it, so the two cannot drift.
  */
-import { KNOWN_GATES, type GateInfo } from '@aeef/gate-result';
+import { InternalError, KNOWN_GATES, type GateInfo } from '@aeef/gate-result';
 import { z } from 'zod';
 import { KPI_SCHEMA, type KpiReport } from './kpi-report.js';
 
@@ -68,9 +68,7 @@ export function assertValidKpiReport(report: KpiReport): void {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '(root)';
-    throw new Error(
-      `Internal error: the KPI report fails its schema at ${where}: ${issue?.message ?? 'invalid'}.`,
-    );
+    throw new InternalError(`the KPI report fails its schema at ${where}: ${issue?.message ?? 'invalid'}.`);
   }
 }
 

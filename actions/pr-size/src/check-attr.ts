@@ -3,6 +3,7 @@
  * `linguist-generated` and `linguist-vendored` as booleans: set or `true` is on, anything else
  * (unset, `false`, unspecified) is off.
  */
+import { InternalError } from '@aeef/gate-result';
 
 export interface LinguistAttributes {
   generated: boolean;
@@ -26,7 +27,7 @@ export function parseCheckAttr(output: string): Map<string, LinguistAttributes> 
     const entry = result.get(path) ?? { generated: false, vendored: false };
     if (attribute === 'linguist-generated') entry.generated = true;
     else if (attribute === 'linguist-vendored') entry.vendored = true;
-    else throw new Error(`Unexpected attribute \`${attribute}\` from git check-attr.`);
+    else throw new InternalError(`Unexpected attribute \`${attribute}\` from git check-attr.`);
     result.set(path, entry);
   }
   return result;

@@ -3,7 +3,7 @@
  * Nested `.gitattributes` files are not read (that would cost a request per folder); the summary
  * says so.
  */
-import type { GitHubClient } from '@aeef/gate-result';
+import { GitHubApiError, type GitHubClient } from '@aeef/gate-result';
 import type { LinguistAttributes } from './check-attr.js';
 import { linguistAttributesOf, parseGitattributes } from './gitattributes.js';
 import type { AttributesSource, DiffFile } from './model.js';
@@ -27,8 +27,9 @@ async function fetchText(
       { owner, repo, path: '.gitattributes', ref },
     );
     const { content, encoding, size } = response.data;
-    if (typeof size === 'number' && size > MAX_BYTES) throw new Error('too large');
-    if (encoding !== 'base64' || typeof content !== 'string') throw new Error('unexpected contents response');
+    if (typeof size === 'number' && size > MAX_BYTES) throw new GitHubApiError(response.status, 'too large');
+    if (encoding !== 'base64' || typeof content !== 'string')
+      throw new GitHubApiError(response.status, 'unexpected contents response');
     return Buffer.from(content, 'base64').toString('utf8');
   } catch (error) {
     if (statusOf(error) === 404) return undefined;

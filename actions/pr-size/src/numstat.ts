@@ -2,12 +2,14 @@
  * Parses `git diff --numstat -z -M`. The `-z` form never quotes paths, so names with tabs,
  * newlines or non-ASCII bytes survive; a rename is `A\tD\t\0old\0new\0`, a binary file `-\t-\t`.
  */
+import { InternalError } from '@aeef/gate-result';
 import type { DiffFile } from './model.js';
 
 const COUNT = /^(?:0|[1-9]\d{0,15})$/;
 
 function parseCount(text: string, record: string): number {
-  if (!COUNT.test(text)) throw new Error(`Unexpected git numstat count \`${text}\` in \`${record}\`.`);
+  if (!COUNT.test(text))
+    throw new InternalError(`Unexpected git numstat count \`${text}\` in \`${record}\`.`);
   return Number(text);
 }
 
@@ -22,7 +24,7 @@ export function parseNumstat(output: string): DiffFile[] {
     const first = record.indexOf('\t');
     const second = record.indexOf('\t', first + 1);
     if (first < 0 || second < 0)
-      throw new Error(`Unexpected git numstat record \`${record.slice(0, 200)}\`.`);
+      throw new InternalError(`Unexpected git numstat record \`${record.slice(0, 200)}\`.`);
     const added = record.slice(0, first);
     const deleted = record.slice(first + 1, second);
     const binary = added === '-' && deleted === '-';
@@ -31,7 +33,7 @@ export function parseNumstat(output: string): DiffFile[] {
     if (path === '') {
       previousPath = fields[i++];
       path = fields[i++] ?? '';
-      if (!previousPath || !path) throw new Error('Truncated git numstat rename record.');
+      if (!previousPath || !path) throw new InternalError('Truncated git numstat rename record.');
     }
     files.push({
       path,

@@ -22,8 +22,10 @@ export interface CliOptions {
   workingDirectory: string;
   /** `--set` values by gate, then input (the last of repeated values wins). */
   set: Record<string, Record<string, string>>;
-  /** The git ref to diff against (`git diff <merge-base>...HEAD`). */
+  /** The git ref to diff against (`git diff <merge-base>...HEAD`); its config file is the policy by default. */
   base?: string;
+  /** `--policy-source`: `base` (the default with `--base`) or `head` (the default without). */
+  policySource?: 'base' | 'head';
   json: boolean;
   /** `undefined`: decide from the terminal (a TTY without NO_COLOR). */
   color?: boolean;
@@ -36,6 +38,7 @@ const OPTIONS = {
   'working-directory': { type: 'string', short: 'C' },
   set: { type: 'string', multiple: true },
   base: { type: 'string' },
+  'policy-source': { type: 'string' },
   json: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -143,6 +146,20 @@ export function parseCliArgs(argv: readonly string[], gates: readonly GateSpecs[
   const config = nonEmpty('config', values.config);
   if (config !== undefined) options.config = config;
   if (base !== undefined) options.base = base;
+  const policySource = nonEmpty('policy-source', values['policy-source']);
+  if (policySource !== undefined) {
+    if (policySource !== 'base' && policySource !== 'head') {
+      throw new UsageError(
+        `Expected \`--policy-source\` to be \`base\` or \`head\`, got \`${policySource.slice(0, 40)}\`.`,
+      );
+    }
+    if (policySource === 'base' && base === undefined) {
+      throw new UsageError(
+        '`--policy-source base` needs `--base <ref>`: the ref whose config file is the policy.',
+      );
+    }
+    options.policySource = policySource;
+  }
   const color = readColor(tokens);
   if (color !== undefined) options.color = color;
   const resultDir = nonEmpty('result-dir', values['result-dir']);

@@ -20,6 +20,9 @@ Options:
                                which wins over the defaults.
   --base <ref>                 Diff against <ref> (git diff <merge-base>...HEAD) so that
                                patch metrics are measured. Without it they are not measured.
+                               The config file as it is at <ref> is then the policy.
+  --policy-source <base|head>  Which config file is the policy: <ref>'s (base, the default
+                               with --base) or the working tree's (head, the default without).
   --json                       Print the results as a JSON array of GateResult.
   --color, --no-color          Colour the summary. Default: when stdout is a terminal and
                                NO_COLOR is unset.
@@ -33,6 +36,7 @@ Exit codes: 0 pass or warn, 1 a gate failed or could not decide, 2 usage error.
 Examples:
   aeef-gates                                  # the gates of .github/aeef-gates.yml
   aeef-gates coverage --set coverage.min-lines=90
-  aeef-gates coverage --base origin/main      # also the coverage of the changed lines
+  aeef-gates coverage --base origin/main      # also the coverage of the changed lines,
+                                              # judged by origin/main's config file
 `;
 }

@@ -12,6 +12,7 @@ import {
   layerInputs,
   renderTerminal,
   safeLogLine,
+  withPolicy,
   worstVerdict,
   type ConfigFile,
   type GateResult,
@@ -22,6 +23,7 @@ import {
   executeGate,
   isInside,
   loadConfigFile,
+  loadPolicy,
   runGit,
   writeResultFile,
 } from '@aeef/gate-result/runtime';
@@ -88,12 +90,30 @@ function selectGates(options: CliOptions, config: ConfigFile | undefined): typeo
 /** Runs the selected gates in order, writing each result file before the next gate starts. */
 async function runGates(options: CliOptions, host: CliHost, resultDir: string): Promise<GateResult[]> {
   const workspace = await resolveDirectory(host.cwd, options.workingDirectory);
-  const config = await readConfig(host.cwd, options.config);
-  const gates = selectGates(options, config);
   const log = createConsoleLogger(host.stderr);
   const git = (args: readonly string[]): Promise<string> => runGit(workspace, args);
   const diff = options.base === undefined ? undefined : await resolveLocalDiff(git, options.base, log);
+  const source = options.policySource ?? (diff === undefined ? 'head' : 'base');
+  const { config, record: policy } = await loadPolicy({
+    root: host.cwd,
+    explicit: options.config,
+    gates: GATES,
+    base: diff?.baseSha,
+    eventName: 'local',
+    source,
+    compare: diff !== undefined,
+    reason:
+      options.policySource !== undefined
+        ? `\`--policy-source ${options.policySource}\``
+        : diff === undefined
+          ? 'the command line without `--base`'
+          : `\`--base ${options.base ?? ''}\``,
+    git: (args) => runGit(host.cwd, args),
+    readCheckout: () => readConfig(host.cwd, options.config),
+  });
+  const gates = selectGates(options, config);
   const io = createLocalIO({
+    policy,
     workspace,
     event: { name: 'local', payload: {}, ...(diff && { baseSha: diff.baseSha, headSha: diff.headSha }) },
     ...(diff && { changes: () => diff.changes() }),
@@ -106,7 +126,7 @@ async function runGates(options: CliOptions, host: CliHost, resultDir: string): 
       inputsFromRecord(options.set[gate.id] ?? {}, 'input'),
       configFileInputs(config, gate.id),
     );
-    const result = await executeGate(gate, inputs, io);
+    const result = withPolicy(await executeGate(gate, inputs, io), policy);
     await writeResultFile(resultDir, result);
     results.push(result);
   }

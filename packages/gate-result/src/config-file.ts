@@ -7,10 +7,12 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { APPROVAL_INPUTS } from './checkpoint/settings.js';
 import { ConfigError } from './errors.js';
 import type { GateInfo, Inputs, InputSpec } from './gate.js';
-import { COMMON_INPUTS, findMisspelledInputs, inputsFromRecord } from './input-specs.js';
+import { COMMON_INPUTS, findMisspelledInputs, inputsFromRecord, layerInputs } from './input-specs.js';
 import { KNOWN_GATES } from './known-gates.js';
+import { flattenSettings } from './policy/diff.js';
 
 /** Every gate id the suite knows (from the registry); sections for gates this action does not run are skipped. */
 export const GATE_IDS: readonly string[] = KNOWN_GATES.map((g) => g.id);
@@ -29,7 +31,17 @@ export interface ConfigFile {
   gates?: string[];
   /** Raw input values by gate id, then input name. */
   sections: Record<string, Record<string, string>>;
+  /** The `approval:` section (the human checkpoint's settings), layered under each gate's own. */
+  approval?: Record<string, string>;
+  /**
+   * Every setting of the file, sections of gates this action does not run included, flattened to
+   * `coverage.min-lines → 80`: what policy-source compares between the base's file and the head's.
+   */
+  settings: Record<string, string>;
 }
+
+/** The top-level key of the checkpoint's settings. */
+export const APPROVAL_SECTION = 'approval';
 
 const scalar = z.string();
 const value = z.union([scalar, z.array(scalar)]);
@@ -47,12 +59,16 @@ function nearest(name: string, known: readonly string[]): string {
   return hit === undefined ? '' : ` (did you mean \`${hit.suggestion}\`?)`;
 }
 
-function readSection(file: string, gate: GateSpecs, raw: unknown): Record<string, string> {
+function readSection(
+  file: string,
+  gate: GateSpecs,
+  raw: unknown,
+  specs = [...COMMON_INPUTS.filter((s) => s.name !== 'working-directory'), ...gate.inputs],
+): Record<string, string> {
   if (raw === null || raw === undefined || raw === '') return {};
   const parsed = section.safeParse(raw);
   if (!parsed.success)
     fail(file, `Expected the \`${gate.id}\` section to map setting names to values or lists`);
-  const specs = [...COMMON_INPUTS.filter((s) => s.name !== 'working-directory'), ...gate.inputs];
   const known = specs.map((s) => s.name);
   const values: Record<string, string> = {};
   for (const [name, item] of Object.entries(parsed.data)) {
@@ -93,11 +109,15 @@ export function parseConfigFile(
   } catch {
     fail(file, 'Too many YAML aliases (at most 100 are expanded)');
   }
-  if (root === null || root === undefined) return { file, sections: {} };
+  if (root === null || root === undefined) return { file, sections: {}, settings: {} };
   const top = z.record(z.string(), z.unknown()).safeParse(root);
   if (!top.success) fail(file, 'Expected a mapping at the top level');
-  const config: ConfigFile = { file, sections: {} };
+  const config: ConfigFile = { file, sections: {}, settings: flattenSettings(top.data) };
   for (const [key, raw] of Object.entries(top.data)) {
+    if (key === APPROVAL_SECTION) {
+      config.approval = readSection(file, { id: APPROVAL_SECTION, inputs: [] }, raw, [...APPROVAL_INPUTS]);
+      continue;
+    }
     if (key === 'gates') {
       const list = value.safeParse(raw);
       if (!list.success) fail(file, 'Expected `gates` to be a list of gate names');
@@ -109,16 +129,24 @@ export function parseConfigFile(
       config.gates = ids;
       continue;
     }
-    if (!knownIds.includes(key)) fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', ...knownIds])}`);
+    if (!knownIds.includes(key))
+      fail(file, `Unknown key \`${key}\`${nearest(key, ['gates', APPROVAL_SECTION, ...knownIds])}`);
     const gate = gates.find((g) => g.id === key);
     if (gate !== undefined) config.sections[key] = readSection(file, gate, raw);
   }
   return config;
 }
 
-/** The file's values for one gate, with source `config-file`; layer them under the action inputs. */
+/**
+ * The file's values for one gate, with source `config-file`; layer them under the action inputs.
+ * The gate's own section wins over the shared `approval:` section (read only by gates that declare
+ * `APPROVAL_INPUTS`).
+ */
 export function configFileInputs(config: ConfigFile | undefined, gate: string): Inputs {
-  return inputsFromRecord(config?.sections[gate] ?? {}, 'config-file');
+  return layerInputs(
+    inputsFromRecord(config?.sections[gate] ?? {}, 'config-file'),
+    inputsFromRecord(config?.approval ?? {}, 'config-file'),
+  );
 }
 
 function specSchema(spec: InputSpec): Record<string, unknown> {
@@ -178,6 +206,13 @@ export function configFileJsonSchema(gates: readonly GateSpecs[]): Record<string
         },
       ],
     },
+  };
+  properties[APPROVAL_SECTION] = {
+    type: 'object',
+    description:
+      "The human checkpoint: which approving reviews count when a gate asks for a person (docs/policy.md). A gate's own section or inputs may override these.",
+    additionalProperties: false,
+    properties: Object.fromEntries(APPROVAL_INPUTS.map((s) => [s.name, specSchema(s)])),
   };
   for (const gate of gates) {
     const specs = [...COMMON_INPUTS.filter((s) => s.name !== 'working-directory'), ...gate.inputs].filter(

@@ -27,6 +27,15 @@ export class ReportError extends ConfigError {
   }
 }
 
+/**
+ * An invariant that only a bug can break (a schema our own output fails, git output in no format git
+ * writes). The runtime reports it as an internal error to report, unlike a `ConfigError`; gates
+ * throw this rather than a bare `Error`, which the linter refuses in actions/<gate>/src.
+ */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+}
+
 /** The message of any thrown value, without stack or enumerable properties (which may hold headers). */
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

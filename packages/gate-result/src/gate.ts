@@ -2,6 +2,7 @@
  * The one contract: a gate is pure. It reads only through `GateIO`, which the runtime builds
  * from the runner's environment and tests build from plain objects (no module mocks).
  */
+import type { PolicyRecord } from './policy/diff.js';
 import type { GateId, GateResult } from './result.js';
 
 /** How an input is parsed; the kind decides the strict parser (see inputs.ts). */
@@ -163,6 +164,11 @@ export interface GateIO {
   changes(): Promise<ChangeSet | undefined>;
   /** `undefined` offline (CLI without a token, tests). */
   readonly github: GitHubClient | undefined;
+  /**
+   * The policy of this run and the settings the head's config file changes against the base's
+   * (`policy.changes`); the integrity gate reports those. `undefined` in tests that do not set it.
+   */
+  readonly policy?: PolicyRecord;
   readonly log: Logger;
   /** Directory of result files (`$RUNNER_TEMP/aeef-gates`); the KPI export reads it. */
   readonly resultDir: string;

@@ -33,6 +33,23 @@ export {
   configFileJsonSchema,
   GATE_IDS,
   DEFAULT_CONFIG_FILE,
+  APPROVAL_SECTION,
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
+export {
+  BASE_POLICY_EVENTS,
+  defaultPolicySource,
+  diffPolicies,
+  flattenSettings,
+  formatPolicyChange,
+  changesForGate,
+  describePolicy,
+  policySection,
+  withPolicy,
+  type PolicyChange,
+  type PolicyOrigin,
+  type PolicyRecord,
+  type PolicySource,
+} from './policy/diff.js';
+export * from './checkpoint/index.js';

@@ -40,6 +40,21 @@ const sectionSchema = z.object({
   omittedRows: z.number().int().nonnegative().optional(),
 });
 
+const policyChangeSchema = z.object({
+  setting: z.string(),
+  base: z.string().nullable(),
+  head: z.string().nullable(),
+});
+const policySchema = z.object({
+  source: z.enum(['base', 'head']),
+  reason: z.string(),
+  file: z.string(),
+  origin: z.enum(['git', 'api', 'checkout', 'none']),
+  base: z.string().optional(),
+  changes: z.array(policyChangeSchema).optional(),
+  problem: z.string().optional(),
+});
+
 /** The result schema for a suite of gates: `gate` must name one of them. */
 export function gateResultSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
   return z
@@ -55,6 +70,7 @@ export function gateResultSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
       config: z.record(z.string(), z.unknown()),
       inputs: z.array(z.string()),
       durationMs: FINITE.nonnegative(),
+      policy: policySchema.optional(),
     })
     .meta({
       $id: 'https://github.com/aeef/gates/blob/v1/schema/gate-result-v1.schema.json',

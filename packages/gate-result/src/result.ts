@@ -2,6 +2,7 @@
  * The result model every gate returns. It is the contract between a gate, the renderers,
  * the step outputs, the result file and the KPI export, so it is versioned.
  */
+import type { PolicyRecord } from './policy/diff.js';
 
 /** Versioned name of the result-file format; bump on breaking changes. */
 export const RESULT_SCHEMA = 'aeef.gate-result/v1' as const;
@@ -94,6 +95,11 @@ export interface GateResult {
   /** The files actually read, workspace-relative. */
   inputs: string[];
   durationMs: number;
+  /**
+   * Which policy (config file) judged this run, and every setting the head's file changes against
+   * the base's. Set by the runtime and the CLI; absent in results written before it existed.
+   */
+  policy?: PolicyRecord;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };

@@ -87,7 +87,7 @@ describe(parseConfigFile.name, () => {
   });
 
   it('accepts an empty file', () => {
-    expect(parse('# nothing yet\n')).toEqual({ file: '.github/aeef-gates.yml', sections: {} });
+    expect(parse('# nothing yet\n')).toEqual({ file: '.github/aeef-gates.yml', sections: {}, settings: {} });
   });
 });
 

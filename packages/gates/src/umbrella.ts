@@ -36,6 +36,7 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
       description:
         'The config file holding one section of inputs per gate (see docs/configuration.md). A missing file is an error only when named explicitly. Default: `.github/aeef-gates.yml`.',
     },
+    spec('policy-source'),
     {
       ...spec('working-directory'),
       description:

@@ -5,11 +5,20 @@
 import { ConfigError } from '../errors.js';
 import type { EventContext } from '../gate.js';
 
-/** Events whose payload names a base and a head that can be diffed. */
-export const DIFFABLE_EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'push'] as const;
+/**
+ * Events that belong to a pull request (the REST pull-request endpoints apply). A review event
+ * carries the same `pull_request` object: the gates re-run there when a review is submitted or
+ * dismissed, so the human checkpoint sees it.
+ */
+export const PULL_REQUEST_EVENTS = [
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+] as const;
 
-/** Events that belong to a pull request (the REST pull-request endpoints apply). */
-export const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'] as const;
+/** Events whose payload names a base and a head that can be diffed. */
+export const DIFFABLE_EVENTS = [...PULL_REQUEST_EVENTS, 'merge_group', 'push'] as const;
 
 /** git's "no commit" SHA: `before` of a new branch, `after` of a deleted ref. */
 const NULL_SHA = /^0+$/;
@@ -39,7 +48,9 @@ export function readEventContext(eventName: string, payload: unknown, env: Event
   if (repository) context.repository = repository;
   switch (eventName) {
     case 'pull_request':
-    case 'pull_request_target': {
+    case 'pull_request_target':
+    case 'pull_request_review':
+    case 'pull_request_review_comment': {
       const pr = field(payload, eventName, 'pull_request');
       context.pullNumber = positiveInteger(pr.number, eventName, 'pull_request.number');
       context.baseSha = sha(

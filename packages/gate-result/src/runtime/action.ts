@@ -12,6 +12,8 @@ import { getList } from '../inputs.js';
 import { inputsFromRecord, layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
+import { withPolicy } from '../policy/diff.js';
+import { POLICY_SOURCE_INPUT } from './policy-source.js';
 import { publishResults } from './publish.js';
 import { writeResultFile } from './result-file.js';
 import { executeGate } from './run-gate.js';
@@ -29,6 +31,7 @@ export const RUNTIME_INPUTS: readonly InputSpec[] = [
     kind: 'string',
     description: 'Path of the config file. Default: `.github/aeef-gates.yml`.',
   },
+  POLICY_SOURCE_INPUT,
 ];
 
 /** Which gates to run. `inputs` are the action's, with the config file's `gates:` under an unset `gates`. */
@@ -79,10 +82,13 @@ async function runSelected(
   const results: GateResult[] = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
     const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
-    const result = await executeGate(gate, inputs, context.io, {
-      inputNames: context.inputNames,
-      extraInputs: known,
-    });
+    const result = withPolicy(
+      await executeGate(gate, inputs, context.io, {
+        inputNames: context.inputNames,
+        extraInputs: known,
+      }),
+      context.policy,
+    );
     // Written now, not at publish time: a later gate of this step (the KPI export) reads it.
     written.set(result, await writeResultFile(context.resultDir, result));
     results.push(result);

@@ -19,3 +19,10 @@ export { createCoreLogger, createConsoleLogger } from './logger.js';
 export { writeResultFile, resultFilePath } from './result-file.js';
 export { readRunnerInputs, type RunnerInputs } from './runner-inputs.js';
 export { createGitHubClient, type GitHubClientOptions } from './github-client.js';
+export {
+  loadPolicy,
+  POLICY_SOURCE_INPUT,
+  MAX_CONFIG_BYTES,
+  type PolicyOptions,
+  type LoadedPolicy,
+} from './policy-source.js';

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChangeSet, EventContext, GateIO, GitHubClient, Logger, ReadOptions } from '../gate.js';
+import type { PolicyRecord } from '../policy/diff.js';
 import { decodeReport, displayPath, readFileSafe } from './fs-safe.js';
 import { globFiles } from './glob-files.js';
 import { runGit } from './git.js';
@@ -27,6 +28,8 @@ export interface LocalIOOptions {
   allowedDirs?: readonly string[];
   /** Default size cap per file (256 MiB). */
   maxBytes?: number;
+  /** The policy of this run (see policy/diff.ts). */
+  policy?: PolicyRecord;
 }
 
 /** The default result directory of this environment. */
@@ -60,6 +63,7 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
       return changes;
     },
     github: options.github,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
     log: options.log ?? createConsoleLogger(),
     resultDir,
     now: () => performance.now(),

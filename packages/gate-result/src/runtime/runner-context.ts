@@ -10,18 +10,24 @@ import { DEFAULT_CONFIG_FILE, parseConfigFile, type ConfigFile, type GateSpecs }
 import { ConfigError, InputError, MissingReportError, getErrorMessage } from '../errors.js';
 import type { EventContext, GateInfo, GateIO, Inputs } from '../gate.js';
 import { KNOWN_GATES } from '../known-gates.js';
-import { getString } from '../inputs.js';
+import { getEnum, getString } from '../inputs.js';
+import { defaultPolicySource, type PolicyRecord } from '../policy/diff.js';
 import { changeSetResolverOf, eventContextOf, githubClientOf } from './changes-bridge.js';
 import { decodeReport, isInside, readFileSafe } from './fs-safe.js';
 import { createLocalIO } from './local-io.js';
 import { createCoreLogger } from './logger.js';
+import { runGit } from './git.js';
+import { loadPolicy } from './policy-source.js';
 import { readRunnerInputs } from './runner-inputs.js';
 
 export interface RunnerContext {
   /** The action's own inputs (`INPUT_*`). */
   inputs: Inputs;
   inputNames: string[];
+  /** The config file in force: the base's or the checkout's, as `policy-source` says. */
   config: ConfigFile | undefined;
+  /** Which policy that is, and what the head's file changes against the base's. */
+  policy: PolicyRecord;
   io: GateIO;
   resultDir: string;
 }
@@ -114,10 +120,29 @@ export async function buildRunnerContext(
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
-  const config = await loadConfigFile(root, getString(inputs, 'config-file'), gates, suite);
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
+  const explicit = getString(inputs, 'config-file');
+  const source = getEnum(inputs, 'policy-source', ['base', 'head']);
+  // The base policy needs the payload's base commit: a payload that does not fit says why it is missing.
+  if (problem !== undefined && (source ?? defaultPolicySource(event.name)) === 'base') {
+    throw problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem));
+  }
+  const { config, record: policy } = await loadPolicy({
+    root,
+    explicit,
+    gates,
+    base: event.baseSha,
+    eventName: event.name,
+    source,
+    git: (args) => runGit(root, args),
+    ...(github === undefined ? {} : { github }),
+    ...(event.repository === undefined ? {} : { repository: event.repository }),
+    suite,
+    readCheckout: () => loadConfigFile(root, explicit, gates, suite),
+  });
   const io: GateIO = createLocalIO({
+    policy,
     workspace,
     event,
     github,
@@ -129,5 +154,5 @@ export async function buildRunnerContext(
         ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
         : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem))),
   });
-  return { inputs, inputNames: names, config, io, resultDir };
+  return { inputs, inputNames: names, config, policy, io, resultDir };
 }
