@@ -48430,6 +48430,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "destructive", title: "Destructive changes" },
   { id: "kpi", title: "KPI export" }
 ];
 

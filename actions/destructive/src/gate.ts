@@ -1,0 +1,69 @@
+/**
+ * The destructive gate: reads the PR's diff (and any Terraform plans) and reports every operation
+ * that destroys data or infrastructure: dropped tables and columns, wiped rows, deleted resources.
+ * Such a change passes only with a human's approval of the head commit (the human checkpoint).
+ */
+import { checkHumanCheckpoint, describeChangeSet } from '@aeef/gate-result';
+import type { CheckpointResult, Gate } from '@aeef/gate-result';
+import { readDialectSources, readDiff, readHeadTexts, readPlans } from './collect.js';
+import type { DestructiveConfig } from './config.js';
+import { INPUT_SPECS, configureDestructive } from './config.js';
+import { applyAllow, isSqlFile, sortFindings, sqlFindings } from './detect.js';
+import { detectDialect } from './dialect.js';
+import { evaluateDestructive } from './evaluate.js';
+import type { DestructiveFinding } from './findings.js';
+import { planFindings } from './plan.js';
+import { loadSqlParsers } from './sql/index.js';
+
+export const destructiveGate: Gate<DestructiveConfig> = {
+  id: 'destructive',
+  title: 'Destructive changes',
+  inputs: INPUT_SPECS,
+  config: configureDestructive,
+  async run(config, io) {
+    const changes = await readDiff(io);
+    const notes = [describeChangeSet(changes)];
+    const findings: DestructiveFinding[] = [];
+
+    const sqlFiles = changes.files.filter((f) => isSqlFile(f, config));
+    if (sqlFiles.length > 0) {
+      const choice =
+        config.dialect === 'auto'
+          ? detectDialect(await readDialectSources(io))
+          : { dialect: config.dialect, source: 'the `dialect` input' };
+      notes.push(`SQL read as ${choice.dialect} (from ${choice.source}); ${sqlFiles.length} SQL file(s) judged.`);
+      if (choice.dialect === 'postgres') await loadSqlParsers();
+      const texts = await readHeadTexts(io, changes, sqlFiles);
+      for (const file of sqlFiles) findings.push(...sqlFindings(file, texts.get(file.path) ?? '', choice.dialect));
+    }
+    for (const plan of await readPlans(io, config.planFiles)) findings.push(...planFindings(plan.text, plan.path));
+
+    const judged = applyAllow(sortFindings(findings), config.allow);
+    const needsPerson = judged.some((f) => !f.allowed) && config.approval.minApprovals > 0;
+    let checkpoint: CheckpointResult | undefined;
+    let noCheckpoint: string | undefined;
+    if (needsPerson) {
+      if (io.event.pullNumber === undefined) {
+        noCheckpoint = `This ${io.event.name} event is not a pull request, so no review can approve the operations.`;
+      } else {
+        checkpoint = await checkHumanCheckpoint(io, config.approval);
+      }
+    }
+    const result = evaluateDestructive({
+      findings: judged,
+      policy: config.approval,
+      ...(checkpoint ? { checkpoint } : {}),
+      ...(noCheckpoint ? { noCheckpoint } : {}),
+      notes,
+    });
+    result.config = {
+      paths: config.paths,
+      dialect: config.dialect,
+      'plan-files': config.planFiles,
+      allow: config.allow.map((a) => `${a.selector}: ${a.reason}`),
+      'min-approvals': config.approval.minApprovals,
+      approvers: config.approval.approvers,
+    };
+    return result;
+  },
+};
