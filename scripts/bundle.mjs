@@ -35,7 +35,10 @@ const inlinePgQueryWasm = {
       if (!js.includes(hook) || !js.includes(dir))
         throw new Error('libpg-query changed its loader: update inlinePgQueryWasm in scripts/bundle.mjs');
       const instantiate = `Module.instantiateWasm??=(info,receive)=>{WebAssembly.instantiate(Buffer.from(${JSON.stringify(wasm)},"base64"),info).then(r=>receive(r.instance,r.module));return{}};`;
-      return { contents: js.replace(dir, 'scriptDirectory=""').replace(hook, hook + instantiate), loader: 'js' };
+      return {
+        contents: js.replace(dir, 'scriptDirectory=""').replace(hook, hook + instantiate),
+        loader: 'js',
+      };
     });
   },
 };

@@ -4,6 +4,8 @@
  * becomes information, with the reason in the summary; an entry without a reason is refused, so
  * every exception says why.
  */
+import { InputError } from '@aeef/gate-result';
+
 export interface AllowEntry {
   selector: string;
   reason: string;
@@ -14,7 +16,10 @@ const MAX_ENTRIES = 200;
 const OPERATION = /^([a-z]+):([a-z*][a-z0-9*-]*)$/;
 
 function globRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -28,11 +33,16 @@ export function parseAllow(text: string): AllowEntry[] {
     const selector = (split < 0 ? line : line.slice(0, split)).trim().replace(/^["']|["']$/g, '');
     const reason = split < 0 ? '' : line.slice(split + 1).trim();
     if (selector === '' || reason === '') {
-      throw new Error(
+      throw new InputError(
+        'allow',
         `Expected each \`allow\` entry to be \`selector: reason\` (e.g. \`sql:drop-index: rebuilt concurrently in the next migration\`), got line ${index + 1} \`${line.slice(0, 80).replace(/`/g, "'")}\` without a reason.`,
       );
     }
-    if (selector.length > 200) throw new Error(`An \`allow\` selector is longer than 200 characters (line ${index + 1}).`);
+    if (selector.length > 200)
+      throw new InputError(
+        'allow',
+        `An \`allow\` selector is longer than 200 characters (line ${index + 1}).`,
+      );
     const op = OPERATION.exec(selector);
     let matches: AllowEntry['matches'];
     if (op) {
@@ -44,7 +54,8 @@ export function parseAllow(text: string): AllowEntry[] {
       matches = (f) => objectRe.test(f.object);
     }
     entries.push({ selector, reason, matches });
-    if (entries.length > MAX_ENTRIES) throw new Error(`\`allow\` holds more than ${MAX_ENTRIES} entries.`);
+    if (entries.length > MAX_ENTRIES)
+      throw new InputError('allow', `\`allow\` holds more than ${MAX_ENTRIES} entries.`);
   }
   return entries;
 }

@@ -2,7 +2,13 @@
  * Collection (through GateIO only): the PR's diff with line text, the head text of its SQL files,
  * the project files that name the SQL dialect, and the plan files.
  */
-import { ConfigError, MissingReportError, ReportError, readChangedFileTexts, resolveChangeSet } from '@aeef/gate-result';
+import {
+  ConfigError,
+  MissingReportError,
+  ReportError,
+  readChangedFileTexts,
+  resolveChangeSet,
+} from '@aeef/gate-result';
 import type { ChangeSet, ChangedFile, GateIO } from '@aeef/gate-result';
 import { DIALECT_SOURCES } from './dialect.js';
 
@@ -46,7 +52,8 @@ export async function readHeadTexts(
     else toRead.push(file.path);
   }
   for (const [path, { head }] of await readChangedFileTexts(io, changes, toRead, MAX_INPUT_BYTES)) {
-    if (head === undefined) throw new ReportError(path, `${path} is changed by the PR but could not be read at its head commit.`);
+    if (head === undefined)
+      throw new ReportError(path, `${path} is changed by the PR but could not be read at its head commit.`);
     texts.set(path, head);
   }
   return texts;
@@ -67,12 +74,16 @@ export async function readDialectSources(io: GateIO): Promise<Map<string, string
 }
 
 /** Every plan file the globs name; a glob matching nothing is a missing report. */
-export async function readPlans(io: GateIO, patterns: readonly string[]): Promise<{ path: string; text: string }[]> {
+export async function readPlans(
+  io: GateIO,
+  patterns: readonly string[],
+): Promise<{ path: string; text: string }[]> {
   const plans: { path: string; text: string }[] = [];
   const seen = new Set<string>();
   for (const pattern of patterns) {
     const paths = await io.glob([pattern]);
-    if (paths.length === 0) throw new MissingReportError(pattern, `No file matches \`plan-files\` pattern ${pattern}.`);
+    if (paths.length === 0)
+      throw new MissingReportError(pattern, `No file matches \`plan-files\` pattern ${pattern}.`);
     for (const path of paths) {
       if (seen.has(path)) continue;
       seen.add(path);

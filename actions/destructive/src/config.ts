@@ -4,7 +4,6 @@
  */
 import {
   APPROVAL_INPUTS,
-  InputError,
   approvalPolicyOf,
   compileMatcher,
   getEnum,
@@ -14,7 +13,7 @@ import {
 } from '@aeef/gate-result';
 import type { ApprovalPolicy, InputSpec, Inputs, PathMatcher } from '@aeef/gate-result';
 import { parseAllow, type AllowEntry } from './allow.js';
-import { SQL_DIALECTS, type SqlDialect } from './sql/operations.js';
+import { SQL_DIALECTS } from './sql/operations.js';
 
 /** Where migrations live by convention (Rails, Prisma, Flyway, Django, Knex, ...) and any `.sql` file. */
 export const DEFAULT_SQL_PATHS = [
@@ -40,7 +39,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     values: DIALECTS,
     default: 'auto',
     description:
-      'The SQL dialect: `postgres` (PostgreSQL\'s own parser), `mysql`, `mariadb`, `sqlite`, `transactsql` (SQL Server) or `bigquery`; `auto` reads it from the project (prisma/schema.prisma `provider`, config/database.yml `adapter`, the Flyway config `url`), else `postgres`. Default: auto.',
+      "The SQL dialect: `postgres` (PostgreSQL's own parser), `mysql`, `mariadb`, `sqlite`, `transactsql` (SQL Server) or `bigquery`; `auto` reads it from the project (prisma/schema.prisma `provider`, config/database.yml `adapter`, the Flyway config `url`), else `postgres`. Default: auto.",
   },
   {
     name: 'plan-files',
@@ -73,12 +72,7 @@ export function configureDestructive(given: Inputs): DestructiveConfig {
   const dialect = getEnum(inputs, 'dialect', DIALECTS) ?? 'auto';
   const planFiles = getGlobs(inputs, 'plan-files') ?? [];
   const allowText = getString(inputs, 'allow') ?? '';
-  let allow: AllowEntry[];
-  try {
-    allow = parseAllow(allowText);
-  } catch (error) {
-    throw new InputError('allow', error instanceof Error ? error.message : String(error));
-  }
+  const allow: AllowEntry[] = parseAllow(allowText);
   return {
     paths,
     isSqlPath: compileMatcher(paths, 'paths'),

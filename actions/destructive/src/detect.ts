@@ -57,7 +57,10 @@ export function sqlFindings(file: ChangedFile, headText: string, dialect: SqlDia
 }
 
 /** Marks the findings an `allow` entry covers (the first matching entry wins). */
-export function applyAllow(findings: DestructiveFinding[], allow: readonly AllowEntry[]): DestructiveFinding[] {
+export function applyAllow(
+  findings: DestructiveFinding[],
+  allow: readonly AllowEntry[],
+): DestructiveFinding[] {
   return findings.map((f) => {
     const entry = allow.find((a) => a.matches(f));
     return entry ? { ...f, allowed: { selector: entry.selector, reason: entry.reason } } : f;

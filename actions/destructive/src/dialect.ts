@@ -47,7 +47,7 @@ function fromFlyway(text: string): SqlDialect | undefined {
 
 export interface DialectChoice {
   dialect: SqlDialect;
-  /** Where it came from: `prisma/schema.prisma provider`, or `default`. */
+  /** Where it came from, as a clause: `named by prisma/schema.prisma`. */
   source: string;
 }
 
@@ -61,7 +61,7 @@ export function detectDialect(texts: ReadonlyMap<string, string>): DialectChoice
       : path.endsWith('database.yml')
         ? fromDatabaseYml(text)
         : fromFlyway(text);
-    if (found) return { dialect: found, source: path };
+    if (found) return { dialect: found, source: `named by ${path}` };
   }
-  return { dialect: 'postgres', source: 'default (no project file names a database)' };
+  return { dialect: 'postgres', source: 'the default: no project file names a database' };
 }

@@ -11,7 +11,11 @@ const MAX_ROWS = 500;
 
 const where = (f: DestructiveFinding): string => (f.line === undefined ? f.file : `${f.file}:${f.line}`);
 
-function operationsSection(title: string, findings: readonly DestructiveFinding[], allowed: boolean): Section {
+function operationsSection(
+  title: string,
+  findings: readonly DestructiveFinding[],
+  allowed: boolean,
+): Section {
   return {
     title,
     columns: allowed
@@ -53,7 +57,8 @@ export function nameOperations(findings: readonly DestructiveFinding[], max = 3)
 export function whoMayApprove(policy: ApprovalPolicy): string {
   const listed = policy.approvers.map((a) => `@${a}`);
   const people = [...listed, 'a repository OWNER, MEMBER or COLLABORATOR'].join(' or ');
-  const count = policy.minApprovals === 1 ? 'an approving review' : `${policy.minApprovals} approving reviews`;
+  const count =
+    policy.minApprovals === 1 ? 'an approving review' : `${policy.minApprovals} approving reviews`;
   return `${count} of the head commit by ${people} who is not the PR's author${policy.approverNotCommitter ? ' or a committer' : ''}`;
 }
 
@@ -82,7 +87,8 @@ export function evaluateDestructive(input: EvaluateInput): GateResult {
 
   const approvedByCheckpoint = blocking.length > 0 && checkpoint?.met === true;
   let verdict: GateResult['verdict'] = 'pass';
-  const allowedNote = allowed.length > 0 ? ` ${plural(allowed.length, 'allowed operation')} listed as information.` : '';
+  const allowedNote =
+    allowed.length > 0 ? ` ${plural(allowed.length, 'allowed operation')} listed as information.` : '';
   let summary = `No destructive operation.${allowedNote}`;
   if (blocking.length > 0) {
     const what = `${plural(blocking.length, 'destructive operation')} (${nameOperations(blocking)})`;
@@ -90,7 +96,11 @@ export function evaluateDestructive(input: EvaluateInput): GateResult {
       summary = `${what} approved: ${checkpoint.summary}${allowedNote}`;
     } else {
       verdict = 'fail';
-      const state = checkpoint ? ` ${checkpoint.summary}` : input.noCheckpoint ? ` ${input.noCheckpoint}` : '';
+      const state = checkpoint
+        ? ` ${checkpoint.summary}`
+        : input.noCheckpoint
+          ? ` ${input.noCheckpoint}`
+          : '';
       summary = `${what} need ${whoMayApprove(policy)}.${state}`;
     }
   }
@@ -99,7 +109,13 @@ export function evaluateDestructive(input: EvaluateInput): GateResult {
     verdict,
     summary,
     metrics: [
-      { id: 'operations', label: 'Destructive operations', value: blocking.length, unit: 'count', verdict: 'none' },
+      {
+        id: 'operations',
+        label: 'Destructive operations',
+        value: blocking.length,
+        unit: 'count',
+        verdict: 'none',
+      },
       { id: 'allowed', label: 'Allowed operations', value: allowed.length, unit: 'count', verdict: 'none' },
       {
         id: 'approvals',

@@ -30,13 +30,15 @@ export const destructiveGate: Gate<DestructiveConfig> = {
       const choice =
         config.dialect === 'auto'
           ? detectDialect(await readDialectSources(io))
-          : { dialect: config.dialect, source: 'the `dialect` input' };
-      notes.push(`SQL read as ${choice.dialect} (from ${choice.source}); ${sqlFiles.length} SQL file(s) judged.`);
+          : { dialect: config.dialect, source: 'set by the `dialect` input' };
+      notes.push(`SQL read as ${choice.dialect} (${choice.source}); ${sqlFiles.length} SQL file(s) judged.`);
       if (choice.dialect === 'postgres') await loadSqlParsers();
       const texts = await readHeadTexts(io, changes, sqlFiles);
-      for (const file of sqlFiles) findings.push(...sqlFindings(file, texts.get(file.path) ?? '', choice.dialect));
+      for (const file of sqlFiles)
+        findings.push(...sqlFindings(file, texts.get(file.path) ?? '', choice.dialect));
     }
-    for (const plan of await readPlans(io, config.planFiles)) findings.push(...planFindings(plan.text, plan.path));
+    for (const plan of await readPlans(io, config.planFiles))
+      findings.push(...planFindings(plan.text, plan.path));
 
     const judged = applyAllow(sortFindings(findings), config.allow);
     const needsPerson = judged.some((f) => !f.allowed) && config.approval.minApprovals > 0;

@@ -19,7 +19,11 @@ export function planFindings(text: string, file: string): DestructiveFinding[] {
       `${file} is not JSON (${error instanceof Error ? error.message : String(error)}); expected the output of \`terraform show -json <plan>\`.`,
     );
   }
-  if (!isObject(plan) || typeof plan.format_version !== 'string' || !('planned_values' in plan || 'resource_changes' in plan)) {
+  if (
+    !isObject(plan) ||
+    typeof plan.format_version !== 'string' ||
+    !('planned_values' in plan || 'resource_changes' in plan)
+  ) {
     throw new ReportError(
       file,
       `${file} is not a Terraform plan in JSON (no \`format_version\` with \`planned_values\` or \`resource_changes\`); expected the output of \`terraform show -json <plan>\`, not of a state.`,
@@ -31,7 +35,10 @@ export function planFindings(text: string, file: string): DestructiveFinding[] {
   for (const [index, rc] of changes.entries()) {
     const actions = isObject(rc) && isObject(rc.change) ? rc.change.actions : undefined;
     if (!isObject(rc) || !Array.isArray(actions) || typeof rc.address !== 'string') {
-      throw new ReportError(file, `${file}: resource_changes[${index}] has no \`address\` and \`change.actions\` list.`);
+      throw new ReportError(
+        file,
+        `${file}: resource_changes[${index}] has no \`address\` and \`change.actions\` list.`,
+      );
     }
     if (!actions.includes('delete')) continue;
     const replace = actions.includes('create');

@@ -13,6 +13,7 @@ import { splitStatements } from './split.js';
 
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 interface Parser {
@@ -21,11 +22,11 @@ interface Parser {
 type Build = { Parser: new () => Parser };
 
 const BUILDS: Record<Exclude<SqlDialect, 'postgres'>, { build: Build; database: string }> = {
-  mysql: { build: mysql as unknown as Build, database: 'mysql' },
-  mariadb: { build: mariadb as unknown as Build, database: 'mariadb' },
-  sqlite: { build: sqlite as unknown as Build, database: 'sqlite' },
-  transactsql: { build: transactsql as unknown as Build, database: 'transactsql' },
-  bigquery: { build: bigquery as unknown as Build, database: 'bigquery' },
+  mysql: { build: mysql, database: 'mysql' },
+  mariadb: { build: mariadb, database: 'mariadb' },
+  sqlite: { build: sqlite, database: 'sqlite' },
+  transactsql: { build: transactsql, database: 'transactsql' },
+  bigquery: { build: bigquery, database: 'bigquery' },
 };
 
 const parsers = new Map<string, Parser>();
@@ -77,24 +78,38 @@ function alterOperations(ast: Node): Op[] {
   const ops: Op[] = [];
   for (const e of arr(ast.expr)) {
     if (!isNode(e)) continue;
-    const action = String(e.action ?? '').toLowerCase();
-    const resource = String(e.resource ?? e.keyword ?? '').toLowerCase();
+    const action = str(e.action).toLowerCase();
+    const resource = (str(e.resource) || str(e.keyword)).toLowerCase();
     if (action === 'drop') {
       if (resource === 'column' || (resource === '' && e.column !== undefined))
         ops.push({ operation: 'drop-column', object: `${table}.${columnOf(e.column)}` });
       else if (resource === 'index' || resource === 'key')
         ops.push({ operation: 'drop-index', object: `${table}.${text(e.index) ?? columnOf(e.column)}` });
       else if (/constraint|foreign|primary|check/.test(resource))
-        ops.push({ operation: 'drop-constraint', object: `${table}.${text(e.constraint) ?? text(e.index) ?? resource}` });
-    } else if (action === 'modify' || action === 'change' || (action === 'alter' && e.definition !== undefined)) {
+        ops.push({
+          operation: 'drop-constraint',
+          object: `${table}.${text(e.constraint) ?? text(e.index) ?? resource}`,
+        });
+    } else if (
+      action === 'modify' ||
+      action === 'change' ||
+      (action === 'alter' && e.definition !== undefined)
+    ) {
       const column = columnOf(e.column);
       if (action === 'change' && e.old_column !== undefined && columnOf(e.old_column) !== column)
         ops.push({ operation: 'rename-column', object: `${table}.${columnOf(e.old_column)} → ${column}` });
       ops.push({ operation: 'alter-column-type', object: `${table}.${column}` });
     } else if (action === 'rename') {
       if (resource === 'column')
-        ops.push({ operation: 'rename-column', object: `${table}.${columnOf(e.old_column)} → ${columnOf(e.column)}` });
-      else ops.push({ operation: 'rename-table', object: `${table} → ${nameOf(e.table) === '?' ? text(e.table) ?? '?' : nameOf(e.table)}` });
+        ops.push({
+          operation: 'rename-column',
+          object: `${table}.${columnOf(e.old_column)} → ${columnOf(e.column)}`,
+        });
+      else
+        ops.push({
+          operation: 'rename-table',
+          object: `${table} → ${nameOf(e.table) === '?' ? (text(e.table) ?? '?') : nameOf(e.table)}`,
+        });
     }
   }
   return ops;
@@ -102,10 +117,10 @@ function alterOperations(ast: Node): Op[] {
 
 /** The destructive operations of one statement's AST. */
 export function genericOperations(ast: Node): Op[] {
-  const type = String(ast.type ?? '').toLowerCase();
+  const type = str(ast.type).toLowerCase();
   switch (type) {
     case 'drop': {
-      const operation = DROP_KEYWORDS[String(ast.keyword ?? '').toLowerCase()];
+      const operation = DROP_KEYWORDS[str(ast.keyword).toLowerCase()];
       if (!operation) return [];
       return arr(ast.name).map((n) => ({ operation, object: nameOf(n) }));
     }

@@ -4,14 +4,16 @@ export const SQL_OPERATIONS = {
   'drop-database': 'drops a whole database',
   'drop-schema': 'drops a schema and every object in it',
   'drop-column': "drops a column and every row's value in it",
-  'drop-index': 'drops an index (queries that relied on it slow down; a unique index stops guarding its data)',
+  'drop-index':
+    'drops an index (queries that relied on it slow down; a unique index stops guarding its data)',
   'drop-view': 'drops a view that readers may depend on',
   'drop-type': 'drops a type (and, with CASCADE, the columns of that type)',
   'drop-constraint': 'drops a constraint that guarded the data',
   truncate: 'deletes every row of a table',
   'delete-without-where': 'deletes every row of a table (no WHERE)',
   'update-without-where': 'overwrites a column in every row of a table (no WHERE)',
-  'alter-column-type': 'changes a column type, which may narrow it (truncating or rejecting values) and rewrites the table',
+  'alter-column-type':
+    'changes a column type, which may narrow it (truncating or rejecting values) and rewrites the table',
   'rename-table': 'renames a table, breaking every reader that uses the old name',
   'rename-column': 'renames a column, breaking every reader that uses the old name',
   unparsed: 'is SQL the parser cannot read, so it cannot be shown to be safe',

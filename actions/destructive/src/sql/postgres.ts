@@ -66,7 +66,7 @@ export function postgresOperations(stmt: Node): Op[] {
       return arr(body.objects).map((o) => ({ operation, object: dropObjectName(o) }));
     }
     case 'DropdbStmt':
-      return [{ operation: 'drop-database', object: String(body.dbname ?? '?') }];
+      return [{ operation: 'drop-database', object: typeof body.dbname === 'string' ? body.dbname : '?' }];
     case 'TruncateStmt':
       return arr(body.relations).map((r) => ({
         operation: 'truncate',
@@ -87,7 +87,8 @@ export function postgresOperations(stmt: Node): Op[] {
         const cmd = isNode(c) && isNode(c.AlterTableCmd) ? c.AlterTableCmd : undefined;
         if (!cmd) continue;
         const name = typeof cmd.name === 'string' ? cmd.name : '?';
-        if (cmd.subtype === 'AT_DropColumn') ops.push({ operation: 'drop-column', object: `${table}.${name}` });
+        if (cmd.subtype === 'AT_DropColumn')
+          ops.push({ operation: 'drop-column', object: `${table}.${name}` });
         else if (cmd.subtype === 'AT_DropConstraint')
           ops.push({ operation: 'drop-constraint', object: `${table}.${name}` });
         else if (cmd.subtype === 'AT_AlterColumnType' && !widensToText(cmd.def))
@@ -101,7 +102,12 @@ export function postgresOperations(stmt: Node): Op[] {
       if (body.renameType === 'OBJECT_TABLE')
         return [{ operation: 'rename-table', object: `${table} → ${to}` }];
       if (body.renameType === 'OBJECT_COLUMN')
-        return [{ operation: 'rename-column', object: `${table}.${String(body.subname ?? '?')} → ${to}` }];
+        return [
+          {
+            operation: 'rename-column',
+            object: `${table}.${typeof body.subname === 'string' ? body.subname : '?'} → ${to}`,
+          },
+        ];
       return [];
     }
     default:
@@ -134,7 +140,8 @@ export function analysePostgres(text: string): SqlFinding[] {
   for (const raw of stmts) {
     if (!isNode(raw) || !isNode(raw.stmt)) continue;
     const startByte = typeof raw.stmt_location === 'number' ? raw.stmt_location : 0;
-    const lenBytes = typeof raw.stmt_len === 'number' && raw.stmt_len > 0 ? raw.stmt_len : totalBytes - startByte;
+    const lenBytes =
+      typeof raw.stmt_len === 'number' && raw.stmt_len > 0 ? raw.stmt_len : totalBytes - startByte;
     let start = toChar(startByte);
     const end = toChar(startByte + lenBytes);
     // The parser's location may include blanks and comments that precede the statement.
@@ -163,7 +170,8 @@ function analyseEach(text: string): SqlFinding[] {
     }
     for (const raw of stmts) {
       if (!isNode(raw) || !isNode(raw.stmt)) continue;
-      for (const op of postgresOperations(raw.stmt)) findings.push({ ...op, start: chunk.start, end: chunk.end });
+      for (const op of postgresOperations(raw.stmt))
+        findings.push({ ...op, start: chunk.start, end: chunk.end });
     }
   }
   return findings;
