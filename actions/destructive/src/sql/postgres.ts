@@ -117,8 +117,8 @@ export function postgresOperations(stmt: Node): Op[] {
 
 /** Character offset of each UTF-8 byte offset the parser reports. */
 function byteToChar(text: string): (byte: number) => number {
+  if (Buffer.byteLength(text) === text.length) return (b) => b; // ASCII: bytes are characters
   const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length === text.length) return (b) => b;
   return (b) => bytes.subarray(0, b).toString('utf8').length;
 }
 
