@@ -142,6 +142,24 @@ describe('destructive bundle (e2e)', () => {
     expect(result.summary).toContain('sessions moved to redis in');
   });
 
+  it('fails a destructive command added to a workflow run step, not a dry run', async () => {
+    const workflow = (cmd: string): string =>
+      `on: push\njobs:\n  ops:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo start\n          ${cmd}\n`;
+    const repo = repoOf(
+      { '.github/workflows/ops.yml': workflow('kubectl delete -f app.yaml --dry-run=client') },
+      { '.github/workflows/ops.yml': workflow('sudo kubectl delete namespace prod') },
+    );
+    const server = await reviewsServer([]);
+    const result = await run(repo, server);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ verdict: 'fail', operations: '1' });
+    expect(result.outputs.summary).toContain('kubectl-delete namespace prod');
+    const errors = workflowCommands(result.stdout).filter((c) => c.command === 'error');
+    expect(errors.map((c) => c.line).some((l) => l.includes('file=.github/workflows/ops.yml,line=8'))).toBe(
+      true,
+    );
+  });
+
   it('runs in the umbrella', async () => {
     const repo = repoOf(BASE, { 'db/migrate/002_truncate.sql': 'TRUNCATE users;\n' });
     const server = await reviewsServer([]);

@@ -5,6 +5,7 @@
  */
 import { checkHumanCheckpoint, describeChangeSet } from '@aeef/gate-result';
 import type { CheckpointResult, Gate } from '@aeef/gate-result';
+import { commandFindings, scriptKindOf } from './commands.js';
 import { readDialectSources, readDiff, readHeadTexts, readPlans } from './collect.js';
 import type { DestructiveConfig } from './config.js';
 import { INPUT_SPECS, configureDestructive } from './config.js';
@@ -36,6 +37,14 @@ export const destructiveGate: Gate<DestructiveConfig> = {
       const texts = await readHeadTexts(io, changes, sqlFiles);
       for (const file of sqlFiles)
         findings.push(...sqlFindings(file, texts.get(file.path) ?? '', choice.dialect));
+    }
+    const scriptFiles = changes.files.filter(
+      (f) => f.status !== 'deleted' && !f.binary && scriptKindOf(f.path) !== undefined,
+    );
+    if (scriptFiles.length > 0) {
+      await loadSqlParsers(); // `psql -c` SQL is judged by the SQL checks
+      const texts = await readHeadTexts(io, changes, scriptFiles);
+      for (const file of scriptFiles) findings.push(...commandFindings(file, texts.get(file.path) ?? ''));
     }
     for (const plan of await readPlans(io, config.planFiles))
       findings.push(...planFindings(plan.text, plan.path));
