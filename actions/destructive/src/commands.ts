@@ -28,21 +28,24 @@ export interface Script {
   firstLine: number;
 }
 
-/** Makefile recipes (tab-indented lines, `@`/`-`/`+` prefixes stripped, `$$` unescaped). */
+/**
+ * Makefile recipes: tab-indented logical lines (a trailing backslash continues one, as make hands it to
+ * the shell), `@`/`-`/`+` prefixes stripped, `$$` unescaped. A variable definition continued onto
+ * tab-indented lines is not a recipe.
+ */
 function makefileScripts(text: string): Script[] {
-  return text.split('\n').flatMap((line, i) =>
-    line.startsWith('\t')
-      ? [
-          {
-            text: line
-              .slice(1)
-              .replace(/^[@+-]+/, '')
-              .replace(/\$\$/g, '$'),
-            firstLine: i + 1,
-          },
-        ]
-      : [],
-  );
+  const lines = text.split('\n');
+  const scripts: Script[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    const body = [lines[i] ?? ''];
+    while (/\\$/.test(lines[i] ?? '') && i + 1 < lines.length)
+      body.push((lines[++i] ?? '').replace(/^\t/, ''));
+    if (!(body[0] ?? '').startsWith('\t')) continue;
+    body[0] = (body[0] ?? '').slice(1).replace(/^[@+-]+/, '');
+    scripts.push({ text: body.join('\n').replace(/\$\$/g, '$'), firstLine: first + 1 });
+  }
+  return scripts;
 }
 
 /** Dockerfile `RUN` instructions in shell form, with their continuation lines. */
@@ -155,12 +158,20 @@ export function argvOf(words: readonly ShellWord[]): string[] {
   return argv.slice(i);
 }
 
-const TEMP_VARS = new Set(['TMPDIR', 'RUNNER_TEMP', 'TMP', 'TEMP', 'TEMPDIR']);
-
 /**
- * `rm -rf` is destructive when a target is `/` (or `/*`, `~`), or is built from a variable (it
- * may be empty or point anywhere), except a subpath of a temp directory: `"$TMPDIR/build"`.
+ * `rm -rf` is destructive when a target is `/` (or `/*`, `~`), or is a variable itself or everything
+ * under one (`$DIR`, `"$DIR"/`, `$DIR/*`, `$A/$B`): the variable may be empty or point anywhere. A
+ * named entry inside a variable's directory (`"$TMPDIR/build"`, `$(NAME)-*.tgz`) is not: its last
+ * path component holds literal letters or digits, so it cannot reach `/` or a whole tree.
  */
+function isWideTarget(word: ShellWord): boolean {
+  if (/^(?:\/+\*?|~\/?\*?)$/.test(word.text)) return true;
+  if (word.literal) return false;
+  const last = word.text.split('/').filter(Boolean).at(-1) ?? '';
+  const named = last.replace(/\$(?:\w+|\(\.\.\.\))/g, '');
+  return !/[A-Za-z0-9]/.test(named);
+}
+
 function rmTargets(words: readonly ShellWord[], argv: readonly string[]): string[] {
   const offset = words.length - argv.length;
   let recursive = false;
@@ -181,15 +192,7 @@ function rmTargets(words: readonly ShellWord[], argv: readonly string[]): string
     if (word) targets.push(word);
   }
   if (!recursive || !force) return [];
-  return targets
-    .filter((t) => {
-      if (/^(?:\/+\*?|~\/?|\/\*)$/.test(t.text)) return true;
-      if (t.literal) return false;
-      const temp = t.leadingVar !== undefined && TEMP_VARS.has(t.leadingVar);
-      const subpath = /^\$\w+\/[^/$]+/.test(t.text);
-      return !(temp && subpath);
-    })
-    .map((t) => t.text);
+  return targets.filter(isWideTarget).map((t) => t.text);
 }
 
 interface Rule {
