@@ -1990,11 +1990,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3567,25 +3567,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -12284,13 +12284,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value2 } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -16487,9 +16487,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17589,12 +17589,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -20100,13 +20100,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20260,16 +20260,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -20286,11 +20286,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -20299,38 +20299,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -20340,14 +20340,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -20356,8 +20356,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -20485,15 +20485,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -20645,11 +20645,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -20684,8 +20684,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -20694,27 +20694,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -20730,7 +20730,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -20774,16 +20774,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -21010,31 +21010,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -21077,21 +21077,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21103,11 +21103,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21439,7 +21439,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -21477,7 +21477,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21529,7 +21529,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21538,7 +21538,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21549,11 +21549,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -21570,7 +21570,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -21583,7 +21583,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -21591,7 +21591,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -21600,7 +21600,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -21653,7 +21653,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -21670,7 +21670,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -21678,7 +21678,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -21686,7 +21686,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -21694,9 +21694,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -21728,10 +21728,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21742,28 +21742,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -21969,7 +21969,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21978,7 +21978,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21989,11 +21989,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -22013,34 +22013,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -22050,7 +22050,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -22059,7 +22059,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -22067,7 +22067,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22076,7 +22076,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -22180,9 +22180,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -22219,7 +22219,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -22228,7 +22228,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -22239,8 +22239,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -25433,7 +25433,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25456,7 +25456,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -26364,7 +26364,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26390,7 +26390,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26426,7 +26426,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -29138,14 +29138,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -29259,8 +29259,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -29526,13 +29526,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -31865,7 +31865,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -31873,7 +31873,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -32009,7 +32009,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -32018,7 +32018,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -44958,12 +44958,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -48259,6 +48259,9 @@ function matchPart(segment, name) {
 }
 
 // packages/gate-result/src/inputs.ts
+var INTEGER = /^\d{1,15}$/;
+var TRUE_VALUES = ["true", "True", "TRUE"];
+var FALSE_VALUES = ["false", "False", "FALSE"];
 function raw(inputs, name) {
   const value2 = inputs.get(name)?.value.trim();
   return value2 === void 0 || value2 === "" ? void 0 : value2;
@@ -48270,6 +48273,29 @@ function quoteValue(value2) {
 }
 function invalid(name, expected, value2) {
   return new InputError(name, `Expected \`${name}\` to be ${expected}, got ${quoteValue(value2)}.`);
+}
+function describeRange(kind, { min = 0, max }) {
+  return max === void 0 ? `${kind} of at least ${min}` : `${kind} from ${min} to ${max}`;
+}
+function checkRange(name, kind, value2, parsed, range) {
+  const { min = 0, max } = range;
+  if (!Number.isFinite(parsed) || parsed < min || max !== void 0 && parsed > max) {
+    throw invalid(name, describeRange(kind, range), value2);
+  }
+  return parsed;
+}
+function getInteger(inputs, name, range = {}) {
+  const value2 = raw(inputs, name);
+  if (value2 === void 0) return void 0;
+  if (!INTEGER.test(value2)) throw invalid(name, describeRange("a whole number", range), value2);
+  return checkRange(name, "a whole number", value2, Number(value2), range);
+}
+function getBoolean(inputs, name) {
+  const value2 = raw(inputs, name);
+  if (value2 === void 0) return void 0;
+  if (TRUE_VALUES.includes(value2)) return true;
+  if (FALSE_VALUES.includes(value2)) return false;
+  throw invalid(name, "`true` or `false`", value2);
 }
 function getEnum(inputs, name, values) {
   const value2 = raw(inputs, name);
@@ -48337,6 +48363,25 @@ var APPROVAL_INPUTS = [
     description: "When `true`, an approval of an older commit than the PR head still counts. Default: false."
   }
 ];
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function approvalPolicyOf(inputs) {
+  const approvers = getList(inputs, "approvers").map((a) => a.replace(/^@/, ""));
+  for (const entry of approvers) {
+    if (!LOGIN.test(entry) && !TEAM.test(entry)) {
+      throw new InputError(
+        "approvers",
+        `Expected \`approvers\` to list GitHub logins or \`org/team\` slugs, got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+      );
+    }
+  }
+  return {
+    minApprovals: getInteger(inputs, "min-approvals", { max: 100 }) ?? 1,
+    approvers,
+    approverNotCommitter: getBoolean(inputs, "approver-not-committer") ?? true,
+    allowStaleApprovals: getBoolean(inputs, "allow-stale-approvals") ?? false
+  };
+}
 
 // packages/gate-result/src/input-specs.ts
 var COMMON_INPUTS = [
@@ -48457,9 +48502,9 @@ function flattenSettings(root, prefix = "", out = {}) {
   return out;
 }
 function diffPolicies(base, head) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+  const names2 = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
   const changes = [];
-  for (const setting of names) {
+  for (const setting of names2) {
     const before = Object.hasOwn(base, setting) ? base[setting] ?? null : null;
     const after = Object.hasOwn(head, setting) ? head[setting] ?? null : null;
     if (before !== after) changes.push({ setting, base: before, head: after });
@@ -49260,8 +49305,8 @@ ${escapeMarkdown(options.failure)}
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
-function checkTypos(names, known) {
-  const [first] = findMisspelledInputs(names, known);
+function checkTypos(names2, known) {
+  const [first] = findMisspelledInputs(names2, known);
   if (first !== void 0) {
     throw new InputError(
       first.given,
@@ -49729,7 +49774,7 @@ function parseUnifiedDiff(text, options = {}) {
     if (!header.startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: expected a "diff --git" line at line ${i + 1}.`);
     }
-    const names = readHeaderNames(header.slice(DIFF_HEADER.length));
+    const names2 = readHeaderNames(header.slice(DIFF_HEADER.length));
     const entry = { binary: false };
     i = readExtendedHeaders(lines, i + 1, entry);
     const tally = emptyTally(options.text === true);
@@ -49737,7 +49782,7 @@ function parseUnifiedDiff(text, options = {}) {
     if (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) {
       throw new ConfigError(`Cannot parse ${WHAT}: unexpected line ${i + 1} after the hunks of a file.`);
     }
-    files.push(toChangedFile2(entry, names, tally, files.length));
+    files.push(toChangedFile2(entry, names2, tally, files.length));
   }
   return files;
 }
@@ -49773,10 +49818,10 @@ function setNew(entry, name, status, i) {
 }
 function readBinary(entry, line) {
   entry.binary = true;
-  const names = readBinaryNames(line);
-  if (!names) return;
-  entry.oldPath ??= names[0];
-  entry.newPath ??= names[1];
+  const names2 = readBinaryNames(line);
+  if (!names2) return;
+  entry.oldPath ??= names2[0];
+  entry.newPath ??= names2[1];
 }
 function skipBinaryPatch(lines, start, entry) {
   entry.binary = true;
@@ -49784,9 +49829,9 @@ function skipBinaryPatch(lines, start, entry) {
   while (i < lines.length && !(lines[i] ?? "").startsWith(DIFF_HEADER)) i++;
   return i;
 }
-function toChangedFile2(entry, names, tally, index) {
-  const oldPath = entry.oldPath === void 0 ? names?.[0] : entry.oldPath;
-  const newPath = entry.newPath === void 0 ? names?.[1] : entry.newPath;
+function toChangedFile2(entry, names2, tally, index) {
+  const oldPath = entry.oldPath === void 0 ? names2?.[0] : entry.oldPath;
+  const newPath = entry.newPath === void 0 ? names2?.[1] : entry.newPath;
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
@@ -50111,11 +50156,11 @@ function merge2(defaults, route, options) {
 }
 function addQueryParameters(url2, parameters) {
   const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
+  return url2 + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -50142,16 +50187,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -50523,15 +50568,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -50554,8 +50599,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -52070,14 +52115,14 @@ function createLocalIO(options) {
 // packages/gate-result/src/runtime/runner-inputs.ts
 function readRunnerInputs(env = process.env) {
   const values = {};
-  const names = [];
+  const names2 = [];
   for (const [key, value2] of Object.entries(env)) {
     if (!key.startsWith("INPUT_") || value2 === void 0) continue;
     const name = key.slice("INPUT_".length).toLowerCase();
-    names.push(name);
+    names2.push(name);
     values[name] = value2;
   }
-  return { inputs: inputsFromRecord(values, "input"), names: names.sort() };
+  return { inputs: inputsFromRecord(values, "input"), names: names2.sort() };
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
@@ -52139,7 +52184,7 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   return parseConfigFile(text, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
-  const { inputs, names } = readRunnerInputs(env);
+  const { inputs, names: names2 } = readRunnerInputs(env);
   const log = createCoreLogger();
   const root = path7.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const runnerTemp = path7.resolve(env.RUNNER_TEMP ?? os6.tmpdir());
@@ -52177,7 +52222,7 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     allowedDirs: [runnerTemp],
     changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
-  return { inputs, inputNames: names, config: config2, policy, io, resultDir };
+  return { inputs, inputNames: names2, config: config2, policy, io, resultDir };
 }
 
 // packages/gate-result/src/runtime/action.ts
@@ -52376,6 +52421,288 @@ async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT
     texts.set(path9, { ...base === void 0 ? {} : { base }, ...head === void 0 ? {} : { head } });
   }
   return texts;
+}
+
+// packages/gate-result/src/checkpoint/evaluate.ts
+var COUNTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
+var lower = (s) => s.toLowerCase();
+function isBot(review) {
+  return review.type !== "User" || /\[bot\]$/i.test(review.login);
+}
+function timeOf(review) {
+  const t = review.submittedAt === null ? Number.NaN : Date.parse(review.submittedAt);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+function latestStandings(reviews) {
+  const byLogin = /* @__PURE__ */ new Map();
+  reviews.forEach((review, index) => {
+    if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED" && review.state !== "DISMISSED")
+      return;
+    const key = lower(review.login);
+    const previous = byLogin.get(key);
+    if (previous === void 0 || timeOf(review) >= timeOf(previous.review))
+      byLogin.set(key, { review, index });
+  });
+  return [...byLogin.values()].sort((a, b) => a.index - b.index).map((e) => e.review);
+}
+function approverTeams(policy) {
+  return policy.approvers.filter((a) => a.includes("/")).map(lower);
+}
+function shortSha2(sha2) {
+  return sha2 === null ? "an unknown commit" : sha2.slice(0, 7);
+}
+function standingOf(review, policy, teams) {
+  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
+    return { standing: review.authorAssociation };
+  const login = lower(review.login);
+  if (policy.approvers.some((a) => !a.includes("/") && lower(a) === login))
+    return { standing: "listed in approvers" };
+  const unreadable = [];
+  for (const team of approverTeams(policy)) {
+    const members2 = teams[team];
+    if (members2 === void 0 || !members2.readable) unreadable.push(team);
+    else if (members2.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
+  }
+  const listed = policy.approvers.length > 0 ? ", not listed in `approvers`" : "";
+  const teamNote = unreadable.length > 0 ? `, and the membership of ${unreadable.join(", ")} could not be read` : "";
+  return {
+    reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`
+  };
+}
+function loginsNeedingTeams(facts, policy) {
+  if (approverTeams(policy).length === 0) return [];
+  const committers = new Set(facts.committers.map(lower));
+  return latestStandings(facts.reviews).filter(
+    (r) => r.state !== "DISMISSED" && !isBot(r) && lower(r.login) !== lower(facts.author) && !(policy.approverNotCommitter && committers.has(lower(r.login))) && standingOf(r, policy, {}).standing === void 0 && !policy.approvers.some((a) => lower(a) === lower(r.login))
+  ).map((r) => r.login);
+}
+function evaluateCheckpoint(facts, policy) {
+  const teams = facts.teams ?? {};
+  const committers = new Set(facts.committers.map(lower));
+  const author = lower(facts.author);
+  const approvals = [];
+  const changesRequested = [];
+  const notCounted = [];
+  const standings = new Set(latestStandings(facts.reviews));
+  const skip = (review, reason) => {
+    notCounted.push({ login: review.login, state: review.state, commitId: review.commitId, reason });
+  };
+  for (const review of facts.reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    if (!standings.has(review)) {
+      if (review.state === "APPROVED") skip(review, "superseded by a later review of the same reviewer");
+      continue;
+    }
+    if (review.state === "DISMISSED") {
+      skip(review, "dismissed");
+      continue;
+    }
+    if (isBot(review)) {
+      skip(review, `a bot or app account (type ${review.type || "missing"}), not a person`);
+      continue;
+    }
+    if (lower(review.login) === author) {
+      skip(review, "the PR's author");
+      continue;
+    }
+    if (policy.approverNotCommitter && committers.has(lower(review.login))) {
+      skip(review, "authored or committed a commit of this PR (`approver-not-committer`)");
+      continue;
+    }
+    const { standing, reason } = standingOf(review, policy, teams);
+    if (standing === void 0) {
+      skip(review, reason ?? "not an approver");
+      continue;
+    }
+    const counted = {
+      login: review.login,
+      commitId: review.commitId ?? "",
+      submittedAt: review.submittedAt,
+      standing
+    };
+    if (review.state === "CHANGES_REQUESTED") {
+      changesRequested.push(counted);
+      continue;
+    }
+    if (review.commitId !== facts.headSha && !policy.allowStaleApprovals) {
+      skip(
+        review,
+        `approved ${shortSha2(review.commitId)}, not the head ${shortSha2(facts.headSha)} (stale; a new approval is needed)`
+      );
+      continue;
+    }
+    approvals.push(counted);
+  }
+  const unreadableTeams = approverTeams(policy).flatMap((team) => {
+    const members2 = teams[team];
+    if (members2 === void 0) return [{ team, reason: "not read" }];
+    return members2.readable ? [] : [{ team, reason: members2.reason }];
+  });
+  const met = changesRequested.length === 0 && approvals.length >= policy.minApprovals;
+  return {
+    met,
+    required: policy.minApprovals,
+    headSha: facts.headSha,
+    approvals,
+    changesRequested,
+    notCounted,
+    unreadableTeams,
+    summary: summarise(met, approvals, changesRequested, policy.minApprovals, facts.headSha)
+  };
+}
+function names(list) {
+  return list.map((a) => `@${a.login}`).join(", ");
+}
+function summarise(met, approvals, blocked, required2, head) {
+  const counted = `${approvals.length} of ${required2} required approval${required2 === 1 ? "" : "s"} of ${shortSha2(head)}`;
+  if (blocked.length > 0) return `Changes requested by ${names(blocked)}; ${counted} count.`;
+  if (met)
+    return approvals.length === 0 ? "No approval is required (`min-approvals: 0`)." : `Approved by ${names(approvals)} (${counted}).`;
+  return `Needs a person: ${counted} count${approvals.length > 0 ? ` (${names(approvals)})` : ""}.`;
+}
+
+// packages/gate-result/src/checkpoint/render.ts
+function short2(sha2) {
+  return sha2 === null || sha2 === "" ? "\u2014" : sha2.slice(0, 7);
+}
+function checkpointSection(result, title = "Human checkpoint") {
+  const rows = [
+    ...result.approvals.map((a) => [`@${a.login}`, "APPROVED", short2(a.commitId), "yes", a.standing]),
+    ...result.changesRequested.map((a) => [
+      `@${a.login}`,
+      "CHANGES_REQUESTED",
+      short2(a.commitId),
+      "blocks",
+      `${a.standing}; stands until the reviewer approves or it is dismissed`
+    ]),
+    ...result.notCounted.map((r) => [`@${r.login}`, r.state, short2(r.commitId), "no", r.reason])
+  ];
+  const notes = [result.summary];
+  for (const { team, reason } of result.unreadableTeams) {
+    notes.push(
+      `The members of team ${team} could not be read, so its members count only by association: ${reason}`
+    );
+  }
+  if (rows.length === 0) notes.push("The pull request has no approving or change-requesting review.");
+  return {
+    title,
+    columns: ["Reviewer", "State", "Commit", "Counts", "Why"],
+    rows,
+    notes
+  };
+}
+
+// packages/gate-result/src/checkpoint/fetch.ts
+var PULL_COMMITS_CAP = 250;
+var PERMISSION = "The human checkpoint reads the pull request's reviews and commits, which needs the `pull-requests: read` permission (in the workflow's `permissions:`).";
+function apiFailure(what, error63) {
+  const message = getErrorMessage(error63).replace(/\.$/, "");
+  return new ConfigError(`Could not read ${what}: ${message}. ${PERMISSION}`);
+}
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str = (v) => typeof v === "string" ? v : null;
+function reviewOf(raw2) {
+  if (!isObject3(raw2)) throw new ConfigError("GitHub API returned a review that is not an object.");
+  const user = isObject3(raw2.user) ? raw2.user : void 0;
+  return {
+    id: typeof raw2.id === "number" ? raw2.id : 0,
+    login: str(user?.login) ?? "(deleted account)",
+    type: str(user?.type) ?? "missing",
+    state: str(raw2.state) ?? "missing",
+    commitId: str(raw2.commit_id),
+    submittedAt: str(raw2.submitted_at),
+    authorAssociation: str(raw2.author_association) ?? ""
+  };
+}
+function pullOf(event) {
+  const pr = isObject3(event.payload.pull_request) ? event.payload.pull_request : void 0;
+  const author = isObject3(pr?.user) ? str(pr.user.login) : null;
+  if (event.pullNumber === void 0 || event.headSha === void 0 || event.repository === void 0 || author === null) {
+    throw new ConfigError(
+      `The human checkpoint needs a pull request, and the ${event.name} event names none (with its number, head commit and author); run the gate on pull_request and pull_request_review events.`
+    );
+  }
+  return { ...event.repository, pull: event.pullNumber, head: event.headSha, author };
+}
+async function readCommitters(github, where, pull) {
+  let commits;
+  try {
+    commits = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", where);
+  } catch (error63) {
+    throw apiFailure(`the commits of pull request #${pull}`, error63);
+  }
+  if (commits.length >= PULL_COMMITS_CAP) {
+    throw new ConfigError(
+      `Pull request #${pull} has ${PULL_COMMITS_CAP} or more commits, more than GitHub lists, so not every committer is known and \`approver-not-committer\` cannot be checked; squash the branch or set \`approver-not-committer: false\`.`
+    );
+  }
+  const logins = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    if (!isObject3(commit)) continue;
+    for (const who of [commit.author, commit.committer]) {
+      const login = isObject3(who) ? str(who.login) : null;
+      if (login !== null) logins.add(login);
+    }
+  }
+  return [...logins];
+}
+var TEAM_HINT = "the workflow token cannot read an organisation's teams; give `github-token` a token with `read:org` (a classic token) or the organisation `members: read` permission (a GitHub App), or list the logins instead";
+async function readTeam(github, team, logins) {
+  const [org = "", slug = ""] = team.split("/");
+  try {
+    await github.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 404 || error63.status === 401)) {
+      return { readable: false, reason: `GitHub answered ${error63.status} for the team: ${TEAM_HINT}.` };
+    }
+    throw apiFailure(`the team ${team}`, error63);
+  }
+  const members2 = [];
+  for (const username of logins) {
+    try {
+      const response = await github.request(
+        "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+        { org, team_slug: slug, username }
+      );
+      if (response.data.state === "active") members2.push(username);
+    } catch (error63) {
+      if (error63 instanceof GitHubApiError && error63.status === 404) continue;
+      if (error63 instanceof GitHubApiError && (error63.status === 403 || error63.status === 401)) {
+        return { readable: false, reason: `GitHub answered ${error63.status} for a membership: ${TEAM_HINT}.` };
+      }
+      throw apiFailure(`the membership of team ${team}`, error63);
+    }
+  }
+  return { readable: true, members: members2 };
+}
+async function readCheckpointFacts(io, policy) {
+  const { owner, repo, pull, head, author } = pullOf(io.event);
+  const github = io.github;
+  if (github === void 0) {
+    throw new ConfigError(
+      `The human checkpoint needs a GitHub token to read the reviews (\`github-token\`). ${PERMISSION}`
+    );
+  }
+  const where = { owner, repo, pull_number: pull };
+  let raw2;
+  try {
+    raw2 = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", where);
+  } catch (error63) {
+    throw apiFailure(`the reviews of pull request #${pull}`, error63);
+  }
+  const reviews = raw2.map(reviewOf);
+  const committers = policy.approverNotCommitter ? await readCommitters(github, where, pull) : [];
+  const facts = { headSha: head, author, committers, reviews };
+  const needing = loginsNeedingTeams(facts, policy);
+  if (needing.length > 0) {
+    const teams = {};
+    for (const team of approverTeams(policy)) teams[team] = await readTeam(github, team, needing);
+    facts.teams = teams;
+  }
+  return facts;
+}
+async function checkHumanCheckpoint(io, policy) {
+  return evaluateCheckpoint(await readCheckpointFacts(io, policy), policy);
 }
 
 // actions/integrity/src/tool-config.ts
@@ -52611,8 +52938,8 @@ function diffWorkflow(base, head, isGate) {
         message: `The job of ${what} got the condition \`if: ${step.jobIf}\`.`
       });
     if (!prior) continue;
-    const names = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
-    for (const name of [...names].sort()) {
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(prior.with), ...Object.keys(step.with)]);
+    for (const name of [...names2].sort()) {
       const was = prior.with[name];
       const now = step.with[name];
       if (was === now) continue;
@@ -52968,7 +53295,9 @@ var INPUT_SPECS = [
     kind: "list",
     default: DEFAULT_GATE_ACTIONS,
     description: "The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates."
-  }
+  },
+  // The human checkpoint's settings: the config file's `approval:` section, overridable per gate.
+  ...APPROVAL_INPUTS
 ];
 function configureIntegrity(given) {
   const inputs = withDefaults(given, INPUT_SPECS);
@@ -53002,7 +53331,8 @@ function configureIntegrity(given) {
     isExcluded: exclude.length > 0 ? compileMatcher(exclude, "exclude") : () => false,
     testFiles,
     ...testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, "test-files") } : {},
-    gateActions
+    gateActions,
+    approval: approvalPolicyOf(inputs)
   };
 }
 function gateActionMatcher(actions) {
@@ -53086,6 +53416,14 @@ function detect(input2, options) {
     if (test && code && on("assertions")) assertionLoss(file2, findings);
     if (on("workflows") && WORKFLOW_FILE.test(file2.path)) workflowFindings(file2, input2, options, findings);
     if (on("tool-config")) toolConfigFindings(file2, input2, findings);
+  }
+  if (on("policy") && input2.policyProblem !== void 0) {
+    findings.push({
+      category: "policy",
+      pattern: "unreadable-policy",
+      file: options.configFile,
+      message: `The PR changes the gates' config file, but its settings cannot be compared with the base's: ${input2.policyProblem.replace(/\.$/, "")}.`
+    });
   }
   if (on("policy") && input2.policy) {
     for (const change of input2.policy) {
@@ -53232,7 +53570,7 @@ function annotation(finding, level) {
 var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 function evaluateIntegrity(findings, checks, checkpoint, notes) {
   const categories = [...new Set(findings.map((f) => f.category))];
-  const count2 = plural2(findings.length, "change");
+  const count2 = `${plural2(findings.length, "change")} that weaken${findings.length === 1 ? "s" : ""} verification`;
   const details = [categorySection(findings, checks)];
   if (findings.length > 0) details.unshift(findingsSection(findings));
   if (checkpoint) details.push(...checkpoint.sections);
@@ -53241,11 +53579,11 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   let summary2 = "No change weakens verification.";
   if (findings.length > 0) {
     if (checkpoint?.met) {
-      summary2 = `${count2} that weaken verification (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
+      summary2 = `${count2} (${categories.join(", ")}), accepted by review: ${checkpoint.sentence}`;
     } else {
       verdict = "fail";
       const who = checkpoint ? ` ${checkpoint.sentence}` : "";
-      summary2 = `${count2} that weaken verification (${categories.join(", ")}) need an approving review of the head commit.${who}`;
+      summary2 = `${count2} (${categories.join(", ")}) need${findings.length === 1 ? "s" : ""} an approving review of the head commit.${who}`;
     }
   }
   const level = verdict === "fail" ? "error" : "notice";
@@ -53275,6 +53613,40 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
   });
 }
 
+// actions/integrity/src/policy.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+async function policyInput(io, changes) {
+  const policy = io.policy;
+  if (!policy) return {};
+  const touched = changes.files.some(
+    (file2) => file2.path === policy.file || file2.previousPath === policy.file
+  );
+  if (!touched) return {};
+  if (!policy.changes) {
+    return { policyProblem: policy.problem ?? "the base and head versions could not both be read" };
+  }
+  const head = (await readChangedFileTexts(io, changes, [policy.file])).get(policy.file)?.head;
+  return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
+}
+function settingLines(text) {
+  const counter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const lines = /* @__PURE__ */ new Map();
+  const walk = (node2, prefix) => {
+    if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;
+    for (const item of node2.items) {
+      const pair = item;
+      const key = pair.key?.value;
+      if (!pair.key || typeof key !== "string" && typeof key !== "number") continue;
+      const name = `${prefix}${key}`;
+      if (pair.key.range) lines.set(name, counter.linePos(pair.key.range[0]).line);
+      walk(pair.value, `${name}.`);
+    }
+  };
+  walk(doc.contents, "");
+  return lines;
+}
+
 // actions/integrity/src/gate.ts
 var integrityGate = {
   id: "integrity",
@@ -53284,26 +53656,39 @@ var integrityGate = {
   async run(config2, io) {
     const changes = await readDiff(io);
     const texts = await readTexts(io, changes);
+    const policy = await policyInput(io, changes);
     const findings = detect(
-      { files: changes.files, texts },
+      { files: changes.files, texts, ...policy },
       {
         checks: new Set(config2.checks),
         isExcluded: config2.isExcluded,
         ...config2.isExtraTest ? { isExtraTest: config2.isExtraTest } : {},
         isGateAction: gateActionMatcher(config2.gateActions),
-        configFile: ".github/aeef-gates.yml"
+        configFile: io.policy?.file ?? ".github/aeef-gates.yml"
       }
     );
-    const result = evaluateIntegrity(findings, config2.checks, void 0, [describeChangeSet(changes)]);
+    const checkpoint = findings.length > 0 ? await checkpointOf(io, config2) : void 0;
+    const result = evaluateIntegrity(findings, config2.checks, checkpoint, [describeChangeSet(changes)]);
     result.config = {
       checks: config2.checks,
       exclude: config2.exclude,
       "test-files": config2.testFiles,
-      "gate-actions": config2.gateActions
+      "gate-actions": config2.gateActions,
+      approval: config2.approval
     };
     return result;
   }
 };
+async function checkpointOf(io, config2) {
+  const result = await checkHumanCheckpoint(io, config2.approval);
+  return {
+    met: result.met,
+    approvals: result.approvals.length,
+    required: result.required,
+    sentence: result.summary,
+    sections: [checkpointSection(result)]
+  };
+}
 
 // actions/integrity/src/main.ts
 function run() {

@@ -2,8 +2,16 @@
  * The inputs of the integrity gate. Defaults live here only (action.yml declares none), so the
  * config file is never overridden by an action.yml default.
  */
-import { InputError, compileMatcher, getGlobs, getList, withDefaults } from '@aeef/gate-result';
-import type { InputSpec, Inputs, PathMatcher } from '@aeef/gate-result';
+import {
+  APPROVAL_INPUTS,
+  InputError,
+  approvalPolicyOf,
+  compileMatcher,
+  getGlobs,
+  getList,
+  withDefaults,
+} from '@aeef/gate-result';
+import type { ApprovalPolicy, InputSpec, Inputs, PathMatcher } from '@aeef/gate-result';
 import { CATEGORIES, type Category } from './patterns.js';
 
 export const DEFAULT_GATE_ACTIONS = 'aeef/gates';
@@ -33,6 +41,8 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     description:
       'The `uses:` actions whose workflow steps are watched (their sub-actions too), e.g. a fork of this repository. Default: aeef/gates.',
   },
+  // The human checkpoint's settings: the config file's `approval:` section, overridable per gate.
+  ...APPROVAL_INPUTS,
 ];
 
 export interface IntegrityConfig {
@@ -42,6 +52,7 @@ export interface IntegrityConfig {
   testFiles: string[];
   isExtraTest?: PathMatcher;
   gateActions: string[];
+  approval: ApprovalPolicy;
 }
 
 /** Typed, validated config; throws InputError naming the input. */
@@ -78,6 +89,7 @@ export function configureIntegrity(given: Inputs): IntegrityConfig {
     testFiles,
     ...(testFiles.length > 0 ? { isExtraTest: compileMatcher(testFiles, 'test-files') } : {}),
     gateActions,
+    approval: approvalPolicyOf(inputs),
   };
 }
 

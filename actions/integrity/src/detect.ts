@@ -54,6 +54,8 @@ export interface DetectInput {
   policy?: readonly SettingChange[];
   /** Line of each setting in the head's config file (`coverage.min-lines` → 3), when known. */
   policyLines?: ReadonlyMap<string, number>;
+  /** The PR changes the config file but its settings could not be compared: why. */
+  policyProblem?: string;
 }
 
 const MAX_TEXT = 200;
@@ -114,6 +116,14 @@ export function detect(input: DetectInput, options: DetectOptions): IntegrityFin
     if (test && code && on('assertions')) assertionLoss(file, findings);
     if (on('workflows') && WORKFLOW_FILE.test(file.path)) workflowFindings(file, input, options, findings);
     if (on('tool-config')) toolConfigFindings(file, input, findings);
+  }
+  if (on('policy') && input.policyProblem !== undefined) {
+    findings.push({
+      category: 'policy',
+      pattern: 'unreadable-policy',
+      file: options.configFile,
+      message: `The PR changes the gates' config file, but its settings cannot be compared with the base's: ${input.policyProblem.replace(/\.$/, '')}.`,
+    });
   }
   if (on('policy') && input.policy) {
     for (const change of input.policy) {

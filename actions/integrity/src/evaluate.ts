@@ -69,7 +69,7 @@ export function evaluateIntegrity(
   notes: readonly string[],
 ): GateResult {
   const categories = [...new Set(findings.map((f) => f.category))];
-  const count = plural(findings.length, 'change');
+  const count = `${plural(findings.length, 'change')} that weaken${findings.length === 1 ? 's' : ''} verification`;
   const details: Section[] = [categorySection(findings, checks)];
   if (findings.length > 0) details.unshift(findingsSection(findings));
   if (checkpoint) details.push(...checkpoint.sections);
@@ -78,11 +78,11 @@ export function evaluateIntegrity(
   let summary = 'No change weakens verification.';
   if (findings.length > 0) {
     if (checkpoint?.met) {
-      summary = `${count} that weaken verification (${categories.join(', ')}), accepted by review: ${checkpoint.sentence}`;
+      summary = `${count} (${categories.join(', ')}), accepted by review: ${checkpoint.sentence}`;
     } else {
       verdict = 'fail';
       const who = checkpoint ? ` ${checkpoint.sentence}` : '';
-      summary = `${count} that weaken verification (${categories.join(', ')}) need an approving review of the head commit.${who}`;
+      summary = `${count} (${categories.join(', ')}) need${findings.length === 1 ? 's' : ''} an approving review of the head commit.${who}`;
     }
   }
   const level: Finding['level'] = verdict === 'fail' ? 'error' : 'notice';

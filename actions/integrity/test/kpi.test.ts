@@ -9,6 +9,8 @@ import { createLocalIO, executeGate, writeResultFile } from '@aeef/gate-result/r
 import { kpiGate } from '@aeef/action-kpi';
 import { describe, expect, it } from 'vitest';
 import { makePullRequestRepo } from '../../../test/support/git-repo.js';
+import { startGitHubServer } from '../../../test/support/github-server.js';
+import { createGitHubClient } from '@aeef/gate-result/runtime';
 import { integrityGate } from '../src/gate.js';
 
 describe('integrity in the KPI export', () => {
@@ -20,12 +22,21 @@ describe('integrity in the KPI export', () => {
         'tests/test_a.py': '@pytest.mark.skip\ndef test_a():\n    assert True\n',
       },
     );
+    // The PR's reviews: none, so the checkpoint is not met and the findings stand.
+    const server = await startGitHubServer((request) =>
+      request.path.endsWith('/reviews') || request.path.endsWith('/commits') ? { body: [] } : { status: 404 },
+    );
     try {
+      const github = createGitHubClient({ token: 't', baseUrl: server.url, backoffUnitMs: 1 });
       const resultDir = path.join(repo.dir, '.results');
-      const event = readEventContext('pull_request', repo.pullRequestEvent(), {
-        GITHUB_REPOSITORY: 'aeef/sample',
-      });
-      const io = createLocalIO({ workspace: repo.dir, resultDir, event });
+      const event = readEventContext(
+        'pull_request',
+        repo.pullRequestEvent({ user: { login: 'agent', type: 'User' } }),
+        {
+          GITHUB_REPOSITORY: 'aeef/sample',
+        },
+      );
+      const io = createLocalIO({ workspace: repo.dir, resultDir, event, github });
       const result = await executeGate(integrityGate, inputsFromRecord({}), io);
       expect(result.verdict, result.summary).toBe('fail');
       await writeResultFile(resultDir, result);
@@ -36,6 +47,7 @@ describe('integrity in the KPI export', () => {
       expect(prom).toContain('aeef_gate_metric{gate="integrity",metric="accepted",unit="count"} 0');
       expect(prom).toContain('aeef_gate_verdict{gate="integrity",verdict="fail"} 1');
     } finally {
+      await server.close();
       rmSync(repo.dir, { recursive: true, force: true });
     }
   });
