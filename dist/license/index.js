@@ -20120,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20144,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20168,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20185,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20205,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -39135,8 +39135,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -39232,10 +39232,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -39264,9 +39264,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -39277,8 +39277,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -48694,8 +48694,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -59079,6 +59079,9 @@ var ReportError = class extends ConfigError {
   }
   file;
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function getErrorMessage(error63) {
   if (error63 instanceof Error) return error63.message;
   if (typeof error63 === "string") return error63;
@@ -59573,6 +59576,7 @@ function withPolicy(result, record2) {
 
 // packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -59597,6 +59601,11 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`
+      );
     if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === "secret")
       fail(
@@ -59607,10 +59616,10 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
   if (error63 !== void 0) {
     const { line } = lineCounter.linePos(error63.pos[0]);
@@ -59796,21 +59805,21 @@ function decodeReport(bytes, shown2) {
     throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
   }
   const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
     throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
   }
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   if (nul !== -1) {
     throw new ReportError(
       shown2,
       `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
     );
   }
-  if (text.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text;
+  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text2;
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -59910,13 +59919,13 @@ async function readBase(options, base) {
   const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
   if (found.text === void 0) return { config: void 0, origin: "none" };
   const at = `${shown2}@${base.slice(0, 7)}`;
-  let text;
+  let text2;
   try {
-    text = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -59980,29 +59989,29 @@ var HTML_ENTITIES = {
   '"': "&quot;",
   "'": "&apos;"
 };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function visibleControlChars(text) {
-  return text.replace(
+function visibleControlChars(text2) {
+  return text2.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
     (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
 }
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text) {
-  const flat = visibleControlChars(text.replace(/\r\n|[\r\n\t]/g, " "));
+function escapeMarkdown(text2) {
+  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
   const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
-function escapeMarkdownClipped(text, max) {
-  if (text.length <= max) return escapeMarkdown(text);
-  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
+function escapeMarkdownClipped(text2, max) {
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
 }
-function safeLogLine(text) {
-  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+function safeLogLine(text2) {
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
 }
 function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
@@ -60139,11 +60148,11 @@ ${row(columns.map(() => "---"))}
 `)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
       if (left > 0) break;
-      const text = Array.from({ length: width }, (_, i) => {
+      const text2 = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!sink.take(`${row(text)}
+      if (!sink.take(`${row(text2)}
 `)) left = rows.length - index;
     }
   }
@@ -60167,21 +60176,21 @@ function renderSummary(results, options = {}) {
 `;
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
+  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
   let exhausted = false;
   const out = [intro];
   const sink = {
-    take(text) {
-      const size = Buffer.byteLength(text);
+    take(text2) {
+      const size = Buffer.byteLength(text2);
       if (exhausted || used + size > budget) {
         exhausted = true;
         return false;
       }
       used += size;
-      out.push(text);
+      out.push(text2);
       return true;
     },
-    force: (text) => void out.push(text)
+    force: (text2) => void out.push(text2)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
@@ -60307,6 +60316,41 @@ ${escapeMarkdown(options.failure)}
   return verdict;
 }
 
+// packages/gate-result/src/runtime/checkout-guard.ts
+var PULL_REF = /^refs\/(?:remotes\/(?:[^/]+\/)?)?pull\/\d+\/(?:head|merge)$/;
+function text(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+async function gitOr(io, args) {
+  return (await io.git(args).catch(() => "")).trim();
+}
+async function untrustedCheckout(io) {
+  const head = await gitOr(io, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  if (head === "") return void 0;
+  const pr = io.event.payload.pull_request ?? {};
+  const commits = [io.event.headSha, text(pr.head?.sha), text(pr.merge_commit_sha)].filter(
+    (sha2) => sha2 !== void 0
+  );
+  if (commits.includes(head)) return `the workspace is at the PR's commit ${head.slice(0, 7)}`;
+  const refs = (await gitOr(io, ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)"])).split("\n");
+  const pullRef = refs.find((ref) => PULL_REF.test(ref));
+  if (pullRef !== void 0) return `the workspace is checked out at \`${pullRef}\``;
+  const headRef = text(pr.head?.ref);
+  if (headRef !== void 0 && headRef !== text(pr.base?.ref)) {
+    const branch = await gitOr(io, ["symbolic-ref", "--quiet", "HEAD"]);
+    if (branch === `refs/heads/${headRef}`) return `the workspace is on the PR's head branch \`${headRef}\``;
+  }
+  return void 0;
+}
+async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
+  if (io.event.name !== "pull_request_target" || allowUnsafe) return;
+  const why = await untrustedCheckout(io);
+  if (why === void 0) return;
+  throw new ConfigError(
+    `Refusing an untrusted checkout in a privileged context: on pull_request_target ${why}, so the ${gate} gate would read the PR's own files with the base repository's secrets and a write token. Check out the base branch (actions/checkout's default on pull_request_target), or set the step input \`allow-unsafe: true\` if you accept the risk.`
+  );
+}
+
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
@@ -60343,6 +60387,11 @@ function applyIfMissing(gate, policy, error63) {
   }
   return errorResult(gate.id, error63.message);
 }
+function allowsUnsafe(inputs) {
+  const given = inputs.get("allow-unsafe");
+  if (given === void 0 || given.source !== "input" && given.source !== "cli") return false;
+  return getBoolean(inputs, "allow-unsafe") ?? false;
+}
 async function executeGate(gate, rawInputs, io, options = {}) {
   const started = io.now();
   const specs = [...COMMON_INPUTS, ...gate.inputs];
@@ -60354,10 +60403,11 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`
       );
     }
@@ -60689,36 +60739,36 @@ function relativeTo(file2, prefix) {
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
 var ENCODER = new TextEncoder();
-function unquoteAt(text, start) {
-  if (text[start] !== '"') return void 0;
+function unquoteAt(text2, start) {
+  if (text2[start] !== '"') return void 0;
   const bytes = [];
-  for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i] ?? "";
+  for (let i = start + 1; i < text2.length; i++) {
+    const ch = text2[i] ?? "";
     if (ch === '"') return { value: UTF8.decode(new Uint8Array(bytes)), end: i + 1 };
     if (ch !== "\\") {
       for (const byte of ENCODER.encode(ch)) bytes.push(byte);
       continue;
     }
-    const next = text[i + 1];
+    const next = text2[i + 1];
     if (next === void 0) return void 0;
     const simple = ESCAPES[next];
     if (simple !== void 0) {
       bytes.push(simple);
       i += 1;
-    } else if (/^[0-3][0-7]{2}$/.test(text.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
+    } else if (/^[0-3][0-7]{2}$/.test(text2.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(text2.slice(i + 1, i + 4), 8));
       i += 3;
     } else return void 0;
   }
   return void 0;
 }
-function readName(text) {
-  if (!text.startsWith('"')) return text.length > 0 ? text : void 0;
-  const quoted = unquoteAt(text, 0);
-  return quoted && quoted.end === text.length ? quoted.value : void 0;
+function readName(text2) {
+  if (!text2.startsWith('"')) return text2.length > 0 ? text2 : void 0;
+  const quoted = unquoteAt(text2, 0);
+  return quoted && quoted.end === text2.length ? quoted.value : void 0;
 }
-function readPrefixedName(text, prefix) {
-  const name = readName(text.endsWith("	") ? text.slice(0, -1) : text);
+function readPrefixedName(text2, prefix) {
+  const name = readName(text2.endsWith("	") ? text2.slice(0, -1) : text2);
   if (name === "/dev/null") return null;
   return name?.startsWith(prefix) ? name.slice(prefix.length) : void 0;
 }
@@ -60744,8 +60794,8 @@ function readHeaderNames(rest) {
   if (!first.startsWith("a/") || !second?.startsWith("b/")) return void 0;
   return [first.slice(2), second.slice(2)];
 }
-function readBinaryNames(text) {
-  const body = text.slice("Binary files ".length, -" differ".length);
+function readBinaryNames(text2) {
+  const body = text2.slice("Binary files ".length, -" differ".length);
   let first;
   let rest;
   if (body.startsWith('"')) {
@@ -60769,8 +60819,8 @@ function readBinaryNames(text) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text, options = {}) {
-  const lines = text.split("\n");
+function parseUnifiedDiff(text2, options = {}) {
+  const lines = text2.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
   let i = 0;
@@ -60911,8 +60961,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
     return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
-  const text = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text, options);
+  const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
+  const files = parseUnifiedDiff(text2, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -61820,8 +61870,8 @@ var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value2, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value2, context) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -61879,8 +61929,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -61894,18 +61944,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -62073,12 +62123,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -63170,9 +63220,9 @@ async function resolveWorkingDirectory(root, given) {
 }
 async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text;
+  let text2;
   try {
-    text = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
+    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
   } catch (error63) {
     if (error63 instanceof MissingReportError) {
       if (explicit === void 0) return void 0;
@@ -63180,7 +63230,7 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text, file2, gates, suite);
+  return parseConfigFile(text2, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
@@ -63236,7 +63286,12 @@ var RUNTIME_INPUTS = [
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   },
-  POLICY_SOURCE_INPUT
+  POLICY_SOURCE_INPUT,
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
+  }
 ];
 async function runSelected(gates, options, combined, written) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
@@ -63252,6 +63307,7 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -63267,6 +63323,21 @@ async function runSelected(gates, options, combined, written) {
     results.push(result);
   }
   return results;
+}
+function refuseGateInputs(given, declared, gates, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const name2 of given) {
+    if (declared.some((s) => s.name === name2)) continue;
+    const ids2 = gates.filter((g) => g.inputs.some((s) => s.name === name2)).map((g) => g.id);
+    if (ids2.length > 0) owners.set(name2, ids2);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name2, ids2]) => `\`${name2}\` (${ids2.join(", ")})`).join(", ");
+  const [[name, ids]] = [...owners];
+  const file2 = config2?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file2}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`
+  );
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
@@ -63606,11 +63677,11 @@ function* edgesOf(entries, key) {
 }
 function sanitise(value2) {
   const map2 = (field2) => isObject4(value2[field2]) ? value2[field2] : void 0;
-  const text = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
+  const text2 = (field2) => typeof value2[field2] === "string" ? value2[field2] : void 0;
   return {
-    name: text("name"),
-    version: text("version"),
-    resolved: text("resolved"),
+    name: text2("name"),
+    version: text2("version"),
+    resolved: text2("resolved"),
     license: value2["license"],
     licenses: value2["licenses"],
     dev: value2["dev"] === true,
@@ -63804,26 +63875,26 @@ function isObject6(value2) {
 
 // actions/license/src/strict-json.ts
 var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text, file2) {
-  scanJson(text, file2);
+function parseStrictJson(text2, file2) {
+  scanJson(text2, file2);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (error63) {
     const detail = error63 instanceof Error ? error63.message : "malformed";
     throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
   }
 }
-function scanJson(text, file2) {
+function scanJson(text2, file2) {
   const stack = [];
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (c === 34) {
-      const end = stringEnd(text, i);
+      const end = stringEnd(text2, i);
       if (end < 0) return;
       const top = stack[stack.length - 1];
       if (expectKey && top) {
-        const key = text.slice(i + 1, end);
+        const key = text2.slice(i + 1, end);
         if (top.has(key)) {
           throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
         }
@@ -63847,21 +63918,21 @@ function scanJson(text, file2) {
     }
   }
 }
-function stringEnd(text, start) {
-  let quote = text.indexOf('"', start + 1);
+function stringEnd(text2, start) {
+  let quote = text2.indexOf('"', start + 1);
   while (quote >= 0) {
     let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    while (text2.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
     if (backslashes % 2 === 0) return quote;
-    quote = text.indexOf('"', quote + 1);
+    quote = text2.indexOf('"', quote + 1);
   }
   return -1;
 }
 
 // actions/license/src/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseLastYamlDocument(text, file2) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: true });
+function parseLastYamlDocument(text2, file2) {
+  const docs = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: true });
   if (!Array.isArray(docs)) throw new ReportError(file2, `${file2} holds no YAML document.`);
   for (const doc of docs) {
     const error63 = doc.errors[0];
@@ -63882,12 +63953,12 @@ function parseLastYamlDocument(text, file2) {
 
 // actions/license/src/yarn-lock.ts
 var lockfile = __toESM(require_lockfile(), 1);
-function isYarnLock(text) {
-  return /^# yarn lockfile v1$/m.test(text.slice(0, 500)) || /^__metadata:/m.test(text);
+function isYarnLock(text2) {
+  return /^# yarn lockfile v1$/m.test(text2.slice(0, 500)) || /^__metadata:/m.test(text2);
 }
-function readYarnLock(text, file2, root) {
-  const berry = /^__metadata:/m.test(text);
-  const entries = berry ? readBerry(text, file2) : readClassic(text, file2);
+function readYarnLock(text2, file2, root) {
+  const berry = /^__metadata:/m.test(text2);
+  const entries = berry ? readBerry(text2, file2) : readClassic(text2, file2);
   const roots = [];
   for (const [field2, scope] of FIELDS2) {
     const deps = root?.[field2];
@@ -63930,10 +64001,10 @@ var FIELDS2 = [
   ["devDependencies", "development"]
 ];
 var RANK3 = { production: 0, optional: 1, development: 2 };
-function readClassic(text, file2) {
+function readClassic(text2, file2) {
   let parsed;
   try {
-    parsed = lockfile.parse(text);
+    parsed = lockfile.parse(text2);
   } catch (error63) {
     throw new ReportError(
       file2,
@@ -63959,8 +64030,8 @@ function readClassic(text, file2) {
   }
   return entries;
 }
-function readBerry(text, file2) {
-  const doc = parseLastYamlDocument(text, file2);
+function readBerry(text2, file2) {
+  const doc = parseLastYamlDocument(text2, file2);
   if (doc === null || typeof doc !== "object")
     throw new ReportError(file2, `${file2} is not a yarn berry lockfile.`);
   const entries = /* @__PURE__ */ new Map();
@@ -64003,8 +64074,8 @@ function nameOfSpec(spec) {
 
 // actions/license/src/detect.ts
 var EXPECTED = "package-lock.json (v2/v3), npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, CycloneDX JSON or SPDX 2.x JSON";
-function readSource(text, file2, rootManifest) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function readSource(text2, file2, rootManifest) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
@@ -64085,10 +64156,10 @@ async function collectInventories(io, sources) {
       collected.inventories.push(readNodeModules(await manifests(), root, NODE_MODULES));
       continue;
     }
-    const text = await io.readText(file2);
+    const text2 = await io.readText(file2);
     let inventory;
     try {
-      inventory = readSource(text, file2, root);
+      inventory = readSource(text2, file2, root);
     } catch (error63) {
       if (!(error63 instanceof ReportError) || !/lockfileVersion 1\b/.test(error63.message)) throw error63;
       const tree = await manifests();
@@ -65146,8 +65217,8 @@ function formatBranch(branch) {
 }
 function renderTree(tree, parentOp) {
   if ("leaf" in tree) return formatLeaf(tree.leaf);
-  const text = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
-  return parentOp !== void 0 && parentOp !== tree.op ? `(${text})` : text;
+  const text2 = `${renderTree(tree.left, tree.op)} ${tree.op.toUpperCase()} ${renderTree(tree.right, tree.op)}`;
+  return parentOp !== void 0 && parentOp !== tree.op ? `(${text2})` : text2;
 }
 function toBranches(tree) {
   if ("leaf" in tree) return [[tree.leaf]];
@@ -65423,19 +65494,19 @@ function resolveLicense(raw2) {
   return { known: true, expression: { ...combined, notes: [...notes, ...combined.notes] } };
 }
 function resolveString(value2) {
-  const text = value2.trim();
-  if (text === "") return { known: false, reason: "empty license string" };
-  const special = SPECIAL_UNKNOWN[text.toUpperCase()];
+  const text2 = value2.trim();
+  if (text2 === "") return { known: false, reason: "empty license string" };
+  const special = SPECIAL_UNKNOWN[text2.toUpperCase()];
   if (special !== void 0) return { known: false, reason: special };
-  if (SEE_LICENSE.test(text)) return { known: false, reason: `custom license (${text})` };
+  if (SEE_LICENSE.test(text2)) return { known: false, reason: `custom license (${text2})` };
   let parseError = "";
   try {
-    return { known: true, expression: parseExpression(text) };
+    return { known: true, expression: parseExpression(text2) };
   } catch (error63) {
     if (!(error63 instanceof ExpressionError)) throw error63;
     parseError = error63.message;
   }
-  const fixed = normaliseNonSpdx(text);
+  const fixed = normaliseNonSpdx(text2);
   if (fixed !== void 0) {
     const expression = tryParse(fixed.to);
     if (expression !== void 0) {
@@ -65443,24 +65514,24 @@ function resolveString(value2) {
         known: true,
         expression: {
           ...expression,
-          notes: [`\`${text}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
+          notes: [`\`${text2}\` normalised to \`${fixed.to}\` (${fixed.how})`, ...expression.notes]
         }
       };
     }
   }
-  return { known: false, reason: `\`${text}\` is not a valid SPDX expression (${parseError})` };
+  return { known: false, reason: `\`${text2}\` is not a valid SPDX expression (${parseError})` };
 }
-function normaliseNonSpdx(text) {
-  const alias = LICENSE_ALIASES.get(aliasKey(text));
+function normaliseNonSpdx(text2) {
+  const alias = LICENSE_ALIASES.get(aliasKey(text2));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text);
+  const cased = fixCase(text2);
   if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
-  const slashed = splitSlash(text);
+  const slashed = splitSlash(text2);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
 }
-function fixCase(text) {
-  const tokens = text.split(/(\s+|\(|\))/);
+function fixCase(text2) {
+  const tokens = text2.split(/(\s+|\(|\))/);
   let afterWith = false;
   const fixed = tokens.map((token) => {
     const upper = token.toUpperCase();
@@ -65476,18 +65547,18 @@ function fixCase(text) {
     return canonical === void 0 ? token : canonical + plus;
   });
   const result = fixed.join("");
-  return result !== text ? result : void 0;
+  return result !== text2 ? result : void 0;
 }
-function splitSlash(text) {
-  const parts = text.split("/").map((p) => p.trim());
+function splitSlash(text2) {
+  const parts = text2.split("/").map((p) => p.trim());
   if (parts.length < 2) return void 0;
   const ids = parts.map((p) => canonicalLicenseId(p) ?? LICENSE_ALIASES.get(aliasKey(p)));
   if (ids.some((id) => id === void 0)) return void 0;
   return ids.join(" OR ");
 }
-function tryParse(text) {
+function tryParse(text2) {
   try {
-    return parseExpression(text);
+    return parseExpression(text2);
   } catch (error63) {
     if (error63 instanceof ExpressionError) return void 0;
     throw error63;

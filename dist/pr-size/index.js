@@ -20120,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20144,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20168,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20185,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20205,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -28094,8 +28094,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -28191,10 +28191,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28223,9 +28223,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28236,8 +28236,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37653,8 +37653,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -48553,6 +48553,7 @@ function withPolicy(result, record4) {
 
 // packages/gate-result/src/config-file.ts
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
+var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
 var APPROVAL_SECTION = "approval";
 var scalar = external_exports.string();
@@ -48577,6 +48578,11 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   const values = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file2,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`
+      );
     if (spec === void 0) fail(file2, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === "secret")
       fail(
@@ -48587,10 +48593,10 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
   }
   return values;
 }
-function parseConfigFile(text, file2, gates, suite = KNOWN_GATES) {
+function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const [error63] = doc.errors;
   if (error63 !== void 0) {
     const { line } = lineCounter.linePos(error63.pos[0]);
@@ -48776,21 +48782,21 @@ function decodeReport(bytes, shown2) {
     throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
   }
   const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
     throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
   }
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   if (nul !== -1) {
     throw new ReportError(
       shown2,
       `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
     );
   }
-  if (text.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text;
+  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
+  return text2;
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -48890,13 +48896,13 @@ async function readBase(options, base) {
   const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
   if (found.text === void 0) return { config: void 0, origin: "none" };
   const at = `${shown2}@${base.slice(0, 7)}`;
-  let text;
+  let text2;
   try {
-    text = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+    text2 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text, at, options.gates, options.suite), origin: found.origin };
+  return { config: parseConfigFile(text2, at, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -48960,29 +48966,29 @@ var HTML_ENTITIES = {
   '"': "&quot;",
   "'": "&apos;"
 };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function visibleControlChars(text) {
-  return text.replace(
+function visibleControlChars(text2) {
+  return text2.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udfff]|\udb40[\udc00-\udc7f]/gu,
     (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
 }
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
-function escapeMarkdown(text) {
-  const flat = visibleControlChars(text.replace(/\r\n|[\r\n\t]/g, " "));
+function escapeMarkdown(text2) {
+  const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
   const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
-function escapeMarkdownClipped(text, max) {
-  if (text.length <= max) return escapeMarkdown(text);
-  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return escapeMarkdown(`${text.slice(0, end)}\u2026`);
+function escapeMarkdownClipped(text2, max) {
+  if (text2.length <= max) return escapeMarkdown(text2);
+  const end = /[\ud800-\udbff]/.test(text2.charAt(max - 1)) ? max - 1 : max;
+  return escapeMarkdown(`${text2.slice(0, end)}\u2026`);
 }
-function safeLogLine(text) {
-  return breakWorkflowCommands(visibleControlChars(text.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
+function safeLogLine(text2) {
+  return breakWorkflowCommands(visibleControlChars(text2.replaceAll("\r", "\\r").replaceAll("\n", "\\n")));
 }
 function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
@@ -49119,11 +49125,11 @@ ${row(columns.map(() => "---"))}
 `)) left = rows.length;
     for (const [index, cells] of rows.entries()) {
       if (left > 0) break;
-      const text = Array.from({ length: width }, (_, i) => {
+      const text2 = Array.from({ length: width }, (_, i) => {
         const cell = cells[i];
         return cell === null || cell === void 0 ? "" : escapeMarkdownClipped(String(cell), MAX_CELL);
       });
-      if (!sink.take(`${row(text)}
+      if (!sink.take(`${row(text2)}
 `)) left = rows.length - index;
     }
   }
@@ -49147,21 +49153,21 @@ function renderSummary(results, options = {}) {
 `;
   const sections = results.reduce((n, r) => n + r.details.length, 0);
   let used = Buffer.byteLength(intro) + NOTE_RESERVE + sections * FORCED_PER_SECTION;
-  for (const text of [...heads, ...feet]) used += Buffer.byteLength(text) + 1;
+  for (const text2 of [...heads, ...feet]) used += Buffer.byteLength(text2) + 1;
   let exhausted = false;
   const out = [intro];
   const sink = {
-    take(text) {
-      const size = Buffer.byteLength(text);
+    take(text2) {
+      const size = Buffer.byteLength(text2);
       if (exhausted || used + size > budget) {
         exhausted = true;
         return false;
       }
       used += size;
-      out.push(text);
+      out.push(text2);
       return true;
     },
-    force: (text) => void out.push(text)
+    force: (text2) => void out.push(text2)
   };
   let cut = 0;
   for (const [index, result] of results.entries()) {
@@ -49287,6 +49293,41 @@ ${escapeMarkdown(options.failure)}
   return verdict;
 }
 
+// packages/gate-result/src/runtime/checkout-guard.ts
+var PULL_REF = /^refs\/(?:remotes\/(?:[^/]+\/)?)?pull\/\d+\/(?:head|merge)$/;
+function text(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+async function gitOr(io, args) {
+  return (await io.git(args).catch(() => "")).trim();
+}
+async function untrustedCheckout(io) {
+  const head = await gitOr(io, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  if (head === "") return void 0;
+  const pr = io.event.payload.pull_request ?? {};
+  const commits = [io.event.headSha, text(pr.head?.sha), text(pr.merge_commit_sha)].filter(
+    (sha3) => sha3 !== void 0
+  );
+  if (commits.includes(head)) return `the workspace is at the PR's commit ${head.slice(0, 7)}`;
+  const refs = (await gitOr(io, ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)"])).split("\n");
+  const pullRef = refs.find((ref) => PULL_REF.test(ref));
+  if (pullRef !== void 0) return `the workspace is checked out at \`${pullRef}\``;
+  const headRef = text(pr.head?.ref);
+  if (headRef !== void 0 && headRef !== text(pr.base?.ref)) {
+    const branch = await gitOr(io, ["symbolic-ref", "--quiet", "HEAD"]);
+    if (branch === `refs/heads/${headRef}`) return `the workspace is on the PR's head branch \`${headRef}\``;
+  }
+  return void 0;
+}
+async function refuseUntrustedCheckout(io, gate, allowUnsafe) {
+  if (io.event.name !== "pull_request_target" || allowUnsafe) return;
+  const why = await untrustedCheckout(io);
+  if (why === void 0) return;
+  throw new ConfigError(
+    `Refusing an untrusted checkout in a privileged context: on pull_request_target ${why}, so the ${gate} gate would read the PR's own files with the base repository's secrets and a write token. Check out the base branch (actions/checkout's default on pull_request_target), or set the step input \`allow-unsafe: true\` if you accept the risk.`
+  );
+}
+
 // packages/gate-result/src/runtime/run-gate.ts
 var VERDICTS = ["pass", "warn", "fail", "error"];
 var SECRET_KEY = /token|secret|password|credential/i;
@@ -49323,6 +49364,11 @@ function applyIfMissing(gate, policy, error63) {
   }
   return errorResult(gate.id, error63.message);
 }
+function allowsUnsafe(inputs) {
+  const given = inputs.get("allow-unsafe");
+  if (given === void 0 || given.source !== "input" && given.source !== "cli") return false;
+  return getBoolean(inputs, "allow-unsafe") ?? false;
+}
 async function executeGate(gate, rawInputs, io, options = {}) {
   const started = io.now();
   const specs = [...COMMON_INPUTS, ...gate.inputs];
@@ -49334,10 +49380,11 @@ async function executeGate(gate, rawInputs, io, options = {}) {
     if (options.inputNames !== void 0)
       checkTypos(options.inputNames, [...specs, ...options.extraInputs ?? []]);
     ifMissing = getEnum(inputs, "if-missing", ["fail", "warn", "skip"]);
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config2 = gate.config(inputs);
     result = await gate.run(config2, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`
       );
     }
@@ -49669,36 +49716,36 @@ function relativeTo(file2, prefix) {
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 var UTF8 = new TextDecoder("utf-8");
 var ENCODER = new TextEncoder();
-function unquoteAt(text, start) {
-  if (text[start] !== '"') return void 0;
+function unquoteAt(text2, start) {
+  if (text2[start] !== '"') return void 0;
   const bytes = [];
-  for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i] ?? "";
+  for (let i = start + 1; i < text2.length; i++) {
+    const ch = text2[i] ?? "";
     if (ch === '"') return { value: UTF8.decode(new Uint8Array(bytes)), end: i + 1 };
     if (ch !== "\\") {
       for (const byte of ENCODER.encode(ch)) bytes.push(byte);
       continue;
     }
-    const next = text[i + 1];
+    const next = text2[i + 1];
     if (next === void 0) return void 0;
     const simple = ESCAPES[next];
     if (simple !== void 0) {
       bytes.push(simple);
       i += 1;
-    } else if (/^[0-3][0-7]{2}$/.test(text.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
+    } else if (/^[0-3][0-7]{2}$/.test(text2.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(text2.slice(i + 1, i + 4), 8));
       i += 3;
     } else return void 0;
   }
   return void 0;
 }
-function readName(text) {
-  if (!text.startsWith('"')) return text.length > 0 ? text : void 0;
-  const quoted = unquoteAt(text, 0);
-  return quoted && quoted.end === text.length ? quoted.value : void 0;
+function readName(text2) {
+  if (!text2.startsWith('"')) return text2.length > 0 ? text2 : void 0;
+  const quoted = unquoteAt(text2, 0);
+  return quoted && quoted.end === text2.length ? quoted.value : void 0;
 }
-function readPrefixedName(text, prefix) {
-  const name = readName(text.endsWith("	") ? text.slice(0, -1) : text);
+function readPrefixedName(text2, prefix) {
+  const name = readName(text2.endsWith("	") ? text2.slice(0, -1) : text2);
   if (name === "/dev/null") return null;
   return name?.startsWith(prefix) ? name.slice(prefix.length) : void 0;
 }
@@ -49724,8 +49771,8 @@ function readHeaderNames(rest) {
   if (!first.startsWith("a/") || !second?.startsWith("b/")) return void 0;
   return [first.slice(2), second.slice(2)];
 }
-function readBinaryNames(text) {
-  const body = text.slice("Binary files ".length, -" differ".length);
+function readBinaryNames(text2) {
+  const body = text2.slice("Binary files ".length, -" differ".length);
   let first;
   let rest;
   if (body.startsWith('"')) {
@@ -49749,8 +49796,8 @@ function readBinaryNames(text) {
 var WHAT = "the git diff output";
 var DIFF_HEADER = "diff --git ";
 var IGNORED = ["index ", "old mode ", "new mode ", "similarity index ", "dissimilarity index "];
-function parseUnifiedDiff(text, options = {}) {
-  const lines = text.split("\n");
+function parseUnifiedDiff(text2, options = {}) {
+  const lines = text2.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const files = [];
   let i = 0;
@@ -49891,8 +49938,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
     return `the merge base of ${short(base)} and ${short(head)} is not in the clone`;
   }
   const relative = await readPrefix(git) === "" ? [] : ["--relative"];
-  const text = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
-  const files = parseUnifiedDiff(text, options);
+  const text2 = await git([...DIFF_FLAGS, ...relative, mergeBase, head, "--"]);
+  const files = parseUnifiedDiff(text2, options);
   log.info(`Changed lines from git diff ${short(mergeBase)}...${short(head)}: ${files.length} files.`);
   return { source: "git", event: event.name, base: mergeBase, head, files };
 }
@@ -50800,8 +50847,8 @@ var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value2, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value2, context) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -50859,8 +50906,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -50874,18 +50921,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -51053,12 +51100,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -52150,9 +52197,9 @@ async function resolveWorkingDirectory(root, given) {
 }
 async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
   const file2 = explicit ?? DEFAULT_CONFIG_FILE;
-  let text;
+  let text2;
   try {
-    text = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
+    text2 = decodeReport(await readFileSafe(file2, { roots: [root], maxBytes: 1024 * 1024 }), file2);
   } catch (error63) {
     if (error63 instanceof MissingReportError) {
       if (explicit === void 0) return void 0;
@@ -52160,7 +52207,7 @@ async function loadConfigFile(root, explicit, gates, suite = KNOWN_GATES) {
     }
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return parseConfigFile(text, file2, gates, suite);
+  return parseConfigFile(text2, file2, gates, suite);
 }
 async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES) {
   const { inputs, names } = readRunnerInputs(env);
@@ -52216,7 +52263,12 @@ var RUNTIME_INPUTS = [
     kind: "string",
     description: "Path of the config file. Default: `.github/aeef-gates.yml`."
   },
-  POLICY_SOURCE_INPUT
+  POLICY_SOURCE_INPUT,
+  {
+    name: "allow-unsafe",
+    kind: "boolean",
+    description: "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false."
+  }
 ];
 async function runSelected(gates, options, combined, written) {
   const context = await buildRunnerContext(gates, process.env, options.suite);
@@ -52232,6 +52284,7 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -52247,6 +52300,21 @@ async function runSelected(gates, options, combined, written) {
     results.push(result);
   }
   return results;
+}
+function refuseGateInputs(given, declared, gates, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const name2 of given) {
+    if (declared.some((s) => s.name === name2)) continue;
+    const ids2 = gates.filter((g) => g.inputs.some((s) => s.name === name2)).map((g) => g.id);
+    if (ids2.length > 0) owners.set(name2, ids2);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name2, ids2]) => `\`${name2}\` (${ids2.join(", ")})`).join(", ");
+  const [[name, ids]] = [...owners];
+  const file2 = config2?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file2}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`
+  );
 }
 async function runGatesAction(gates, options = {}) {
   const combined = gates.length !== 1 || options.select !== void 0;
@@ -52416,27 +52484,6 @@ function parseFileEntry(data, index) {
   };
 }
 
-// actions/pr-size/src/checkout-guard.ts
-function prCommits(io, target) {
-  const pr = io.event.payload.pull_request;
-  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
-  return [target.headSha, ...merge3];
-}
-async function refuseUntrustedCheckout(io, target, allowUnsafe) {
-  if (target.event !== "pull_request_target" || allowUnsafe) return;
-  let head;
-  try {
-    head = (await io.git(["rev-parse", "--verify", "--quiet", "HEAD"])).trim();
-  } catch {
-    return;
-  }
-  if (prCommits(io, target).includes(head)) {
-    throw new ConfigError(
-      `Refusing an untrusted checkout in a privileged context: the workspace is at the PR's commit ${head.slice(0, 7)} on pull_request_target. The pr-size gate needs no checkout there; remove it, or set \`allow-unsafe: true\` if you accept the risk.`
-    );
-  }
-}
-
 // actions/pr-size/src/check-attr.ts
 var LINGUIST_ATTRIBUTES = ["linguist-generated", "linguist-vendored"];
 function isOn(info2) {
@@ -52459,10 +52506,10 @@ function parseCheckAttr(output2) {
 
 // actions/pr-size/src/numstat.ts
 var COUNT = /^(?:0|[1-9]\d{0,15})$/;
-function parseCount(text, record4) {
-  if (!COUNT.test(text))
-    throw new InternalError(`Unexpected git numstat count \`${text}\` in \`${record4}\`.`);
-  return Number(text);
+function parseCount(text2, record4) {
+  if (!COUNT.test(text2))
+    throw new InternalError(`Unexpected git numstat count \`${text2}\` in \`${record4}\`.`);
+  return Number(text2);
 }
 function parseNumstat(output2) {
   const fields = output2.split("\0");
@@ -52564,6 +52611,11 @@ async function countFromGit(io, target) {
 }
 
 // actions/pr-size/src/checkout-attributes.ts
+function prCommits(io, target) {
+  const pr = io.event.payload.pull_request;
+  const merge3 = typeof pr?.merge_commit_sha === "string" ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge3];
+}
 async function isMergeOf(io, headSha) {
   const raw2 = await io.git(["cat-file", "commit", "HEAD"]).catch(() => "");
   const header = raw2.slice(0, Math.max(0, raw2.indexOf("\n\n")));
@@ -52612,9 +52664,9 @@ function compile2(pattern) {
     return void 0;
   }
 }
-function parseGitattributes(text) {
+function parseGitattributes(text2) {
   const rules = [];
-  for (const line of text.split(/\r?\n/).slice(0, MAX_LINES)) {
+  for (const line of text2.split(/\r?\n/).slice(0, MAX_LINES)) {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("[attr]")) continue;
     const [pattern, ...tokens] = trimmed.split(/\s+/);
@@ -52670,9 +52722,9 @@ async function fetchText(github, owner, repo, ref) {
 }
 async function readRootAttributes(github, ref, headSha, files) {
   const attributes = /* @__PURE__ */ new Map();
-  let text;
+  let text2;
   try {
-    text = await fetchText(github, ref.owner, ref.repo, headSha);
+    text2 = await fetchText(github, ref.owner, ref.repo, headSha);
   } catch {
     return {
       attributes,
@@ -52681,8 +52733,8 @@ async function readRootAttributes(github, ref, headSha, files) {
     };
   }
   const note = "Without a clone only the root .gitattributes is read; nested ones are not applied.";
-  if (text === void 0) return { attributes, source: "root .gitattributes (API)", note };
-  const rules = parseGitattributes(text);
+  if (text2 === void 0) return { attributes, source: "root .gitattributes (API)", note };
+  const rules = parseGitattributes(text2);
   for (const file2 of files) {
     const value2 = linguistAttributesOf(file2.path, rules);
     if (value2.generated || value2.vendored) attributes.set(file2.path, value2);
@@ -52779,12 +52831,12 @@ var SIZE_NAMES = ["XS", "S", "M", "L", "XL", "XXL"];
 var DEFAULT_SIZES = "XS:10,S:50,M:200,L:500,XL:1000";
 var BOUNDED = SIZE_NAMES.slice(0, -1);
 var ENTRY = /^(XS|S|M|L|XL):(0|[1-9]\d{0,8})$/;
-function parseSizes(text) {
-  const entries = text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+function parseSizes(text2) {
+  const entries = text2.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
   const fail2 = (why) => {
     throw new InputError(
       "sizes",
-      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text}\` (${why}).`
+      `Expected \`sizes\` to be like \`${DEFAULT_SIZES}\`, got \`${text2}\` (${why}).`
     );
   };
   if (entries.length === 0) fail2("no bucket");
@@ -52850,12 +52902,6 @@ var INPUT_SPECS = [
     kind: "string",
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`
-  },
-  {
-    name: "allow-unsafe",
-    kind: "boolean",
-    default: "false",
-    description: "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false."
   }
 ];
 function configurePrSize(given) {
@@ -52877,8 +52923,7 @@ function configurePrSize(given) {
     ignore,
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false,
     label: requireInput("label", getBoolean(inputs, "label"), "`true` or `false`"),
-    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES),
-    allowUnsafe: requireInput("allow-unsafe", getBoolean(inputs, "allow-unsafe"), "`true` or `false`")
+    sizes: parseSizes(getString(inputs, "sizes") ?? DEFAULT_SIZES)
   };
 }
 
@@ -53088,8 +53133,7 @@ function evaluatePrSize(model, config2) {
       "max-files": config2.maxFiles,
       ignore: config2.ignore,
       label: config2.label,
-      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(","),
-      "allow-unsafe": config2.allowUnsafe
+      sizes: config2.sizes.map((b) => `${b.name}:${b.max}`).join(",")
     },
     inputs: [],
     durationMs: 0
@@ -53233,10 +53277,9 @@ function readSizeTarget(event) {
 }
 
 // actions/pr-size/src/gate.ts
-async function measure(io, config2) {
+async function measure(io) {
   const target = readSizeTarget(io.event);
   if (target.event === "pull_request_target") {
-    await refuseUntrustedCheckout(io, target, config2.allowUnsafe);
     const model2 = await countFromApi(
       io,
       target,
@@ -53274,7 +53317,7 @@ var prSizeGate = {
   inputs: INPUT_SPECS,
   config: configurePrSize,
   async run(config2, io) {
-    const { model, labels } = await measure(io, config2);
+    const { model, labels } = await measure(io);
     const result = evaluatePrSize(model, config2);
     if (config2.label) await label(io, result, labels);
     return result;

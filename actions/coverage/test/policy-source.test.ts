@@ -126,8 +126,8 @@ describe('policy-source with git', () => {
 });
 
 describe('policy-source through the contents API', () => {
-  /** A clone without the base commit: the head's tree committed alone. */
-  function shallow(r: PullRequestRepo): string {
+  /** A workspace without the base commit: a git repository holding only the head's files. */
+  function shallow(): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-shallow-'));
     dirs.push(dir);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
@@ -144,7 +144,7 @@ describe('policy-source through the contents API', () => {
     );
     process.env.GITHUB_API_URL = server.url;
     process.env['INPUT_GITHUB-TOKEN'] = 'ghs_policyToken0123456789';
-    const result = await run(r, {}, 'pull_request', shallow(r));
+    const result = await run(r, {}, 'pull_request', shallow());
     return { ...result, r, requests: server.requests };
   }
 
@@ -179,7 +179,7 @@ describe('policy-source through the contents API', () => {
 
   it('no token and no base commit is an error, not the head file', async () => {
     const r = repo({ [CONFIG]: BASE_CONFIG }, { [CONFIG]: LOWERED });
-    const { verdict, outputs } = await run(r, {}, 'pull_request', shallow(r));
+    const { verdict, outputs } = await run(r, {}, 'pull_request', shallow());
     expect(verdict).toBe('error');
     expect(outputs.summary).toMatch(/not in the clone.*fetch-depth: 0/);
   });

@@ -5,9 +5,15 @@
  */
 import type { GateIO } from '@aeef/gate-result';
 import type { LinguistAttributes } from './check-attr.js';
-import { prCommits } from './checkout-guard.js';
 import { readAttributes } from './git-source.js';
 import type { SizeTarget } from './pr-event.js';
+
+/** The commits of the PR's code: its head and, when the payload has it, its test merge commit. */
+function prCommits(io: GateIO, target: SizeTarget): string[] {
+  const pr = io.event.payload.pull_request as { merge_commit_sha?: unknown } | undefined;
+  const merge = typeof pr?.merge_commit_sha === 'string' ? [pr.merge_commit_sha] : [];
+  return [target.headSha, ...merge];
+}
 
 /**
  * True when HEAD is a merge with the PR head as a parent (actions/checkout's test merge commit). The

@@ -53,13 +53,6 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     default: DEFAULT_SIZES,
     description: `Largest line count of each size bucket; above the last is XXL. Default: ${DEFAULT_SIZES}.`,
   },
-  {
-    name: 'allow-unsafe',
-    kind: 'boolean',
-    default: 'false',
-    description:
-      "On pull_request_target, run even when the workspace is checked out at the PR's own commit (untrusted code with a privileged token). Default: false.",
-  },
 ];
 
 export interface PrSizeConfig {
@@ -70,7 +63,6 @@ export interface PrSizeConfig {
   isIgnored: PathMatcher;
   label: boolean;
   sizes: SizeBound[];
-  allowUnsafe: boolean;
 }
 
 /** Typed, validated config; throws InputError naming the input. */
@@ -95,6 +87,5 @@ export function configurePrSize(given: Inputs): PrSizeConfig {
     isIgnored: ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false,
     label: requireInput('label', getBoolean(inputs, 'label'), '`true` or `false`'),
     sizes: parseSizes(getString(inputs, 'sizes') ?? DEFAULT_SIZES),
-    allowUnsafe: requireInput('allow-unsafe', getBoolean(inputs, 'allow-unsafe'), '`true` or `false`'),
   };
 }

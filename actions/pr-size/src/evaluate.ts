@@ -123,7 +123,6 @@ export function evaluatePrSize(model: SizeModel, config: PrSizeConfig): GateResu
       ignore: config.ignore,
       label: config.label,
       sizes: config.sizes.map((b) => `${b.name}:${b.max}`).join(','),
-      'allow-unsafe': config.allowUnsafe,
     },
     inputs: [],
     durationMs: 0,

@@ -9,17 +9,16 @@ import { countFromApi, pullRefOf } from './api-source.js';
 import type { PrSizeConfig } from './config.js';
 import { INPUT_SPECS, configurePrSize } from './config.js';
 import { evaluatePrSize } from './evaluate.js';
-import { refuseUntrustedCheckout } from './checkout-guard.js';
 import { countFromGit } from './git-source.js';
 import { applySizeLabel } from './labels.js';
 import type { SizeModel } from './model.js';
 import { readSizeTarget } from './pr-event.js';
 import type { SizeName } from './sizes.js';
 
-async function measure(io: GateIO, config: PrSizeConfig): Promise<{ model: SizeModel; labels?: string[] }> {
+async function measure(io: GateIO): Promise<{ model: SizeModel; labels?: string[] }> {
   const target = readSizeTarget(io.event);
+  // The runtime has refused a checkout of the PR's code already (runtime/checkout-guard.ts).
   if (target.event === 'pull_request_target') {
-    await refuseUntrustedCheckout(io, target, config.allowUnsafe);
     const model = await countFromApi(
       io,
       target,
@@ -60,7 +59,7 @@ export const prSizeGate: Gate<PrSizeConfig> = {
   inputs: INPUT_SPECS,
   config: configurePrSize,
   async run(config, io) {
-    const { model, labels } = await measure(io, config);
+    const { model, labels } = await measure(io);
     const result = evaluatePrSize(model, config);
     if (config.label) await label(io, result, labels);
     return result;

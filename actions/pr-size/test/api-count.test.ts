@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '@aeef/gate-result';
-import { createGitHubClient } from '@aeef/gate-result/runtime';
+import { createGitHubClient, executeGate } from '@aeef/gate-result/runtime';
 import { makePullRequestRepo } from '../../../test/support/git-repo.js';
 import { sharedFixture } from '../../../test/support/paths.js';
 import { configurePrSize } from '../src/config.js';
@@ -454,9 +454,10 @@ describe('prSizeGate on pull_request_target (C5)', () => {
       event: { name: 'pull_request_target', payload },
       github: clientFor(server.url),
     });
-    await expect(prSizeGate.run(configurePrSize(inputsOf()), io)).rejects.toThrow(
-      /untrusted checkout in a privileged context/,
-    );
+    // The runtime's guard (every gate has it), before the gate runs.
+    const result = await executeGate(prSizeGate, inputsOf(), io);
+    expect(result.verdict).toBe('error');
+    expect(result.summary).toMatch(/^Refusing an untrusted checkout in a privileged context/);
     expect(server.requests).toEqual([]);
   });
 
@@ -470,8 +471,8 @@ describe('prSizeGate on pull_request_target (C5)', () => {
       event: { name: 'pull_request_target', payload },
       github: clientFor(server.url),
     });
-    const result = await prSizeGate.run(configurePrSize(inputsOf({ 'allow-unsafe': 'true' })), io);
-    expect(result.outputs.source).toBe('api');
+    const result = await executeGate(prSizeGate, inputsOf({ 'allow-unsafe': 'true' }), io);
+    expect(result.outputs.source, result.summary).toBe('api');
   });
 
   it('runs on a base-branch checkout', async () => {

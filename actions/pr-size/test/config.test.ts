@@ -18,7 +18,6 @@ describe(configurePrSize.name, () => {
       ignore: [],
       isIgnored: undefined,
       label: false,
-      allowUnsafe: false,
       sizes: [
         { name: 'XS', max: 10 },
         { name: 'S', max: 50 },

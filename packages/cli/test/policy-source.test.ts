@@ -3,7 +3,10 @@
  * it is at that ref, and the settings the working tree changes listed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../../test/support/paths.js';
 import type { GateResult } from '@aeef/gate-result';
 import {
   makePullRequestRepo,
@@ -87,5 +90,44 @@ describe('aeef-gates policy source', () => {
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('needs `--base <ref>`');
     expect((await cli(r.dir, ['--policy-source', 'pr'])).code).toBe(2);
+  });
+
+  it('the committed bundle does the same with --base main', () => {
+    const r = lowering();
+    const run = (args: string[]) => {
+      try {
+        return {
+          code: 0,
+          stdout: execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), ...args], {
+            cwd: r.dir,
+            encoding: 'utf8',
+            env: { PATH: process.env.PATH },
+          }),
+        };
+      } catch (error) {
+        const failed = error as { status: number; stdout: string };
+        return { code: failed.status, stdout: failed.stdout };
+      }
+    };
+    const base = run([
+      'coverage',
+      '--set',
+      'coverage.files=coverage/lcov.info',
+      '--base',
+      'main',
+      '--no-color',
+    ]);
+    expect(base.code).toBe(1);
+    expect(base.stdout).toContain('coverage.min-lines: 80 → 0');
+    const head = run([
+      'coverage',
+      '--set',
+      'coverage.files=coverage/lcov.info',
+      '--base',
+      'main',
+      '--policy-source',
+      'head',
+    ]);
+    expect(head.code).toBe(0);
   });
 });

@@ -17,6 +17,9 @@ import { flattenSettings } from './policy/diff.js';
 /** Every gate id the suite knows (from the registry); sections for gates this action does not run are skipped. */
 export const GATE_IDS: readonly string[] = KNOWN_GATES.map((g) => g.id);
 
+/** Settings that only a step input may give: they guard against the checkout this file is read from. */
+const STEP_ONLY: readonly string[] = ['allow-unsafe'];
+
 /** The default path, relative to the repository root. */
 export const DEFAULT_CONFIG_FILE = '.github/aeef-gates.yml';
 
@@ -73,6 +76,11 @@ function readSection(
   const values: Record<string, string> = {};
   for (const [name, item] of Object.entries(parsed.data)) {
     const spec = specs.find((s) => s.name === name);
+    if (STEP_ONLY.includes(name))
+      fail(
+        file,
+        `The setting \`${gate.id}.${name}\` cannot be set here: on pull_request_target this file may come from the PR itself; pass it as a step input`,
+      );
     if (spec === undefined) fail(file, `Unknown setting \`${gate.id}.${name}\`${nearest(name, known)}`);
     if (spec.kind === 'secret')
       fail(

@@ -48,9 +48,14 @@ export function umbrellaActionInputs(gates: readonly AnyGate[] = GATES): InputSp
         'When a report does not exist: `fail` (error verdict), `warn` or `skip`. When set here it applies to every gate and wins over the config file; otherwise the config file may set it per gate. Default: `fail`.',
     },
     {
+      ...spec('allow-unsafe'),
+      description:
+        "On pull_request_target, run the gates even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false.",
+    },
+    {
       ...spec('github-token'),
       description:
-        'Token for the GitHub API (changed lines without history, PR size labels, KPIs). Default: the workflow token.',
+        "Token for the GitHub API (changed lines and the base commit's config file without history, PR size labels, KPIs). Default: the workflow token.",
     },
   ];
 }

@@ -5,11 +5,11 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import { configFileInputs, type ConfigFile } from '../config-file.js';
+import { DEFAULT_CONFIG_FILE, configFileInputs, type ConfigFile } from '../config-file.js';
 import { ConfigError, getErrorMessage } from '../errors.js';
 import type { AnyGate, GateInfo, Inputs, InputSpec } from '../gate.js';
 import { getList } from '../inputs.js';
-import { inputsFromRecord, layerInputs } from '../input-specs.js';
+import { COMMON_INPUTS, inputsFromRecord, layerInputs } from '../input-specs.js';
 import { errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
 import { withPolicy } from '../policy/diff.js';
@@ -32,6 +32,12 @@ export const RUNTIME_INPUTS: readonly InputSpec[] = [
     description: 'Path of the config file. Default: `.github/aeef-gates.yml`.',
   },
   POLICY_SOURCE_INPUT,
+  {
+    name: 'allow-unsafe',
+    kind: 'boolean',
+    description:
+      "On pull_request_target, run even when the workspace holds the PR's own code (its head or merge commit, a `pull/<n>` ref or its head branch): untrusted files read with a privileged token. A step input only, never the config file. Default: false.",
+  },
 ];
 
 /** Which gates to run. `inputs` are the action's, with the config file's `gates:` under an unset `gates`. */
@@ -78,6 +84,8 @@ async function runSelected(
     );
   }
   const extra = [...RUNTIME_INPUTS, ...(options.extraInputs ?? [])];
+  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
+  // Gate inputs stay known to the typo check, so a near miss of one (`min-line`) is still caught.
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results: GateResult[] = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
@@ -94,6 +102,32 @@ async function runSelected(
     results.push(result);
   }
   return results;
+}
+
+/**
+ * The umbrella runs several gates, so a gate's input given to it (`with: min-lines: 90`) would apply
+ * to every gate that has one, or to none; the runner only warns about it. Such inputs are refused
+ * with a pointer to the config file, where each gate has its own section.
+ */
+function refuseGateInputs(
+  given: readonly string[],
+  declared: readonly InputSpec[],
+  gates: readonly AnyGate[],
+  config: ConfigFile | undefined,
+): void {
+  const owners = new Map<string, string[]>();
+  for (const name of given) {
+    if (declared.some((s) => s.name === name)) continue;
+    const ids = gates.filter((g) => g.inputs.some((s) => s.name === name)).map((g) => g.id);
+    if (ids.length > 0) owners.set(name, ids);
+  }
+  if (owners.size === 0) return;
+  const listed = [...owners].map(([name, ids]) => `\`${name}\` (${ids.join(', ')})`).join(', ');
+  const [[name, ids]] = [...owners] as [[string, string[]]];
+  const file = config?.file ?? DEFAULT_CONFIG_FILE;
+  throw new ConfigError(
+    `This action runs several gates and takes no gate inputs, got ${listed}: set each in its gate's section of the config file \`${file}\` (e.g. \`${ids[0]}:\` then \`${name}: ...\`, see docs/configuration.md), or use the single-gate action \`aeef/gates/actions/${ids[0]}@v1\`.`,
+  );
 }
 
 /** Runs gates in one process with one summary and one exit code; never throws. */

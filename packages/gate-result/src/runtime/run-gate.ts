@@ -3,12 +3,13 @@
  * from a `catch` can pass (RELIABILITY 5.1). The user's `if-missing` applies to a missing report
  * only; a report that exists but cannot be used is always an error.
  */
-import { ConfigError, InputError, MissingReportError } from '../errors.js';
+import { ConfigError, InputError, InternalError, MissingReportError } from '../errors.js';
 import type { AnyGate, GateIO, Inputs, InputSpec } from '../gate.js';
-import { getEnum } from '../inputs.js';
+import { getBoolean, getEnum } from '../inputs.js';
 import { COMMON_INPUTS, findMisspelledInputs, withDefaults } from '../input-specs.js';
 import { createResult, describeFailure, errorResult } from '../result-builder.js';
 import type { GateResult, Verdict } from '../result.js';
+import { refuseUntrustedCheckout } from './checkout-guard.js';
 
 export interface ExecuteOptions {
   /** Names of the inputs actually given (`INPUT_*`); near misses of known names are errors. */
@@ -57,7 +58,20 @@ function applyIfMissing(gate: AnyGate, policy: string | undefined, error: Missin
   return errorResult(gate.id, error.message);
 }
 
-/** Applies defaults and the typo check, runs the gate, and turns any failure into a result. */
+/**
+ * `allow-unsafe` as the step gave it. Only a step input (or a CLI flag) counts: on
+ * pull_request_target the config file comes from the very checkout it would let through.
+ */
+function allowsUnsafe(inputs: Inputs): boolean {
+  const given = inputs.get('allow-unsafe');
+  if (given === undefined || (given.source !== 'input' && given.source !== 'cli')) return false;
+  return getBoolean(inputs, 'allow-unsafe') ?? false;
+}
+
+/**
+ * Applies defaults, the typo check and the pull_request_target guard, runs the gate, and turns any
+ * failure into a result.
+ */
 export async function executeGate(
   gate: AnyGate,
   rawInputs: Inputs,
@@ -76,10 +90,12 @@ export async function executeGate(
     if (options.inputNames !== undefined)
       checkTypos(options.inputNames, [...specs, ...(options.extraInputs ?? [])]);
     ifMissing = getEnum(inputs, 'if-missing', ['fail', 'warn', 'skip']);
+    // Before the gate reads anything: its config may name files of the untrusted checkout.
+    await refuseUntrustedCheckout(io, gate.id, allowsUnsafe(rawInputs));
     const config: unknown = gate.config(inputs);
     result = await gate.run(config, io);
     if (result.gate !== gate.id || !VERDICTS.includes(result.verdict)) {
-      throw new Error(
+      throw new InternalError(
         `the gate returned a malformed result (gate \`${String(result.gate)}\`, verdict \`${String(result.verdict)}\`)`,
       );
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEventContext } from '../../src/changes/event.js';
+import { DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, readEventContext } from '../../src/changes/event.js';
 import { ConfigError } from '../../src/errors.js';
 import { sharedFixture } from '../../../../test/support/paths.js';
 
@@ -134,5 +134,31 @@ describe(readEventContext.name, () => {
         pull_request: { number: 1, base: { sha: '\n::set-output name=x::y' } },
       }),
     ).toThrow(/^[^:]*commit SHA, got a string of 23 characters\.$/);
+  });
+});
+
+describe('pull_request_review events', () => {
+  const fixture = (name: string): Record<string, unknown> =>
+    JSON.parse(
+      readFileSync(
+        new URL(`../fixtures/github/pull_request_review-${name}.payload.json`, import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+
+  it.each(['submitted', 'dismissed'])(
+    'reads the pull request of the real octokit/webhooks %s payload, as on pull_request',
+    (name) => {
+      expect(readEventContext('pull_request_review', fixture(name))).toMatchObject({
+        name: 'pull_request_review',
+        repository: REPOSITORY,
+        ...PR,
+      });
+    },
+  );
+
+  it('is a pull request event whose changes can be diffed', () => {
+    expect(PULL_REQUEST_EVENTS).toContain('pull_request_review');
+    expect(DIFFABLE_EVENTS).toContain('pull_request_review');
   });
 });

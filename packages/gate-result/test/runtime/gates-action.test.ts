@@ -47,10 +47,30 @@ describe(runGatesAction.name, () => {
     ).toMatchObject({ gate: 'license', verdict: 'pass' });
 
     process.exitCode = undefined;
-    process.env['INPUT_THRESHOLD'] = '85';
     process.env['INPUT_GATES'] = 'coverage';
+    write('.github/aeef-gates.yml', 'gates: [coverage, license]\ncoverage:\n  threshold: 85\n');
     await expect(runGatesAction(GATES, umbrella)).resolves.toBe('pass');
     expect(env().outputs()['license-verdict']).toBe('pass'); // from the first run; this run wrote coverage only
+  });
+
+  // A gate input on the umbrella used to reach every gate that has it (here both): refused instead.
+  it("refuses a gate's input given to the umbrella and points to the config file's sections", async () => {
+    write('report.json', '{"value": 90}');
+    process.env['INPUT_GATES'] = 'coverage, license';
+    process.env['INPUT_THRESHOLD'] = '95';
+    process.env['INPUT_IF-MISSING'] = 'warn'; // an umbrella input: fine
+    await expect(runGatesAction(GATES, umbrella)).resolves.toBe('error');
+    expect(process.exitCode).toBe(1);
+    expect(env().outputs().summary).toBe(
+      "This action runs several gates and takes no gate inputs, got `threshold` (coverage, license): set each in its gate's section of the config file `.github/aeef-gates.yml` (e.g. `coverage:` then `threshold: ...`, see docs/configuration.md), or use the single-gate action `aeef/gates/actions/coverage@v1`.",
+    );
+    expect(env().outputs()['coverage-verdict']).toBeUndefined();
+  });
+
+  it('still runs a single gate with its own inputs', async () => {
+    write('report.json', '{"value": 90}');
+    process.env['INPUT_THRESHOLD'] = '95';
+    await expect(runGateAction(testGate)).resolves.toBe('fail');
   });
 
   it('fails the step when no gate is selected or the config file is invalid', async () => {
