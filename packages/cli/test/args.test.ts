@@ -37,7 +37,10 @@ describe(parseCliArgs.name, () => {
 
   it.each<[string[], RegExp]>([
     [['covrage'], /Unknown gate `covrage` in the arguments\. Did you mean `coverage`\?/],
-    [['nope'], /Unknown gate `nope`.*Gates: coverage, mutation, sarif, license, pr-size, kpi\./],
+    [
+      ['nope'],
+      /Unknown gate `nope`.*Gates: coverage, mutation, sarif, license, pr-size, integrity, destructive, kpi\./,
+    ],
     [['--set', 'covrage.min-lines=1'], /Unknown gate `covrage`.*Did you mean `coverage`\?/],
     [
       ['--set', 'coverage.min-line=1'],

@@ -134,7 +134,9 @@ describe('aeef-gates (the bundle)', () => {
   it('prints the help and the version, exit code 0', async () => {
     const help = await runCliBundle(['--help']);
     expect(help.stdout).toMatch(/^Usage: aeef-gates \[gate\.\.\.\] \[options\]/);
-    expect(help.stdout).toContain('Gates: coverage, mutation, sarif, license, pr-size, kpi');
+    expect(help.stdout).toContain(
+      'Gates: coverage, mutation, sarif, license, pr-size, integrity, destructive, kpi',
+    );
     expect(help.code).toBe(0);
     const version = await runCliBundle(['--version']);
     expect(version.stdout).toBe('aeef-gates 1.0.0\n');
