@@ -1,5 +1,5 @@
 /** One destructive operation found in the change, as every check reports it. */
-export const CATEGORIES = ['sql', 'command', 'terraform'] as const;
+export const CATEGORIES = ['sql', 'command', 'terraform', 'kubernetes'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface DestructiveFinding {

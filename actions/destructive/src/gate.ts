@@ -1,11 +1,13 @@
 /**
  * The destructive gate: reads the PR's diff (and any Terraform plans) and reports every operation
- * that destroys data or infrastructure: dropped tables and columns, wiped rows, deleted resources.
+ * that destroys data or infrastructure: dropped tables and columns, wiped rows, destructive
+ * commands in scripts, deleted Kubernetes manifests, resources a plan deletes.
  * Such a change passes only with a human's approval of the head commit (the human checkpoint).
  */
-import { checkHumanCheckpoint, describeChangeSet } from '@aeef/gate-result';
+import { checkHumanCheckpoint, describeChangeSet, readChangedFileTexts } from '@aeef/gate-result';
 import type { CheckpointResult, Gate } from '@aeef/gate-result';
 import { commandFindings, scriptKindOf } from './commands.js';
+import { deletedManifestFindings, isManifestPath, reclaimPolicyFindings } from './kubernetes.js';
 import { readDialectSources, readDiff, readHeadTexts, readPlans } from './collect.js';
 import type { DestructiveConfig } from './config.js';
 import { INPUT_SPECS, configureDestructive } from './config.js';
@@ -45,6 +47,20 @@ export const destructiveGate: Gate<DestructiveConfig> = {
       await loadSqlParsers(); // `psql -c` SQL is judged by the SQL checks
       const texts = await readHeadTexts(io, changes, scriptFiles);
       for (const file of scriptFiles) findings.push(...commandFindings(file, texts.get(file.path) ?? ''));
+    }
+    const manifestFiles = changes.files.filter((f) => !f.binary && isManifestPath(f.path));
+    if (manifestFiles.length > 0) {
+      const texts = await readChangedFileTexts(
+        io,
+        changes,
+        manifestFiles.map((f) => f.path),
+      );
+      for (const file of manifestFiles) {
+        const { base, head } = texts.get(file.path) ?? {};
+        if (file.status === 'deleted' && base !== undefined)
+          findings.push(...deletedManifestFindings(file, base));
+        else if (head !== undefined) findings.push(...reclaimPolicyFindings(file, head));
+      }
     }
     for (const plan of await readPlans(io, config.planFiles))
       findings.push(...planFindings(plan.text, plan.path));
