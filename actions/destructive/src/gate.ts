@@ -8,6 +8,7 @@ import { checkHumanCheckpoint, describeChangeSet, readChangedFileTexts } from '@
 import type { CheckpointResult, Gate } from '@aeef/gate-result';
 import { commandFindings, scriptKindOf } from './commands.js';
 import { deletedManifestFindings, isManifestPath, reclaimPolicyFindings } from './kubernetes.js';
+import { HclSyntaxError, terraformConfigFindings } from './terraform-config.js';
 import { readDialectSources, readDiff, readHeadTexts, readPlans } from './collect.js';
 import type { DestructiveConfig } from './config.js';
 import { INPUT_SPECS, configureDestructive } from './config.js';
@@ -60,6 +61,30 @@ export const destructiveGate: Gate<DestructiveConfig> = {
         if (file.status === 'deleted' && base !== undefined)
           findings.push(...deletedManifestFindings(file, base));
         else if (head !== undefined) findings.push(...reclaimPolicyFindings(file, head));
+      }
+    }
+    const tfFiles = changes.files.filter((f) => !f.binary && /\.tf$/.test(f.path));
+    if (tfFiles.length > 0) {
+      const texts = await readChangedFileTexts(
+        io,
+        changes,
+        tfFiles.flatMap((f) => [f.path, ...(f.previousPath ? [f.previousPath] : [])]),
+      );
+      for (const file of tfFiles) {
+        const base = texts.get(file.previousPath ?? file.path)?.base;
+        const head = file.status === 'deleted' ? undefined : texts.get(file.path)?.head;
+        try {
+          findings.push(...terraformConfigFindings(file, base, head));
+        } catch (error) {
+          if (!(error instanceof HclSyntaxError)) throw error;
+          findings.push({
+            category: 'terraform',
+            operation: 'unparsed',
+            object: file.path,
+            file: file.path,
+            why: 'is Terraform configuration the HCL parser cannot read, so it cannot be shown to be safe',
+          });
+        }
       }
     }
     for (const plan of await readPlans(io, config.planFiles))
