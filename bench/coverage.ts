@@ -2,10 +2,12 @@
  * Coverage parsing at scale: a generated ~100 MB coverage-final.json and ~50 MB lcov tracefile.
  * The gate's parse + summary beside JSON.parse of the same text (the floor for JSON), beside
  * istanbul-lib-coverage's summary and beside lcov-parse, asserting equal totals.
+ * Then 100,000 lcov shards (one per test job of a large matrix) through the whole gate over real
+ * files: glob, read, parse, merge, judge; it must stay linear (issue 11: under 10 s).
  * Run: npm run bench -- coverage
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
@@ -13,6 +15,10 @@ import { mergeReports } from '../actions/coverage/src/merge.js';
 import type { Totals } from '../actions/coverage/src/model.js';
 import { parseReport } from '../actions/coverage/src/parse-report.js';
 import { computeTotals } from '../actions/coverage/src/totals.js';
+import { inputsFromRecord, withDefaults } from '@aeef/gate-result';
+import { createLocalIO } from '../packages/gate-result/src/runtime/local-io.js';
+import { coverageGate } from '../actions/coverage/src/gate.js';
+import { memoryIO } from '../test/support/memory-io.js';
 import { printTable, time, type Timing } from './_timing.js';
 
 /** Deterministic pseudo-random hits: about a third uncovered. */
@@ -145,6 +151,51 @@ function assertEqual(label: string, a: unknown, b: unknown): void {
   console.log(`${label}: equal totals ${JSON.stringify(a)}`);
 }
 
+/** One small shard: 1 of 1,000 source files, 20 lines, 2 functions, 4 branches. */
+function shardText(i: number): string {
+  const rec = [`TN:job${i}`, `SF:src/module-${i % 1000}/file.ts`, 'FN:1,main', 'FN:11,render'];
+  rec.push(`FNDA:${hits(i)},main`, `FNDA:${hits(i + 1)},render`);
+  for (let b = 0; b < 4; b++) rec.push(`BRDA:${b * 5 + 2},0,${b},${hits(i + b)}`);
+  for (let l = 1; l <= 20; l++) rec.push(`DA:${l},${hits(i * 20 + l)}`);
+  rec.push('LF:20', 'LH:0', 'end_of_record');
+  return `${rec.join('\n')}\n`;
+}
+
+/** The whole gate over `count` lcov shard files on disk. */
+export async function benchShards(count = 100_000): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-bench-shards-'));
+  try {
+    mkdirSync(path.join(dir, 'shards'));
+    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, 'shards', `${i}.info`), shardText(i));
+    const io = createLocalIO({
+      workspace: dir,
+      resultDir: path.join(dir, '.results'),
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+    });
+    const config = coverageGate.config(
+      withDefaults(inputsFromRecord({ files: 'shards/*.info', 'min-lines': '0' }), coverageGate.inputs),
+    );
+    let files = 0;
+    const run = async (): Promise<void> => {
+      const result = await coverageGate.run(config, io);
+      files = result.inputs.length;
+    };
+    const label = `coverage gate, ${count.toLocaleString('en')} lcov shards`;
+    const wall = await time(label, run, 1);
+    if (files !== count) throw new Error(`expected ${count} shards read, got ${files}`);
+    // CPU time too: on a loaded machine the wall clock mostly measures the other processes.
+    const cpu = await cpuTime(label, run, 1);
+    // The same shards from memory: the gate's own work, without the runtime's per-file checks.
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < count; i++) texts[`shards/${i}.info`] = shardText(i);
+    const memory = memoryIO(texts, undefined);
+    const inMemory = await cpuTime(`${label}, from memory`, () => coverageGate.run(config, memory), 1);
+    printTable('lcov shard merge (glob + read + parse + merge + judge)', [wall, cpu, inMemory]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function bench(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-bench-coverage-'));
   try {
@@ -195,4 +246,5 @@ export async function bench(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  await benchShards();
 }

@@ -11,7 +11,7 @@ import { inputsFromRecord, withDefaults } from '@aeef/gate-result';
 import { INPUT_SPECS, readMutationConfig } from '../actions/mutation/src/config.js';
 import { evaluateMutation } from '../actions/mutation/src/evaluate.js';
 import { parseMutationReport } from '../actions/mutation/src/report-reader.js';
-import { scanJson } from '../actions/mutation/src/json-scan.js';
+import { scanJson } from '../packages/gate-result/src/json/scan.js';
 import { validateReport } from '../actions/mutation/src/report-schema.js';
 import { printTable, type Timing } from './_timing.js';
 
@@ -119,7 +119,10 @@ export function bench(): Promise<void> {
     ['mutation-testing-metrics (JSON.parse + calculateMutationTestMetrics)', () => runPeer(text)],
     ['gate (scan + JSON.parse + ajv + model + score + evaluate)', () => runGate(text)],
     ['  of which JSON.parse (both sides pay it)', () => JSON.parse(text) as unknown],
-    ['  of which duplicate-key/depth scan', () => scanJson(text, 'r.json')],
+    [
+      '  of which strict-JSON scan (duplicate keys, depth, parsed size, numbers)',
+      () => scanJson(text, 'r.json'),
+    ],
     ['  of which ajv schema validation', () => validateReport(parsed, 'r.json')],
   ];
   const samples = runs.map(() => [] as number[]);

@@ -6,7 +6,7 @@
  * the report.
  */
 import { parseSarif } from '../actions/sarif/src/read-reports.js';
-import { decodeReport, parseReportJson } from '../actions/sarif/src/read-json.js';
+import { decodeUtf8, parseJsonText } from '../packages/gate-result/src/json/read.js';
 import { validateSarif } from '../actions/sarif/src/schema.js';
 import { extractFindings } from '../actions/sarif/src/extract.js';
 import os from 'node:os';
@@ -94,14 +94,14 @@ export async function bench(): Promise<void> {
     findings = parseSarif(bytes, 'bench.sarif', '/ws').findings.length;
   });
   const text = bytes.toString('utf8');
-  const safeParse = await timeBoth('  of which: safe JSON parse', () => parseReportJson(text, 'bench.sarif'));
-  const parsed = parseReportJson(text, 'bench.sarif');
+  const safeParse = await timeBoth('  of which: safe JSON parse', () => parseJsonText(text, 'bench.sarif'));
+  const parsed = parseJsonText(text, 'bench.sarif');
   const schema = await timeBoth('  of which: schema validation', () => validateSarif(parsed, 'bench.sarif'));
   const log = validateSarif(parsed, 'bench.sarif');
   const extract = await timeBoth('  of which: level resolution, paths', () =>
     extractFindings(log, 'bench.sarif', '/ws'),
   );
-  const decode = await timeBoth('  of which: strict UTF-8 decode', () => decodeReport(bytes, 'bench.sarif'));
+  const decode = await timeBoth('  of which: strict UTF-8 decode', () => decodeUtf8(bytes, 'bench.sarif'));
   const rows = [peer, gate, safeParse, schema, extract, decode];
   printTable(`SARIF, ${RESULTS.toLocaleString('en')} results (${mib} MiB), ${findings} findings read`, rows);
   console.log(

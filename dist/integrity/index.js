@@ -12404,7 +12404,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12547,8 +12547,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12564,7 +12564,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12697,7 +12697,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12765,7 +12765,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15435,7 +15435,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15962,7 +15962,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16915,7 +16915,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17055,7 +17055,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18316,8 +18316,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18500,7 +18500,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -48717,8 +48717,265 @@ import path2 from "node:path";
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
+
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text2, from) {
+  let close = text2.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text2.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text2.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text2, start, end) {
+  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text2, start, end) {
+  if (!hasBackslash(text2, start, end)) return text2.slice(start, end);
+  try {
+    return JSON.parse(text2.slice(start - 1, end + 1));
+  } catch {
+    return text2.slice(start, end);
+  }
+}
+function sameRange(text2, a, b, length) {
+  for (let i = 0; i < length; i++) if (text2.charCodeAt(a + i) !== text2.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text2, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text2, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text2, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text2, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text2, s, e) === decodeKey(text2, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text2, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text2, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text2.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text2, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text2, i + 1, close, true)) {
+          const key = decodeKey(text2, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text2, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text2, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text2.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text2.slice(i, j))) === Infinity) {
+          const written = text2.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text2, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text2.charCodeAt(j) > 96 && text2.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text2;
+}
+function syntaxOffset(text2, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text2.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text2, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+
+// packages/gate-result/src/runtime/fs-safe.ts
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
   const rel = path.relative(parent, child);
@@ -48767,8 +49024,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -48778,11 +49036,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat2(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -48795,26 +49069,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown2,
-      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text2;
+  return decodeUtf8(bytes, shown2, void 0, `\`${shown2}\``);
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -48958,24 +49224,6 @@ async function loadPolicy(options) {
   return { config: base.config, record: record2 };
 }
 
-// packages/gate-result/src/annotations.ts
-var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, { perLevel = 10 } = {}) {
-  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
-    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
-  );
-  const count2 = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown2 = [];
-  for (const { finding } of ranked) {
-    if (count2[finding.level] < perLevel) {
-      count2[finding.level]++;
-      shown2.push(finding);
-    } else omitted[finding.level]++;
-  }
-  return { shown: shown2, omitted };
-}
-
 // packages/gate-result/src/escape.ts
 var HTML_ENTITIES = {
   "&": "&amp;",
@@ -48997,7 +49245,7 @@ function visibleControlChars(text2) {
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
 function escapeMarkdown(text2) {
   const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
-  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
+  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text2, max) {
@@ -49012,6 +49260,36 @@ function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
   return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
+}
+
+// packages/gate-result/src/annotations.ts
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function selectAnnotations(findings, { perLevel = 10 } = {}) {
+  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
+    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
+  );
+  const count2 = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown2 = [];
+  for (const { finding } of ranked) {
+    if (count2[finding.level] < perLevel) {
+      count2[finding.level]++;
+      shown2.push(finding);
+    } else omitted[finding.level]++;
+  }
+  return { shown: shown2, omitted };
+}
+function annotationText(finding, gate) {
+  const out = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
+  };
+  if (finding.file !== void 0) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== void 0) out.startLine = finding.startLine;
+    if (finding.endLine !== void 0) out.endLine = finding.endLine;
+  }
+  return out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -49214,39 +49492,39 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path3.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text2 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text2, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text2, "utf8").digest("hex");
+  await appendFile3(path3.join(dir, RESULT_LEDGER), `${digest}	${job}	${path3.basename(target)}
+`, "utf8");
   return target;
 }
 
 // packages/gate-result/src/runtime/publish.ts
 function annotate(result, perLevel) {
   for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
-    const properties = {
-      title: safeLogLine(finding.title ?? finding.ruleId ?? result.gate)
-    };
-    if (finding.file !== void 0) {
-      properties.file = finding.file;
-      if (finding.startLine !== void 0) properties.startLine = finding.startLine;
-      if (finding.endLine !== void 0) properties.endLine = finding.endLine;
-    }
-    const message = safeLogLine(finding.message);
+    const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === "error") error(message, properties);
     else if (finding.level === "warning") warning(message, properties);
     else notice(message, properties);
@@ -49423,7 +49701,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path7 from "node:path";
 
@@ -49628,18 +49906,20 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
-    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
-    if (entries.length >= PULL_FILES_CAP)
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -49650,20 +49930,23 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index, options.text === true);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -49677,7 +49960,12 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names2, shown2 = 5) {
+  const head = names2.slice(0, shown2).join(", ");
+  return names2.length > shown2 ? `${head} and ${names2.length - shown2} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -49719,7 +50007,8 @@ function toChangedFile(entry, index, withText) {
   if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -49965,7 +50254,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
@@ -49996,6 +50286,11 @@ async function resolveChangeSet(options) {
       prefix,
       log,
       textOption
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -50452,7 +50747,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA = 44;
+var COMMA2 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -50464,7 +50759,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -51020,8 +51315,8 @@ function isPlainObject3(value2) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -51037,7 +51332,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -51845,6 +52140,9 @@ function toGitHubApiError(error63, route, timeoutMs) {
 }
 
 // packages/gate-result/src/runtime/github-client.ts
+var GITHUB_DEADLINE_MS = 6e4;
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
+var GITHUB_MAX_PAGES = 100;
 var DO_NOT_RETRY = [400, 401, 403, 404, 406, 409, 410, 422, 429, 451];
 var SILENT = {
   debug: () => void 0,
@@ -51852,19 +52150,66 @@ var SILENT = {
   warn: () => void 0,
   error: () => void 0
 };
+var BodyTooLarge = class extends Error {
+};
+async function readCapped(body, maxBytes) {
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value: value2 } = await reader.read();
+    if (done) break;
+    total += value2.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value2);
+  }
+  return Buffer.concat(chunks, total);
+}
+function cappedFetch(maxBytes) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    if (response.body === null || [101, 204, 205, 304].includes(response.status)) return response;
+    let seen = 0;
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new BodyTooLarge());
+          else controller.enqueue(chunk);
+        }
+      })
+    );
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+  };
+}
+function parseBody(bytes, contentType, label) {
+  if (bytes.length === 0) return "";
+  const text2 = decodeUtf8(bytes, label, "a JSON body");
+  if (!/[/+]json\b/i.test(contentType ?? "")) return text2;
+  return parseJsonText(text2, label, { noun: "response of" });
+}
 function createGitHubClient(options) {
   let baseUrl = options.baseUrl ?? "https://api.github.com";
   while (baseUrl.endsWith("/")) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 3e4;
   const unit = options.backoffUnitMs ?? 1e3;
-  const budgetMs = options.deadlineMs ?? 3e5;
-  const deadline = Date.now() + budgetMs;
-  const maxPages = options.maxPages ?? 1e3;
-  const fitsBudget = (waitMs) => Date.now() + waitMs < deadline;
+  const budgetMs = options.deadlineMs ?? GITHUB_DEADLINE_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? GITHUB_MAX_BODY_BYTES;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + budgetMs;
+  const maxPages = options.maxPages ?? GITHUB_MAX_PAGES;
+  const fitsBudget = (waitMs) => clock() + waitMs < deadline;
   const deadlinePlugin = (octokit2) => {
     octokit2.hook.wrap("request", async (request2, hookOptions) => {
       const attempt = hookOptions;
-      const remaining = deadline - Date.now();
+      const remaining = deadline - clock();
       if (remaining <= 0) {
         throw new GitHubApiError(
           void 0,
@@ -51873,7 +52218,18 @@ function createGitHubClient(options) {
       }
       attempt.request.signal = AbortSignal.timeout(Math.min(timeoutMs, remaining));
       try {
-        return await request2(hookOptions);
+        const response = await request2(hookOptions);
+        const body = response.data;
+        if (body instanceof ReadableStream) {
+          const bytes = await readCapped(body, maxBodyBytes).catch(
+            (error63) => {
+              if (error63 instanceof BodyTooLarge) throw error63;
+              throw Object.assign(new Error("The response body did not arrive."), { status: 500 });
+            }
+          );
+          return { ...response, data: bytes };
+        }
+        return response;
       } catch (error63) {
         const nextWait = ((attempt.request.retryCount ?? 0) + 1) ** 2 * unit;
         if (!fitsBudget(nextWait)) attempt.request.retries = 0;
@@ -51887,7 +52243,8 @@ function createGitHubClient(options) {
     baseUrl,
     userAgent: options.userAgent ?? "aeef-gates",
     log: SILENT,
-    request: { log: SILENT },
+    // Bodies are read (capped) and parsed (strictly) by this client, never by Octokit.
+    request: { log: SILENT, fetch: cappedFetch(maxBodyBytes), parseSuccessResponseBody: false },
     retry: { retries: options.maxRetries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
     throttle: {
       retryAfterBaseValue: unit,
@@ -51897,31 +52254,56 @@ function createGitHubClient(options) {
     }
   });
   async function call(route, params, label) {
+    const shown2 = `GitHub API ${routeLabel(label)}`;
+    let response;
     try {
-      const response = await octokit.request(route, params);
-      const headers = {};
-      for (const [name, value2] of Object.entries(response.headers)) {
-        if (value2 !== void 0) headers[name] = String(value2);
-      }
-      return { status: response.status, data: response.data, headers };
+      response = await octokit.request(route, params);
     } catch (error63) {
+      if (error63 instanceof BodyTooLarge) throw tooLarge3(shown2);
       throw toGitHubApiError(error63, label, timeoutMs);
     }
+    const headers = {};
+    for (const [name, value2] of Object.entries(response.headers)) {
+      if (value2 !== void 0) headers[name] = String(value2);
+    }
+    let data = response.data;
+    if (Buffer.isBuffer(data)) {
+      try {
+        data = parseBody(data, headers["content-type"], shown2);
+      } catch (error63) {
+        if (error63 instanceof ReportError) throw new GitHubApiError(response.status, error63.message);
+        throw error63;
+      }
+    }
+    return { status: response.status, data, headers };
   }
+  const tooLarge3 = (shown2) => new GitHubApiError(
+    void 0,
+    `${shown2} sent a response body over the ${formatBytes(maxBodyBytes)} limit (counted after decompression); refusing to read it.`
+  );
   return {
     request: (route, params) => call(route, params, route),
-    async paginate(route, params = {}) {
+    async paginate(route, params = {}, paging = {}) {
+      const perPage = typeof params.per_page === "number" && params.per_page > 0 ? params.per_page : 100;
+      const pageCap = paging.expectedItems === void 0 ? maxPages : Math.min(maxPages, Math.ceil(Math.max(paging.expectedItems, 1) / perPage) + 1);
       const items = [];
       const seen = /* @__PURE__ */ new Set();
-      let response = await call(route, { per_page: 100, ...params }, route);
+      let response = await call(route, { per_page: perPage, ...params }, route);
       for (let page = 1; ; page++) {
         items.push(...pageItems(response.data, route));
         const next = nextLink(response.headers.link);
         if (next === void 0) return items;
-        if (!sameOrigin(next, baseUrl) || seen.has(next) || page >= maxPages) {
+        if (page >= pageCap) {
+          const why = paging.expectedItems === void 0 ? `more than ${pageCap} pages` : `more than ${pageCap} pages for ${paging.expectedItems} expected items`;
           throw new GitHubApiError(
             response.status,
-            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API, repeats, or exceeds ${maxPages} pages.`
+            `GitHub API ${routeLabel(route)} kept paginating past ${why}; refusing to read further.`
+          );
+        }
+        if (!sameOrigin(next, baseUrl) || seen.has(next)) {
+          throw new GitHubApiError(
+            response.status,
+            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API or repeats.`
           );
         }
         seen.add(next);
@@ -51958,17 +52340,23 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  const named = { ...context, job: jobIdentity(env) };
+  if (env.GITHUB_WORKFLOW) named.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) named.refName = refName;
+  return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -52000,6 +52388,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -52019,8 +52409,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -52073,25 +52465,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path5.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path5.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path5.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path5.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path5.dirname(target);
+  const existing = await deepestExisting(dir);
+  const realExisting = await realpath2(existing).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing}\` is a broken symlink.`);
+  });
+  confine(path5.join(realExisting, path5.relative(existing, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path5.join(realDir, path5.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path5.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path5.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -52128,6 +52553,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
@@ -52136,7 +52562,36 @@ function createLocalIO(options) {
   const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
-  const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  let freeChanges;
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path6.resolve(workspace, file2);
+    const shown2 = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path6.relative(workspace, absolute).split(path6.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown2}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown2}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile2 = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile: readFile2,
@@ -52149,14 +52604,15 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     ...options.policy === void 0 ? {} : { policy: options.policy },
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -52198,13 +52654,17 @@ async function readEvent(env) {
     return { event: { name, payload }, problem };
   }
 }
+async function jobStartOf(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  return (await stat4(env.GITHUB_EVENT_PATH).catch(() => void 0))?.mtimeMs;
+}
 async function resolveWorkingDirectory(root, given) {
   const shown2 = `\`${given.slice(0, 60)}\``;
   const absolute = path7.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -52241,6 +52701,10 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
   const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
+    const value2 = getString(inputs, spec.name);
+    if (value2) setSecret(value2);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
@@ -52270,7 +52734,8 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    jobStartedAt: await jobStartOf(env),
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names2, config: config2, policy, io, resultDir };
 }

@@ -11,6 +11,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -1078,14 +1086,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1174,7 +1182,7 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value2) {
       return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
+    function parseHeaders2(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
@@ -1440,7 +1448,7 @@ var require_util = __commonJS({
       removeAllListeners,
       errorRequest: errorRequest2,
       parseRawHeaders,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseKeepAliveTimeout,
       destroy,
       bodyLength,
@@ -1536,39 +1544,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path11,
           error63.message
         );
       });
@@ -1617,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1690,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -1697,11 +1705,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path9 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1892,11 +1900,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders2, statusText = "") {
         assert2(!this.aborted);
         assert2(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders2(headers), statusText);
         }
         this.#publishUpgradeTrailers();
       }
@@ -2164,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2204,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -3661,7 +3669,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect } = __require("node:util");
+    var { types, inspect: inspect2 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3671,18 +3679,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context2) {
+      const plural2 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural2}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context2.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context2) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context2.prefix,
+        message: `"${context2.value}" is an invalid ${context2.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -3808,7 +3816,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V);
+          return inspect2(V);
         case "String":
           return `"${V}"`;
         default:
@@ -4081,7 +4089,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4476,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -4781,7 +4789,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -5809,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -6460,7 +6468,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6549,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6728,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7070,7 +7078,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7175,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7403,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7520,9 +7528,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7887,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8306,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8761,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9069,7 +9077,7 @@ var require_retry_handler = __commonJS({
     var { RequestRetryError } = require_errors();
     var {
       isDisturbed,
-      parseHeaders,
+      parseHeaders: parseHeaders2,
       parseRangeHeader,
       wrapRequestBody
     } = require_util();
@@ -9227,7 +9235,7 @@ var require_retry_handler = __commonJS({
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = parseHeaders(rawHeaders);
+        const headers = parseHeaders2(rawHeaders);
         this.retryCount += 1;
         if (statusCode >= 300) {
           if (!this.headersSent && this.retryOpts.statusCodes.includes(statusCode) === false) {
@@ -9449,7 +9457,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9461,7 +9469,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9576,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9803,7 +9811,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9877,17 +9885,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context2, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9898,7 +9906,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -9924,7 +9932,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context2
             });
           }
         }
@@ -9963,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10093,17 +10101,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context2, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10131,7 +10139,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context2
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10188,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10213,7 +10221,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10227,7 +10235,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10244,7 +10252,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10323,7 +10331,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10332,10 +10340,10 @@ var require_api_pipeline = __commonJS({
         assert2(!res, "pipeline cannot be retried");
         assert2(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque, handler, context: context2 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10353,7 +10361,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context2
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10437,7 +10445,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10451,7 +10459,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10459,7 +10467,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -10475,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10528,20 +10536,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context2) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context2;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context2 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10553,7 +10561,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context2
         });
       }
       onError(err) {
@@ -10569,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10736,20 +10744,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10779,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10817,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -11274,10 +11282,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12404,7 +12412,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12547,8 +12555,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12564,7 +12572,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12697,7 +12705,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12765,7 +12773,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13522,7 +13530,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13569,7 +13577,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -13611,7 +13619,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14434,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14484,23 +14492,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -14508,9 +14516,9 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14566,7 +14574,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15435,7 +15443,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15962,7 +15970,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16156,9 +16164,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16915,7 +16923,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17055,7 +17063,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18294,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -18316,8 +18324,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18500,7 +18508,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18509,7 +18517,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19078,11 +19086,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path11 = `/${path11}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path9);
+          url2 = new URL(util.parseOrigin(url2).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19104,7 +19112,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19230,17 +19238,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19251,13 +19259,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19278,17 +19286,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19299,13 +19307,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19332,23 +19340,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19960,10 +19968,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value2) {
+    function collectionFromPath(schema, path11, value2) {
       let v = value2;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19982,7 +19990,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20012,11 +20020,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value2) {
-        if (isEmptyPath(path9))
+      addIn(path11, value2) {
+        if (isEmptyPath(path11))
           this.add(value2);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -20030,8 +20038,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20045,8 +20053,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20064,8 +20072,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20075,8 +20083,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value2) {
-        const [key, ...rest] = path9;
+      setIn(path11, value2) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -22591,9 +22599,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path9, value2) {
+      addIn(path11, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value2);
+          this.contents.addIn(path11, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22668,14 +22676,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22690,10 +22698,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22704,10 +22712,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22724,13 +22732,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value2) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path11, value2) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value2);
+          this.contents.setIn(path11, value2);
         }
       }
       /**
@@ -23776,12 +23784,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        comment: re2.comment,
+        range: [offset, valueEnd, re2.offset]
       };
     }
     function plainValue(source, onError) {
@@ -24168,10 +24176,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re2.offset];
+      if (re2.comment)
+        alias.comment = re2.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -24212,10 +24220,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re2.comment)
+        doc.comment = re2.comment;
+      doc.range = [offset, contentEnd, re2.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -24458,15 +24466,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value2, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -24490,8 +24498,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value2, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value2, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -24691,9 +24699,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field2, index] of path9) {
+      for (const [field2, index] of path11) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24702,23 +24710,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field2 = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field2 = path11[path11.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24729,10 +24737,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26034,14 +26042,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26169,13 +26177,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs4, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26936,8 +26944,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -27148,15 +27156,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve, returned, task;
+          var args, cb, error63, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -27171,13 +27179,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve;
-          resolve = reject = null;
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise2;
         }
@@ -27571,21 +27579,21 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve();
+                      return resolve2();
                     }
                   });
                 }
@@ -27678,9 +27686,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -27799,6 +27807,570 @@ var require_light = __commonJS({
       var lib = Bottleneck_1;
       return lib;
     }));
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/version.mjs
+var VERSION7;
+var init_version = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/version.mjs"() {
+    VERSION7 = "1.10.0";
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/internal/semver.mjs
+function _makeCompatibilityCheck(ownVersion) {
+  const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+  const rejectedVersions = /* @__PURE__ */ new Set();
+  const myVersionMatch = ownVersion.match(re);
+  if (!myVersionMatch) return () => false;
+  const ownVersionParsed = {
+    major: +myVersionMatch[1],
+    minor: +myVersionMatch[2],
+    patch: +myVersionMatch[3],
+    prerelease: myVersionMatch[4]
+  };
+  if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+    return globalVersion === ownVersion;
+  };
+  function _reject(v) {
+    rejectedVersions.add(v);
+    return false;
+  }
+  function _accept(v) {
+    acceptedVersions.add(v);
+    return true;
+  }
+  return function isCompatible2(globalVersion) {
+    if (acceptedVersions.has(globalVersion)) return true;
+    if (rejectedVersions.has(globalVersion)) return false;
+    const globalVersionMatch = globalVersion.match(re);
+    if (!globalVersionMatch) return _reject(globalVersion);
+    const globalVersionParsed = {
+      major: +globalVersionMatch[1],
+      minor: +globalVersionMatch[2],
+      patch: +globalVersionMatch[3],
+      prerelease: globalVersionMatch[4]
+    };
+    if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+    if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+    if (ownVersionParsed.major === 0) {
+      if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+      return _reject(globalVersion);
+    }
+    if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+    return _reject(globalVersion);
+  };
+}
+var re, isCompatible;
+var init_semver = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/internal/semver.mjs"() {
+    init_version();
+    re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    isCompatible = _makeCompatibilityCheck(VERSION7);
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/internal/global-utils.mjs
+function _makeGlobalApi() {
+  return Object.defineProperty({}, "version", {
+    value: VERSION7,
+    enumerable: true,
+    writable: false,
+    configurable: false
+  });
+}
+function registerGlobal(type, instance, diag3, allowOverride = false) {
+  var _global$GLOBAL_OPENTE;
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+  if (!allowOverride && api[type]) {
+    const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+    diag3.error(err.stack || err.message);
+    return false;
+  }
+  if (api.version !== "1.10.0") {
+    const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${VERSION7}`);
+    diag3.error(err.stack || err.message);
+    return false;
+  }
+  api[type] = instance;
+  diag3.debug(`@opentelemetry/api: Registered a global for ${type} v${VERSION7}.`);
+  return true;
+}
+function getGlobal(type) {
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+  if (api == null) return;
+  if (api !== _compatibleGlobalApi) {
+    if (!api.version || !isCompatible(api.version)) return;
+    _compatibleGlobalApi = api;
+  }
+  return api[type];
+}
+function unregisterGlobal(type, diag3) {
+  diag3.debug(`@opentelemetry/api: Unregistering a global for ${type} v${VERSION7}.`);
+  const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+  if (api) delete api[type];
+}
+var major, GLOBAL_OPENTELEMETRY_API_KEY, _global, _compatibleGlobalApi;
+var init_global_utils = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/internal/global-utils.mjs"() {
+    init_version();
+    init_semver();
+    major = VERSION7.split(".")[0];
+    GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
+    _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.mjs
+function logProxy(funcName, namespace, args) {
+  const logger = getGlobal("diag");
+  if (!logger) return;
+  return logger[funcName](namespace, ...args);
+}
+var DiagComponentLogger;
+var init_ComponentLogger = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.mjs"() {
+    init_global_utils();
+    DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args) {
+        return logProxy("debug", this._namespace, args);
+      }
+      error(...args) {
+        return logProxy("error", this._namespace, args);
+      }
+      info(...args) {
+        return logProxy("info", this._namespace, args);
+      }
+      warn(...args) {
+        return logProxy("warn", this._namespace, args);
+      }
+      verbose(...args) {
+        return logProxy("verbose", this._namespace, args);
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.mjs
+function createLogLevelDiagLogger(maxLevel, logger) {
+  if (maxLevel < 0) maxLevel = 0;
+  else if (maxLevel > 9999) maxLevel = 9999;
+  logger = logger || {};
+  function _filterFunc(funcName, theLevel) {
+    const theFunc = logger[funcName];
+    if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+    return function() {
+    };
+  }
+  return {
+    error: _filterFunc("error", 30),
+    warn: _filterFunc("warn", 50),
+    info: _filterFunc("info", 60),
+    debug: _filterFunc("debug", 70),
+    verbose: _filterFunc("verbose", 80)
+  };
+}
+var init_logLevelLogger = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.mjs"() {
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/api/diag.mjs
+var API_NAME, DiagAPI;
+var init_diag = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/api/diag.mjs"() {
+    init_global_utils();
+    init_ComponentLogger();
+    init_logLevelLogger();
+    API_NAME = "diag";
+    DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args) {
+            const logger = getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err.stack) !== null && _err$stack !== void 0 ? _err$stack : err.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = getGlobal("diag");
+          const newLogger = createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options) => {
+          return new DiagComponentLogger(options);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.mjs
+var baggageEntryMetadataSymbol;
+var init_symbol = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.mjs"() {
+    baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
+function baggageEntryMetadataFromString(str) {
+  if (typeof str !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
+    str = "";
+  }
+  return {
+    __TYPE__: baggageEntryMetadataSymbol,
+    toString() {
+      return str;
+    }
+  };
+}
+var diag;
+var init_utils = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs"() {
+    init_diag();
+    init_symbol();
+    diag = DiagAPI.instance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context/context.mjs
+var ROOT_CONTEXT;
+var init_context = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context/context.mjs"() {
+    ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key) => self2._currentContext.get(key);
+        self2.setValue = (key, value2) => {
+          const context2 = new BaseContext(self2._currentContext);
+          context2._currentContext.set(key, value2);
+          return context2;
+        };
+        self2.deleteValue = (key) => {
+          const context2 = new BaseContext(self2._currentContext);
+          context2._currentContext.delete(key);
+          return context2;
+        };
+      }
+    }();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.mjs
+function createNoopMeter() {
+  return NOOP_METER;
+}
+var NoopMeter, NoopMetric, NoopCounterMetric, NoopUpDownCounterMetric, NoopGaugeMetric, NoopHistogramMetric, NoopObservableMetric, NoopObservableCounterMetric, NoopObservableGaugeMetric, NoopObservableUpDownCounterMetric, NOOP_METER, NOOP_COUNTER_METRIC, NOOP_GAUGE_METRIC, NOOP_HISTOGRAM_METRIC, NOOP_UP_DOWN_COUNTER_METRIC, NOOP_OBSERVABLE_COUNTER_METRIC, NOOP_OBSERVABLE_GAUGE_METRIC, NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+var init_NoopMeter = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.mjs"() {
+    NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    NoopMetric = class {
+    };
+    NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    NOOP_METER = new NoopMeter();
+    NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/metrics/Metric.mjs
+var ValueType;
+var init_Metric = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/metrics/Metric.mjs"() {
+    ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context/NoopContextManager.mjs
+var NoopContextManager;
+var init_NoopContextManager = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context/NoopContextManager.mjs"() {
+    init_context();
+    NoopContextManager = class {
+      active() {
+        return ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/api/context.mjs
+var API_NAME2, NOOP_CONTEXT_MANAGER, NOOP_TOKEN, ContextAPI;
+var init_context2 = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/api/context.mjs"() {
+    init_global_utils();
+    init_diag();
+    init_NoopContextManager();
+    API_NAME2 = "context";
+    NOOP_CONTEXT_MANAGER = new NoopContextManager();
+    NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return registerGlobal(API_NAME2, contextManager, DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context2, fn, thisArg, ...args) {
+        return this._getContextManager().with(context2, fn, thisArg, ...args);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context2, target) {
+        return this._getContextManager().bind(context2, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context2) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context2);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return getGlobal(API_NAME2) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        unregisterGlobal(API_NAME2, DiagAPI.instance());
+      }
+    };
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/context-api.mjs
+var context;
+var init_context_api = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/context-api.mjs"() {
+    init_context2();
+    context = ContextAPI.getInstance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/diag-api.mjs
+var diag2;
+var init_diag_api = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/diag-api.mjs"() {
+    init_diag();
+    diag2 = DiagAPI.instance();
+  }
+});
+
+// actions/kpi/node_modules/@opentelemetry/api/dist/index.mjs
+var init_dist = __esm({
+  "actions/kpi/node_modules/@opentelemetry/api/dist/index.mjs"() {
+    init_utils();
+    init_NoopMeter();
+    init_Metric();
+    init_context_api();
+    init_diag_api();
   }
 });
 
@@ -27964,11 +28536,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve) {
-      resolve(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve2) {
+      resolve2(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -27984,7 +28556,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29120,10 +29692,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path9) {
-  if (!path9)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path9.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29463,11 +30035,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path9, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path9);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -29599,8 +30171,8 @@ function uint8ArrayToBase64(bytes) {
   }
   return btoa(binaryString);
 }
-function base64urlToUint8Array(base64url3) {
-  const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
+function base64urlToUint8Array(base64url4) {
+  const base643 = base64url4.replace(/-/g, "+").replace(/_/g, "/");
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
@@ -29929,16 +30501,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path9 = []) => {
+  const processError = (error64, path11 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path9, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29977,17 +30549,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path9 = []) => {
+  const processError = (error64, path11 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path9, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -30026,8 +30598,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path9) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -33370,7 +33942,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -33380,7 +33952,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -33391,7 +33963,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -33455,7 +34027,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -47165,13 +47737,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path9 = ref.slice(1).split("/").filter(Boolean);
-  if (path9.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path9[0] === defsKey) {
-    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48137,8 +48709,8 @@ function compileMatcher(patterns, inputName = "globs") {
       (negated ? exclude : include).push(compileSegments(stripDotSlash(alternative)));
     }
   }
-  return (path9) => {
-    const segments = path9.split("/");
+  return (path11) => {
+    const segments = path11.split("/");
     if (exclude.some((p) => matchSegments(p, segments))) return false;
     return include.length === 0 ? exclude.length > 0 : include.some((p) => matchSegments(p, segments));
   };
@@ -48518,12 +49090,12 @@ function describePolicy(record2) {
     const where = record2.origin === "none" ? `defaults and step inputs (no \`${file2}\` in the checkout)` : `\`${file2}\` in the checkout`;
     return `Policy: ${where}, from ${record2.reason}.`;
   }
-  const at = record2.base === void 0 ? "the base" : `the base ${shortSha(record2.base)}`;
+  const at2 = record2.base === void 0 ? "the base" : `the base ${shortSha(record2.base)}`;
   if (record2.origin === "none") {
-    return `Policy: defaults and step inputs, from ${record2.reason}: \`${file2}\` does not exist at ${at}, and the head's file is not used.`;
+    return `Policy: defaults and step inputs, from ${record2.reason}: \`${file2}\` does not exist at ${at2}, and the head's file is not used.`;
   }
   const how = record2.origin === "git" ? "read with git" : "read through the contents API";
-  return `Policy: \`${file2}\` as it is at ${at} (${how}), from ${record2.reason}.`;
+  return `Policy: \`${file2}\` as it is at ${at2} (${how}), from ${record2.reason}.`;
 }
 function policySection(record2, gate) {
   const notes = [describePolicy(record2)];
@@ -48698,8 +49270,265 @@ import path2 from "node:path";
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
+
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text3, from) {
+  let close = text3.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text3.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text3.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text3, start, end) {
+  for (let i = start; i < end; i++) if (text3.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text3, start, end) {
+  if (!hasBackslash(text3, start, end)) return text3.slice(start, end);
+  try {
+    return JSON.parse(text3.slice(start - 1, end + 1));
+  } catch {
+    return text3.slice(start, end);
+  }
+}
+function sameRange(text3, a, b, length) {
+  for (let i = 0; i < length; i++) if (text3.charCodeAt(a + i) !== text3.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text3, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text3, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text3, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text3, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text3, s, e) === decodeKey(text3, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text3, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text3, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text3.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text3.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text3, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text3, i + 1, close, true)) {
+          const key = decodeKey(text3, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text3, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text3, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text3.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text3.slice(i, j))) === Infinity) {
+          const written = text3.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text3, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text3.charCodeAt(j) > 96 && text3.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text3 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text3.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text3.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text3;
+}
+function syntaxOffset(text3, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text3.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text3, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+
+// packages/gate-result/src/runtime/fs-safe.ts
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
   const rel = path.relative(parent, child);
@@ -48748,8 +49577,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -48759,11 +49589,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat2(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -48776,26 +49622,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text3;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
-  }
-  const nul = text3.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown2,
-      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text3.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text3;
+  return decodeUtf8(bytes, shown2, void 0, `\`${shown2}\``);
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -48824,9 +49662,9 @@ async function gitOk(git, args) {
     return void 0;
   }
 }
-function tooLarge(file2, at, size) {
+function tooLarge(file2, at2, size) {
   return new ConfigError(
-    `The config file \`${file2}\` at ${at} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
+    `The config file \`${file2}\` at ${at2} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a config file may have.`
   );
 }
 async function readWithGit(options, file2, base) {
@@ -48835,22 +49673,22 @@ async function readWithGit(options, file2, base) {
   const object2 = `${base}:./${file2}`;
   const type = (await gitOk(git, ["cat-file", "-t", object2]))?.trim();
   if (type === void 0) return { text: void 0, origin: "none" };
-  const at = `the base ${base.slice(0, 7)}`;
+  const at2 = `the base ${base.slice(0, 7)}`;
   if (type !== "blob")
-    throw new ConfigError(`The config file \`${file2}\` at ${at} is a ${type}, not a file.`);
+    throw new ConfigError(`The config file \`${file2}\` at ${at2} is a ${type}, not a file.`);
   try {
     const size = Number((await git(["cat-file", "-s", object2])).trim());
-    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at, size);
+    if (!(size <= MAX_CONFIG_BYTES)) throw tooLarge(file2, at2, size);
     return { text: await git(["cat-file", "blob", object2]), origin: "git" };
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
     throw new ConfigError(
-      `Could not read the config file \`${file2}\` at ${at} with git: ${getErrorMessage(error63)}.`
+      `Could not read the config file \`${file2}\` at ${at2} with git: ${getErrorMessage(error63)}.`
     );
   }
 }
 async function readWithApi(options, file2, base) {
-  const at = `the base ${base.slice(0, 7)}`;
+  const at2 = `the base ${base.slice(0, 7)}`;
   const { github, repository } = options;
   if (github === void 0 || repository === void 0) {
     throw new ConfigError(
@@ -48865,28 +49703,28 @@ async function readWithApi(options, file2, base) {
       { owner: repository.owner, repo: repository.repo, path: encoded, ref: base }
     );
     if (Array.isArray(response.data))
-      throw new ConfigError(`The config file \`${file2}\` at ${at} is a directory, not a file.`);
+      throw new ConfigError(`The config file \`${file2}\` at ${at2} is a directory, not a file.`);
     data = response.data;
   } catch (error63) {
     if (error63 instanceof GitHubApiError && error63.status === 404) return { text: void 0, origin: "none" };
     if (error63 instanceof ConfigError && !(error63 instanceof GitHubApiError)) throw error63;
     throw new ConfigError(
-      `Could not read the base policy (\`${file2}\` at ${at}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
+      `Could not read the base policy (\`${file2}\` at ${at2}): ${getErrorMessage(error63).replace(/\.$/, "")}. Check out with \`fetch-depth: 0\` so git can read it, or give the token \`contents: read\`.`
     );
   }
   if (data.type !== "file") {
     throw new ConfigError(
-      `The config file \`${file2}\` at ${at} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
+      `The config file \`${file2}\` at ${at2} is not a file (the contents API says \`${String(data.type).slice(0, 20)}\`).`
     );
   }
-  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at, data.size);
+  if (typeof data.size === "number" && data.size > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, data.size);
   if (data.encoding !== "base64" || typeof data.content !== "string") {
     throw new ConfigError(
-      `The contents API did not return the text of \`${file2}\` at ${at} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
+      `The contents API did not return the text of \`${file2}\` at ${at2} (encoding \`${String(data.encoding).slice(0, 20)}\`).`
     );
   }
   const bytes = Buffer.from(data.content.replace(/\s+/g, ""), "base64");
-  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at, bytes.length);
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooLarge(file2, at2, bytes.length);
   return { text: bytes.toString("latin1"), origin: "api" };
 }
 async function readBase(options, base) {
@@ -48894,14 +49732,14 @@ async function readBase(options, base) {
   const file2 = repoPath(options.root, shown2);
   const found = await readWithGit(options, file2, base) ?? await readWithApi(options, file2, base);
   if (found.text === void 0) return { config: void 0, origin: "none" };
-  const at = `${shown2}@${base.slice(0, 7)}`;
+  const at2 = `${shown2}@${base.slice(0, 7)}`;
   let text3;
   try {
-    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at);
+    text3 = decodeReport(Buffer.from(found.text, found.origin === "api" ? "latin1" : "utf8"), at2);
   } catch (error63) {
     throw new ConfigError(getErrorMessage(error63).replace("The report", "The config file"));
   }
-  return { config: parseConfigFile(text3, at, options.gates, options.suite), origin: found.origin };
+  return { config: parseConfigFile(text3, at2, options.gates, options.suite), origin: found.origin };
 }
 async function loadPolicy(options) {
   const source = options.source ?? defaultPolicySource(options.eventName);
@@ -48939,24 +49777,6 @@ async function loadPolicy(options) {
   return { config: base.config, record: record2 };
 }
 
-// packages/gate-result/src/annotations.ts
-var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, { perLevel = 10 } = {}) {
-  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
-    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
-  );
-  const count2 = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown2 = [];
-  for (const { finding } of ranked) {
-    if (count2[finding.level] < perLevel) {
-      count2[finding.level]++;
-      shown2.push(finding);
-    } else omitted[finding.level]++;
-  }
-  return { shown: shown2, omitted };
-}
-
 // packages/gate-result/src/escape.ts
 var HTML_ENTITIES = {
   "&": "&amp;",
@@ -48978,7 +49798,7 @@ function visibleControlChars(text3) {
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
 function escapeMarkdown(text3) {
   const flat = visibleControlChars(text3.replace(/\r\n|[\r\n\t]/g, " "));
-  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
+  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text3, max) {
@@ -48993,6 +49813,36 @@ function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
   return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
+}
+
+// packages/gate-result/src/annotations.ts
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function selectAnnotations(findings, { perLevel = 10 } = {}) {
+  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
+    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
+  );
+  const count2 = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown2 = [];
+  for (const { finding } of ranked) {
+    if (count2[finding.level] < perLevel) {
+      count2[finding.level]++;
+      shown2.push(finding);
+    } else omitted[finding.level]++;
+  }
+  return { shown: shown2, omitted };
+}
+function annotationText(finding, gate) {
+  const out = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
+  };
+  if (finding.file !== void 0) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== void 0) out.startLine = finding.startLine;
+    if (finding.endLine !== void 0) out.endLine = finding.endLine;
+  }
+  return out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -49195,39 +50045,39 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path3.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text3 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text3, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text3, "utf8").digest("hex");
+  await appendFile3(path3.join(dir, RESULT_LEDGER), `${digest}	${job}	${path3.basename(target)}
+`, "utf8");
   return target;
 }
 
 // packages/gate-result/src/runtime/publish.ts
 function annotate(result, perLevel) {
   for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
-    const properties = {
-      title: safeLogLine(finding.title ?? finding.ruleId ?? result.gate)
-    };
-    if (finding.file !== void 0) {
-      properties.file = finding.file;
-      if (finding.startLine !== void 0) properties.startLine = finding.startLine;
-      if (finding.endLine !== void 0) properties.endLine = finding.endLine;
-    }
-    const message = safeLogLine(finding.message);
+    const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === "error") error(message, properties);
     else if (finding.level === "warning") warning(message, properties);
     else notice(message, properties);
@@ -49404,7 +50254,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path7 from "node:path";
 
@@ -49425,49 +50275,49 @@ function readEventContext(eventName, payload, env = {}) {
       `Expected the ${eventName} event payload (GITHUB_EVENT_PATH) to be a JSON object, got ${describe3(payload)}.`
     );
   }
-  const context = { name: eventName, payload };
+  const context2 = { name: eventName, payload };
   const repository = readRepository(payload) ?? parseRepository(env.GITHUB_REPOSITORY);
-  if (repository) context.repository = repository;
+  if (repository) context2.repository = repository;
   switch (eventName) {
     case "pull_request":
     case "pull_request_target":
     case "pull_request_review":
     case "pull_request_review_comment": {
       const pr = field(payload, eventName, "pull_request");
-      context.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
-      context.baseSha = sha(
+      context2.pullNumber = positiveInteger(pr.number, eventName, "pull_request.number");
+      context2.baseSha = sha(
         field(pr, eventName, "pull_request.base").sha,
         eventName,
         "pull_request.base.sha"
       );
-      context.headSha = sha(
+      context2.headSha = sha(
         field(pr, eventName, "pull_request.head").sha,
         eventName,
         "pull_request.head.sha"
       );
-      return context;
+      return context2;
     }
     case "merge_group": {
       const group = field(payload, eventName, "merge_group");
-      context.baseSha = sha(group.base_sha, eventName, "merge_group.base_sha");
-      context.headSha = sha(group.head_sha, eventName, "merge_group.head_sha");
-      return context;
+      context2.baseSha = sha(group.base_sha, eventName, "merge_group.base_sha");
+      context2.headSha = sha(group.head_sha, eventName, "merge_group.head_sha");
+      return context2;
     }
     case "push":
-      return readPush(context, payload, env);
+      return readPush(context2, payload, env);
     default:
-      return context;
+      return context2;
   }
 }
-function readPush(context, payload, env) {
+function readPush(context2, payload, env) {
   const after = payload.after ?? env.GITHUB_SHA;
   const head = sha(after, "push", "after");
-  if (NULL_SHA.test(head)) return context;
-  context.headSha = head;
-  if (payload.before === void 0) return context;
+  if (NULL_SHA.test(head)) return context2;
+  context2.headSha = head;
+  if (payload.before === void 0) return context2;
   const before = sha(payload.before, "push", "before");
-  if (!NULL_SHA.test(before)) context.baseSha = before;
-  return context;
+  if (!NULL_SHA.test(before)) context2.baseSha = before;
+  return context2;
 }
 function readRepository(payload) {
   const repo = payload.repository;
@@ -49609,18 +50459,20 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
-    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
-    if (entries.length >= PULL_FILES_CAP)
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -49631,20 +50483,23 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index, options.text === true);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -49658,7 +50513,12 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names, shown2 = 5) {
+  const head = names.slice(0, shown2).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -49700,7 +50560,8 @@ function toChangedFile(entry, index, withText) {
   if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -49757,10 +50618,10 @@ function readHeaderNames(rest) {
     first = quoted.value;
     secondText = rest.slice(quoted.end + 1);
   } else if (rest.endsWith('"')) {
-    const at = rest.indexOf(' "');
-    if (at < 0) return void 0;
-    first = rest.slice(0, at);
-    secondText = rest.slice(at + 1);
+    const at2 = rest.indexOf(' "');
+    if (at2 < 0) return void 0;
+    first = rest.slice(0, at2);
+    secondText = rest.slice(at2 + 1);
   } else {
     if ((rest.length - 5) % 2 !== 0 || rest.length < 7) return void 0;
     const name = rest.slice(2, 2 + (rest.length - 5) / 2);
@@ -49780,10 +50641,10 @@ function readBinaryNames(text3) {
     first = quoted.value;
     rest = body.slice(quoted.end);
   } else {
-    const at = body.indexOf(" and ");
-    if (at < 0 || body.indexOf(" and ", at + 1) >= 0) return void 0;
-    first = body.slice(0, at);
-    rest = body.slice(at);
+    const at2 = body.indexOf(" and ");
+    if (at2 < 0 || body.indexOf(" and ", at2 + 1) >= 0) return void 0;
+    first = body.slice(0, at2);
+    rest = body.slice(at2);
   }
   if (!rest.startsWith(" and ")) return void 0;
   const a = readPrefixedName(first, "a/");
@@ -49866,12 +50727,12 @@ function toChangedFile2(entry, names, tally, index) {
   let status = entry.status ?? "modified";
   if (newPath === null) status = "deleted";
   else if (oldPath === null) status = "added";
-  const path9 = status === "deleted" ? oldPath : newPath;
-  if (typeof path9 !== "string" || path9 === "") {
+  const path11 = status === "deleted" ? oldPath : newPath;
+  if (typeof path11 !== "string" || path11 === "") {
     throw new ConfigError(`Cannot parse ${WHAT}: cannot tell the file name of entry ${index + 1}.`);
   }
   const file2 = {
-    path: path9,
+    path: path11,
     status,
     additions: tally.additions,
     deletions: tally.deletions,
@@ -49946,7 +50807,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
@@ -49977,6 +50839,11 @@ async function resolveChangeSet(options) {
       prefix,
       log,
       textOption
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -50239,8 +51106,8 @@ function isDefined(value2) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value2 = context[key], result = [];
+function getValues(context2, operator, key, modifier) {
+  var value2 = context2[key], result = [];
   if (isDefined(value2) && value2 !== "") {
     if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
       value2 = value2.toString();
@@ -50304,7 +51171,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context) {
+function expand(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -50318,7 +51185,7 @@ function expand(template, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -50427,7 +51294,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA = 44;
+var COMMA2 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -50439,7 +51306,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -50828,7 +51695,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context2) => !!context2?.source && context2.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -50837,26 +51704,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value2, context2, userReviver) => {
   const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
   if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
   const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
   if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value2;
-  return userReviver(key, value2, context);
+  return userReviver(key, value2, context2);
 };
 var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value2, context) => {
+  return JSON.parse(text3, (key, value2, context2) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context2 && intRegex.test(context2.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context2.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value2;
-    return reviver(key, value2, context);
+    return reviver(key, value2, context2);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -50927,7 +51794,7 @@ var JSONParse = (text3, reviver) => {
     const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
-      (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
+      (key, value2, context2) => convertMarkedBigIntsReviver(key, value2, context2, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
@@ -50995,8 +51862,8 @@ function isPlainObject3(value2) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -51012,7 +51879,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -51596,7 +52463,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -51820,6 +52687,9 @@ function toGitHubApiError(error63, route, timeoutMs) {
 }
 
 // packages/gate-result/src/runtime/github-client.ts
+var GITHUB_DEADLINE_MS = 6e4;
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
+var GITHUB_MAX_PAGES = 100;
 var DO_NOT_RETRY = [400, 401, 403, 404, 406, 409, 410, 422, 429, 451];
 var SILENT = {
   debug: () => void 0,
@@ -51827,19 +52697,66 @@ var SILENT = {
   warn: () => void 0,
   error: () => void 0
 };
+var BodyTooLarge = class extends Error {
+};
+async function readCapped(body, maxBytes) {
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value: value2 } = await reader.read();
+    if (done) break;
+    total += value2.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value2);
+  }
+  return Buffer.concat(chunks, total);
+}
+function cappedFetch(maxBytes) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    if (response.body === null || [101, 204, 205, 304].includes(response.status)) return response;
+    let seen = 0;
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new BodyTooLarge());
+          else controller.enqueue(chunk);
+        }
+      })
+    );
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+  };
+}
+function parseBody(bytes, contentType, label2) {
+  if (bytes.length === 0) return "";
+  const text3 = decodeUtf8(bytes, label2, "a JSON body");
+  if (!/[/+]json\b/i.test(contentType ?? "")) return text3;
+  return parseJsonText(text3, label2, { noun: "response of" });
+}
 function createGitHubClient(options) {
   let baseUrl = options.baseUrl ?? "https://api.github.com";
   while (baseUrl.endsWith("/")) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 3e4;
   const unit = options.backoffUnitMs ?? 1e3;
-  const budgetMs = options.deadlineMs ?? 3e5;
-  const deadline = Date.now() + budgetMs;
-  const maxPages = options.maxPages ?? 1e3;
-  const fitsBudget = (waitMs) => Date.now() + waitMs < deadline;
+  const budgetMs = options.deadlineMs ?? GITHUB_DEADLINE_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? GITHUB_MAX_BODY_BYTES;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + budgetMs;
+  const maxPages = options.maxPages ?? GITHUB_MAX_PAGES;
+  const fitsBudget = (waitMs) => clock() + waitMs < deadline;
   const deadlinePlugin = (octokit2) => {
     octokit2.hook.wrap("request", async (request2, hookOptions) => {
       const attempt = hookOptions;
-      const remaining = deadline - Date.now();
+      const remaining = deadline - clock();
       if (remaining <= 0) {
         throw new GitHubApiError(
           void 0,
@@ -51848,7 +52765,18 @@ function createGitHubClient(options) {
       }
       attempt.request.signal = AbortSignal.timeout(Math.min(timeoutMs, remaining));
       try {
-        return await request2(hookOptions);
+        const response = await request2(hookOptions);
+        const body = response.data;
+        if (body instanceof ReadableStream) {
+          const bytes = await readCapped(body, maxBodyBytes).catch(
+            (error63) => {
+              if (error63 instanceof BodyTooLarge) throw error63;
+              throw Object.assign(new Error("The response body did not arrive."), { status: 500 });
+            }
+          );
+          return { ...response, data: bytes };
+        }
+        return response;
       } catch (error63) {
         const nextWait = ((attempt.request.retryCount ?? 0) + 1) ** 2 * unit;
         if (!fitsBudget(nextWait)) attempt.request.retries = 0;
@@ -51862,7 +52790,8 @@ function createGitHubClient(options) {
     baseUrl,
     userAgent: options.userAgent ?? "aeef-gates",
     log: SILENT,
-    request: { log: SILENT },
+    // Bodies are read (capped) and parsed (strictly) by this client, never by Octokit.
+    request: { log: SILENT, fetch: cappedFetch(maxBodyBytes), parseSuccessResponseBody: false },
     retry: { retries: options.maxRetries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
     throttle: {
       retryAfterBaseValue: unit,
@@ -51872,31 +52801,56 @@ function createGitHubClient(options) {
     }
   });
   async function call(route, params, label2) {
+    const shown2 = `GitHub API ${routeLabel(label2)}`;
+    let response;
     try {
-      const response = await octokit.request(route, params);
-      const headers = {};
-      for (const [name, value2] of Object.entries(response.headers)) {
-        if (value2 !== void 0) headers[name] = String(value2);
-      }
-      return { status: response.status, data: response.data, headers };
+      response = await octokit.request(route, params);
     } catch (error63) {
+      if (error63 instanceof BodyTooLarge) throw tooLarge2(shown2);
       throw toGitHubApiError(error63, label2, timeoutMs);
     }
+    const headers = {};
+    for (const [name, value2] of Object.entries(response.headers)) {
+      if (value2 !== void 0) headers[name] = String(value2);
+    }
+    let data = response.data;
+    if (Buffer.isBuffer(data)) {
+      try {
+        data = parseBody(data, headers["content-type"], shown2);
+      } catch (error63) {
+        if (error63 instanceof ReportError) throw new GitHubApiError(response.status, error63.message);
+        throw error63;
+      }
+    }
+    return { status: response.status, data, headers };
   }
+  const tooLarge2 = (shown2) => new GitHubApiError(
+    void 0,
+    `${shown2} sent a response body over the ${formatBytes(maxBodyBytes)} limit (counted after decompression); refusing to read it.`
+  );
   return {
     request: (route, params) => call(route, params, route),
-    async paginate(route, params = {}) {
+    async paginate(route, params = {}, paging = {}) {
+      const perPage = typeof params.per_page === "number" && params.per_page > 0 ? params.per_page : 100;
+      const pageCap = paging.expectedItems === void 0 ? maxPages : Math.min(maxPages, Math.ceil(Math.max(paging.expectedItems, 1) / perPage) + 1);
       const items = [];
       const seen = /* @__PURE__ */ new Set();
-      let response = await call(route, { per_page: 100, ...params }, route);
+      let response = await call(route, { per_page: perPage, ...params }, route);
       for (let page = 1; ; page++) {
         items.push(...pageItems(response.data, route));
         const next = nextLink(response.headers.link);
         if (next === void 0) return items;
-        if (!sameOrigin(next, baseUrl) || seen.has(next) || page >= maxPages) {
+        if (page >= pageCap) {
+          const why = paging.expectedItems === void 0 ? `more than ${pageCap} pages` : `more than ${pageCap} pages for ${paging.expectedItems} expected items`;
           throw new GitHubApiError(
             response.status,
-            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API, repeats, or exceeds ${maxPages} pages.`
+            `GitHub API ${routeLabel(route)} kept paginating past ${why}; refusing to read further.`
+          );
+        }
+        if (!sameOrigin(next, baseUrl) || seen.has(next)) {
+          throw new GitHubApiError(
+            response.status,
+            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API or repeats.`
           );
         }
         seen.add(next);
@@ -51933,17 +52887,23 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context2 = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  const named = { ...context2, job: jobIdentity(env) };
+  if (env.GITHUB_WORKFLOW) named.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) named.refName = refName;
+  return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -51975,6 +52935,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -51994,8 +52956,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -52022,7 +52986,7 @@ import { execFile } from "node:child_process";
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_MAX_BUFFER = 512 * 1024 * 1024;
 function runGit(cwd, args, stdin) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const child = execFile(
       "git",
       [...args],
@@ -52037,7 +53001,7 @@ function runGit(cwd, args, stdin) {
         if (error63) {
           const reason = stderr.split("\n").find((l) => l.trim() !== "") ?? error63.message;
           reject(new Error(`git ${args[0] ?? ""} failed: ${reason.trim()}`));
-        } else resolve(stdout);
+        } else resolve2(stdout);
       }
     );
     child.stdin?.on("error", () => void 0);
@@ -52048,25 +53012,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path5.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path5.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path5.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path5.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path5.dirname(target);
+  const existing = await deepestExisting(dir);
+  const realExisting = await realpath2(existing).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing}\` is a broken symlink.`);
+  });
+  confine(path5.join(realExisting, path5.relative(existing, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path5.join(realDir, path5.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path5.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path5.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -52103,6 +53100,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
@@ -52111,7 +53109,36 @@ function createLocalIO(options) {
   const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
-  const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  let freeChanges;
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path6.resolve(workspace, file2);
+    const shown2 = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path6.relative(workspace, absolute).split(path6.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown2}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown2}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile2 = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile: readFile2,
@@ -52124,14 +53151,15 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     ...options.policy === void 0 ? {} : { policy: options.policy },
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -52173,13 +53201,17 @@ async function readEvent(env) {
     return { event: { name, payload }, problem };
   }
 }
+async function jobStartOf(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  return (await stat4(env.GITHUB_EVENT_PATH).catch(() => void 0))?.mtimeMs;
+}
 async function resolveWorkingDirectory(root, given) {
   const shown2 = `\`${given.slice(0, 60)}\``;
   const absolute = path7.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -52216,6 +53248,10 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
   const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
+    const value2 = getString(inputs, spec.name);
+    if (value2) setSecret(value2);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
@@ -52245,7 +53281,8 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    jobStartedAt: await jobStartOf(env),
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, policy, io, resultDir };
 }
@@ -52270,12 +53307,12 @@ var RUNTIME_INPUTS = [
   }
 ];
 async function runSelected(gates, options, combined, written) {
-  const context = await buildRunnerContext(gates, process.env, options.suite);
+  const context2 = await buildRunnerContext(gates, process.env, options.suite);
   const selection = layerInputs(
-    context.inputs,
-    inputsFromRecord({ gates: context.config?.gates?.join("\n") }, "config-file")
+    context2.inputs,
+    inputsFromRecord({ gates: context2.config?.gates?.join("\n") }, "config-file")
   );
-  const wanted = options.select?.(selection, context.config) ?? gates.map((g) => g.id);
+  const wanted = options.select?.(selection, context2.config) ?? gates.map((g) => g.id);
   const unknown2 = wanted.filter((id) => !gates.some((g) => g.id === id));
   if (unknown2.length > 0) {
     throw new ConfigError(
@@ -52283,19 +53320,19 @@ async function runSelected(gates, options, combined, written) {
     );
   }
   const extra = [...RUNTIME_INPUTS, ...options.extraInputs ?? []];
-  if (combined) refuseGateInputs(context.inputNames, [...extra, ...COMMON_INPUTS], gates, context.config);
+  if (combined) refuseGateInputs(context2.inputNames, [...extra, ...COMMON_INPUTS], gates, context2.config);
   const known = combined ? [...extra, ...gates.flatMap((g) => g.inputs)] : extra;
   const results = [];
   for (const gate of gates.filter((g) => wanted.includes(g.id))) {
-    const inputs = layerInputs(context.inputs, configFileInputs(context.config, gate.id));
+    const inputs = layerInputs(context2.inputs, configFileInputs(context2.config, gate.id));
     const result = withPolicy(
-      await executeGate(gate, inputs, context.io, {
-        inputNames: context.inputNames,
+      await executeGate(gate, inputs, context2.io, {
+        inputNames: context2.inputNames,
         extraInputs: known
       }),
-      context.policy
+      context2.policy
     );
-    written.set(result, await writeResultFile(context.resultDir, result));
+    written.set(result, await writeResultFile(context2.resultDir, result));
     results.push(result);
   }
   return results;
@@ -52346,6 +53383,9 @@ async function runGatesAction(gates, options = {}) {
 async function runGateAction(gate) {
   return runGatesAction([gate]);
 }
+
+// actions/kpi/src/gate.ts
+import path10 from "node:path";
 
 // packages/gate-result/src/result-schema.ts
 var ID = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a kebab-case id");
@@ -52411,18 +53451,16 @@ function gateResultSchemaFor(gates) {
   });
 }
 var gateResultSchema = gateResultSchemaFor(KNOWN_GATES);
-function parseGateResult(text3, gates = KNOWN_GATES) {
-  let data;
-  try {
-    data = JSON.parse(text3);
-  } catch (error63) {
-    throw new Error(`is not valid JSON (${error63 instanceof Error ? error63.message : "parse error"})`);
-  }
+function parseGateResult(text3, file2, gates = KNOWN_GATES) {
+  const data = parseJsonText(text3, file2, { noun: "result file" });
   const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? issue3.path.join(".") : "(root)";
-    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}`);
+    throw new ReportError(
+      file2,
+      `The result file ${file2} is not an ${RESULT_SCHEMA} result: ${where}: ${issue3?.message ?? "invalid"}.`
+    );
   }
   return parsed.data;
 }
@@ -52503,9 +53541,9 @@ function eventTimestamp(payload) {
     if (c !== void 0 && !Number.isNaN(Date.parse(c))) return new Date(c).toISOString();
   return null;
 }
-function stringAt(value2, path9) {
+function stringAt(value2, path11) {
   let cur = value2;
-  for (const key of path9) {
+  for (const key of path11) {
     if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
     cur = cur[key];
   }
@@ -52516,12 +53554,7 @@ function stringAt(value2, path9) {
 function collectResults(files, suite = KNOWN_GATES) {
   const byGate = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    let result;
-    try {
-      result = parseGateResult(file2.text, suite);
-    } catch (error63) {
-      throw new ReportError(file2.path, `The result file ${file2.path} ${getErrorMessage(error63)}.`);
-    }
+    const result = parseGateResult(file2.text, file2.path, suite);
     if (result.gate === "kpi") continue;
     const list = byGate.get(result.gate) ?? [];
     list.push({ path: file2.path, result });
@@ -52560,18 +53593,162 @@ function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
 }
 
+// actions/kpi/src/export/targets-config.ts
+var EXPORT_TARGET_INPUTS = [
+  {
+    name: "pushgateway-url",
+    kind: "string",
+    description: 'Base URL of a Prometheus Pushgateway (e.g. `https://pushgateway.example.com`) to PUT this run\'s metrics to, one group per gate under `job="aeef-gates"` with `repository`, `branch`, `workflow` and `instance` (see docs/org-scale.md). Default: empty (off).'
+  },
+  {
+    name: "pushgateway-auth",
+    kind: "secret",
+    description: "Basic auth for the Pushgateway as `user:password` (pass a secret). Needs https unless the gateway is on loopback. Default: none."
+  },
+  {
+    name: "pushgateway-token",
+    kind: "secret",
+    description: "Bearer token for the Pushgateway (pass a secret); not together with `pushgateway-auth`. Needs https unless the gateway is on loopback. Default: none."
+  },
+  {
+    name: "otlp-endpoint",
+    kind: "string",
+    description: "OTLP/HTTP metrics endpoint of an OpenTelemetry Collector, sent as protobuf: a URL with a path is used as is, a bare origin gets `/v1/metrics`. Default: empty (off)."
+  },
+  {
+    name: "otlp-headers",
+    kind: "secret",
+    description: "Headers for the OTLP endpoint as `name=value` pairs, comma or newline separated (e.g. an API key; pass a secret). Default: none."
+  },
+  {
+    name: "on-export-error",
+    kind: "enum",
+    values: ["warn", "fail"],
+    default: "warn",
+    description: "When pushing to the Pushgateway or the OTLP endpoint fails after retries: `warn` (a warning; the verdict is unchanged) or `fail` (an error verdict). Default: warn."
+  }
+];
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+function readExportTargets(inputs) {
+  const auth2 = getString(inputs, "pushgateway-auth");
+  const token = getString(inputs, "pushgateway-token");
+  const pushUrl = getString(inputs, "pushgateway-url");
+  if (pushUrl === void 0 && (auth2 !== void 0 || token !== void 0)) {
+    const name = auth2 !== void 0 ? "pushgateway-auth" : "pushgateway-token";
+    throw new InputError(name, `Expected \`pushgateway-url\` to be set: \`${name}\` is for the Pushgateway.`);
+  }
+  if (auth2 !== void 0 && token !== void 0) {
+    throw new InputError(
+      "pushgateway-token",
+      "Expected one of `pushgateway-auth` (basic) and `pushgateway-token` (bearer), not both."
+    );
+  }
+  const credentials = readCredentials(auth2, token);
+  const otlpUrl = getString(inputs, "otlp-endpoint");
+  const headers = getString(inputs, "otlp-headers");
+  if (otlpUrl === void 0 && headers !== void 0) {
+    throw new InputError("otlp-headers", "Expected `otlp-endpoint` to be set: `otlp-headers` are for it.");
+  }
+  return {
+    pushgateway: pushUrl === void 0 ? void 0 : { url: parseEndpoint("pushgateway-url", pushUrl, credentials.kind !== "none"), credentials },
+    otlp: otlpUrl === void 0 ? void 0 : {
+      url: otlpMetricsUrl(parseEndpoint("otlp-endpoint", otlpUrl, headers !== void 0)),
+      headers: parseHeaders(headers ?? "")
+    },
+    onExportError: getEnum(inputs, "on-export-error", ["warn", "fail"]) ?? "warn"
+  };
+}
+function describeTargets(targets) {
+  const out = { onExportError: targets.onExportError };
+  if (targets.pushgateway) {
+    out.pushgatewayUrl = targets.pushgateway.url.href;
+    out.pushgatewayAuth = targets.pushgateway.credentials.kind;
+  }
+  if (targets.otlp) out.otlpEndpoint = targets.otlp.url.href;
+  return out;
+}
+function readCredentials(auth2, token) {
+  if (token !== void 0) {
+    if (/[\s]/.test(token.trim()))
+      throw new InputError(
+        "pushgateway-token",
+        "Expected `pushgateway-token` to be one token without spaces."
+      );
+    return { kind: "bearer", token: token.trim() };
+  }
+  if (auth2 === void 0) return { kind: "none" };
+  const colon = auth2.indexOf(":");
+  if (colon <= 0 || /[\r\n]/.test(auth2)) {
+    throw new InputError("pushgateway-auth", "Expected `pushgateway-auth` to be `user:password`.");
+  }
+  return { kind: "basic", user: auth2.slice(0, colon), password: auth2.slice(colon + 1) };
+}
+function parseEndpoint(name, value2, sendsSecrets) {
+  let url2;
+  try {
+    url2 = new URL(value2.trim());
+  } catch {
+    throw new InputError(name, `Expected \`${name}\` to be an http(s) URL, got \`${value2.slice(0, 60)}\`.`);
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") {
+    throw new InputError(name, `Expected \`${name}\` to be an http(s) URL, got \`${url2.protocol}\`.`);
+  }
+  if (url2.username !== "" || url2.password !== "") {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to hold no credentials: pass them as the secret inputs instead (a URL is printed).`
+    );
+  }
+  if (url2.search !== "" || url2.hash !== "") {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to have no query or fragment, got \`${url2.origin}${url2.pathname}\u2026\`.`
+    );
+  }
+  if (sendsSecrets && url2.protocol === "http:" && !isLoopback(url2.hostname)) {
+    throw new InputError(
+      name,
+      `Expected \`${name}\` to be https: credentials over http to ${url2.hostname} would travel in clear text.`
+    );
+  }
+  return url2;
+}
+function isLoopback(host) {
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function otlpMetricsUrl(url2) {
+  if (url2.pathname === "/" || url2.pathname === "") return new URL("/v1/metrics", url2);
+  return url2;
+}
+function parseHeaders(text3) {
+  const headers = {};
+  for (const item of text3.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "")) {
+    const eq = item.indexOf("=");
+    const name = eq > 0 ? item.slice(0, eq).trim() : "";
+    const value2 = eq > 0 ? item.slice(eq + 1).trim() : "";
+    if (!HEADER_NAME.test(name) || value2 === "" || /[\r\0]/.test(value2)) {
+      throw new InputError(
+        "otlp-headers",
+        `Expected \`otlp-headers\` to hold \`name=value\` pairs${HEADER_NAME.test(name) ? ` (\`${name}\` has no value)` : ""}.`
+      );
+    }
+    headers[name.toLowerCase()] = value2;
+  }
+  return headers;
+}
+
 // actions/kpi/src/config.ts
 var FORMATS = ["json", "openmetrics", "csv", "benchmark"];
 var KPI_INPUTS = [
   {
     name: "results",
     kind: "globs",
-    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none."
+    description: "Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none."
   },
   {
     name: "output-dir",
     kind: "string",
-    description: "Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
+    description: "Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`."
   },
   {
     name: "formats",
@@ -52618,7 +53795,8 @@ var KPI_INPUTS = [
     name: "github-token",
     kind: "secret",
     description: "Token for the GitHub KPIs. Default: the workflow token."
-  }
+  },
+  ...EXPORT_TARGET_INPUTS
 ];
 function readKpiConfig(inputs) {
   const formats = getList(inputs, "formats");
@@ -52641,16 +53819,24 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const outputDir = getString(inputs, "output-dir");
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
+    throw new InputError(
+      "output-dir",
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`
+    );
+  }
   return {
     results: getGlobs(inputs, "results") ?? [],
-    outputDir: getString(inputs, "output-dir"),
+    outputDir,
     formats: [...new Set(formats)],
     historyBranch,
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
     windowDays: getInteger(inputs, "window-days", { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, "max-prs", { min: 1, max: 1e3 }) ?? 100,
     onApiError: getEnum(inputs, "on-api-error", ["fail", "warn"]) ?? "fail",
-    maxRegression
+    maxRegression,
+    targets: readExportTargets(inputs)
   };
 }
 function parseBar(item) {
@@ -52785,13 +53971,28 @@ function renderKpiJson(report) {
 
 // actions/kpi/src/export/openmetrics.ts
 var VERDICTS2 = ["pass", "warn", "fail", "error"];
+var FAMILY_HELP = {
+  aeef_gate_verdict: "The verdict of each gate in this run: 1 for the verdict that holds.",
+  aeef_gate_metric: "Each gate metric by id; percentages are 0-100.",
+  aeef_kpi: "Derived KPIs (gate pass rate, GitHub KPIs at p50)."
+};
+function derivedKpis(report) {
+  const out = [];
+  for (const kpi of report.kpis) {
+    if (!kpi.id.startsWith("gates.") && !kpi.id.startsWith("github.")) continue;
+    const value2 = kpi.p50 ?? kpi.value;
+    if (value2 === null || value2 === void 0) continue;
+    out.push({ id: kpi.id, unit: kpi.unit, value: value2 });
+  }
+  return out;
+}
 function renderOpenMetrics(report) {
   const lines = [];
-  const family = (name, type, help) => {
+  const family = (name, type) => {
     lines.push(`# TYPE ${name} ${type}`);
-    lines.push(`# HELP ${name} ${help}`);
+    lines.push(`# HELP ${name} ${FAMILY_HELP[name]}`);
   };
-  family("aeef_gate_verdict", "gauge", "The verdict of each gate in this run: 1 for the verdict that holds.");
+  family("aeef_gate_verdict", "gauge");
   for (const gate of report.gates) {
     for (const v of VERDICTS2) {
       lines.push(
@@ -52799,7 +54000,7 @@ function renderOpenMetrics(report) {
       );
     }
   }
-  family("aeef_gate_metric", "gauge", "Each gate metric by id; percentages are 0-100.");
+  family("aeef_gate_metric", "gauge");
   for (const gate of report.gates) {
     for (const metric of gate.metrics) {
       if (metric.value === null) continue;
@@ -52808,12 +54009,9 @@ function renderOpenMetrics(report) {
       );
     }
   }
-  family("aeef_kpi", "gauge", "Derived KPIs (gate pass rate, GitHub KPIs at p50).");
-  for (const kpi of report.kpis) {
-    if (!kpi.id.startsWith("gates.") && !kpi.id.startsWith("github.")) continue;
-    const value2 = kpi.p50 ?? kpi.value;
-    if (value2 === null || value2 === void 0) continue;
-    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(value2)}`);
+  family("aeef_kpi", "gauge");
+  for (const kpi of derivedKpis(report)) {
+    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(kpi.value)}`);
   }
   lines.push("# EOF");
   return `${lines.join("\n")}
@@ -52848,6 +54046,4737 @@ async function writeExports(io, dir, formats, report) {
     );
   }
   return files;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/baggage/utils.mjs
+init_dist();
+function parsePairKeyValue(entry) {
+  if (!entry) return;
+  const metadataSeparatorIndex = entry.indexOf(";");
+  const keyPairPart = metadataSeparatorIndex === -1 ? entry : entry.substring(0, metadataSeparatorIndex);
+  const separatorIndex = keyPairPart.indexOf("=");
+  if (separatorIndex <= 0) return;
+  const rawKey = keyPairPart.substring(0, separatorIndex).trim();
+  const rawValue = keyPairPart.substring(separatorIndex + 1).trim();
+  if (!rawKey || !rawValue) return;
+  let key;
+  let value2;
+  try {
+    key = decodeURIComponent(rawKey);
+    value2 = decodeURIComponent(rawValue);
+  } catch {
+    return;
+  }
+  let metadata;
+  if (metadataSeparatorIndex !== -1 && metadataSeparatorIndex < entry.length - 1) {
+    const metadataString = entry.substring(metadataSeparatorIndex + 1);
+    metadata = baggageEntryMetadataFromString(metadataString);
+  }
+  return {
+    key,
+    value: value2,
+    metadata
+  };
+}
+function parseKeyPairsIntoRecord(value2) {
+  const result = {};
+  if (typeof value2 === "string" && value2.length > 0) value2.split(",").forEach((entry) => {
+    const keyPair = parsePairKeyValue(entry);
+    if (keyPair !== void 0 && keyPair.value.length > 0) result[keyPair.key] = keyPair.value;
+  });
+  return result;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/common/attributes.mjs
+function isSimpleAttributeValue(val) {
+  if (Array.isArray(val)) return isHomogeneousAttributeValueArray(val);
+  return isValidPrimitiveAttributeValueType(typeof val);
+}
+function isHomogeneousAttributeValueArray(arr) {
+  let type;
+  for (const element of arr) {
+    if (element == null) continue;
+    const elementType = typeof element;
+    if (elementType === type) continue;
+    if (!type) {
+      if (isValidPrimitiveAttributeValueType(elementType)) {
+        type = elementType;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+  return true;
+}
+function isValidPrimitiveAttributeValueType(valType) {
+  switch (valType) {
+    case "number":
+    case "boolean":
+    case "string":
+      return true;
+  }
+  return false;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/common/time.mjs
+var NANOSECOND_DIGITS = 9;
+var MILLISECONDS_TO_NANOSECONDS = Math.pow(10, 6);
+var SECOND_TO_NANOSECONDS = Math.pow(10, NANOSECOND_DIGITS);
+function millisToHrTime(epochMillis) {
+  const epochSeconds = epochMillis / 1e3;
+  return [Math.trunc(epochSeconds), Math.round(epochMillis % 1e3 * MILLISECONDS_TO_NANOSECONDS)];
+}
+function hrTime(performanceNow) {
+  return addHrTimes(millisToHrTime(performance.timeOrigin), millisToHrTime(typeof performanceNow === "number" ? performanceNow : performance.now()));
+}
+function hrTimeDuration(startTime, endTime) {
+  let seconds = endTime[0] - startTime[0];
+  let nanos = endTime[1] - startTime[1];
+  if (nanos < 0) {
+    seconds -= 1;
+    nanos += SECOND_TO_NANOSECONDS;
+  }
+  return [seconds, nanos];
+}
+function hrTimeToMicroseconds(time3) {
+  return time3[0] * 1e6 + time3[1] / 1e3;
+}
+function hrTimeToMilliseconds(time3) {
+  return time3[0] * 1e3 + time3[1] / 1e6;
+}
+function hrTimeToSeconds(time3) {
+  return time3[0] + time3[1] / SECOND_TO_NANOSECONDS;
+}
+function addHrTimes(time1, time22) {
+  const out = [time1[0] + time22[0], time1[1] + time22[1]];
+  if (out[1] >= SECOND_TO_NANOSECONDS) {
+    out[1] -= SECOND_TO_NANOSECONDS;
+    out[0] += 1;
+  }
+  return out;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/ExportResult.mjs
+var ExportResultCode = /* @__PURE__ */ (function(ExportResultCode2) {
+  ExportResultCode2[ExportResultCode2["SUCCESS"] = 0] = "SUCCESS";
+  ExportResultCode2[ExportResultCode2["FAILED"] = 1] = "FAILED";
+  return ExportResultCode2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/platform/node/environment.mjs
+init_dist();
+import { inspect } from "util";
+function getNumberFromEnv(key) {
+  const raw2 = process.env[key];
+  if (raw2 == null || raw2.trim() === "") return;
+  const value2 = Number(raw2);
+  if (isNaN(value2)) {
+    diag2.warn(`Unknown value ${inspect(raw2)} for ${key}, expected a number, using defaults`);
+    return;
+  }
+  return value2;
+}
+function getStringFromEnv(key) {
+  const raw2 = process.env[key];
+  if (raw2 == null || raw2.trim() === "") return;
+  return raw2;
+}
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/version.mjs
+var VERSION8 = "3.1.1";
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/semconv.mjs
+var ATTR_PROCESS_RUNTIME_NAME = "process.runtime.name";
+
+// node_modules/@opentelemetry/semantic-conventions/dist/stable_attributes.mjs
+var ATTR_SERVICE_NAME = "service.name";
+var ATTR_TELEMETRY_SDK_LANGUAGE = "telemetry.sdk.language";
+var TELEMETRY_SDK_LANGUAGE_VALUE_NODEJS = "nodejs";
+var ATTR_TELEMETRY_SDK_NAME = "telemetry.sdk.name";
+var ATTR_TELEMETRY_SDK_VERSION = "telemetry.sdk.version";
+
+// actions/kpi/node_modules/@opentelemetry/core/dist/platform/node/sdk-info.mjs
+var SDK_INFO = {
+  [ATTR_TELEMETRY_SDK_NAME]: "opentelemetry",
+  [ATTR_PROCESS_RUNTIME_NAME]: "node",
+  [ATTR_TELEMETRY_SDK_LANGUAGE]: TELEMETRY_SDK_LANGUAGE_VALUE_NODEJS,
+  [ATTR_TELEMETRY_SDK_VERSION]: VERSION8
+};
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-proto/dist/semconv.mjs
+var OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER = "otlp_http_metric_exporter";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/AggregationTemporality.mjs
+var AggregationTemporality = /* @__PURE__ */ (function(AggregationTemporality2) {
+  AggregationTemporality2[AggregationTemporality2["DELTA"] = 0] = "DELTA";
+  AggregationTemporality2[AggregationTemporality2["CUMULATIVE"] = 1] = "CUMULATIVE";
+  return AggregationTemporality2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricData.mjs
+var InstrumentType = /* @__PURE__ */ (function(InstrumentType2) {
+  InstrumentType2["COUNTER"] = "COUNTER";
+  InstrumentType2["GAUGE"] = "GAUGE";
+  InstrumentType2["HISTOGRAM"] = "HISTOGRAM";
+  InstrumentType2["UP_DOWN_COUNTER"] = "UP_DOWN_COUNTER";
+  InstrumentType2["OBSERVABLE_COUNTER"] = "OBSERVABLE_COUNTER";
+  InstrumentType2["OBSERVABLE_GAUGE"] = "OBSERVABLE_GAUGE";
+  InstrumentType2["OBSERVABLE_UP_DOWN_COUNTER"] = "OBSERVABLE_UP_DOWN_COUNTER";
+  return InstrumentType2;
+})({});
+var DataPointType = /* @__PURE__ */ (function(DataPointType2) {
+  DataPointType2[DataPointType2["HISTOGRAM"] = 0] = "HISTOGRAM";
+  DataPointType2[DataPointType2["EXPONENTIAL_HISTOGRAM"] = 1] = "EXPONENTIAL_HISTOGRAM";
+  DataPointType2[DataPointType2["GAUGE"] = 2] = "GAUGE";
+  DataPointType2[DataPointType2["SUM"] = 3] = "SUM";
+  return DataPointType2;
+})({});
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/utils.mjs
+function hashAttributes(attributes) {
+  let keys = Object.keys(attributes);
+  if (keys.length === 0) return "";
+  keys = keys.sort();
+  return JSON.stringify(keys.map((key) => [key, attributes[key]]));
+}
+function instrumentationScopeId(instrumentationScope) {
+  return `${instrumentationScope.name}:${instrumentationScope.version ?? ""}:${instrumentationScope.schemaUrl ?? ""}`;
+}
+var TimeoutError = class TimeoutError2 extends Error {
+  constructor(message) {
+    super(message);
+    Object.setPrototypeOf(this, TimeoutError2.prototype);
+  }
+};
+function callWithTimeout(promise2, timeout) {
+  let timeoutHandle;
+  const timeoutPromise = new Promise(function timeoutFunction(_resolve, reject) {
+    timeoutHandle = setTimeout(function timeoutHandler() {
+      reject(new TimeoutError("Operation timed out."));
+    }, timeout);
+  });
+  return Promise.race([promise2, timeoutPromise]).then((result) => {
+    clearTimeout(timeoutHandle);
+    return result;
+  }, (reason) => {
+    clearTimeout(timeoutHandle);
+    throw reason;
+  });
+}
+function setEquals(lhs, rhs) {
+  if (lhs.size !== rhs.size) return false;
+  for (const item of lhs) if (!rhs.has(item)) return false;
+  return true;
+}
+function binarySearchUB(arr, value2) {
+  let lo = 0;
+  let hi = arr.length - 1;
+  let ret = arr.length;
+  while (hi >= lo) {
+    const mid = lo + Math.trunc((hi - lo) / 2);
+    if (arr[mid] < value2) lo = mid + 1;
+    else {
+      ret = mid;
+      hi = mid - 1;
+    }
+  }
+  return ret;
+}
+function equalsCaseInsensitive(lhs, rhs) {
+  return lhs.toLowerCase() === rhs.toLowerCase();
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Drop.mjs
+var DropAggregator = class {
+  kind = 0;
+  createAccumulation() {
+  }
+  merge(_previous, _delta) {
+  }
+  diff(_previous, _current) {
+  }
+  toMetricData(_descriptor, _aggregationTemporality, _accumulationByAttributes, _endTime) {
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Histogram.mjs
+function createNewEmptyCheckpoint(boundaries) {
+  const counts = boundaries.map(() => 0);
+  counts.push(0);
+  return {
+    buckets: {
+      boundaries,
+      counts
+    },
+    sum: 0,
+    count: 0,
+    hasMinMax: false,
+    min: Infinity,
+    max: -Infinity
+  };
+}
+var HistogramAccumulation = class {
+  startTime;
+  _boundaries;
+  _recordMinMax;
+  _current;
+  constructor(startTime, boundaries, recordMinMax = true, current = createNewEmptyCheckpoint(boundaries)) {
+    this.startTime = startTime;
+    this._boundaries = boundaries;
+    this._recordMinMax = recordMinMax;
+    this._current = current;
+  }
+  record(value2) {
+    if (Number.isNaN(value2)) return;
+    this._current.count += 1;
+    this._current.sum += value2;
+    if (this._recordMinMax) {
+      this._current.min = Math.min(value2, this._current.min);
+      this._current.max = Math.max(value2, this._current.max);
+      this._current.hasMinMax = true;
+    }
+    const idx = binarySearchUB(this._boundaries, value2);
+    this._current.buckets.counts[idx] += 1;
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var HistogramAggregator = class {
+  kind = 3;
+  _boundaries;
+  _recordMinMax;
+  /**
+  * @param _boundaries sorted upper bounds of recorded values.
+  * @param _recordMinMax If set to true, min and max will be recorded. Otherwise, min and max will not be recorded.
+  */
+  constructor(boundaries, recordMinMax) {
+    this._boundaries = boundaries;
+    this._recordMinMax = recordMinMax;
+  }
+  createAccumulation(startTime) {
+    return new HistogramAccumulation(startTime, this._boundaries, this._recordMinMax);
+  }
+  /**
+  * Return the result of the merge of two histogram accumulations. As long as one Aggregator
+  * instance produces all Accumulations with constant boundaries we don't need to worry about
+  * merging accumulations with different boundaries.
+  */
+  merge(previous, delta) {
+    const previousValue = previous.toPointValue();
+    const deltaValue = delta.toPointValue();
+    const previousCounts = previousValue.buckets.counts;
+    const deltaCounts = deltaValue.buckets.counts;
+    const mergedCounts = new Array(previousCounts.length);
+    for (let idx = 0; idx < previousCounts.length; idx++) mergedCounts[idx] = previousCounts[idx] + deltaCounts[idx];
+    let min = Infinity;
+    let max = -Infinity;
+    if (this._recordMinMax) {
+      if (previousValue.hasMinMax && deltaValue.hasMinMax) {
+        min = Math.min(previousValue.min, deltaValue.min);
+        max = Math.max(previousValue.max, deltaValue.max);
+      } else if (previousValue.hasMinMax) {
+        min = previousValue.min;
+        max = previousValue.max;
+      } else if (deltaValue.hasMinMax) {
+        min = deltaValue.min;
+        max = deltaValue.max;
+      }
+    }
+    return new HistogramAccumulation(previous.startTime, previousValue.buckets.boundaries, this._recordMinMax, {
+      buckets: {
+        boundaries: previousValue.buckets.boundaries,
+        counts: mergedCounts
+      },
+      count: previousValue.count + deltaValue.count,
+      sum: previousValue.sum + deltaValue.sum,
+      hasMinMax: this._recordMinMax && (previousValue.hasMinMax || deltaValue.hasMinMax),
+      min,
+      max
+    });
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const previousValue = previous.toPointValue();
+    const currentValue = current.toPointValue();
+    const previousCounts = previousValue.buckets.counts;
+    const currentCounts = currentValue.buckets.counts;
+    const diffedCounts = new Array(previousCounts.length);
+    for (let idx = 0; idx < previousCounts.length; idx++) diffedCounts[idx] = currentCounts[idx] - previousCounts[idx];
+    return new HistogramAccumulation(current.startTime, previousValue.buckets.boundaries, this._recordMinMax, {
+      buckets: {
+        boundaries: previousValue.buckets.boundaries,
+        counts: diffedCounts
+      },
+      count: currentValue.count - previousValue.count,
+      sum: currentValue.sum - previousValue.sum,
+      hasMinMax: false,
+      min: Infinity,
+      max: -Infinity
+    });
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 0,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        const pointValue = accumulation.toPointValue();
+        const allowsNegativeValues = descriptor.type === "GAUGE" || descriptor.type === "UP_DOWN_COUNTER" || descriptor.type === "OBSERVABLE_GAUGE" || descriptor.type === "OBSERVABLE_UP_DOWN_COUNTER";
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: {
+            min: pointValue.hasMinMax ? pointValue.min : void 0,
+            max: pointValue.hasMinMax ? pointValue.max : void 0,
+            sum: !allowsNegativeValues ? pointValue.sum : void 0,
+            buckets: pointValue.buckets,
+            count: pointValue.count
+          }
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/Buckets.mjs
+var Buckets = class Buckets2 {
+  backing;
+  indexBase;
+  indexStart;
+  indexEnd;
+  /**
+  * The term index refers to the number of the exponential histogram bucket
+  * used to determine its boundaries. The lower boundary of a bucket is
+  * determined by base ** index and the upper boundary of a bucket is
+  * determined by base ** (index + 1). index values are signed to account
+  * for values less than or equal to 1.
+  *
+  * indexBase is the index of the 0th position in the
+  * backing array, i.e., backing[0] is the count
+  * in the bucket with index `indexBase`.
+  *
+  * indexStart is the smallest index value represented
+  * in the backing array.
+  *
+  * indexEnd is the largest index value represented in
+  * the backing array.
+  */
+  constructor(backing = new BucketsBacking(), indexBase = 0, indexStart = 0, indexEnd = 0) {
+    this.backing = backing;
+    this.indexBase = indexBase;
+    this.indexStart = indexStart;
+    this.indexEnd = indexEnd;
+  }
+  /**
+  * Offset is the bucket index of the smallest entry in the counts array
+  * @returns {number}
+  */
+  get offset() {
+    return this.indexStart;
+  }
+  /**
+  * Buckets is a view into the backing array.
+  * @returns {number}
+  */
+  get length() {
+    if (this.backing.length === 0) return 0;
+    if (this.indexEnd === this.indexStart && this.at(0) === 0) return 0;
+    return this.indexEnd - this.indexStart + 1;
+  }
+  /**
+  * An array of counts, where count[i] carries the count
+  * of the bucket at index (offset+i).  count[i] is the count of
+  * values greater than base^(offset+i) and less than or equal to
+  * base^(offset+i+1).
+  * @returns {number} The logical counts based on the backing array
+  */
+  counts() {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+  /**
+  * At returns the count of the bucket at a position in the logical
+  * array of counts.
+  * @param position
+  * @returns {number}
+  */
+  at(position) {
+    const bias = this.indexBase - this.indexStart;
+    if (position < bias) position += this.backing.length;
+    position -= bias;
+    return this.backing.countAt(position);
+  }
+  /**
+  * incrementBucket increments the backing array index by `increment`
+  * @param bucketIndex
+  * @param increment
+  */
+  incrementBucket(bucketIndex, increment) {
+    this.backing.increment(bucketIndex, increment);
+  }
+  /**
+  * decrementBucket decrements the backing array index by `decrement`
+  * if decrement is greater than the current value, it's set to 0.
+  * @param bucketIndex
+  * @param decrement
+  */
+  decrementBucket(bucketIndex, decrement) {
+    this.backing.decrement(bucketIndex, decrement);
+  }
+  /**
+  * trim removes leading and / or trailing zero buckets (which can occur
+  * after diffing two histos) and rotates the backing array so that the
+  * smallest non-zero index is in the 0th position of the backing array
+  */
+  trim() {
+    for (let i = 0; i < this.length; i++) if (this.at(i) !== 0) {
+      this.indexStart += i;
+      break;
+    } else if (i === this.length - 1) {
+      this.indexStart = this.indexEnd = this.indexBase = 0;
+      return;
+    }
+    for (let i = this.length - 1; i >= 0; i--) if (this.at(i) !== 0) {
+      this.indexEnd -= this.length - i - 1;
+      break;
+    }
+    this._rotate();
+  }
+  /**
+  * downscale first rotates, then collapses 2**`by`-to-1 buckets.
+  * @param by
+  */
+  downscale(by) {
+    this._rotate();
+    const size = 1 + this.indexEnd - this.indexStart;
+    const each = 1 << by;
+    let inpos = 0;
+    let outpos = 0;
+    for (let pos = this.indexStart; pos <= this.indexEnd; ) {
+      let mod = pos % each;
+      if (mod < 0) mod += each;
+      for (let i = mod; i < each && inpos < size; i++) {
+        this._relocateBucket(outpos, inpos);
+        inpos++;
+        pos++;
+      }
+      outpos++;
+    }
+    this.indexStart >>= by;
+    this.indexEnd >>= by;
+    this.indexBase = this.indexStart;
+  }
+  /**
+  * Clone returns a deep copy of Buckets
+  * @returns {Buckets}
+  */
+  clone() {
+    return new Buckets2(this.backing.clone(), this.indexBase, this.indexStart, this.indexEnd);
+  }
+  /**
+  * _rotate shifts the backing array contents so that indexStart ==
+  * indexBase to simplify the downscale logic.
+  */
+  _rotate() {
+    const bias = this.indexBase - this.indexStart;
+    if (bias === 0) return;
+    else if (bias > 0) {
+      this.backing.reverse(0, this.backing.length);
+      this.backing.reverse(0, bias);
+      this.backing.reverse(bias, this.backing.length);
+    } else {
+      this.backing.reverse(0, this.backing.length);
+      this.backing.reverse(0, this.backing.length + bias);
+    }
+    this.indexBase = this.indexStart;
+  }
+  /**
+  * _relocateBucket adds the count in counts[src] to counts[dest] and
+  * resets count[src] to zero.
+  */
+  _relocateBucket(dest, src) {
+    if (dest === src) return;
+    this.incrementBucket(dest, this.backing.emptyBucket(src));
+  }
+};
+var BucketsBacking = class BucketsBacking2 {
+  _counts;
+  constructor(counts = [0]) {
+    this._counts = counts;
+  }
+  /**
+  * length returns the physical size of the backing array, which
+  * is >= buckets.length()
+  */
+  get length() {
+    return this._counts.length;
+  }
+  /**
+  * countAt returns the count in a specific bucket
+  */
+  countAt(pos) {
+    return this._counts[pos];
+  }
+  /**
+  * growTo grows a backing array and copies old entries
+  * into their correct new positions.
+  */
+  growTo(newSize, oldPositiveLimit, newPositiveLimit) {
+    const tmp = new Array(newSize).fill(0);
+    tmp.splice(newPositiveLimit, this._counts.length - oldPositiveLimit, ...this._counts.slice(oldPositiveLimit));
+    tmp.splice(0, oldPositiveLimit, ...this._counts.slice(0, oldPositiveLimit));
+    this._counts = tmp;
+  }
+  /**
+  * reverse the items in the backing array in the range [from, limit).
+  */
+  reverse(from, limit) {
+    const num2 = Math.floor((from + limit) / 2) - from;
+    for (let i = 0; i < num2; i++) {
+      const tmp = this._counts[from + i];
+      this._counts[from + i] = this._counts[limit - i - 1];
+      this._counts[limit - i - 1] = tmp;
+    }
+  }
+  /**
+  * emptyBucket empties the count from a bucket, for
+  * moving into another.
+  */
+  emptyBucket(src) {
+    const tmp = this._counts[src];
+    this._counts[src] = 0;
+    return tmp;
+  }
+  /**
+  * increments a bucket by `increment`
+  */
+  increment(bucketIndex, increment) {
+    this._counts[bucketIndex] += increment;
+  }
+  /**
+  * decrements a bucket by `decrement`
+  */
+  decrement(bucketIndex, decrement) {
+    if (this._counts[bucketIndex] >= decrement) this._counts[bucketIndex] -= decrement;
+    else this._counts[bucketIndex] = 0;
+  }
+  /**
+  * clone returns a deep copy of BucketsBacking
+  */
+  clone() {
+    return new BucketsBacking2([...this._counts]);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/util.mjs
+function ldexp(frac, exp) {
+  if (frac === 0 || frac === Number.POSITIVE_INFINITY || frac === Number.NEGATIVE_INFINITY || Number.isNaN(frac)) return frac;
+  return frac * Math.pow(2, exp);
+}
+function nextGreaterSquare(v) {
+  v--;
+  v |= v >> 1;
+  v |= v >> 2;
+  v |= v >> 4;
+  v |= v >> 8;
+  v |= v >> 16;
+  v++;
+  return v;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/types.mjs
+var MappingError = class extends Error {
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/ieee754.mjs
+var EXPONENT_MASK = 2146435072;
+var SIGNIFICAND_MASK = 1048575;
+var EXPONENT_BIAS = 1023;
+var MIN_NORMAL_EXPONENT = -1022;
+var MAX_NORMAL_EXPONENT = EXPONENT_BIAS;
+var MIN_VALUE = Math.pow(2, -1022);
+var dv = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(8));
+function floatBits(value2) {
+  dv.setFloat64(0, value2);
+  return {
+    hi: dv.getUint32(0),
+    lo: dv.getUint32(4)
+  };
+}
+function getNormalBase2(value2) {
+  const { hi } = floatBits(value2);
+  return ((hi & EXPONENT_MASK) >> 20) - EXPONENT_BIAS;
+}
+function isPowerOfTwo(value2) {
+  const { hi, lo } = floatBits(value2);
+  return (hi & SIGNIFICAND_MASK) === 0 && lo === 0;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/ExponentMapping.mjs
+var ExponentMapping = class {
+  _shift;
+  constructor(scale) {
+    this._shift = -scale;
+  }
+  /**
+  * Maps positive floating point values to indexes corresponding to scale
+  * @param value
+  * @returns {number} index for provided value at the current scale
+  */
+  mapToIndex(value2) {
+    if (value2 < MIN_VALUE) return this._minNormalLowerBoundaryIndex();
+    return getNormalBase2(value2) + (isPowerOfTwo(value2) ? -1 : 0) >> this._shift;
+  }
+  /**
+  * Returns the lower bucket boundary for the given index for scale
+  *
+  * @param index
+  * @returns {number}
+  */
+  lowerBoundary(index) {
+    const minIndex = this._minNormalLowerBoundaryIndex();
+    if (index < minIndex) throw new MappingError(`underflow: ${index} is < minimum lower boundary: ${minIndex}`);
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index > maxIndex) throw new MappingError(`overflow: ${index} is > maximum lower boundary: ${maxIndex}`);
+    return ldexp(1, index << this._shift);
+  }
+  /**
+  * The scale used by this mapping
+  * @returns {number}
+  */
+  get scale() {
+    if (this._shift === 0) return 0;
+    return -this._shift;
+  }
+  _minNormalLowerBoundaryIndex() {
+    let index = MIN_NORMAL_EXPONENT >> this._shift;
+    if (this._shift < 2) index--;
+    return index;
+  }
+  _maxNormalLowerBoundaryIndex() {
+    return MAX_NORMAL_EXPONENT >> this._shift;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/LogarithmMapping.mjs
+var LogarithmMapping = class {
+  _scale;
+  _scaleFactor;
+  _inverseFactor;
+  constructor(scale) {
+    this._scale = scale;
+    this._scaleFactor = ldexp(Math.LOG2E, scale);
+    this._inverseFactor = ldexp(Math.LN2, -scale);
+  }
+  /**
+  * Maps positive floating point values to indexes corresponding to scale
+  * @param value
+  * @returns {number} index for provided value at the current scale
+  */
+  mapToIndex(value2) {
+    if (value2 <= MIN_VALUE) return this._minNormalLowerBoundaryIndex() - 1;
+    if (isPowerOfTwo(value2)) return (getNormalBase2(value2) << this._scale) - 1;
+    const index = Math.floor(Math.log(value2) * this._scaleFactor);
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index >= maxIndex) return maxIndex;
+    return index;
+  }
+  /**
+  * Returns the lower bucket boundary for the given index for scale
+  *
+  * @param index
+  * @returns {number}
+  */
+  lowerBoundary(index) {
+    const maxIndex = this._maxNormalLowerBoundaryIndex();
+    if (index >= maxIndex) {
+      if (index === maxIndex) return 2 * Math.exp((index - (1 << this._scale)) / this._scaleFactor);
+      throw new MappingError(`overflow: ${index} is > maximum lower boundary: ${maxIndex}`);
+    }
+    const minIndex = this._minNormalLowerBoundaryIndex();
+    if (index <= minIndex) {
+      if (index === minIndex) return MIN_VALUE;
+      else if (index === minIndex - 1) return Math.exp((index + (1 << this._scale)) / this._scaleFactor) / 2;
+      throw new MappingError(`overflow: ${index} is < minimum lower boundary: ${minIndex}`);
+    }
+    return Math.exp(index * this._inverseFactor);
+  }
+  /**
+  * The scale used by this mapping
+  * @returns {number}
+  */
+  get scale() {
+    return this._scale;
+  }
+  _minNormalLowerBoundaryIndex() {
+    return MIN_NORMAL_EXPONENT << this._scale;
+  }
+  _maxNormalLowerBoundaryIndex() {
+    return (MAX_NORMAL_EXPONENT + 1 << this._scale) - 1;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/exponential-histogram/mapping/getMapping.mjs
+var MIN_SCALE = -10;
+var MAX_SCALE = 20;
+var PREBUILT_MAPPINGS = Array.from({ length: 31 }, (_, i) => {
+  if (i > 10) return new LogarithmMapping(i - 10);
+  return new ExponentMapping(i - 10);
+});
+function getMapping(scale) {
+  if (scale > MAX_SCALE || scale < MIN_SCALE) throw new MappingError(`expected scale >= ${MIN_SCALE} && <= ${MAX_SCALE}, got: ${scale}`);
+  return PREBUILT_MAPPINGS[scale + 10];
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/ExponentialHistogram.mjs
+init_dist();
+var HighLow = class HighLow2 {
+  static combine(h1, h2) {
+    return new HighLow2(Math.min(h1.low, h2.low), Math.max(h1.high, h2.high));
+  }
+  low;
+  high;
+  constructor(low, high) {
+    this.low = low;
+    this.high = high;
+  }
+};
+var MAX_SCALE2 = 20;
+var DEFAULT_MAX_SIZE = 160;
+var MIN_MAX_SIZE = 2;
+var ExponentialHistogramAccumulation = class ExponentialHistogramAccumulation2 {
+  startTime;
+  _maxSize;
+  _recordMinMax;
+  _sum;
+  _count;
+  _zeroCount;
+  _min;
+  _max;
+  _positive;
+  _negative;
+  _mapping;
+  constructor(startTime, maxSize = DEFAULT_MAX_SIZE, recordMinMax = true, sum = 0, count2 = 0, zeroCount = 0, min = Number.POSITIVE_INFINITY, max = Number.NEGATIVE_INFINITY, positive = new Buckets(), negative = new Buckets(), mapping = getMapping(MAX_SCALE2)) {
+    this.startTime = startTime;
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+    this._sum = sum;
+    this._count = count2;
+    this._zeroCount = zeroCount;
+    this._min = min;
+    this._max = max;
+    this._positive = positive;
+    this._negative = negative;
+    this._mapping = mapping;
+    if (this._maxSize < MIN_MAX_SIZE) {
+      diag2.warn(`Exponential Histogram Max Size set to ${this._maxSize},                 changing to the minimum size of: ${MIN_MAX_SIZE}`);
+      this._maxSize = MIN_MAX_SIZE;
+    }
+  }
+  /**
+  * record updates a histogram with a single count
+  * @param {Number} value
+  */
+  record(value2) {
+    this.updateByIncrement(value2, 1);
+  }
+  /**
+  * Sets the start time for this accumulation
+  * @param {HrTime} startTime
+  */
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  /**
+  * Returns the datapoint representation of this accumulation
+  * @param {HrTime} startTime
+  */
+  toPointValue() {
+    return {
+      hasMinMax: this._recordMinMax,
+      min: this.min,
+      max: this.max,
+      sum: this.sum,
+      positive: {
+        offset: this.positive.offset,
+        bucketCounts: this.positive.counts()
+      },
+      negative: {
+        offset: this.negative.offset,
+        bucketCounts: this.negative.counts()
+      },
+      count: this.count,
+      scale: this.scale,
+      zeroCount: this.zeroCount
+    };
+  }
+  /**
+  * @returns {Number} The sum of values recorded by this accumulation
+  */
+  get sum() {
+    return this._sum;
+  }
+  /**
+  * @returns {Number} The minimum value recorded by this accumulation
+  */
+  get min() {
+    return this._min;
+  }
+  /**
+  * @returns {Number} The maximum value recorded by this accumulation
+  */
+  get max() {
+    return this._max;
+  }
+  /**
+  * @returns {Number} The count of values recorded by this accumulation
+  */
+  get count() {
+    return this._count;
+  }
+  /**
+  * @returns {Number} The number of 0 values recorded by this accumulation
+  */
+  get zeroCount() {
+    return this._zeroCount;
+  }
+  /**
+  * @returns {Number} The scale used by this accumulation
+  */
+  get scale() {
+    if (this._count === this._zeroCount) return 0;
+    return this._mapping.scale;
+  }
+  /**
+  * positive holds the positive values
+  * @returns {Buckets}
+  */
+  get positive() {
+    return this._positive;
+  }
+  /**
+  * negative holds the negative values by their absolute value
+  * @returns {Buckets}
+  */
+  get negative() {
+    return this._negative;
+  }
+  /**
+  * updateByIncr supports updating a histogram with a non-negative
+  * increment.
+  * @param value
+  * @param increment
+  */
+  updateByIncrement(value2, increment) {
+    if (!Number.isFinite(value2)) return;
+    if (value2 > this._max) this._max = value2;
+    if (value2 < this._min) this._min = value2;
+    this._count += increment;
+    if (value2 === 0) {
+      this._zeroCount += increment;
+      return;
+    }
+    this._sum += value2 * increment;
+    if (value2 > 0) this._updateBuckets(this._positive, value2, increment);
+    else this._updateBuckets(this._negative, -value2, increment);
+  }
+  /**
+  * merge combines data from previous value into self
+  * @param {ExponentialHistogramAccumulation} previous
+  */
+  merge(previous) {
+    if (this._count === 0) {
+      this._min = previous.min;
+      this._max = previous.max;
+    } else if (previous.count !== 0) {
+      if (previous.min < this.min) this._min = previous.min;
+      if (previous.max > this.max) this._max = previous.max;
+    }
+    this.startTime = previous.startTime;
+    this._sum += previous.sum;
+    this._count += previous.count;
+    this._zeroCount += previous.zeroCount;
+    const minScale = this._minScale(previous);
+    this._downscale(this.scale - minScale);
+    this._mergeBuckets(this.positive, previous, previous.positive, minScale);
+    this._mergeBuckets(this.negative, previous, previous.negative, minScale);
+  }
+  /**
+  * diff subtracts other from self
+  * @param {ExponentialHistogramAccumulation} other
+  */
+  diff(other) {
+    this._min = Infinity;
+    this._max = -Infinity;
+    this._sum -= other.sum;
+    this._count -= other.count;
+    this._zeroCount -= other.zeroCount;
+    const minScale = this._minScale(other);
+    this._downscale(this.scale - minScale);
+    this._diffBuckets(this.positive, other, other.positive, minScale);
+    this._diffBuckets(this.negative, other, other.negative, minScale);
+  }
+  /**
+  * clone returns a deep copy of self
+  * @returns {ExponentialHistogramAccumulation}
+  */
+  clone() {
+    return new ExponentialHistogramAccumulation2(this.startTime, this._maxSize, this._recordMinMax, this._sum, this._count, this._zeroCount, this._min, this._max, this.positive.clone(), this.negative.clone(), this._mapping);
+  }
+  /**
+  * _updateBuckets maps the incoming value to a bucket index for the current
+  * scale. If the bucket index is outside of the range of the backing array,
+  * it will rescale the backing array and update the mapping for the new scale.
+  */
+  _updateBuckets(buckets, value2, increment) {
+    let index = this._mapping.mapToIndex(value2);
+    let rescalingNeeded = false;
+    let high = 0;
+    let low = 0;
+    if (buckets.length === 0) {
+      buckets.indexStart = index;
+      buckets.indexEnd = buckets.indexStart;
+      buckets.indexBase = buckets.indexStart;
+    } else if (index < buckets.indexStart && buckets.indexEnd - index >= this._maxSize) {
+      rescalingNeeded = true;
+      low = index;
+      high = buckets.indexEnd;
+    } else if (index > buckets.indexEnd && index - buckets.indexStart >= this._maxSize) {
+      rescalingNeeded = true;
+      low = buckets.indexStart;
+      high = index;
+    }
+    if (rescalingNeeded) {
+      const change = this._changeScale(high, low);
+      this._downscale(change);
+      index = this._mapping.mapToIndex(value2);
+    }
+    this._incrementIndexBy(buckets, index, increment);
+  }
+  /**
+  * _incrementIndexBy increments the count of the bucket specified by `index`.
+  * If the index is outside of the range [buckets.indexStart, buckets.indexEnd]
+  * the boundaries of the backing array will be adjusted and more buckets will
+  * be added if needed.
+  */
+  _incrementIndexBy(buckets, index, increment) {
+    if (increment === 0) return;
+    if (buckets.length === 0) buckets.indexStart = buckets.indexEnd = buckets.indexBase = index;
+    if (index < buckets.indexStart) {
+      const span = buckets.indexEnd - index;
+      if (span >= buckets.backing.length) this._grow(buckets, span + 1);
+      buckets.indexStart = index;
+    } else if (index > buckets.indexEnd) {
+      const span = index - buckets.indexStart;
+      if (span >= buckets.backing.length) this._grow(buckets, span + 1);
+      buckets.indexEnd = index;
+    }
+    let bucketIndex = index - buckets.indexBase;
+    if (bucketIndex < 0) bucketIndex += buckets.backing.length;
+    buckets.incrementBucket(bucketIndex, increment);
+  }
+  /**
+  * grow resizes the backing array by doubling in size up to maxSize.
+  * This extends the array with a bunch of zeros and copies the
+  * existing counts to the same position.
+  */
+  _grow(buckets, needed) {
+    const size = buckets.backing.length;
+    const bias = buckets.indexBase - buckets.indexStart;
+    const oldPositiveLimit = size - bias;
+    let newSize = nextGreaterSquare(needed);
+    if (newSize > this._maxSize) newSize = this._maxSize;
+    const newPositiveLimit = newSize - bias;
+    buckets.backing.growTo(newSize, oldPositiveLimit, newPositiveLimit);
+  }
+  /**
+  * _changeScale computes how much downscaling is needed by shifting the
+  * high and low values until they are separated by no more than size.
+  */
+  _changeScale(high, low) {
+    let change = 0;
+    while (high - low >= this._maxSize) {
+      high >>= 1;
+      low >>= 1;
+      change++;
+    }
+    return change;
+  }
+  /**
+  * _downscale subtracts `change` from the current mapping scale.
+  */
+  _downscale(change) {
+    if (change === 0) return;
+    if (change < 0) throw new Error(`impossible change of scale: ${this.scale}`);
+    const newScale = this._mapping.scale - change;
+    this._positive.downscale(change);
+    this._negative.downscale(change);
+    this._mapping = getMapping(newScale);
+  }
+  /**
+  * _minScale is used by diff and merge to compute an ideal combined scale
+  */
+  _minScale(other) {
+    const minScale = Math.min(this.scale, other.scale);
+    const highLowPos = HighLow.combine(this._highLowAtScale(this.positive, this.scale, minScale), this._highLowAtScale(other.positive, other.scale, minScale));
+    const highLowNeg = HighLow.combine(this._highLowAtScale(this.negative, this.scale, minScale), this._highLowAtScale(other.negative, other.scale, minScale));
+    return Math.min(minScale - this._changeScale(highLowPos.high, highLowPos.low), minScale - this._changeScale(highLowNeg.high, highLowNeg.low));
+  }
+  /**
+  * _highLowAtScale is used by diff and merge to compute an ideal combined scale.
+  */
+  _highLowAtScale(buckets, currentScale, newScale) {
+    if (buckets.length === 0) return new HighLow(0, -1);
+    const shift = currentScale - newScale;
+    return new HighLow(buckets.indexStart >> shift, buckets.indexEnd >> shift);
+  }
+  /**
+  * _mergeBuckets translates index values from another histogram and
+  * adds the values into the corresponding buckets of this histogram.
+  */
+  _mergeBuckets(ours, other, theirs, scale) {
+    const theirOffset = theirs.offset;
+    const theirChange = other.scale - scale;
+    for (let i = 0; i < theirs.length; i++) this._incrementIndexBy(ours, theirOffset + i >> theirChange, theirs.at(i));
+  }
+  /**
+  * _diffBuckets translates index values from another histogram and
+  * subtracts the values in the corresponding buckets of this histogram.
+  */
+  _diffBuckets(ours, other, theirs, scale) {
+    const theirOffset = theirs.offset;
+    const theirChange = other.scale - scale;
+    for (let i = 0; i < theirs.length; i++) {
+      let bucketIndex = (theirOffset + i >> theirChange) - ours.indexBase;
+      if (bucketIndex < 0) bucketIndex += ours.backing.length;
+      ours.decrementBucket(bucketIndex, theirs.at(i));
+    }
+    ours.trim();
+  }
+};
+var ExponentialHistogramAggregator = class {
+  kind = 4;
+  _maxSize;
+  _recordMinMax;
+  /**
+  * @param _maxSize Maximum number of buckets for each of the positive
+  *    and negative ranges, exclusive of the zero-bucket.
+  * @param _recordMinMax If set to true, min and max will be recorded.
+  *    Otherwise, min and max will not be recorded.
+  */
+  constructor(maxSize, recordMinMax) {
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+  }
+  createAccumulation(startTime) {
+    return new ExponentialHistogramAccumulation(startTime, this._maxSize, this._recordMinMax);
+  }
+  /**
+  * Return the result of the merge of two exponential histogram accumulations.
+  */
+  merge(previous, delta) {
+    const result = delta.clone();
+    result.merge(previous);
+    return result;
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const result = current.clone();
+    result.diff(previous);
+    return result;
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 1,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        const pointValue = accumulation.toPointValue();
+        const allowsNegativeValues = descriptor.type === "GAUGE" || descriptor.type === "UP_DOWN_COUNTER" || descriptor.type === "OBSERVABLE_GAUGE" || descriptor.type === "OBSERVABLE_UP_DOWN_COUNTER";
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: {
+            min: pointValue.hasMinMax ? pointValue.min : void 0,
+            max: pointValue.hasMinMax ? pointValue.max : void 0,
+            sum: !allowsNegativeValues ? pointValue.sum : void 0,
+            positive: {
+              offset: pointValue.positive.offset,
+              bucketCounts: pointValue.positive.bucketCounts
+            },
+            negative: {
+              offset: pointValue.negative.offset,
+              bucketCounts: pointValue.negative.bucketCounts
+            },
+            count: pointValue.count,
+            scale: pointValue.scale,
+            zeroCount: pointValue.zeroCount
+          }
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/LastValue.mjs
+var LastValueAccumulation = class {
+  startTime;
+  _current;
+  sampleTime;
+  constructor(startTime, current = 0, sampleTime = [0, 0]) {
+    this.startTime = startTime;
+    this._current = current;
+    this.sampleTime = sampleTime;
+  }
+  record(value2) {
+    this._current = value2;
+    this.sampleTime = millisToHrTime(Date.now());
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var LastValueAggregator = class {
+  kind = 2;
+  createAccumulation(startTime) {
+    return new LastValueAccumulation(startTime);
+  }
+  /**
+  * Returns the result of the merge of the given accumulations.
+  *
+  * Return the newly captured (delta) accumulation for LastValueAggregator.
+  */
+  merge(previous, delta) {
+    const latestAccumulation = hrTimeToMicroseconds(delta.sampleTime) >= hrTimeToMicroseconds(previous.sampleTime) ? delta : previous;
+    return new LastValueAccumulation(previous.startTime, latestAccumulation.toPointValue(), latestAccumulation.sampleTime);
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  *
+  * A delta aggregation is not meaningful to LastValueAggregator, just return
+  * the newly captured (delta) accumulation for LastValueAggregator.
+  */
+  diff(previous, current) {
+    const latestAccumulation = hrTimeToMicroseconds(current.sampleTime) >= hrTimeToMicroseconds(previous.sampleTime) ? current : previous;
+    return new LastValueAccumulation(current.startTime, latestAccumulation.toPointValue(), latestAccumulation.sampleTime);
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 2,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: accumulation.toPointValue()
+        };
+      })
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/aggregator/Sum.mjs
+var SumAccumulation = class {
+  startTime;
+  monotonic;
+  _current;
+  reset;
+  constructor(startTime, monotonic, current = 0, reset = false) {
+    this.startTime = startTime;
+    this.monotonic = monotonic;
+    this._current = current;
+    this.reset = reset;
+  }
+  record(value2) {
+    if (this.monotonic && value2 < 0) return;
+    this._current += value2;
+  }
+  setStartTime(startTime) {
+    this.startTime = startTime;
+  }
+  toPointValue() {
+    return this._current;
+  }
+};
+var SumAggregator = class {
+  kind = 1;
+  monotonic;
+  constructor(monotonic) {
+    this.monotonic = monotonic;
+  }
+  createAccumulation(startTime) {
+    return new SumAccumulation(startTime, this.monotonic);
+  }
+  /**
+  * Returns the result of the merge of the given accumulations.
+  */
+  merge(previous, delta) {
+    const prevPv = previous.toPointValue();
+    const deltaPv = delta.toPointValue();
+    if (delta.reset) return new SumAccumulation(delta.startTime, this.monotonic, deltaPv, delta.reset);
+    return new SumAccumulation(previous.startTime, this.monotonic, prevPv + deltaPv);
+  }
+  /**
+  * Returns a new DELTA aggregation by comparing two cumulative measurements.
+  */
+  diff(previous, current) {
+    const prevPv = previous.toPointValue();
+    const currPv = current.toPointValue();
+    if (this.monotonic && prevPv > currPv) return new SumAccumulation(current.startTime, this.monotonic, currPv, true);
+    return new SumAccumulation(current.startTime, this.monotonic, currPv - prevPv);
+  }
+  toMetricData(descriptor, aggregationTemporality, accumulationByAttributes, endTime) {
+    return {
+      descriptor,
+      aggregationTemporality,
+      dataPointType: 3,
+      dataPoints: accumulationByAttributes.map(([attributes, accumulation]) => {
+        return {
+          attributes,
+          startTime: accumulation.startTime,
+          endTime,
+          value: accumulation.toPointValue()
+        };
+      }),
+      isMonotonic: this.monotonic
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/Aggregation.mjs
+init_dist();
+var DropAggregation = class DropAggregation2 {
+  static DEFAULT_INSTANCE = new DropAggregator();
+  createAggregator(_instrument) {
+    return DropAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var SumAggregation = class SumAggregation2 {
+  static MONOTONIC_INSTANCE = new SumAggregator(true);
+  static NON_MONOTONIC_INSTANCE = new SumAggregator(false);
+  createAggregator(instrument) {
+    switch (instrument.type) {
+      case "COUNTER":
+      case "OBSERVABLE_COUNTER":
+      case "HISTOGRAM":
+        return SumAggregation2.MONOTONIC_INSTANCE;
+      default:
+        return SumAggregation2.NON_MONOTONIC_INSTANCE;
+    }
+  }
+};
+var LastValueAggregation = class LastValueAggregation2 {
+  static DEFAULT_INSTANCE = new LastValueAggregator();
+  createAggregator(_instrument) {
+    return LastValueAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var HistogramAggregation = class HistogramAggregation2 {
+  static DEFAULT_INSTANCE = new HistogramAggregator([
+    0,
+    5,
+    10,
+    25,
+    50,
+    75,
+    100,
+    250,
+    500,
+    750,
+    1e3,
+    2500,
+    5e3,
+    7500,
+    1e4
+  ], true);
+  createAggregator(_instrument) {
+    return HistogramAggregation2.DEFAULT_INSTANCE;
+  }
+};
+var ExplicitBucketHistogramAggregation = class {
+  _boundaries;
+  _recordMinMax;
+  /**
+  * @param boundaries the bucket boundaries of the histogram aggregation
+  * @param _recordMinMax If set to true, min and max will be recorded. Otherwise, min and max will not be recorded.
+  */
+  constructor(boundaries, recordMinMax = true) {
+    if (boundaries == null) throw new Error("ExplicitBucketHistogramAggregation should be created with explicit boundaries, if a single bucket histogram is required, please pass an empty array");
+    boundaries = boundaries.concat();
+    boundaries = boundaries.sort((a, b) => a - b);
+    const minusInfinityIndex = boundaries.lastIndexOf(-Infinity);
+    let infinityIndex = boundaries.indexOf(Infinity);
+    if (infinityIndex === -1) infinityIndex = void 0;
+    this._boundaries = boundaries.slice(minusInfinityIndex + 1, infinityIndex);
+    this._recordMinMax = recordMinMax;
+  }
+  createAggregator(_instrument) {
+    return new HistogramAggregator(this._boundaries, this._recordMinMax);
+  }
+};
+var ExponentialHistogramAggregation = class {
+  _maxSize;
+  _recordMinMax;
+  constructor(maxSize = 160, recordMinMax = true) {
+    this._maxSize = maxSize;
+    this._recordMinMax = recordMinMax;
+  }
+  createAggregator(_instrument) {
+    return new ExponentialHistogramAggregator(this._maxSize, this._recordMinMax);
+  }
+};
+var DefaultAggregation = class {
+  _resolve(instrument) {
+    switch (instrument.type) {
+      case "COUNTER":
+      case "UP_DOWN_COUNTER":
+      case "OBSERVABLE_COUNTER":
+      case "OBSERVABLE_UP_DOWN_COUNTER":
+        return SUM_AGGREGATION;
+      case "GAUGE":
+      case "OBSERVABLE_GAUGE":
+        return LAST_VALUE_AGGREGATION;
+      case "HISTOGRAM":
+        if (instrument.advice.explicitBucketBoundaries) return new ExplicitBucketHistogramAggregation(instrument.advice.explicitBucketBoundaries);
+        return HISTOGRAM_AGGREGATION;
+    }
+    diag2.warn(`Unable to recognize instrument type: ${instrument.type}`);
+    return DROP_AGGREGATION;
+  }
+  createAggregator(instrument) {
+    return this._resolve(instrument).createAggregator(instrument);
+  }
+};
+var DROP_AGGREGATION = new DropAggregation();
+var SUM_AGGREGATION = new SumAggregation();
+var LAST_VALUE_AGGREGATION = new LastValueAggregation();
+var HISTOGRAM_AGGREGATION = new HistogramAggregation();
+new ExponentialHistogramAggregation();
+var DEFAULT_AGGREGATION = new DefaultAggregation();
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/AggregationOption.mjs
+var AggregationType = /* @__PURE__ */ (function(AggregationType2) {
+  AggregationType2[AggregationType2["DEFAULT"] = 0] = "DEFAULT";
+  AggregationType2[AggregationType2["DROP"] = 1] = "DROP";
+  AggregationType2[AggregationType2["SUM"] = 2] = "SUM";
+  AggregationType2[AggregationType2["LAST_VALUE"] = 3] = "LAST_VALUE";
+  AggregationType2[AggregationType2["EXPLICIT_BUCKET_HISTOGRAM"] = 4] = "EXPLICIT_BUCKET_HISTOGRAM";
+  AggregationType2[AggregationType2["EXPONENTIAL_HISTOGRAM"] = 5] = "EXPONENTIAL_HISTOGRAM";
+  return AggregationType2;
+})({});
+function toAggregation(option) {
+  switch (option.type) {
+    case 0:
+      return DEFAULT_AGGREGATION;
+    case 1:
+      return DROP_AGGREGATION;
+    case 2:
+      return SUM_AGGREGATION;
+    case 3:
+      return LAST_VALUE_AGGREGATION;
+    case 5: {
+      const expOption = option;
+      return new ExponentialHistogramAggregation(expOption.options?.maxSize, expOption.options?.recordMinMax);
+    }
+    case 4: {
+      const expOption = option;
+      if (expOption.options == null) return HISTOGRAM_AGGREGATION;
+      else return new ExplicitBucketHistogramAggregation(expOption.options?.boundaries, expOption.options?.recordMinMax);
+    }
+    default:
+      throw new Error("Unsupported Aggregation");
+  }
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/AggregationSelector.mjs
+var DEFAULT_AGGREGATION_SELECTOR = (_instrumentType) => {
+  return { type: 0 };
+};
+var DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR = (_instrumentType) => 1;
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/semconv.mjs
+var ATTR_OTEL_COMPONENT_NAME = "otel.component.name";
+var ATTR_OTEL_COMPONENT_TYPE = "otel.component.type";
+var METRIC_OTEL_SDK_METRIC_READER_COLLECTION_DURATION = "otel.sdk.metric_reader.collection.duration";
+var ATTR_ERROR_TYPE2 = "error.type";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricReaderMetrics.mjs
+var componentCounter = /* @__PURE__ */ new Map();
+var MetricReaderMetrics = class {
+  collectionDuration;
+  standardAttrs;
+  constructor(componentType, meter) {
+    const counter = componentCounter.get(componentType) ?? 0;
+    componentCounter.set(componentType, counter + 1);
+    this.standardAttrs = {
+      [ATTR_OTEL_COMPONENT_TYPE]: componentType,
+      [ATTR_OTEL_COMPONENT_NAME]: `${componentType}/${counter}`
+    };
+    this.collectionDuration = meter.createHistogram(METRIC_OTEL_SDK_METRIC_READER_COLLECTION_DURATION, {
+      unit: "s",
+      description: "The duration of the collect operation of the metric reader.",
+      advice: { explicitBucketBoundaries: [] }
+    });
+  }
+  recordCollection(durationSecs, error63) {
+    const attrs = error63 ? {
+      ...this.standardAttrs,
+      [ATTR_ERROR_TYPE2]: error63
+    } : this.standardAttrs;
+    this.collectionDuration.record(durationSecs, attrs);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/version.mjs
+var VERSION9 = "3.1.1";
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/export/MetricReader.mjs
+init_dist();
+var MetricReader = class {
+  _shutdown = false;
+  _metricProducers;
+  _sdkMetricProducer;
+  _selfObsMetrics;
+  _aggregationTemporalitySelector;
+  _aggregationSelector;
+  _cardinalitySelector;
+  _otelComponentType;
+  constructor(options) {
+    this._aggregationSelector = options?.aggregationSelector ?? DEFAULT_AGGREGATION_SELECTOR;
+    this._aggregationTemporalitySelector = options?.aggregationTemporalitySelector ?? DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR;
+    this._metricProducers = options?.metricProducers ?? [];
+    this._cardinalitySelector = options?.cardinalitySelector;
+    this._otelComponentType = options?.otelComponentType ?? this.constructor.name;
+    this._selfObsMetrics = new MetricReaderMetrics(this._otelComponentType, createNoopMeter());
+  }
+  setMetricProducer(metricProducer) {
+    if (this._sdkMetricProducer) throw new Error("MetricReader can not be bound to a MeterProvider again.");
+    this._sdkMetricProducer = metricProducer;
+    this.onInitialized();
+  }
+  _setSelfObsMeterProvider(meterProvider) {
+    const meter = meterProvider.getMeter("@opentelemetry/sdk-metrics", VERSION9);
+    this._selfObsMetrics = new MetricReaderMetrics(this._otelComponentType, meter);
+  }
+  selectAggregation(instrumentType) {
+    return this._aggregationSelector(instrumentType);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._aggregationTemporalitySelector(instrumentType);
+  }
+  selectCardinalityLimit(instrumentType) {
+    return this._cardinalitySelector ? this._cardinalitySelector(instrumentType) : 2e3;
+  }
+  /**
+  * Handle once the SDK has initialized this {@link MetricReader}
+  * Overriding this method is optional.
+  */
+  onInitialized() {
+  }
+  async collect(options) {
+    if (this._sdkMetricProducer === void 0) throw new Error("MetricReader is not bound to a MetricProducer");
+    if (this._shutdown) throw new Error("MetricReader is shutdown");
+    const startTime = hrTime();
+    const [sdkCollectionResults, ...additionalCollectionResults] = await Promise.all([this._sdkMetricProducer.collect({ timeoutMillis: options?.timeoutMillis }), ...this._metricProducers.map((producer) => producer.collect({ timeoutMillis: options?.timeoutMillis }))]);
+    const endTime = hrTime();
+    const errors = sdkCollectionResults.errors.concat(additionalCollectionResults.flatMap((result) => result.errors));
+    const collectDuration = hrTimeToSeconds(hrTimeDuration(startTime, endTime));
+    this._selfObsMetrics.recordCollection(collectDuration, errors.length > 0 ? errors[0].name ?? "collect_error" : void 0);
+    return {
+      resourceMetrics: {
+        resource: sdkCollectionResults.resourceMetrics.resource,
+        scopeMetrics: sdkCollectionResults.resourceMetrics.scopeMetrics.concat(additionalCollectionResults.flatMap((result) => result.resourceMetrics.scopeMetrics))
+      },
+      errors
+    };
+  }
+  async shutdown(options) {
+    if (this._shutdown) {
+      diag2.error("Cannot call shutdown twice.");
+      return;
+    }
+    if (options?.timeoutMillis == null) await this.onShutdown();
+    else await callWithTimeout(this.onShutdown(), options.timeoutMillis);
+    this._shutdown = true;
+  }
+  async forceFlush(options) {
+    if (this._shutdown) {
+      diag2.warn("Cannot forceFlush on already shutdown MetricReader.");
+      return;
+    }
+    if (options?.timeoutMillis == null) {
+      await this.onForceFlush();
+      return;
+    }
+    await callWithTimeout(this.onForceFlush(), options.timeoutMillis);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/AttributesProcessor.mjs
+var NoopAttributesProcessor = class {
+  process(incoming, _context) {
+    return incoming;
+  }
+};
+var MultiAttributesProcessor = class {
+  _processors;
+  constructor(processors) {
+    this._processors = processors;
+  }
+  process(incoming, context2) {
+    let filteredAttributes = incoming;
+    for (const processor of this._processors) filteredAttributes = processor.process(filteredAttributes, context2);
+    return filteredAttributes;
+  }
+};
+function createNoopAttributesProcessor() {
+  return NOOP;
+}
+function createMultiAttributesProcessor(processors) {
+  return new MultiAttributesProcessor(processors);
+}
+var NOOP = new NoopAttributesProcessor();
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/ViewRegistry.mjs
+var ViewRegistry = class {
+  _registeredViews = [];
+  addView(view) {
+    this._registeredViews.push(view);
+  }
+  findViews(instrument, meter) {
+    return this._registeredViews.filter((registeredView) => {
+      return this._matchInstrument(registeredView.instrumentSelector, instrument) && this._matchMeter(registeredView.meterSelector, meter);
+    });
+  }
+  _matchInstrument(selector, instrument) {
+    return (selector.getType() === void 0 || instrument.type === selector.getType()) && selector.getNameFilter().match(instrument.name) && selector.getUnitFilter().match(instrument.unit);
+  }
+  _matchMeter(selector, meter) {
+    return selector.getNameFilter().match(meter.name) && (meter.version === void 0 || selector.getVersionFilter().match(meter.version)) && (meter.schemaUrl === void 0 || selector.getSchemaUrlFilter().match(meter.schemaUrl));
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/InstrumentDescriptor.mjs
+init_dist();
+function createInstrumentDescriptor(name, type, options) {
+  if (!isValidName(name)) diag2.warn(`Invalid metric name: "${name}". The metric name should be a ASCII string with a length no greater than 255 characters.`);
+  return {
+    name,
+    type,
+    description: options?.description ?? "",
+    unit: options?.unit ?? "",
+    valueType: options?.valueType ?? ValueType.DOUBLE,
+    advice: options?.advice ?? {}
+  };
+}
+function createInstrumentDescriptorWithView(view, instrument) {
+  return {
+    name: view.name ?? instrument.name,
+    description: view.description ?? instrument.description,
+    type: instrument.type,
+    unit: instrument.unit,
+    valueType: instrument.valueType,
+    advice: instrument.advice
+  };
+}
+function isDescriptorCompatibleWith(descriptor, otherDescriptor) {
+  return equalsCaseInsensitive(descriptor.name, otherDescriptor.name) && descriptor.unit === otherDescriptor.unit && descriptor.type === otherDescriptor.type && descriptor.valueType === otherDescriptor.valueType;
+}
+var NAME_REGEXP = /^[a-z][a-z0-9_.\-/]{0,254}$/i;
+function isValidName(name) {
+  return NAME_REGEXP.test(name);
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/Instruments.mjs
+init_dist();
+var SyncInstrument = class {
+  _writableMetricStorage;
+  _descriptor;
+  constructor(writableMetricStorage, descriptor) {
+    this._writableMetricStorage = writableMetricStorage;
+    this._descriptor = descriptor;
+  }
+  _record(value2, attributes = {}, context2) {
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    if (this._descriptor.valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${this._descriptor.name}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    this._writableMetricStorage.record(value2, attributes, context2, Date.now());
+  }
+};
+var UpDownCounterInstrument = class extends SyncInstrument {
+  /**
+  * Increment value of counter by the input. Inputs may be negative.
+  */
+  add(value2, attributes, ctx) {
+    this._record(value2, attributes, ctx);
+  }
+};
+var CounterInstrument = class extends SyncInstrument {
+  /**
+  * Increment value of counter by the input. Inputs may not be negative.
+  */
+  add(value2, attributes, ctx) {
+    if (value2 < 0) {
+      diag2.warn(`negative value provided to counter ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    this._record(value2, attributes, ctx);
+  }
+};
+var GaugeInstrument = class extends SyncInstrument {
+  /**
+  * Records a measurement.
+  */
+  record(value2, attributes, ctx) {
+    this._record(value2, attributes, ctx);
+  }
+};
+var HistogramInstrument = class extends SyncInstrument {
+  /**
+  * Records a measurement. Value of the measurement must not be negative.
+  */
+  record(value2, attributes, ctx) {
+    if (value2 < 0) {
+      diag2.warn(`negative value provided to histogram ${this._descriptor.name}: ${value2}`);
+      return;
+    }
+    this._record(value2, attributes, ctx);
+  }
+};
+var ObservableInstrument = class {
+  /** @internal */
+  _metricStorages;
+  /** @internal */
+  _descriptor;
+  _observableRegistry;
+  constructor(descriptor, metricStorages, observableRegistry) {
+    this._descriptor = descriptor;
+    this._metricStorages = metricStorages;
+    this._observableRegistry = observableRegistry;
+  }
+  /**
+  * @see {Observable.addCallback}
+  */
+  addCallback(callback) {
+    this._observableRegistry.addCallback(callback, this);
+  }
+  /**
+  * @see {Observable.removeCallback}
+  */
+  removeCallback(callback) {
+    this._observableRegistry.removeCallback(callback, this);
+  }
+};
+var ObservableCounterInstrument = class extends ObservableInstrument {
+};
+var ObservableGaugeInstrument = class extends ObservableInstrument {
+};
+var ObservableUpDownCounterInstrument = class extends ObservableInstrument {
+};
+function isObservableInstrument(it) {
+  return it instanceof ObservableInstrument;
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/Meter.mjs
+var Meter = class {
+  _meterSharedState;
+  constructor(meterSharedState) {
+    this._meterSharedState = meterSharedState;
+  }
+  /**
+  * Create a {@link Gauge} instrument.
+  */
+  createGauge(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "GAUGE", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new GaugeInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link Histogram} instrument.
+  */
+  createHistogram(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "HISTOGRAM", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new HistogramInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link Counter} instrument.
+  */
+  createCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "COUNTER", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new CounterInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link UpDownCounter} instrument.
+  */
+  createUpDownCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "UP_DOWN_COUNTER", options);
+    const storage = this._meterSharedState.registerMetricStorage(descriptor);
+    return new UpDownCounterInstrument(storage, descriptor);
+  }
+  /**
+  * Create a {@link ObservableGauge} instrument.
+  */
+  createObservableGauge(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_GAUGE", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableGaugeInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * Create a {@link ObservableCounter} instrument.
+  */
+  createObservableCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_COUNTER", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableCounterInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * Create a {@link ObservableUpDownCounter} instrument.
+  */
+  createObservableUpDownCounter(name, options) {
+    const descriptor = createInstrumentDescriptor(name, "OBSERVABLE_UP_DOWN_COUNTER", options);
+    const storages = this._meterSharedState.registerAsyncMetricStorage(descriptor);
+    return new ObservableUpDownCounterInstrument(descriptor, storages, this._meterSharedState.observableRegistry);
+  }
+  /**
+  * @see {@link Meter.addBatchObservableCallback}
+  */
+  addBatchObservableCallback(callback, observables) {
+    this._meterSharedState.observableRegistry.addBatchCallback(callback, observables);
+  }
+  /**
+  * @see {@link Meter.removeBatchObservableCallback}
+  */
+  removeBatchObservableCallback(callback, observables) {
+    this._meterSharedState.observableRegistry.removeBatchCallback(callback, observables);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricStorage.mjs
+var MetricStorage = class {
+  _instrumentDescriptor;
+  constructor(instrumentDescriptor) {
+    this._instrumentDescriptor = instrumentDescriptor;
+  }
+  getInstrumentDescriptor() {
+    return this._instrumentDescriptor;
+  }
+  updateDescription(description) {
+    this._instrumentDescriptor = createInstrumentDescriptor(this._instrumentDescriptor.name, this._instrumentDescriptor.type, {
+      description,
+      valueType: this._instrumentDescriptor.valueType,
+      unit: this._instrumentDescriptor.unit,
+      advice: this._instrumentDescriptor.advice
+    });
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/HashMap.mjs
+var HashMap = class {
+  _valueMap = /* @__PURE__ */ new Map();
+  _keyMap = /* @__PURE__ */ new Map();
+  _hash;
+  constructor(hash2) {
+    this._hash = hash2;
+  }
+  get(key, hashCode) {
+    hashCode ??= this._hash(key);
+    return this._valueMap.get(hashCode);
+  }
+  getOrDefault(key, defaultFactory) {
+    const hash2 = this._hash(key);
+    if (this._valueMap.has(hash2)) return this._valueMap.get(hash2);
+    const val = defaultFactory();
+    if (!this._keyMap.has(hash2)) this._keyMap.set(hash2, key);
+    this._valueMap.set(hash2, val);
+    return val;
+  }
+  set(key, value2, hashCode) {
+    hashCode ??= this._hash(key);
+    if (!this._keyMap.has(hashCode)) this._keyMap.set(hashCode, key);
+    this._valueMap.set(hashCode, value2);
+  }
+  has(key, hashCode) {
+    hashCode ??= this._hash(key);
+    return this._valueMap.has(hashCode);
+  }
+  *keys() {
+    const keyIterator = this._keyMap.entries();
+    let next = keyIterator.next();
+    while (next.done !== true) {
+      yield [next.value[1], next.value[0]];
+      next = keyIterator.next();
+    }
+  }
+  *entries() {
+    const valueIterator = this._valueMap.entries();
+    let next = valueIterator.next();
+    while (next.done !== true) {
+      yield [
+        this._keyMap.get(next.value[0]),
+        next.value[1],
+        next.value[0]
+      ];
+      next = valueIterator.next();
+    }
+  }
+  get size() {
+    return this._valueMap.size;
+  }
+};
+var AttributeHashMap = class extends HashMap {
+  constructor() {
+    super(hashAttributes);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/DeltaMetricProcessor.mjs
+var DeltaMetricProcessor = class {
+  _activeCollectionStorage = new AttributeHashMap();
+  _cumulativeMemoStorage = new AttributeHashMap();
+  _cardinalityLimit;
+  _overflowAttributes = { "otel.metric.overflow": true };
+  _overflowHashCode;
+  _aggregator;
+  constructor(aggregator, aggregationCardinalityLimit) {
+    this._aggregator = aggregator;
+    this._cardinalityLimit = (aggregationCardinalityLimit ?? 2e3) - 1;
+    this._overflowHashCode = hashAttributes(this._overflowAttributes);
+  }
+  record(value2, attributes, collectionTime) {
+    let accumulation = this._activeCollectionStorage.get(attributes);
+    if (!accumulation) {
+      const hrTime2 = millisToHrTime(collectionTime);
+      if (this._activeCollectionStorage.size >= this._cardinalityLimit) {
+        this._activeCollectionStorage.getOrDefault(this._overflowAttributes, () => this._aggregator.createAccumulation(hrTime2))?.record(value2);
+        return;
+      }
+      accumulation = this._aggregator.createAccumulation(hrTime2);
+      this._activeCollectionStorage.set(attributes, accumulation);
+    }
+    accumulation?.record(value2);
+  }
+  batchCumulate(measurements, collectionTime) {
+    for (const [originalAttributes, value2, originalHashCode] of measurements.entries()) {
+      let attributes = originalAttributes;
+      let hashCode = originalHashCode;
+      const accumulation = this._aggregator.createAccumulation(collectionTime);
+      accumulation?.record(value2);
+      let delta = accumulation;
+      if (this._cumulativeMemoStorage.has(attributes, hashCode)) {
+        const previous = this._cumulativeMemoStorage.get(attributes, hashCode);
+        delta = this._aggregator.diff(previous, accumulation);
+      } else if (this._cumulativeMemoStorage.size >= this._cardinalityLimit) {
+        attributes = this._overflowAttributes;
+        hashCode = this._overflowHashCode;
+        if (this._cumulativeMemoStorage.has(attributes, hashCode)) {
+          const previous = this._cumulativeMemoStorage.get(attributes, hashCode);
+          delta = this._aggregator.diff(previous, accumulation);
+        }
+      }
+      if (this._activeCollectionStorage.has(attributes, hashCode)) {
+        const active = this._activeCollectionStorage.get(attributes, hashCode);
+        delta = this._aggregator.merge(active, delta);
+      }
+      this._cumulativeMemoStorage.set(attributes, accumulation, hashCode);
+      this._activeCollectionStorage.set(attributes, delta, hashCode);
+    }
+  }
+  /**
+  * Returns a collection of delta metrics. Start time is the when first
+  * time event collected.
+  */
+  collect() {
+    const unreportedDelta = this._activeCollectionStorage;
+    this._activeCollectionStorage = new AttributeHashMap();
+    return unreportedDelta;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/TemporalMetricProcessor.mjs
+var TemporalMetricProcessor = class TemporalMetricProcessor2 {
+  _aggregator;
+  _unreportedAccumulations = /* @__PURE__ */ new Map();
+  _reportHistory = /* @__PURE__ */ new Map();
+  constructor(aggregator, collectorHandles) {
+    this._aggregator = aggregator;
+    collectorHandles.forEach((handle) => {
+      this._unreportedAccumulations.set(handle, []);
+    });
+  }
+  /**
+  * Builds the {@link MetricData} streams to report against a specific MetricCollector.
+  * @param collector The information of the MetricCollector.
+  * @param collectors The registered collectors.
+  * @param instrumentDescriptor The instrumentation descriptor that these metrics generated with.
+  * @param currentAccumulations The current accumulation of metric data from instruments.
+  * @param collectionTime The current collection timestamp.
+  * @returns The {@link MetricData} points or `null`.
+  */
+  buildMetrics(collector, instrumentDescriptor, currentAccumulations, collectionTime) {
+    this._stashAccumulations(currentAccumulations);
+    const unreportedAccumulations = this._getMergedUnreportedAccumulations(collector);
+    let result = unreportedAccumulations;
+    let aggregationTemporality;
+    if (this._reportHistory.has(collector)) {
+      const last = this._reportHistory.get(collector);
+      const lastCollectionTime = last.collectionTime;
+      aggregationTemporality = last.aggregationTemporality;
+      if (aggregationTemporality === 1) result = TemporalMetricProcessor2.merge(last.accumulations, unreportedAccumulations, this._aggregator);
+      else result = TemporalMetricProcessor2.calibrateStartTime(last.accumulations, unreportedAccumulations, lastCollectionTime);
+    } else aggregationTemporality = collector.selectAggregationTemporality(instrumentDescriptor.type);
+    this._reportHistory.set(collector, {
+      accumulations: result,
+      collectionTime,
+      aggregationTemporality
+    });
+    const accumulationRecords = AttributesMapToAccumulationRecords(result);
+    if (accumulationRecords.length === 0) return;
+    return this._aggregator.toMetricData(instrumentDescriptor, aggregationTemporality, accumulationRecords, collectionTime);
+  }
+  _stashAccumulations(currentAccumulation) {
+    const registeredCollectors = this._unreportedAccumulations.keys();
+    for (const collector of registeredCollectors) {
+      let stash = this._unreportedAccumulations.get(collector);
+      if (stash === void 0) {
+        stash = [];
+        this._unreportedAccumulations.set(collector, stash);
+      }
+      stash.push(currentAccumulation);
+    }
+  }
+  _getMergedUnreportedAccumulations(collector) {
+    let result = new AttributeHashMap();
+    const unreportedList = this._unreportedAccumulations.get(collector);
+    this._unreportedAccumulations.set(collector, []);
+    if (unreportedList === void 0) return result;
+    for (const it of unreportedList) result = TemporalMetricProcessor2.merge(result, it, this._aggregator);
+    return result;
+  }
+  static merge(last, current, aggregator) {
+    const result = last;
+    const iterator = current.entries();
+    let next = iterator.next();
+    while (next.done !== true) {
+      const [key, record2, hash2] = next.value;
+      if (last.has(key, hash2)) {
+        const lastAccumulation = last.get(key, hash2);
+        const accumulation = aggregator.merge(lastAccumulation, record2);
+        result.set(key, accumulation, hash2);
+      } else result.set(key, record2, hash2);
+      next = iterator.next();
+    }
+    return result;
+  }
+  /**
+  * Calibrate the reported metric streams' startTime to lastCollectionTime. Leaves
+  * the new stream to be the initial observation time unchanged.
+  */
+  static calibrateStartTime(last, current, lastCollectionTime) {
+    for (const [key, hash2] of last.keys()) current.get(key, hash2)?.setStartTime(lastCollectionTime);
+    return current;
+  }
+};
+function AttributesMapToAccumulationRecords(map2) {
+  return Array.from(map2.entries());
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/AsyncMetricStorage.mjs
+var AsyncMetricStorage = class extends MetricStorage {
+  _aggregationCardinalityLimit;
+  _deltaMetricStorage;
+  _temporalMetricStorage;
+  _attributesProcessor;
+  constructor(_instrumentDescriptor, aggregator, attributesProcessor, collectorHandles, aggregationCardinalityLimit) {
+    super(_instrumentDescriptor);
+    this._aggregationCardinalityLimit = aggregationCardinalityLimit;
+    this._deltaMetricStorage = new DeltaMetricProcessor(aggregator, this._aggregationCardinalityLimit);
+    this._temporalMetricStorage = new TemporalMetricProcessor(aggregator, collectorHandles);
+    this._attributesProcessor = attributesProcessor;
+  }
+  record(measurements, observationTime) {
+    if (this._attributesProcessor === void 0) {
+      this._deltaMetricStorage.batchCumulate(measurements, observationTime);
+      return;
+    }
+    const processed = new AttributeHashMap();
+    for (const [attributes, value2] of measurements.entries()) processed.set(this._attributesProcessor.process(attributes), value2);
+    this._deltaMetricStorage.batchCumulate(processed, observationTime);
+  }
+  /**
+  * Collects the metrics from this storage. The ObservableCallback is invoked
+  * during the collection.
+  *
+  * Note: This is a stateful operation and may reset any interval-related
+  * state for the MetricCollector.
+  */
+  collect(collector, collectionTime) {
+    const accumulations = this._deltaMetricStorage.collect();
+    return this._temporalMetricStorage.buildMetrics(collector, this._instrumentDescriptor, accumulations, collectionTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/RegistrationConflicts.mjs
+function getIncompatibilityDetails(existing, otherDescriptor) {
+  let incompatibility = "";
+  if (existing.unit !== otherDescriptor.unit) incompatibility += `	- Unit '${existing.unit}' does not match '${otherDescriptor.unit}'
+`;
+  if (existing.type !== otherDescriptor.type) incompatibility += `	- Type '${existing.type}' does not match '${otherDescriptor.type}'
+`;
+  if (existing.valueType !== otherDescriptor.valueType) incompatibility += `	- Value Type '${existing.valueType}' does not match '${otherDescriptor.valueType}'
+`;
+  if (existing.description !== otherDescriptor.description) incompatibility += `	- Description '${existing.description}' does not match '${otherDescriptor.description}'
+`;
+  return incompatibility;
+}
+function getValueTypeConflictResolutionRecipe(existing, otherDescriptor) {
+  return `	- use valueType '${existing.valueType}' on instrument creation or use an instrument name other than '${otherDescriptor.name}'`;
+}
+function getUnitConflictResolutionRecipe(existing, otherDescriptor) {
+  return `	- use unit '${existing.unit}' on instrument creation or use an instrument name other than '${otherDescriptor.name}'`;
+}
+function getTypeConflictResolutionRecipe(existing, otherDescriptor) {
+  const selector = {
+    name: otherDescriptor.name,
+    type: otherDescriptor.type,
+    unit: otherDescriptor.unit
+  };
+  const selectorString = JSON.stringify(selector);
+  return `	- create a new view with a name other than '${existing.name}' and InstrumentSelector '${selectorString}'`;
+}
+function getDescriptionResolutionRecipe(existing, otherDescriptor) {
+  const selector = {
+    name: otherDescriptor.name,
+    type: otherDescriptor.type,
+    unit: otherDescriptor.unit
+  };
+  const selectorString = JSON.stringify(selector);
+  return `	- create a new view with a name other than '${existing.name}' and InstrumentSelector '${selectorString}'
+    	- OR - create a new view with the name ${existing.name} and description '${existing.description}' and InstrumentSelector ${selectorString}
+    	- OR - create a new view with the name ${otherDescriptor.name} and description '${existing.description}' and InstrumentSelector ${selectorString}`;
+}
+function getConflictResolutionRecipe(existing, otherDescriptor) {
+  if (existing.valueType !== otherDescriptor.valueType) return getValueTypeConflictResolutionRecipe(existing, otherDescriptor);
+  if (existing.unit !== otherDescriptor.unit) return getUnitConflictResolutionRecipe(existing, otherDescriptor);
+  if (existing.type !== otherDescriptor.type) return getTypeConflictResolutionRecipe(existing, otherDescriptor);
+  if (existing.description !== otherDescriptor.description) return getDescriptionResolutionRecipe(existing, otherDescriptor);
+  return "";
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricStorageRegistry.mjs
+init_dist();
+var MetricStorageRegistry = class MetricStorageRegistry2 {
+  _sharedRegistry = /* @__PURE__ */ new Map();
+  _perCollectorRegistry = /* @__PURE__ */ new Map();
+  static create() {
+    return new MetricStorageRegistry2();
+  }
+  getStorages(collector) {
+    let storages = [];
+    for (const metricStorages of this._sharedRegistry.values()) storages = storages.concat(metricStorages);
+    const perCollectorStorages = this._perCollectorRegistry.get(collector);
+    if (perCollectorStorages != null) for (const metricStorages of perCollectorStorages.values()) storages = storages.concat(metricStorages);
+    return storages;
+  }
+  register(storage) {
+    this._registerStorage(storage, this._sharedRegistry);
+  }
+  registerForCollector(collector, storage) {
+    let storageMap = this._perCollectorRegistry.get(collector);
+    if (storageMap == null) {
+      storageMap = /* @__PURE__ */ new Map();
+      this._perCollectorRegistry.set(collector, storageMap);
+    }
+    this._registerStorage(storage, storageMap);
+  }
+  findOrUpdateCompatibleStorage(expectedDescriptor) {
+    const storages = this._sharedRegistry.get(expectedDescriptor.name);
+    if (storages === void 0) return null;
+    return this._findOrUpdateCompatibleStorage(expectedDescriptor, storages);
+  }
+  findOrUpdateCompatibleCollectorStorage(collector, expectedDescriptor) {
+    const storageMap = this._perCollectorRegistry.get(collector);
+    if (storageMap === void 0) return null;
+    const storages = storageMap.get(expectedDescriptor.name);
+    if (storages === void 0) return null;
+    return this._findOrUpdateCompatibleStorage(expectedDescriptor, storages);
+  }
+  _registerStorage(storage, storageMap) {
+    const descriptor = storage.getInstrumentDescriptor();
+    const storages = storageMap.get(descriptor.name);
+    if (storages === void 0) {
+      storageMap.set(descriptor.name, [storage]);
+      return;
+    }
+    storages.push(storage);
+  }
+  _findOrUpdateCompatibleStorage(expectedDescriptor, existingStorages) {
+    let compatibleStorage = null;
+    for (const existingStorage of existingStorages) {
+      const existingDescriptor = existingStorage.getInstrumentDescriptor();
+      if (isDescriptorCompatibleWith(existingDescriptor, expectedDescriptor)) {
+        if (existingDescriptor.description !== expectedDescriptor.description) {
+          if (expectedDescriptor.description.length > existingDescriptor.description.length) existingStorage.updateDescription(expectedDescriptor.description);
+          diag2.warn("A view or instrument with the name ", expectedDescriptor.name, " has already been registered, but has a different description and is incompatible with another registered view.\n", "Details:\n", getIncompatibilityDetails(existingDescriptor, expectedDescriptor), "The longer description will be used.\nTo resolve the conflict:", getConflictResolutionRecipe(existingDescriptor, expectedDescriptor));
+        }
+        compatibleStorage = existingStorage;
+      } else diag2.warn("A view or instrument with the name ", expectedDescriptor.name, " has already been registered and is incompatible with another registered view.\n", "Details:\n", getIncompatibilityDetails(existingDescriptor, expectedDescriptor), "To resolve the conflict:\n", getConflictResolutionRecipe(existingDescriptor, expectedDescriptor));
+    }
+    return compatibleStorage;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MultiWritableMetricStorage.mjs
+init_dist();
+var MultiMetricStorage = class {
+  _backingStorages;
+  hasAttributeProcessor;
+  constructor(backingStorages) {
+    this._backingStorages = backingStorages;
+    this.hasAttributeProcessor = backingStorages.some((s) => s.hasAttributeProcessor);
+  }
+  record(value2, attributes, context$1, recordTime) {
+    if (this.hasAttributeProcessor && context$1 === void 0) context$1 = context.active();
+    const storages = this._backingStorages;
+    for (let i = 0; i < storages.length; i++) storages[i].record(value2, attributes, context$1, recordTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/ObservableResult.mjs
+init_dist();
+var ObservableResultImpl = class {
+  /**
+  * @internal
+  */
+  _buffer = new AttributeHashMap();
+  _instrumentName;
+  _valueType;
+  constructor(instrumentName, valueType) {
+    this._instrumentName = instrumentName;
+    this._valueType = valueType;
+  }
+  /**
+  * Observe a measurement of the value associated with the given attributes.
+  */
+  observe(value2, attributes = {}) {
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${this._instrumentName}: ${value2}`);
+      return;
+    }
+    if (this._valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${this._instrumentName}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    this._buffer.set(attributes, value2);
+  }
+};
+var BatchObservableResultImpl = class {
+  /**
+  * @internal
+  */
+  _buffer = /* @__PURE__ */ new Map();
+  /**
+  * Observe a measurement of the value associated with the given attributes.
+  */
+  observe(metric, value2, attributes = {}) {
+    if (!isObservableInstrument(metric)) return;
+    let map2 = this._buffer.get(metric);
+    if (map2 == null) {
+      map2 = new AttributeHashMap();
+      this._buffer.set(metric, map2);
+    }
+    if (typeof value2 !== "number") {
+      diag2.warn(`non-number value provided to metric ${metric._descriptor.name}: ${value2}`);
+      return;
+    }
+    if (metric._descriptor.valueType === ValueType.INT && !Number.isInteger(value2)) {
+      diag2.warn(`INT value type cannot accept a floating-point value for ${metric._descriptor.name}, ignoring the fractional digits.`);
+      value2 = Math.trunc(value2);
+      if (!Number.isInteger(value2)) return;
+    }
+    map2.set(attributes, value2);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/ObservableRegistry.mjs
+init_dist();
+var ObservableRegistry = class {
+  _callbacks = [];
+  _batchCallbacks = [];
+  addCallback(callback, instrument) {
+    if (this._findCallback(callback, instrument) >= 0) return;
+    this._callbacks.push({
+      callback,
+      instrument
+    });
+  }
+  removeCallback(callback, instrument) {
+    const idx = this._findCallback(callback, instrument);
+    if (idx < 0) return;
+    this._callbacks.splice(idx, 1);
+  }
+  addBatchCallback(callback, instruments) {
+    const observableInstruments = new Set(instruments.filter(isObservableInstrument));
+    if (observableInstruments.size === 0) {
+      diag2.error("BatchObservableCallback is not associated with valid instruments", instruments);
+      return;
+    }
+    if (this._findBatchCallback(callback, observableInstruments) >= 0) return;
+    this._batchCallbacks.push({
+      callback,
+      instruments: observableInstruments
+    });
+  }
+  removeBatchCallback(callback, instruments) {
+    const observableInstruments = new Set(instruments.filter(isObservableInstrument));
+    const idx = this._findBatchCallback(callback, observableInstruments);
+    if (idx < 0) return;
+    this._batchCallbacks.splice(idx, 1);
+  }
+  /**
+  * @returns a promise of rejected reasons for invoking callbacks.
+  */
+  async observe(collectionTime, timeoutMillis) {
+    const callbackFutures = this._observeCallbacks(collectionTime, timeoutMillis);
+    const batchCallbackFutures = this._observeBatchCallbacks(collectionTime, timeoutMillis);
+    return (await Promise.allSettled([...callbackFutures, ...batchCallbackFutures])).filter((result) => result.status === "rejected").map((result) => result.reason);
+  }
+  _observeCallbacks(observationTime, timeoutMillis) {
+    return this._callbacks.map(async ({ callback, instrument }) => {
+      const observableResult = new ObservableResultImpl(instrument._descriptor.name, instrument._descriptor.valueType);
+      let callPromise = Promise.resolve(callback(observableResult));
+      if (timeoutMillis != null) callPromise = callWithTimeout(callPromise, timeoutMillis);
+      await callPromise;
+      instrument._metricStorages.forEach((metricStorage) => {
+        metricStorage.record(observableResult._buffer, observationTime);
+      });
+    });
+  }
+  _observeBatchCallbacks(observationTime, timeoutMillis) {
+    return this._batchCallbacks.map(async ({ callback, instruments }) => {
+      const observableResult = new BatchObservableResultImpl();
+      let callPromise = Promise.resolve(callback(observableResult));
+      if (timeoutMillis != null) callPromise = callWithTimeout(callPromise, timeoutMillis);
+      await callPromise;
+      instruments.forEach((instrument) => {
+        const buffer = observableResult._buffer.get(instrument);
+        if (buffer == null) return;
+        instrument._metricStorages.forEach((metricStorage) => {
+          metricStorage.record(buffer, observationTime);
+        });
+      });
+    });
+  }
+  _findCallback(callback, instrument) {
+    return this._callbacks.findIndex((record2) => {
+      return record2.callback === callback && record2.instrument === instrument;
+    });
+  }
+  _findBatchCallback(callback, instruments) {
+    return this._batchCallbacks.findIndex((record2) => {
+      return record2.callback === callback && setEquals(record2.instruments, instruments);
+    });
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/SyncMetricStorage.mjs
+init_dist();
+var SyncMetricStorage = class extends MetricStorage {
+  _aggregationCardinalityLimit;
+  _deltaMetricStorage;
+  _temporalMetricStorage;
+  _attributesProcessor;
+  constructor(instrumentDescriptor, aggregator, attributesProcessor, collectorHandles, aggregationCardinalityLimit) {
+    super(instrumentDescriptor);
+    this._aggregationCardinalityLimit = aggregationCardinalityLimit;
+    this._deltaMetricStorage = new DeltaMetricProcessor(aggregator, this._aggregationCardinalityLimit);
+    this._temporalMetricStorage = new TemporalMetricProcessor(aggregator, collectorHandles);
+    this._attributesProcessor = attributesProcessor;
+    this.hasAttributeProcessor = attributesProcessor !== void 0;
+  }
+  hasAttributeProcessor;
+  record(value2, attributes, context$1, recordTime) {
+    if (this._attributesProcessor !== void 0) attributes = this._attributesProcessor.process(attributes, context$1 ?? context.active());
+    this._deltaMetricStorage.record(value2, attributes, recordTime);
+  }
+  /**
+  * Collects the metrics from this storage.
+  *
+  * Note: This is a stateful operation and may reset any interval-related
+  * state for the MetricCollector.
+  */
+  collect(collector, collectionTime) {
+    const accumulations = this._deltaMetricStorage.collect();
+    return this._temporalMetricStorage.buildMetrics(collector, this._instrumentDescriptor, accumulations, collectionTime);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MeterSharedState.mjs
+var MeterSharedState = class {
+  metricStorageRegistry = new MetricStorageRegistry();
+  observableRegistry = new ObservableRegistry();
+  meter;
+  _meterProviderSharedState;
+  _instrumentationScope;
+  constructor(meterProviderSharedState, instrumentationScope) {
+    this.meter = new Meter(this);
+    this._meterProviderSharedState = meterProviderSharedState;
+    this._instrumentationScope = instrumentationScope;
+  }
+  registerMetricStorage(descriptor) {
+    const storages = this._registerMetricStorage(descriptor, SyncMetricStorage);
+    if (storages.length === 1) return storages[0];
+    return new MultiMetricStorage(storages);
+  }
+  registerAsyncMetricStorage(descriptor) {
+    return this._registerMetricStorage(descriptor, AsyncMetricStorage);
+  }
+  /**
+  * @param collector opaque handle of {@link MetricCollector} which initiated the collection.
+  * @param collectionTime the HrTime at which the collection was initiated.
+  * @param options options for collection.
+  * @returns the list of metric data collected.
+  */
+  async collect(collector, collectionTime, options) {
+    const errors = await this.observableRegistry.observe(collectionTime, options?.timeoutMillis);
+    const storages = this.metricStorageRegistry.getStorages(collector);
+    if (storages.length === 0) return null;
+    const metricDataList = [];
+    storages.forEach((metricStorage) => {
+      const metricData = metricStorage.collect(collector, collectionTime);
+      if (metricData != null) metricDataList.push(metricData);
+    });
+    if (metricDataList.length === 0) return { errors };
+    return {
+      scopeMetrics: {
+        scope: this._instrumentationScope,
+        metrics: metricDataList
+      },
+      errors
+    };
+  }
+  _registerMetricStorage(descriptor, MetricStorageType) {
+    let storages = this._meterProviderSharedState.viewRegistry.findViews(descriptor, this._instrumentationScope).map((view) => {
+      const viewDescriptor = createInstrumentDescriptorWithView(view, descriptor);
+      const compatibleStorage = this.metricStorageRegistry.findOrUpdateCompatibleStorage(viewDescriptor);
+      if (compatibleStorage != null) return compatibleStorage;
+      const viewStorage = new MetricStorageType(viewDescriptor, view.aggregation.createAggregator(viewDescriptor), view.attributesProcessor, this._meterProviderSharedState.metricCollectors, view.aggregationCardinalityLimit);
+      this.metricStorageRegistry.register(viewStorage);
+      return viewStorage;
+    });
+    if (storages.length === 0) {
+      const collectorStorages = this._meterProviderSharedState.selectAggregations(descriptor.type).map(([collector, aggregation]) => {
+        const compatibleStorage = this.metricStorageRegistry.findOrUpdateCompatibleCollectorStorage(collector, descriptor);
+        if (compatibleStorage != null) return compatibleStorage;
+        const aggregator = aggregation.createAggregator(descriptor);
+        const cardinalityLimit = collector.selectCardinalityLimit(descriptor.type);
+        const storage = new MetricStorageType(descriptor, aggregator, void 0, [collector], cardinalityLimit);
+        this.metricStorageRegistry.registerForCollector(collector, storage);
+        return storage;
+      });
+      storages = storages.concat(collectorStorages);
+    }
+    return storages;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MeterProviderSharedState.mjs
+var MeterProviderSharedState = class {
+  viewRegistry = new ViewRegistry();
+  metricCollectors = [];
+  meterSharedStates = /* @__PURE__ */ new Map();
+  resource;
+  constructor(resource) {
+    this.resource = resource;
+  }
+  getMeterSharedState(instrumentationScope) {
+    const id = instrumentationScopeId(instrumentationScope);
+    let meterSharedState = this.meterSharedStates.get(id);
+    if (meterSharedState == null) {
+      meterSharedState = new MeterSharedState(this, instrumentationScope);
+      this.meterSharedStates.set(id, meterSharedState);
+    }
+    return meterSharedState;
+  }
+  selectAggregations(instrumentType) {
+    const result = [];
+    for (const collector of this.metricCollectors) result.push([collector, toAggregation(collector.selectAggregation(instrumentType))]);
+    return result;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/state/MetricCollector.mjs
+var MetricCollector = class {
+  _sharedState;
+  _metricReader;
+  constructor(sharedState, metricReader) {
+    this._sharedState = sharedState;
+    this._metricReader = metricReader;
+  }
+  async collect(options) {
+    const collectionTime = millisToHrTime(Date.now());
+    const scopeMetrics = [];
+    const errors = [];
+    const meterCollectionPromises = Array.from(this._sharedState.meterSharedStates.values()).map(async (meterSharedState) => {
+      const current = await meterSharedState.collect(this, collectionTime, options);
+      if (current?.scopeMetrics != null) scopeMetrics.push(current.scopeMetrics);
+      if (current?.errors != null) errors.push(...current.errors);
+    });
+    await Promise.all(meterCollectionPromises);
+    return {
+      resourceMetrics: {
+        resource: this._sharedState.resource,
+        scopeMetrics
+      },
+      errors
+    };
+  }
+  /**
+  * Delegates for MetricReader.forceFlush.
+  */
+  async forceFlush(options) {
+    await this._metricReader.forceFlush(options);
+  }
+  /**
+  * Delegates for MetricReader.shutdown.
+  */
+  async shutdown(options) {
+    await this._metricReader.shutdown(options);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._metricReader.selectAggregationTemporality(instrumentType);
+  }
+  selectAggregation(instrumentType) {
+    return this._metricReader.selectAggregation(instrumentType);
+  }
+  /**
+  * Select the cardinality limit for the given {@link InstrumentType} for this
+  * collector.
+  */
+  selectCardinalityLimit(instrumentType) {
+    return this._metricReader.selectCardinalityLimit?.(instrumentType) ?? 2e3;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/Predicate.mjs
+var ESCAPE = /[\^$\\.+?()[\]{}|]/g;
+var PatternPredicate = class PatternPredicate2 {
+  _matchAll;
+  _regexp;
+  constructor(pattern) {
+    if (pattern === "*") {
+      this._matchAll = true;
+      this._regexp = /.*/;
+    } else {
+      this._matchAll = false;
+      this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
+    }
+  }
+  match(str) {
+    if (this._matchAll) return true;
+    return this._regexp.test(str);
+  }
+  static escapePattern(pattern) {
+    return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
+  }
+  static hasWildcard(pattern) {
+    return pattern.includes("*");
+  }
+};
+var ExactPredicate = class {
+  _matchAll;
+  _pattern;
+  constructor(pattern) {
+    this._matchAll = pattern === void 0;
+    this._pattern = pattern;
+  }
+  match(str) {
+    if (this._matchAll) return true;
+    if (str === this._pattern) return true;
+    return false;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/InstrumentSelector.mjs
+var InstrumentSelector = class {
+  _nameFilter;
+  _type;
+  _unitFilter;
+  constructor(criteria) {
+    this._nameFilter = new PatternPredicate(criteria?.name ?? "*");
+    this._type = criteria?.type;
+    this._unitFilter = new ExactPredicate(criteria?.unit);
+  }
+  getType() {
+    return this._type;
+  }
+  getNameFilter() {
+    return this._nameFilter;
+  }
+  getUnitFilter() {
+    return this._unitFilter;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/MeterSelector.mjs
+var MeterSelector = class {
+  _nameFilter;
+  _versionFilter;
+  _schemaUrlFilter;
+  constructor(criteria) {
+    this._nameFilter = new ExactPredicate(criteria?.name);
+    this._versionFilter = new ExactPredicate(criteria?.version);
+    this._schemaUrlFilter = new ExactPredicate(criteria?.schemaUrl);
+  }
+  getNameFilter() {
+    return this._nameFilter;
+  }
+  /**
+  * TODO: semver filter? no spec yet.
+  */
+  getVersionFilter() {
+    return this._versionFilter;
+  }
+  getSchemaUrlFilter() {
+    return this._schemaUrlFilter;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/view/View.mjs
+function isSelectorNotProvided(options) {
+  return options.instrumentName == null && options.instrumentType == null && options.instrumentUnit == null && options.meterName == null && options.meterVersion == null && options.meterSchemaUrl == null;
+}
+function validateViewOptions(viewOptions) {
+  if (isSelectorNotProvided(viewOptions)) throw new Error("Cannot create view with no selector arguments supplied");
+  if (viewOptions.name != null && (viewOptions?.instrumentName == null || PatternPredicate.hasWildcard(viewOptions.instrumentName))) throw new Error("Views with a specified name must be declared with an instrument selector that selects at most one instrument per meter.");
+}
+var View = class {
+  name;
+  description;
+  aggregation;
+  attributesProcessor;
+  instrumentSelector;
+  meterSelector;
+  aggregationCardinalityLimit;
+  /**
+  * Create a new {@link View} instance.
+  *
+  * Parameters can be categorized as two types:
+  *  Instrument selection criteria: Used to describe the instrument(s) this view will be applied to.
+  *  Will be treated as additive (the Instrument has to meet all the provided criteria to be selected).
+  *
+  *  Metric stream altering: Alter the metric stream of instruments selected by instrument selection criteria.
+  *
+  * @param viewOptions {@link ViewOptions} for altering the metric stream and instrument selection.
+  * @param viewOptions.name
+  * Alters the metric stream:
+  *  This will be used as the name of the metrics stream.
+  *  If not provided, the original Instrument name will be used.
+  * @param viewOptions.description
+  * Alters the metric stream:
+  *  This will be used as the description of the metrics stream.
+  *  If not provided, the original Instrument description will be used by default.
+  * @param viewOptions.attributesProcessors
+  * Alters the metric stream:
+  *  If provided, the attributes will be modified as defined by the added processors.
+  *  If not provided, all attribute keys will be used by default.
+  * @param viewOptions.aggregationCardinalityLimit
+  * Alters the metric stream:
+  *  Sets a limit on the number of unique attribute combinations (cardinality) that can be aggregated.
+  *  If not provided, the default limit of 2000 will be used.
+  * @param viewOptions.aggregation
+  * Alters the metric stream:
+  *  Alters the {@link Aggregation} of the metric stream.
+  * @param viewOptions.instrumentName
+  * Instrument selection criteria:
+  *  Original name of the Instrument(s) with wildcard support.
+  * @param viewOptions.instrumentType
+  * Instrument selection criteria:
+  *  The original type of the Instrument(s).
+  * @param viewOptions.instrumentUnit
+  * Instrument selection criteria:
+  *  The unit of the Instrument(s).
+  * @param viewOptions.meterName
+  * Instrument selection criteria:
+  *  The name of the Meter. No wildcard support, name must match the meter exactly.
+  * @param viewOptions.meterVersion
+  * Instrument selection criteria:
+  *  The version of the Meter. No wildcard support, version must match exactly.
+  * @param viewOptions.meterSchemaUrl
+  * Instrument selection criteria:
+  *  The schema URL of the Meter. No wildcard support, schema URL must match exactly.
+  *
+  * @example
+  * // Create a view that changes the Instrument 'my.instrument' to use to an
+  * // ExplicitBucketHistogramAggregation with the boundaries [20, 30, 40]
+  * new View({
+  *   aggregation: new ExplicitBucketHistogramAggregation([20, 30, 40]),
+  *   instrumentName: 'my.instrument'
+  * })
+  */
+  constructor(viewOptions) {
+    validateViewOptions(viewOptions);
+    if (viewOptions.attributesProcessors != null) this.attributesProcessor = createMultiAttributesProcessor(viewOptions.attributesProcessors);
+    else this.attributesProcessor = createNoopAttributesProcessor();
+    this.name = viewOptions.name;
+    this.description = viewOptions.description;
+    this.aggregation = toAggregation(viewOptions.aggregation ?? { type: 0 });
+    this.instrumentSelector = new InstrumentSelector({
+      name: viewOptions.instrumentName,
+      type: viewOptions.instrumentType,
+      unit: viewOptions.instrumentUnit
+    });
+    this.meterSelector = new MeterSelector({
+      name: viewOptions.meterName,
+      version: viewOptions.meterVersion,
+      schemaUrl: viewOptions.meterSchemaUrl
+    });
+    this.aggregationCardinalityLimit = viewOptions.aggregationCardinalityLimit;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/MeterProvider.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/utils.mjs
+var isPromiseLike = (val) => {
+  return val !== null && typeof val === "object" && typeof val.then === "function";
+};
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/ResourceImpl.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/detectors/platform/node/default-service-name.mjs
+var serviceName;
+function defaultServiceName() {
+  if (serviceName === void 0) try {
+    const argv0 = globalThis.process.argv0;
+    serviceName = argv0 ? `unknown_service:${argv0}` : "unknown_service";
+  } catch {
+    serviceName = "unknown_service";
+  }
+  return serviceName;
+}
+
+// actions/kpi/node_modules/@opentelemetry/resources/dist/ResourceImpl.mjs
+var ResourceImpl = class ResourceImpl2 {
+  _rawAttributes;
+  _asyncAttributesPending = false;
+  _schemaUrl;
+  _memoizedAttributes;
+  static FromAttributeList(attributes, options) {
+    const res = new ResourceImpl2({}, options);
+    res._rawAttributes = guardedRawAttributes(attributes);
+    res._asyncAttributesPending = attributes.filter(([_, val]) => isPromiseLike(val)).length > 0;
+    return res;
+  }
+  constructor(resource, options) {
+    const attributes = resource.attributes ?? {};
+    this._rawAttributes = Object.entries(attributes).map(([k, v]) => {
+      if (isPromiseLike(v)) this._asyncAttributesPending = true;
+      return [k, v];
+    });
+    this._rawAttributes = guardedRawAttributes(this._rawAttributes);
+    this._schemaUrl = validateSchemaUrl(options?.schemaUrl);
+  }
+  get asyncAttributesPending() {
+    return this._asyncAttributesPending;
+  }
+  async waitForAsyncAttributes() {
+    if (!this.asyncAttributesPending) return;
+    for (let i = 0; i < this._rawAttributes.length; i++) {
+      const [k, v] = this._rawAttributes[i];
+      this._rawAttributes[i] = [k, isPromiseLike(v) ? await v : v];
+    }
+    this._asyncAttributesPending = false;
+  }
+  get attributes() {
+    if (this.asyncAttributesPending) diag2.error("Accessing resource attributes before async attributes settled");
+    if (this._memoizedAttributes) return this._memoizedAttributes;
+    const attrs = {};
+    for (const [k, v] of this._rawAttributes) {
+      if (isPromiseLike(v)) {
+        diag2.debug(`Unsettled resource attribute ${k} skipped`);
+        continue;
+      }
+      if (Object.hasOwn(attrs, k)) {
+      } else if (k.length === 0) diag2.warn("dropping invalid resource attribute key: <empty string>");
+      else if (!isSimpleAttributeValue(v)) diag2.warn(`dropping invalid resource attribute value for key "${k}"`);
+      else attrs[k] = v;
+    }
+    if (!this._asyncAttributesPending) this._memoizedAttributes = attrs;
+    return attrs;
+  }
+  getRawAttributes() {
+    return this._rawAttributes;
+  }
+  get schemaUrl() {
+    return this._schemaUrl;
+  }
+  merge(resource) {
+    if (resource == null) return this;
+    const mergedSchemaUrl = mergeSchemaUrl(this, resource);
+    const mergedOptions = mergedSchemaUrl ? { schemaUrl: mergedSchemaUrl } : void 0;
+    return ResourceImpl2.FromAttributeList([...resource.getRawAttributes(), ...this.getRawAttributes()], mergedOptions);
+  }
+};
+function resourceFromAttributes(attributes, options) {
+  return ResourceImpl.FromAttributeList(Object.entries(attributes), options);
+}
+function defaultResource() {
+  return resourceFromAttributes({
+    [ATTR_SERVICE_NAME]: defaultServiceName(),
+    [ATTR_TELEMETRY_SDK_LANGUAGE]: SDK_INFO[ATTR_TELEMETRY_SDK_LANGUAGE],
+    [ATTR_TELEMETRY_SDK_NAME]: SDK_INFO[ATTR_TELEMETRY_SDK_NAME],
+    [ATTR_TELEMETRY_SDK_VERSION]: SDK_INFO[ATTR_TELEMETRY_SDK_VERSION]
+  });
+}
+function guardedRawAttributes(attributes) {
+  return attributes.map(([k, v]) => {
+    if (isPromiseLike(v)) return [k, v.then((val) => val, (err) => {
+      diag2.debug("promise rejection for resource attribute: %s - %s", k, err);
+    })];
+    return [k, v];
+  });
+}
+function validateSchemaUrl(schemaUrl) {
+  if (typeof schemaUrl === "string" || schemaUrl === void 0) return schemaUrl;
+  diag2.warn("Schema URL must be string or undefined, got %s. Schema URL will be ignored.", schemaUrl);
+}
+function mergeSchemaUrl(old, updating) {
+  const oldSchemaUrl = old?.schemaUrl;
+  const updatingSchemaUrl = updating?.schemaUrl;
+  const isOldEmpty = oldSchemaUrl === void 0 || oldSchemaUrl === "";
+  const isUpdatingEmpty = updatingSchemaUrl === void 0 || updatingSchemaUrl === "";
+  if (isOldEmpty) return updatingSchemaUrl;
+  if (isUpdatingEmpty) return oldSchemaUrl;
+  if (oldSchemaUrl === updatingSchemaUrl) return oldSchemaUrl;
+  diag2.warn('Schema URL merge conflict: old resource has "%s", updating resource has "%s". Resulting resource will have undefined Schema URL.', oldSchemaUrl, updatingSchemaUrl);
+}
+
+// actions/kpi/node_modules/@opentelemetry/sdk-metrics/dist/MeterProvider.mjs
+var MeterProvider$1 = class {
+  _sharedState;
+  _shutdown = false;
+  constructor(options) {
+    this._sharedState = new MeterProviderSharedState(options?.resource ?? defaultResource());
+    if (options?.views != null && options.views.length > 0) for (const viewOption of options.views) this._sharedState.viewRegistry.addView(new View(viewOption));
+    if (options?.readers != null && options.readers.length > 0) for (const metricReader of options.readers) {
+      const collector = new MetricCollector(this._sharedState, metricReader);
+      metricReader.setMetricProducer(collector);
+      this._sharedState.metricCollectors.push(collector);
+      if (options.sdkMetricsEnabled && metricReader instanceof MetricReader) metricReader._setSelfObsMeterProvider(this);
+    }
+  }
+  /**
+  * Get a meter with the configuration of the MeterProvider.
+  */
+  getMeter(name, version2 = "", options = {}) {
+    if (this._shutdown) {
+      diag2.warn("A shutdown MeterProvider cannot provide a Meter");
+      return createNoopMeter();
+    }
+    if (typeof name !== "string" || name.length === 0) {
+      diag2.warn("Invalid MeterProvider instrumentation scope name, using empty string");
+      name = "";
+    }
+    return this._sharedState.getMeterSharedState({
+      name,
+      version: version2,
+      schemaUrl: options.schemaUrl
+    }).meter;
+  }
+  /**
+  * Shut down the MeterProvider and all registered
+  * MetricReaders.
+  *
+  * Returns a promise which is resolved when all flushes are complete.
+  */
+  async shutdown(options) {
+    if (this._shutdown) {
+      diag2.warn("shutdown may only be called once per MeterProvider");
+      return;
+    }
+    this._shutdown = true;
+    await Promise.all(this._sharedState.metricCollectors.map((collector) => {
+      return collector.shutdown(options);
+    }));
+  }
+  /**
+  * Notifies all registered MetricReaders to flush any buffered data.
+  *
+  * Returns a promise which is resolved when all flushes are complete.
+  */
+  async forceFlush(options) {
+    if (this._shutdown) {
+      diag2.warn("invalid attempt to force flush after MeterProvider shutdown");
+      return;
+    }
+    await Promise.all(this._sharedState.metricCollectors.map((collector) => {
+      return collector.forceFlush(options);
+    }));
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/OTLPExporterBase.mjs
+var OTLPExporterBase = class {
+  _delegate;
+  constructor(delegate) {
+    this._delegate = delegate;
+  }
+  /**
+  * Export items.
+  * @param items
+  * @param resultCallback
+  */
+  export(items, resultCallback) {
+    this._delegate.export(items, resultCallback);
+  }
+  forceFlush() {
+    return this._delegate.forceFlush();
+  }
+  shutdown() {
+    return this._delegate.shutdown();
+  }
+  setMetrics(metrics) {
+    this._delegate.setMetrics(metrics);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/types.mjs
+var OTLPExporterError = class extends Error {
+  code;
+  name = "OTLPExporterError";
+  data;
+  constructor(message, code, data) {
+    super(message);
+    this.data = data;
+    this.code = code;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/shared-configuration.mjs
+function validateTimeoutMillis(timeoutMillis) {
+  if (Number.isFinite(timeoutMillis) && timeoutMillis > 0) return timeoutMillis;
+  throw new Error(`Configuration: timeoutMillis is invalid, expected number greater than 0 (actual: '${timeoutMillis}')`);
+}
+function wrapStaticHeadersInFunction(headers) {
+  if (headers == null) return;
+  return async () => headers;
+}
+function mergeOtlpSharedConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    timeoutMillis: validateTimeoutMillis(userProvidedConfiguration.timeoutMillis ?? fallbackConfiguration.timeoutMillis ?? defaultConfiguration.timeoutMillis),
+    concurrencyLimit: userProvidedConfiguration.concurrencyLimit ?? fallbackConfiguration.concurrencyLimit ?? defaultConfiguration.concurrencyLimit,
+    compression: userProvidedConfiguration.compression ?? fallbackConfiguration.compression ?? defaultConfiguration.compression
+  };
+}
+function getSharedConfigurationDefaults() {
+  return {
+    timeoutMillis: 1e4,
+    concurrencyLimit: 30,
+    compression: "none"
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/bounded-queue-export-promise-handler.mjs
+var BoundedQueueExportPromiseHandler = class {
+  _concurrencyLimit;
+  _sendingPromises = [];
+  /**
+  * @param concurrencyLimit maximum promises allowed in a queue at the same time.
+  */
+  constructor(concurrencyLimit) {
+    this._concurrencyLimit = concurrencyLimit;
+  }
+  pushPromise(promise2) {
+    if (this.hasReachedLimit()) throw new Error("Concurrency Limit reached");
+    this._sendingPromises.push(promise2);
+    const popPromise = () => {
+      const index = this._sendingPromises.indexOf(promise2);
+      this._sendingPromises.splice(index, 1);
+    };
+    promise2.then(popPromise, popPromise);
+  }
+  hasReachedLimit() {
+    return this._sendingPromises.length >= this._concurrencyLimit;
+  }
+  async awaitAll() {
+    await Promise.all(this._sendingPromises);
+  }
+};
+function createBoundedQueueExportPromiseHandler(options) {
+  return new BoundedQueueExportPromiseHandler(options.concurrencyLimit);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/logging-response-handler.mjs
+init_dist();
+function isPartialSuccessResponse(response) {
+  return Object.prototype.hasOwnProperty.call(response, "partialSuccess");
+}
+function createLoggingPartialSuccessResponseHandler() {
+  return { handleResponse(response) {
+    if (response == null || !isPartialSuccessResponse(response) || response.partialSuccess == null || Object.keys(response.partialSuccess).length === 0) return;
+    diag2.warn("Received Partial Success response:", JSON.stringify(response.partialSuccess));
+  } };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/otlp-export-delegate.mjs
+init_dist();
+var OTLPExportDelegate = class {
+  _metrics;
+  _diagLogger;
+  _transport;
+  _serializer;
+  _responseHandler;
+  _promiseQueue;
+  _timeout;
+  constructor(transport, serializer, responseHandler, promiseQueue, metrics, timeout) {
+    this._transport = transport;
+    this._serializer = serializer;
+    this._responseHandler = responseHandler;
+    this._promiseQueue = promiseQueue;
+    this._timeout = timeout;
+    this._diagLogger = diag2.createComponentLogger({ namespace: "OTLPExportDelegate" });
+    this._metrics = metrics;
+  }
+  export(internalRepresentation, resultCallback) {
+    this._diagLogger.debug("items to be sent", internalRepresentation);
+    if (this._promiseQueue.hasReachedLimit()) {
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: /* @__PURE__ */ new Error("Concurrent export limit reached")
+      });
+      return;
+    }
+    const serializedRequest = this._serializer.serializeRequest(internalRepresentation);
+    if (serializedRequest == null) {
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: /* @__PURE__ */ new Error("Nothing to send")
+      });
+      return;
+    }
+    const finishExport = this._metrics.startExport(internalRepresentation);
+    this._promiseQueue.pushPromise(this._transport.send(serializedRequest, this._timeout).then((response) => {
+      if (response.status === "success") {
+        finishExport(void 0);
+        if (response.data != null) try {
+          this._responseHandler.handleResponse(this._serializer.deserializeResponse(response.data));
+        } catch (e) {
+          this._diagLogger.warn("Export succeeded but could not deserialize response - is the response specification compliant?", e, response.data);
+        }
+        resultCallback({ code: ExportResultCode.SUCCESS });
+        return;
+      } else if (response.status === "failure" && response.error) {
+        finishExport(response.error);
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: response.error
+        });
+        return;
+      } else if (response.status === "retryable") {
+        finishExport("export_max_retries");
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: response.error ?? new OTLPExporterError("Export failed with retryable status")
+        });
+      } else {
+        finishExport("export_failed");
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: new OTLPExporterError("Export failed with unknown error")
+        });
+      }
+    }, (reason) => {
+      finishExport(reason);
+      resultCallback({
+        code: ExportResultCode.FAILED,
+        error: reason
+      });
+    }));
+  }
+  forceFlush() {
+    return this._promiseQueue.awaitAll();
+  }
+  setMetrics(metrics) {
+    this._metrics = metrics;
+  }
+  async shutdown() {
+    this._diagLogger.debug("shutdown started");
+    await this.forceFlush();
+    this._transport.shutdown();
+  }
+};
+function createOtlpExportDelegate(components, settings) {
+  return new OTLPExportDelegate(components.transport, components.serializer, createLoggingPartialSuccessResponseHandler(), components.promiseHandler, components.metrics, settings.timeout);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/semconv.mjs
+var ATTR_HTTP_RESPONSE_STATUS_CODE2 = "http.response.status_code";
+var ATTR_OTEL_COMPONENT_NAME2 = "otel.component.name";
+var ATTR_OTEL_COMPONENT_TYPE2 = "otel.component.type";
+var ATTR_SERVER_ADDRESS2 = "server.address";
+var ATTR_SERVER_PORT2 = "server.port";
+var ATTR_ERROR_TYPE3 = "error.type";
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/version.mjs
+var VERSION10 = "0.301.2";
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/ExporterMetrics.mjs
+init_dist();
+var componentCounter2 = /* @__PURE__ */ new Map();
+var ExporterMetrics = class {
+  inflight;
+  exported;
+  duration;
+  standardAttrs;
+  responseAttributesFromError;
+  helper;
+  constructor(options) {
+    const { componentType, metricsHelper, meterProvider, url: url2, responseAttributesFromError } = options;
+    this.responseAttributesFromError = responseAttributesFromError;
+    const meter = meterProvider ? meterProvider.getMeter("@opentelemetry/otlp-exporter", VERSION10) : createNoopMeter();
+    const counter = componentCounter2.get(componentType) ?? 0;
+    componentCounter2.set(componentType, counter + 1);
+    this.standardAttrs = {
+      [ATTR_OTEL_COMPONENT_TYPE2]: componentType,
+      [ATTR_OTEL_COMPONENT_NAME2]: `${componentType}/${counter}`
+    };
+    if (url2) {
+      let urlToParse = url2;
+      if (!url2.includes("://")) urlToParse = `http://${url2}`;
+      try {
+        const parsedUrl = new URL(urlToParse);
+        this.standardAttrs[ATTR_SERVER_ADDRESS2] = parsedUrl.hostname;
+        let port = void 0;
+        if (parsedUrl.port) port = Number(parsedUrl.port);
+        else if (parsedUrl.protocol === "http:") port = 80;
+        else if (parsedUrl.protocol === "https:") port = 443;
+        if (typeof port === "number") this.standardAttrs[ATTR_SERVER_PORT2] = port;
+      } catch {
+      }
+    }
+    this.helper = metricsHelper;
+    this.inflight = meter.createUpDownCounter(`otel.sdk.exporter.${this.helper.name}.inflight`, {
+      unit: `{${this.helper.name}}`,
+      description: `The number of ${this.helper.name}s which were passed to the exporter, but that have not been exported yet (neither successful, nor failed).`
+    });
+    this.exported = meter.createCounter(`otel.sdk.exporter.${this.helper.name}.exported`, {
+      unit: `{${this.helper.name}}`,
+      description: `The number of ${this.helper.name}s for which the export has finished, either successful or failed.`
+    });
+    this.duration = meter.createHistogram("otel.sdk.exporter.operation.duration", {
+      unit: "s",
+      description: "The duration of exporting a batch of telemetry records.",
+      advice: { explicitBucketBoundaries: [] }
+    });
+  }
+  startExport(request2) {
+    const numItems = this.helper.countItems(request2);
+    const startTime = hrTime();
+    this.inflight.add(numItems, this.standardAttrs);
+    return (error63) => {
+      const endTime = hrTime();
+      this.inflight.add(-numItems, this.standardAttrs);
+      const exportedAttrs = error63 ? {
+        ...this.standardAttrs,
+        [ATTR_ERROR_TYPE3]: error63 instanceof Error ? error63.name : "export_failed"
+      } : this.standardAttrs;
+      this.exported.add(numItems, exportedAttrs);
+      const durationAttrs = {
+        ...exportedAttrs,
+        ...this.responseAttributesFromError(error63)
+      };
+      const duration3 = hrTimeToMilliseconds(hrTimeDuration(startTime, endTime)) / 1e3;
+      this.duration.record(duration3, durationAttrs);
+    };
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-http/dist/OTLPMetricExporterBase.mjs
+init_dist();
+var CumulativeTemporalitySelector = () => AggregationTemporality.CUMULATIVE;
+var DeltaTemporalitySelector = (instrumentType) => {
+  switch (instrumentType) {
+    case InstrumentType.COUNTER:
+    case InstrumentType.OBSERVABLE_COUNTER:
+    case InstrumentType.GAUGE:
+    case InstrumentType.HISTOGRAM:
+    case InstrumentType.OBSERVABLE_GAUGE:
+      return AggregationTemporality.DELTA;
+    case InstrumentType.UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_UP_DOWN_COUNTER:
+      return AggregationTemporality.CUMULATIVE;
+  }
+};
+var LowMemoryTemporalitySelector = (instrumentType) => {
+  switch (instrumentType) {
+    case InstrumentType.COUNTER:
+    case InstrumentType.HISTOGRAM:
+      return AggregationTemporality.DELTA;
+    case InstrumentType.GAUGE:
+    case InstrumentType.UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_UP_DOWN_COUNTER:
+    case InstrumentType.OBSERVABLE_COUNTER:
+    case InstrumentType.OBSERVABLE_GAUGE:
+      return AggregationTemporality.CUMULATIVE;
+  }
+};
+function chooseTemporalitySelectorFromEnvironment() {
+  const configuredTemporality = (getStringFromEnv("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE") ?? "cumulative").toLowerCase();
+  if (configuredTemporality === "cumulative") return CumulativeTemporalitySelector;
+  if (configuredTemporality === "delta") return DeltaTemporalitySelector;
+  if (configuredTemporality === "lowmemory") return LowMemoryTemporalitySelector;
+  diag2.warn(`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE is set to '${configuredTemporality}', but only 'cumulative' and 'delta' are allowed. Using default ('cumulative') instead.`);
+  return CumulativeTemporalitySelector;
+}
+function chooseTemporalitySelector(temporalityPreference) {
+  if (temporalityPreference != null) {
+    if (temporalityPreference === 0) return DeltaTemporalitySelector;
+    else if (temporalityPreference === 2) return LowMemoryTemporalitySelector;
+    return CumulativeTemporalitySelector;
+  }
+  return chooseTemporalitySelectorFromEnvironment();
+}
+var DEFAULT_AGGREGATION2 = Object.freeze({ type: AggregationType.DEFAULT });
+function chooseAggregationSelector(config2) {
+  return config2?.aggregationPreference ?? (() => DEFAULT_AGGREGATION2);
+}
+var OTLPMetricExporterBase = class extends OTLPExporterBase {
+  _aggregationTemporalitySelector;
+  _aggregationSelector;
+  constructor(delegate, config2) {
+    super(delegate);
+    this._aggregationSelector = chooseAggregationSelector(config2);
+    this._aggregationTemporalitySelector = chooseTemporalitySelector(config2?.temporalityPreference);
+  }
+  selectAggregation(instrumentType) {
+    return this._aggregationSelector(instrumentType);
+  }
+  selectAggregationTemporality(instrumentType) {
+    return this._aggregationTemporalitySelector(instrumentType);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/index.mjs
+var MetricsExporterMetricsHelper = {
+  name: "metric_data_point",
+  countItems: (request2) => {
+    let count2 = 0;
+    for (const scopeMetrics of request2.scopeMetrics) for (const metric of scopeMetrics.metrics) count2 += metric.dataPoints.length;
+    return count2;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/utils.mjs
+function estimateVarintSize(v) {
+  if (v < 0) return 10;
+  if (v < 128) return 1;
+  if (v < 16384) return 2;
+  if (v < 2097152) return 3;
+  if (v < 268435456) return 4;
+  if (v < 34359738368) return 5;
+  if (v < 4398046511104) return 6;
+  if (v < 562949953421312) return 7;
+  if (v < 72057594037927940) return 8;
+  return 9;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
+init_dist();
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
+function utf8ByteLength(str) {
+  return Buffer.byteLength(str, "utf8");
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
+var GROWING_BUFFER_DEBUG_MESSAGE = "ProtobufWriter: estimated size was too small, growing buffer.";
+var RESERVED_LENGTH_BYTES = 1;
+var ProtobufWriter = class {
+  _buffer;
+  _textEncoder;
+  _dataView;
+  pos = 0;
+  constructor(estimatedSize = 65536) {
+    this._buffer = new Uint8Array(estimatedSize);
+    this._textEncoder = new TextEncoder();
+    this._dataView = new DataView(this._buffer.buffer, this._buffer.byteOffset);
+  }
+  /**
+  * Ensure buffer has capacity for at least size more bytes
+  */
+  _ensureCapacity(size) {
+    const needed = this.pos + size;
+    if (needed <= this._buffer.length) return;
+    diag2.debug(GROWING_BUFFER_DEBUG_MESSAGE);
+    let newSize = this._buffer.length * 2;
+    while (newSize < needed) newSize *= 2;
+    const newBuffer = new Uint8Array(newSize);
+    newBuffer.set(this._buffer);
+    this._buffer = newBuffer;
+    this._dataView = new DataView(this._buffer.buffer, this._buffer.byteOffset);
+  }
+  /**
+  * Get the written bytes as a Uint8Array
+  */
+  finish() {
+    return this._buffer.subarray(0, this.pos);
+  }
+  /**
+  * Insert placeholder for length. Update later with {@link finishLengthDelimited}
+  * Returns the position where to write the length.
+  */
+  startLengthDelimited() {
+    const lengthPos = this.pos;
+    this._ensureCapacity(RESERVED_LENGTH_BYTES);
+    this.pos += RESERVED_LENGTH_BYTES;
+    return lengthPos;
+  }
+  /**
+  * Write length varint at placeholder position and shift content forward if needed.
+  * Most messages are small (< 128 bytes), so we reserve 1 byte and only shift
+  * when the length needs more bytes.
+  */
+  finishLengthDelimited(pos, length) {
+    const v = length >>> 0;
+    const varintSize = estimateVarintSize(v);
+    if (varintSize > RESERVED_LENGTH_BYTES) {
+      const additionalBytes = varintSize - RESERVED_LENGTH_BYTES;
+      this._ensureCapacity(additionalBytes);
+      this._buffer.copyWithin(pos + varintSize, pos + RESERVED_LENGTH_BYTES, this.pos);
+      this.pos += additionalBytes;
+    }
+    let writePos = pos;
+    if (v < 128) this._buffer[writePos] = v;
+    else if (v < 16384) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos] = v >>> 7;
+    } else if (v < 2097152) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos] = v >>> 14;
+    } else if (v < 268435456) {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos++] = v >>> 14 & 127 | 128;
+      this._buffer[writePos] = v >>> 21;
+    } else {
+      this._buffer[writePos++] = v & 127 | 128;
+      this._buffer[writePos++] = v >>> 7 & 127 | 128;
+      this._buffer[writePos++] = v >>> 14 & 127 | 128;
+      this._buffer[writePos++] = v >>> 21 & 127 | 128;
+      this._buffer[writePos] = v >>> 28;
+    }
+  }
+  /**
+  * Write a sint32 value using zigzag encoding
+  */
+  writeSint32(value2) {
+    this.writeVarint((value2 << 1 ^ value2 >> 31) >>> 0);
+  }
+  /**
+  * Write a signed 64-bit fixed integer (sfixed64) from a JS number.
+  * Handles negative values via two's complement.
+  */
+  writeSfixed64(value2) {
+    let low;
+    let high;
+    if (value2 >= 0) {
+      low = value2 >>> 0;
+      high = value2 / 4294967296 >>> 0;
+    } else {
+      const abs = Math.abs(value2);
+      low = abs >>> 0;
+      high = abs / 4294967296 >>> 0;
+      low = ~low >>> 0;
+      high = ~high >>> 0;
+      low = low + 1 >>> 0;
+      if (low === 0) high = high + 1 >>> 0;
+    }
+    this.writeFixed64(low, high);
+  }
+  /**
+  * Write a varint (variable-length integer)
+  */
+  writeVarint(value2) {
+    this._ensureCapacity(estimateVarintSize(value2));
+    if (value2 >= 0 && value2 <= 4294967295) {
+      let v = value2 >>> 0;
+      while (v > 127) {
+        this._buffer[this.pos++] = v & 127 | 128;
+        v >>>= 7;
+      }
+      this._buffer[this.pos++] = v;
+    } else {
+      let low;
+      let high;
+      if (value2 >= 0) {
+        low = value2 >>> 0;
+        high = value2 / 4294967296 >>> 0;
+      } else {
+        const abs = Math.abs(value2);
+        low = abs >>> 0;
+        high = abs / 4294967296 >>> 0;
+        low = ~low >>> 0;
+        high = ~high >>> 0;
+        low = low + 1 >>> 0;
+        if (low === 0) high = high + 1 >>> 0;
+      }
+      while (high > 0 || low > 127) {
+        this._buffer[this.pos++] = low & 127 | 128;
+        low = (low >>> 7 | high << 25) >>> 0;
+        high >>>= 7;
+      }
+      this._buffer[this.pos++] = low & 127;
+    }
+  }
+  /**
+  * Write a 32-bit fixed integer (little-endian)
+  */
+  writeFixed32(value2) {
+    this._ensureCapacity(4);
+    const v = value2 >>> 0;
+    this._buffer[this.pos++] = v & 255;
+    this._buffer[this.pos++] = v >>> 8 & 255;
+    this._buffer[this.pos++] = v >>> 16 & 255;
+    this._buffer[this.pos++] = v >>> 24 & 255;
+  }
+  /**
+  * Write a 64-bit fixed integer (little-endian)
+  * @param low - Low 32 bits
+  * @param high - High 32 bits
+  */
+  writeFixed64(low, high) {
+    this._ensureCapacity(8);
+    const l = low >>> 0;
+    const h = high >>> 0;
+    this._buffer[this.pos++] = l & 255;
+    this._buffer[this.pos++] = l >>> 8 & 255;
+    this._buffer[this.pos++] = l >>> 16 & 255;
+    this._buffer[this.pos++] = l >>> 24 & 255;
+    this._buffer[this.pos++] = h & 255;
+    this._buffer[this.pos++] = h >>> 8 & 255;
+    this._buffer[this.pos++] = h >>> 16 & 255;
+    this._buffer[this.pos++] = h >>> 24 & 255;
+  }
+  /**
+  * Write length-delimited data (varint length + bytes)
+  */
+  writeBytes(bytes) {
+    this.writeVarint(bytes.length);
+    this._ensureCapacity(bytes.length);
+    this._buffer.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+  /**
+  * Write a field key (field number + wire type)
+  */
+  writeTag(fieldNumber, wireType) {
+    this.writeVarint(fieldNumber << 3 | wireType);
+  }
+  /**
+  * Write a double (64-bit IEEE 754)
+  */
+  writeDouble(value2) {
+    this._ensureCapacity(8);
+    this._dataView.setFloat64(this.pos, value2, true);
+    this.pos += 8;
+  }
+  /**
+  * Write a string as UTF-8 bytes (length-delimited)
+  */
+  writeString(str) {
+    const len = str.length;
+    if (len < 128) {
+      let i = 0;
+      while (i < len && str.charCodeAt(i) < 128) i++;
+      if (i === len) {
+        this.writeVarint(len);
+        this._ensureCapacity(len);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str.charCodeAt(i);
+        return;
+      }
+    }
+    const byteLength = utf8ByteLength(str);
+    this.writeVarint(byteLength);
+    this._ensureCapacity(byteLength);
+    this.pos += this._textEncoder.encodeInto(str, this._buffer.subarray(this.pos)).written;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/common-serializer.mjs
+function writeHrTimeAsFixed64(serializer, hrTime2) {
+  const seconds = hrTime2[0];
+  const nanos = hrTime2[1];
+  const nanosPerSecond = 1e9;
+  const secondsLower16Bits = seconds & 65535;
+  const secondsUpperBits = seconds / 65536 >>> 0;
+  const nanosFromLower16Bits = secondsLower16Bits * nanosPerSecond;
+  const nanosFromUpperBits = secondsUpperBits * nanosPerSecond;
+  const lower16ContributionLow32 = nanosFromLower16Bits >>> 0;
+  const lower16ContributionHigh32 = Math.floor(nanosFromLower16Bits / 4294967296);
+  const upperBitsContributionLow32 = (nanosFromUpperBits & 65535) * 65536 >>> 0;
+  const upperBitsContributionHigh32 = nanosFromUpperBits / 65536 >>> 0;
+  const low32WithCarry = lower16ContributionLow32 + upperBitsContributionLow32 + nanos;
+  const totalLow = low32WithCarry >>> 0;
+  const carry = Math.floor(low32WithCarry / 4294967296);
+  const totalHigh = lower16ContributionHigh32 + upperBitsContributionHigh32 + carry >>> 0;
+  serializer.writeFixed64(totalLow, totalHigh);
+}
+function writeAttributes(writer, attributes, fieldNumber) {
+  for (const key in attributes) {
+    if (!Object.prototype.hasOwnProperty.call(attributes, key)) continue;
+    const value2 = attributes[key];
+    writer.writeTag(fieldNumber, 2);
+    const kvStart = writer.startLengthDelimited();
+    const startPos = writer.pos;
+    writeKeyValue(writer, key, value2);
+    writer.finishLengthDelimited(kvStart, writer.pos - startPos);
+  }
+}
+function writeKeyValue(writer, key, value2) {
+  writer.writeTag(1, 2);
+  writer.writeString(key);
+  writer.writeTag(2, 2);
+  const valueStart = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writeAnyValue(writer, value2);
+  writer.finishLengthDelimited(valueStart, writer.pos - startPos);
+}
+var MIN_64_BIT_INT = -(2 ** 63);
+var MAX_64_BIT_INT = 2 ** 63;
+function writeAnyValue(writer, value2) {
+  const t = typeof value2;
+  if (t === "string") {
+    writer.writeTag(1, 2);
+    writer.writeString(value2);
+  } else if (t === "boolean") {
+    writer.writeTag(2, 0);
+    writer.writeVarint(value2 ? 1 : 0);
+  } else if (t === "number") {
+    const numValue = value2;
+    if (Number.isInteger(numValue) && numValue >= MIN_64_BIT_INT && numValue < MAX_64_BIT_INT) {
+      writer.writeTag(3, 0);
+      writer.writeVarint(numValue);
+    } else {
+      writer.writeTag(4, 1);
+      writer.writeDouble(numValue);
+    }
+  } else if (value2 instanceof Uint8Array) {
+    writer.writeTag(7, 2);
+    writer.writeBytes(value2);
+  } else if (Array.isArray(value2)) {
+    writer.writeTag(5, 2);
+    const arrayStart = writer.startLengthDelimited();
+    const arrayStartPos = writer.pos;
+    for (const item of value2) {
+      writer.writeTag(1, 2);
+      const itemStart = writer.startLengthDelimited();
+      const itemStartPos = writer.pos;
+      writeAnyValue(writer, item);
+      writer.finishLengthDelimited(itemStart, writer.pos - itemStartPos);
+    }
+    writer.finishLengthDelimited(arrayStart, writer.pos - arrayStartPos);
+  } else if (t === "object" && value2 != null) {
+    writer.writeTag(6, 2);
+    const kvlistStart = writer.startLengthDelimited();
+    const kvlistStartPos = writer.pos;
+    const obj = value2;
+    for (const k in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      const v = obj[k];
+      writer.writeTag(1, 2);
+      const kvStart = writer.startLengthDelimited();
+      const kvStartPos = writer.pos;
+      writer.writeTag(1, 2);
+      writer.writeString(k);
+      writer.writeTag(2, 2);
+      const valueStart = writer.startLengthDelimited();
+      const valueStartPos = writer.pos;
+      writeAnyValue(writer, v);
+      writer.finishLengthDelimited(valueStart, writer.pos - valueStartPos);
+      writer.finishLengthDelimited(kvStart, writer.pos - kvStartPos);
+    }
+    writer.finishLengthDelimited(kvlistStart, writer.pos - kvlistStartPos);
+  }
+}
+function writeInstrumentationScope(writer, scope, fieldNumber) {
+  writer.writeTag(fieldNumber, 2);
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writer.writeTag(1, 2);
+  writer.writeString(scope.name);
+  if (scope.version) {
+    writer.writeTag(2, 2);
+    writer.writeString(scope.version);
+  }
+  if (scope.attributes) writeAttributes(writer, scope.attributes, 3);
+  if (scope.droppedAttributesCount) {
+    writer.writeTag(4, 0);
+    writer.writeVarint(scope.droppedAttributesCount);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function writeResource(writer, resource, fieldNumber) {
+  writer.writeTag(fieldNumber, 2);
+  const resourceStart = writer.startLengthDelimited();
+  const resourceStartPos = writer.pos;
+  if (resource.attributes) writeAttributes(writer, resource.attributes, 1);
+  writer.writeTag(2, 0);
+  writer.writeVarint(0);
+  writer.finishLengthDelimited(resourceStart, writer.pos - resourceStartPos);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-size-estimator.mjs
+var ProtobufSizeEstimator = class {
+  pos = 0;
+  startLengthDelimited() {
+    return this.pos;
+  }
+  finishLengthDelimited(_, length) {
+    this.pos += estimateVarintSize(length);
+  }
+  writeVarint(value2) {
+    this.pos += estimateVarintSize(value2);
+  }
+  writeSint32(value2) {
+    this.pos += estimateVarintSize((value2 << 1 ^ value2 >> 31) >>> 0);
+  }
+  writeSfixed64(_value) {
+    this.pos += 8;
+  }
+  writeFixed32(_value) {
+    this.pos += 4;
+  }
+  writeFixed64(_low, _high) {
+    this.pos += 8;
+  }
+  writeBytes(bytes) {
+    this.pos += estimateVarintSize(bytes.length);
+    this.pos += bytes.length;
+  }
+  writeTag(fieldNumber, wireType) {
+    this.writeVarint(fieldNumber << 3 | wireType);
+  }
+  writeDouble(_value) {
+    this.pos += 8;
+  }
+  writeString(str) {
+    const byteLen = utf8ByteLength(str);
+    this.pos += estimateVarintSize(byteLen);
+    this.pos += byteLen;
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-reader.mjs
+var ProtobufReader = class {
+  pos = 0;
+  _buf;
+  _textDecoder;
+  constructor(buf) {
+    this._buf = buf;
+    this._textDecoder = new TextDecoder();
+  }
+  isAtEnd() {
+    return this.pos >= this._buf.length;
+  }
+  /** Read a varint and decode it as a tag, returning field number and wire type. */
+  readTag() {
+    const raw2 = this.readVarint();
+    return {
+      fieldNumber: raw2 >>> 3,
+      wireType: raw2 & 7
+    };
+  }
+  /**
+  * Read a base-128 varint.
+  * Returns a JS `number`; precision above 2^53 is silently lost.
+  * Throws if the buffer is truncated mid-varint.
+  */
+  readVarint() {
+    let result = 0;
+    let shift = 0;
+    let terminated = false;
+    while (this.pos < this._buf.length) {
+      const b = this._buf[this.pos++];
+      result += (b & 127) * Math.pow(2, shift);
+      shift += 7;
+      if ((b & 128) === 0) {
+        terminated = true;
+        break;
+      }
+    }
+    if (!terminated) throw new Error("Truncated buffer: unexpected end of data while reading varint");
+    return result;
+  }
+  /** Read a length-delimited byte sequence (bytes field or embedded message). */
+  readBytes() {
+    const len = this.readVarint();
+    if (this.pos + len > this._buf.length) throw new Error(`Truncated buffer: expected ${len} bytes at position ${this.pos}, but only ${this._buf.length - this.pos} available`);
+    const slice = this._buf.subarray(this.pos, this.pos + len);
+    this.pos += len;
+    return slice;
+  }
+  /** Read a length-delimited UTF-8 string. */
+  readString() {
+    return this._textDecoder.decode(this.readBytes());
+  }
+  /**
+  * Skip an unknown field.
+  * Handles wire types 0 (varint), 1 (64-bit), 2 (length-delimited),
+  * and 5 (32-bit).
+  *
+  * Wire types 3 and 4 (start-group / end-group) are deprecated in proto3
+  * and are not used by any OpenTelemetry proto definition. Encountering
+  * them is treated as an error.
+  */
+  skip(wireType) {
+    switch (wireType) {
+      case 0:
+        this.readVarint();
+        break;
+      case 1:
+        this.pos += 8;
+        break;
+      case 2:
+        this.readBytes();
+        break;
+      case 5:
+        this.pos += 4;
+        break;
+      default:
+        throw new Error(`Unknown wire type ${wireType}, cannot safely skip`);
+    }
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/metrics-serializer.mjs
+init_dist();
+function serializeNumberDataPoint(writer, dataPoint, valueType) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  if (valueType === ValueType.INT) {
+    writer.writeTag(6, 1);
+    writer.writeSfixed64(dataPoint.value);
+  } else {
+    writer.writeTag(4, 1);
+    writer.writeDouble(dataPoint.value);
+  }
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 7);
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeHistogramDataPoint(writer, dataPoint) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  const histogram = dataPoint.value;
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  writer.writeTag(4, 1);
+  writer.writeFixed64(histogram.count >>> 0, histogram.count / 4294967296 >>> 0);
+  if (histogram.sum !== void 0) {
+    writer.writeTag(5, 1);
+    writer.writeDouble(histogram.sum);
+  }
+  if (histogram.buckets.counts.length > 0) {
+    writer.writeTag(6, 2);
+    const countsStart = writer.startLengthDelimited();
+    const countsStartPos = writer.pos;
+    for (const count2 of histogram.buckets.counts) writer.writeFixed64(count2 >>> 0, count2 / 4294967296 >>> 0);
+    writer.finishLengthDelimited(countsStart, writer.pos - countsStartPos);
+  }
+  if (histogram.buckets.boundaries.length > 0) {
+    writer.writeTag(7, 2);
+    const boundsStart = writer.startLengthDelimited();
+    const boundsStartPos = writer.pos;
+    for (const bound of histogram.buckets.boundaries) writer.writeDouble(bound);
+    writer.finishLengthDelimited(boundsStart, writer.pos - boundsStartPos);
+  }
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 9);
+  if (histogram.min !== void 0) {
+    writer.writeTag(11, 1);
+    writer.writeDouble(histogram.min);
+  }
+  if (histogram.max !== void 0) {
+    writer.writeTag(12, 1);
+    writer.writeDouble(histogram.max);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialBuckets(writer, offset, bucketCounts) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  if (offset !== 0) {
+    writer.writeTag(1, 0);
+    writer.writeSint32(offset);
+  }
+  if (bucketCounts.length > 0) {
+    writer.writeTag(2, 2);
+    const bcStart = writer.startLengthDelimited();
+    const bcStartPos = writer.pos;
+    for (const count2 of bucketCounts) writer.writeVarint(count2);
+    writer.finishLengthDelimited(bcStart, writer.pos - bcStartPos);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialHistogramDataPoint(writer, dataPoint) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  const histogram = dataPoint.value;
+  if (dataPoint.attributes) writeAttributes(writer, dataPoint.attributes, 1);
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+  writer.writeTag(4, 1);
+  writer.writeFixed64(histogram.count >>> 0, histogram.count / 4294967296 >>> 0);
+  if (histogram.sum !== void 0) {
+    writer.writeTag(5, 1);
+    writer.writeDouble(histogram.sum);
+  }
+  if (histogram.scale !== 0) {
+    writer.writeTag(6, 0);
+    writer.writeSint32(histogram.scale);
+  }
+  writer.writeTag(7, 1);
+  writer.writeFixed64(histogram.zeroCount >>> 0, histogram.zeroCount / 4294967296 >>> 0);
+  writer.writeTag(8, 2);
+  serializeExponentialBuckets(writer, histogram.positive.offset, histogram.positive.bucketCounts);
+  writer.writeTag(9, 2);
+  serializeExponentialBuckets(writer, histogram.negative.offset, histogram.negative.bucketCounts);
+  if (histogram.min !== void 0) {
+    writer.writeTag(12, 1);
+    writer.writeDouble(histogram.min);
+  }
+  if (histogram.max !== void 0) {
+    writer.writeTag(13, 1);
+    writer.writeDouble(histogram.max);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeMetric(writer, metricData) {
+  const metricStart = writer.startLengthDelimited();
+  const metricStartPos = writer.pos;
+  writer.writeTag(1, 2);
+  writer.writeString(metricData.descriptor.name);
+  if (metricData.descriptor.description) {
+    writer.writeTag(2, 2);
+    writer.writeString(metricData.descriptor.description);
+  }
+  if (metricData.descriptor.unit) {
+    writer.writeTag(3, 2);
+    writer.writeString(metricData.descriptor.unit);
+  }
+  switch (metricData.dataPointType) {
+    case DataPointType.GAUGE:
+      writer.writeTag(5, 2);
+      serializeGauge(writer, metricData);
+      break;
+    case DataPointType.SUM:
+      writer.writeTag(7, 2);
+      serializeSum(writer, metricData);
+      break;
+    case DataPointType.HISTOGRAM:
+      writer.writeTag(9, 2);
+      serializeHistogramMetric(writer, metricData);
+      break;
+    case DataPointType.EXPONENTIAL_HISTOGRAM:
+      writer.writeTag(10, 2);
+      serializeExponentialHistogramMetric(writer, metricData);
+  }
+  writer.finishLengthDelimited(metricStart, writer.pos - metricStartPos);
+}
+function serializeGauge(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeSum(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  if (metricData.isMonotonic) {
+    writer.writeTag(3, 0);
+    writer.writeVarint(1);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeHistogramMetric(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeHistogramDataPoint(writer, dataPoint);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeExponentialHistogramMetric(writer, metricData) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  for (const dataPoint of metricData.dataPoints) {
+    writer.writeTag(1, 2);
+    serializeExponentialHistogramDataPoint(writer, dataPoint);
+  }
+  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+  if (temporality !== 0) {
+    writer.writeTag(2, 0);
+    writer.writeVarint(temporality);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function serializeScopeMetrics(writer, scopeMetrics) {
+  const scopeStart = writer.startLengthDelimited();
+  const scopeStartPos = writer.pos;
+  writeInstrumentationScope(writer, scopeMetrics.scope, 1);
+  for (const metric of scopeMetrics.metrics) {
+    writer.writeTag(2, 2);
+    serializeMetric(writer, metric);
+  }
+  if (scopeMetrics.scope.schemaUrl) {
+    writer.writeTag(3, 2);
+    writer.writeString(scopeMetrics.scope.schemaUrl);
+  }
+  writer.finishLengthDelimited(scopeStart, writer.pos - scopeStartPos);
+}
+function serializeResourceMetrics(writer, resourceMetrics) {
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  writeResource(writer, resourceMetrics.resource, 1);
+  for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+    writer.writeTag(2, 2);
+    serializeScopeMetrics(writer, scopeMetrics);
+  }
+  if (resourceMetrics.resource.schemaUrl) {
+    writer.writeTag(3, 2);
+    writer.writeString(resourceMetrics.resource.schemaUrl);
+  }
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+function toProtoAggregationTemporality(temporality) {
+  switch (temporality) {
+    case AggregationTemporality.DELTA:
+      return 1;
+    case AggregationTemporality.CUMULATIVE:
+      return 2;
+    default:
+      return 0;
+  }
+}
+function serializeMetricsExportRequest(resourceMetrics) {
+  const estimator = new ProtobufSizeEstimator();
+  estimator.writeTag(1, 2);
+  serializeResourceMetrics(estimator, resourceMetrics);
+  const writer = new ProtobufWriter(estimator.pos);
+  writer.writeTag(1, 2);
+  serializeResourceMetrics(writer, resourceMetrics);
+  return writer.finish();
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/response-deserializer.mjs
+function deserializePartialSuccess(data) {
+  const reader = new ProtobufReader(data);
+  const result = {};
+  while (!reader.isAtEnd()) {
+    const { fieldNumber, wireType } = reader.readTag();
+    switch (fieldNumber) {
+      case 1:
+        if (wireType === 0) result.rejectedDataPoints = reader.readVarint();
+        else reader.skip(wireType);
+        break;
+      case 2:
+        if (wireType === 2) result.errorMessage = reader.readString();
+        else reader.skip(wireType);
+        break;
+      default:
+        reader.skip(wireType);
+    }
+  }
+  return result;
+}
+function deserializeExportMetricsServiceResponse(data) {
+  const reader = new ProtobufReader(data);
+  const result = {};
+  while (!reader.isAtEnd()) {
+    const { fieldNumber, wireType } = reader.readTag();
+    switch (fieldNumber) {
+      case 1:
+        if (wireType === 2) result.partialSuccess = deserializePartialSuccess(reader.readBytes());
+        else reader.skip(wireType);
+        break;
+      default:
+        reader.skip(wireType);
+    }
+  }
+  return result;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/metrics/protobuf/metrics.mjs
+var ProtobufMetricsSerializer = {
+  serializeRequest: (arg) => {
+    return serializeMetricsExportRequest(arg);
+  },
+  deserializeResponse: (arg) => {
+    return deserializeExportMetricsServiceResponse(arg);
+  }
+};
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/util.mjs
+init_dist();
+function validateAndNormalizeHeaders(partialHeaders) {
+  const headers = {};
+  Object.entries(partialHeaders ?? {}).forEach(([key, value2]) => {
+    if (typeof value2 !== "undefined") headers[key] = String(value2);
+    else diag2.warn(`Header "${key}" has invalid value (${value2}) and will be ignored`);
+  });
+  return headers;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/otlp-http-configuration.mjs
+function mergeHeaders(userProvidedHeaders, fallbackHeaders, defaultHeaders) {
+  return async () => {
+    const requiredHeaders = { ...await defaultHeaders() };
+    const headers = {};
+    if (fallbackHeaders != null) Object.assign(headers, await fallbackHeaders());
+    if (userProvidedHeaders != null) Object.assign(headers, validateAndNormalizeHeaders(await userProvidedHeaders()));
+    return Object.assign(headers, requiredHeaders);
+  };
+}
+function validateUserProvidedUrl(url2) {
+  if (url2 == null) return;
+  try {
+    const base = globalThis.location?.href;
+    return new URL(url2, base).href;
+  } catch {
+    throw new Error(`Configuration: Could not parse user-provided export URL: '${url2}'`);
+  }
+}
+function mergeOtlpHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    ...mergeOtlpSharedConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration),
+    headers: mergeHeaders(userProvidedConfiguration.headers, fallbackConfiguration.headers, defaultConfiguration.headers),
+    url: validateUserProvidedUrl(userProvidedConfiguration.url) ?? fallbackConfiguration.url ?? defaultConfiguration.url
+  };
+}
+function getHttpConfigurationDefaults(requiredHeaders, signalResourcePath) {
+  return {
+    ...getSharedConfigurationDefaults(),
+    headers: async () => requiredHeaders,
+    url: "http://localhost:4318/" + signalResourcePath
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/otlp-node-http-configuration.mjs
+function httpAgentFactoryFromOptions(options) {
+  return async (protocol) => {
+    const isInsecure = protocol === "http:";
+    const { Agent } = await (isInsecure ? import("http") : import("https"));
+    if (isInsecure) {
+      const { ca, cert, key, ...insecureOptions } = options;
+      return new Agent(insecureOptions);
+    }
+    return new Agent(options);
+  };
+}
+function mergeOtlpNodeHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration) {
+  return {
+    ...mergeOtlpHttpConfigurationWithDefaults(userProvidedConfiguration, fallbackConfiguration, defaultConfiguration),
+    agentFactory: userProvidedConfiguration.agentFactory ?? fallbackConfiguration.agentFactory ?? defaultConfiguration.agentFactory,
+    userAgent: userProvidedConfiguration.userAgent
+  };
+}
+function getNodeHttpConfigurationDefaults(requiredHeaders, signalResourcePath) {
+  return {
+    ...getHttpConfigurationDefaults(requiredHeaders, signalResourcePath),
+    agentFactory: httpAgentFactoryFromOptions({ keepAlive: true })
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/is-export-retryable.mjs
+function isExportHTTPErrorRetryable(statusCode) {
+  return statusCode === 429 || statusCode === 502 || statusCode === 503 || statusCode === 504;
+}
+function parseRetryAfterToMills(retryAfter) {
+  if (retryAfter == null) return;
+  const seconds = Number.parseInt(retryAfter, 10);
+  if (Number.isInteger(seconds)) return seconds > 0 ? seconds * 1e3 : -1;
+  const delay = new Date(retryAfter).getTime() - Date.now();
+  if (delay >= 0) return delay;
+  return 0;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/transport/http-transport-utils.mjs
+import * as zlib from "zlib";
+import { Readable } from "stream";
+var DEFAULT_USER_AGENT = `OTel-OTLP-Exporter-JavaScript/${VERSION10}`;
+var MAX_RESPONSE_BODY_SIZE = 4194304;
+function sendWithHttp(request2, url2, headers, compression, userAgent2, agent, data, timeoutMillis) {
+  return new Promise((resolve2) => {
+    const parsedUrl = new URL(url2);
+    if (userAgent2) headers["User-Agent"] = `${userAgent2} ${DEFAULT_USER_AGENT}`;
+    else headers["User-Agent"] = DEFAULT_USER_AGENT;
+    const req = request2(parsedUrl, {
+      method: "POST",
+      headers,
+      agent
+    }, (res) => {
+      const responseData = [];
+      let responseSize = 0;
+      res.on("data", (chunk) => {
+        responseSize += chunk.length;
+        if (responseSize > 4194304) {
+          resolve2({
+            status: "failure",
+            error: /* @__PURE__ */ new Error(`OTLP export response body exceeded size limit of ${MAX_RESPONSE_BODY_SIZE} bytes`)
+          });
+          res.destroy();
+          return;
+        }
+        responseData.push(chunk);
+      });
+      res.on("end", () => {
+        if (res.statusCode && res.statusCode <= 299) resolve2({
+          status: "success",
+          data: Buffer.concat(responseData)
+        });
+        else if (res.statusCode && isExportHTTPErrorRetryable(res.statusCode)) resolve2({
+          status: "retryable",
+          retryInMillis: parseRetryAfterToMills(res.headers["retry-after"])
+        });
+        else resolve2({
+          status: "failure",
+          error: new OTLPExporterError(res.statusMessage, res.statusCode, Buffer.concat(responseData).toString())
+        });
+      });
+      res.on("error", (error63) => {
+        if (res.statusCode && res.statusCode <= 299) resolve2({ status: "success" });
+        else if (res.statusCode && isExportHTTPErrorRetryable(res.statusCode)) resolve2({
+          status: "retryable",
+          error: error63,
+          retryInMillis: parseRetryAfterToMills(res.headers["retry-after"])
+        });
+        else resolve2({
+          status: "failure",
+          error: error63
+        });
+      });
+    });
+    req.setTimeout(timeoutMillis, () => {
+      req.destroy();
+      resolve2({
+        status: "retryable",
+        error: /* @__PURE__ */ new Error("Request timed out")
+      });
+    });
+    req.on("error", (error63) => {
+      if (isHttpTransportNetworkErrorRetryable(error63)) resolve2({
+        status: "retryable",
+        error: error63
+      });
+      else resolve2({
+        status: "failure",
+        error: error63
+      });
+    });
+    compressAndSend(req, compression, data, (error63) => {
+      resolve2({
+        status: "failure",
+        error: error63
+      });
+    });
+  });
+}
+function compressAndSend(req, compression, data, onError) {
+  let dataStream = readableFromUint8Array(data);
+  if (compression === "gzip") {
+    req.setHeader("Content-Encoding", "gzip");
+    dataStream = dataStream.on("error", onError).pipe(zlib.createGzip()).on("error", onError);
+  }
+  dataStream.pipe(req).on("error", onError);
+}
+function readableFromUint8Array(buff) {
+  const readable = new Readable();
+  readable.push(buff);
+  readable.push(null);
+  return readable;
+}
+function isHttpTransportNetworkErrorRetryable(error63) {
+  const RETRYABLE_NETWORK_ERROR_CODES = /* @__PURE__ */ new Set([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EAI_AGAIN",
+    "ENOTFOUND",
+    "ENETUNREACH",
+    "EHOSTUNREACH"
+  ]);
+  if ("code" in error63 && typeof error63.code === "string") return RETRYABLE_NETWORK_ERROR_CODES.has(error63.code);
+  return false;
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/transport/http-exporter-transport.mjs
+var HttpExporterTransport = class {
+  _utils = null;
+  _parameters;
+  constructor(parameters) {
+    this._parameters = parameters;
+  }
+  async send(data, timeoutMillis) {
+    const { agent, request: request2 } = await this._loadUtils();
+    const headers = await this._parameters.headers();
+    return sendWithHttp(request2, this._parameters.url, headers, this._parameters.compression, this._parameters.userAgent, agent, data, timeoutMillis);
+  }
+  shutdown() {
+  }
+  async _loadUtils() {
+    let utils = this._utils;
+    if (utils === null) {
+      const protocol = new URL(this._parameters.url).protocol;
+      const [agent, request2] = await Promise.all([this._parameters.agentFactory(protocol), requestFunctionFactory(protocol)]);
+      utils = this._utils = {
+        agent,
+        request: request2
+      };
+    }
+    return utils;
+  }
+};
+async function requestFunctionFactory(protocol) {
+  const { request: request2 } = await (protocol === "http:" ? import("http") : import("https"));
+  return request2;
+}
+function createHttpExporterTransport(parameters) {
+  return new HttpExporterTransport(parameters);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/retrying-transport.mjs
+init_dist();
+var MAX_ATTEMPTS = 5;
+var INITIAL_BACKOFF = 1e3;
+var MAX_BACKOFF = 5e3;
+var BACKOFF_MULTIPLIER = 1.5;
+var JITTER = 0.2;
+function getJitter() {
+  return Math.random() * (2 * JITTER) - JITTER;
+}
+var RetryingTransport = class {
+  _transport;
+  constructor(transport) {
+    this._transport = transport;
+  }
+  retry(data, timeoutMillis, inMillis) {
+    return new Promise((resolve2, reject) => {
+      setTimeout(() => {
+        this._transport.send(data, timeoutMillis).then(resolve2, reject);
+      }, inMillis);
+    });
+  }
+  async send(data, timeoutMillis) {
+    let attempts = MAX_ATTEMPTS;
+    let nextBackoff = INITIAL_BACKOFF;
+    const deadline = Date.now() + timeoutMillis;
+    let result = await this._transport.send(data, timeoutMillis);
+    while (result.status === "retryable" && attempts > 0) {
+      attempts--;
+      const backoff = Math.max(Math.min(nextBackoff * (1 + getJitter()), MAX_BACKOFF), 0);
+      nextBackoff = nextBackoff * BACKOFF_MULTIPLIER;
+      const retryInMillis = result.retryInMillis ?? backoff;
+      const remainingTimeoutMillis = deadline - Date.now();
+      if (retryInMillis > remainingTimeoutMillis) {
+        diag2.info(`Export retry time ${Math.round(retryInMillis)}ms exceeds remaining timeout ${Math.round(remainingTimeoutMillis)}ms, not retrying further.`);
+        return result;
+      }
+      diag2.verbose(`Scheduling export retry in ${Math.round(retryInMillis)}ms`);
+      result = await this.retry(data, remainingTimeoutMillis, retryInMillis);
+    }
+    if (result.status === "success") diag2.verbose(`Export succeeded after ${MAX_ATTEMPTS - attempts} retry attempts.`);
+    else if (result.status === "retryable") diag2.info(`Export failed after maximum retry attempts (${MAX_ATTEMPTS}).`);
+    else diag2.info(`Export failed with non-retryable error: ${result.error}`);
+    return result;
+  }
+  shutdown() {
+    return this._transport.shutdown();
+  }
+};
+function createRetryingTransport(options) {
+  return new RetryingTransport(options.transport);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/otlp-http-export-delegate.mjs
+function createOtlpHttpExporterMetrics(metricsComponentType, exporterMetricsHelper, url2, meterProvider) {
+  return new ExporterMetrics({
+    componentType: metricsComponentType,
+    metricsHelper: exporterMetricsHelper,
+    url: url2,
+    meterProvider,
+    responseAttributesFromError: (error63) => {
+      if (!error63) return { [ATTR_HTTP_RESPONSE_STATUS_CODE2]: 200 };
+      if (!(error63 instanceof OTLPExporterError)) return {};
+      return { [ATTR_HTTP_RESPONSE_STATUS_CODE2]: error63.code };
+    }
+  });
+}
+function createOtlpHttpExportDelegate(options, serializer, metricsComponentType, exporterMetricsHelper, meterProvider) {
+  return createOtlpExportDelegate({
+    transport: createRetryingTransport({ transport: createHttpExporterTransport(options) }),
+    serializer,
+    promiseHandler: createBoundedQueueExportPromiseHandler(options),
+    metrics: createOtlpHttpExporterMetrics(metricsComponentType, exporterMetricsHelper, options.url, meterProvider)
+  }, { timeout: options.timeoutMillis });
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/shared-env-configuration.mjs
+init_dist();
+function parseAndValidateTimeoutFromEnv(timeoutEnvVar) {
+  const envTimeout = getNumberFromEnv(timeoutEnvVar);
+  if (envTimeout != null) {
+    if (Number.isFinite(envTimeout) && envTimeout > 0) return envTimeout;
+    diag2.warn(`Configuration: ${timeoutEnvVar} is invalid, expected number greater than 0 (actual: ${envTimeout})`);
+  }
+}
+function getTimeoutFromEnv(signalIdentifier) {
+  const specificTimeout = parseAndValidateTimeoutFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_TIMEOUT`);
+  const nonSpecificTimeout = parseAndValidateTimeoutFromEnv("OTEL_EXPORTER_OTLP_TIMEOUT");
+  return specificTimeout ?? nonSpecificTimeout;
+}
+function parseAndValidateCompressionFromEnv(compressionEnvVar) {
+  const compression = getStringFromEnv(compressionEnvVar)?.trim();
+  if (compression == null || compression === "none" || compression === "gzip") return compression;
+  diag2.warn(`Configuration: ${compressionEnvVar} is invalid, expected 'none' or 'gzip' (actual: '${compression}')`);
+}
+function getCompressionFromEnv(signalIdentifier) {
+  const specificCompression = parseAndValidateCompressionFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_COMPRESSION`);
+  const nonSpecificCompression = parseAndValidateCompressionFromEnv("OTEL_EXPORTER_OTLP_COMPRESSION");
+  return specificCompression ?? nonSpecificCompression;
+}
+function getSharedConfigurationFromEnvironment(signalIdentifier) {
+  return {
+    timeoutMillis: getTimeoutFromEnv(signalIdentifier),
+    compression: getCompressionFromEnv(signalIdentifier)
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/otlp-node-http-env-configuration.mjs
+init_dist();
+import * as fs3 from "fs";
+import * as path9 from "path";
+function getStaticHeadersFromEnv(signalIdentifier) {
+  const signalSpecificRawHeaders = getStringFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_HEADERS`);
+  const nonSignalSpecificRawHeaders = getStringFromEnv("OTEL_EXPORTER_OTLP_HEADERS");
+  const signalSpecificHeaders = parseKeyPairsIntoRecord(signalSpecificRawHeaders);
+  const nonSignalSpecificHeaders = parseKeyPairsIntoRecord(nonSignalSpecificRawHeaders);
+  if (Object.keys(signalSpecificHeaders).length === 0 && Object.keys(nonSignalSpecificHeaders).length === 0) return;
+  return Object.assign({}, parseKeyPairsIntoRecord(nonSignalSpecificRawHeaders), parseKeyPairsIntoRecord(signalSpecificRawHeaders));
+}
+function appendRootPathToUrlIfNeeded(url2) {
+  try {
+    return new URL(url2).toString();
+  } catch {
+    diag2.warn(`Configuration: Could not parse environment-provided export URL: '${url2}', falling back to undefined`);
+    return;
+  }
+}
+function appendResourcePathToUrl(url2, path11) {
+  try {
+    new URL(url2);
+  } catch {
+    diag2.warn(`Configuration: Could not parse environment-provided export URL: '${url2}', falling back to undefined`);
+    return;
+  }
+  if (!url2.endsWith("/")) url2 = url2 + "/";
+  url2 += path11;
+  try {
+    new URL(url2);
+  } catch {
+    diag2.warn(`Configuration: Provided URL appended with '${path11}' is not a valid URL, using 'undefined' instead of '${url2}'`);
+    return;
+  }
+  return url2;
+}
+function getNonSpecificUrlFromEnv(signalResourcePath) {
+  const envUrl = getStringFromEnv("OTEL_EXPORTER_OTLP_ENDPOINT");
+  if (envUrl === void 0) return;
+  return appendResourcePathToUrl(envUrl, signalResourcePath);
+}
+function getSpecificUrlFromEnv(signalIdentifier) {
+  const envUrl = getStringFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_ENDPOINT`);
+  if (envUrl === void 0) return;
+  return appendRootPathToUrlIfNeeded(envUrl);
+}
+function readFileFromEnv(signalSpecificEnvVar, nonSignalSpecificEnvVar, warningMessage) {
+  const signalSpecificPath = getStringFromEnv(signalSpecificEnvVar);
+  const nonSignalSpecificPath = getStringFromEnv(nonSignalSpecificEnvVar);
+  const filePath = signalSpecificPath ?? nonSignalSpecificPath;
+  if (filePath != null) try {
+    return fs3.readFileSync(path9.resolve(process.cwd(), filePath));
+  } catch {
+    diag2.warn(warningMessage);
+    return;
+  }
+  else return;
+}
+function getClientCertificateFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CLIENT_CERTIFICATE`, "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", "Failed to read client certificate chain file");
+}
+function getClientKeyFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CLIENT_KEY`, "OTEL_EXPORTER_OTLP_CLIENT_KEY", "Failed to read client certificate private key file");
+}
+function getRootCertificateFromEnv(signalIdentifier) {
+  return readFileFromEnv(`OTEL_EXPORTER_OTLP_${signalIdentifier}_CERTIFICATE`, "OTEL_EXPORTER_OTLP_CERTIFICATE", "Failed to read root certificate file");
+}
+function getNodeHttpConfigurationFromEnvironment(signalIdentifier, signalResourcePath) {
+  return {
+    ...getSharedConfigurationFromEnvironment(signalIdentifier),
+    url: getSpecificUrlFromEnv(signalIdentifier) ?? getNonSpecificUrlFromEnv(signalResourcePath),
+    headers: wrapStaticHeadersInFunction(getStaticHeadersFromEnv(signalIdentifier)),
+    agentFactory: httpAgentFactoryFromOptions({
+      keepAlive: true,
+      ca: getRootCertificateFromEnv(signalIdentifier),
+      cert: getClientCertificateFromEnv(signalIdentifier),
+      key: getClientKeyFromEnv(signalIdentifier)
+    })
+  };
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/configuration/convert-legacy-http-options.mjs
+function convertLegacyHeaders(config2) {
+  if (typeof config2.headers === "function") return config2.headers;
+  return wrapStaticHeadersInFunction(config2.headers);
+}
+
+// actions/kpi/node_modules/@opentelemetry/otlp-exporter-base/dist/platform/node/configuration/convert-legacy-node-http-options.mjs
+init_dist();
+function convertLegacyAgentOptions(config2) {
+  if (typeof config2.httpAgentOptions === "function") return config2.httpAgentOptions;
+  let legacy = config2.httpAgentOptions;
+  if (config2.keepAlive != null) legacy = {
+    keepAlive: config2.keepAlive,
+    ...legacy
+  };
+  if (legacy != null) return httpAgentFactoryFromOptions(legacy);
+  else return;
+}
+function convertLegacyHttpOptions(config2, signalIdentifier, signalResourcePath, requiredHeaders) {
+  if (config2.metadata) diag2.warn("Metadata cannot be set when using http");
+  return mergeOtlpNodeHttpConfigurationWithDefaults({
+    url: config2.url,
+    headers: convertLegacyHeaders(config2),
+    concurrencyLimit: config2.concurrencyLimit,
+    timeoutMillis: config2.timeoutMillis,
+    compression: config2.compression,
+    agentFactory: convertLegacyAgentOptions(config2),
+    userAgent: config2.userAgent
+  }, getNodeHttpConfigurationFromEnvironment(signalIdentifier, signalResourcePath), getNodeHttpConfigurationDefaults(requiredHeaders, signalResourcePath));
+}
+
+// actions/kpi/node_modules/@opentelemetry/exporter-metrics-otlp-proto/dist/platform/node/OTLPMetricExporter.mjs
+var OTLPMetricExporter = class extends OTLPMetricExporterBase {
+  _url;
+  constructor(config2) {
+    super(createOtlpHttpExportDelegate(convertLegacyHttpOptions(config2 ?? {}, "METRICS", "v1/metrics", { "Content-Type": "application/x-protobuf" }), ProtobufMetricsSerializer, OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, MetricsExporterMetricsHelper, config2?.selfObsMeterProvider), config2);
+    this._url = config2?.url;
+  }
+  /**
+  * Sets the meter provider to use to collect metrics for the exporter itself.
+  * @experimental This method is experimental and is subject to breaking changes in minor releases.
+  */
+  setSelfObsMeterProvider(meterProvider) {
+    this.setMetrics(createOtlpHttpExporterMetrics(OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, MetricsExporterMetricsHelper, this._url, meterProvider));
+  }
+};
+
+// actions/kpi/src/export/push-groups.ts
+var PUSH_JOB = "aeef-gates";
+function runLabels(report, event) {
+  const branch = event.refName ?? branchOf(report.ref);
+  const missing = [
+    report.repository === null ? "the repository (GITHUB_REPOSITORY)" : void 0,
+    branch === void 0 ? "the branch (GITHUB_REF_NAME)" : void 0,
+    event.workflow === void 0 ? "the workflow (GITHUB_WORKFLOW)" : void 0
+  ].filter((m) => m !== void 0);
+  if (report.repository === null || branch === void 0 || event.workflow === void 0) {
+    throw new ConfigError(`the grouping key needs ${missing.join(", ")}, which this run does not name`);
+  }
+  return { repository: report.repository, branch, workflow: event.workflow };
+}
+function instanceOf(entry) {
+  return entry.gate;
+}
+function pushGroups(report, labels) {
+  const key = (instance) => ({ job: PUSH_JOB, ...labels, instance });
+  const groups2 = report.gates.map((entry) => ({
+    key: key(instanceOf(entry)),
+    body: renderOpenMetrics({ ...report, gates: [entry], kpis: [] })
+  }));
+  groups2.push({ key: key("kpi"), body: renderOpenMetrics({ ...report, gates: [] }) });
+  return groups2;
+}
+function groupPath(key) {
+  const parts = [`/metrics/job/${key.job}`];
+  for (const name of ["repository", "branch", "workflow", "instance"]) {
+    parts.push(`${name}@base64/${base64url3(key[name])}`);
+  }
+  return parts.join("/");
+}
+function groupUrl(base, key) {
+  const url2 = new URL(base.href);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${groupPath(key)}`;
+  return url2;
+}
+function base64url3(value2) {
+  return Buffer.from(value2, "utf8").toString("base64url") || "=";
+}
+function branchOf(ref) {
+  if (ref === null || ref === "") return void 0;
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+
+// actions/kpi/src/export/otlp.ts
+var OneShotReader = class extends MetricReader {
+  onShutdown() {
+    return Promise.resolve();
+  }
+  onForceFlush() {
+    return Promise.resolve();
+  }
+};
+function otlpResourceAttributes(report, labels) {
+  return {
+    "service.name": PUSH_JOB,
+    "vcs.repository.name": labels.repository,
+    "vcs.ref.head.name": labels.branch,
+    ...report.commit === null ? {} : { "vcs.ref.head.revision": report.commit }
+  };
+}
+async function sendOtlp(options) {
+  const reader = new OneShotReader();
+  const provider = new MeterProvider$1({
+    resource: resourceFromAttributes(otlpResourceAttributes(options.report, options.labels)),
+    readers: [reader]
+  });
+  const points = recordGauges(provider, options.report, options.labels.workflow);
+  const { resourceMetrics, errors } = await reader.collect();
+  await provider.shutdown();
+  if (errors.length > 0) throw new InternalError(`collecting the metrics failed: ${String(errors[0])}`);
+  const exporter = new OTLPMetricExporter({
+    url: options.url.href,
+    headers: options.headers,
+    timeoutMillis: options.timeoutMs ?? 1e4
+  });
+  try {
+    await exportOnce(exporter, resourceMetrics);
+  } finally {
+    await exporter.shutdown();
+  }
+  return points;
+}
+function exportOnce(exporter, metrics) {
+  return new Promise((resolve2, reject) => {
+    exporter.export(metrics, (result) => {
+      if (result.code === ExportResultCode.SUCCESS) resolve2();
+      else reject(new ConfigError(`the OTLP export failed: ${result.error?.message ?? "no reason given"}`));
+    });
+  });
+}
+function recordGauges(provider, report, workflow) {
+  const meter = provider.getMeter("aeef-gates");
+  const gauge = (name) => meter.createGauge(name, { description: FAMILY_HELP[name] });
+  const verdict = gauge("aeef_gate_verdict");
+  const metric = gauge("aeef_gate_metric");
+  const kpi = gauge("aeef_kpi");
+  let points = 0;
+  for (const gate of report.gates) {
+    const common = { workflow, instance: instanceOf(gate), gate: gate.gate };
+    for (const v of VERDICTS2) {
+      verdict.record(gate.verdict === v ? 1 : 0, { ...common, verdict: v });
+      points++;
+    }
+    for (const m of gate.metrics) {
+      if (m.value === null || !Number.isFinite(m.value)) continue;
+      metric.record(m.value, { ...common, metric: m.id, unit: m.unit });
+      points++;
+    }
+  }
+  for (const k of derivedKpis(report)) {
+    if (!Number.isFinite(k.value)) continue;
+    kpi.record(k.value, { workflow, instance: "kpi", kpi: k.id, unit: k.unit });
+    points++;
+  }
+  return points;
+}
+
+// actions/kpi/src/export/pushgateway.ts
+var CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+var DEFAULT_BACKOFF_MS = [200, 600, 1500];
+var PushError = class extends Error {
+};
+async function pushToGateway(options) {
+  const headers = { "content-type": CONTENT_TYPE };
+  const authorization = authorizationOf(options.credentials);
+  if (authorization !== void 0) headers.authorization = authorization;
+  let requests = 0;
+  let pushed = 0;
+  for (const group of options.groups) {
+    try {
+      requests += await putWithRetry(groupUrl(options.url, group.key), group.body, headers, options);
+    } catch (error63) {
+      const message = error63 instanceof Error ? error63.message : String(error63);
+      throw new PushError(
+        `the Pushgateway push failed at group instance="${group.key.instance}" (${pushed} of ${options.groups.length} groups pushed): ${message}`
+      );
+    }
+    pushed++;
+  }
+  return { groups: pushed, requests };
+}
+function authorizationOf(credentials) {
+  switch (credentials.kind) {
+    case "basic":
+      return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, "utf8").toString("base64")}`;
+    case "bearer":
+      return `Bearer ${credentials.token}`;
+    case "none":
+      return void 0;
+  }
+}
+async function putWithRetry(url2, body, headers, options) {
+  const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await putOnce(url2, body, headers, options.timeoutMs ?? 1e4);
+    if (outcome.ok) return attempt + 1;
+    const wait = backoff[attempt];
+    if (!outcome.retry || wait === void 0) throw new ConfigError(outcome.reason);
+    await new Promise((resolve2) => setTimeout(resolve2, wait));
+  }
+}
+async function putOnce(url2, body, headers, timeoutMs) {
+  let response;
+  try {
+    response = await fetch(url2, { method: "PUT", body, headers, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error63) {
+    return { ok: false, retry: true, reason: networkReason(error63, timeoutMs) };
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return { ok: true };
+  }
+  const text3 = await readExcerpt(response);
+  const reason = `HTTP ${response.status}${text3 ? `: ${text3}` : ""}`;
+  if (response.status === 401 || response.status === 403)
+    return { ok: false, retry: false, reason: `${reason} (check pushgateway-auth or pushgateway-token)` };
+  return { ok: false, retry: response.status >= 500 || response.status === 429, reason };
+}
+function networkReason(error63, timeoutMs) {
+  if (error63 instanceof DOMException && error63.name === "TimeoutError")
+    return `no answer within ${timeoutMs} ms`;
+  const cause = error63.cause;
+  if (typeof cause?.code === "string") return `connection failed (${cause.code})`;
+  return `connection failed (${error63 instanceof Error ? error63.message : String(error63)})`;
+}
+async function readExcerpt(response) {
+  try {
+    const text3 = await response.text();
+    return text3.replace(/\s+/g, " ").trim().slice(0, 200);
+  } catch {
+    return "";
+  }
+}
+
+// actions/kpi/src/export/metrics-push.ts
+async function pushMetrics(targets, report, deps) {
+  if (targets.pushgateway === void 0 && targets.otlp === void 0) return [];
+  const notes = [];
+  const failures = [];
+  const attempt = async (what, send) => {
+    const started = deps.now();
+    try {
+      const done = await send();
+      notes.push(`${done} in ${Math.round(deps.now() - started)} ms.`);
+    } catch (error63) {
+      failures.push(`${what}: ${getErrorMessage(error63)}`);
+    }
+  };
+  let labels;
+  try {
+    labels = runLabels(report, deps.event);
+  } catch (error63) {
+    failures.push(`Metrics not exported: ${getErrorMessage(error63)}`);
+  }
+  if (labels !== void 0) {
+    const key = labels;
+    const gateway = targets.pushgateway;
+    if (gateway !== void 0) {
+      await attempt("Pushgateway", async () => {
+        const outcome = await pushToGateway({
+          url: gateway.url,
+          credentials: gateway.credentials,
+          groups: pushGroups(report, key),
+          ...deps.backoffMs ? { backoffMs: deps.backoffMs } : {}
+        });
+        return `Pushed ${outcome.groups} group(s) to the Pushgateway at ${gateway.url.host} (${outcome.requests} request(s))`;
+      });
+    }
+    const otlp = targets.otlp;
+    if (otlp !== void 0) {
+      await attempt("OTLP", async () => {
+        const points = await sendOtlp({ url: otlp.url, headers: otlp.headers, report, labels: key });
+        return `Sent ${points} data point(s) as OTLP to ${otlp.url.host}`;
+      });
+    }
+  }
+  if (failures.length === 0) return notes;
+  if (targets.onExportError === "fail")
+    throw new ConfigError(`${failures.join(" ")} (on-export-error: fail).`);
+  for (const failure2 of failures)
+    deps.log.warning(`${failure2} (on-export-error: warn; the verdict is unchanged).`);
+  return [...notes, ...failures.map((f) => `${f} (on-export-error: warn; the verdict is unchanged).`)];
 }
 
 // actions/kpi/src/fetch-pulls.ts
@@ -53002,6 +58931,7 @@ function distribution(id, label2, samples, unit, direction) {
 var WIDTH = 560;
 var HEIGHT = 180;
 var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title) {
   const series = collectSeries(records);
   const charts = series.map(renderChart).join("\n");
@@ -53049,9 +58979,12 @@ function collectSeries(records) {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 function renderChart(series) {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -53060,13 +58993,13 @@ function renderChart(series) {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x) => PAD.left + (x1 === x0 ? (WIDTH - PAD.left - PAD.right) / 2 : (x - x0) / (x1 - x0) * (WIDTH - PAD.left - PAD.right));
   const sy = (v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path9 = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
-  const dots = series.points.map(
+  const path11 = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ");
+  const dots = (drawn.length === series.points.length ? drawn : []).map(
     (p) => `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
       `${format(p.value)} ${p.commit?.slice(0, 12) ?? ""} ${p.timestamp ?? ""}`.trim()
     )}</title></circle>`
@@ -53079,10 +59012,35 @@ function renderChart(series) {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ""}</text>
-<polyline class="line" points="${path9}"/>${dots}
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${drawn.length < series.points.length ? `${series.points.length} runs; ` : ""}latest ${last ? format(last.value) : ""}</text>
+<polyline class="line" points="${path11}"/>${dots}
 </svg>
 </figure>`;
+}
+function downsample(points, limit) {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out = first === void 0 ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low;
+    let high;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === void 0) continue;
+      if (low === void 0 || p.value < low.value) low = p;
+      if (high === void 0 || p.value > high.value) high = p;
+    }
+    if (low === void 0 || high === void 0) continue;
+    if (low === high) out.push(low);
+    else out.push(...low.x < high.x ? [low, high] : [high, low]);
+  }
+  if (last !== void 0 && points.length > 1) out.push(last);
+  return out;
 }
 function format(value2) {
   return Number.isInteger(value2) ? String(value2) : value2.toFixed(2);
@@ -53094,27 +59052,43 @@ function shardPath(report) {
   const month = report.timestamp?.slice(0, 7);
   return `${HISTORY_DIR}/${month !== void 0 && /^\d{4}-\d{2}$/.test(month) ? month : "undated"}.ndjson`;
 }
-function recordLine(report) {
-  return `${JSON.stringify(report)}
+function recordLine(report, seq) {
+  return `${JSON.stringify({ seq, ...report })}
 `;
 }
 function parseHistory(shards) {
-  const records = [];
+  const legacy = [];
+  const sequenced = [];
   let skipped = 0;
   for (const text3 of shards) {
     for (const line of text3.split("\n")) {
       if (line.trim() === "") continue;
       try {
-        const parsed = kpiReportSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data);
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
         else skipped++;
       } catch {
         skipped++;
       }
     }
   }
-  records.sort((a, b) => timeOf(a) - timeOf(b));
-  return { records, skipped };
+  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
 }
 function timeOf(report) {
   return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
@@ -53130,38 +59104,100 @@ function lastComparable(records, current) {
 // actions/kpi/src/history-git.ts
 var LOCAL_REF = "refs/aeef/kpi-history";
 var IDENTITY = ["-c", "user.name=aeef-gates", "-c", "user.email=aeef-gates@users.noreply.github.com"];
-var MAX_PUSH_ATTEMPTS = 5;
+var MAX_PUSH_ATTEMPTS = 8;
+var MARKER_FILE = ".aeef-kpi-history";
+var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var REAL_BACKOFF = {
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)),
+  random: () => Math.random()
+};
+function refuseCodeBranch(branch, event) {
+  const payload = event.payload;
+  const named = [
+    ["the default branch", at(payload, ["repository", "default_branch"])],
+    ["the branch this run builds", at(payload, ["ref"])],
+    ["the pull request head branch", at(payload, ["pull_request", "head", "ref"])],
+    ["the pull request base branch", at(payload, ["pull_request", "base", "ref"])],
+    ["the merge queue branch", at(payload, ["merge_group", "head_ref"])],
+    ["the merge queue base branch", at(payload, ["merge_group", "base_ref"])],
+    ["the branch this run builds", at(payload, ["workflow_run", "head_branch"])]
+  ];
+  for (const [what, value2] of named) {
+    if (typeof value2 === "string" && value2.replace(/^refs\/heads\//, "") === branch) {
+      throw new ConfigError(
+        `Refusing \`history-branch: ${branch}\`: it is ${what}, and the KPI export would replace its files; name a branch of its own, such as \`kpi-data\`.`
+      );
+    }
+  }
+}
 async function readHistory(git, branch) {
   const parent = await fetchBranch(git, branch);
-  const shards = /* @__PURE__ */ new Map();
-  if (parent !== null) {
-    const listing = await git(["ls-tree", "--name-only", `${parent}:${HISTORY_DIR}`]).catch(() => "");
-    for (const name of listing.split("\n").filter((n) => n.endsWith(".ndjson"))) {
-      shards.set(`${HISTORY_DIR}/${name}`, await git(["show", `${parent}:${HISTORY_DIR}/${name}`]));
-    }
+  const state = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map()
+  };
+  if (parent === null) return state;
+  state.root = await lsTree(git, parent);
+  const dir = state.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  if (!ownsTree(state.root, state.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
   }
-  return { parent, history: parseHistory([...shards.values()]), shards };
+  for (const entry of state.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state.history = parseHistory([...state.shards.values()]);
+  return state;
 }
-async function appendHistory(git, branch, report, title) {
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names = root.map((e) => e.name).sort();
+  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function appendHistory(git, branch, report, title, backoff = REAL_BACKOFF) {
   for (let attempt = 1; ; attempt++) {
-    const { parent, history, shards } = await readHistory(git, branch);
-    const shard = shardPath(report);
-    shards.set(shard, (shards.get(shard) ?? "") + recordLine(report));
-    const all = parseHistory([...shards.values()]);
-    const tree = await writeTree(git, shards, renderDashboard(all.records, title));
+    const state = await readHistory(git, branch);
+    const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
+    const text3 = (state.shards.get(shard) ?? "") + recordLine(report, state.history.nextSeq);
+    const all = [...state.history.records, report];
+    const tree = await writeTree(git, state, shard, text3, renderDashboard(all, title));
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
-    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parent !== null ? ["-p", parent] : [], "-m", message])).trim();
+    const parents = state.parent !== null ? ["-p", state.parent] : [];
+    const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
     try {
       await git(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
-      return { previous: history, commit, attempts: attempt };
+      return { previous: state.history, commit, attempts: attempt };
     } catch (error63) {
-      if (attempt >= MAX_PUSH_ATTEMPTS) {
+      const reason = firstLine(error63);
+      if (!await movedSince(git, branch, state.parent)) {
         throw new ConfigError(
-          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts (${firstLine(error63)}); the job needs \`contents: write\`.`
+          `Could not push the KPI history to \`${branch}\` (${reason}); the job needs \`contents: write\`.`
         );
       }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new ConfigError(
+          `Could not push the KPI history to \`${branch}\` after ${attempt} attempts: other runs kept appending first (${reason}).`
+        );
+      }
+      await backoff.sleep(backoffDelay(attempt, backoff.random()));
     }
   }
+}
+function backoffDelay(attempt, random) {
+  const window2 = Math.min(8e3, 250 * 2 ** (attempt - 1));
+  return Math.round(window2 / 2 + random * (window2 / 2));
+}
+async function movedSince(git, branch, parent) {
+  return await fetchBranch(git, branch) !== parent;
 }
 async function fetchBranch(git, branch) {
   try {
@@ -53172,21 +59208,48 @@ async function fetchBranch(git, branch) {
   }
   return (await git(["rev-parse", LOCAL_REF])).trim();
 }
-async function writeTree(git, shards, dashboard) {
-  const blob = async (text3) => (await git(["hash-object", "-w", "--stdin"], { stdin: text3 })).trim();
-  const historyEntries = [];
-  for (const [file2, text3] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    historyEntries.push(`100644 blob ${await blob(text3)}	${file2.slice(HISTORY_DIR.length + 1)}`);
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record2 of out.split("\0")) {
+    const tab = record2.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha2 = ""] = record2.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha2, name: record2.slice(tab + 1) });
   }
-  const historyTree = (await git(["mktree"], { stdin: `${historyEntries.join("\n")}
-` })).trim();
-  const root = [
-    `100644 blob ${await blob("")}	.nojekyll`,
-    `040000 tree ${historyTree}	${HISTORY_DIR}`,
-    `100644 blob ${await blob(dashboard)}	index.html`
+  return entries;
+}
+async function mktree(git, entries) {
+  const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
+  return (await git(["mktree", "-z"], { stdin: input2 })).trim();
+}
+async function writeTree(git, state, shard, text3, dashboard) {
+  const blob = async (content) => ({
+    mode: "100644",
+    type: "blob",
+    sha: (await git(["hash-object", "-w", "--stdin"], { stdin: content })).trim(),
+    name: ""
+  });
+  const history = [
+    ...state.historyEntries.filter((e) => e.name !== shard),
+    { ...await blob(text3), name: shard }
   ];
-  return (await git(["mktree"], { stdin: `${root.join("\n")}
-` })).trim();
+  const root = [
+    ...state.root.filter((e) => !OWNED.has(e.name)),
+    { ...await blob(MARKER_TEXT), name: MARKER_FILE },
+    { ...await blob(""), name: NOJEKYLL },
+    { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
+    { ...await blob(dashboard), name: DASHBOARD }
+  ];
+  return mktree(git, root);
+}
+function at(value2, path11) {
+  let cur = value2;
+  for (const key of path11) {
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
 }
 function firstLine(error63) {
   return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
@@ -53250,6 +59313,40 @@ function valueOf(kpi) {
 }
 function format2(n) {
   return String(Math.round(n * 100) / 100);
+}
+
+// actions/kpi/src/result-ledger.ts
+import { createHash as createHash2 } from "node:crypto";
+var RESULT_LEDGER2 = ".aeef-gates-written.tsv";
+var MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+function parseLedger(text3, job) {
+  const written = /* @__PURE__ */ new Set();
+  for (const line of text3.split("\n")) {
+    const [digest, owner, file2, extra] = line.split("	");
+    if (digest === void 0 || owner === void 0 || file2 === void 0 || extra !== void 0) continue;
+    if (!/^[0-9a-f]{64}$/.test(digest)) continue;
+    if (job !== void 0 && owner !== job) continue;
+    written.add(`${file2}\0${digest}`);
+  }
+  return { written };
+}
+function isWrittenByGate(ledger, fileName, text3) {
+  const digest = createHash2("sha256").update(text3, "utf8").digest("hex");
+  return ledger.written.has(`${fileName}\0${digest}`);
+}
+
+// actions/kpi/src/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // actions/kpi/src/sections.ts
@@ -53319,10 +59416,16 @@ var kpiGate = {
   run: exportKpis
 };
 async function exportKpis(config2, io) {
-  const files = await readResultFiles(config2, io);
+  const { files, foreign } = await readResultFiles(config2, io);
   const collected = collectResults(files);
   const notes = [];
   const verdicts = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`
+    );
+    verdicts.push("warn");
+  }
   let githubKpis = [];
   if (config2.githubKpis) {
     try {
@@ -53338,6 +59441,7 @@ async function exportKpis(config2, io) {
   let dashboardUrl;
   if (config2.historyBranch !== void 0) {
     const title = `KPIs of ${report.repository ?? "this repository"}`;
+    refuseCodeBranch(config2.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -53362,6 +59466,9 @@ async function exportKpis(config2, io) {
   if (report.conflicts.length > 0) verdicts.push("warn");
   const outputDir = config2.outputDir ?? `${io.resultDir}/kpi`;
   const exported = await writeExports(io, outputDir, config2.formats, report);
+  notes.push(
+    ...await pushMetrics(config2.targets, report, { event: io.event, log: io.log, now: () => io.now() })
+  );
   const verdict = worstVerdict(verdicts);
   const passRate = report.kpis.find((k) => k.id === "gates.pass-rate");
   return {
@@ -53371,7 +59478,8 @@ async function exportKpis(config2, io) {
     summary: summarise(
       report,
       verdict,
-      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason)
+      checks.filter((c) => c.verdict !== "pass").map((c) => c.reason),
+      foreign.length
     ),
     metrics: [
       {
@@ -53388,11 +59496,14 @@ async function exportKpis(config2, io) {
       ...notes.length > 0 ? [{ title: "Notes", notes }] : []
     ],
     outputs: { ...exported, ...dashboardUrl ? { "dashboard-url": dashboardUrl } : {} },
-    config: { ...config2 },
+    // The export targets are recorded without their credentials.
+    config: { ...config2, targets: describeTargets(config2.targets) },
     inputs: files.map((f) => f.path),
     durationMs: 0
   };
 }
+var READ_CONCURRENCY = 16;
+var MAX_NAMED = 20;
 async function readResultFiles(config2, io) {
   const own2 = await io.listResultFiles();
   const extra = config2.results.length > 0 ? await io.glob(config2.results) : [];
@@ -53402,14 +59513,55 @@ async function readResultFiles(config2, io) {
       `No file matches \`results\` (${config2.results.join(", ")}).`
     );
   }
-  const paths = [...own2, ...extra];
-  if (paths.length === 0) {
+  if (own2.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`
     );
   }
-  return Promise.all(paths.map(async (path9) => ({ path: path9, text: await io.readText(path9) })));
+  const ledger = own2.length > 0 ? await readLedger(io) : parseLedger("", void 0);
+  const foreign = [];
+  const ownFiles = await mapBounded(own2, READ_CONCURRENCY, async (file2) => {
+    const name = path10.basename(file2);
+    let text3;
+    try {
+      text3 = await io.readText(file2);
+    } catch (error63) {
+      if (!(error63 instanceof ReportError)) throw error63;
+      foreign.push(name);
+      return void 0;
+    }
+    if (isWrittenByGate(ledger, name, text3)) return { path: file2, text: text3 };
+    foreign.push(name);
+    return void 0;
+  });
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file2) => ({
+    path: file2,
+    text: await io.readText(file2)
+  }));
+  const files = [...ownFiles.filter((f) => f !== void 0), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+async function readLedger(io) {
+  try {
+    const text3 = await io.readText(path10.join(io.resultDir, RESULT_LEDGER2), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text3, io.event.job);
+  } catch (error63) {
+    if (error63 instanceof MissingReportError) return parseLedger("", io.event.job);
+    throw error63;
+  }
+}
+function describeForeign(names) {
+  const sorted = [...names].sort();
+  const shown2 = sorted.slice(0, MAX_NAMED).join(", ");
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : "";
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown2}${more}`;
 }
 async function githubDeliveryKpis(config2, io, notes) {
   if (io.github === void 0) {
@@ -53440,8 +59592,9 @@ function appendsHistory(io) {
   if (typeof defaultBranch !== "string" || typeof payload.ref !== "string") return true;
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
-function summarise(report, verdict, problems) {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise(report, verdict, problems, foreign) {
+  const unexported = foreign > 0 ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)` : "";
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(" ")}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;

@@ -12404,7 +12404,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12547,8 +12547,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12564,7 +12564,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12697,7 +12697,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12765,7 +12765,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15435,7 +15435,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15962,7 +15962,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16915,7 +16915,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17055,7 +17055,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18316,8 +18316,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18500,7 +18500,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -27988,14 +27988,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 let destStat;
                 try {
-                  destStat = yield lstat3(dest);
+                  destStat = yield lstat4(dest);
                 } catch (e) {
                   if (e.code !== "ENOENT") {
                     throw e;
@@ -28016,8 +28016,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -28040,7 +28040,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator5 = yield readdir3(loc), _isArray5 = Array.isArray(_iterator5), _i5 = 0, _iterator5 = _isArray5 ? _iterator5 : _iterator5[Symbol.iterator](); ; ) {
                             var _ref7;
                             if (_isArray5) {
@@ -28065,7 +28065,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -28217,14 +28217,14 @@ var require_lockfile = __commonJS({
                 if (events.ignoreBasenames.indexOf((_path || _load_path()).default.basename(src)) >= 0) {
                   return;
                 }
-                const srcStat = yield lstat3(src);
+                const srcStat = yield lstat4(src);
                 let srcFiles;
                 if (srcStat.isDirectory()) {
                   srcFiles = yield readdir3(src);
                 }
                 const destExists = yield exists2(dest);
                 if (destExists) {
-                  const destStat = yield lstat3(dest);
+                  const destStat = yield lstat4(dest);
                   const bothSymlinks = srcStat.isSymbolicLink() && destStat.isSymbolicLink();
                   const bothFolders = srcStat.isDirectory() && destStat.isDirectory();
                   const bothFiles = srcStat.isFile() && destStat.isFile();
@@ -28246,8 +28246,8 @@ var require_lockfile = __commonJS({
                     return;
                   }
                   if (bothSymlinks) {
-                    const srcReallink = yield readlink2(src);
-                    if (srcReallink === (yield readlink2(dest))) {
+                    const srcReallink = yield readlink3(src);
+                    if (srcReallink === (yield readlink3(dest))) {
                       onDone();
                       reporter.verbose(reporter.lang("verboseFileSkipSymlink", src, dest, srcReallink));
                       return;
@@ -28270,7 +28270,7 @@ var require_lockfile = __commonJS({
                       if (srcFiles.indexOf(file2) < 0) {
                         const loc = (_path || _load_path()).default.join(dest, file2);
                         possibleExtraneous.add(loc);
-                        if ((yield lstat3(loc)).isDirectory()) {
+                        if ((yield lstat4(loc)).isDirectory()) {
                           for (var _iterator11 = yield readdir3(loc), _isArray11 = Array.isArray(_iterator11), _i11 = 0, _iterator11 = _isArray11 ? _iterator11 : _iterator11[Symbol.iterator](); ; ) {
                             var _ref15;
                             if (_isArray11) {
@@ -28291,7 +28291,7 @@ var require_lockfile = __commonJS({
                 }
                 if (srcStat.isSymbolicLink()) {
                   onFresh();
-                  const linkname = yield readlink2(src);
+                  const linkname = yield readlink3(src);
                   actions.symlink.push({
                     dest,
                     linkname
@@ -28567,9 +28567,9 @@ var require_lockfile = __commonJS({
         let symlink2 = exports2.symlink = (() => {
           var _ref26 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (src, dest) {
             try {
-              const stats = yield lstat3(dest);
+              const stats = yield lstat4(dest);
               if (stats.isSymbolicLink()) {
-                const resolved = yield realpath3(dest);
+                const resolved = yield realpath4(dest);
                 if (resolved === src) {
                   return;
                 }
@@ -28621,7 +28621,7 @@ var require_lockfile = __commonJS({
               const name = _ref28;
               const relative = relativeDir ? (_path || _load_path()).default.join(relativeDir, name) : name;
               const loc = (_path || _load_path()).default.join(dir, name);
-              const stat6 = yield lstat3(loc);
+              const stat6 = yield lstat4(loc);
               files.push({
                 relative,
                 basename: name,
@@ -28640,7 +28640,7 @@ var require_lockfile = __commonJS({
         })();
         let getFileSizeOnDisk = exports2.getFileSizeOnDisk = (() => {
           var _ref29 = (0, (_asyncToGenerator2 || _load_asyncToGenerator()).default)(function* (loc) {
-            const stat6 = yield lstat3(loc);
+            const stat6 = yield lstat4(loc);
             const size = stat6.size, blockSize = stat6.blksize;
             return Math.ceil(size / blockSize) * blockSize;
           });
@@ -28837,15 +28837,15 @@ var require_lockfile = __commonJS({
         const readFileBuffer = exports2.readFileBuffer = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readFile);
         const open4 = exports2.open = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.open);
         const writeFile4 = exports2.writeFile = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.writeFile);
-        const readlink2 = exports2.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
-        const realpath3 = exports2.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
+        const readlink3 = exports2.readlink = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readlink);
+        const realpath4 = exports2.realpath = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.realpath);
         const readdir3 = exports2.readdir = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.readdir);
         const rename4 = exports2.rename = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.rename);
         const access2 = exports2.access = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.access);
         const stat5 = exports2.stat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.stat);
         const mkdirp = exports2.mkdirp = (0, (_promise22 || _load_promise2()).promisify)(__webpack_require__(116));
         const exists2 = exports2.exists = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.exists, true);
-        const lstat3 = exports2.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = exports2.lstat = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.lstat);
         const chmod2 = exports2.chmod = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.chmod);
         const link = exports2.link = (0, (_promise22 || _load_promise2()).promisify)((_fs || _load_fs()).default.link);
         const glob = exports2.glob = (0, (_promise22 || _load_promise2()).promisify)((_glob || _load_glob()).default);
@@ -31168,12 +31168,12 @@ var require_lockfile = __commonJS({
           var lstatcb = inflight(lstatkey, lstatcb_);
           if (lstatcb)
             fs3.lstat(abs, lstatcb);
-          function lstatcb_(er, lstat3) {
+          function lstatcb_(er, lstat4) {
             if (er && er.code === "ENOENT")
               return cb();
-            var isSym = lstat3 && lstat3.isSymbolicLink();
+            var isSym = lstat4 && lstat4.isSymbolicLink();
             self2.symlinks[abs] = isSym;
-            if (!isSym && lstat3 && !lstat3.isDirectory()) {
+            if (!isSym && lstat4 && !lstat4.isDirectory()) {
               self2.cache[abs] = "FILE";
               cb();
             } else
@@ -31343,16 +31343,16 @@ var require_lockfile = __commonJS({
           var statcb = inflight("stat\0" + abs, lstatcb_);
           if (statcb)
             fs3.lstat(abs, statcb);
-          function lstatcb_(er, lstat3) {
-            if (lstat3 && lstat3.isSymbolicLink()) {
+          function lstatcb_(er, lstat4) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               return fs3.stat(abs, function(er2, stat6) {
                 if (er2)
-                  self2._stat2(f, abs, null, lstat3, cb);
+                  self2._stat2(f, abs, null, lstat4, cb);
                 else
                   self2._stat2(f, abs, er2, stat6, cb);
               });
             } else {
-              self2._stat2(f, abs, er, lstat3, cb);
+              self2._stat2(f, abs, er, lstat4, cb);
             }
           }
         };
@@ -32292,12 +32292,12 @@ var require_lockfile = __commonJS({
       /* 114 */
       /***/
       (function(module2, exports2, __webpack_require__) {
-        module2.exports = realpath3;
-        realpath3.realpath = realpath3;
-        realpath3.sync = realpathSync;
-        realpath3.realpathSync = realpathSync;
-        realpath3.monkeypatch = monkeypatch;
-        realpath3.unmonkeypatch = unmonkeypatch;
+        module2.exports = realpath4;
+        realpath4.realpath = realpath4;
+        realpath4.sync = realpathSync;
+        realpath4.realpathSync = realpathSync;
+        realpath4.monkeypatch = monkeypatch;
+        realpath4.unmonkeypatch = unmonkeypatch;
         var fs3 = __webpack_require__(3);
         var origRealpath = fs3.realpath;
         var origRealpathSync = fs3.realpathSync;
@@ -32307,7 +32307,7 @@ var require_lockfile = __commonJS({
         function newError2(er) {
           return er && er.syscall === "realpath" && (er.code === "ELOOP" || er.code === "ENOMEM" || er.code === "ENAMETOOLONG");
         }
-        function realpath3(p, cache, cb) {
+        function realpath4(p, cache, cb) {
           if (ok) {
             return origRealpath(p, cache, cb);
           }
@@ -32338,7 +32338,7 @@ var require_lockfile = __commonJS({
           }
         }
         function monkeypatch() {
-          fs3.realpath = realpath3;
+          fs3.realpath = realpath4;
           fs3.realpathSync = realpathSync;
         }
         function unmonkeypatch() {
@@ -32857,7 +32857,7 @@ ${indent}`);
             const doOpen = fd === void 0;
             let openfd = fd ? fd : -1;
             if (disableTimestampCorrection === void 0) {
-              const destStat = yield lstat3(dest);
+              const destStat = yield lstat4(dest);
               disableTimestampCorrection = fileDatesEqual(destStat.mtime, data.mtime);
             }
             if (disableTimestampCorrection) {
@@ -32903,7 +32903,7 @@ ${indent}`);
         let disableTimestampCorrection = void 0;
         const readFileBuffer = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.readFile);
         const close = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.close);
-        const lstat3 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
+        const lstat4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.lstat);
         const open4 = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.open);
         const futimes = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.futimes);
         const write = (0, (_promise2 || _load_promise()).promisify)((_fs || _load_fs()).default.write);
@@ -34578,7 +34578,7 @@ ${indent}`);
           if (cache) cache[original] = p;
           return p;
         };
-        exports2.realpath = function realpath3(p, cache, cb) {
+        exports2.realpath = function realpath4(p, cache, cb) {
           if (typeof cb !== "function") {
             cb = maybeCallback(cache);
             cache = null;
@@ -34842,18 +34842,18 @@ ${indent}`);
           if (this.follow)
             return this._readdir(abs, false);
           var entries;
-          var lstat3;
+          var lstat4;
           var stat5;
           try {
-            lstat3 = fs3.lstatSync(abs);
+            lstat4 = fs3.lstatSync(abs);
           } catch (er) {
             if (er.code === "ENOENT") {
               return null;
             }
           }
-          var isSym = lstat3 && lstat3.isSymbolicLink();
+          var isSym = lstat4 && lstat4.isSymbolicLink();
           this.symlinks[abs] = isSym;
-          if (!isSym && lstat3 && !lstat3.isDirectory())
+          if (!isSym && lstat4 && !lstat4.isDirectory())
             this.cache[abs] = "FILE";
           else
             entries = this._readdir(abs, false);
@@ -34980,23 +34980,23 @@ ${indent}`);
           var exists2;
           var stat5 = this.statCache[abs];
           if (!stat5) {
-            var lstat3;
+            var lstat4;
             try {
-              lstat3 = fs3.lstatSync(abs);
+              lstat4 = fs3.lstatSync(abs);
             } catch (er) {
               if (er && (er.code === "ENOENT" || er.code === "ENOTDIR")) {
                 this.statCache[abs] = false;
                 return false;
               }
             }
-            if (lstat3 && lstat3.isSymbolicLink()) {
+            if (lstat4 && lstat4.isSymbolicLink()) {
               try {
                 stat5 = fs3.statSync(abs);
               } catch (er) {
-                stat5 = lstat3;
+                stat5 = lstat4;
               }
             } else {
-              stat5 = lstat3;
+              stat5 = lstat4;
             }
           }
           this.statCache[abs] = stat5;
@@ -59722,8 +59722,265 @@ import path2 from "node:path";
 
 // packages/gate-result/src/runtime/fs-safe.ts
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
+
+// packages/gate-result/src/json/read.ts
+import { isUtf8 } from "node:buffer";
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_ARRAY = 91;
+var CLOSE_ARRAY = 93;
+var COLON = 58;
+var COMMA = 44;
+var SPACE = 32;
+var SMALL_OBJECT_KEYS = 16;
+function positionOf(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+function endOfString(text2, from) {
+  let close = text2.indexOf('"', from);
+  while (close !== -1) {
+    let backslashes = 0;
+    for (let i = close - 1; text2.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text2.indexOf('"', close + 1);
+  }
+  return -1;
+}
+function hasBackslash(text2, start, end) {
+  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+function decodeKey(text2, start, end) {
+  if (!hasBackslash(text2, start, end)) return text2.slice(start, end);
+  try {
+    return JSON.parse(text2.slice(start - 1, end + 1));
+  } catch {
+    return text2.slice(start, end);
+  }
+}
+function sameRange(text2, a, b, length) {
+  for (let i = 0; i < length; i++) if (text2.charCodeAt(a + i) !== text2.charCodeAt(b + i)) return false;
+  return true;
+}
+var KeyStack = class {
+  ranges = new Int32Array(3 * 64);
+  top = 0;
+  frames;
+  depth = 0;
+  sets = [];
+  constructor(maxDepth) {
+    this.frames = new Int32Array(maxDepth + 2);
+  }
+  open() {
+    this.frames[++this.depth] = this.top;
+    this.sets[this.depth] = void 0;
+  }
+  close() {
+    if (this.depth === 0) return;
+    this.top = this.frames[this.depth] ?? 0;
+    this.sets[this.depth--] = void 0;
+  }
+  /** Adds a key to the innermost object; false when that object already has it. */
+  add(text2, start, end, mayBeEscaped) {
+    const set2 = this.sets[this.depth];
+    if (set2 !== void 0) {
+      const key = decodeKey(text2, start, end);
+      if (set2.has(key)) return false;
+      set2.add(key);
+      return true;
+    }
+    const from = this.frames[this.depth] ?? 0;
+    const length = end - start;
+    const escaped = mayBeEscaped && hasBackslash(text2, start, end) ? 1 : 0;
+    const ranges = this.ranges;
+    for (let i = from; i < this.top; i += 3) {
+      const s = ranges[i] ?? 0;
+      const e = ranges[i + 1] ?? 0;
+      if (e - s === length && sameRange(text2, s, start, length)) return false;
+      if ((escaped === 1 || ranges[i + 2] === 1) && decodeKey(text2, s, e) === decodeKey(text2, start, end))
+        return false;
+    }
+    if (this.top + 3 > ranges.length) {
+      const grown = new Int32Array(ranges.length * 2);
+      grown.set(ranges);
+      this.ranges = grown;
+    }
+    this.ranges[this.top++] = start;
+    this.ranges[this.top++] = end;
+    this.ranges[this.top++] = escaped;
+    if (this.top - from > 3 * SMALL_OBJECT_KEYS) {
+      const big = /* @__PURE__ */ new Set();
+      for (let i = from; i < this.top; i += 3)
+        big.add(decodeKey(text2, this.ranges[i] ?? 0, this.ranges[i + 1] ?? 0));
+      this.top = from;
+      this.sets[this.depth] = big;
+    }
+    return true;
+  }
+};
+function isNumberChar(c) {
+  return c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 101 || c === 69;
+}
+function scanJson(text2, file2, limits = {}, noun = "report") {
+  const maxDepth = limits.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth;
+  const maxNodes = limits.maxNodes ?? DEFAULT_JSON_LIMITS.maxNodes;
+  const maxStringChars = limits.maxStringChars ?? DEFAULT_JSON_LIMITS.maxStringChars;
+  const keys = new KeyStack(maxDepth);
+  const kinds = new Uint8Array(maxDepth + 2);
+  let depth = 0;
+  let expectKey = false;
+  let nodes = 0;
+  let stringChars = 0;
+  const length = text2.length;
+  const tooMany = () => new ReportError(
+    file2,
+    `The ${noun} ${file2} holds more than ${maxNodes.toLocaleString("en")} JSON values and keys, over the parsed-size limit; a report this large is refused rather than risk exhausting memory.`
+  );
+  for (let i = 0; i < length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c <= SPACE) continue;
+    if (c === QUOTE) {
+      if (++nodes > maxNodes) throw tooMany();
+      const close = endOfString(text2, i + 1);
+      if (close === -1) break;
+      stringChars += close - i - 1;
+      if (stringChars > maxStringChars) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} holds more than ${formatBytes(maxStringChars)} of string text, over the parsed-size limit.`
+        );
+      }
+      if (expectKey) {
+        if (!keys.add(text2, i + 1, close, true)) {
+          const key = decodeKey(text2, i + 1, close);
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} repeats the key ${JSON.stringify(key.slice(0, 60))} in one object at ${positionOf(text2, i)}; duplicate keys are ambiguous, so the report is rejected.`
+          );
+        }
+        expectKey = false;
+      }
+      i = close;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++nodes > maxNodes) throw tooMany();
+      if (depth >= maxDepth) {
+        throw new ReportError(
+          file2,
+          `The ${noun} ${file2} nests deeper than ${maxDepth} levels at ${positionOf(text2, i)}; no real report is that deep.`
+        );
+      }
+      expectKey = c === OPEN_OBJECT;
+      kinds[++depth] = expectKey ? 1 : 0;
+      if (expectKey) keys.open();
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth > 0 && kinds[depth--] === 1) keys.close();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = kinds[depth] === 1;
+    } else if (c === COLON) {
+      expectKey = false;
+    } else {
+      if (++nodes > maxNodes) throw tooMany();
+      let j = i + 1;
+      let exponent = false;
+      if (c === 45 || c >= 48 && c <= 57) {
+        for (; j < length; j++) {
+          const d = text2.charCodeAt(j);
+          if (!isNumberChar(d)) break;
+          if (d === 101 || d === 69) exponent = true;
+        }
+        if ((exponent || j - i > 309) && Math.abs(Number(text2.slice(i, j))) === Infinity) {
+          const written = text2.slice(i, Math.min(j, i + 40));
+          throw new ReportError(
+            file2,
+            `The ${noun} ${file2} holds the number ${written}${j - i > 40 ? "..." : ""} at ${positionOf(text2, i)}, which is beyond the range of a double (it would read as Infinity).`
+          );
+        }
+      } else {
+        while (j < length && text2.charCodeAt(j) > 96 && text2.charCodeAt(j) < 123) j++;
+      }
+      i = j - 1;
+    }
+  }
+  return { nodes, stringChars };
+}
+
+// packages/gate-result/src/json/read.ts
+function decodeUtf8(bytes, file2, expected, display = file2) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new ReportError(file2, `The report ${display} is UTF-16 encoded; expected UTF-8.`);
+  }
+  if (!isUtf8(bytes)) throw new ReportError(file2, `The report ${display} is not valid UTF-8 text.`);
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", start);
+  const nul = text2.indexOf("\0");
+  if (nul !== -1) {
+    throw new ReportError(
+      file2,
+      `The report ${display} contains a NUL character (at character ${nul}); expected text.`
+    );
+  }
+  if (text2.trim() === "") {
+    throw new ReportError(file2, `The report ${display} is empty${expected ? `; expected ${expected}` : ""}.`);
+  }
+  return text2;
+}
+function syntaxOffset(text2, message) {
+  const offset = /at position (\d+)/.exec(message);
+  if (offset) return Number(offset[1]);
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (!lineColumn) return void 0;
+  let start = 0;
+  for (let line = 1; line < Number(lineColumn[1]); line++) start = text2.indexOf("\n", start) + 1;
+  return start + Number(lineColumn[2]) - 1;
+}
+function parseJsonText(text2, file2, options = {}) {
+  const noun = options.noun ?? "report";
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  scanJson(body, file2, options.limits, noun);
+  try {
+    return JSON.parse(body);
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : "";
+    const offset = syntaxOffset(body, message);
+    if (/end of JSON input/.test(message) || offset !== void 0 && offset >= body.trimEnd().length) {
+      throw new ReportError(
+        file2,
+        `The ${noun} ${file2} is not valid JSON because it ends before its JSON is complete (truncated?).`
+      );
+    }
+    const where = offset === void 0 ? "" : ` at ${positionOf(body, offset)}`;
+    throw new ReportError(file2, `The ${noun} ${file2} is not valid JSON${where}.`);
+  }
+}
+
+// packages/gate-result/src/runtime/fs-safe.ts
 var DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 function isInside(parent, child) {
   const rel = path.relative(parent, child);
@@ -59772,8 +60029,9 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular("a link to a file outside it");
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -59783,11 +60041,27 @@ async function readFileSafe(given, options) {
       );
     }
   };
-  check2(await stat2(real));
-  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const vanished = (error63) => new ReportError(
+    shown2,
+    `The report \`${shown2}\` cannot be read (${error63.code ?? "unknown error"}); it changed while it was read.`
+  );
+  check2(
+    await stat2(real).catch((error63) => {
+      throw vanished(error63);
+    })
+  );
+  const handle = await open3(real, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK).catch(
+    (error63) => {
+      throw vanished(error63);
+    }
+  );
   try {
     const stats = await handle.stat();
     check2(stats);
+    if (!await openedInside(handle, stats, real, realRoot)) {
+      throw notRegular("a file reached through a link that changed while it was read");
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -59800,26 +60074,18 @@ async function readFileSafe(given, options) {
     await handle.close();
   }
 }
+async function openedInside(handle, stats, real, realRoot) {
+  if (process.platform === "linux") {
+    const opened = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (opened !== void 0) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => void 0);
+  if (again !== real) return false;
+  const current = await lstat2(real).catch(() => void 0);
+  return current !== void 0 && current.dev === stats.dev && current.ino === stats.ino;
+}
 function decodeReport(bytes, shown2) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new ReportError(shown2, `The report \`${shown2}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown2, `The report \`${shown2}\` is not valid UTF-8 text.`);
-  }
-  const nul = text2.indexOf("\0");
-  if (nul !== -1) {
-    throw new ReportError(
-      shown2,
-      `The report \`${shown2}\` contains a NUL character (at character ${nul}); expected text.`
-    );
-  }
-  if (text2.trim() === "") throw new ReportError(shown2, `The report \`${shown2}\` is empty.`);
-  return text2;
+  return decodeUtf8(bytes, shown2, void 0, `\`${shown2}\``);
 }
 
 // packages/gate-result/src/runtime/policy-source.ts
@@ -59963,24 +60229,6 @@ async function loadPolicy(options) {
   return { config: base.config, record: record2 };
 }
 
-// packages/gate-result/src/annotations.ts
-var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, { perLevel = 10 } = {}) {
-  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
-    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
-  );
-  const count2 = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown2 = [];
-  for (const { finding } of ranked) {
-    if (count2[finding.level] < perLevel) {
-      count2[finding.level]++;
-      shown2.push(finding);
-    } else omitted[finding.level]++;
-  }
-  return { shown: shown2, omitted };
-}
-
 // packages/gate-result/src/escape.ts
 var HTML_ENTITIES = {
   "&": "&amp;",
@@ -60002,7 +60250,7 @@ function visibleControlChars(text2) {
 var MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
 function escapeMarkdown(text2) {
   const flat = visibleControlChars(text2.replace(/\r\n|[\r\n\t]/g, " "));
-  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
+  const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)).replaceAll("|", "&vert;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1\u200B-");
   return out.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)\.(?=\s|$)/, "$1\\.");
 }
 function escapeMarkdownClipped(text2, max) {
@@ -60017,6 +60265,36 @@ function breakWorkflowCommands(line) {
   const out = line.replaceAll("##[", "## [");
   const lead = /^[\s\u0085]*/.exec(out)?.[0] ?? "";
   return out.startsWith("::", lead.length) ? `${lead}: :${out.slice(lead.length + 2)}` : out;
+}
+
+// packages/gate-result/src/annotations.ts
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function selectAnnotations(findings, { perLevel = 10 } = {}) {
+  const ranked = findings.map((finding, order) => ({ finding, order })).sort(
+    (a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || (b.finding.rank ?? 0) - (a.finding.rank ?? 0) || a.order - b.order
+  );
+  const count2 = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown2 = [];
+  for (const { finding } of ranked) {
+    if (count2[finding.level] < perLevel) {
+      count2[finding.level]++;
+      shown2.push(finding);
+    } else omitted[finding.level]++;
+  }
+  return { shown: shown2, omitted };
+}
+function annotationText(finding, gate) {
+  const out = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate)
+  };
+  if (finding.file !== void 0) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== void 0) out.startLine = finding.startLine;
+    if (finding.endLine !== void 0) out.endLine = finding.endLine;
+  }
+  return out;
 }
 
 // packages/gate-result/src/outputs.ts
@@ -60219,39 +60497,39 @@ async function appendJobSummary(markdown, env = process.env) {
 }
 
 // packages/gate-result/src/runtime/result-file.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile3, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
+var RESULT_LEDGER = ".aeef-gates-written.tsv";
+function jobIdentity(env = process.env) {
+  return [env.GITHUB_RUN_ID ?? "local", env.GITHUB_RUN_ATTEMPT ?? "1", env.GITHUB_JOB ?? "local"].map((part) => part.replace(/[\t\r\n/]/g, "_")).join("/");
+}
 function resultFilePath(dir, gate) {
   return path3.join(dir, `${gate}.json`);
 }
-async function writeResultFile(dir, result) {
+async function writeResultFile(dir, result, job = jobIdentity()) {
   await mkdir2(dir, { recursive: true });
   const target = resultFilePath(dir, result.gate);
   const temp = `${target}.${randomUUID2()}.tmp`;
+  const text2 = `${JSON.stringify(result, null, 2)}
+`;
   try {
-    await writeFile2(temp, `${JSON.stringify(result, null, 2)}
-`, { encoding: "utf8", flag: "wx" });
+    await writeFile2(temp, text2, { encoding: "utf8", flag: "wx" });
     await rename2(temp, target);
   } catch (error63) {
     await rm2(temp, { force: true });
     throw error63;
   }
+  const digest = createHash("sha256").update(text2, "utf8").digest("hex");
+  await appendFile3(path3.join(dir, RESULT_LEDGER), `${digest}	${job}	${path3.basename(target)}
+`, "utf8");
   return target;
 }
 
 // packages/gate-result/src/runtime/publish.ts
 function annotate(result, perLevel) {
   for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
-    const properties = {
-      title: safeLogLine(finding.title ?? finding.ruleId ?? result.gate)
-    };
-    if (finding.file !== void 0) {
-      properties.file = finding.file;
-      if (finding.startLine !== void 0) properties.startLine = finding.startLine;
-      if (finding.endLine !== void 0) properties.endLine = finding.endLine;
-    }
-    const message = safeLogLine(finding.message);
+    const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === "error") error(message, properties);
     else if (finding.level === "warning") warning(message, properties);
     else notice(message, properties);
@@ -60428,7 +60706,7 @@ async function executeGate(gate, rawInputs, io, options = {}) {
 }
 
 // packages/gate-result/src/runtime/runner-context.ts
-import { readFile, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { readFile, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import os6 from "node:os";
 import path7 from "node:path";
 
@@ -60633,18 +60911,20 @@ var STATUSES = {
 };
 async function readChangesFromApi(github, target, prefix, log, options = {}) {
   const reasons = [];
+  let partialList = false;
   let entries;
   if (target.pullNumber !== void 0) {
-    entries = await github.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
-    if (entries.length >= PULL_FILES_CAP)
+    entries = await github.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) }
+    );
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== void 0 && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -60655,20 +60935,23 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     const files2 = typeof response.data === "object" && response.data !== null ? response.data.files : void 0;
     if (!Array.isArray(files2)) throw malformed("the comparison", "a `files` list");
     entries = files2;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files = [];
-  let withheld = 0;
+  const withheld = [];
   entries.forEach((entry, index) => {
     const file2 = toChangedFile(entry, index, options.text === true);
-    if (file2.withheld) withheld++;
-    const local = relativeTo(file2.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file2, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`
     );
   const source = target.pullNumber === void 0 ? "compare" : `pull request #${target.pullNumber}`;
   log.info(
@@ -60682,7 +60965,12 @@ async function readChangesFromApi(github, target, prefix, log, options = {}) {
     files
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join("; ")}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+function listSome(names, shown2 = 5) {
+  const head = names.slice(0, shown2).join(", ");
+  return names.length > shown2 ? `${head} and ${names.length - shown2} more` : head;
 }
 function malformed(what, expected) {
   return new ConfigError(`The GitHub API returned a malformed response for ${what}: expected ${expected}.`);
@@ -60724,7 +61012,8 @@ function toChangedFile(entry, index, withText) {
   if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === "string" && (status === "renamed" || status === "copied"))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 function relativeTo(file2, prefix) {
   if (prefix === "") return file2;
@@ -60970,7 +61259,8 @@ async function readChangesFromGit(git, event, log, options = {}) {
 // packages/gate-result/src/changes/resolve.ts
 var includes = (list, name) => list.includes(name);
 async function resolveChangeSet(options) {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? void 0 : options.github;
   const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return void 0;
   const { baseSha, headSha } = event;
@@ -61001,6 +61291,11 @@ async function resolveChangeSet(options) {
       prefix,
       log,
       textOption
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`
     );
   }
   const noApi = github ? "the repository is unknown (GITHUB_REPOSITORY is unset)" : "no GitHub token is available";
@@ -61451,7 +61746,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA = 44;
+var COMMA2 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -61463,7 +61758,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -62019,8 +62314,8 @@ function isPlainObject3(value2) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -62036,7 +62331,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -62844,6 +63139,9 @@ function toGitHubApiError(error63, route, timeoutMs) {
 }
 
 // packages/gate-result/src/runtime/github-client.ts
+var GITHUB_DEADLINE_MS = 6e4;
+var GITHUB_MAX_BODY_BYTES = 64 * 1024 * 1024;
+var GITHUB_MAX_PAGES = 100;
 var DO_NOT_RETRY = [400, 401, 403, 404, 406, 409, 410, 422, 429, 451];
 var SILENT = {
   debug: () => void 0,
@@ -62851,19 +63149,66 @@ var SILENT = {
   warn: () => void 0,
   error: () => void 0
 };
+var BodyTooLarge = class extends Error {
+};
+async function readCapped(body, maxBytes) {
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value: value2 } = await reader.read();
+    if (done) break;
+    total += value2.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value2);
+  }
+  return Buffer.concat(chunks, total);
+}
+function cappedFetch(maxBytes) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    if (response.body === null || [101, 204, 205, 304].includes(response.status)) return response;
+    let seen = 0;
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new BodyTooLarge());
+          else controller.enqueue(chunk);
+        }
+      })
+    );
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+  };
+}
+function parseBody(bytes, contentType, label) {
+  if (bytes.length === 0) return "";
+  const text2 = decodeUtf8(bytes, label, "a JSON body");
+  if (!/[/+]json\b/i.test(contentType ?? "")) return text2;
+  return parseJsonText(text2, label, { noun: "response of" });
+}
 function createGitHubClient(options) {
   let baseUrl = options.baseUrl ?? "https://api.github.com";
   while (baseUrl.endsWith("/")) baseUrl = baseUrl.slice(0, -1);
   const timeoutMs = options.timeoutMs ?? 3e4;
   const unit = options.backoffUnitMs ?? 1e3;
-  const budgetMs = options.deadlineMs ?? 3e5;
-  const deadline = Date.now() + budgetMs;
-  const maxPages = options.maxPages ?? 1e3;
-  const fitsBudget = (waitMs) => Date.now() + waitMs < deadline;
+  const budgetMs = options.deadlineMs ?? GITHUB_DEADLINE_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? GITHUB_MAX_BODY_BYTES;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + budgetMs;
+  const maxPages = options.maxPages ?? GITHUB_MAX_PAGES;
+  const fitsBudget = (waitMs) => clock() + waitMs < deadline;
   const deadlinePlugin = (octokit2) => {
     octokit2.hook.wrap("request", async (request2, hookOptions) => {
       const attempt = hookOptions;
-      const remaining = deadline - Date.now();
+      const remaining = deadline - clock();
       if (remaining <= 0) {
         throw new GitHubApiError(
           void 0,
@@ -62872,7 +63217,18 @@ function createGitHubClient(options) {
       }
       attempt.request.signal = AbortSignal.timeout(Math.min(timeoutMs, remaining));
       try {
-        return await request2(hookOptions);
+        const response = await request2(hookOptions);
+        const body = response.data;
+        if (body instanceof ReadableStream) {
+          const bytes = await readCapped(body, maxBodyBytes).catch(
+            (error63) => {
+              if (error63 instanceof BodyTooLarge) throw error63;
+              throw Object.assign(new Error("The response body did not arrive."), { status: 500 });
+            }
+          );
+          return { ...response, data: bytes };
+        }
+        return response;
       } catch (error63) {
         const nextWait = ((attempt.request.retryCount ?? 0) + 1) ** 2 * unit;
         if (!fitsBudget(nextWait)) attempt.request.retries = 0;
@@ -62886,7 +63242,8 @@ function createGitHubClient(options) {
     baseUrl,
     userAgent: options.userAgent ?? "aeef-gates",
     log: SILENT,
-    request: { log: SILENT },
+    // Bodies are read (capped) and parsed (strictly) by this client, never by Octokit.
+    request: { log: SILENT, fetch: cappedFetch(maxBodyBytes), parseSuccessResponseBody: false },
     retry: { retries: options.maxRetries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
     throttle: {
       retryAfterBaseValue: unit,
@@ -62896,31 +63253,56 @@ function createGitHubClient(options) {
     }
   });
   async function call(route, params, label) {
+    const shown2 = `GitHub API ${routeLabel(label)}`;
+    let response;
     try {
-      const response = await octokit.request(route, params);
-      const headers = {};
-      for (const [name, value2] of Object.entries(response.headers)) {
-        if (value2 !== void 0) headers[name] = String(value2);
-      }
-      return { status: response.status, data: response.data, headers };
+      response = await octokit.request(route, params);
     } catch (error63) {
+      if (error63 instanceof BodyTooLarge) throw tooLarge2(shown2);
       throw toGitHubApiError(error63, label, timeoutMs);
     }
+    const headers = {};
+    for (const [name, value2] of Object.entries(response.headers)) {
+      if (value2 !== void 0) headers[name] = String(value2);
+    }
+    let data = response.data;
+    if (Buffer.isBuffer(data)) {
+      try {
+        data = parseBody(data, headers["content-type"], shown2);
+      } catch (error63) {
+        if (error63 instanceof ReportError) throw new GitHubApiError(response.status, error63.message);
+        throw error63;
+      }
+    }
+    return { status: response.status, data, headers };
   }
+  const tooLarge2 = (shown2) => new GitHubApiError(
+    void 0,
+    `${shown2} sent a response body over the ${formatBytes(maxBodyBytes)} limit (counted after decompression); refusing to read it.`
+  );
   return {
     request: (route, params) => call(route, params, route),
-    async paginate(route, params = {}) {
+    async paginate(route, params = {}, paging = {}) {
+      const perPage = typeof params.per_page === "number" && params.per_page > 0 ? params.per_page : 100;
+      const pageCap = paging.expectedItems === void 0 ? maxPages : Math.min(maxPages, Math.ceil(Math.max(paging.expectedItems, 1) / perPage) + 1);
       const items = [];
       const seen = /* @__PURE__ */ new Set();
-      let response = await call(route, { per_page: 100, ...params }, route);
+      let response = await call(route, { per_page: perPage, ...params }, route);
       for (let page = 1; ; page++) {
         items.push(...pageItems(response.data, route));
         const next = nextLink(response.headers.link);
         if (next === void 0) return items;
-        if (!sameOrigin(next, baseUrl) || seen.has(next) || page >= maxPages) {
+        if (page >= pageCap) {
+          const why = paging.expectedItems === void 0 ? `more than ${pageCap} pages` : `more than ${pageCap} pages for ${paging.expectedItems} expected items`;
           throw new GitHubApiError(
             response.status,
-            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API, repeats, or exceeds ${maxPages} pages.`
+            `GitHub API ${routeLabel(route)} kept paginating past ${why}; refusing to read further.`
+          );
+        }
+        if (!sameOrigin(next, baseUrl) || seen.has(next)) {
+          throw new GitHubApiError(
+            response.status,
+            `GitHub API ${routeLabel(route)} returned a pagination link that leaves the API or repeats.`
           );
         }
         seen.add(next);
@@ -62957,17 +63339,23 @@ function pageItems(data, route) {
 
 // packages/gate-result/src/runtime/changes-bridge.ts
 function eventContextOf(name, payload, env) {
-  return readEventContext(name, payload, {
+  const context = readEventContext(name, payload, {
     GITHUB_REPOSITORY: env.GITHUB_REPOSITORY,
     GITHUB_SHA: env.GITHUB_SHA
   });
+  const named = { ...context, job: jobIdentity(env) };
+  if (env.GITHUB_WORKFLOW) named.workflow = env.GITHUB_WORKFLOW;
+  const refName = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (refName) named.refName = refName;
+  return named;
 }
 function changeSetResolverOf(deps) {
-  return () => resolveChangeSet({
+  return (request2) => resolveChangeSet({
     event: deps.event,
     git: deps.git,
     log: deps.log,
-    ...deps.github === void 0 ? {} : { github: deps.github }
+    ...deps.github === void 0 ? {} : { github: deps.github },
+    ...request2?.ifFree ? { ifFree: true } : {}
   });
 }
 function githubClientOf(token, baseUrl) {
@@ -62999,6 +63387,8 @@ function literalBase(pattern) {
 async function globFiles(workspace, given, ignore = []) {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, "files");
+  const fileNaming = patterns.filter((p) => p.startsWith("!") || !/^\*{1,2}$/.test(p.split("/").pop() ?? ""));
+  const namesFile = fileNaming.some((p) => !p.startsWith("!")) ? compileMatcher(fileNaming, "files") : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, "ignore") : () => false;
   const named = (dir) => patterns.some((p) => p.replace(/^!/, "").split("/").includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -63018,8 +63408,10 @@ async function globFiles(workspace, given, ignore = []) {
       }
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }
@@ -63072,25 +63464,58 @@ function runGit(cwd, args, stdin) {
 
 // packages/gate-result/src/runtime/write-safe.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir2, realpath as realpath2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path5 from "node:path";
 async function writeFileAtomic(file2, data, roots) {
   const target = path5.resolve(roots[0] ?? ".", file2);
-  if (!roots.some((root) => isInside(root, target))) {
+  const root = roots.find((r) => isInside(r, target));
+  if (root === void 0) {
     throw new ConfigError(
       `Refusing to write ${file2}: only the workspace and the result directory are writable.`
     );
   }
-  await mkdir3(path5.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await mkdir3(root, { recursive: true });
+  const realRoot = await realpath2(root);
+  const confine = (real) => {
+    const rel = path5.relative(realRoot, real);
+    if (!isInside(realRoot, real)) {
+      throw new ConfigError(
+        `Refusing to write ${file2}: it resolves (through a symlink) outside the workspace and the result directory.`
+      );
+    }
+    if (rel.split(path5.sep).some((part) => part.toLowerCase() === ".git")) {
+      throw new ConfigError(`Refusing to write ${file2}: it is inside \`.git/\`.`);
+    }
+  };
+  const dir = path5.dirname(target);
+  const existing = await deepestExisting(dir);
+  const realExisting = await realpath2(existing).catch(() => {
+    throw new ConfigError(`Refusing to write ${file2}: \`${existing}\` is a broken symlink.`);
+  });
+  confine(path5.join(realExisting, path5.relative(existing, dir)));
+  await mkdir3(dir, { recursive: true });
+  const realDir = await realpath2(dir);
+  confine(realDir);
+  const realTarget = path5.join(realDir, path5.basename(target));
+  const temp = `${realTarget}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile3(temp, data, { flag: "wx" });
-    await rename3(temp, target);
+    await rename3(temp, realTarget);
   } catch (error63) {
     await rm3(temp, { force: true });
     throw new ConfigError(`Could not write ${target}: ${error63.message}`);
   }
-  return target;
+  return realTarget;
+}
+async function deepestExisting(dir) {
+  for (let current = dir; ; current = path5.dirname(current)) {
+    try {
+      await lstat3(current);
+      return current;
+    } catch {
+      if (path5.dirname(current) === current) return current;
+    }
+  }
 }
 async function listJsonFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
@@ -63127,6 +63552,7 @@ function createConsoleLogger(stream = process.stderr) {
 }
 
 // packages/gate-result/src/runtime/local-io.ts
+var MTIME_SLACK_MS = 2e3;
 function defaultResultDir(env = process.env) {
   return path6.join(env.RUNNER_TEMP ?? os5.tmpdir(), "aeef-gates");
 }
@@ -63135,7 +63561,36 @@ function createLocalIO(options) {
   const resultDir = path6.resolve(options.resultDir ?? defaultResultDir());
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path6.resolve(d))];
   let changes;
-  const readFile2 = (file2, read) => readFileSafe(file2, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  let freeChanges;
+  const log = options.log ?? createConsoleLogger();
+  let tracked;
+  const trackedFiles = () => tracked ??= runGit(workspace, ["ls-files", "-z"]).then((out) => new Set(out.split("\0").filter((f) => f !== ""))).catch(() => /* @__PURE__ */ new Set());
+  const warned = /* @__PURE__ */ new Set();
+  const checkFreshness = async (file2, mtimeMs) => {
+    const absolute = path6.resolve(workspace, file2);
+    const shown2 = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path6.relative(workspace, absolute).split(path6.sep).join("/"))) {
+      log.warning(
+        `The report \`${shown2}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`
+      );
+    } else if (options.jobStartedAt !== void 0 && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown2}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`
+      );
+    }
+  };
+  const readFile2 = async (file2, read) => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file2, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => mtimeMs = stats.mtimeMs
+    });
+    if (read?.report) await checkFreshness(file2, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile: readFile2,
@@ -63148,14 +63603,15 @@ function createLocalIO(options) {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file2, data) => writeFileAtomic(file2, data, [workspace, resultDir]),
     event: options.event ?? { name: "local", payload: {} },
-    changes() {
+    changes(request2) {
       const source = options.changes;
-      changes ??= typeof source === "function" ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== "function") return Promise.resolve(source);
+      if (request2?.ifFree) return freeChanges ??= source({ ifFree: true });
+      return changes ??= source();
     },
     github: options.github,
     ...options.policy === void 0 ? {} : { policy: options.policy },
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance2.now()
   };
@@ -63197,13 +63653,17 @@ async function readEvent(env) {
     return { event: { name, payload }, problem };
   }
 }
+async function jobStartOf(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  return (await stat4(env.GITHUB_EVENT_PATH).catch(() => void 0))?.mtimeMs;
+}
 async function resolveWorkingDirectory(root, given) {
   const shown2 = `\`${given.slice(0, 60)}\``;
   const absolute = path7.resolve(root, given);
-  const realRoot = await realpath2(root).catch(() => {
+  const realRoot = await realpath3(root).catch(() => {
     throw new ConfigError(`The workspace \`${root}\` (GITHUB_WORKSPACE) does not exist.`);
   });
-  const real = await realpath2(absolute).catch(() => void 0);
+  const real = await realpath3(absolute).catch(() => void 0);
   if (given.startsWith("~") || !isInside(root, absolute) || real === void 0 || !isInside(realRoot, real)) {
     throw new InputError(
       "working-directory",
@@ -63240,6 +63700,10 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
   const resultDir = path7.join(runnerTemp, "aeef-gates");
   const token = getString(inputs, "github-token") ?? env.GITHUB_TOKEN;
   if (token) setSecret(token);
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === "secret")) {
+    const value2 = getString(inputs, spec.name);
+    if (value2) setSecret(value2);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, "working-directory") ?? ".");
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
@@ -63269,7 +63733,8 @@ async function buildRunnerContext(gates, env = process.env, suite = KNOWN_GATES)
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })() : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
+    jobStartedAt: await jobStartOf(env),
+    changes: (request2) => problem === void 0 ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request2) : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem)))
   });
   return { inputs, inputNames: names, config: config2, policy, io, resultDir };
 }
@@ -63873,62 +64338,6 @@ function isObject6(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// actions/license/src/strict-json.ts
-var MAX_JSON_DEPTH = 512;
-function parseStrictJson(text2, file2) {
-  scanJson(text2, file2);
-  try {
-    return JSON.parse(text2);
-  } catch (error63) {
-    const detail = error63 instanceof Error ? error63.message : "malformed";
-    throw new ReportError(file2, `${file2} is not valid JSON (${detail}).`);
-  }
-}
-function scanJson(text2, file2) {
-  const stack = [];
-  let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text2, i);
-      if (end < 0) return;
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const key = text2.slice(i + 1, end);
-        if (top.has(key)) {
-          throw new ReportError(file2, `${file2} has a duplicate key "${key.slice(0, 80)}" at offset ${i}.`);
-        }
-        top.add(key);
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === 123 || c === 91) {
-      stack.push(c === 123 ? /* @__PURE__ */ new Set() : null);
-      expectKey = c === 123;
-      if (stack.length > MAX_JSON_DEPTH) {
-        throw new ReportError(
-          file2,
-          `${file2} is nested too deep (over ${MAX_JSON_DEPTH} levels) at offset ${i}.`
-        );
-      }
-    } else if (c === 125 || c === 93) {
-      stack.pop();
-    } else if (c === 44) {
-      expectKey = stack[stack.length - 1] instanceof Set;
-    }
-  }
-}
-function stringEnd(text2, start) {
-  let quote = text2.indexOf('"', start + 1);
-  while (quote >= 0) {
-    let backslashes = 0;
-    while (text2.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-    quote = text2.indexOf('"', quote + 1);
-  }
-  return -1;
-}
-
 // actions/license/src/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseLastYamlDocument(text2, file2) {
@@ -64079,7 +64488,7 @@ function readSource(text2, file2, rootManifest) {
   if (body.trim() === "") throw new ReportError(file2, `${file2} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === "{" || start === "[") {
-    const json2 = parseStrictJson(body, file2);
+    const json2 = parseJsonText(body, file2);
     if (isNpmLock(json2)) return readNpmLock(json2, file2);
     if (isCycloneDx(json2)) return readCycloneDx(json2, file2);
     if (isSpdx2(json2)) return readSpdx(json2, file2);
@@ -64196,7 +64605,7 @@ async function discover(io) {
 }
 async function readRootManifest(io) {
   try {
-    const json2 = parseStrictJson(await io.readText("package.json"), "package.json");
+    const json2 = parseJsonText(await io.readText("package.json"), "package.json");
     return json2 !== null && typeof json2 === "object" ? json2 : void 0;
   } catch (error63) {
     if (error63 instanceof MissingReportError) return void 0;
@@ -64211,7 +64620,7 @@ async function readManifests(io, collected) {
   for (const path9 of paths) {
     if (path9.includes("/.pnpm/") && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path9))
       continue;
-    const json2 = parseStrictJson(await io.readText(path9), path9);
+    const json2 = parseJsonText(await io.readText(path9), path9);
     if (json2 !== null && typeof json2 === "object" && !Array.isArray(json2))
       manifests.set(installPathOf(path9), json2);
   }
@@ -64230,14 +64639,24 @@ async function fillLicenses(inventory, manifests) {
     );
   }
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest["name"])}@${String(manifest["version"])}`, { key, manifest });
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest["name"])}@${String(manifest["version"])}`;
+    byNameVersion.set(id, [...byNameVersion.get(id) ?? [], { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== void 0 ? tree.get(pkg.installPath) : void 0;
-    const match = direct !== void 0 && direct["version"] === pkg.version ? { key: pkg.installPath ?? "", manifest: direct } : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === void 0) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+    const matches = direct !== void 0 && direct["version"] === pkg.version ? [{ key: pkg.installPath ?? "", manifest: direct }] : byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? [];
+    const [first, ...others] = matches;
+    if (first === void 0) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`
+      });
+    }
   }
 }
 
@@ -65100,6 +65519,29 @@ function canonicalLicenseId(id) {
 function canonicalExceptionId(id) {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
+function canonicalCase(text2) {
+  const tokens = text2.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens.map((token) => {
+    const upper = token.toUpperCase();
+    if (upper === "AND" || upper === "OR" || upper === "WITH") {
+      afterWith = upper === "WITH";
+      return upper;
+    }
+    if (token.trim() === "" || token === "(" || token === ")") return token;
+    const plus = token.endsWith("+") ? "+" : "";
+    const id = plus ? token.slice(0, -1) : token;
+    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id) ?? canonicalRef(id);
+    afterWith = false;
+    return canonical === void 0 ? token : canonical + plus;
+  }).join("");
+}
+function canonicalRef(id) {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return void 0;
+  const document2 = match[1] === void 0 ? "" : `DocumentRef-${match[2] ?? ""}:`;
+  return `${document2}LicenseRef-${match[4] ?? ""}`;
+}
 var DEPRECATED_MAP = {
   "GPL-1.0": "GPL-1.0-only",
   "GPL-2.0": "GPL-2.0-only",
@@ -65273,7 +65715,7 @@ function parseEntries(input2, entries) {
   const invalid2 = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error63) {
       if (!(error63 instanceof ExpressionError)) throw error63;
       invalid2.push(entry);
@@ -65315,14 +65757,17 @@ function judgeExpression(expression, policy) {
   };
 }
 function allows(allowed, leaf) {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+function choices(leaf) {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 function isDenied(leaf, deny) {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 function matchesCombo(branch, combo) {
   return branch.length === combo.length && branch.every((leaf) => combo.some((c) => allows(c, leaf))) && combo.every((c) => branch.some((leaf) => allows(c, leaf)));
@@ -65524,30 +65969,11 @@ function resolveString(value2) {
 function normaliseNonSpdx(text2) {
   const alias = LICENSE_ALIASES.get(aliasKey(text2));
   if (alias !== void 0) return { to: alias, how: "curated table" };
-  const cased = fixCase(text2);
-  if (cased !== void 0) return { to: cased, how: "SPDX ids are case-insensitive" };
+  const cased = canonicalCase(text2);
+  if (cased !== text2) return { to: cased, how: "SPDX ids are case-insensitive" };
   const slashed = splitSlash(text2);
   if (slashed !== void 0) return { to: slashed, how: "`/` read as OR" };
   return void 0;
-}
-function fixCase(text2) {
-  const tokens = text2.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === "AND" || upper === "OR" || upper === "WITH") {
-      afterWith = upper === "WITH";
-      return upper;
-    }
-    if (token.trim() === "" || token === "(" || token === ")") return token;
-    const plus = token.endsWith("+") ? "+" : "";
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === void 0 ? token : canonical + plus;
-  });
-  const result = fixed.join("");
-  return result !== text2 ? result : void 0;
 }
 function splitSlash(text2) {
   const parts = text2.split("/").map((p) => p.trim());
@@ -65566,46 +65992,86 @@ function tryParse(text2) {
 }
 
 // actions/license/src/judge-packages.ts
+var SCOPE_RANK = { production: 0, optional: 1, development: 2 };
+var SEVERITY = {
+  denied: 0,
+  "not-allowed": 1,
+  unknown: 2,
+  allowed: 3,
+  excepted: 4
+};
 function judgePackages(inventories, config2) {
   const decisions = { checked: [], firstParty: [], skipped: /* @__PURE__ */ new Map(), exceptionUse: /* @__PURE__ */ new Map() };
   const cache = /* @__PURE__ */ new Map();
   for (const e of config2.exceptions) decisions.exceptionUse.set(e, []);
-  const seen = /* @__PURE__ */ new Set();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
       const id = `${pkg.name}@${pkg.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (pkg.firstParty) {
-        decisions.firstParty.push(pkg);
-      } else if (pkg.scope === "development" && !config2.includeDev) {
-        decisions.skipped.set(pkg.scope, (decisions.skipped.get(pkg.scope) ?? 0) + 1);
-      } else {
-        decisions.checked.push({
-          pkg,
-          source: inventory.file,
-          outcome: decide(pkg, config2, decisions, cache)
-        });
-      }
+      const group = groups2.get(id);
+      if (group === void 0) groups2.set(id, [{ pkg, source: inventory.file }]);
+      else group.push({ pkg, source: inventory.file });
+    }
+  }
+  for (const copies of groups2.values()) {
+    const thirdParty = copies.filter((c) => !c.pkg.firstParty);
+    const [widest] = [...thirdParty].sort((a, b) => SCOPE_RANK[a.pkg.scope] - SCOPE_RANK[b.pkg.scope]);
+    const [first] = copies;
+    if (widest === void 0) {
+      if (first !== void 0) decisions.firstParty.push(first.pkg);
+    } else if (widest.pkg.scope === "development" && !config2.includeDev) {
+      decisions.skipped.set("development", (decisions.skipped.get("development") ?? 0) + 1);
+    } else {
+      decisions.checked.push(decideCopies(widest, thirdParty, config2, decisions, cache));
     }
   }
   return decisions;
 }
-function decide(pkg, config2, decisions, cache) {
-  const exception = findException(config2.exceptions, pkg.name, pkg.version);
+function decideCopies(widest, copies, config2, decisions, cache) {
+  const { name, version: version2 } = widest.pkg;
+  const exception = findException(config2.exceptions, name, version2);
   if (exception !== void 0) {
-    decisions.exceptionUse.get(exception)?.push(`${pkg.name}@${pkg.version}`);
-    const resolution = resolveLicense(pkg.license);
-    return {
-      status: "excepted",
-      exception,
-      license: resolution.known ? resolution.expression.text : resolution.reason
-    };
+    decisions.exceptionUse.get(exception)?.push(`${name}@${version2}`);
+    const licensed2 = copies.find((c) => c.pkg.license.kind !== "missing")?.pkg.license ?? widest.pkg.license;
+    const resolution = resolveLicense(licensed2);
+    const license = resolution.known ? resolution.expression.text : resolution.reason;
+    return { pkg: widest.pkg, source: widest.source, outcome: { status: "excepted", exception, license } };
   }
-  const key = JSON.stringify(pkg.license);
+  const readings = /* @__PURE__ */ new Map();
+  for (const copy of copies) {
+    if (copy.pkg.license.kind === "missing") continue;
+    const resolution = resolveLicense(copy.pkg.license);
+    const key = resolution.known ? resolution.expression.text : `unknown: ${resolution.reason}`;
+    if (!readings.has(key)) readings.set(key, copy);
+  }
+  const declared = [...readings.values()];
+  const judged = declared.map((copy) => ({ copy, outcome: judgeCached(copy.pkg.license, config2, cache) }));
+  const [strictest] = judged.sort((a, b) => SEVERITY[a.outcome.status] - SEVERITY[b.outcome.status]);
+  const licensed = strictest?.copy.pkg ?? widest.pkg;
+  const pkg = {
+    ...widest.pkg,
+    license: licensed.license,
+    ...licensed.licenseFrom === void 0 ? {} : { licenseFrom: licensed.licenseFrom }
+  };
+  const decision = {
+    pkg,
+    source: strictest?.copy.source ?? widest.source,
+    outcome: strictest?.outcome ?? judgeCached(pkg.license, config2, cache)
+  };
+  if (declared.length > 1) {
+    decision.conflicting = [...readings].map(([license, copy]) => ({ license, from: whereFrom(copy) }));
+  }
+  return decision;
+}
+function whereFrom(copy) {
+  const at = copy.pkg.licenseFrom ?? copy.pkg.installPath;
+  return at === void 0 ? copy.source : `${copy.source}: ${at}`;
+}
+function judgeCached(license, config2, cache) {
+  const key = JSON.stringify(license);
   let outcome = cache.get(key);
   if (outcome === void 0) {
-    outcome = judgeLicense(pkg.license, config2);
+    outcome = judgeLicense(license, config2);
     cache.set(key, outcome);
   }
   return outcome;
@@ -65634,6 +66100,21 @@ function buildSections(decisions, violations, inventories, config2, notes) {
           "expression" in d.outcome ? d.outcome.expression.text : "unknown",
           "why" in d.outcome ? d.outcome.why : "",
           d.pkg.path.join(" > ")
+        ])
+      )
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== void 0);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        "Conflicting license declarations",
+        ["Package", "Version", "Declared", "Judged by the strictest"],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join("; "),
+          d.outcome.status
         ])
       )
     );

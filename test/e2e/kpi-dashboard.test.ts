@@ -1,17 +1,13 @@
 /**
- * The KPI dashboard rendered by a real headless Chromium (Debian's `chromium`, which .ci/run
- * installs): the screenshot must show one chart per KPI, with the trend line drawn in its colour.
+ * The KPI dashboard rendered by a real headless Chromium (the one npm ci brings, see
+ * test/support/browser.ts): the screenshot must show one chart per KPI, with the trend line drawn
+ * in its colour.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDashboard } from '../../actions/kpi/src/dashboard.js';
 import { KPI_SCHEMA, type KpiReport } from '../../actions/kpi/src/kpi-report.js';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchBrowser, type HeadlessBrowser } from '../support/browser.js';
 const LINE = { r: 0x09, g: 0x69, b: 0xda }; // the chart line colour in dashboard.ts
 
 function record(i: number, lines: number, findings: number): KpiReport {
@@ -60,39 +56,20 @@ function linePixels(png: PNG, from: number, to: number): number {
 }
 
 describe('the KPI dashboard in headless Chromium', () => {
-  it('draws a trend chart per KPI', () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `This test needs Debian's chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`,
-      );
-    }
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-dashboard-'));
+  let browser: HeadlessBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws a trend chart per KPI', async () => {
     const html = renderDashboard(
       [record(0, 70, 5), record(1, 78, 3), record(2, 85, 4)],
       'KPIs of aeef/sample',
     );
-    writeFileSync(path.join(dir, 'index.html'), html);
-    const shot = path.join(dir, 'shot.png');
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        '--hide-scrollbars',
-        '--window-size=640,700',
-        `--screenshot=${shot}`,
-        `file://${path.join(dir, 'index.html')}`,
-      ],
-      { stdio: 'ignore', timeout: 60_000 },
-    );
-    const png = PNG.sync.read(readFileSync(shot));
+    const png = PNG.sync.read(await browser.screenshotHtml(html, { width: 640, height: 700 }));
     expect(png.width).toBe(640);
     // At 640 px wide the two figures stack: the first spans about rows 100-320, the second 337-558
     // (seen in the screenshot). Each must hold a drawn line; the page below them holds none.

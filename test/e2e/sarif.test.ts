@@ -6,7 +6,7 @@ import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePullRequestRepo, writeTree } from '../support/git-repo.js';
-import { sharedFixture } from '../support/paths.js';
+import { fixturePath } from '../support/paths.js';
 import { runAction, workflowCommands } from '../support/run-action.js';
 
 const APP = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
@@ -137,7 +137,7 @@ describe('sarif action (e2e, Node 24)', () => {
     const repo = pr();
     writeFileSync(
       path.join(repo.dir, 'semgrep.sarif'),
-      readFileSync(sharedFixture('sarif', 'semgrep-only-suppressed-result.sarif')),
+      readFileSync(fixturePath('sarif', 'semgrep-only-suppressed-result.sarif')),
     );
     const run = await runAction({
       bundle: 'sarif',
@@ -155,12 +155,12 @@ describe('sarif action (e2e, Node 24)', () => {
     ['runs: [] (B7)', { 'r.sarif': '{"version":"2.1.0","runs":[]}' }, /has no runs/],
     [
       'a failed scanner (B8)',
-      { 'r.sarif': readFileSync(sharedFixture('sarif', 'semgrep-tool-error-no-results.sarif')) },
+      { 'r.sarif': readFileSync(fixturePath('sarif', 'semgrep-tool-error-no-results.sarif')) },
       /error-level tool notification/,
     ],
     [
       'SARIF 1.0',
-      { 'r.sarif': readFileSync(sharedFixture('sarif', 'sarif-v1.0.0-legacy.sarif')) },
+      { 'r.sarif': readFileSync(fixturePath('sarif', 'sarif-v1.0.0-legacy.sarif')) },
       /SARIF version "1\.0\.0", which is not supported/,
     ],
   ])('fails closed on %s', async (_name, tree, message) => {

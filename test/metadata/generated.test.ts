@@ -112,8 +112,8 @@ describe('a gate added to a registry', () => {
   it('is a valid gate of the result schema and the KPI schema', async () => {
     const result = await throwawayGate.run({ min: 2 }, undefined as never);
     const text = JSON.stringify({ ...result, schema: RESULT_SCHEMA });
-    expect(parseGateResult(text, REGISTRY).gate).toBe('widgets');
-    expect(() => parseGateResult(text)).toThrow(/gate/);
+    expect(parseGateResult(text, 'r.json', REGISTRY).gate).toBe('widgets');
+    expect(() => parseGateResult(text, 'r.json')).toThrow(/gate/);
     const validateResult = new Ajv2020({ strict: false }).compile(gateResultJsonSchema(REGISTRY));
     expect(validateResult(JSON.parse(text)), JSON.stringify(validateResult.errors)).toBe(true);
     expect(new Ajv2020({ strict: false }).compile(gateResultJsonSchema())(JSON.parse(text))).toBe(false);

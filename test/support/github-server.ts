@@ -16,7 +16,7 @@ export interface SeenRequest {
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  /** Serialised as JSON unless a string. */
+  /** Serialised as JSON unless a string or bytes (sent as they are, e.g. gzip). */
   body?: unknown;
 }
 
@@ -48,7 +48,10 @@ export async function startGitHubServer(route: Route): Promise<GitHubServer> {
       req.socket.destroy();
       return;
     }
-    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+    const body =
+      typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
+        ? reply.body
+        : JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, {
       'content-type': 'application/json; charset=utf-8',
       ...reply.headers,

@@ -6,9 +6,9 @@
  */
 import { ReportError } from '@aeef/gate-result';
 import { addHits } from './counters.js';
-import type { FileCoverage, ParseContext, ParsedReport, Tally } from './model.js';
+import type { DeclaredTotals, FileCoverage, ParseContext, ParsedReport, Tally } from './model.js';
 import { normaliseReportPath } from './paths.js';
-import { childrenOf, descend, intAttr, type XmlElement } from './xml.js';
+import { childrenOf, descend, intAttr, tallyAttrs, type XmlElement } from './xml.js';
 
 interface Acc {
   file: FileCoverage;
@@ -97,5 +97,23 @@ export function parseClover(root: XmlElement, ctx: ParseContext): ParsedReport {
     if (!sawMethods) acc.file.functions = null;
     return acc.file;
   });
-  return { format: 'clover', detected: 'Clover XML', files, notes: [] };
+  // The project's <metrics> are the producer's own totals (Clover has no line count of its own).
+  const metrics = childrenOf(descend(root, 'project')[0], 'metrics')[0];
+  const declared: DeclaredTotals = { where: "the project's <metrics>", totals: {} };
+  const pairs = [
+    ['statements', 'coveredstatements', 'statements'],
+    ['branches', 'coveredconditionals', 'conditionals'],
+    ['functions', 'coveredmethods', 'methods'],
+  ] as const;
+  for (const [metric, covered, total] of pairs) {
+    const t = tallyAttrs(metrics, covered, total);
+    if (t) declared.totals[metric] = t;
+  }
+  return {
+    format: 'clover',
+    detected: 'Clover XML',
+    files,
+    notes: [],
+    ...(Object.keys(declared.totals).length > 0 && { declared }),
+  };
 }

@@ -1,15 +1,17 @@
 /**
  * Cobertura XML (coverage.py, gcovr, coverlet, istanbul, simplecov, MATLAB, Cobertura itself).
- * Totals are recomputed from the class `<line>` elements, never taken from `line-rate` or
- * `lines-valid` (MATLAB writes NaN, some writers zero). Branches come from `condition-coverage`
- * ("50% (1/2)"); a report without any is "branches not measured". Line numbers below 1 are not
- * source lines and are dropped.
+ * Per-file figures come from the class `<line>` elements; branches from `condition-coverage`
+ * ("50% (1/2)"), a report without any is "branches not measured". Line numbers below 1 are not
+ * source lines and are dropped. The root's `lines-*`/`branches-*` counts are the producer's own
+ * totals (`declared`), used for a report taken whole; `line-rate` alone is a ratio, not a count,
+ * and `NaN` (MATLAB) is no count. A `<method>` without a `<line>` (the producer excluded its
+ * body) is no function.
  */
 import { ReportError } from '@aeef/gate-result';
 import { addHits } from './counters.js';
-import type { FileCoverage, ParseContext, ParsedReport } from './model.js';
+import type { DeclaredTotals, FileCoverage, ParseContext, ParsedReport } from './model.js';
 import { normaliseReportPath } from './paths.js';
-import { descend, intAttr, type XmlElement } from './xml.js';
+import { descend, intAttr, tallyAttrs, type XmlElement } from './xml.js';
 
 const CONDITION = /\((\d{1,9})\/(\d{1,9})\)/;
 
@@ -80,10 +82,12 @@ export function parseCobertura(root: XmlElement, ctx: ParseContext): ParsedRepor
     const methods = descend(cls, 'methods', 'method');
     for (const line of classLines) readLine(acc, line, ctx);
     for (const method of methods) {
+      const methodLines = descend(method, 'lines', 'line');
+      if (methodLines.length === 0) continue;
       sawMethods = true;
       const key = `${cls.attrs.get('name') ?? ''}#${method.attrs.get('name') ?? ''}${method.attrs.get('signature') ?? ''}`;
       let hits = 0;
-      for (const line of descend(method, 'lines', 'line')) {
+      for (const line of methodLines) {
         // Method lines repeat the class lines; they count only when the class lists none.
         hits = Math.max(
           hits,
@@ -100,5 +104,16 @@ export function parseCobertura(root: XmlElement, ctx: ParseContext): ParsedRepor
     if (!sawMethods) acc.file.functions = null;
     files.push(acc.file);
   }
-  return { format: 'cobertura', detected: 'Cobertura XML', files, notes: [] };
+  const declared: DeclaredTotals = { where: 'the <coverage> root attributes', totals: {} };
+  const lines = tallyAttrs(root, 'lines-covered', 'lines-valid');
+  const branches = tallyAttrs(root, 'branches-covered', 'branches-valid');
+  if (lines) declared.totals.lines = lines;
+  if (branches) declared.totals.branches = branches;
+  return {
+    format: 'cobertura',
+    detected: 'Cobertura XML',
+    files,
+    notes: [],
+    ...(Object.keys(declared.totals).length > 0 && { declared }),
+  };
 }

@@ -1,15 +1,19 @@
 /**
  * Pure: (evidence, config) -> GateResult. Percentages are exact (unrounded) and judged with
  * `judge()`, so 79.996% fails a minimum of 80; outputs are floored to 2 decimals by the library.
- * A metric the reports do not measure is `null`: with a minimum set it fails (fail closed), with
- * one exception: patch coverage without a diff is not applied and the summary says so.
+ * A metric the reports do not measure is `null`: with a minimum set it fails (fail closed). A
+ * `min-patch` that cannot be measured (no diff in this run, changed lines the API withheld, report
+ * paths that map to no repository file) is an error; without `min-patch`, patch figures are shown
+ * when they were free and the summary says why when they are not.
  */
 import {
+  ConfigError,
   RESULT_SCHEMA,
   compileMatcher,
   describeChangeSet,
   floor2,
   judge,
+  mayLackFiles,
   percent,
   type ChangeSet,
   type Finding,
@@ -18,17 +22,27 @@ import {
 } from '@aeef/gate-result';
 import type { CoverageConfig } from './config.js';
 
-import { METRIC_IDS, type CoverageModel, type MetricId, type Totals } from './model.js';
+import { METRIC_IDS, type CoverageModel, type DeclaredTotals, type MetricId, type Totals } from './model.js';
 import { measurePatch, type PatchCoverage } from './patch.js';
 import { reportsSection, worstFilesSection, type ReportRead } from './sections.js';
-import { assertMeasurable, computeTotals, measured } from './totals.js';
+import { assertMeasurable, computeTotals, measured, reconcileTotals } from './totals.js';
 
 export interface CoverageEvidence {
   model: CoverageModel;
   reports: ReportRead[];
   notes: string[];
-  /** `undefined`: this run has no diff (push without base, CLI without --base). */
+  /** `undefined`: this run has no diff (push without base, CLI without --base), or it was not free. */
   changes: ChangeSet | undefined;
+  /** Why `changes` is undefined, when the gate knows (e.g. not free and no setting needs it). */
+  changesNote?: string;
+  /** The repository's files (`git ls-files`), for mapping report paths; `undefined` without git. */
+  tracked?: readonly string[];
+  /** The event's name, for messages. */
+  event?: string;
+  /** The producer's own totals, when one report is read whole (see reconcileTotals). */
+  declared?: { file: string; totals: DeclaredTotals };
+  /** The same for the baseline. */
+  baselineDeclared?: { file: string; totals: DeclaredTotals };
   /** The baseline reports' model, when `baseline-files` is set. */
   baseline?: CoverageModel;
 }
@@ -100,8 +114,6 @@ function patchFindings(patch: PatchCoverage, failing: boolean): Finding[] {
 
 function explain(m: Metric, index: number): string {
   const label = index === 0 ? m.label : m.label.charAt(0).toLowerCase() + m.label.slice(1);
-  if (m.id === 'patch' && m.value !== null && m.threshold !== undefined && m.value >= m.threshold.value)
-    return `${label} ${pct(m.value)} cannot be shown to meet ${m.threshold.value}%: the changed lines are incomplete`;
   if (m.value === null)
     return `${label} is not measured by these reports but a minimum of ${m.threshold?.value}% is set`;
   if (m.id.endsWith('-drop'))
@@ -109,9 +121,19 @@ function explain(m: Metric, index: number): string {
   return `${label} ${pct(m.value)} is below ${m.threshold?.value}%`;
 }
 
+/** The first few names of a list, and how many more. */
+function listSome(names: readonly string[], shown = 5): string {
+  const head = names
+    .slice(0, shown)
+    .map((n) => n.slice(0, 200))
+    .join(', ');
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+}
+
 /**
- * Patch coverage and its notes. No diff: not applied (verdict `none`), said in the summary. An
- * incomplete change set (the API's file cap) cannot show a minimum holds: with `min-patch`, fail.
+ * Patch coverage and its notes. Without `min-patch` it is information only: no diff, or one that
+ * was not free, leaves it empty with a note. With `min-patch`, whatever keeps it from being
+ * measured throws a `ConfigError` naming the cause, never "not measured" and a pass.
  */
 function judgePatch(
   evidence: CoverageEvidence,
@@ -120,25 +142,49 @@ function judgePatch(
   notes: string[],
 ): { metric: Metric; patch?: PatchCoverage } {
   const min = config.min.patch;
-  if (evidence.changes === undefined) {
-    notes.push(
-      min === undefined
-        ? 'Patch coverage: no diff in this run.'
-        : `min-patch (${min}%) not applied: this run has no diff (no pull request or base commit).`,
-    );
+  const bar = `min-patch (${min}%)`;
+  const { changes } = evidence;
+  if (changes === undefined) {
+    if (min !== undefined)
+      throw new ConfigError(
+        `${bar} is set, but this ${evidence.event === undefined ? '' : `${evidence.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch for this event.`,
+      );
+    notes.push(`Patch coverage not measured: ${evidence.changesNote ?? 'no diff in this run.'}`);
     return { metric: { ...metricFor('patch', null, min), verdict: 'none' } };
   }
-  notes.push(`Patch coverage: ${describeChangeSet(evidence.changes)}`);
-  const patch = measurePatch(evidence.model, evidence.changes, include);
+  notes.push(`Patch coverage: ${describeChangeSet(changes)}`);
+  const patch = measurePatch(evidence.model, changes, include, evidence.tracked);
+  if (patch.mapping !== '') notes.push(`Patch coverage: ${patch.mapping}`);
   const value = patch.tally.total === 0 ? null : percent(patch.tally.covered, patch.tally.total);
   const metric = metricFor('patch', value, min);
+  const unknown: string[] = [];
+  if (patch.linesUnknown.length > 0)
+    unknown.push(
+      `the GitHub API withheld the patch of ${patch.linesUnknown.length} changed files the reports list (${listSome(patch.linesUnknown)})`,
+    );
+  const partialList = mayLackFiles(changes);
+  if (partialList)
+    unknown.push(`the changed files are not all listed (${changes.incomplete ?? 'partial list'})`);
+  const unmapped = patch.unreported.length > 0 && patch.unmapped.length > 0;
+  if (min !== undefined) {
+    if (unknown.length > 0)
+      throw new ConfigError(
+        `${bar} cannot be decided: ${unknown.join('; ')}; check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+      );
+    if (unmapped)
+      throw new ConfigError(
+        `${bar} cannot be measured: ${patch.unreported.length} changed files are not in the reports (${listSome(patch.unreported)}) and ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}); write the reports with paths inside the repository.`,
+      );
+  } else if (unknown.length > 0) {
+    notes.push(`Patch coverage is partial: ${unknown.join('; ')}.`);
+  }
+  if (unmapped && min === undefined)
+    notes.push(
+      `Patch coverage: ${patch.unmapped.length} report paths match no file of the repository (${listSome(patch.unmapped)}).`,
+    );
   if (value === null && patch.withoutLineDetail.length === 0) {
     metric.verdict = 'none';
     notes.push('Patch coverage: the change touches no executable line the reports list.');
-  }
-  if (evidence.changes.incomplete !== undefined && min !== undefined) {
-    metric.verdict = 'fail';
-    notes.push('Patch coverage: the changed lines are incomplete, so min-patch cannot be shown to hold.');
   }
   if (patch.withoutLineDetail.length > 0)
     notes.push(
@@ -151,19 +197,43 @@ function judgePatch(
   return { metric, patch };
 }
 
+/** The report names for an error message: a few, and how many more (100,000 shards stay short). */
+function reportNames(reports: readonly ReportRead[]): string {
+  return listSome(reports.map((r) => r.file));
+}
+
+function baselineTotals(
+  evidence: CoverageEvidence,
+  baseline: CoverageModel,
+  config: CoverageConfig,
+  include: (path: string) => boolean,
+): Totals {
+  const computed = computeTotals(baseline, include);
+  if (config.exclude.length > 0 || evidence.baselineDeclared === undefined) return computed;
+  return reconcileTotals(computed, evidence.baselineDeclared.totals, evidence.baselineDeclared.file).totals;
+}
+
 /** Judges the merged coverage against the config. Throws `ReportError` when nothing is measurable. */
 export function evaluateCoverage(evidence: CoverageEvidence, config: CoverageConfig): GateResult {
   const include =
     config.exclude.length === 0 ? () => true : compileMatcher(config.exclude.map((p) => `!${p}`));
-  const totals = computeTotals(evidence.model, include);
-  assertMeasurable(totals, evidence.reports.map((r) => r.file).join(', '));
+  const computed = computeTotals(evidence.model, include);
+  assertMeasurable(computed, reportNames(evidence.reports));
   const notes = [...evidence.notes];
+  // Taken whole: no exclude (a shard merge never passes `declared`).
+  const { totals, notes: totalNotes } =
+    config.exclude.length === 0 && evidence.declared !== undefined
+      ? reconcileTotals(computed, evidence.declared.totals, evidence.declared.file)
+      : { totals: computed, notes: [] };
+  notes.push(...totalNotes);
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config.min[id]));
 
   const { metric: patchMetric, patch } = judgePatch(evidence, config, include, notes);
   metrics.push(patchMetric);
   if (evidence.baseline !== undefined)
-    metrics.push(...dropMetrics(totals, computeTotals(evidence.baseline, include), config.maxDrop));
+    metrics.push(
+      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config, include), config.maxDrop),
+    );
 
   const failing = metrics.filter((m) => m.verdict === 'fail');
   const findings = patch === undefined ? [] : patchFindings(patch, patchMetric.verdict === 'fail');

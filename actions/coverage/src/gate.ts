@@ -2,13 +2,28 @@
  * The coverage gate: reads istanbul, json-summary, lcov, Cobertura, Clover, JaCoCo and Go reports (detected by
  * content), merges shards, and judges lines, statements, functions, branches and patch coverage.
  */
-import type { Gate } from '@aeef/gate-result';
-import { countFiles, findDefaultReport, readReports, resolveReportFiles } from './collect.js';
+import { changesAsNeeded, readTrackedFiles, type Gate } from '@aeef/gate-result';
+import {
+  countFiles,
+  findDefaultReport,
+  readReports,
+  resolveReportFiles,
+  type ReadReport,
+} from './collect.js';
+import type { DeclaredTotals } from './model.js';
 import { INPUT_SPECS, readConfig, type CoverageConfig } from './config.js';
 import { evaluateCoverage } from './evaluate.js';
 import { mergeReports } from './merge.js';
 
 export type { CoverageConfig } from './config.js';
+
+/** The producer's own totals, when exactly one report was read (a shard merge has none). */
+function declaredOf(read: readonly ReadReport[]): { declared?: { file: string; totals: DeclaredTotals } } {
+  const [only, ...rest] = read;
+  if (only === undefined || rest.length > 0 || only.parsed.format === 'istanbul') return {};
+  const totals = only.parsed.declared;
+  return totals === undefined ? {} : { declared: { file: only.source, totals } };
+}
 
 export const coverageGate: Gate<CoverageConfig> = {
   id: 'coverage',
@@ -28,10 +43,21 @@ export const coverageGate: Gate<CoverageConfig> = {
       if (r.parsed.format !== 'istanbul') notes.push(...r.parsed.notes.map((n) => `${r.source}: ${n}`));
     const model = mergeReports(read);
     let baseline;
+    let baselineDeclared;
     if (config.baselineFiles.length > 0) {
-      baseline = mergeReports(
-        await readReports(await resolveReportFiles(config.baselineFiles, io, 'baseline-files'), io),
+      const baselineRead = await readReports(
+        await resolveReportFiles(config.baselineFiles, io, 'baseline-files'),
+        io,
       );
+      baseline = mergeReports(baselineRead);
+      baselineDeclared = declaredOf(baselineRead).declared;
+    }
+    const { changes, note } = await changesAsNeeded(io, config.min.patch !== undefined);
+    let tracked: string[] | undefined;
+    if (changes !== undefined) {
+      const listed = await readTrackedFiles((args) => io.git(args));
+      if (Array.isArray(listed)) tracked = listed;
+      else io.log.info(`Report paths are matched without the repository's file list: ${listed.reason}.`);
     }
     return evaluateCoverage(
       {
@@ -42,8 +68,13 @@ export const coverageGate: Gate<CoverageConfig> = {
           files: countFiles(r.parsed),
         })),
         notes,
-        changes: await io.changes(),
+        changes,
+        ...(note !== undefined && { changesNote: note }),
+        ...(tracked !== undefined && { tracked }),
+        event: io.event.name,
+        ...declaredOf(read),
         ...(baseline && { baseline }),
+        ...(baselineDeclared && { baselineDeclared }),
       },
       config,
     );

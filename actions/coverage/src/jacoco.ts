@@ -8,7 +8,7 @@
  * the sourcefile's BRANCH and METHOD counters. Instructions are not statements: not measured.
  */
 import { ReportError } from '@aeef/gate-result';
-import type { FileCoverage, ParseContext, ParsedReport, Tally } from './model.js';
+import type { DeclaredTotals, FileCoverage, ParseContext, ParsedReport, Tally } from './model.js';
 import { normaliseReportPath } from './paths.js';
 import { childrenOf, intAttr, type XmlElement } from './xml.js';
 
@@ -74,7 +74,19 @@ export function parseJacoco(root: XmlElement, ctx: ParseContext): ParsedReport {
     if (!sawMethods) f.functions = null;
   }
   const partial = files.filter((f) => f.lines === null).length;
+  // The report-level counters are the producer's own totals.
+  const declared: DeclaredTotals = { where: 'the report-level <counter>s', totals: {} };
+  const pairs = [
+    ['lines', 'LINE'],
+    ['branches', 'BRANCH'],
+    ['functions', 'METHOD'],
+  ] as const;
+  for (const [metric, type] of pairs) {
+    const t = counter(root, type, ctx.file);
+    if (t) declared.totals[metric] = t;
+  }
   return {
+    ...(Object.keys(declared.totals).length > 0 && { declared }),
     format: 'jacoco',
     detected: 'JaCoCo XML',
     files,

@@ -1,13 +1,16 @@
 /**
  * lcov tracefiles (geninfo, istanbul, gcovr, llvm-cov, Dart, ...). A single pass over the text
- * without splitting it into an array, so a 300 MB tracefile costs one string. Totals are always
- * recomputed from DA/FN/FNDA/BRDA records; the LF/LH/FNF/FNH/BRF/BRH summary lines are ignored
- * (RELIABILITY B10). Counts are read as lcov reads them: a leading decimal number (exponents
- * allowed), negative counts as 0, `-` as "not taken".
+ * without splitting it into an array, so a 300 MB tracefile costs one string. Per-file figures come
+ * from the DA/FN/FNDA/BRDA records; the LF/LH/FNF/FNH/BRF/BRH summary lines, summed, are the
+ * producer's own totals (`declared`), used when the report is taken whole (RELIABILITY B10: only
+ * when every record has them and no file is listed twice). A function is its line and name:
+ * eighteen `render`s in one file are eighteen functions, and the n-th FNDA of a name belongs to
+ * the n-th FN of that name, as istanbul and gcov write them. Counts are read as lcov reads them: a
+ * leading decimal number (exponents allowed), negative counts as 0, `-` as "not taken".
  */
-import { ReportError } from '@aeef/gate-result';
+import { assertTokenBudget, LCOV_MAX_LINES, ReportError } from '@aeef/gate-result';
 import { addHits } from './counters.js';
-import type { FileCoverage, ParseContext, ParsedReport } from './model.js';
+import type { DeclaredTotals, FileCoverage, ParseContext, ParsedReport } from './model.js';
 import { normaliseReportPath } from './paths.js';
 
 interface LcovRecord {
@@ -17,9 +20,15 @@ interface LcovRecord {
   /** lcov 2 `FN:start,end,name` aliases: name -> location key. */
   aliases: Map<string, string>;
   branches: Map<string, number>;
+  /** lcov 1 `FN:<line>,<name>`: name -> function keys, in FN order. */
+  byName: Map<string, string[]>;
+  /** FNDA records read per name in the current SF block, to pair them with the FN records. */
+  fndaSeen: Map<string, number>;
   sawFunctions: boolean;
   sawBranches: boolean;
 }
+
+type SummaryTag = 'LF' | 'LH' | 'FNF' | 'FNH' | 'BRF' | 'BRH';
 
 const COUNT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const LINE_NUMBER = /^\d{1,10}$/;
@@ -107,10 +116,40 @@ class LcovReader {
         return this.readBranch(value);
       case 'end_of_record':
         return this.endRecord();
+      case 'LF':
+      case 'LH':
+      case 'FNF':
+      case 'FNH':
+      case 'BRF':
+      case 'BRH':
+        return this.readSummary(tag, value);
       default:
-        // TN, VER, LF/LH/FNF/FNH/BRF/BRH (recomputed), unknown tags: ignored, as lcov does.
+        // TN, VER, unknown tags: ignored, as lcov does.
         return;
     }
+  }
+
+  /** Summed summary lines, and how many records carried each (a total counts only if all did). */
+  readonly summary = new Map<SummaryTag, { sum: number; records: number }>();
+  /** Summary tags seen in the current record (one each). */
+  private recordSummary = new Set<SummaryTag>();
+  /** SF blocks read, and whether one path came twice (then the summed summaries double count). */
+  blocks = 0;
+  repeatedPath = false;
+  badSummary = false;
+
+  private readSummary(tag: SummaryTag, value: string): void {
+    this.record(tag);
+    const n = digits(value.trim());
+    if (n < 0 || this.recordSummary.has(tag)) {
+      this.badSummary = true;
+      return;
+    }
+    this.recordSummary.add(tag);
+    const entry = this.summary.get(tag) ?? { sum: 0, records: 0 };
+    entry.sum += n;
+    entry.records++;
+    this.summary.set(tag, entry);
   }
 
   private startRecord(value: string): void {
@@ -119,12 +158,20 @@ class LcovReader {
     if (value.trim() === '') this.fail('has an empty SF: path');
     const { path, outside } = normaliseReportPath(value, this.ctx.workspace);
     const existing = this.records.get(path);
+    this.blocks++;
+    this.recordSummary = new Set();
+    if (existing !== undefined) {
+      this.repeatedPath = true;
+      existing.fndaSeen = new Map();
+    }
     this.current = existing ?? {
       path,
       lines: new Map(),
       functions: new Map(),
       aliases: new Map(),
       branches: new Map(),
+      byName: new Map(),
+      fndaSeen: new Map(),
       sawFunctions: false,
       sawBranches: false,
     };
@@ -149,8 +196,12 @@ class LcovReader {
         rec.aliases.set(rest.slice(second + 1), key);
         addHits(rec.functions, key, 0);
       } else {
-        this.lineNumber(a);
-        addHits(rec.functions, `=${rest}`, 0);
+        // lcov 1: FN:<line>,<name>. Same-named functions at different lines are different.
+        const key = `=${this.lineNumber(a)},${rest}`;
+        const keys = rec.byName.get(rest);
+        if (keys === undefined) rec.byName.set(rest, [key]);
+        else if (!keys.includes(key)) keys.push(key);
+        addHits(rec.functions, key, 0);
       }
     } else if (tag === 'FNL') {
       // lcov 2.2: FNL:<index>,<start>[,<end>]
@@ -161,8 +212,17 @@ class LcovReader {
       const hits = rest.slice(0, Math.max(rest.indexOf(','), 0));
       addHits(rec.functions, `#${a}`, this.count(hits === '' ? rest : hits));
     } else {
-      addHits(rec.functions, rec.aliases.get(rest) ?? `=${rest}`, this.count(a));
+      addHits(rec.functions, rec.aliases.get(rest) ?? this.functionOfName(rec, rest), this.count(a));
     }
+  }
+
+  /** The FN record an FNDA names: the n-th FNDA of a name is the n-th FN of that name. */
+  private functionOfName(rec: LcovRecord, name: string): string {
+    const keys = rec.byName.get(name);
+    if (keys === undefined) return `=${name}`;
+    const seen = rec.fndaSeen.get(name) ?? 0;
+    rec.fndaSeen.set(name, seen + 1);
+    return keys[Math.min(seen, keys.length - 1)] ?? `=${name}`;
   }
 
   private readBranch(value: string): void {
@@ -190,6 +250,7 @@ class LcovReader {
 
 /** Parses an lcov tracefile into the common model; throws `ReportError` with the line number. */
 export function parseLcov(text: string, ctx: ParseContext): ParsedReport {
+  assertTokenBudget(text, ctx.file, '\n', LCOV_MAX_LINES, 'lines');
   const reader = new LcovReader(ctx);
   let start = 0;
   const length = text.length;
@@ -222,5 +283,25 @@ export function parseLcov(text: string, ctx: ParseContext): ParsedReport {
     reader.negativeCounts > 0
       ? [`${reader.negativeCounts} negative hit counts were read as 0, as lcov does.`]
       : [];
-  return { format: 'lcov', detected: 'lcov tracefile', files, notes };
+  const declared = declaredOf(reader);
+  return { format: 'lcov', detected: 'lcov tracefile', files, notes, ...(declared && { declared }) };
+}
+
+/** The summed LF/LH, FNF/FNH, BRF/BRH, for the metrics every record summarised. */
+function declaredOf(reader: LcovReader): DeclaredTotals | undefined {
+  if (reader.repeatedPath || reader.badSummary) return undefined;
+  const declared: DeclaredTotals = { where: 'its LF/LH, FNF/FNH and BRF/BRH lines', totals: {} };
+  const pairs = [
+    ['lines', 'LH', 'LF'],
+    ['functions', 'FNH', 'FNF'],
+    ['branches', 'BRH', 'BRF'],
+  ] as const;
+  for (const [metric, hit, found] of pairs) {
+    const h = reader.summary.get(hit);
+    const f = reader.summary.get(found);
+    if (h === undefined || f === undefined) continue;
+    if (h.records !== reader.blocks || f.records !== reader.blocks || h.sum > f.sum) continue;
+    declared.totals[metric] = { covered: h.sum, total: f.sum };
+  }
+  return Object.keys(declared.totals).length > 0 ? declared : undefined;
 }

@@ -45,6 +45,19 @@ export interface ParsedReport {
   files: FileCoverage[];
   /** Things the summary should say about this report (e.g. negative counts read as 0). */
   notes: string[];
+  /** The totals the producer wrote into the report itself, where it writes any (see totals.ts). */
+  declared?: DeclaredTotals;
+}
+
+/**
+ * A report's own totals: Cobertura's `lines-*`/`branches-*` root attributes, Clover's project
+ * `<metrics>`, JaCoCo's report-level counters, lcov's summed LF/LH, FNF/FNH, BRF/BRH. The gate's
+ * totals equal them when the report is taken whole (one report, no `exclude`).
+ */
+export interface DeclaredTotals {
+  /** Where they were read, for the summary (`the <coverage> attributes`). */
+  where: string;
+  totals: Partial<Record<'lines' | 'statements' | 'functions' | 'branches', Tally>>;
 }
 
 /** All reports merged: one entry per normalised path. */

@@ -2,7 +2,7 @@
  * One report file's text to the model: detect the format by content, then hand it to its parser.
  * Pure: the caller reads the file (through GateIO) and passes its text.
  */
-import { ReportError } from '@aeef/gate-result';
+import { parseJsonText, ReportError } from '@aeef/gate-result';
 import { parseClover } from './clover.js';
 import { parseCobertura } from './cobertura.js';
 import { detectTextKind, stripBom, unrecognisedFormat } from './detect.js';
@@ -28,13 +28,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseJsonReport(text: string, ctx: ParseContext): AnyParsed {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 120) : 'invalid JSON';
-    throw new ReportError(ctx.file, `${ctx.file} is not valid JSON (${detail}); truncated?`);
-  }
+  const json = parseJsonText(text, ctx.file);
   if (!isObject(json)) throw unrecognisedFormat(ctx.file);
   if (
     isObject(json.coverageMap) &&

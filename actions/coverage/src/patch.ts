@@ -6,7 +6,7 @@
  * Uncovered changed lines are grouped into ranges: consecutive uncovered changed lines in the
  * order of the file's executable lines, so blank lines between them do not split a range.
  */
-import { changedRangesOf, isLineChanged, type ChangeSet } from '@aeef/gate-result';
+import { changedRangesOf, isLineChanged, mapPathsToRepository, type ChangeSet } from '@aeef/gate-result';
 import type { CoverageModel, FileCoverage, Tally } from './model.js';
 
 export interface UncoveredRange {
@@ -24,6 +24,15 @@ export interface PatchCoverage {
   unreported: string[];
   /** Changed files the report lists without line detail (json-summary). */
   withoutLineDetail: string[];
+  /** Changed files the report lists whose changed lines are unknown (the API withheld the patch). */
+  linesUnknown: string[];
+  /**
+   * Report paths that match no file of the repository (with `git ls-files`), or lie outside the
+   * workspace (without it): a changed file among `unreported` may be one of them.
+   */
+  unmapped: string[];
+  /** How report paths were matched to the changed files, for the summary. */
+  mapping: string;
 }
 
 /** Index of report files by base name, for suffix matching. */
@@ -40,10 +49,10 @@ function byBaseName(model: CoverageModel): Map<string, FileCoverage[]> {
 }
 
 /**
- * The report's entry for a changed file: the same path, else the one entry whose path is a
- * whole-segment suffix of it or has it as a suffix. JaCoCo paths are relative to a source root
- * (`com/x/A.java` for `src/main/java/com/x/A.java`) and Go paths carry the module path
- * (`github.com/o/r/pkg/a.go` for `pkg/a.go`). Two candidates are ambiguous: none is used.
+ * Without the tracked files: the report's entry for a changed file is the same path, else the one
+ * entry whose path is a whole-segment suffix of it or has it as a suffix. JaCoCo paths are relative
+ * to a source root (`com/x/A.java` for `src/main/java/com/x/A.java`) and Go paths carry the module
+ * path (`github.com/o/r/pkg/a.go` for `pkg/a.go`). Two candidates are ambiguous: none is used.
  */
 function reportEntryFor(
   model: CoverageModel,
@@ -58,25 +67,77 @@ function reportEntryFor(
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** Measures patch coverage of `model` (already filtered by `include`) against `changes`. */
+interface Locator {
+  find(path: string): FileCoverage | undefined;
+  unmapped: string[];
+  mapping: string;
+}
+
+/**
+ * How changed (repository) paths find their report entry. With `tracked` (git ls-files), every
+ * report path is mapped to a tracked file first (see mapPathsToRepository), so reports written
+ * under another root or on Windows still line up; without it, by suffix among the report's paths
+ * inside the workspace.
+ */
+function locator(model: CoverageModel, tracked: readonly string[] | undefined): Locator {
+  if (tracked === undefined) {
+    let index: Map<string, FileCoverage[]> | undefined;
+    const lazy = (): Map<string, FileCoverage[]> => (index ??= byBaseName(model));
+    return {
+      find: (path) => reportEntryFor(model, lazy, path),
+      unmapped: [...model.files.values()].filter((f) => f.outside).map((f) => f.path),
+      mapping: 'Report paths matched to changed files by suffix (git ls-files was not available).',
+    };
+  }
+  const mapping = mapPathsToRepository([...model.files.keys()], tracked);
+  const byRepo = new Map<string, FileCoverage>();
+  for (const [path, file] of model.files) {
+    const repo = mapping.mapped.get(path);
+    if (repo !== undefined && !byRepo.has(repo)) byRepo.set(repo, file);
+  }
+  const ambiguous =
+    mapping.ambiguous.length > 0
+      ? ` ${mapping.ambiguous.length} paths match several tracked files equally.`
+      : '';
+  return {
+    find: (path) => byRepo.get(path),
+    unmapped: mapping.unmapped,
+    mapping: `${mapping.description}${ambiguous}`,
+  };
+}
+
+/**
+ * Measures patch coverage of `model` (already filtered by `include`) against `changes`; `tracked`
+ * is the repository's file list when git could give it.
+ */
 export function measurePatch(
   model: CoverageModel,
   changes: ChangeSet,
   include: (path: string) => boolean,
+  tracked?: readonly string[],
 ): PatchCoverage {
   const result: PatchCoverage = {
     tally: { covered: 0, total: 0 },
     uncovered: [],
     unreported: [],
     withoutLineDetail: [],
+    linesUnknown: [],
+    unmapped: [],
+    mapping: '',
   };
-  let index: Map<string, FileCoverage[]> | undefined;
-  const lazyIndex = (): Map<string, FileCoverage[]> => (index ??= byBaseName(model));
+  let located: Locator | undefined;
+  const locate = (): Locator => (located ??= locator(model, tracked));
   for (const changed of changes.files) {
-    // Deleted files have no head lines: changedRangesOf gives none.
-    if (changed.binary || changedRangesOf(changes, changed.path).length === 0 || !include(changed.path))
+    if (changed.binary || changed.status === 'deleted' || !include(changed.path)) continue;
+    if (changed.linesUnknown === true) {
+      // It changed, but which lines is unknown: it decides nothing only if no report lists it.
+      const file = locate().find(changed.path);
+      if (file !== undefined && (file.lines === null || file.lines.size > 0))
+        result.linesUnknown.push(changed.path);
       continue;
-    const file = reportEntryFor(model, lazyIndex, changed.path);
+    }
+    if (changedRangesOf(changes, changed.path).length === 0) continue;
+    const file = locate().find(changed.path);
     if (file === undefined) {
       result.unreported.push(changed.path);
       continue;
@@ -104,6 +165,10 @@ export function measurePatch(
       }
     }
     if (open !== undefined) result.uncovered.push(open);
+  }
+  if (located !== undefined) {
+    result.unmapped = located.unmapped;
+    result.mapping = located.mapping;
   }
   return result;
 }

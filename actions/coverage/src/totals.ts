@@ -4,7 +4,14 @@
  */
 import { ReportError } from '@aeef/gate-result';
 import { addTally, tallyLines, tallyOf } from './counters.js';
-import type { CoverageModel, FileCoverage, Tally, Totals } from './model.js';
+import {
+  METRIC_IDS,
+  type CoverageModel,
+  type DeclaredTotals,
+  type FileCoverage,
+  type Tally,
+  type Totals,
+} from './model.js';
 
 /** The four tallies of one file. */
 export function fileTotals(file: FileCoverage): Totals {
@@ -46,4 +53,49 @@ export function assertMeasurable(totals: Totals, files: string): void {
       `${files}: no measurable lines (the reports list no executable line); check the coverage run.`,
     );
   }
+}
+
+/**
+ * The totals of a report taken whole (one report, no `exclude`): the producer's own where it wrote
+ * them, so the gate says what the tool says (istanbul's Cobertura header counts branches its
+ * `<line>`s cannot place). Where they and the elements disagree, a note says so and which was
+ * used. Two exceptions keep it fail-closed: a declared total of 0 while the elements list items
+ * is a writer that left it unset (some Clover writers zero the project metrics), and a declared
+ * total with a higher percentage than the elements is not taken (RELIABILITY B10: `LF:100 LH:100`
+ * over one uncovered `DA` cannot buy coverage); the elements' count is used, and said.
+ */
+export function reconcileTotals(
+  computed: Totals,
+  declared: DeclaredTotals | undefined,
+  file: string,
+): { totals: Totals; notes: string[] } {
+  if (declared === undefined) return { totals: computed, notes: [] };
+  const totals: Totals = { ...computed };
+  const notes: string[] = [];
+  const show = (t: Tally | null): string => (t === null ? 'none' : `${t.covered} of ${t.total}`);
+  for (const id of METRIC_IDS) {
+    const own = declared.totals[id];
+    if (own === undefined) continue;
+    const mine = measured(computed[id]);
+    if (mine !== null && mine.covered === own.covered && mine.total === own.total) continue;
+    if (own.total === 0) {
+      if (mine !== null)
+        notes.push(
+          `${file}: ${declared.where} give 0 ${id} while its elements list ${mine.total}; used the elements (${show(mine)}).`,
+        );
+      continue;
+    }
+    // Higher than the elements: exact comparison of covered/total ratios.
+    if (mine !== null && own.covered * mine.total > mine.covered * own.total) {
+      notes.push(
+        `${file}: ${declared.where} give ${id} ${show(own)}, more than its elements (${show(mine)}); used the elements, since a report's own totals never raise a figure.`,
+      );
+      continue;
+    }
+    totals[id] = { ...own };
+    notes.push(
+      `${file}: ${id} ${show(own)} from ${declared.where}, the producer's own totals; its elements give ${show(mine)}.`,
+    );
+  }
+  return { totals, notes };
 }

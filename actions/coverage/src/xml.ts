@@ -3,7 +3,7 @@
  * expansion off, no DTD ever fetched, well-formedness checked first so that a truncated or broken
  * report is refused with its position instead of yielding partial totals.
  */
-import { ReportError } from '@aeef/gate-result';
+import { assertTokenBudget, ReportError, XML_MAX_TAGS } from '@aeef/gate-result';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** An element: attributes by name (strings), children by tag name (always arrays). */
@@ -56,6 +56,7 @@ function toElement(raw: unknown): XmlElement {
 
 /** Parses an XML report and returns its root element and name; throws `ReportError` with the position. */
 export function parseXml(text: string, file: string): { name: string; root: XmlElement } {
+  assertTokenBudget(text, file, '<', XML_MAX_TAGS, 'XML tags');
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
@@ -109,4 +110,24 @@ export function intAttr(el: XmlElement, name: string, file: string, fallback?: n
     );
   }
   return Number(raw.trim());
+}
+
+/**
+ * A count attribute the producer wrote as a total: a whole number, or `undefined` when absent or
+ * not one (MATLAB writes `NaN`), so that a bogus total is never taken for the producer's own.
+ */
+export function countAttr(el: XmlElement | undefined, name: string): number | undefined {
+  const raw = el?.attrs.get(name)?.trim();
+  return raw !== undefined && NON_NEGATIVE_INTEGER.test(raw) ? Number(raw) : undefined;
+}
+
+/** A covered/total pair of count attributes, when both are whole numbers and covered <= total. */
+export function tallyAttrs(
+  el: XmlElement | undefined,
+  covered: string,
+  total: string,
+): { covered: number; total: number } | undefined {
+  const c = countAttr(el, covered);
+  const t = countAttr(el, total);
+  return c === undefined || t === undefined || c > t ? undefined : { covered: c, total: t };
 }

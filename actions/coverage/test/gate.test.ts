@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MissingReportError, ReportError, inputsFromRecord, withDefaults } from '@aeef/gate-result';
+import {
+  ConfigError,
+  MissingReportError,
+  ReportError,
+  inputsFromRecord,
+  withDefaults,
+} from '@aeef/gate-result';
 import { coverageGate } from '../src/gate.js';
 
 import { changeSet, memoryIO } from '../../../test/support/memory-io.js';
@@ -87,30 +93,71 @@ describe(coverageGate.run.name, () => {
     expect(r.findings[1]!.message).toBe('Changed lines 6-8 are not covered by tests (3 executable lines).');
   });
 
-  it('reports patch as null with verdict none when there is no diff, even with min-patch (not failing)', async () => {
-    const r = await coverageGate.run(
+  it('refuses min-patch when the run has no diff: a set bar that cannot be measured is an error', async () => {
+    const run = coverageGate.run(
       coverageGate.config(inputs({ files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' })),
+      { ...memoryIO({ 'lcov.info': LCOV }, undefined), event: { name: 'workflow_run', payload: {} } },
+    );
+    await expect(run).rejects.toThrow(ConfigError);
+    await expect(run).rejects.toThrow(
+      /^min-patch \(90%\) is set, but this workflow_run run has no changed lines to measure it on/,
+    );
+  });
+
+  it('leaves patch coverage empty with a note when no diff exists and no min-patch is set', async () => {
+    const r = await coverageGate.run(
+      coverageGate.config(inputs({ files: 'lcov.info', 'min-lines': '0' })),
       memoryIO({ 'lcov.info': LCOV }, undefined),
     );
     expect(r.verdict).toBe('pass');
     expect(r.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: null, verdict: 'none' });
-    expect(r.details[1]!.notes!.join(' ')).toMatch(/min-patch \(90%\) not applied: this run has no diff/);
+    expect(r.details[1]!.notes!.join(' ')).toMatch(/Patch coverage not measured: no diff in this run/);
   });
 
-  it('fails min-patch on an incomplete change set, even when the visible lines are covered', async () => {
+  it('refuses min-patch on an incomplete change set, even when the visible lines are covered', async () => {
     const changes = {
       ...changeSet({ 'src/a.js': [[1, 2]] }),
       incomplete: 'the API listed 3000 of 3500 files.',
+      partialList: true as const,
     };
-    const r = await run(
+    const result = run(
       { 'lcov.info': LCOV },
       { files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' },
       changes,
     );
-    expect(r.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: 100, verdict: 'fail' });
-    expect(r.summary).toBe(
-      'Patch coverage 100.00% cannot be shown to meet 90%: the changed lines are incomplete.',
+    await expect(result).rejects.toThrow(ConfigError);
+    await expect(result).rejects.toThrow(
+      'min-patch (90%) cannot be decided: the changed files are not all listed (the API listed 3000 of 3500 files.)',
     );
+  });
+
+  it('refuses min-patch where the API withheld the patch of a reported file, not of an unreported one', async () => {
+    const withheld = (path: string) => ({
+      path,
+      status: 'modified' as const,
+      additions: 9000,
+      deletions: 0,
+      binary: false,
+      ranges: [],
+      linesUnknown: true as const,
+    });
+    const base = changeSet({ 'src/a.js': [[1, 2]] });
+    const values = { files: 'lcov.info', 'min-lines': '0', 'min-patch': '90' };
+    const reported = run({ 'lcov.info': LCOV }, values, {
+      ...base,
+      files: [withheld('src/a.js')],
+      incomplete: '1 files have no patch in the API response (too large): src/a.js.',
+    });
+    // Before: ranges [] read as "unchanged", patch n/a and a pass.
+    await expect(reported).rejects.toThrow(
+      'min-patch (90%) cannot be decided: the GitHub API withheld the patch of 1 changed files the reports list (src/a.js)',
+    );
+    const lockfile = await run({ 'lcov.info': LCOV }, values, {
+      ...base,
+      files: [...base.files, withheld('package-lock.json')],
+      incomplete: '1 files have no patch in the API response (too large): package-lock.json.',
+    });
+    expect(lockfile.metrics.find((m) => m.id === 'patch')).toMatchObject({ value: 100, verdict: 'pass' });
   });
 
   it('fails a minimum on a metric the format does not measure (lcov has no statements)', async () => {

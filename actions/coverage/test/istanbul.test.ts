@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import libCoverage from 'istanbul-lib-coverage';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge.js';
 import { parseReport, type AnyParsed } from '../src/parse-report.js';
 import { computeTotals } from '../src/totals.js';
 
 const ws = '/Users/benjamincoe/oss';
-const fixture = (name: string) => readFileSync(sharedFixture('coverage', name), 'utf8');
+const fixture = (name: string) => readFileSync(fixturePath('coverage', name), 'utf8');
 const totalsOf = (...parts: [string, AnyParsed][]) =>
   computeTotals(mergeReports(parts.map(([source, parsed]) => ({ source, parsed }))));
 
@@ -55,17 +55,21 @@ describe('istanbul coverage-final.json', () => {
   });
 
   it.each([
-    ['a number as a string', '"3"'],
-    ['a negative count', '-1'],
-    ['1e400', '1e400'],
-  ])('refuses %s as a hit count (B13)', (_label, count) => {
+    ['a number as a string', '"3"', /invalid hit count in s of a/],
+    ['a negative count', '-1', /invalid hit count in s of a/],
+    ['1e400', '1e400', /The report x holds the number 1e400 at line 1, column \d+/],
+  ])('refuses %s as a hit count (B13)', (_label, count, message) => {
     const json = JSON.stringify({ a: fileCoverage('a', { 0: 0 }) }).replace(
       '"s":{"0":0}',
       `"s":{"0":${count}}`,
     );
-    expect(() => totalsOf(['x', parseReport(json, { workspace: '/ws', file: 'x' })])).toThrow(
-      /invalid hit count in s of a/,
-    );
+    expect(() => totalsOf(['x', parseReport(json, { workspace: '/ws', file: 'x' })])).toThrow(message);
+  });
+
+  it('refuses a duplicate file key written with an escape (B12)', () => {
+    const a = JSON.stringify(fileCoverage('a', { 0: 0 }));
+    const json = `{"a": ${a}, "\\u0061": ${a}}`;
+    expect(() => parseReport(json, { workspace: '/ws', file: 'x' })).toThrow(/repeats the key "a"/);
   });
 
   it('reads the coverageMap of a jest --json report', () => {

@@ -12,7 +12,7 @@ const totalsOf = (text: string) => {
 };
 
 describe(parseLcov.name, () => {
-  it('recomputes totals from DA/FNDA/BRDA and ignores LF/LH (B10: lcov --summary gives 1 of 1)', () => {
+  it('counts per-file figures from DA/FNDA/BRDA, never from LF/LH (B10: lcov --summary gives 1 of 1)', () => {
     const t = totalsOf('SF:a.js\nDA:1,3\nLF:100\nLH:100\nend_of_record\n');
     expect(t.lines).toEqual({ covered: 1, total: 1 });
   });

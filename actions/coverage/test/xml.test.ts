@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge.js';
 import { parseReport } from '../src/parse-report.js';
+import { parseXml } from '../src/xml.js';
 import { assertMeasurable, computeTotals } from '../src/totals.js';
 
 const run = (text: string, workspace = '/ws') => {
@@ -46,7 +47,7 @@ describe('Cobertura', () => {
   it('joins <source> roots inside the workspace, strips a BOM, normalises Windows paths', () => {
     expect([...run(cobertura('<line number="1" hits="1"/>')).model.files.keys()]).toEqual(['src/a.py']);
     const coverlet = readFileSync(
-      sharedFixture('coverage', 'cobertura-coverlet-bom-windows-paths.xml'),
+      fixturePath('coverage', 'cobertura-coverlet-bom-windows-paths.xml'),
       'utf8',
     );
     const keys = [...run(coverlet).model.files.keys()];
@@ -77,5 +78,16 @@ describe('Clover', () => {
       functions: { covered: 1, total: 2 },
       branches: { covered: 1, total: 4 },
     });
+  });
+});
+
+describe('XML parsed-size budget', () => {
+  it('refuses a Cobertura report of more than 1,000,000 tags before parsing it', () => {
+    const text = `<coverage line-rate="1"><lines>${'<line number="1" hits="1"/>'.repeat(1_000_001)}</lines></coverage>`;
+    const started = performance.now();
+    expect(() => parseXml(text, 'big.xml')).toThrow(
+      /^The report big\.xml holds more than 1,000,000 XML tags, over the parsed-size limit/,
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

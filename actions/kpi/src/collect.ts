@@ -5,8 +5,6 @@
  */
 import {
   KNOWN_GATES,
-  ReportError,
-  getErrorMessage,
   parseGateResult,
   worstVerdict,
   type GateId,
@@ -26,19 +24,14 @@ export interface Collected {
   conflicts: Conflict[];
 }
 
-/** Throws an Error naming the file when a result file is malformed. */
+/** Throws a ReportError naming the file when a result file is malformed. */
 export function collectResults(
   files: readonly ResultFile[],
   suite: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
 ): Collected {
   const byGate = new Map<GateId, { path: string; result: GateResult }[]>();
   for (const file of files) {
-    let result: GateResult;
-    try {
-      result = parseGateResult(file.text, suite);
-    } catch (error) {
-      throw new ReportError(file.path, `The result file ${file.path} ${getErrorMessage(error)}.`);
-    }
+    const result: GateResult = parseGateResult(file.text, file.path, suite);
     // The KPI step's own earlier result is not an input to itself.
     if (result.gate === 'kpi') continue;
     const list = byGate.get(result.gate) ?? [];

@@ -10,6 +10,7 @@ import {
   type InputSpec,
   type Inputs,
 } from '@aeef/gate-result';
+import { EXPORT_TARGET_INPUTS, readExportTargets, type ExportTargets } from './export/targets-config.js';
 
 export const FORMATS = ['json', 'openmetrics', 'csv', 'benchmark'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,12 +20,13 @@ export const KPI_INPUTS: readonly InputSpec[] = [
     name: 'results',
     kind: 'globs',
     description:
-      'Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files of the gates that ran in this job (`$RUNNER_TEMP/aeef-gates/*.json`) are always read. Default: none.',
+      'Globs of extra result files to include, e.g. artifacts downloaded from matrix jobs. The result files the gates of this job wrote (`$RUNNER_TEMP/aeef-gates/*.json`) are always read; other files found there are reported, not exported. Default: none.',
   },
   {
     name: 'output-dir',
     kind: 'string',
-    description: 'Directory for the exported files. Default: `$RUNNER_TEMP/aeef-gates/kpi`.',
+    description:
+      'Directory for the exported files, inside the workspace (followed through symlinks) and never under `.git/`. Default: `$RUNNER_TEMP/aeef-gates/kpi`.',
   },
   {
     name: 'formats',
@@ -77,6 +79,7 @@ export const KPI_INPUTS: readonly InputSpec[] = [
     kind: 'secret',
     description: 'Token for the GitHub KPIs. Default: the workflow token.',
   },
+  ...EXPORT_TARGET_INPUTS,
 ];
 
 export interface RegressionBar {
@@ -94,6 +97,8 @@ export interface KpiConfig {
   maxPrs: number;
   onApiError: 'fail' | 'warn';
   maxRegression: RegressionBar[];
+  /** Pushgateway and OTLP endpoint (docs/org-scale.md). */
+  targets: ExportTargets;
 }
 
 export function readKpiConfig(inputs: Inputs): KpiConfig {
@@ -117,9 +122,17 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
       'Expected `history-branch` to be set: `max-regression` compares with the last history record.',
     );
   }
+  const outputDir = getString(inputs, 'output-dir');
+  // The runtime confines the write by real path as well; this names the input for the plain case.
+  if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === '.git')) {
+    throw new InputError(
+      'output-dir',
+      `Expected \`output-dir\` to be a directory outside \`.git/\`, got \`${outputDir.slice(0, 100)}\`.`,
+    );
+  }
   return {
     results: getGlobs(inputs, 'results') ?? [],
-    outputDir: getString(inputs, 'output-dir'),
+    outputDir,
     formats: [...new Set(formats)] as Format[],
     historyBranch,
     githubKpis: getBoolean(inputs, 'github-kpis') ?? false,
@@ -127,6 +140,7 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
     maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
     onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
     maxRegression,
+    targets: readExportTargets(inputs),
   };
 }
 

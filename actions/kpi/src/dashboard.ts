@@ -9,6 +9,11 @@ import type { KpiReport } from './kpi-report.js';
 const WIDTH = 560;
 const HEIGHT = 180;
 const PAD = { left: 56, right: 16, top: 16, bottom: 28 };
+/**
+ * Points drawn per chart at most: a long history is drawn from per-bucket extremes (the first and
+ * last runs always), so the page stays small and no spike is lost. Below it, every run is a dot.
+ */
+export const MAX_DRAWN_POINTS = 600;
 
 interface Series {
   id: string;
@@ -68,9 +73,13 @@ function collectSeries(records: readonly KpiReport[]): Series[] {
 }
 
 function renderChart(series: Series): string {
-  const values = series.points.map((p) => p.value);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  // Loops, not Math.min(...values): a spread of a million arguments overflows the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of series.points) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+  }
   if (series.unit === 'percent') {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -79,17 +88,17 @@ function renderChart(series: Series): string {
     min -= 1;
     max += 1;
   }
-  const xs = series.points.map((p) => p.x);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = series.points[0]?.x ?? 0;
+  const x1 = series.points.at(-1)?.x ?? 0;
+  const drawn = downsample(series.points, MAX_DRAWN_POINTS);
   const sx = (x: number): number =>
     PAD.left +
     (x1 === x0
       ? (WIDTH - PAD.left - PAD.right) / 2
       : ((x - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right));
   const sy = (v: number): number => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path = series.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ');
-  const dots = series.points
+  const path = drawn.map((p) => `${sx(p.x).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ');
+  const dots = (drawn.length === series.points.length ? drawn : [])
     .map(
       (p) =>
         `<circle class="dot" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
@@ -105,10 +114,42 @@ function renderChart(series: Series): string {
 <line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="label" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${format(max)}</text>
 <text class="label" x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${format(min)}</text>
-<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">latest ${last ? format(last.value) : ''}</text>
+<text class="label" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${
+    drawn.length < series.points.length ? `${series.points.length} runs; ` : ''
+  }latest ${last ? format(last.value) : ''}</text>
 <polyline class="line" points="${path}"/>${dots}
 </svg>
 </figure>`;
+}
+
+/**
+ * At most `limit` points, in order: the range is cut into buckets and each keeps its lowest and
+ * highest point, the first and last points included. Points are in x order already.
+ */
+export function downsample<P extends { x: number; value: number }>(points: readonly P[], limit: number): P[] {
+  if (points.length <= limit) return [...points];
+  const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const first = points[0];
+  const last = points.at(-1);
+  const out: P[] = first === undefined ? [] : [first];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low: P | undefined;
+    let high: P | undefined;
+    for (let i = start; i < end; i++) {
+      const p = points[i];
+      if (p === undefined) continue;
+      if (low === undefined || p.value < low.value) low = p;
+      if (high === undefined || p.value > high.value) high = p;
+    }
+    if (low === undefined || high === undefined) continue;
+    if (low === high) out.push(low);
+    else out.push(...(low.x < high.x ? [low, high] : [high, low]));
+  }
+  if (last !== undefined && points.length > 1) out.push(last);
+  return out;
 }
 
 function format(value: number): string {

@@ -4,11 +4,13 @@
  * checks regression bars. Its verdict is about the export itself; the gates' own verdicts already
  * decide their steps.
  */
+import path from 'node:path';
 import {
   ConfigError,
   getErrorMessage,
   InputError,
   MissingReportError,
+  ReportError,
   RESULT_SCHEMA,
   worstVerdict,
   type Gate,
@@ -20,13 +22,25 @@ import { buildKpiReport } from './build-report.js';
 import { collectResults, type ResultFile } from './collect.js';
 import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
 import { writeExports } from './exports.js';
+import { pushMetrics } from './export/metrics-push.js';
+import { describeTargets } from './export/targets-config.js';
 import { fetchMergedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
-import { appendHistory, readHistory } from './history-git.js';
+import { appendHistory, readHistory, refuseCodeBranch } from './history-git.js';
 import { lastComparable } from './history-record.js';
 import type { Kpi, KpiReport } from './kpi-report.js';
 import { checkRegressions } from './regression.js';
+import {
+  isWrittenByGate,
+  MAX_LEDGER_BYTES,
+  parseLedger,
+  RESULT_LEDGER,
+  type Ledger,
+} from './result-ledger.js';
+import { mapBounded } from './bounded.js';
 import { dashboardSections } from './sections.js';
+
+export { EXPORT_TARGET_INPUTS } from './export/targets-config.js';
 
 export const kpiGate: Gate<KpiConfig> = {
   id: 'kpi',
@@ -37,10 +51,16 @@ export const kpiGate: Gate<KpiConfig> = {
 };
 
 async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
-  const files = await readResultFiles(config, io);
+  const { files, foreign } = await readResultFiles(config, io);
   const collected = collectResults(files);
   const notes: string[] = [];
   const verdicts: Verdict[] = [];
+  if (foreign.length > 0) {
+    notes.push(
+      `Not exported: ${describeForeign(foreign)} in ${io.resultDir} (copied, extracted or planted there, or changed after a gate wrote them). Pass other jobs' result files through \`results\`.`,
+    );
+    verdicts.push('warn');
+  }
 
   let githubKpis: Kpi[] = [];
   if (config.githubKpis) {
@@ -58,6 +78,7 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
   let dashboardUrl: string | undefined;
   if (config.historyBranch !== undefined) {
     const title = `KPIs of ${report.repository ?? 'this repository'}`;
+    refuseCodeBranch(config.historyBranch, io.event);
     if (appendsHistory(io)) {
       const outcome = await appendHistory(
         (args, options) => io.git(args, options),
@@ -84,6 +105,9 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
 
   const outputDir = config.outputDir ?? `${io.resultDir}/kpi`;
   const exported = await writeExports(io, outputDir, config.formats, report);
+  notes.push(
+    ...(await pushMetrics(config.targets, report, { event: io.event, log: io.log, now: () => io.now() })),
+  );
   const verdict = worstVerdict(verdicts);
   const passRate = report.kpis.find((k) => k.id === 'gates.pass-rate');
   return {
@@ -94,6 +118,7 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
       report,
       verdict,
       checks.filter((c) => c.verdict !== 'pass').map((c) => c.reason),
+      foreign.length,
     ),
     metrics: [
       {
@@ -112,13 +137,25 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
       ...(notes.length > 0 ? [{ title: 'Notes', notes }] : []),
     ],
     outputs: { ...exported, ...(dashboardUrl ? { 'dashboard-url': dashboardUrl } : {}) },
-    config: { ...config },
+    // The export targets are recorded without their credentials.
+    config: { ...config, targets: describeTargets(config.targets) },
     inputs: files.map((f) => f.path),
     durationMs: 0,
   };
 }
 
-async function readResultFiles(config: KpiConfig, io: GateIO): Promise<ResultFile[]> {
+/** Files read at once: far below any open-file limit, enough to keep the disk busy. */
+const READ_CONCURRENCY = 16;
+/** Names of files not written by a gate that the summary spells out; the rest are counted. */
+const MAX_NAMED = 20;
+
+interface ReadResults {
+  files: ResultFile[];
+  /** Files in the result directory that no gate of this job wrote: reported, not exported. */
+  foreign: string[];
+}
+
+async function readResultFiles(config: KpiConfig, io: GateIO): Promise<ReadResults> {
   const own = await io.listResultFiles();
   const extra = config.results.length > 0 ? await io.glob(config.results) : [];
   if (config.results.length > 0 && extra.length === 0) {
@@ -127,14 +164,60 @@ async function readResultFiles(config: KpiConfig, io: GateIO): Promise<ResultFil
       `No file matches \`results\` (${config.results.join(', ')}).`,
     );
   }
-  const paths = [...own, ...extra];
-  if (paths.length === 0) {
+  if (own.length === 0 && extra.length === 0) {
     throw new MissingReportError(
       io.resultDir,
       `No gate result file was found in ${io.resultDir} and \`results\` names none: run the gates before the KPI export, or pass their result files.`,
     );
   }
-  return Promise.all(paths.map(async (path) => ({ path, text: await io.readText(path) })));
+  const ledger = own.length > 0 ? await readLedger(io) : parseLedger('', undefined);
+  const foreign: string[] = [];
+  const ownFiles = await mapBounded(own, READ_CONCURRENCY, async (file) => {
+    const name = path.basename(file);
+    let text: string;
+    try {
+      text = await io.readText(file);
+    } catch (error) {
+      // A gate writes UTF-8 JSON; a file that cannot even be read as text is not a gate's.
+      if (!(error instanceof ReportError)) throw error;
+      foreign.push(name);
+      return undefined;
+    }
+    if (isWrittenByGate(ledger, name, text)) return { path: file, text };
+    foreign.push(name);
+    return undefined;
+  });
+  // Files named by `results` come from other jobs by design (matrix artifacts): the user asked for them.
+  const extraFiles = await mapBounded(extra, READ_CONCURRENCY, async (file) => ({
+    path: file,
+    text: await io.readText(file),
+  }));
+  const files = [...ownFiles.filter((f): f is ResultFile => f !== undefined), ...extraFiles];
+  if (files.length === 0) {
+    throw new MissingReportError(
+      io.resultDir,
+      `No result file in ${io.resultDir} was written by a gate of this job (${describeForeign(foreign)}), and \`results\` names none: run the gates in this job before the KPI export, or pass other jobs' result files through \`results\`.`,
+    );
+  }
+  return { files, foreign: foreign.sort() };
+}
+
+async function readLedger(io: GateIO): Promise<Ledger> {
+  try {
+    const text = await io.readText(path.join(io.resultDir, RESULT_LEDGER), { maxBytes: MAX_LEDGER_BYTES });
+    return parseLedger(text, io.event.job);
+  } catch (error) {
+    // No gate of this job wrote anything yet: every file found is foreign.
+    if (error instanceof MissingReportError) return parseLedger('', io.event.job);
+    throw error;
+  }
+}
+
+function describeForeign(names: readonly string[]): string {
+  const sorted = [...names].sort();
+  const shown = sorted.slice(0, MAX_NAMED).join(', ');
+  const more = sorted.length > MAX_NAMED ? ` and ${sorted.length - MAX_NAMED} more` : '';
+  return `${sorted.length} file(s) not written by a gate of this job: ${shown}${more}`;
 }
 
 async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]): Promise<Kpi[]> {
@@ -172,8 +255,12 @@ function appendsHistory(io: GateIO): boolean {
   return payload.ref === `refs/heads/${defaultBranch}`;
 }
 
-function summarise(report: KpiReport, verdict: Verdict, problems: string[]): string {
-  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported`;
+function summarise(report: KpiReport, verdict: Verdict, problems: string[], foreign: number): string {
+  const unexported =
+    foreign > 0
+      ? ` (${foreign} file(s) in the result directory not written by a gate of this job left out)`
+      : '';
+  const gates = `${report.gates.length} gate result(s), ${report.kpis.length} KPI(s) exported${unexported}`;
   if (problems.length > 0) return `${gates}; ${problems.join(' ')}`;
   if (report.conflicts.length > 0)
     return `${gates}; ${report.conflicts.length} gate(s) had conflicting results.`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ReportError } from '@aeef/gate-result';
 import { collectResults } from '../src/collect.js';
 import { gateResultFactory, metricFactory } from '../../../test/support/factories.js';
 
@@ -54,9 +55,19 @@ describe(collectResults.name, () => {
     [
       'a non-finite value',
       JSON.stringify(gateResultFactory()).replace('"value":91.3', '"value":1e400'),
-      /metrics\.0\.value/,
+      /The result file bad\.json holds the number 1e400 at line 1, column \d+, which is beyond the range of a double/,
+    ],
+    [
+      'a duplicate verdict written with an escape',
+      JSON.stringify(gateResultFactory({ verdict: 'fail' })).replace(
+        '"verdict":"fail"',
+        '"verdict":"fail","\\u0076erdict":"pass"',
+      ),
+      /The result file bad\.json repeats the key "verdict"/,
     ],
   ])('names the file when a result file is %s', (_name, text, message) => {
     expect(() => collectResults([{ path: 'bad.json', text }])).toThrow(message);
+    // A user-fixable ReportError, so the summary is the sentence, never "Internal error".
+    expect(() => collectResults([{ path: 'bad.json', text }])).toThrow(ReportError);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The delivery-KPI fetch through the real GitHub client against a local server serving
- * recorded-shape responses (list item fields as in ../shared/fixtures/github/rest-pull-request-*).
+ * recorded-shape responses (list item fields as in test/fixtures/github/rest-pull-request-*).
  */
 import { createGitHubClient } from '@aeef/gate-result/runtime';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inputsFromRecord, type EventContext, type GateIO } from '@aeef/gate-result';
-import { createLocalIO, executeGate } from '@aeef/gate-result/runtime';
+import { createLocalIO, executeGate, writeResultFile } from '@aeef/gate-result/runtime';
 import { describe, expect, it } from 'vitest';
 import { kpiGate } from '../src/gate.js';
 import { parseHistory } from '../src/history-record.js';
@@ -45,17 +45,11 @@ function pushEvent(commit: string, timestamp: string): EventContext {
   };
 }
 
-function resultDirWith(root: string, name: string, lines: number): string {
+/** Result files as the gates' runtime writes them (recorded in the directory's ledger). */
+async function resultDirWith(root: string, name: string, lines: number): Promise<string> {
   const dir = path.join(root, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'coverage.json'),
-    JSON.stringify(gateResultFactory({ metrics: [metricFactory({ value: lines })] })),
-  );
-  writeFileSync(
-    path.join(dir, 'sarif.json'),
-    JSON.stringify(gateResultFactory({ gate: 'sarif', verdict: 'fail', metrics: [] })),
-  );
+  await writeResultFile(dir, gateResultFactory({ metrics: [metricFactory({ value: lines })] }));
+  await writeResultFile(dir, gateResultFactory({ gate: 'sarif', verdict: 'fail', metrics: [] }));
   return dir;
 }
 
@@ -71,7 +65,7 @@ function historyOf(origin: string): ReturnType<typeof parseHistory> {
 describe('the KPI gate', () => {
   it('exports every format from the result files of this job', async () => {
     const { root, workspace } = setup();
-    const resultDir = resultDirWith(root, 'results', 91.3);
+    const resultDir = await resultDirWith(root, 'results', 91.3);
     const io = createLocalIO({ workspace, resultDir, event: pushEvent('c1', '2026-11-01T00:00:00Z') });
     const result = await runKpi(io, {});
     expect(result.verdict).toBe('pass');
@@ -94,11 +88,12 @@ describe('the KPI gate', () => {
     expect(result.metrics[0]).toMatchObject({ id: 'pass-rate', value: 50 });
   });
 
-  it('is an error naming the file when a result file is malformed', async () => {
+  it('is an error naming the file when a result file passed in is malformed', async () => {
     const { root, workspace } = setup();
-    const resultDir = resultDirWith(root, 'results', 80);
-    writeFileSync(path.join(resultDir, 'mutation.json'), '{"schema":"aeef.gate-result/v1"');
-    const result = await runKpi(createLocalIO({ workspace, resultDir }), {});
+    const resultDir = await resultDirWith(root, 'results', 80);
+    mkdirSync(path.join(workspace, 'artifacts'));
+    writeFileSync(path.join(workspace, 'artifacts', 'mutation.json'), '{"schema":"aeef.gate-result/v1"');
+    const result = await runKpi(createLocalIO({ workspace, resultDir }), { results: 'artifacts/*.json' });
     expect(result.verdict).toBe('error');
     expect(result.summary).toMatch(/mutation\.json is not valid JSON/);
   });
@@ -115,7 +110,7 @@ describe('the KPI gate', () => {
     for (const [i, lines] of [80, 82].entries()) {
       const io = createLocalIO({
         workspace,
-        resultDir: resultDirWith(root, `r${i}`, lines),
+        resultDir: await resultDirWith(root, `r${i}`, lines),
         event: pushEvent(`c${i}`, `2026-11-0${i + 1}T00:00:00Z`),
       });
       const result = await runKpi(io, { 'history-branch': 'kpi-data', formats: 'json' });
@@ -124,7 +119,9 @@ describe('the KPI gate', () => {
     }
     const history = historyOf(origin);
     expect(history.records.map((r) => r.commit)).toEqual(['c0', 'c1']);
-    expect(git(origin, 'ls-tree', '--name-only', 'kpi-data')).toBe('.nojekyll\nhistory\nindex.html');
+    expect(git(origin, 'ls-tree', '--name-only', 'kpi-data')).toBe(
+      '.aeef-kpi-history\n.nojekyll\nhistory\nindex.html',
+    );
     expect(git(origin, 'show', 'kpi-data:index.html')).toContain('data-kpi="coverage.lines"');
   });
 
@@ -132,7 +129,7 @@ describe('the KPI gate', () => {
     const { root, origin, workspace } = setup();
     const first = createLocalIO({
       workspace,
-      resultDir: resultDirWith(root, 'a', 80),
+      resultDir: await resultDirWith(root, 'a', 80),
       event: pushEvent('a', '2026-11-01T00:00:00Z'),
     });
     await runKpi(first, { 'history-branch': 'kpi-data', formats: 'json' });
@@ -142,12 +139,12 @@ describe('the KPI gate', () => {
     git(root, 'clone', '-q', origin, other);
     const otherIO = createLocalIO({
       workspace: other,
-      resultDir: resultDirWith(root, 'b', 81),
+      resultDir: await resultDirWith(root, 'b', 81),
       event: pushEvent('b', '2026-11-02T00:00:00Z'),
     });
     const real = createLocalIO({
       workspace,
-      resultDir: resultDirWith(root, 'c', 82),
+      resultDir: await resultDirWith(root, 'c', 82),
       event: pushEvent('c', '2026-11-03T00:00:00Z'),
     });
     let pushes = 0;
@@ -170,7 +167,7 @@ describe('the KPI gate', () => {
     await runKpi(
       createLocalIO({
         workspace,
-        resultDir: resultDirWith(root, 'a', 85),
+        resultDir: await resultDirWith(root, 'a', 85),
         event: pushEvent('a', '2026-11-01T00:00:00Z'),
       }),
       {
@@ -186,7 +183,7 @@ describe('the KPI gate', () => {
       pullNumber: 3,
     };
     const result = await runKpi(
-      createLocalIO({ workspace, resultDir: resultDirWith(root, 'b', 83.5), event: pr }),
+      createLocalIO({ workspace, resultDir: await resultDirWith(root, 'b', 83.5), event: pr }),
       {
         'history-branch': 'kpi-data',
         'max-regression': 'coverage.lines:1',

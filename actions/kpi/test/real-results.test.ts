@@ -1,6 +1,6 @@
 /**
  * The KPI exports from result files the other gates really wrote on real reports from
- * ../shared/fixtures: kpi.json validates against the published schema, the OpenMetrics text parses
+ * test/fixtures: kpi.json validates against the published schema, the OpenMetrics text parses
  * with a Prometheus text-format parser and the CSV with a CSV parser, each to the gates' numbers.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kpiGate } from '../src/gate.js';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 
 const RUNS: [AnyGate, string, string, Record<string, string>][] = [
   [coverageGate, 'coverage/lcov-istanbul-dot-slash-paths.info', 'lcov.info', { files: 'lcov.info' }],
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const io = createLocalIO({ workspace, resultDir });
   gateResults = [];
   for (const [gate, fixture, name, inputs] of RUNS) {
-    copyFileSync(sharedFixture(...fixture.split('/')), path.join(workspace, name));
+    copyFileSync(fixturePath(...fixture.split('/')), path.join(workspace, name));
     const result = await executeGate(gate, inputsFromRecord(inputs), io);
     // Each must have decided (pass or fail), or the KPI numbers below would test nothing.
     expect(['pass', 'warn', 'fail'], `${gate.id}: ${result.summary}`).toContain(result.verdict);

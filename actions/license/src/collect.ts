@@ -2,12 +2,11 @@
  * The I/O step: find the sources (or use the user's), read each through GateIO, and fill licenses
  * that a lockfile lacks from the installed package.json files. Everything else is pure.
  */
-import { MissingReportError, ReportError, type GateIO } from '@aeef/gate-result';
+import { MissingReportError, parseJsonText, ReportError, type GateIO } from '@aeef/gate-result';
 import { readSource } from './detect.js';
 import type { Inventory } from './model.js';
 import { installPathOf, isInstalledManifest, readNodeModules } from './node-modules.js';
 import { readNpmLicense } from './npm-license-field.js';
-import { parseStrictJson } from './strict-json.js';
 
 /** Lockfiles, in npm's order of precedence, looked for at the workspace root only. */
 const LOCKFILES = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
@@ -78,7 +77,7 @@ async function discover(io: GateIO): Promise<string[]> {
 
 async function readRootManifest(io: GateIO): Promise<Record<string, unknown> | undefined> {
   try {
-    const json = parseStrictJson(await io.readText('package.json'), 'package.json');
+    const json = parseJsonText(await io.readText('package.json'), 'package.json');
     return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
   } catch (error) {
     if (error instanceof MissingReportError) return undefined;
@@ -98,7 +97,7 @@ async function readManifests(
   for (const path of paths) {
     if (path.includes('/.pnpm/') && !/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(path))
       continue;
-    const json = parseStrictJson(await io.readText(path), path);
+    const json = parseJsonText(await io.readText(path), path);
     if (json !== null && typeof json === 'object' && !Array.isArray(json))
       manifests.set(installPathOf(path), json as Record<string, unknown>);
   }
@@ -121,17 +120,29 @@ async function fillLicenses(
       `${inventory.file} holds no license data and node_modules is not installed: install the dependencies before the gate, or gate an SBOM.`,
     );
   }
-  const byNameVersion = new Map<string, { key: string; manifest: Record<string, unknown> }>();
-  for (const [key, manifest] of tree)
-    byNameVersion.set(`${String(manifest['name'])}@${String(manifest['version'])}`, { key, manifest });
+  // Every installed copy of a name@version, not the last one seen: copies may declare differently.
+  const byNameVersion = new Map<string, { key: string; manifest: Record<string, unknown> }[]>();
+  for (const [key, manifest] of tree) {
+    const id = `${String(manifest['name'])}@${String(manifest['version'])}`;
+    byNameVersion.set(id, [...(byNameVersion.get(id) ?? []), { key, manifest }]);
+  }
   for (const pkg of missing) {
     const direct = pkg.installPath !== undefined ? tree.get(pkg.installPath) : undefined;
-    const match =
+    const matches =
       direct !== undefined && direct['version'] === pkg.version
-        ? { key: pkg.installPath ?? '', manifest: direct }
-        : byNameVersion.get(`${pkg.name}@${pkg.version}`);
-    if (match === undefined) continue;
-    pkg.license = readNpmLicense(match.manifest);
-    pkg.licenseFrom = `${match.key}/package.json`;
+        ? [{ key: pkg.installPath ?? '', manifest: direct }]
+        : (byNameVersion.get(`${pkg.name}@${pkg.version}`) ?? []);
+    const [first, ...others] = matches;
+    if (first === undefined) continue;
+    pkg.license = readNpmLicense(first.manifest);
+    pkg.licenseFrom = `${first.key}/package.json`;
+    // The other copies join as records of their own; judging merges them and weighs each license.
+    for (const other of others) {
+      inventory.packages.push({
+        ...pkg,
+        license: readNpmLicense(other.manifest),
+        licenseFrom: `${other.key}/package.json`,
+      });
+    }
   }
 }

@@ -2,13 +2,12 @@
  * Format detection by content, never by file name: a lockfile renamed or an SBOM with any name is
  * read by what it is, and something else is refused with the formats we do read.
  */
-import { ReportError } from '@aeef/gate-result';
+import { parseJsonText, ReportError } from '@aeef/gate-result';
 import { isCycloneDx, readCycloneDx } from './cyclonedx.js';
 import type { Inventory } from './model.js';
 import { isNpmLock, readNpmLock } from './npm-lock.js';
 import { isPnpmLock, readPnpmLock } from './pnpm-lock.js';
 import { isSpdx2, isSpdx3, readSpdx, refuseSpdx3 } from './spdx-sbom.js';
-import { parseStrictJson } from './strict-json.js';
 import { parseLastYamlDocument } from './yaml-document.js';
 import { isYarnLock, readYarnLock } from './yarn-lock.js';
 
@@ -21,7 +20,7 @@ export function readSource(text: string, file: string, rootManifest?: Record<str
   if (body.trim() === '') throw new ReportError(file, `${file} is empty; expected ${EXPECTED}.`);
   const start = body.trimStart()[0];
   if (start === '{' || start === '[') {
-    const json = parseStrictJson(body, file);
+    const json = parseJsonText(body, file);
     if (isNpmLock(json)) return readNpmLock(json as Record<string, unknown>, file);
     if (isCycloneDx(json)) return readCycloneDx(json as Record<string, unknown>, file);
     if (isSpdx2(json)) return readSpdx(json as Record<string, unknown>, file);

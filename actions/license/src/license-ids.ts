@@ -20,6 +20,39 @@ export function canonicalExceptionId(id: string): string | undefined {
   return CANONICAL_EXCEPTIONS.get(id.toLowerCase());
 }
 
+/**
+ * An expression with every known id, exception id and operator in the list's spelling, matched
+ * case-insensitively as SPDX prescribes (`mit or apache-2.0` → `MIT OR Apache-2.0`,
+ * `licenseref-x` → `LicenseRef-x`). Only whole tokens; unknown tokens are left as written.
+ */
+export function canonicalCase(text: string): string {
+  const tokens = text.split(/(\s+|\(|\))/);
+  let afterWith = false;
+  return tokens
+    .map((token) => {
+      const upper = token.toUpperCase();
+      if (upper === 'AND' || upper === 'OR' || upper === 'WITH') {
+        afterWith = upper === 'WITH';
+        return upper;
+      }
+      if (token.trim() === '' || token === '(' || token === ')') return token;
+      const plus = token.endsWith('+') ? '+' : '';
+      const id = plus ? token.slice(0, -1) : token;
+      const canonical = afterWith ? canonicalExceptionId(id) : (canonicalLicenseId(id) ?? canonicalRef(id));
+      afterWith = false;
+      return canonical === undefined ? token : canonical + plus;
+    })
+    .join('');
+}
+
+/** `licenseref-x` / `documentref-d:licenseref-x` → the prefixes' SPDX spelling. */
+function canonicalRef(id: string): string | undefined {
+  const match = /^(?:(documentref-)([^:]+):)?(licenseref-)(.+)$/i.exec(id);
+  if (match === null) return undefined;
+  const document = match[1] === undefined ? '' : `DocumentRef-${match[2] ?? ''}:`;
+  return `${document}LicenseRef-${match[4] ?? ''}`;
+}
+
 /** True for ids that the list marks deprecated (they still parse, but are mapped before judging). */
 export function isDeprecatedId(id: string): boolean {
   return deprecatedIds.includes(id);

@@ -5,7 +5,7 @@
  */
 import { LICENSE_ALIASES, aliasKey } from './aliases.js';
 import { ExpressionError, parseExpression, type Expression } from './expression.js';
-import { canonicalExceptionId, canonicalLicenseId } from './license-ids.js';
+import { canonicalCase, canonicalLicenseId } from './license-ids.js';
 
 /** What a reader found, before any interpretation. */
 export type RawLicense =
@@ -73,32 +73,11 @@ function resolveString(value: string): Resolution {
 function normaliseNonSpdx(text: string): { to: string; how: string } | undefined {
   const alias = LICENSE_ALIASES.get(aliasKey(text));
   if (alias !== undefined) return { to: alias, how: 'curated table' };
-  const cased = fixCase(text);
-  if (cased !== undefined) return { to: cased, how: 'SPDX ids are case-insensitive' };
+  const cased = canonicalCase(text);
+  if (cased !== text) return { to: cased, how: 'SPDX ids are case-insensitive' };
   const slashed = splitSlash(text);
   if (slashed !== undefined) return { to: slashed, how: '`/` read as OR' };
   return undefined;
-}
-
-/** `mit`, `apache-2.0 or mit` → the list's spelling; only whole tokens, only known ids. */
-function fixCase(text: string): string | undefined {
-  const tokens = text.split(/(\s+|\(|\))/);
-  let afterWith = false;
-  const fixed = tokens.map((token) => {
-    const upper = token.toUpperCase();
-    if (upper === 'AND' || upper === 'OR' || upper === 'WITH') {
-      afterWith = upper === 'WITH';
-      return upper;
-    }
-    if (token.trim() === '' || token === '(' || token === ')') return token;
-    const plus = token.endsWith('+') ? '+' : '';
-    const id = plus ? token.slice(0, -1) : token;
-    const canonical = afterWith ? canonicalExceptionId(id) : canonicalLicenseId(id);
-    afterWith = false;
-    return canonical === undefined ? token : canonical + plus;
-  });
-  const result = fixed.join('');
-  return result !== text ? result : undefined;
 }
 
 /** `MIT/Apache-2.0` (old Cargo and npm style) → `MIT OR Apache-2.0`, when each part is a known id. */

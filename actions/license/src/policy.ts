@@ -13,7 +13,7 @@ import {
   type Expression,
   type Leaf,
 } from './expression.js';
-import { versionChoices } from './license-ids.js';
+import { canonicalCase, versionChoices } from './license-ids.js';
 
 export interface Policy {
   /** Single allowed licenses (from allow entries and single-leaf branches of allow expressions). */
@@ -58,7 +58,8 @@ function parseEntries(input: string, entries: readonly string[]): { entry: strin
   const invalid: string[] = [];
   for (const entry of entries) {
     try {
-      parsed.push({ entry, expr: parseExpression(entry) });
+      // SPDX ids are case-insensitive: `MiT` in a policy is `MIT`.
+      parsed.push({ entry, expr: parseExpression(canonicalCase(entry)) });
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
       invalid.push(entry);
@@ -105,16 +106,21 @@ export function judgeExpression(expression: Expression, policy: Policy): Judgeme
 
 /** `allowed` permits `leaf` when a version the leaf offers is one `allowed` grants, exception equal. */
 function allows(allowed: Leaf, leaf: Leaf): boolean {
-  if (allowed.exception !== leaf.exception) return false;
-  const granted = versionChoices(allowed.base, allowed.orLater);
-  return versionChoices(leaf.base, leaf.orLater).some((v) => granted.includes(v));
+  if (allowed.exception?.toLowerCase() !== leaf.exception?.toLowerCase()) return false;
+  const granted = choices(allowed);
+  return choices(leaf).some((v) => granted.includes(v));
+}
+
+/** Versions a leaf offers, lower-cased: ids (LicenseRef-s too) compare case-insensitively. */
+function choices(leaf: Leaf): string[] {
+  return versionChoices(leaf.base, leaf.orLater).map((v) => v.toLowerCase());
 }
 
 /** Every version the leaf offers is denied (its exception grants more, never less, so it is ignored). */
 function isDenied(leaf: Leaf, deny: readonly Leaf[]): boolean {
   if (deny.length === 0) return false;
-  const denied = new Set(deny.flatMap((d) => versionChoices(d.base, d.orLater)));
-  return versionChoices(leaf.base, leaf.orLater).every((v) => denied.has(v));
+  const denied = new Set(deny.flatMap(choices));
+  return choices(leaf).every((v) => denied.has(v));
 }
 
 function matchesCombo(branch: readonly Leaf[], combo: readonly Leaf[]): boolean {

@@ -1,6 +1,7 @@
 /**
- * The summary's tables: violations (with the dependency path), normalisations shown, the branch
- * chosen for OR expressions, counts by license, exceptions (used and unused), scopes and sources.
+ * The summary's tables: violations (with the dependency path), conflicting declarations of one
+ * name@version, normalisations shown, the branch chosen for OR expressions, counts by license,
+ * exceptions (used and unused), scopes and sources.
  */
 import type { Section } from '@aeef/gate-result';
 import type { LicenseConfig } from './config.js';
@@ -30,6 +31,21 @@ export function buildSections(
           'expression' in d.outcome ? d.outcome.expression.text : 'unknown',
           'why' in d.outcome ? d.outcome.why : '',
           d.pkg.path.join(' > '),
+        ]),
+      ),
+    );
+  }
+  const conflicting = decisions.checked.filter((d) => d.conflicting !== undefined);
+  if (conflicting.length > 0) {
+    sections.push(
+      table(
+        'Conflicting license declarations',
+        ['Package', 'Version', 'Declared', 'Judged by the strictest'],
+        conflicting.map((d) => [
+          d.pkg.name,
+          d.pkg.version,
+          (d.conflicting ?? []).map((c) => `${c.license} (${c.from})`).join('; '),
+          d.outcome.status,
         ]),
       ),
     );

@@ -1,4 +1,4 @@
-// Conformance: on every lockfile and SBOM in ../shared/fixtures/licenses, the package count and
+// Conformance: on every lockfile and SBOM in test/fixtures/licenses, the package count and
 // the license found per package equal an independent reader's. The expected files in
 // conformance/expected/ were produced by conformance/generate.sh (jq 1.7 programs beside it for
 // JSON; awk/grep/sort counts for pnpm and yarn lockfiles, which carry no license data).
@@ -6,12 +6,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { readSource } from '../src/detect.js';
 import type { RawLicense } from '../src/normalise.js';
 
 const EXPECTED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'conformance', 'expected');
-const FIXTURES = path.dirname(sharedFixture('licenses', 'npm-package-lock-v3.json'));
+const FIXTURES = path.dirname(fixturePath('licenses', 'npm-package-lock-v3.json'));
 
 function rawText(license: RawLicense): string {
   if (license.kind === 'string') return license.value;
@@ -32,7 +32,7 @@ const counts = readFileSync(path.join(EXPECTED, 'lockfile-counts.tsv'), 'utf8')
   .map((line) => line.split('\t') as [string, string]);
 
 describe(readSource.name, () => {
-  it('covers every fixture of ../shared/fixtures/licenses (v1 and SPDX 3.0 refused below)', () => {
+  it('covers every fixture of test/fixtures/licenses (v1 and SPDX 3.0 refused below)', () => {
     const covered = new Set([...tsvFixtures, ...counts.map(([f]) => f)]);
     const refused = [
       'npm-package-lock-v1.json',

@@ -153,13 +153,23 @@ describe('licenseGate', () => {
     const text =
       '{"lockfileVersion":3,"packages":{"node_modules/a":{"version":"1.0.0","license":"GPL-3.0-only","license":"MIT"}}}';
     await expect(runGate(workspace({ 'package-lock.json': text }))).rejects.toThrow(
-      /duplicate key "license"/,
+      /repeats the key "license"/,
+    );
+  });
+
+  it('refuses a duplicate key written with an escape, which JSON.parse reads as the last (B12)', async () => {
+    const text =
+      '{"lockfileVersion":3,"packages":{"node_modules/a":{"version":"1.0.0","license":"MIT","\\u006cicense":"GPL-3.0-only"}}}';
+    await expect(runGate(workspace({ 'package-lock.json': text }))).rejects.toThrow(
+      /repeats the key "license"/,
     );
   });
 
   it('refuses JSON nested 200,000 deep without crashing (B20)', async () => {
     const text = `{"lockfileVersion":3,"packages":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
-    await expect(runGate(workspace({ 'package-lock.json': text }))).rejects.toThrow(/nested too deep/);
+    await expect(runGate(workspace({ 'package-lock.json': text }))).rejects.toThrow(
+      /nests deeper than 512 levels/,
+    );
   });
 
   it('refuses a symlinked report (B15)', async () => {

@@ -1,6 +1,7 @@
-// The table "SPDX expression behavior compared" of ../shared/SPDX.md, as test vectors. Where
-// spdx-satisfies v6 (dependency-review-action's engine) is right, it is the oracle and must agree;
-// the rows where it is known wrong (deny, expression allow entries) state the correct answer.
+// The table "SPDX expression behavior compared" of the project's design note SPDX.md, as test
+// vectors. Where spdx-satisfies v6 (dependency-review-action's engine) is right, it is the oracle
+// and must agree; the rows where it is known wrong (deny, expression allow entries) state the
+// correct answer.
 import { InputError } from '@aeef/gate-result';
 import fc from 'fast-check';
 import satisfies from 'spdx-satisfies';

@@ -112,14 +112,16 @@ export function changedSection(
   changes: ChangeSet | undefined,
   patch: MutationScores,
   touched: number,
+  whyNoChanges?: string,
 ): Section {
   if (changes === undefined) {
     return {
       title: 'Changed code',
-      notes: ['No diff for this event, so there is no patch score and min-patch-score is not checked.'],
+      notes: [`No patch score: ${whyNoChanges ?? 'no diff for this event.'}`],
     };
   }
-  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).`;
+  const incomplete = changes.incomplete === undefined ? '' : ` Incomplete: ${changes.incomplete}`;
+  const base = `${touched} mutant(s) touch the ${changes.files.length} changed file(s) (diff from ${changes.source}, ${changes.base.slice(0, 12)}...${changes.head.slice(0, 12)}).${incomplete}`;
   if (patch.valid === 0) {
     return {
       title: 'Changed code',

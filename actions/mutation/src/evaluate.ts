@@ -36,8 +36,12 @@ export interface MutationModel {
   files: MutatedFile[];
   /** Files the reports name that are not in the workspace. */
   missingSources: string[];
-  /** `undefined` when the event has no diff (then there is no patch score). */
+  /** `undefined` when the event has no diff, or it was not free and no setting needed it. */
   changes: ChangeSet | undefined;
+  /** Why `changes` is undefined, when known. */
+  changesNote?: string;
+  /** The event's name, for messages. */
+  event?: string;
 }
 
 function metric(
@@ -123,7 +127,7 @@ export function evaluateMutation(model: MutationModel, config: MutationConfig): 
   const findings = survivorFindings(changed, patchMetric?.verdict === 'fail' ? 'error' : 'warning');
   const details: Section[] = [
     formulaSection(scores),
-    changedSection(model.changes, patch, changed.length),
+    changedSection(model.changes, patch, changed.length, model.changesNote),
     statusSection(scores),
     worstFilesSection(model.files),
     reportsSection(model.reports),

@@ -2,6 +2,7 @@
  * Insufficient evidence, the gate's fail-closed core: an unfinished run, no valid mutant, a report
  * about files that are not here, a partial change set. Each is an error unless its opt-out is set.
  */
+import { unknownChangedFiles } from './changed-mutants.js';
 import type { MutationConfig } from './config.js';
 import type { MutationModel } from './evaluate.js';
 import type { MutationScores } from './score.js';
@@ -32,11 +33,24 @@ export function evidenceProblems(
       allowed: config.allowEmpty,
     });
   }
-  if (model.changes?.incomplete !== undefined && config.minPatchScore !== undefined) {
-    problems.push({
-      message: `The PR's changed lines are incomplete (${model.changes.incomplete}), so min-patch-score cannot be judged.`,
-      allowed: false,
-    });
+  if (config.minPatchScore !== undefined) {
+    const bar = `min-patch-score (${config.minPatchScore}%)`;
+    if (model.changes === undefined) {
+      problems.push({
+        message: `${bar} is set, but this ${model.event === undefined ? '' : `${model.event} `}run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch-score for this event.`,
+        allowed: false,
+      });
+    } else {
+      const unknown = unknownChangedFiles(model.files, model.changes);
+      if (unknown.length > 0) {
+        const shown =
+          unknown.slice(0, 5).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
+        problems.push({
+          message: `${bar} cannot be decided: the changed lines of ${unknown.length} file(s) with mutants are unknown (${shown}; ${model.changes.incomplete ?? 'the change set is partial'}); check out with \`fetch-depth: 0\` so that git gives every changed line.`,
+          allowed: false,
+        });
+      }
+    }
   }
   if (model.missingSources.length > 0) {
     const first = model.missingSources[0] ?? '';

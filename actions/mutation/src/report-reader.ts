@@ -1,12 +1,11 @@
 /**
  * Reads one mutation-testing-report-schema JSON report into the gate's model: format detection by
- * content, duplicate keys and nesting rejected before parsing, schema validation with the JSON path
+ * content, the suite's strict JSON reader (duplicate keys, nesting, parsed size), schema validation with the JSON path
  * of the first violation, then a compact model (files in a Map, so `__proto__` is just a file).
  */
-import { ReportError } from '@aeef/gate-result';
-import { scanJson, positionOf } from './json-scan.js';
+import { parseJsonText, ReportError } from '@aeef/gate-result';
 import type { Mutant, MutantStatus, MutatedFile, MutationReport, ReportThresholds } from './model.js';
-import { formatJsonPath, validateReport } from './report-schema.js';
+import { validateReport } from './report-schema.js';
 
 interface RawPosition {
   line: number;
@@ -55,39 +54,6 @@ function rejectLegacyStrykerNet(value: unknown, file: string): void {
   }
 }
 
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // V8's messages may quote the text, so only its reason and position are kept.
-    const message = error instanceof Error ? error.message : '';
-    const position = /at position (\d+)/.exec(message);
-    if (/Unexpected end of JSON input|Unterminated string/.test(message)) {
-      throw new ReportError(file, `The report ${file} ends before its JSON is complete (truncated?).`);
-    }
-    const where = position ? ` at ${positionOf(text, Number(position[1]))}` : '';
-    throw new ReportError(file, `The report ${file} is not valid JSON${where}.`);
-  }
-}
-
-/** ajv takes Infinity (from `1e400`) for an integer; a line number must be finite. */
-function assertFiniteLocation(raw: RawMutant, key: string, index: number, file: string): void {
-  const { start, end } = raw.location;
-  if (Number.isFinite(start.line + start.column + end.line + end.column)) return;
-  const name = !Number.isFinite(start.line)
-    ? 'start.line'
-    : !Number.isFinite(start.column)
-      ? 'start.column'
-      : !Number.isFinite(end.line)
-        ? 'end.line'
-        : 'end.column';
-  const pointer = `/files/${key.replaceAll('~', '~0').replaceAll('/', '~1')}/mutants/${index}/location`;
-  throw new ReportError(
-    file,
-    `The report ${file} does not match mutation-testing-report-schema: ${formatJsonPath(pointer)}.${name} must be a finite integer.`,
-  );
-}
-
 /** Lines a mutant touches: `end` is exclusive, so an end at column 1 stops on the line before. */
 function toMutant(raw: RawMutant): Mutant {
   const { start, end } = raw.location;
@@ -112,17 +78,13 @@ export function parseMutationReport(text: string, file: string): MutationReport 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new ReportError(file, `The report ${file} is empty.`);
   rejectForeignFormats(body, file);
-  scanJson(body, file);
-  const value = parseJson(body, file);
+  const value = parseJsonText(body, file);
   rejectLegacyStrykerNet(value, file);
   validateReport(value, file);
   const raw = value as RawReport;
   const files = new Map<string, MutatedFile>();
   for (const [key, entry] of Object.entries(raw.files)) {
-    const mutants = entry.mutants.map((m, i) => {
-      assertFiniteLocation(m, key, i, file);
-      return toMutant(m);
-    });
+    const mutants = entry.mutants.map(toMutant);
     files.set(key, { key, path: key, language: entry.language, mutants });
   }
   const { high, low } = raw.thresholds;

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MissingReportError, ReportError, type ChangeSet, type GateIO } from '@aeef/gate-result';
+import {
+  ConfigError,
+  GitHubApiError,
+  MissingReportError,
+  ReportError,
+  type ChangeSet,
+  type GateIO,
+} from '@aeef/gate-result';
 import { describe, expect, it } from 'vitest';
 import { collectMutation, MAX_REPORT_BYTES } from '../src/collect.js';
 import { changeSet, config, many, reportText } from './factory.js';
@@ -71,6 +78,27 @@ describe(collectMutation.name, () => {
     const model = await collectMutation(config({ files: ['m.json'] }), io);
     expect(io.reads[0]).toEqual({ path: 'm.json', maxBytes: MAX_REPORT_BYTES });
     expect(model.changes).toBe(changes);
+  });
+
+  it('asks the API for changed lines only when min-patch-score needs them (a 403 fails nothing else)', async () => {
+    const io = fakeIO({ 'src/x.ts': 'x', 'm.json': reportText({ 'src/x.ts': many(1, 'Killed') }) });
+    const asked: (boolean | undefined)[] = [];
+    io.changes = (request) => {
+      asked.push(request?.ifFree);
+      return Promise.reject(
+        request?.ifFree
+          ? new ConfigError('The changed lines of this pull_request are not in the clone.')
+          : new GitHubApiError(403, 'Resource not accessible by integration'),
+      );
+    };
+    const model = await collectMutation(config({ files: ['m.json'] }), io);
+    expect(model.changes).toBeUndefined();
+    expect(model.changesNote).toBe('The changed lines of this pull_request are not in the clone.');
+    expect(asked).toEqual([true]);
+    await expect(collectMutation(config({ files: ['m.json'], minPatchScore: 80 }), io)).rejects.toThrow(
+      GitHubApiError,
+    );
+    expect(asked).toEqual([true, undefined]);
   });
 
   it('lets the missing error of a plain path through (B1), and errs when a glob matches nothing', async () => {

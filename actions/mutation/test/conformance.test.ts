@@ -1,5 +1,5 @@
 /**
- * Conformance on every real report in ../shared/fixtures/mutation: each count and score equals what
+ * Conformance on every real report in test/fixtures/mutation: each count and score equals what
  * Stryker's own `mutation-testing-metrics` (the oracle, called here) computes from the same file, or
  * the file is rejected with the expected clear error.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { calculateMutationTestMetrics } from 'mutation-testing-metrics';
 import type { MutationTestResult } from 'mutation-testing-report-schema';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { parseMutationReport } from '../src/report-reader.js';
 import { evaluateMutation } from '../src/evaluate.js';
 import { countMutants, scoreCounts } from '../src/score.js';
@@ -16,7 +16,7 @@ import { config } from './factory.js';
 
 const CONFIG = config();
 
-const DIR = sharedFixture('mutation');
+const DIR = fixturePath('mutation');
 
 /** Files the reader must refuse, with the reason it must give (decisions in docs/mutation.md). */
 const REJECTED: Record<string, RegExp> = {

@@ -165,11 +165,8 @@ describe(evaluateMutation.name, () => {
     expect(result.findings.map((f) => f.level)).toEqual(['warning']);
   });
 
-  it('has no patch score without a diff, or when no valid mutant is on a changed line', () => {
+  it('has no patch score when no valid mutant is on a changed line', () => {
     const files = { 'src/a.ts': many(1, 'Killed', 5) };
-    const noDiff = evaluateMutation(model(files), config({ minPatchScore: 90 }));
-    expect(metricOf(noDiff, 'patch-score')).toMatchObject({ value: null, verdict: 'none' });
-    expect(noDiff.verdict).toBe('pass');
     const elsewhere = evaluateMutation(
       model(files, { changes: changeSet({ 'README.md': [[1, 3]] }) }),
       config({ minPatchScore: 90 }),
@@ -177,16 +174,56 @@ describe(evaluateMutation.name, () => {
     expect(metricOf(elsewhere, 'patch-score')).toMatchObject({ value: null, verdict: 'none' });
   });
 
-  it('refuses to judge min-patch-score on an incomplete change set', () => {
+  it('refuses min-patch-score when the run has no diff: a set bar that cannot be measured is an error', () => {
+    const files = { 'src/a.ts': many(1, 'Killed', 5) };
+    const noDiff = evaluateMutation(model(files, { event: 'issue_comment' }), config({ minPatchScore: 90 }));
+    expect(noDiff.verdict).toBe('error');
+    expect(noDiff.summary).toBe(
+      'min-patch-score (90%) is set, but this issue_comment run has no changed lines to measure it on (only pull requests, merge groups and pushes with a base commit have them); unset min-patch-score for this event.',
+    );
+    const unset = evaluateMutation(model(files, { changesNote: 'no diff in this run.' }), config());
+    expect(unset.verdict).toBe('pass');
+    expect(unset.details.flatMap((d) => d.notes ?? [])).toContain('No patch score: no diff in this run.');
+  });
+
+  it('refuses to judge min-patch-score where a file with mutants lacks line data', () => {
     const changes = {
       ...changeSet({ 'src/a.ts': [[1, 1]] }),
       incomplete: 'the API listed 3000 of 3500 files',
+      partialList: true as const,
     };
-    const files = { 'src/a.ts': many(1, 'Killed') };
-    const result = evaluateMutation(model(files, { changes }), config({ minPatchScore: 80 }));
+    const listed = { 'src/a.ts': many(1, 'Killed') };
+    // Every file with mutants is in the list: decidable.
+    expect(
+      evaluateMutation(model(listed, { changes }), config({ minScore: 0, minPatchScore: 80 })).verdict,
+    ).toBe('pass');
+    const files = { ...listed, 'src/b.ts': many(1, 'Survived') };
+    const result = evaluateMutation(model(files, { changes }), config({ minScore: 0, minPatchScore: 80 }));
     expect(result.verdict).toBe('error');
-    expect(result.summary).toMatch(/changed lines are incomplete \(the API listed 3000 of 3500 files\)/);
-    expect(evaluateMutation(model(files, { changes }), config()).verdict).toBe('pass');
+    expect(result.summary).toMatch(
+      /^min-patch-score \(80%\) cannot be decided: the changed lines of 1 file\(s\) with mutants are unknown \(src\/b.ts; the API listed 3000 of 3500 files\)/,
+    );
+    expect(evaluateMutation(model(files, { changes }), config({ minScore: 0 })).verdict).toBe('pass');
+    // A withheld patch: the file changed, its lines are unknown.
+    const withheld = {
+      ...changeSet({}),
+      files: [
+        {
+          path: 'src/a.ts',
+          status: 'modified' as const,
+          additions: 9000,
+          deletions: 0,
+          binary: false,
+          ranges: [],
+          linesUnknown: true as const,
+        },
+      ],
+      incomplete: '1 files have no patch',
+    };
+    expect(
+      evaluateMutation(model(listed, { changes: withheld }), config({ minScore: 0, minPatchScore: 80 }))
+        .verdict,
+    ).toBe('error');
   });
 
   it('fails above max-survived', () => {

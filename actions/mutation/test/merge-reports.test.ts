@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { aggregateResultsByModule, calculateMutationTestMetrics } from 'mutation-testing-metrics';
 import type { MutationTestResult } from 'mutation-testing-report-schema';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { mergeReports } from '../src/merge-reports.js';
 import { parseMutationReport } from '../src/report-reader.js';
 import { countMutants, emptyCounts, scoreCounts } from '../src/score.js';
@@ -15,7 +15,7 @@ describe(mergeReports.name, () => {
       'stryker4s-scala-schema1.json',
       'cargo-mutants-rust-url-schema2.json',
     ];
-    const texts = names.map((n) => readFileSync(sharedFixture('mutation', n), 'utf8'));
+    const texts = names.map((n) => readFileSync(fixturePath('mutation', n), 'utf8'));
     const reports = texts.map((t, i) => parseMutationReport(t, `pkg${i}/reports/mutation/mutation.json`));
     reports.forEach((r, i) => r.files.forEach((f) => (f.path = `pkg${i}/${f.key}`)));
     const merged = mergeReports(reports);

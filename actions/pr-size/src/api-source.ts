@@ -121,12 +121,11 @@ export async function countFromApi(
   let files: DiffFile[] = [];
   // Past the cap the list is known to be short: do not spend 30 requests to learn it again.
   if (pull.totals.changedFiles <= API_FILE_CAP) {
-    const entries = await github.paginate<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-      owner: ref.owner,
-      repo: ref.repo,
-      pull_number: ref.pullNumber,
-      per_page: 100,
-    });
+    const entries = await github.paginate<unknown>(
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 },
+      { expectedItems: pull.totals.changedFiles },
+    );
     files = entries.map((entry, i) => parseFileEntry(entry, i));
   }
   const incomplete = checkCompleteness(files, pull.totals) ?? checkPayload(target, pull);

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '@aeef/gate-result';
 import { createGitHubClient, executeGate } from '@aeef/gate-result/runtime';
 import { makePullRequestRepo } from '../../../test/support/git-repo.js';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { configurePrSize } from '../src/config.js';
 import { prSizeGate } from '../src/gate.js';
 import { inputsOf, makeGateIO } from './support/gate-io.js';
@@ -277,7 +277,7 @@ describe('prSizeGate (REST API)', () => {
 
   it('applies linguist attributes from the root .gitattributes and excludes lockfiles (API)', async () => {
     const files = JSON.parse(
-      readFileSync(sharedFixture('github', 'rest-pulls-files-trimmed-with-lockfiles.json'), 'utf8'),
+      readFileSync(fixturePath('github', 'rest-pulls-files-trimmed-with-lockfiles.json'), 'utf8'),
     ) as Record<string, unknown>[];
     // The trimmed fixture keeps only filename/status/additions/deletions/changes: add a lockfile and a generated file.
     files.push({

@@ -3,17 +3,28 @@
  * placed on a line of a workspace file counts as new: it cannot be proven old). `baseline`: absent from the base
  * branch's SARIF (see baseline.ts). `false`: the producer's own `baselineState: new`, for display.
  */
-import { ConfigError, changedRangesOf, touchesChangedLines, type ChangeSet } from '@aeef/gate-result';
+import {
+  ConfigError,
+  changedLinesKnown,
+  changedRangesOf,
+  filesWithoutLineData,
+  mayLackFiles,
+  touchesChangedLines,
+  type ChangeSet,
+} from '@aeef/gate-result';
 import { matchBaseline, MATCH_KINDS } from './baseline.js';
 import type { Newness } from './evaluate.js';
 import type { SarifFinding } from './model.js';
 
 /**
  * True when the finding's lines touch the changed ranges of its file. A finding that cannot be
- * placed (no workspace path, or no line in a changed file) counts as touching: it cannot be proven old.
+ * placed (no workspace path, or no line in a changed file), or whose file's changed lines are
+ * unknown (patch withheld by the API, or a file list the API cut short), counts as touching: it
+ * cannot be proven old.
  */
 export function touchesChange(changes: ChangeSet, finding: SarifFinding): boolean {
   if (finding.path === undefined) return true;
+  if (!changedLinesKnown(changes, finding.path)) return true;
   if (finding.startLine === undefined) return changedRangesOf(changes, finding.path).length > 0;
   return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
@@ -24,12 +35,24 @@ export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet 
       '`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here.',
     );
   }
-  return {
-    isNew: findings.map((f) => touchesChange(changes, f)),
-    notes: [
-      `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === 'git' ? 'git diff' : 'the REST API'}, ${changes.files.length} changed file(s)).`,
-    ],
-  };
+  const notes = [
+    `New findings: those on the lines changed between ${changes.base.slice(0, 12)} and ${changes.head.slice(0, 12)} (from ${changes.source === 'git' ? 'git diff' : 'the REST API'}, ${changes.files.length} changed file(s)).`,
+  ];
+  const withoutLines = filesWithoutLineData(changes);
+  if (withoutLines.length > 0)
+    notes.push(
+      `${withoutLines.length} changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: ${listSome(withoutLines)}.`,
+    );
+  if (mayLackFiles(changes))
+    notes.push(
+      `The API did not list every changed file (${changes.incomplete ?? 'partial list'}), so findings in files it did not list count as new.`,
+    );
+  return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
+}
+
+function listSome(names: readonly string[], shown = 10): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 
 export function newByBaseline(

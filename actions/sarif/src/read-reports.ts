@@ -2,10 +2,9 @@
  * Collect: SARIF files by glob through `GateIO`, each decompressed, decoded, parsed, validated and
  * checked for a completed scan, then turned into findings. Any unusable file stops the gate.
  */
-import { MissingReportError, ReportError, type GateIO } from '@aeef/gate-result';
+import { MissingReportError, parseJsonBytes, ReportError, type GateIO } from '@aeef/gate-result';
 import { assertScanComplete, extractFindings } from './extract.js';
 import type { SarifModel } from './model.js';
-import { decodeReport, decompressReport, parseReportJson } from './read-json.js';
 import { validateSarif } from './schema.js';
 
 /** Bytes read from disk per report (compressed size for gzip). */
@@ -13,8 +12,8 @@ export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** Parses one SARIF document from its bytes: pure, so tests and the bench call it directly. */
 export function parseSarif(bytes: Buffer, report: string, workspace: string): Omit<SarifModel, 'reports'> {
-  const text = decodeReport(decompressReport(bytes, report), report);
-  const log = validateSarif(parseReportJson(text, report), report);
+  const json = parseJsonBytes(bytes, report, { gzip: true, expected: 'a SARIF log' });
+  const log = validateSarif(json, report);
   assertScanComplete(log, report);
   return extractFindings(log, report, workspace);
 }
@@ -37,7 +36,7 @@ export async function readSarifFiles(
   }
   const model: SarifModel = { findings: [], runs: [], reports: [] };
   for (const file of files) {
-    const bytes = await io.readFile(file, { maxBytes: MAX_REPORT_BYTES });
+    const bytes = await io.readFile(file, { maxBytes: MAX_REPORT_BYTES, report: true });
     const { findings, runs } = parseSarif(bytes, file, io.workspace);
     for (const f of findings) model.findings.push(f);
     model.runs.push(...runs);

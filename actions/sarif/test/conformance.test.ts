@@ -1,12 +1,12 @@
 /**
- * Every SARIF file in ../shared/fixtures/sarif is read or rejected with its expected clear error;
+ * Every SARIF file in test/fixtures/sarif is read or rejected with its expected clear error;
  * the level counts of those read agree with the independent oracle (test/oracle/count-levels.mjs),
  * whose figures are stored in conformance-expected.json with their provenance.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { isActive } from '../src/model.js';
 import { parseSarif } from '../src/read-reports.js';
 import expected from './conformance-expected.json' with { type: 'json' };
@@ -23,7 +23,7 @@ interface Expectation {
   results?: number;
 }
 
-const DIR = path.dirname(sharedFixture('sarif', 'spec-example-minimal.sarif'));
+const DIR = path.dirname(fixturePath('sarif', 'spec-example-minimal.sarif'));
 const FILES = readdirSync(DIR).sort();
 const EXPECTED = expected.files as Record<string, Expectation>;
 

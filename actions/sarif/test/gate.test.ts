@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MissingReportError, ReportError, type ChangeSet } from '@aeef/gate-result';
 import type { SarifConfig } from '../src/config.js';
 import { sarifGate } from '../src/gate.js';
-import { sharedFixture } from '../../../test/support/paths.js';
+import { fixturePath } from '../../../test/support/paths.js';
 import { memoryIO } from '../../../test/support/memory-io.js';
 import { sarifBytes, sarifLog, sarifResult, sarifRun } from './factory.js';
 
@@ -220,6 +220,56 @@ describe('sarifGate.run', () => {
     expect(result.details[0]!.notes!.join(' ')).toContain('from git diff');
   });
 
+  it('new-only: diff counts a finding as new where the change set lacks its lines (issue 11)', async () => {
+    const at = (ruleId: string, uri: string) =>
+      sarifResult({
+        ruleId,
+        level: 'error',
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 5 } } }],
+      });
+    const head = sarifLog([
+      sarifRun({
+        results: [at('withheld', 'src/big.ts'), at('unlisted', 'src/c.ts'), at('old', 'src/a.ts')],
+      }),
+    ]);
+    const listed = {
+      status: 'modified' as const,
+      additions: 1,
+      deletions: 0,
+      binary: false,
+    };
+    const changes: ChangeSet = {
+      source: 'api',
+      event: 'pull_request',
+      base: 'a'.repeat(40),
+      head: 'b'.repeat(40),
+      files: [
+        { ...listed, path: 'src/a.ts', ranges: [{ start: 40, end: 41 }] },
+        { ...listed, path: 'src/big.ts', additions: 9000, ranges: [], linesUnknown: true },
+      ],
+      incomplete: 'GitHub lists at most 3000 files of a pull request; 1 files have no patch.',
+    };
+    const whole = await sarifGate.run(
+      { ...CONFIG, newOnly: 'diff' },
+      memoryIO({ 'reports/h.sarif': sarifBytes(head) }, changes),
+    );
+    // Before: the withheld file's finding was old and the gate passed.
+    expect(whole.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual(['withheld']);
+    expect(whole.verdict).toBe('fail');
+    expect(whole.details[0]!.notes!.join(' ')).toContain(
+      '1 changed file(s) lack line data (the API withheld their patch), so every finding in them counts as new: src/big.ts.',
+    );
+    const capped = await sarifGate.run(
+      { ...CONFIG, newOnly: 'diff' },
+      memoryIO({ 'reports/h.sarif': sarifBytes(head) }, { ...changes, partialList: true }),
+    );
+    expect(capped.findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toEqual([
+      'withheld',
+      'unlisted',
+    ]);
+    expect(capped.details[0]!.notes!.join(' ')).toMatch(/findings in files it did not list count as new/);
+  });
+
   it('new-only: diff without a diff is an error, not a pass', async () => {
     const io = memoryIO({ 'reports/h.sarif': sarifBytes(sarifLog()) });
     await expect(sarifGate.run({ ...CONFIG, newOnly: 'diff' }, io)).rejects.toThrow(
@@ -228,7 +278,7 @@ describe('sarifGate.run', () => {
   });
 
   it('judges real Semgrep output by the rule level (results carry none)', async () => {
-    const bytes = readFileSync(sharedFixture('sarif', 'semgrep-rule-board-multiple-rules.sarif'));
+    const bytes = readFileSync(fixturePath('sarif', 'semgrep-rule-board-multiple-rules.sarif'));
     const result = await sarifGate.run(CONFIG, memoryIO({ 'reports/semgrep.sarif': bytes }));
     expect(result.verdict).toBe('fail');
     expect(metric(result, 'errors')).toBe(3);
@@ -236,16 +286,14 @@ describe('sarifGate.run', () => {
   });
 
   it('passes a Semgrep report whose only result is suppressed (B26)', async () => {
-    const bytes = readFileSync(sharedFixture('sarif', 'semgrep-only-suppressed-result.sarif'));
+    const bytes = readFileSync(fixturePath('sarif', 'semgrep-only-suppressed-result.sarif'));
     const result = await sarifGate.run(CONFIG, memoryIO({ 'reports/semgrep.sarif': bytes }));
     expect(result.verdict).toBe('pass');
     expect(metric(result, 'suppressed')).toBe(1);
   });
 
   it('uses security-severity from CodeQL-style rule properties', async () => {
-    const bytes = readFileSync(
-      sharedFixture('sarif', 'sarifsdk-cwe-ghas-taxonomy-partialfingerprints.sarif'),
-    );
+    const bytes = readFileSync(fixturePath('sarif', 'sarifsdk-cwe-ghas-taxonomy-partialfingerprints.sarif'));
     const result = await sarifGate.run(
       { ...CONFIG, failOnLevel: 'none' },
       memoryIO({ 'reports/ghas.sarif': bytes }),

@@ -3,6 +3,7 @@
  * (and 10 notices); more are dropped silently, so we choose: by level, then `rank` (highest first),
  * then report order, and count the rest for the summary.
  */
+import { safeLogLine } from './escape.js';
 import type { Finding, FindingLevel } from './result.js';
 
 export interface AnnotationSelection {
@@ -36,4 +37,31 @@ export function selectAnnotations(
     } else omitted[finding.level]++;
   }
   return { shown, omitted };
+}
+
+/** What a workflow command's annotation carries (the shape of `@actions/core`'s AnnotationProperties). */
+export interface AnnotationText {
+  message: string;
+  title: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+}
+
+/**
+ * A finding as annotation text: one line each, and bidi controls and other invisible characters
+ * shown as `<U+202E>` in the message, the title and the file, so a report cannot reorder what the
+ * reviewer reads (the toolkit itself escapes only `,` `:` `%` and line breaks).
+ */
+export function annotationText(finding: Finding, gate: string): AnnotationText {
+  const out: AnnotationText = {
+    message: safeLogLine(finding.message),
+    title: safeLogLine(finding.title ?? finding.ruleId ?? gate),
+  };
+  if (finding.file !== undefined) {
+    out.file = safeLogLine(finding.file);
+    if (finding.startLine !== undefined) out.startLine = finding.startLine;
+    if (finding.endLine !== undefined) out.endLine = finding.endLine;
+  }
+  return out;
 }

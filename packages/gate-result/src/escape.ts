@@ -34,7 +34,9 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]()!#~{}]/g;
 /**
  * Report text for a Markdown table cell or inline text: one line, no HTML (every `<` is an entity,
  * so no tag or comment can open), no column break (`|` is `&vert;`), no emphasis, link, image or
- * code span, no mention (`@\u200b`) and no issue reference (`#\u200b1`, `GH\u200b-1`).
+ * code span, no bare-URL autolink (`https\u200b://`, `www\u200b.`: GFM links bare URLs, and a
+ * report must not put a link in front of a reviewer), no mention (`@\u200b`) and no issue
+ * reference (`#\u200b1`, `GH\u200b-1`). Bidi controls and other invisible characters show as `<U+202E>`.
  */
 export function escapeMarkdown(text: string): string {
   const flat = visibleControlChars(text.replace(/\r\n|[\r\n\t]/g, ' '));
@@ -42,6 +44,8 @@ export function escapeMarkdown(text: string): string {
   const out = escapeHtml(flat.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`))
     .replaceAll('|', '&vert;')
     .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+    .replace(/\b(https?|ftp)(?=:\/\/)/gi, '$1\u200b')
+    .replace(/\b(www)(?=\.)/gi, '$1\u200b')
     .replace(/#(?=\d)/g, '#\u200b')
     .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-');
   // Block syntax only matters at the start of the text: lists, headings made of `=`/`-`, ordered lists.

@@ -66,6 +66,11 @@ export interface ChangedFile {
   binary: boolean;
   /** Lines added or modified in the head version, merged and sorted. */
   ranges: LineRange[];
+  /**
+   * The API withheld this file's patch (too large): it changed, but which lines is unknown, so
+   * `ranges` is empty and nothing about its lines may be read as unchanged.
+   */
+  linesUnknown?: true;
   /** The added lines' text, in order: only when the change set was read with `text: true`. */
   added?: DiffLine[];
   /** The removed lines' text, in order: only when the change set was read with `text: true`. */
@@ -76,8 +81,10 @@ export interface ChangedFile {
 export interface DiffLine {
   /** 1-based: the head's line for an added line, the base's line for a removed one. */
   line: number;
-  /** The head line an annotation points at: the line itself when added; for a removed line the head
-   * line where it stood, or the one just above it when the hunk only removes (git's `+n,0`); at least 1. */
+  /**
+   * The head line an annotation points at: the line itself when added; for a removed line the head
+   * line where it stood, or the one just above it when the hunk only removes (git's `+n,0`); at least 1.
+   */
   anchor: number;
   text: string;
 }
@@ -94,6 +101,20 @@ export interface ChangeSet {
    * as too large): why. Gates must not treat a partial change set as small.
    */
   incomplete?: string;
+  /**
+   * The API listed fewer files than changed (its cap, or a shorter list than the payload's count): a
+   * file absent from `files` may still have changed.
+   */
+  partialList?: true;
+}
+
+/** How much a gate wants the changed lines (see `GateIO.changes`). */
+export interface ChangesRequest {
+  /**
+   * Only when they are free: from git when the clone has the history, never from the REST API. A
+   * gate asks so for figures nobody set a bar on; it rejects when git cannot give them.
+   */
+  ifFree?: boolean;
 }
 
 /** What the gate knows of the triggering event. */
@@ -105,6 +126,15 @@ export interface EventContext {
   pullNumber?: number;
   baseSha?: string;
   headSha?: string;
+  /**
+   * `<run id>/<attempt>/<job id>` of this job, as the runtime records it beside each result file
+   * it writes (the KPI export takes only those files as this job's verdicts).
+   */
+  job?: string;
+  /** `GITHUB_WORKFLOW`: the workflow's name (its file path when it has none). */
+  workflow?: string;
+  /** The branch the run is about: `GITHUB_HEAD_REF` on pull requests, else `GITHUB_REF_NAME`. */
+  refName?: string;
 }
 
 export interface GitHubResponse<T> {
@@ -120,7 +150,12 @@ export interface GitHubResponse<T> {
 export interface GitHubClient {
   request<T>(route: string, params?: Record<string, unknown>): Promise<GitHubResponse<T>>;
   /** All pages, in order. */
-  paginate<T>(route: string, params?: Record<string, unknown>): Promise<T[]>;
+  paginate<T>(route: string, params?: Record<string, unknown>, options?: PaginateOptions): Promise<T[]>;
+}
+
+export interface PaginateOptions {
+  /** Items the payload says there are (`changed_files`, `commits`): pages past them are refused. */
+  expectedItems?: number;
 }
 
 export interface GitOptions {
@@ -131,6 +166,11 @@ export interface GitOptions {
 export interface ReadOptions {
   /** Refuse files larger than this, before reading (default: the runtime's cap, 256 MiB). */
   maxBytes?: number;
+  /**
+   * The file is a build output this job should have produced (a coverage, mutation or SARIF
+   * report): a warning line says so when it is tracked in git or older than the job (B18).
+   */
+  report?: boolean;
 }
 
 /** Everything a gate may touch. */
@@ -161,7 +201,7 @@ export interface GateIO {
    * The changed lines of this PR or push, from git when the history is there, else the REST API.
    * `undefined` when the event has no diff (e.g. the CLI without `--base`). Cached.
    */
-  changes(): Promise<ChangeSet | undefined>;
+  changes(request?: ChangesRequest): Promise<ChangeSet | undefined>;
   /** `undefined` offline (CLI without a token, tests). */
   readonly github: GitHubClient | undefined;
   /**

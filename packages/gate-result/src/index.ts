@@ -16,7 +16,15 @@ export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
 export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
 export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
 export type { HunkTally } from './changes/hunks.js';
-export { changedFileOf, changedRangesOf, isLineChanged, touchesChangedLines } from './changes/query.js';
+export {
+  changedFileOf,
+  changedLinesKnown,
+  changedRangesOf,
+  filesWithoutLineData,
+  isLineChanged,
+  mayLackFiles,
+  touchesChangedLines,
+} from './changes/query.js';
 export {
   resolveChangeSet,
   describeChangeSet,
@@ -37,6 +45,9 @@ export {
   type ConfigFile,
   type GateSpecs,
 } from './config-file.js';
+export { mapPathsToRepository, mappingSegments, parseLsFiles, type PathMapping } from './path-mapping.js';
+export { readTrackedFiles } from './changes/tracked-files.js';
+export { changesAsNeeded, type ChangesAsNeeded } from './changes/as-needed.js';
 export {
   BASE_POLICY_EVENTS,
   defaultPolicySource,
@@ -53,3 +64,4 @@ export {
   type PolicySource,
 } from './policy/diff.js';
 export * from './checkpoint/index.js';
+export * from './json/index.js';

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import type { GateInfo } from './gate.js';
 import { KNOWN_GATES } from './known-gates.js';
+import { ReportError } from './errors.js';
+import { parseJsonText } from './json/read.js';
 import { RESULT_SCHEMA, type GateResult } from './result.js';
 /** Ids become output names and metric labels: kebab-case only, so they are safe everywhere. */
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a kebab-case id');
@@ -89,24 +91,24 @@ export function gateResultJsonSchema(
 }
 
 /**
- * Parses a result file's text into a GateResult, or throws an Error whose message names the first
- * problem with its JSON path (the caller adds the file name).
+ * Parses a result file's text into a GateResult with the suite's strict JSON reader (duplicate
+ * keys, parsed size, `1e400` refused), or throws a `ReportError` naming `file` and the first
+ * problem with its JSON path.
  */
 export function parseGateResult(
   text: string,
+  file: string,
   gates: readonly Pick<GateInfo, 'id'>[] = KNOWN_GATES,
 ): GateResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
-  }
+  const data = parseJsonText(text, file, { noun: 'result file' });
   const parsed = (gates === KNOWN_GATES ? gateResultSchema : gateResultSchemaFor(gates)).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    throw new Error(`is not an ${RESULT_SCHEMA} result: ${where}: ${issue?.message ?? 'invalid'}`);
+    throw new ReportError(
+      file,
+      `The result file ${file} is not an ${RESULT_SCHEMA} result: ${where}: ${issue?.message ?? 'invalid'}.`,
+    );
   }
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectAnnotations } from '../src/annotations.js';
+import { annotationText, selectAnnotations } from '../src/annotations.js';
 import type { Finding } from '../src/result.js';
 
 describe(selectAnnotations.name, () => {
@@ -25,5 +25,32 @@ describe(selectAnnotations.name, () => {
     const { shown, omitted } = selectAnnotations(findings);
     expect(shown).toHaveLength(10);
     expect(omitted.warning).toBe(20);
+  });
+});
+
+describe(annotationText.name, () => {
+  it('shows bidi controls in the message, title and file instead of letting them reorder text', () => {
+    const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const hidden = bidi.join('');
+    const text = annotationText(
+      { level: 'error', message: `m${hidden}`, title: `t${hidden}`, file: `src/a${hidden}.ts`, startLine: 3 },
+      'sarif',
+    );
+    const shown = '<U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069>';
+    expect(text).toEqual({
+      message: `m${shown}`,
+      title: `t${shown}`,
+      file: `src/a${shown}.ts`,
+      startLine: 3,
+    });
+    for (const value of Object.values(text)) for (const c of bidi) expect(String(value)).not.toContain(c);
+  });
+
+  it('titles a finding by its rule, else the gate', () => {
+    expect(annotationText({ level: 'notice', message: 'x', ruleId: 'r1' }, 'sarif').title).toBe('r1');
+    expect(annotationText({ level: 'notice', message: 'x' }, 'sarif')).toEqual({
+      message: 'x',
+      title: 'sarif',
+    });
   });
 });

@@ -67,6 +67,22 @@ describe(escapeMarkdown.name, () => {
     expect(escapeMarkdown('1. item')).toBe('1\\. item');
   });
 
+  it('keeps bare URLs from reports as text, never as links (GFM autolinks them)', () => {
+    const out = escapeMarkdown(
+      'see https://evil.example/login, HTTP://x.example, ftp://f.example and www.evil.example',
+    );
+    expect(out).not.toMatch(/(https?|ftp):\/\//i);
+    expect(out).not.toMatch(/\bwww\./i);
+    expect(out).toBe(
+      'see https\u200b://evil.example/login, HTTP\u200b://x.example, ftp\u200b://f.example and www\u200b.evil.example',
+    );
+  });
+
+  it('shows bidi controls in summaries (U+202A-U+202E, U+2066-U+2069)', () => {
+    const out = escapeMarkdown('a\u202eb\u2066c\u2069');
+    expect(out).toBe('a<U+202E>b<U+2066>c<U+2069>'.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+  });
+
   it('never opens a tag, never adds a table column, never spans lines (property)', () => {
     fc.assert(
       fc.property(hostile, (text) => {

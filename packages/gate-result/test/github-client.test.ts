@@ -1,6 +1,12 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitHubApiError } from '../src/errors.js';
-import { createGitHubClient, type GitHubClientOptions } from '../src/runtime/github-client.js';
+import {
+  createGitHubClient,
+  GITHUB_DEADLINE_MS,
+  GITHUB_MAX_BODY_BYTES,
+  type GitHubClientOptions,
+} from '../src/runtime/github-client.js';
 import {
   linkHeader,
   startGitHubServer,
@@ -26,14 +32,17 @@ afterEach(async () => {
 
 async function clientFor(route: Route, options: Partial<GitHubClientOptions> = {}) {
   server = await startGitHubServer(route);
-  return createGitHubClient({
+  const merged: GitHubClientOptions = {
     token: SENTINEL,
     baseUrl: server.url,
     backoffUnitMs: 1,
     timeoutMs: 2000,
     deadlineMs: 10_000,
     ...options,
-  });
+  };
+  // `deadlineMs: undefined` asks for the client's default budget.
+  if ('deadlineMs' in options && options.deadlineMs === undefined) delete merged.deadlineMs;
+  return createGitHubClient(merged);
 }
 
 /** Runs `promise`, expecting a GitHubApiError whose every channel is free of the token. */
@@ -237,5 +246,77 @@ describe(createGitHubClient.name, () => {
     const error = await failure(client.request(ROUTE, PARAMS));
     expect(error.message).toMatch(/time budget/);
     expect(server!.requests).toHaveLength(0);
+  });
+});
+
+describe('createGitHubClient budgets', () => {
+  it('gives all calls of a gate one 60 s budget by default', async () => {
+    let now = 1_000_000;
+    const client = await clientFor(() => ({ body: [] }), { deadlineMs: undefined, clock: () => now });
+    expect((await client.request(ROUTE, PARAMS)).status).toBe(200);
+    now += GITHUB_DEADLINE_MS + 1;
+    const error = await failure(client.request(ROUTE, PARAMS));
+    expect(error.message).toBe('GitHub API calls exceeded their time budget of 60 s; re-run the job.');
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('stops a silent server at the deadline, not after every retry has timed out', async () => {
+    const started = Date.now();
+    const client = await clientFor(() => 'hang', { timeoutMs: 30_000, maxRetries: 3, deadlineMs: 400 });
+    const error = await failure(client.request(ROUTE, PARAMS));
+    expect(error.message).toMatch(/no response from GitHub|time budget/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a gzip body that inflates past the cap, without reading it whole', async () => {
+    // 128 MiB of spaces in about 128 KiB of gzip: counted after decompression, stopped at 64 MiB.
+    const bomb = gzipSync(Buffer.alloc(128 * 1024 * 1024, ' '), { level: 9 });
+    // Generous timeouts: inflating 64 MiB on a loaded machine may take seconds, and must not read as a timeout.
+    const client = await clientFor(() => ({ headers: { 'content-encoding': 'gzip' }, body: bomb }), {
+      timeoutMs: 30_000,
+      deadlineMs: 60_000,
+    });
+    const before = process.memoryUsage().rss;
+    const error = await failure(client.paginate(ROUTE, PARAMS));
+    expect(error.message).toBe(
+      'GitHub API GET /repos/{owner}/{repo}/pulls/{pull_number}/files sent a response body over the 64 MiB limit (counted after decompression); refusing to read it.',
+    );
+    expect(process.memoryUsage().rss - before).toBeLessThan(GITHUB_MAX_BODY_BYTES * 2);
+    expect(server!.requests).toHaveLength(1);
+  }, 60_000);
+
+  it('says the JSON is malformed instead of "did not return a list"', async () => {
+    const client = await clientFor(() => ({ body: '[{"filename":"a.ts"},' }));
+    const error = await failure(client.paginate(ROUTE, PARAMS));
+    expect(error.message).toBe(
+      'The response of GitHub API GET /repos/{owner}/{repo}/pulls/{pull_number}/files is not valid JSON because it ends before its JSON is complete (truncated?).',
+    );
+    const duplicate = await clientFor(() => ({ body: '{"sha":"a","sha":"b"}' }));
+    expect((await failure(duplicate.request('GET /repos/{owner}/{repo}', PARAMS))).message).toMatch(
+      /repeats the key "sha"/,
+    );
+  });
+
+  it('follows the payload count: pages past the expected items are refused', async () => {
+    const page = Array.from({ length: 100 }, (_, i) => ({ filename: `f${i}.ts` }));
+    const client = await clientFor((request) => {
+      const n = Number(request.query.get('page') ?? '1');
+      return { headers: { link: linkHeader(server!.url, request.path, n, 1_000_000) }, body: page };
+    });
+    const error = await failure(client.paginate(ROUTE, PARAMS, { expectedItems: 150 }));
+    expect(error.message).toBe(
+      'GitHub API GET /repos/{owner}/{repo}/pulls/{pull_number}/files kept paginating past more than 3 pages for 150 expected items; refusing to read further.',
+    );
+    expect(server!.requests).toHaveLength(3);
+  });
+
+  it('caps pages at 100 when no count is known', async () => {
+    const client = await clientFor((request) => {
+      const n = Number(request.query.get('page') ?? '1');
+      return { headers: { link: linkHeader(server!.url, request.path, n, 1_000_000) }, body: [] };
+    });
+    const error = await failure(client.paginate(ROUTE, PARAMS));
+    expect(error.message).toMatch(/kept paginating past more than 100 pages/);
+    expect(server!.requests).toHaveLength(100);
   });
 });

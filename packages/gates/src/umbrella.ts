@@ -2,6 +2,7 @@
  * The umbrella action `aeef/gates@v1`: runs the gates named in its `gates` input (or the config
  * file's `gates:` list) in one process, with one combined summary and one exit code.
  */
+import { EXPORT_TARGET_INPUTS } from '@aeef/action-kpi';
 import { COMMON_INPUTS, type AnyGate, type InputSpec } from '@aeef/gate-result';
 import { RUNTIME_INPUTS, runGatesAction, selectConfiguredGates } from '@aeef/gate-result/runtime';
 import { GATES } from './registry.js';
@@ -14,6 +15,8 @@ export function umbrellaInputs(gates: readonly AnyGate[] = GATES): InputSpec[] {
       kind: 'list',
       description: `The gates to run, comma or newline separated: ${gates.map((g) => g.id).join(', ')} (they run in this order, the KPI export last). When empty, the \`gates:\` list of the config file; naming none at all is an error.`,
     },
+    // Passed through to the KPI export, so a workflow can push from the umbrella step.
+    ...EXPORT_TARGET_INPUTS,
   ];
 }
 

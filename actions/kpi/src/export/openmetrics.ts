@@ -5,18 +5,37 @@
  */
 import type { KpiReport } from '../kpi-report.js';
 
-const VERDICTS = ['pass', 'warn', 'fail', 'error'] as const;
+export const VERDICTS = ['pass', 'warn', 'fail', 'error'] as const;
+
+/** The metric families and their help texts: the stable contract of docs/org-scale.md. */
+export const FAMILY_HELP = {
+  aeef_gate_verdict: 'The verdict of each gate in this run: 1 for the verdict that holds.',
+  aeef_gate_metric: 'Each gate metric by id; percentages are 0-100.',
+  aeef_kpi: 'Derived KPIs (gate pass rate, GitHub KPIs at p50).',
+} as const;
+
+/** The derived KPIs of `aeef_kpi` with their values (gate metrics are in `aeef_gate_metric`). */
+export function derivedKpis(report: KpiReport): { id: string; unit: string; value: number }[] {
+  const out: { id: string; unit: string; value: number }[] = [];
+  for (const kpi of report.kpis) {
+    if (!kpi.id.startsWith('gates.') && !kpi.id.startsWith('github.')) continue;
+    const value = kpi.p50 ?? kpi.value;
+    if (value === null || value === undefined) continue;
+    out.push({ id: kpi.id, unit: kpi.unit, value });
+  }
+  return out;
+}
 
 export function renderOpenMetrics(report: KpiReport): string {
   const lines: string[] = [];
-  const family = (name: string, type: string, help: string): void => {
+  const family = (name: keyof typeof FAMILY_HELP, type: string): void => {
     lines.push(`# TYPE ${name} ${type}`);
-    lines.push(`# HELP ${name} ${help}`);
+    lines.push(`# HELP ${name} ${FAMILY_HELP[name]}`);
   };
 
   // A gauge per verdict (1 for the one that holds) rather than an OpenMetrics stateset, so the text
   // is also valid Prometheus 0.0.4 exposition, which every Pushgateway accepts.
-  family('aeef_gate_verdict', 'gauge', 'The verdict of each gate in this run: 1 for the verdict that holds.');
+  family('aeef_gate_verdict', 'gauge');
   for (const gate of report.gates) {
     for (const v of VERDICTS) {
       lines.push(
@@ -25,7 +44,7 @@ export function renderOpenMetrics(report: KpiReport): string {
     }
   }
 
-  family('aeef_gate_metric', 'gauge', 'Each gate metric by id; percentages are 0-100.');
+  family('aeef_gate_metric', 'gauge');
   for (const gate of report.gates) {
     for (const metric of gate.metrics) {
       if (metric.value === null) continue;
@@ -35,13 +54,9 @@ export function renderOpenMetrics(report: KpiReport): string {
     }
   }
 
-  family('aeef_kpi', 'gauge', 'Derived KPIs (gate pass rate, GitHub KPIs at p50).');
-  for (const kpi of report.kpis) {
-    // Gate metrics are already in aeef_gate_metric; this family holds the derived ones.
-    if (!kpi.id.startsWith('gates.') && !kpi.id.startsWith('github.')) continue;
-    const value = kpi.p50 ?? kpi.value;
-    if (value === null || value === undefined) continue;
-    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(value)}`);
+  family('aeef_kpi', 'gauge');
+  for (const kpi of derivedKpis(report)) {
+    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(kpi.value)}`);
   }
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;

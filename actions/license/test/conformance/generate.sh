@@ -3,7 +3,7 @@
 # the YAML and yarn lockfiles, whose packages carry no license). Run from this directory:
 #   bash generate.sh   (needs jq: apt-get install -y jq)
 set -euo pipefail
-F=../../../../../shared/fixtures/licenses
+F=../../../../test/fixtures/licenses
 for f in "$F"/*cyclonedx*.json; do jq -r -f cyclonedx.jq "$f" | LC_ALL=C sort > "expected/$(basename "$f").tsv"; done
 for f in "$F"/*spdx-2*.json "$F"/trivy-*-spdx-*.json; do jq -r -f spdx.jq "$f" | LC_ALL=C sort > "expected/$(basename "$f").tsv"; done
 for f in "$F"/npm-package-lock-v[23]*.json; do jq -r -f npm-lock.jq "$f" | LC_ALL=C sort > "expected/$(basename "$f").tsv"; done

@@ -1,6 +1,6 @@
 /**
  * A GitHub REST peer on 127.0.0.1 for the API path: it serves recorded-shape responses (the PR
- * object of ../shared/fixtures/github/rest-pull-request-merged-artsy-emission-327.json, file
+ * object of test/fixtures/github/rest-pull-request-merged-artsy-emission-327.json, file
  * entries shaped like rest-pulls-files-recorded-2016-octokit-rb.json), paginates with a Link
  * header as api.github.com does (30 per page by default, 100 at most, 3,000 files at most), and
  * counts every request. Failures are injected per request.
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sharedFixture } from '../../../../test/support/paths.js';
+import { fixturePath } from '../../../../test/support/paths.js';
 
 export interface Reply {
   status: number;
@@ -34,10 +34,10 @@ export interface GitHubServer {
 }
 
 const RECORDED_PULL = JSON.parse(
-  readFileSync(sharedFixture('github', 'rest-pull-request-merged-artsy-emission-327.json'), 'utf8'),
+  readFileSync(fixturePath('github', 'rest-pull-request-merged-artsy-emission-327.json'), 'utf8'),
 ) as Record<string, unknown>;
 const [RECORDED_FILE] = JSON.parse(
-  readFileSync(sharedFixture('github', 'rest-pulls-files-recorded-2016-octokit-rb.json'), 'utf8'),
+  readFileSync(fixturePath('github', 'rest-pulls-files-recorded-2016-octokit-rb.json'), 'utf8'),
 ) as [Record<string, unknown>];
 
 /** A file entry in the recorded shape. */

@@ -42,18 +42,20 @@ export async function readChangesFromApi(
   options: { text?: boolean } = {},
 ): Promise<ChangeSet> {
   const reasons: string[] = [];
+  let partialList = false;
   let entries: unknown[];
   if (target.pullNumber !== undefined) {
-    entries = await github.paginate<unknown>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      per_page: 100,
-    });
-    if (entries.length >= PULL_FILES_CAP)
+    entries = await github.paginate<unknown>(
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 },
+      { expectedItems: Math.min(target.expectedFiles ?? PULL_FILES_CAP, PULL_FILES_CAP) },
+    );
+    if (entries.length >= PULL_FILES_CAP) {
       reasons.push(`GitHub lists at most ${PULL_FILES_CAP} files of a pull request`);
-    else if (target.expectedFiles !== undefined && entries.length < target.expectedFiles) {
+      partialList = true;
+    } else if (target.expectedFiles !== undefined && entries.length < target.expectedFiles) {
       reasons.push(`the API listed ${entries.length} of the ${target.expectedFiles} changed files`);
+      partialList = true;
     }
   } else {
     const response = await github.request<unknown>('GET /repos/{owner}/{repo}/compare/{basehead}', {
@@ -67,20 +69,23 @@ export async function readChangesFromApi(
         : undefined;
     if (!Array.isArray(files)) throw malformed('the comparison', 'a `files` list');
     entries = files;
-    if (entries.length >= COMPARE_FILES_CAP)
+    if (entries.length >= COMPARE_FILES_CAP) {
       reasons.push(`GitHub's compare API lists at most ${COMPARE_FILES_CAP} files`);
+      partialList = true;
+    }
   }
   const files: ChangedFile[] = [];
-  let withheld = 0;
+  const withheld: string[] = [];
   entries.forEach((entry, index) => {
     const file = toChangedFile(entry, index, options.text === true);
-    if (file.withheld) withheld++;
-    const local = relativeTo(file.changed, prefix);
-    if (local) files.push(local);
+    const local = relativeTo(file, prefix);
+    if (!local) return;
+    files.push(local);
+    if (local.linesUnknown) withheld.push(local.path);
   });
-  if (withheld > 0)
+  if (withheld.length > 0)
     reasons.push(
-      `${withheld} files have no patch in the API response (too large), so their changed lines are unknown`,
+      `${withheld.length} files have no patch in the API response (too large), so their changed lines are unknown: ${listSome(withheld)}`,
     );
   const source = target.pullNumber === undefined ? 'compare' : `pull request #${target.pullNumber}`;
   log.info(
@@ -94,7 +99,14 @@ export async function readChangesFromApi(
     files,
   };
   if (reasons.length > 0) changeSet.incomplete = `${reasons.join('; ')}.`;
+  if (partialList) changeSet.partialList = true;
   return changeSet;
+}
+
+/** The first few names of a list, and how many more. */
+function listSome(names: readonly string[], shown = 5): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
 }
 
 function malformed(what: string, expected: string): ConfigError {
@@ -109,11 +121,7 @@ function count(entry: Record<string, unknown>, name: string, index: number): num
   return value;
 }
 
-function toChangedFile(
-  entry: unknown,
-  index: number,
-  withText: boolean,
-): { changed: ChangedFile; withheld: boolean } {
+function toChangedFile(entry: unknown, index: number, withText: boolean): ChangedFile {
   const what = `changed file ${index + 1}`;
   if (typeof entry !== 'object' || entry === null) throw malformed(what, 'an object');
   const record = entry as Record<string, unknown>;
@@ -144,7 +152,8 @@ function toChangedFile(
   if (tally?.removed) changed.removed = tally.removed;
   if (typeof previous === 'string' && (status === 'renamed' || status === 'copied'))
     changed.previousPath = previous;
-  return { changed, withheld: !hasPatch && changes > 0 };
+  if (!hasPatch && changes > 0) changed.linesUnknown = true;
+  return changed;
 }
 
 /** Paths relative to the workspace folder; files outside it are dropped, as `git diff --relative` does. */

@@ -46,3 +46,28 @@ export function touchesChangedLines(changeSet: ChangeSet, path: string, start: n
   const candidate = ranges[low];
   return candidate !== undefined && candidate.start <= end;
 }
+
+/**
+ * Whether the change set knows the changed lines of `path`: false for a file whose patch the API
+ * withheld, and for a file it does not list when the list itself is partial (it may have changed).
+ * Where this is false, nothing may be read as unchanged.
+ */
+export function changedLinesKnown(changeSet: ChangeSet, path: string): boolean {
+  const file = indexOf(changeSet).get(path);
+  if (file === undefined) return !mayLackFiles(changeSet);
+  return file.linesUnknown !== true;
+}
+
+/**
+ * Whether a changed file may be missing from the list: the API cut it short, or the set is marked
+ * incomplete without naming a withheld patch (a reason this code does not know: taken as partial).
+ */
+export function mayLackFiles(changeSet: ChangeSet): boolean {
+  if (changeSet.partialList === true) return true;
+  return changeSet.incomplete !== undefined && !changeSet.files.some((f) => f.linesUnknown === true);
+}
+
+/** The changed files whose lines are unknown (their patch was withheld), in list order. */
+export function filesWithoutLineData(changeSet: ChangeSet): string[] {
+  return changeSet.files.filter((f) => f.linesUnknown === true && f.status !== 'deleted').map((f) => f.path);
+}

@@ -20,6 +20,11 @@ export interface ResolveChangeSetOptions {
   log: Logger;
   /** Keep the added and removed lines' text on each file (the integrity gate reads them). */
   text?: boolean;
+  /**
+   * Only from git: the caller wants the changed lines only when they cost no API call (a figure
+   * nobody set a bar on). When git cannot give them, a `ConfigError` says why.
+   */
+  ifFree?: boolean;
 }
 
 const includes = (list: readonly string[], name: string): boolean => list.includes(name);
@@ -29,7 +34,8 @@ const includes = (list: readonly string[], name: string): boolean => list.includ
  * base) or deleted a ref (no head). Gates decide what that means for them.
  */
 export async function resolveChangeSet(options: ResolveChangeSetOptions): Promise<ChangeSet | undefined> {
-  const { event, git, github, log } = options;
+  const { event, git, log, ifFree } = options;
+  const github = ifFree ? undefined : options.github;
   const textOption = { text: options.text === true };
   if (!includes(DIFFABLE_EVENTS, event.name)) return undefined;
   const { baseSha, headSha } = event;
@@ -60,6 +66,11 @@ export async function resolveChangeSet(options: ResolveChangeSetOptions): Promis
       prefix,
       log,
       textOption,
+    );
+  }
+  if (ifFree) {
+    throw new ConfigError(
+      `The changed lines of this ${event.name} are not in the clone (${whyNotGit}); they are read from the REST API only when a setting needs them.`,
     );
   }
   const noApi = github

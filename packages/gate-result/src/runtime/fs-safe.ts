@@ -2,12 +2,15 @@
  * Reading report files that the PR itself produced. A report path may point anywhere (a symlink to
  * /proc/self/environ, a FIFO, a 600 MiB sparse file), so every read is checked before a byte is
  * read: lexically and really inside the workspace (or an allowlisted directory such as
- * RUNNER_TEMP), a regular file, under the size cap (RELIABILITY B15-B17, B19).
+ * RUNNER_TEMP, but only for a path that names it: a workspace link into RUNNER_TEMP is refused), a
+ * regular file, under the size cap, and the opened handle itself is checked again, so a directory
+ * swapped for a link between the checks and the open cannot be read (RELIABILITY B15-B17, B19).
  */
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { MissingReportError, ReportError } from '../errors.js';
+import { decodeUtf8 } from '../json/read.js';
 
 /** Default size cap of one report. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -16,6 +19,8 @@ export interface SafeReadOptions {
   /** Absolute directories reads may resolve into: the workspace first, then e.g. RUNNER_TEMP. */
   roots: readonly string[];
   maxBytes?: number;
+  /** Called with the stats of the opened handle (e.g. for its mtime). */
+  onOpened?: (stats: Stats) => void;
 }
 
 /** True when `child` is `parent` or lies below it (both absolute, normalised). */
@@ -79,8 +84,13 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
   const real = await realpath(absolute).catch(() => {
     throw notRegular('a broken link');
   });
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
-  if (!realRoots.some((r) => isInside(r, real))) throw notRegular('a link to a file outside it');
+  // The root the given path names lexically (the most specific one): links may not leave it, so a
+  // workspace link cannot reach RUNNER_TEMP even though RUNNER_TEMP is allowed by name.
+  const lexicalRoot = roots
+    .filter((r) => isInside(r, absolute))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
+  if (!isInside(realRoot, real)) throw notRegular('a link to a file outside it');
   const check = (stats: Stats): void => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
     if (stats.size > maxBytes) {
@@ -90,12 +100,33 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
       );
     }
   };
-  check(await stat(real));
+  // The file may change between the checks and the open (that is what the checks guard against):
+  // whatever the system says then is a refusal naming the report, never an internal error.
+  const vanished = (error: unknown): ReportError =>
+    new ReportError(
+      shown,
+      `The report \`${shown}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); it changed while it was read.`,
+    );
+  check(
+    await stat(real).catch((error: unknown) => {
+      throw vanished(error);
+    }),
+  );
   // Checked again on the open handle, opened non-blocking: a FIFO swapped in meanwhile cannot hang us.
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    (error: unknown) => {
+      throw vanished(error);
+    },
+  );
   try {
     const stats = await handle.stat();
     check(stats);
+    // O_NOFOLLOW guards the last component only: a directory above it may have become a link
+    // since realpath. The handle names the file really opened; it must still be inside the root.
+    if (!(await openedInside(handle, stats, real, realRoot))) {
+      throw notRegular('a file reached through a link that changed while it was read');
+    }
+    options.onOpened?.(stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;
     while (offset < stats.size) {
@@ -110,27 +141,29 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
 }
 
 /**
+ * True when the open handle is the file at `real` inside `realRoot`: on Linux by the path the
+ * kernel holds for the descriptor; elsewhere by device and inode of a fresh lookup of `real`.
+ */
+async function openedInside(
+  handle: FileHandle,
+  stats: Stats,
+  real: string,
+  realRoot: string,
+): Promise<boolean> {
+  if (process.platform === 'linux') {
+    const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+    if (opened !== undefined) return opened === real && isInside(realRoot, opened);
+  }
+  const again = await realpath(real).catch(() => undefined);
+  if (again !== real) return false;
+  const current = await lstat(real).catch(() => undefined);
+  return current !== undefined && current.dev === stats.dev && current.ino === stats.ino;
+}
+
+/**
  * Strict UTF-8 text: a UTF-8 BOM is removed; UTF-16, invalid UTF-8 and NUL bytes are refused;
- * empty, whitespace-only and BOM-only files are "empty" (RELIABILITY B3, B5).
+ * empty, whitespace-only and BOM-only files are "empty" (RELIABILITY B3, B5). The suite's one decoder.
  */
 export function decodeReport(bytes: Buffer, shown: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ReportError(shown, `The report \`${shown}\` is UTF-16 encoded; expected UTF-8.`);
-  }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new ReportError(shown, `The report \`${shown}\` is not valid UTF-8 text.`);
-  }
-  const nul = text.indexOf('\u0000');
-  if (nul !== -1) {
-    throw new ReportError(
-      shown,
-      `The report \`${shown}\` contains a NUL character (at character ${nul}); expected text.`,
-    );
-  }
-  if (text.trim() === '') throw new ReportError(shown, `The report \`${shown}\` is empty.`);
-  return text;
+  return decodeUtf8(bytes, shown, undefined, `\`${shown}\``);
 }

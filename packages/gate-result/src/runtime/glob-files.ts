@@ -1,8 +1,10 @@
 /**
  * Lists workspace files matching globs. Directory links are never followed (no loops, no escape);
- * file links are listed so that reading them fails loudly instead of looking "missing". `.git` and
- * `node_modules` are skipped unless a pattern names them. Walks are capped so a huge tree cannot
- * stall the gate.
+ * file links, FIFOs, sockets and devices are listed, and so is a directory matched by a pattern
+ * whose last part names a file (`*.json`, `lcov.info`), so that reading them fails loudly with the
+ * one "must be a regular file" sentence instead of looking "missing" (which `if-missing: skip`
+ * would turn into a pass). `.git` and `node_modules` are skipped unless a pattern names them.
+ * Walks are capped so a huge tree cannot stall the gate.
  */
 import { opendir } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,6 +35,11 @@ export async function globFiles(
 ): Promise<string[]> {
   const patterns = given.map((p) => relativeToWorkspace(workspace, p));
   const matcher = compileMatcher(patterns, 'files');
+  // Patterns ending in `*` or `**` match directories by design; the others name files.
+  const fileNaming = patterns.filter((p) => p.startsWith('!') || !/^\*{1,2}$/.test(p.split('/').pop() ?? ''));
+  const namesFile = fileNaming.some((p) => !p.startsWith('!'))
+    ? compileMatcher(fileNaming, 'files')
+    : () => false;
   const ignored = ignore.length > 0 ? compileMatcher(ignore, 'ignore') : () => false;
   const named = (dir: string): boolean => patterns.some((p) => p.replace(/^!/, '').split('/').includes(dir));
   const skipped = SKIPPED_DIRS.filter((dir) => !named(dir));
@@ -53,8 +60,10 @@ export async function globFiles(
       }
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skipped.includes(entry.name) && worthEntering(child)) await walk(child, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher(child) && !ignored(child)) {
+        if (skipped.includes(entry.name)) continue;
+        if (namesFile(child) && !ignored(child)) found.push(child);
+        if (worthEntering(child)) await walk(child, depth + 1);
+      } else if (matcher(child) && !ignored(child)) {
         found.push(child);
       }
     }

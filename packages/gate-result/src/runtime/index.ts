@@ -16,7 +16,7 @@ export { readFileSafe, decodeReport, resolveInside, isInside, DEFAULT_MAX_BYTES 
 export { globFiles } from './glob-files.js';
 export { runGit } from './git.js';
 export { createCoreLogger, createConsoleLogger } from './logger.js';
-export { writeResultFile, resultFilePath } from './result-file.js';
+export { writeResultFile, resultFilePath, jobIdentity, RESULT_LEDGER } from './result-file.js';
 export { readRunnerInputs, type RunnerInputs } from './runner-inputs.js';
 export { createGitHubClient, type GitHubClientOptions } from './github-client.js';
 export {

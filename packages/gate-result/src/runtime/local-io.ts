@@ -5,7 +5,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ChangeSet, EventContext, GateIO, GitHubClient, Logger, ReadOptions } from '../gate.js';
+import type {
+  ChangeSet,
+  ChangesRequest,
+  EventContext,
+  GateIO,
+  GitHubClient,
+  Logger,
+  ReadOptions,
+} from '../gate.js';
 import type { PolicyRecord } from '../policy/diff.js';
 import { decodeReport, displayPath, readFileSafe } from './fs-safe.js';
 import { globFiles } from './glob-files.js';
@@ -18,8 +26,8 @@ export interface LocalIOOptions {
   workspace: string;
   /** Defaults to `{ name: 'local', payload: {} }`. */
   event?: EventContext;
-  /** The change set, or a function computing it once on first use. */
-  changes?: ChangeSet | (() => Promise<ChangeSet | undefined>);
+  /** The change set, or a function computing it once on first use (once per kind of request). */
+  changes?: ChangeSet | ((request?: ChangesRequest) => Promise<ChangeSet | undefined>);
   github?: GitHubClient;
   log?: Logger;
   /** Defaults to `$RUNNER_TEMP/aeef-gates`, else `<tmpdir>/aeef-gates`. */
@@ -30,7 +38,12 @@ export interface LocalIOOptions {
   maxBytes?: number;
   /** The policy of this run (see policy/diff.ts). */
   policy?: PolicyRecord;
+  /** When this job started (ms since the epoch): a report written before it gets a warning (B18). */
+  jobStartedAt?: number;
 }
+
+/** Clock skew and coarse mtimes (1 s on some filesystems) allowed before a report counts as old. */
+const MTIME_SLACK_MS = 2000;
 
 /** The default result directory of this environment. */
 export function defaultResultDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -43,8 +56,41 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
   // The result directory is ours: the KPI export reads the result files other gates wrote there.
   const roots = [workspace, resultDir, ...(options.allowedDirs ?? []).map((d) => path.resolve(d))];
   let changes: Promise<ChangeSet | undefined> | undefined;
-  const readFile = (file: string, read?: ReadOptions): Promise<Buffer> =>
-    readFileSafe(file, { roots, maxBytes: read?.maxBytes ?? options.maxBytes });
+  let freeChanges: Promise<ChangeSet | undefined> | undefined;
+  const log = options.log ?? createConsoleLogger();
+  let tracked: Promise<Set<string>> | undefined;
+  // Paths relative to the workspace, as `git ls-files` prints them from there; no git, no warning.
+  const trackedFiles = (): Promise<Set<string>> =>
+    (tracked ??= runGit(workspace, ['ls-files', '-z'])
+      .then((out) => new Set(out.split('\0').filter((f) => f !== '')))
+      .catch(() => new Set<string>()));
+  const warned = new Set<string>();
+  /** B18: a committed report, or one older than the job, is legal (a baseline) but worth a line. */
+  const checkFreshness = async (file: string, mtimeMs: number): Promise<void> => {
+    const absolute = path.resolve(workspace, file);
+    const shown = displayPath(workspace, absolute);
+    if (warned.has(absolute)) return;
+    warned.add(absolute);
+    if ((await trackedFiles()).has(path.relative(workspace, absolute).split(path.sep).join('/'))) {
+      log.warning(
+        `The report \`${shown}\` is tracked in git: it may be a committed copy rather than this run's output; check that the step producing it ran.`,
+      );
+    } else if (options.jobStartedAt !== undefined && mtimeMs < options.jobStartedAt - MTIME_SLACK_MS) {
+      log.warning(
+        `The report \`${shown}\` was last written at ${new Date(mtimeMs).toISOString()}, before this job started (${new Date(options.jobStartedAt).toISOString()}): it may be left over from an earlier run.`,
+      );
+    }
+  };
+  const readFile = async (file: string, read?: ReadOptions): Promise<Buffer> => {
+    let mtimeMs = 0;
+    const bytes = await readFileSafe(file, {
+      roots,
+      maxBytes: read?.maxBytes ?? options.maxBytes,
+      onOpened: (stats) => (mtimeMs = stats.mtimeMs),
+    });
+    if (read?.report) await checkFreshness(file, mtimeMs);
+    return bytes;
+  };
   return {
     workspace,
     readFile,
@@ -57,14 +103,15 @@ export function createLocalIO(options: LocalIOOptions): GateIO {
     listResultFiles: () => listJsonFiles(resultDir),
     writeFile: (file, data) => writeFileAtomic(file, data, [workspace, resultDir]),
     event: options.event ?? { name: 'local', payload: {} },
-    changes() {
+    changes(request) {
       const source = options.changes;
-      changes ??= typeof source === 'function' ? source() : Promise.resolve(source);
-      return changes;
+      if (typeof source !== 'function') return Promise.resolve(source);
+      if (request?.ifFree) return (freeChanges ??= source({ ifFree: true }));
+      return (changes ??= source());
     },
     github: options.github,
     ...(options.policy === undefined ? {} : { policy: options.policy }),
-    log: options.log ?? createConsoleLogger(),
+    log,
     resultDir,
     now: () => performance.now(),
   };

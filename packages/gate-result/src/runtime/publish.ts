@@ -5,7 +5,7 @@
  * job summary is only a warning (RELIABILITY C7/C8). `process.exitCode`, never `process.exit`.
  */
 import * as core from '@actions/core';
-import { selectAnnotations } from '../annotations.js';
+import { annotationText, selectAnnotations } from '../annotations.js';
 import { escapeMarkdown, safeLogLine } from '../escape.js';
 import { getErrorMessage } from '../errors.js';
 import { resultOutputs } from '../outputs.js';
@@ -29,16 +29,8 @@ export interface PublishOptions {
 
 function annotate(result: GateResult, perLevel: number): void {
   for (const finding of selectAnnotations(result.findings, { perLevel }).shown) {
-    const properties: core.AnnotationProperties = {
-      title: safeLogLine(finding.title ?? finding.ruleId ?? result.gate),
-    };
-    if (finding.file !== undefined) {
-      properties.file = finding.file;
-      if (finding.startLine !== undefined) properties.startLine = finding.startLine;
-      if (finding.endLine !== undefined) properties.endLine = finding.endLine;
-    }
-    // The toolkit escapes properties (`,` `:` `%` and line breaks); the message is made one safe line.
-    const message = safeLogLine(finding.message);
+    // The toolkit escapes properties (`,` `:` `%` and line breaks); annotationText makes each one safe line.
+    const { message, ...properties } = annotationText(finding, result.gate);
     if (finding.level === 'error') core.error(message, properties);
     else if (finding.level === 'warning') core.warning(message, properties);
     else core.notice(message, properties);

@@ -59,6 +59,15 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<{ event: EventContext;
   }
 }
 
+/**
+ * When the job started: the runner writes the event payload (GITHUB_EVENT_PATH) as the job starts
+ * and never again, so its mtime is the job's start; none outside a runner.
+ */
+async function jobStartOf(env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  return (await stat(env.GITHUB_EVENT_PATH).catch(() => undefined))?.mtimeMs;
+}
+
 /** The workspace joined with `working-directory`, which must be an existing directory inside it. */
 async function resolveWorkingDirectory(root: string, given: string): Promise<string> {
   const shown = `\`${given.slice(0, 60)}\``;
@@ -119,6 +128,11 @@ export async function buildRunnerContext(
   const resultDir = path.join(runnerTemp, 'aeef-gates');
   const token = getString(inputs, 'github-token') ?? env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
+  // Every secret input of every gate (e.g. the KPI export's push credentials) is masked in the log.
+  for (const spec of gates.flatMap((g) => g.inputs).filter((s) => s.kind === 'secret')) {
+    const value = getString(inputs, spec.name);
+    if (value) core.setSecret(value);
+  }
   const workspace = await resolveWorkingDirectory(root, getString(inputs, 'working-directory') ?? '.');
   const { event, problem } = await readEvent(env);
   const github = githubClientOf(token, env.GITHUB_API_URL);
@@ -149,9 +163,10 @@ export async function buildRunnerContext(
     log,
     resultDir,
     allowedDirs: [runnerTemp],
-    changes: () =>
+    jobStartedAt: await jobStartOf(env),
+    changes: (request) =>
       problem === undefined
-        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })()
+        ? changeSetResolverOf({ event, git: (args) => io.git(args), github, log })(request)
         : Promise.reject(problem instanceof Error ? problem : new ConfigError(getErrorMessage(problem))),
   });
   return { inputs, inputNames: names, config, policy, io, resultDir };

@@ -270,7 +270,7 @@ describe(parseUnifiedDiff.name, () => {
 });
 
 describe(parsePatch.name, () => {
-  /** Patch 1 of ../shared/fixtures/github/rest-pulls-files-recorded-2016-octokit-rb.json is tested in resolve tests. */
+  /** Patch 1 of test/fixtures/github/rest-pulls-files-recorded-2016-octokit-rb.json is tested in resolve tests. */
   it('reads hunks with context lines', () => {
     const patch = '@@ -1,4 +1,5 @@\n a\n-b\n+B\n+B2\n c\n d\n@@ -10,3 +11,3 @@\n x\n-y\n+Y\n z';
     expect(parsePatch(patch)).toEqual({

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, readEventContext } from '../../src/changes/event.js';
 import { ConfigError } from '../../src/errors.js';
-import { sharedFixture } from '../../../../test/support/paths.js';
+import { fixturePath } from '../../../../test/support/paths.js';
 
 const payload = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(sharedFixture('github', name), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(fixturePath('github', name), 'utf8')) as Record<string, unknown>;
 
 const REPOSITORY = { owner: 'Codertocat', repo: 'Hello-World' };
 // SHAs below are read from the payload files themselves (`jq .pull_request.base.sha` etc.).

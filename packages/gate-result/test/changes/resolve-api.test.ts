@@ -14,7 +14,7 @@ import {
   type GitHubServer,
   type Route,
 } from '../../../../test/support/github-server.js';
-import { sharedFixture } from '../../../../test/support/paths.js';
+import { fixturePath } from '../../../../test/support/paths.js';
 
 const run = promisify(execFile);
 const gitIn =
@@ -194,6 +194,7 @@ describe(resolveChangeSet.name, () => {
     const changes = await resolveChangeSet({ event: prEvent({ changed_files: changed }), github, log });
     expect(changes?.files).toHaveLength(listed);
     expect(changes?.incomplete).toMatch(reason);
+    expect(changes?.partialList).toBe(true);
     expect(describeChangeSet(changes!)).toMatch(/ Incomplete: /);
   });
 
@@ -202,7 +203,20 @@ describe(resolveChangeSet.name, () => {
       paged([{ filename: 'big.ts', status: 'modified', additions: 9000, deletions: 10, changes: 9010 }]),
     );
     const changes = await resolveChangeSet({ event: prEvent(), github, log });
-    expect(changes?.incomplete).toMatch(/1 files have no patch/);
+    expect(changes?.incomplete).toMatch(/1 files have no patch .*: big\.ts/);
+    // The file is listed, but nothing about its lines may read as unchanged; the list is whole.
+    expect(changes?.files[0]).toMatchObject({ path: 'big.ts', ranges: [], linesUnknown: true });
+    expect(changes?.partialList).toBeUndefined();
+  });
+
+  it('never asks the API for a request made only if free, and says why git could not', async () => {
+    const github = await githubServing(() => ({ status: 403, body: { message: 'Forbidden' } }));
+    const request = resolveChangeSet({ event: prEvent(), git: gitIn(shallow), github, log, ifFree: true });
+    await expect(request).rejects.toThrow(ConfigError);
+    await expect(request).rejects.toThrow(
+      /not in the clone \(the base commit .* is not in the clone\); they are read from the REST API only when a setting needs them/,
+    );
+    expect(server!.requests).toHaveLength(0);
   });
 
   it('marks a 300-file comparison as incomplete', async () => {
@@ -275,7 +289,7 @@ describe(resolveChangeSet.name, () => {
   it.each(['rest-pulls-files-recorded-2016-octokit-rb.json', 'rest-pulls-files-recorded-2013.json'])(
     'reads the real recorded response %s: changed lines per file equal GitHub’s own `additions`',
     async (fixture) => {
-      const body = JSON.parse(readFileSync(sharedFixture('github', fixture), 'utf8')) as {
+      const body = JSON.parse(readFileSync(fixturePath('github', fixture), 'utf8')) as {
         filename: string;
         additions: number;
       }[];

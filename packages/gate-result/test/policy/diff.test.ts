@@ -128,6 +128,6 @@ describe('the policy on a result', () => {
     expect(summary).toContain('coverage.min\\-lines: 80 → 0'.replace('\\-', '-'));
     expect(summary).not.toContain('<img');
     expect(summary).toContain('&lt;img src=x&gt;&vert;\\`x\\`');
-    expect(parseGateResult(JSON.stringify(result)).policy).toEqual(record);
+    expect(parseGateResult(JSON.stringify(result), 'r.json').policy).toEqual(record);
   });
 });
