@@ -55390,6 +55390,7 @@ var KNOWN_GATES = [
   { id: "license", title: "Licenses" },
   { id: "pr-size", title: "PR size" },
   { id: "integrity", title: "Integrity" },
+  { id: "destructive", title: "Destructive changes" },
   { id: "provenance", title: "Provenance" },
   { id: "kpi", title: "KPI export" }
 ];

@@ -39,7 +39,7 @@ describe(parseCliArgs.name, () => {
     [['covrage'], /Unknown gate `covrage` in the arguments\. Did you mean `coverage`\?/],
     [
       ['nope'],
-      /Unknown gate `nope`.*Gates: coverage, mutation, sarif, license, pr-size, integrity, provenance, kpi\./,
+      /Unknown gate `nope`.*Gates: coverage, mutation, sarif, license, pr-size, integrity, destructive, provenance, kpi\./,
     ],
     [['--set', 'covrage.min-lines=1'], /Unknown gate `covrage`.*Did you mean `coverage`\?/],
     [

@@ -137,7 +137,7 @@ describe('aeef-gates (the bundle)', () => {
     const help = await runCliBundle(['--help']);
     expect(help.stdout).toMatch(/^Usage: aeef-gates \[gate\.\.\.\] \[options\]/);
     expect(help.stdout).toContain(
-      'Gates: coverage, mutation, sarif, license, pr-size, integrity, provenance, kpi',
+      'Gates: coverage, mutation, sarif, license, pr-size, integrity, destructive, provenance, kpi',
     );
     expect(help.code).toBe(0);
     const version = await runCliBundle(['--version']);

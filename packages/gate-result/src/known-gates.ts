@@ -13,6 +13,7 @@ export const KNOWN_GATES: readonly GateInfo[] = [
   { id: 'license', title: 'Licenses' },
   { id: 'pr-size', title: 'PR size' },
   { id: 'integrity', title: 'Integrity' },
+  { id: 'destructive', title: 'Destructive changes' },
   { id: 'provenance', title: 'Provenance' },
   { id: 'kpi', title: 'KPI export' },
 ];

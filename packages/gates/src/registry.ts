@@ -5,6 +5,7 @@
  * `npm run generate`, and the library gets its id and title as data (known-gates.ts).
  */
 import { coverageGate } from '@aeef/action-coverage';
+import { destructiveGate } from '@aeef/action-destructive';
 import { integrityGate } from '@aeef/action-integrity';
 import { kpiGate } from '@aeef/action-kpi';
 import { licenseGate } from '@aeef/action-license';
@@ -22,6 +23,7 @@ export const GATES: readonly AnyGate[] = [
   licenseGate,
   prSizeGate,
   integrityGate,
+  destructiveGate,
   // After the gates whose result files its audit record lists.
   provenanceGate,
   kpiGate,
