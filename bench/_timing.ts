@@ -21,6 +21,29 @@ export async function time(label: string, fn: () => unknown, rounds = 5): Promis
   return { label, medianMs: samples[Math.floor(samples.length / 2)]!, rounds };
 }
 
+/**
+ * The median of each function over `rounds`, run in alternation after one warm-up each: on a shared
+ * machine, load swings hit every side alike.
+ */
+export async function timeInterleaved(
+  fns: [string, () => Promise<unknown>][],
+  rounds: number,
+): Promise<Timing[]> {
+  const samples = fns.map(() => [] as number[]);
+  for (const [, fn] of fns) await fn();
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, [, fn]] of fns.entries()) {
+      const start = performance.now();
+      await fn();
+      samples[k]!.push(performance.now() - start);
+    }
+  }
+  return fns.map(([label], k) => {
+    const sorted = samples[k]!.sort((x, y) => x - y);
+    return { label, medianMs: sorted[Math.floor(sorted.length / 2)]!, rounds };
+  });
+}
+
 /** Prints timings with their ratio to `baseline` (the first row unless named). */
 export function printTable(title: string, timings: Timing[], baseline = timings[0]!): void {
   console.log(`\n${title}`);

@@ -15,7 +15,7 @@ import { loadSqlParsers } from '../actions/destructive/src/sql/index.js';
 import { inputsOf, makeGateIO } from '../actions/pr-size/test/support/gate-io.js';
 import { makePullRequestRepo } from '../test/support/git-repo.js';
 import type { Tree } from '../test/support/git-repo.js';
-import { printTable } from './_timing.js';
+import { printTable, timeInterleaved } from './_timing.js';
 import type { Timing } from './_timing.js';
 
 const run = promisify(execFile);
@@ -34,22 +34,6 @@ function migration(i: number): string {
   }
   lines.push(`ALTER TABLE t${i} DROP COLUMN c1;`);
   return `${lines.join('\n')}\n`;
-}
-
-async function timeInterleaved(fns: [string, () => Promise<unknown>][], rounds: number): Promise<Timing[]> {
-  const samples = fns.map(() => [] as number[]);
-  for (const [, fn] of fns) await fn();
-  for (let r = 0; r < rounds; r++) {
-    for (const [k, [, fn]] of fns.entries()) {
-      const start = performance.now();
-      await fn();
-      samples[k]!.push(performance.now() - start);
-    }
-  }
-  return fns.map(([label], k) => {
-    const sorted = samples[k]!.sort((x, y) => x - y);
-    return { label, medianMs: sorted[Math.floor(sorted.length / 2)]!, rounds };
-  });
 }
 
 export async function bench(): Promise<void> {

@@ -12,7 +12,7 @@ import { configureIntegrity } from '../actions/integrity/src/config.js';
 import { inputsOf, makeGateIO } from '../actions/pr-size/test/support/gate-io.js';
 import { makePullRequestRepo } from '../test/support/git-repo.js';
 import type { Tree } from '../test/support/git-repo.js';
-import { printTable } from './_timing.js';
+import { printTable, timeInterleaved } from './_timing.js';
 import type { Timing } from './_timing.js';
 
 const run = promisify(execFile);
@@ -27,22 +27,6 @@ function body(i: number, variant: string, test: boolean): string {
       return test ? `  expect(f${i}_${j}()).toBe('${value}');` : `export const v${i}_${j} = '${value}';`;
     }).join('\n') + '\n'
   );
-}
-
-async function timeInterleaved(fns: [string, () => Promise<unknown>][], rounds: number): Promise<Timing[]> {
-  const samples = fns.map(() => [] as number[]);
-  for (const [, fn] of fns) await fn();
-  for (let r = 0; r < rounds; r++) {
-    for (const [k, [, fn]] of fns.entries()) {
-      const start = performance.now();
-      await fn();
-      samples[k]!.push(performance.now() - start);
-    }
-  }
-  return fns.map(([label], k) => {
-    const sorted = samples[k]!.sort((x, y) => x - y);
-    return { label, medianMs: sorted[Math.floor(sorted.length / 2)]!, rounds };
-  });
 }
 
 export async function bench(): Promise<void> {

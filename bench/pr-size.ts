@@ -10,7 +10,7 @@ import { configurePrSize } from '../actions/pr-size/src/config.js';
 import { inputsOf, makeGateIO } from '../actions/pr-size/test/support/gate-io.js';
 import { makePullRequestRepo } from '../test/support/git-repo.js';
 import type { Tree } from '../test/support/git-repo.js';
-import { printTable } from './_timing.js';
+import { printTable, timeInterleaved } from './_timing.js';
 import type { Timing } from './_timing.js';
 
 const run = promisify(execFile);
@@ -23,23 +23,6 @@ function body(i: number, variant: string): string {
       (_, j) => `export const v${i}_${j} = '${j % 4 === 0 ? variant : 'same'}';`,
     ).join('\n') + '\n'
   );
-}
-
-/** Median of each function over `rounds`, run in alternation after one warm-up each. */
-async function timeInterleaved(fns: [string, () => Promise<unknown>][], rounds: number): Promise<Timing[]> {
-  const samples = fns.map(() => [] as number[]);
-  for (const [, fn] of fns) await fn();
-  for (let r = 0; r < rounds; r++) {
-    for (const [k, [, fn]] of fns.entries()) {
-      const start = performance.now();
-      await fn();
-      samples[k]!.push(performance.now() - start);
-    }
-  }
-  return fns.map(([label], k) => {
-    const sorted = samples[k]!.sort((x, y) => x - y);
-    return { label, medianMs: sorted[Math.floor(sorted.length / 2)]!, rounds };
-  });
 }
 
 export async function bench(): Promise<void> {

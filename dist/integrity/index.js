@@ -53258,6 +53258,26 @@ async function readChangedFileTexts(io, changes, paths, maxBytes = MAX_FILE_TEXT
   }
   return texts;
 }
+async function readCompleteTextDiff(io, gate, what) {
+  const changes = await resolveChangeSet({
+    event: io.event,
+    git: (args) => io.git(args),
+    ...io.github === void 0 ? {} : { github: io.github },
+    log: io.log,
+    text: true
+  });
+  if (!changes) {
+    throw new ConfigError(
+      `The ${gate} gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`
+    );
+  }
+  if (changes.incomplete) {
+    throw new ConfigError(
+      `The ${gate} gate cannot judge an incomplete diff, since ${what} could hide in the missing part: ${changes.incomplete.replace(/\.$/, "")}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`
+    );
+  }
+  return changes;
+}
 
 // packages/gate-result/src/checkpoint/evaluate.ts
 var COUNTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
@@ -53787,25 +53807,8 @@ function diffWorkflow(base, head, isGate) {
 }
 
 // actions/integrity/src/collect.ts
-async function readDiff(io) {
-  const changes = await resolveChangeSet({
-    event: io.event,
-    git: (args) => io.git(args),
-    ...io.github === void 0 ? {} : { github: io.github },
-    log: io.log,
-    text: true
-  });
-  if (!changes) {
-    throw new ConfigError(
-      `The integrity gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`
-    );
-  }
-  if (changes.incomplete) {
-    throw new ConfigError(
-      `The integrity gate cannot judge an incomplete diff, since a weakening change could hide in the missing part: ${changes.incomplete.replace(/\.$/, "")}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`
-    );
-  }
-  return changes;
+function readDiff(io) {
+  return readCompleteTextDiff(io, "integrity", "a weakening change");
 }
 function textsNeeded(changes) {
   const paths = /* @__PURE__ */ new Set();

@@ -3,11 +3,10 @@
  * the project files that name the SQL dialect, and the plan files.
  */
 import {
-  ConfigError,
   MissingReportError,
   ReportError,
   readChangedFileTexts,
-  resolveChangeSet,
+  readCompleteTextDiff,
 } from '@aeef/gate-result';
 import type { ChangeSet, ChangedFile, GateIO } from '@aeef/gate-result';
 import { DIALECT_SOURCES } from './dialect.js';
@@ -15,25 +14,8 @@ import { DIALECT_SOURCES } from './dialect.js';
 /** A plan or SQL file larger than this is refused rather than parsed. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-export async function readDiff(io: GateIO): Promise<ChangeSet> {
-  const changes = await resolveChangeSet({
-    event: io.event,
-    git: (args) => io.git(args),
-    ...(io.github === undefined ? {} : { github: io.github }),
-    log: io.log,
-    text: true,
-  });
-  if (!changes) {
-    throw new ConfigError(
-      `The destructive gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`,
-    );
-  }
-  if (changes.incomplete) {
-    throw new ConfigError(
-      `The destructive gate cannot judge an incomplete diff, since a destructive change could hide in the missing part: ${changes.incomplete.replace(/\.$/, '')}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`,
-    );
-  }
-  return changes;
+export function readDiff(io: GateIO): Promise<ChangeSet> {
+  return readCompleteTextDiff(io, 'destructive', 'a destructive change');
 }
 
 /**

@@ -37,10 +37,7 @@ describe(parseCliArgs.name, () => {
 
   it.each<[string[], RegExp]>([
     [['covrage'], /Unknown gate `covrage` in the arguments\. Did you mean `coverage`\?/],
-    [
-      ['nope'],
-      /Unknown gate `nope`.*Gates: coverage, mutation, sarif, license, pr-size, integrity, destructive, provenance, kpi\./,
-    ],
+    [['nope'], new RegExp(`Unknown gate \`nope\`.*Gates: ${GATES.map((g) => g.id).join(', ')}\\.`)],
     [['--set', 'covrage.min-lines=1'], /Unknown gate `covrage`.*Did you mean `coverage`\?/],
     [
       ['--set', 'coverage.min-line=1'],

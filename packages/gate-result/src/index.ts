@@ -32,7 +32,12 @@ export {
   type ResolveChangeSetOptions,
 } from './changes/resolve.js';
 export { PULL_FILES_CAP, COMPARE_FILES_CAP } from './changes/api-source.js';
-export { readChangedFileTexts, MAX_FILE_TEXT_BYTES, type FileTexts } from './changes/file-text.js';
+export {
+  readChangedFileTexts,
+  readCompleteTextDiff,
+  MAX_FILE_TEXT_BYTES,
+  type FileTexts,
+} from './changes/file-text.js';
 export { readChangesFromGit, DIFF_FLAGS } from './changes/git-source.js';
 export { renderTerminal, type TerminalOptions } from './render/terminal.js';
 export {

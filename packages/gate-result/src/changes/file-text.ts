@@ -5,6 +5,7 @@
  */
 import { ConfigError, GitHubApiError } from '../errors.js';
 import type { ChangeSet, GateIO } from '../gate.js';
+import { resolveChangeSet } from './resolve.js';
 
 export interface FileTexts {
   /** Absent: the file does not exist at that commit. */
@@ -76,4 +77,30 @@ export async function readChangedFileTexts(
     texts.set(path, { ...(base === undefined ? {} : { base }), ...(head === undefined ? {} : { head }) });
   }
   return texts;
+}
+
+/**
+ * The whole diff with the lines' text, for gates that judge what a change says (integrity,
+ * destructive). No diff, or an incomplete one, is an error naming `gate`: what it looks for
+ * (`what`) could hide in the missing part.
+ */
+export async function readCompleteTextDiff(io: GateIO, gate: string, what: string): Promise<ChangeSet> {
+  const changes = await resolveChangeSet({
+    event: io.event,
+    git: (args) => io.git(args),
+    ...(io.github === undefined ? {} : { github: io.github }),
+    log: io.log,
+    text: true,
+  });
+  if (!changes) {
+    throw new ConfigError(
+      `The ${gate} gate judges the diff of a pull request, merge group or push, but this ${io.event.name} event has none (run it on pull_request).`,
+    );
+  }
+  if (changes.incomplete) {
+    throw new ConfigError(
+      `The ${gate} gate cannot judge an incomplete diff, since ${what} could hide in the missing part: ${changes.incomplete.replace(/\.$/, '')}. Check out the history (actions/checkout with fetch-depth: 0) so git gives every line.`,
+    );
+  }
+  return changes;
 }
