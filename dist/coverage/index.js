@@ -48979,12 +48979,12 @@ var APPROVAL_INPUTS = [
     name: "min-approvals",
     kind: "integer",
     default: "1",
-    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, listed in `approvers`, or OWNER/MEMBER/COLLABORATOR when `approvers` is empty, of the head commit) needed when the change asks for a person. Default: 1."
   },
   {
     name: "approvers",
     kind: "list",
-    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+    description: "Logins, and `org/team` team slugs, who alone may approve: when set, only their approvals count (not every OWNER, MEMBER or COLLABORATOR). Teams need a token that can read the organisation's teams (the workflow token cannot)."
   },
   {
     name: "approver-not-committer",

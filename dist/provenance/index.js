@@ -48324,12 +48324,12 @@ var APPROVAL_INPUTS = [
     name: "min-approvals",
     kind: "integer",
     default: "1",
-    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, OWNER/MEMBER/COLLABORATOR or listed in `approvers`, of the head commit) needed when the change asks for a person. Default: 1."
+    description: "Approving reviews that count (latest review per person, a human who is not the author or a committer of the PR, listed in `approvers`, or OWNER/MEMBER/COLLABORATOR when `approvers` is empty, of the head commit) needed when the change asks for a person. Default: 1."
   },
   {
     name: "approvers",
     kind: "list",
-    description: "Logins, and `org/team` team slugs, whose approval counts besides OWNER, MEMBER and COLLABORATOR reviewers. Teams need a token that can read the organisation's teams (the workflow token cannot)."
+    description: "Logins, and `org/team` team slugs, who alone may approve: when set, only their approvals count (not every OWNER, MEMBER or COLLABORATOR). Teams need a token that can read the organisation's teams (the workflow token cannot)."
   },
   {
     name: "approver-not-committer",
@@ -53216,8 +53216,13 @@ function shortSha2(sha2) {
   return sha2 === null ? "an unknown commit" : sha2.slice(0, 7);
 }
 function standingOf(review, policy, teams) {
-  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
-    return { standing: review.authorAssociation };
+  if (policy.approvers.length === 0) {
+    if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation))
+      return { standing: review.authorAssociation };
+    return {
+      reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)`
+    };
+  }
   const login = lower(review.login);
   if (policy.approvers.some((a) => !a.includes("/") && lower(a) === login))
     return { standing: "listed in approvers" };
@@ -53227,10 +53232,9 @@ function standingOf(review, policy, teams) {
     if (members2 === void 0 || !members2.readable) unreadable.push(team);
     else if (members2.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
   }
-  const listed = policy.approvers.length > 0 ? ", not listed in `approvers`" : "";
   const teamNote = unreadable.length > 0 ? `, and the membership of ${unreadable.join(", ")} could not be read` : "";
   return {
-    reason: `its author_association is ${review.authorAssociation || "missing"} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`
+    reason: `not listed in \`approvers\` (${policy.approvers.join(", ")})${teamNote}; when \`approvers\` is set, only they count`
   };
 }
 function loginsNeedingTeams(facts, policy) {

@@ -6,8 +6,10 @@
  * A review counts when it is the reviewer's latest state (COMMENTED and PENDING reviews do not
  * change a standing; DISMISSED withdraws it), APPROVED, by a user (type `User`, no `[bot]` login)
  * who is not the PR's author and, with `approver-not-committer`, authored or committed no commit of
- * the PR, whose `author_association` is OWNER, MEMBER or COLLABORATOR or who is listed in
- * `approvers` (a login, or a member of a listed `org/team`), given on the head commit unless
+ * the PR, who is listed in `approvers` (a login, or a member of a listed `org/team`) or, when
+ * `approvers` is empty, whose `author_association` is OWNER, MEMBER or COLLABORATOR. A non-empty
+ * `approvers` restricts: a DROP TABLE waiting for `org/dba` is not accepted by any other member.
+ * The approval must be given on the head commit unless
  * `allow-stale-approvals`. A CHANGES_REQUESTED standing by a reviewer who would count blocks,
  * whatever commit it was given on: it stands until that reviewer approves or it is dismissed.
  */
@@ -120,8 +122,13 @@ function standingOf(
   policy: ApprovalPolicy,
   teams: Readonly<Record<string, TeamMembers>>,
 ): { standing?: string; reason?: string } {
-  if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation as (typeof COUNTED_ASSOCIATIONS)[number]))
-    return { standing: review.authorAssociation };
+  if (policy.approvers.length === 0) {
+    if (COUNTED_ASSOCIATIONS.includes(review.authorAssociation as (typeof COUNTED_ASSOCIATIONS)[number]))
+      return { standing: review.authorAssociation };
+    return {
+      reason: `its author_association is ${review.authorAssociation || 'missing'} (OWNER, MEMBER or COLLABORATOR count)`,
+    };
+  }
   const login = lower(review.login);
   if (policy.approvers.some((a) => !a.includes('/') && lower(a) === login))
     return { standing: 'listed in approvers' };
@@ -131,11 +138,10 @@ function standingOf(
     if (members === undefined || !members.readable) unreadable.push(team);
     else if (members.members.some((m) => lower(m) === login)) return { standing: `member of ${team}` };
   }
-  const listed = policy.approvers.length > 0 ? ', not listed in `approvers`' : '';
   const teamNote =
     unreadable.length > 0 ? `, and the membership of ${unreadable.join(', ')} could not be read` : '';
   return {
-    reason: `its author_association is ${review.authorAssociation || 'missing'} (OWNER, MEMBER or COLLABORATOR count)${listed}${teamNote}`,
+    reason: `not listed in \`approvers\` (${policy.approvers.join(', ')})${teamNote}; when \`approvers\` is set, only they count`,
   };
 }
 

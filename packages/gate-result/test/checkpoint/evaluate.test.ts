@@ -165,6 +165,16 @@ describe('evaluateCheckpoint', () => {
     expect(r.approvals[0]?.standing).toBe('member of acme/security');
   });
 
+  it('lets a non-empty approvers list restrict who counts, whatever the association', () => {
+    const teams = { 'org/dba': { readable: true as const, members: ['dana'] } };
+    const owner = review('olga', 'APPROVED', { authorAssociation: 'OWNER' });
+    const r = decide([owner], { approvers: ['org/dba'] }, { teams });
+    expect(r.met).toBe(false);
+    expect(r.notCounted[0]?.reason).toMatch(/not listed in `approvers` \(org\/dba\)/);
+    expect(decide([owner]).met).toBe(true);
+    expect(decide([owner, review('dana', 'APPROVED')], { approvers: ['org/dba'] }, { teams }).met).toBe(true);
+  });
+
   it('says when a team could not be read', () => {
     const teams = { 'acme/security': { readable: false as const, reason: 'GitHub answered 403' } };
     const r = decide(
@@ -189,7 +199,11 @@ describe('evaluateCheckpoint', () => {
         review('x[bot]', 'APPROVED', { type: 'Bot', authorAssociation: 'NONE' }),
       ],
     };
-    expect(loginsNeedingTeams(facts, { ...POLICY, approvers: ['acme/security'] })).toEqual(['carol']);
+    // With `approvers` set, a MEMBER (alice) counts only through the team, so she is asked for too.
+    expect(loginsNeedingTeams(facts, { ...POLICY, approvers: ['acme/security'] })).toEqual([
+      'carol',
+      'alice',
+    ]);
     expect(loginsNeedingTeams(facts, POLICY)).toEqual([]);
   });
 
