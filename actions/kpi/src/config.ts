@@ -61,6 +61,13 @@ export const KPI_INPUTS: readonly InputSpec[] = [
       'At most this many merged PRs (the most recent) are sampled for the GitHub KPIs; each costs two API requests. Default: 100.',
   },
   {
+    name: 'max-commit-prs',
+    kind: 'integer',
+    default: '100',
+    description:
+      'For the split by provenance of the GitHub KPIs: at most this many sampled PRs (the most recent) that neither their author nor their body shows as AI-involved get their first 100 commits read for AI trailers, one API request each; 0 reads none. Default: 100.',
+  },
+  {
     name: 'on-api-error',
     kind: 'enum',
     values: ['fail', 'warn'],
@@ -95,6 +102,7 @@ export interface KpiConfig {
   githubKpis: boolean;
   windowDays: number;
   maxPrs: number;
+  maxCommitPrs: number;
   onApiError: 'fail' | 'warn';
   maxRegression: RegressionBar[];
   /** Pushgateway and OTLP endpoint (docs/org-scale.md). */
@@ -138,6 +146,7 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
     githubKpis: getBoolean(inputs, 'github-kpis') ?? false,
     windowDays: getInteger(inputs, 'window-days', { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
+    maxCommitPrs: getInteger(inputs, 'max-commit-prs', { min: 0, max: 1000 }) ?? 100,
     onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
     maxRegression,
     targets: readExportTargets(inputs),

@@ -24,7 +24,7 @@ import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
 import { writeExports } from './exports.js';
 import { pushMetrics } from './export/metrics-push.js';
 import { describeTargets } from './export/targets-config.js';
-import { fetchMergedPulls } from './fetch-pulls.js';
+import { fetchMergedPulls, type FetchedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
 import { appendHistory, readHistory, refuseCodeBranch } from './history-git.js';
 import { lastComparable } from './history-record.js';
@@ -236,13 +236,26 @@ async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]
     // The window ends now: delivery KPIs describe the time of the run (they decide nothing unless a bar names them).
     until: Date.now(),
     maxPulls: config.maxPrs,
+    maxCommitPulls: config.maxCommitPrs,
   });
   notes.push(
     `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config.windowDays} days (${fetched.requests} API requests)${
       fetched.capped ? `; capped at the ${config.maxPrs} most recent (max-prs)` : ''
     }.`,
+    provenanceNote(fetched),
   );
   return computeGithubKpis(fetched.pulls, config.windowDays);
+}
+
+/** How the split by provenance was decided, and how far the commit history was read. */
+function provenanceNote(fetched: FetchedPulls): string {
+  const ai = fetched.pulls.filter((p) => p.aiInvolved === true);
+  const byCommits = ai.filter((p) => p.aiEvidence === 'commits').length;
+  const skipped =
+    fetched.commitsSkipped > 0
+      ? ` ${fetched.commitsSkipped} PR(s) were classified without their commits (beyond max-commit-prs), so an AI trailer there is not seen.`
+      : '';
+  return `By provenance: ${ai.length} AI-involved PR(s) (${ai.length - byCommits} by their author, body or labels, ${byCommits} by commit trailers), ${fetched.pulls.length - ai.length} human-only; commits read for ${fetched.commitsFetched} of ${fetched.pulls.length} PR(s).${skipped}`;
 }
 
 /** Only runs on the default branch extend the trend; PR runs compare with it. */
