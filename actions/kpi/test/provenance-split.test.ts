@@ -4,7 +4,13 @@
  * whose commits carry `Co-authored-by: Claude <noreply@anthropic.com>`, 30 by people only (one with
  * a human co-author trailer). The figures are an oracle computed by hand below, not by the code.
  */
-import { createGitHubClient } from '@aeef/gate-result/runtime';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inputsFromRecord, type GateResult } from '@aeef/gate-result';
+import { createGitHubClient, createLocalIO, executeGate, writeResultFile } from '@aeef/gate-result/runtime';
+import { kpiGate } from '../src/gate.js';
+import { gateResultFactory } from '../../../test/support/factories.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchMergedPulls } from '../src/fetch-pulls.js';
 import { computeGithubKpis } from '../src/github-kpis.js';
@@ -241,5 +247,49 @@ describe('the GitHub KPIs split by provenance', () => {
     ).toEqual(['Claude Code']);
     // A generic bot (Dependabot) is no AI.
     expect(toolsOfListedPull({ ...pull, authorLogin: 'dependabot[bot]', authorType: 'Bot' })).toEqual([]);
+  });
+
+  it('says in the KPI step how the split was decided and how far the commits were read', async () => {
+    const now = Date.now();
+    // 1: an agent app's PR; 2: a person's, with an AI trailer in its commits; 3: a person's only.
+    const items = [1, 2, 3].map((n) => ({
+      ...listItem(n === 1 ? 1 : n === 2 ? 21 : 31),
+      number: n,
+      created_at: iso(now - (n + 1) * 24 * HOUR),
+      updated_at: iso(now - n * 24 * HOUR),
+      merged_at: iso(now - n * 24 * HOUR),
+    }));
+    server = await startGitHubServer((request) => {
+      if (request.path === '/repos/aeef/sample/pulls') return { body: items };
+      const m = /^\/repos\/aeef\/sample\/pulls\/(\d+)(\/reviews|\/commits)?$/.exec(request.path);
+      if (!m) return { status: 404, body: { message: 'Not Found' } };
+      if (m[2] === '/reviews') return { body: [] };
+      if (m[2] === '/commits') return { body: commitsOf(Number(m[1]) === 2 ? 21 : 31) };
+      return { body: { number: Number(m[1]), additions: 1, deletions: 1 } };
+    });
+    const resultDir = mkdtempSync(path.join(os.tmpdir(), 'aeef-kpi-split-'));
+    await writeResultFile(resultDir, gateResultFactory());
+    const io = createLocalIO({
+      workspace: resultDir,
+      resultDir,
+      event: { name: 'push', payload: {}, repository: { owner: 'aeef', repo: 'sample' } },
+      github: createGitHubClient({ token: 'ghs_test', baseUrl: server.url, backoffUnitMs: 1, maxRetries: 1 }),
+    });
+    const result: GateResult = await executeGate(
+      kpiGate,
+      inputsFromRecord({ 'github-kpis': 'true', 'max-commit-prs': '1', formats: 'json' }),
+      io,
+    );
+    expect(result.verdict, result.summary).toBe('pass');
+    const notes = result.details.flatMap((d) => d.notes ?? []);
+    expect(notes).toContain(
+      'By provenance: 2 AI-involved PR(s) (1 by their author, body or labels, 1 by commit trailers), 1 human-only; commits read for 1 of 3 PR(s). 1 PR(s) were classified without their commits (beyond max-commit-prs), so an AI trailer there is not seen.',
+    );
+    const table = result.details.find((d) => d.title === 'Delivery by provenance');
+    expect(table?.rows?.find((r) => r[0] === 'github.throughput')).toEqual([
+      'github.throughput',
+      `${Math.round((2 / 30) * 7 * 100) / 100} count (2)`,
+      `${Math.round((1 / 30) * 7 * 100) / 100} count (1)`,
+    ]);
   });
 });
