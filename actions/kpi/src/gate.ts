@@ -37,6 +37,7 @@ import {
   RESULT_LEDGER,
   type Ledger,
 } from './result-ledger.js';
+import { baseBranchOf, latestRecordOf } from './baseline.js';
 import { mapBounded } from './bounded.js';
 import { dashboardSections } from './sections.js';
 
@@ -90,9 +91,20 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
       notes.push(`Appended this run to \`${config.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
     } else {
       const { history } = await readHistory((args, options) => io.git(args, options), config.historyBranch);
-      previous = lastComparable(history.records, report);
+      // A PR compares with its base branch's latest record (a PR into `release` never with `main`'s).
+      const base = baseBranchOf(io.event);
+      previous =
+        base === undefined
+          ? lastComparable(history.records, report)
+          : latestRecordOf(history.records, base, report.commit ?? undefined);
+      const against =
+        base === undefined
+          ? ''
+          : previous
+            ? ` (the latest record of \`${base}\`)`
+            : ` (no record of \`${base}\` yet)`;
       notes.push(
-        `Compared with \`${config.historyBranch}\`; only pushes to the default branch append to it.`,
+        `Compared with \`${config.historyBranch}\`${against}; only pushes to the default branch append to it.`,
       );
     }
     if (io.event.repository)

@@ -210,6 +210,34 @@ describe('the history branch', () => {
     expect(result.summary).toContain('moved 40 points the wrong way');
   });
 
+  it("compares a PR with its base branch's latest record, never with another branch's", async () => {
+    const { root, workspace } = setup();
+    await pushRun(workspace, root, 'a', '2026-11-01T00:00:00Z', 90);
+    const pr = (base: string): EventContext => ({
+      name: 'pull_request',
+      payload: { pull_request: { head: { ref: 'f' }, base: { ref: base } } },
+      repository: { owner: 'aeef', repo: 'sample' },
+      headSha: 'pr',
+      pullNumber: 3,
+    });
+    const check = async (base: string) =>
+      run(createLocalIO({ workspace, resultDir: await resultDir(root, 50), event: pr(base) }), {
+        'history-branch': 'kpi-data',
+        'max-regression': 'coverage.lines:1',
+      });
+    const intoMain = await check('main');
+    expect(intoMain.verdict).toBe('fail');
+    expect(intoMain.details.flatMap((d) => d.notes ?? [])).toContain(
+      'Compared with `kpi-data` (the latest record of `main`); only pushes to the default branch append to it.',
+    );
+    // main's 90 % is not the baseline of a PR into release: no record of release yet.
+    const intoRelease = await check('release');
+    expect(intoRelease.verdict).toBe('pass');
+    expect(intoRelease.details.flatMap((d) => d.notes ?? [])).toContain(
+      'Compared with `kpi-data` (no record of `release` yet); only pushes to the default branch append to it.',
+    );
+  });
+
   it('accepts the layout older versions wrote (no marker yet) and adds the marker', async () => {
     const { root, origin, workspace } = setup();
     const legacy = path.join(root, 'legacy');
