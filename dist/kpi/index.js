@@ -60049,6 +60049,24 @@ function isWrittenByGate(ledger, fileName, text3) {
   return ledger.written.has(`${fileName}\0${digest}`);
 }
 
+// actions/kpi/src/baseline.ts
+var branchName = (ref) => ref.replace(/^refs\/heads\//, "");
+function baseBranchOf(event) {
+  const payload = event.payload;
+  for (const ref of [payload.pull_request?.base?.ref, payload.merge_group?.base_ref, payload.ref]) {
+    if (typeof ref === "string" && ref !== "") return branchName(ref);
+  }
+  return event.refName;
+}
+function latestRecordOf(records, branch, commit) {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record2 = records[i];
+    if (record2 === void 0 || record2.ref === null) continue;
+    if (branchName(record2.ref) === branch && record2.commit !== commit) return record2;
+  }
+  return void 0;
+}
+
 // actions/kpi/src/bounded.ts
 async function mapBounded(items, limit, fn) {
   const results = new Array(items.length);
@@ -60181,9 +60199,11 @@ async function exportKpis(config2, io) {
       notes.push(`Appended this run to \`${config2.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
     } else {
       const { history } = await readHistory((args, options) => io.git(args, options), config2.historyBranch);
-      previous = lastComparable(history.records, report);
+      const base = baseBranchOf(io.event);
+      previous = base === void 0 ? lastComparable(history.records, report) : latestRecordOf(history.records, base, report.commit ?? void 0);
+      const against = base === void 0 ? "" : previous ? ` (the latest record of \`${base}\`)` : ` (no record of \`${base}\` yet)`;
       notes.push(
-        `Compared with \`${config2.historyBranch}\`; only pushes to the default branch append to it.`
+        `Compared with \`${config2.historyBranch}\`${against}; only pushes to the default branch append to it.`
       );
     }
     if (io.event.repository)
