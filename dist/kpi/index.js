@@ -54061,6 +54061,298 @@ function parseHeaders(text3) {
   return headers;
 }
 
+// actions/provenance/src/classify.ts
+var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
+var EVIDENCE_MAX = 200;
+var MESSAGE_SCAN_MAX = 256 * 1024;
+var clip = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
+function parseTrailerValue(key, value2) {
+  const trimmed = value2.trim();
+  const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
+  if (angled) return { name: (angled[1] ?? "").trim(), address: (angled[2] ?? "").trim() };
+  if (key !== "co-authored-by") {
+    const colon = trimmed.indexOf(":");
+    if (colon > 0 && !/^https?:/i.test(trimmed)) return { name: trimmed.slice(0, colon).trim() };
+  }
+  return { name: trimmed };
+}
+var TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]{0,62})[ \t]*:[ \t]*(.*)$/;
+function trailerSignals(message, match) {
+  const signals = [];
+  let trailer = false;
+  for (const line of message.split(/\r?\n/)) {
+    const parsed = TRAILER_LINE.exec(line);
+    if (!parsed) continue;
+    const key = (parsed[1] ?? "").toLowerCase();
+    const keyTool = match.trailerKey(key);
+    if (keyTool !== void 0)
+      signals.push({ kind: "trailer-key", tool: keyTool, evidence: clip(line.trim()) });
+    if (!AI_TRAILERS.includes(key)) continue;
+    const { name, address } = parseTrailerValue(key, parsed[2] ?? "");
+    const tool = (address === void 0 ? void 0 : match.email(address)) ?? match.trailerName(name, address);
+    if (tool !== void 0) {
+      trailer = true;
+      signals.push({ kind: "trailer", tool, evidence: clip(line.trim()) });
+    }
+  }
+  return { signals, trailer };
+}
+function identitySignals(kind, name, email3, login, match) {
+  const signals = [];
+  const byLogin = login === void 0 ? void 0 : match.login(login);
+  const byEmail = match.email(email3);
+  const tool = byLogin ?? byEmail;
+  if (tool !== void 0)
+    signals.push({ kind, tool, evidence: clip(byLogin !== void 0 ? `@${login}` : `${name} <${email3}>`) });
+  const suffix = match.nameSuffix(name);
+  if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip(name) });
+  return signals;
+}
+function subjectSignal(message, match) {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: "subject", tool: found.tool, evidence: clip(found.prefix.trim()) }] : [];
+}
+function classifyCommit(commit, match) {
+  const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
+  const trailers = trailerSignals(message, match);
+  const signals = [
+    ...identitySignals("author", commit.authorName, commit.authorEmail, commit.authorLogin, match),
+    ...identitySignals(
+      "committer",
+      commit.committerName,
+      commit.committerEmail,
+      commit.committerLogin,
+      match
+    ),
+    ...trailers.signals,
+    ...subjectSignal(message, match),
+    ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip(footer) }))
+  ];
+  const tools = [...new Set(signals.map((s) => s.tool))].sort();
+  return { commit, signals, tools, ai: signals.length > 0, trailer: trailers.trailer };
+}
+function classifyPull(pull, match) {
+  const signals = [];
+  const author = match.login(pull.authorLogin);
+  if (author !== void 0)
+    signals.push({
+      kind: "pr-author",
+      tool: author,
+      evidence: clip(`@${pull.authorLogin} (${pull.authorType})`)
+    });
+  for (const { tool, footer } of match.footers(pull.body.slice(0, MESSAGE_SCAN_MAX)))
+    signals.push({ kind: "pr-footer", tool, evidence: clip(footer) });
+  for (const label2 of pull.labels) {
+    const tool = match.label(label2);
+    if (tool !== void 0) signals.push({ kind: "label", tool, evidence: clip(label2) });
+  }
+  return signals;
+}
+
+// actions/provenance/src/identities.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// actions/provenance/src/identities-data.ts
+var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
+
+// actions/provenance/src/identities.ts
+var LIST_FIELDS = {
+  logins: "logins",
+  emails: "emails",
+  names: "names",
+  "name-prefixes": "namePrefixes",
+  "name-suffixes": "nameSuffixes",
+  footers: "footers",
+  "subject-prefixes": "subjectPrefixes",
+  "trailer-keys": "trailerKeys",
+  labels: "labels",
+  sources: "sources"
+};
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseIdentityTable(text3, fail2) {
+  const doc = (0, import_yaml2.parse)(text3);
+  if (!isObject3(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
+  return doc.tools.map((row2, i) => {
+    if (!isObject3(row2) || typeof row2.tool !== "string" || row2.tool.trim() === "")
+      throw fail2(`Expected row ${i + 1} to have a \`tool\` name.`);
+    const identity = {
+      tool: row2.tool,
+      logins: [],
+      emails: [],
+      names: [],
+      namePrefixes: [],
+      nameSuffixes: [],
+      footers: [],
+      subjectPrefixes: [],
+      trailerKeys: [],
+      labels: [],
+      sources: []
+    };
+    for (const key of Object.keys(row2)) {
+      if (key === "tool") continue;
+      const field2 = LIST_FIELDS[key];
+      const value2 = row2[key];
+      if (field2 === void 0) throw fail2(`Row ${row2.tool} has an unknown field \`${key}\`.`);
+      if (!Array.isArray(value2) || value2.some((v) => typeof v !== "string" || v.trim() === ""))
+        throw fail2(`Expected \`${key}\` of row ${row2.tool} to be a list of non-empty strings.`);
+      identity[field2] = value2;
+    }
+    if (identity.sources.length === 0) throw fail2(`Row ${row2.tool} names no source.`);
+    return identity;
+  });
+}
+var BUILTIN_IDENTITIES = parseIdentityTable(
+  AI_IDENTITIES_YAML,
+  (message) => new InternalError(`data/ai-identities.yml: ${message}`)
+);
+var IDENTITY_KINDS = [
+  "login",
+  "email",
+  "name",
+  "name-suffix",
+  "footer",
+  "trailer",
+  "label"
+];
+var MAX_ENTRY = 200;
+function parseUserIdentity(entry) {
+  const match = /^([a-z-]+):(.+)$/.exec(entry.trim());
+  const kind = match?.[1];
+  if (!match || !IDENTITY_KINDS.includes(kind ?? "") || entry.length > MAX_ENTRY) {
+    throw new InputError(
+      "ai-identities",
+      `Expected \`ai-identities\` entries as \`kind:value\` or \`kind:value=Tool\` with kind among ${IDENTITY_KINDS.join(", ")} (at most ${MAX_ENTRY} characters), got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+    );
+  }
+  const rest = match[2] ?? "";
+  const eq = rest.lastIndexOf("=");
+  const value2 = (eq > 0 ? rest.slice(0, eq) : rest).trim();
+  const tool = (eq > 0 ? rest.slice(eq + 1) : rest).trim();
+  if (value2 === "" || tool === "")
+    throw new InputError("ai-identities", `Expected a value and a tool name in \`${entry.slice(0, 60)}\`.`);
+  const identity = {
+    tool,
+    logins: [],
+    emails: [],
+    names: [],
+    namePrefixes: [],
+    nameSuffixes: [],
+    footers: [],
+    subjectPrefixes: [],
+    trailerKeys: [],
+    labels: [],
+    sources: ["ai-identities input"],
+    nameAnyAddress: true
+  };
+  const field2 = {
+    login: "logins",
+    email: "emails",
+    name: "names",
+    "name-suffix": "nameSuffixes",
+    footer: "footers",
+    trailer: "trailerKeys",
+    label: "labels"
+  };
+  identity[field2[kind]].push(value2);
+  return identity;
+}
+var NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/;
+function noreplyLogin(address) {
+  return NOREPLY.exec(address.trim().toLowerCase())?.[1];
+}
+function compileIdentities(rows) {
+  const table = (pick2) => {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const row2 of rows)
+      for (const key of pick2(row2)) if (!map2.has(key.toLowerCase())) map2.set(key.toLowerCase(), row2.tool);
+    return map2;
+  };
+  const logins = table((r) => r.logins);
+  const emails = table((r) => r.emails);
+  const names = table((r) => r.nameAnyAddress ? [] : r.names);
+  const anyAddressNames = table((r) => r.nameAnyAddress ? r.names : []);
+  const trailerKeys = table((r) => r.trailerKeys);
+  const labels2 = table((r) => r.labels);
+  const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
+  const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap(
+    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
+  );
+  const footers = rows.flatMap(
+    (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
+  );
+  const login = (value2) => logins.get(value2.trim().toLowerCase());
+  const email3 = (address) => {
+    const lower = address.trim().toLowerCase();
+    const exact = emails.get(lower);
+    if (exact !== void 0) return exact;
+    const noreply = noreplyLogin(lower);
+    return noreply === void 0 ? void 0 : login(noreply);
+  };
+  return {
+    login,
+    email: email3,
+    trailerName(name, address) {
+      const lower = name.trim().toLowerCase().replace(/\s+/g, " ");
+      const anyAddress = anyAddressNames.get(lower);
+      if (anyAddress !== void 0) return anyAddress;
+      if (address !== void 0 && address.trim() !== "") return void 0;
+      return names.get(lower) ?? prefixes.find(({ p }) => lower.startsWith(p))?.tool;
+    },
+    nameSuffix(name) {
+      const lower = name.trim().toLowerCase();
+      return suffixes.find(({ s }) => lower.endsWith(s.trim()) && lower.length > s.trim().length)?.tool;
+    },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
+    },
+    trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
+    label: (value2) => labels2.get(value2.trim().toLowerCase()),
+    footers(text3) {
+      const lower = text3.toLowerCase();
+      return footers.filter(({ f }) => lower.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
+    }
+  };
+}
+
+// actions/kpi/src/pull-provenance.ts
+var BUILTIN_MATCHER = compileIdentities(BUILTIN_IDENTITIES);
+function identityMatcher(entries) {
+  if (entries.length === 0) return BUILTIN_MATCHER;
+  return compileIdentities([...entries.map(parseUserIdentity), ...BUILTIN_IDENTITIES]);
+}
+function toolsOfListedPull(pull, match = BUILTIN_MATCHER) {
+  return [...new Set(classifyPull(pull, match).map((s) => s.tool))].sort();
+}
+function toolsOfCommits(commits, match = BUILTIN_MATCHER) {
+  return [...new Set(commits.flatMap((c) => classifyCommit(c, match).tools))].sort();
+}
+var isObject4 = (v) => typeof v === "object" && v !== null;
+var str = (v) => typeof v === "string" ? v : "";
+function commitFromApi(item) {
+  if (!isObject4(item) || !isObject4(item.commit)) return void 0;
+  const commit = item.commit;
+  const author = isObject4(commit.author) ? commit.author : {};
+  const committer = isObject4(commit.committer) ? commit.committer : {};
+  const authorLogin = isObject4(item.author) ? str(item.author.login) : "";
+  const committerLogin = isObject4(item.committer) ? str(item.committer.login) : "";
+  return {
+    sha: str(item.sha),
+    authorName: str(author.name),
+    authorEmail: str(author.email),
+    committerName: str(committer.name),
+    committerEmail: str(committer.email),
+    ...authorLogin === "" ? {} : { authorLogin },
+    ...committerLogin === "" ? {} : { committerLogin },
+    message: str(commit.message),
+    parents: Array.isArray(item.parents) ? item.parents.length : 1,
+    additions: 0,
+    deletions: 0
+  };
+}
+
 // actions/kpi/src/config.ts
 var FORMATS = ["json", "openmetrics", "csv", "benchmark"];
 var KPI_INPUTS = [
@@ -54110,6 +54402,11 @@ var KPI_INPUTS = [
     description: "For the split by provenance of the GitHub KPIs: at most this many sampled PRs (the most recent) that neither their author nor their body shows as AI-involved get their first 100 commits read for AI trailers, one API request each; 0 reads none. Default: 100."
   },
   {
+    name: "ai-identities",
+    kind: "list",
+    description: "For the split by provenance of the GitHub KPIs: identities that mean AI besides the provenance gate's built-in table, as the provenance gate's `ai-identities` (`kind:value` or `kind:value=Tool`, e.g. `login:corp-agent[bot]`). Default: none."
+  },
+  {
     name: "on-api-error",
     kind: "enum",
     values: ["fail", "warn"],
@@ -54149,6 +54446,8 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const aiIdentities = { entries: getList(inputs, "ai-identities") };
+  identityMatcher(aiIdentities.entries);
   const outputDir = getString(inputs, "output-dir");
   if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
     throw new InputError(
@@ -54165,6 +54464,7 @@ function readKpiConfig(inputs) {
     windowDays: getInteger(inputs, "window-days", { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, "max-prs", { min: 1, max: 1e3 }) ?? 100,
     maxCommitPrs: getInteger(inputs, "max-commit-prs", { min: 0, max: 1e3 }) ?? 100,
+    aiIdentities: aiIdentities.entries,
     onApiError: getEnum(inputs, "on-api-error", ["fail", "warn"]) ?? "fail",
     maxRegression,
     targets: readExportTargets(inputs)
@@ -59135,243 +59435,6 @@ async function pushMetrics(targets, report, deps) {
   return [...notes, ...failures.map((f) => `${f} (on-export-error: warn; the verdict is unchanged).`)];
 }
 
-// actions/provenance/src/classify.ts
-var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
-var EVIDENCE_MAX = 200;
-var MESSAGE_SCAN_MAX = 256 * 1024;
-var clip = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
-function parseTrailerValue(key, value2) {
-  const trimmed = value2.trim();
-  const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
-  if (angled) return { name: (angled[1] ?? "").trim(), address: (angled[2] ?? "").trim() };
-  if (key !== "co-authored-by") {
-    const colon = trimmed.indexOf(":");
-    if (colon > 0 && !/^https?:/i.test(trimmed)) return { name: trimmed.slice(0, colon).trim() };
-  }
-  return { name: trimmed };
-}
-var TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]{0,62})[ \t]*:[ \t]*(.*)$/;
-function trailerSignals(message, match) {
-  const signals = [];
-  let trailer = false;
-  for (const line of message.split(/\r?\n/)) {
-    const parsed = TRAILER_LINE.exec(line);
-    if (!parsed) continue;
-    const key = (parsed[1] ?? "").toLowerCase();
-    const keyTool = match.trailerKey(key);
-    if (keyTool !== void 0)
-      signals.push({ kind: "trailer-key", tool: keyTool, evidence: clip(line.trim()) });
-    if (!AI_TRAILERS.includes(key)) continue;
-    const { name, address } = parseTrailerValue(key, parsed[2] ?? "");
-    const tool = (address === void 0 ? void 0 : match.email(address)) ?? match.trailerName(name, address);
-    if (tool !== void 0) {
-      trailer = true;
-      signals.push({ kind: "trailer", tool, evidence: clip(line.trim()) });
-    }
-  }
-  return { signals, trailer };
-}
-function identitySignals(kind, name, email3, login, match) {
-  const signals = [];
-  const byLogin = login === void 0 ? void 0 : match.login(login);
-  const byEmail = match.email(email3);
-  const tool = byLogin ?? byEmail;
-  if (tool !== void 0)
-    signals.push({ kind, tool, evidence: clip(byLogin !== void 0 ? `@${login}` : `${name} <${email3}>`) });
-  const suffix = match.nameSuffix(name);
-  if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip(name) });
-  return signals;
-}
-function subjectSignal(message, match) {
-  const found = match.subjectPrefix(message);
-  return found ? [{ kind: "subject", tool: found.tool, evidence: clip(found.prefix.trim()) }] : [];
-}
-function classifyCommit(commit, match) {
-  const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
-  const trailers = trailerSignals(message, match);
-  const signals = [
-    ...identitySignals("author", commit.authorName, commit.authorEmail, commit.authorLogin, match),
-    ...identitySignals(
-      "committer",
-      commit.committerName,
-      commit.committerEmail,
-      commit.committerLogin,
-      match
-    ),
-    ...trailers.signals,
-    ...subjectSignal(message, match),
-    ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip(footer) }))
-  ];
-  const tools = [...new Set(signals.map((s) => s.tool))].sort();
-  return { commit, signals, tools, ai: signals.length > 0, trailer: trailers.trailer };
-}
-function classifyPull(pull, match) {
-  const signals = [];
-  const author = match.login(pull.authorLogin);
-  if (author !== void 0)
-    signals.push({
-      kind: "pr-author",
-      tool: author,
-      evidence: clip(`@${pull.authorLogin} (${pull.authorType})`)
-    });
-  for (const { tool, footer } of match.footers(pull.body.slice(0, MESSAGE_SCAN_MAX)))
-    signals.push({ kind: "pr-footer", tool, evidence: clip(footer) });
-  for (const label2 of pull.labels) {
-    const tool = match.label(label2);
-    if (tool !== void 0) signals.push({ kind: "label", tool, evidence: clip(label2) });
-  }
-  return signals;
-}
-
-// actions/provenance/src/identities.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// actions/provenance/src/identities-data.ts
-var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
-
-// actions/provenance/src/identities.ts
-var LIST_FIELDS = {
-  logins: "logins",
-  emails: "emails",
-  names: "names",
-  "name-prefixes": "namePrefixes",
-  "name-suffixes": "nameSuffixes",
-  footers: "footers",
-  "subject-prefixes": "subjectPrefixes",
-  "trailer-keys": "trailerKeys",
-  labels: "labels",
-  sources: "sources"
-};
-var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parseIdentityTable(text3, fail2) {
-  const doc = (0, import_yaml2.parse)(text3);
-  if (!isObject3(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
-  return doc.tools.map((row2, i) => {
-    if (!isObject3(row2) || typeof row2.tool !== "string" || row2.tool.trim() === "")
-      throw fail2(`Expected row ${i + 1} to have a \`tool\` name.`);
-    const identity = {
-      tool: row2.tool,
-      logins: [],
-      emails: [],
-      names: [],
-      namePrefixes: [],
-      nameSuffixes: [],
-      footers: [],
-      subjectPrefixes: [],
-      trailerKeys: [],
-      labels: [],
-      sources: []
-    };
-    for (const key of Object.keys(row2)) {
-      if (key === "tool") continue;
-      const field2 = LIST_FIELDS[key];
-      const value2 = row2[key];
-      if (field2 === void 0) throw fail2(`Row ${row2.tool} has an unknown field \`${key}\`.`);
-      if (!Array.isArray(value2) || value2.some((v) => typeof v !== "string" || v.trim() === ""))
-        throw fail2(`Expected \`${key}\` of row ${row2.tool} to be a list of non-empty strings.`);
-      identity[field2] = value2;
-    }
-    if (identity.sources.length === 0) throw fail2(`Row ${row2.tool} names no source.`);
-    return identity;
-  });
-}
-var BUILTIN_IDENTITIES = parseIdentityTable(
-  AI_IDENTITIES_YAML,
-  (message) => new InternalError(`data/ai-identities.yml: ${message}`)
-);
-var NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/;
-function noreplyLogin(address) {
-  return NOREPLY.exec(address.trim().toLowerCase())?.[1];
-}
-function compileIdentities(rows) {
-  const table = (pick2) => {
-    const map2 = /* @__PURE__ */ new Map();
-    for (const row2 of rows)
-      for (const key of pick2(row2)) if (!map2.has(key.toLowerCase())) map2.set(key.toLowerCase(), row2.tool);
-    return map2;
-  };
-  const logins = table((r) => r.logins);
-  const emails = table((r) => r.emails);
-  const names = table((r) => r.nameAnyAddress ? [] : r.names);
-  const anyAddressNames = table((r) => r.nameAnyAddress ? r.names : []);
-  const trailerKeys = table((r) => r.trailerKeys);
-  const labels2 = table((r) => r.labels);
-  const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
-  const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
-  const subjects = rows.flatMap(
-    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
-  );
-  const footers = rows.flatMap(
-    (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
-  );
-  const login = (value2) => logins.get(value2.trim().toLowerCase());
-  const email3 = (address) => {
-    const lower = address.trim().toLowerCase();
-    const exact = emails.get(lower);
-    if (exact !== void 0) return exact;
-    const noreply = noreplyLogin(lower);
-    return noreply === void 0 ? void 0 : login(noreply);
-  };
-  return {
-    login,
-    email: email3,
-    trailerName(name, address) {
-      const lower = name.trim().toLowerCase().replace(/\s+/g, " ");
-      const anyAddress = anyAddressNames.get(lower);
-      if (anyAddress !== void 0) return anyAddress;
-      if (address !== void 0 && address.trim() !== "") return void 0;
-      return names.get(lower) ?? prefixes.find(({ p }) => lower.startsWith(p))?.tool;
-    },
-    nameSuffix(name) {
-      const lower = name.trim().toLowerCase();
-      return suffixes.find(({ s }) => lower.endsWith(s.trim()) && lower.length > s.trim().length)?.tool;
-    },
-    subjectPrefix(message) {
-      const subject = message.trimStart().slice(0, 200).toLowerCase();
-      const found = subjects.find(({ p }) => subject.startsWith(p));
-      return found && { tool: found.tool, prefix: found.prefix };
-    },
-    trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
-    label: (value2) => labels2.get(value2.trim().toLowerCase()),
-    footers(text3) {
-      const lower = text3.toLowerCase();
-      return footers.filter(({ f }) => lower.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
-    }
-  };
-}
-
-// actions/kpi/src/pull-provenance.ts
-var BUILTIN_MATCHER = compileIdentities(BUILTIN_IDENTITIES);
-function toolsOfListedPull(pull, match = BUILTIN_MATCHER) {
-  return [...new Set(classifyPull(pull, match).map((s) => s.tool))].sort();
-}
-function toolsOfCommits(commits, match = BUILTIN_MATCHER) {
-  return [...new Set(commits.flatMap((c) => classifyCommit(c, match).tools))].sort();
-}
-var isObject4 = (v) => typeof v === "object" && v !== null;
-var str = (v) => typeof v === "string" ? v : "";
-function commitFromApi(item) {
-  if (!isObject4(item) || !isObject4(item.commit)) return void 0;
-  const commit = item.commit;
-  const author = isObject4(commit.author) ? commit.author : {};
-  const committer = isObject4(commit.committer) ? commit.committer : {};
-  const authorLogin = isObject4(item.author) ? str(item.author.login) : "";
-  const committerLogin = isObject4(item.committer) ? str(item.committer.login) : "";
-  return {
-    sha: str(item.sha),
-    authorName: str(author.name),
-    authorEmail: str(author.email),
-    committerName: str(committer.name),
-    committerEmail: str(committer.email),
-    ...authorLogin === "" ? {} : { authorLogin },
-    ...committerLogin === "" ? {} : { committerLogin },
-    message: str(commit.message),
-    parents: Array.isArray(item.parents) ? item.parents.length : 1,
-    additions: 0,
-    deletions: 0
-  };
-}
-
 // actions/kpi/src/fetch-pulls.ts
 var MAX_LIST_PAGES = 10;
 var COMMITS_PER_PULL = 100;
@@ -59418,14 +59481,17 @@ async function fetchMergedPulls(github, options) {
       per_page: 100
     });
     requests += 2;
-    let tools = toolsOfListedPull({
-      number: pr.number,
-      authorLogin: pr.user?.login ?? "",
-      authorType: pr.user?.type ?? "",
-      title: pr.title ?? "",
-      body: pr.body ?? "",
-      labels: (pr.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "")
-    });
+    let tools = toolsOfListedPull(
+      {
+        number: pr.number,
+        authorLogin: pr.user?.login ?? "",
+        authorType: pr.user?.type ?? "",
+        title: pr.title ?? "",
+        body: pr.body ?? "",
+        labels: (pr.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "")
+      },
+      options.match
+    );
     let aiEvidence = tools.length > 0 ? "pull" : void 0;
     if (tools.length === 0 && commitsFetched < options.maxCommitPulls) {
       const commits = await github.request(
@@ -59444,7 +59510,8 @@ async function fetchMergedPulls(github, options) {
           `The GitHub API returned an unexpected commit list for #${pr.number}.`
         );
       tools = toolsOfCommits(
-        commits.data.map(commitFromApi).filter((c) => c !== void 0)
+        commits.data.map(commitFromApi).filter((c) => c !== void 0),
+        options.match
       );
       if (tools.length > 0) aiEvidence = "commits";
     } else if (tools.length === 0) commitsSkipped++;
@@ -60327,7 +60394,8 @@ async function githubDeliveryKpis(config2, io, notes) {
     // The window ends now: delivery KPIs describe the time of the run (they decide nothing unless a bar names them).
     until: Date.now(),
     maxPulls: config2.maxPrs,
-    maxCommitPulls: config2.maxCommitPrs
+    maxCommitPulls: config2.maxCommitPrs,
+    match: identityMatcher(config2.aiIdentities)
   });
   notes.push(
     `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config2.windowDays} days (${fetched.requests} API requests)${fetched.capped ? `; capped at the ${config2.maxPrs} most recent (max-prs)` : ""}.`,

@@ -11,6 +11,7 @@ import {
   type Inputs,
 } from '@aeef/gate-result';
 import { EXPORT_TARGET_INPUTS, readExportTargets, type ExportTargets } from './export/targets-config.js';
+import { identityMatcher } from './pull-provenance.js';
 
 export const FORMATS = ['json', 'openmetrics', 'csv', 'benchmark'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -68,6 +69,12 @@ export const KPI_INPUTS: readonly InputSpec[] = [
       'For the split by provenance of the GitHub KPIs: at most this many sampled PRs (the most recent) that neither their author nor their body shows as AI-involved get their first 100 commits read for AI trailers, one API request each; 0 reads none. Default: 100.',
   },
   {
+    name: 'ai-identities',
+    kind: 'list',
+    description:
+      "For the split by provenance of the GitHub KPIs: identities that mean AI besides the provenance gate's built-in table, as the provenance gate's `ai-identities` (`kind:value` or `kind:value=Tool`, e.g. `login:corp-agent[bot]`). Default: none.",
+  },
+  {
     name: 'on-api-error',
     kind: 'enum',
     values: ['fail', 'warn'],
@@ -103,6 +110,8 @@ export interface KpiConfig {
   windowDays: number;
   maxPrs: number;
   maxCommitPrs: number;
+  /** The user's `ai-identities` entries, validated; the matcher is built where it is used. */
+  aiIdentities: string[];
   onApiError: 'fail' | 'warn';
   maxRegression: RegressionBar[];
   /** Pushgateway and OTLP endpoint (docs/org-scale.md). */
@@ -130,6 +139,9 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
       'Expected `history-branch` to be set: `max-regression` compares with the last history record.',
     );
   }
+  const aiIdentities = { entries: getList(inputs, 'ai-identities') };
+  // Validated now, so a malformed entry is an input error before anything is fetched.
+  identityMatcher(aiIdentities.entries);
   const outputDir = getString(inputs, 'output-dir');
   // The runtime confines the write by real path as well; this names the input for the plain case.
   if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === '.git')) {
@@ -147,6 +159,7 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
     windowDays: getInteger(inputs, 'window-days', { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
     maxCommitPrs: getInteger(inputs, 'max-commit-prs', { min: 0, max: 1000 }) ?? 100,
+    aiIdentities: aiIdentities.entries,
     onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
     maxRegression,
     targets: readExportTargets(inputs),

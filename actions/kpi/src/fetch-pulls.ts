@@ -11,6 +11,7 @@ import { GitHubApiError, type GitHubClient } from '@aeef/gate-result';
 import type { PullSample, ReviewSample } from './github-kpis.js';
 import { commitFromApi, toolsOfCommits, toolsOfListedPull } from './pull-provenance.js';
 import type { CommitFacts } from '@aeef/action-provenance/classify';
+import type { IdentityMatcher } from '@aeef/action-provenance/identities';
 
 interface PullListItem {
   number: number;
@@ -41,6 +42,8 @@ export interface FetchPullsOptions {
   maxPulls: number;
   /** PRs (not AI-involved by the list) whose commits are read for trailers; 0: none. */
   maxCommitPulls: number;
+  /** The identity table; default: the built-in one. */
+  match?: IdentityMatcher;
 }
 
 export interface FetchedPulls {
@@ -106,14 +109,17 @@ export async function fetchMergedPulls(
       per_page: 100,
     });
     requests += 2;
-    let tools = toolsOfListedPull({
-      number: pr.number,
-      authorLogin: pr.user?.login ?? '',
-      authorType: pr.user?.type ?? '',
-      title: pr.title ?? '',
-      body: pr.body ?? '',
-      labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-    });
+    let tools = toolsOfListedPull(
+      {
+        number: pr.number,
+        authorLogin: pr.user?.login ?? '',
+        authorType: pr.user?.type ?? '',
+        title: pr.title ?? '',
+        body: pr.body ?? '',
+        labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      },
+      options.match,
+    );
     let aiEvidence: PullSample['aiEvidence'] = tools.length > 0 ? 'pull' : undefined;
     if (tools.length === 0 && commitsFetched < options.maxCommitPulls) {
       const commits = await github.request<unknown[]>(
@@ -133,6 +139,7 @@ export async function fetchMergedPulls(
         );
       tools = toolsOfCommits(
         commits.data.map(commitFromApi).filter((c): c is CommitFacts => c !== undefined),
+        options.match,
       );
       if (tools.length > 0) aiEvidence = 'commits';
     } else if (tools.length === 0) commitsSkipped++;

@@ -39,6 +39,7 @@ import {
 } from './result-ledger.js';
 import { baseBranchOf, latestRecordOf } from './baseline.js';
 import { mapBounded } from './bounded.js';
+import { identityMatcher } from './pull-provenance.js';
 import { dashboardSections } from './sections.js';
 
 export { EXPORT_TARGET_INPUTS } from './export/targets-config.js';
@@ -249,6 +250,7 @@ async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]
     until: Date.now(),
     maxPulls: config.maxPrs,
     maxCommitPulls: config.maxCommitPrs,
+    match: identityMatcher(config.aiIdentities),
   });
   notes.push(
     `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config.windowDays} days (${fetched.requests} API requests)${

@@ -8,11 +8,21 @@ import { classifyCommit, classifyPull, type CommitFacts } from '@aeef/action-pro
 import {
   BUILTIN_IDENTITIES,
   compileIdentities,
+  parseUserIdentity,
   type IdentityMatcher,
 } from '@aeef/action-provenance/identities';
 
 /** The curated table of actions/provenance/data/ai-identities.yml. */
 export const BUILTIN_MATCHER: IdentityMatcher = compileIdentities(BUILTIN_IDENTITIES);
+
+/**
+ * The built-in table with the user's `ai-identities` entries (the provenance gate's syntax), theirs
+ * first as the provenance gate orders them; throws InputError on a malformed entry.
+ */
+export function identityMatcher(entries: readonly string[]): IdentityMatcher {
+  if (entries.length === 0) return BUILTIN_MATCHER;
+  return compileIdentities([...entries.map(parseUserIdentity), ...BUILTIN_IDENTITIES]);
+}
 
 /** What the pulls list says of a PR. */
 export interface ListedPull {

@@ -16,7 +16,7 @@ import { fetchMergedPulls } from '../src/fetch-pulls.js';
 import { computeGithubKpis } from '../src/github-kpis.js';
 import type { Kpi } from '../src/kpi-report.js';
 import { renderOpenMetrics } from '../src/export/openmetrics.js';
-import { toolsOfListedPull } from '../src/pull-provenance.js';
+import { identityMatcher, toolsOfListedPull } from '../src/pull-provenance.js';
 import {
   startGitHubServer,
   type GitHubServer,
@@ -245,6 +245,15 @@ describe('the GitHub KPIs split by provenance', () => {
         body: 'Summary\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)',
       }),
     ).toEqual(['Claude Code']);
+    // The user's own identities, in the provenance gate's syntax, beside the table.
+    const corp = { ...pull, authorLogin: 'corp-agent[bot]', authorType: 'Bot' };
+    expect(toolsOfListedPull(corp)).toEqual([]);
+    expect(toolsOfListedPull(corp, identityMatcher(['login:corp-agent[bot]=Corp agent']))).toEqual([
+      'Corp agent',
+    ]);
+    expect(() => kpiGate.config(inputsFromRecord({ 'ai-identities': 'nonsense' }))).toThrow(
+      /Expected `ai-identities` entries as `kind:value`/,
+    );
     // A generic bot (Dependabot) is no AI.
     expect(toolsOfListedPull({ ...pull, authorLogin: 'dependabot[bot]', authorType: 'Bot' })).toEqual([]);
   });
