@@ -18321,7 +18321,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID2 = Buffer.from("id");
+    var ID3 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18537,7 +18537,7 @@ ${value2}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID2)) {
+        if (isFieldName(line, fieldLength, ID3)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -54026,6 +54026,209 @@ function assertTokenBudget(text2, file2, token, max, what) {
   }
 }
 
+// actions/kpi/src/badges.ts
+var BADGES_DIR = "badges";
+
+// actions/kpi/src/kpi-report.ts
+var KPI_SCHEMA = "aeef.kpi/v1";
+
+// actions/kpi/src/kpi-schema.ts
+var FINITE2 = external_exports.number().refine(Number.isFinite, "a finite number");
+var UNIT = external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]);
+var ID2 = external_exports.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/);
+function kpiReportSchemaFor(gates) {
+  const GATE = external_exports.enum(gates.map((g) => g.id));
+  return external_exports.object({
+    schema: external_exports.literal(KPI_SCHEMA),
+    repository: external_exports.string().nullable(),
+    ref: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    event: external_exports.string(),
+    pullNumber: external_exports.number().int().positive().nullable(),
+    timestamp: external_exports.iso.datetime().nullable(),
+    gates: external_exports.array(
+      external_exports.object({
+        gate: GATE,
+        name: ID2.optional(),
+        verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
+        summary: external_exports.string(),
+        sources: external_exports.array(external_exports.string()),
+        metrics: external_exports.array(
+          external_exports.object({
+            id: ID2,
+            label: external_exports.string(),
+            value: FINITE2.nullable(),
+            unit: UNIT,
+            threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE2 }).optional(),
+            verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+          })
+        )
+      })
+    ),
+    kpis: external_exports.array(
+      external_exports.object({
+        id: ID2,
+        label: external_exports.string(),
+        value: FINITE2.nullable(),
+        unit: UNIT,
+        direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
+        samples: external_exports.number().int().nonnegative().optional(),
+        p50: FINITE2.nullable().optional(),
+        p90: FINITE2.nullable().optional(),
+        splitOf: ID2.optional(),
+        aiInvolved: external_exports.boolean().optional()
+      })
+    ),
+    conflicts: external_exports.array(
+      external_exports.object({ gate: GATE, name: ID2.optional(), sources: external_exports.array(external_exports.string()), reason: external_exports.string() })
+    ),
+    provenance: external_exports.object({ aiInvolved: external_exports.boolean() }).optional()
+  }).meta({
+    $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
+    title: "aeef/gates KPI report (aeef.kpi/v1)"
+  });
+}
+var kpiReportSchema = kpiReportSchemaFor(KNOWN_GATES);
+
+// actions/kpi/src/history-record.ts
+var HISTORY_DIR = "history";
+function parseHistory(shards) {
+  const legacy = [];
+  const sequenced = [];
+  let skipped = 0;
+  for (const text2 of shards) {
+    for (const line of text2.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        const json2 = JSON.parse(line);
+        const parsed = kpiReportSchema.safeParse(json2);
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        const seq = json2.seq;
+        if (seq === void 0) legacy.push(parsed.data);
+        else if (Number.isSafeInteger(seq) && seq >= 0)
+          sequenced.push({ seq, record: parsed.data });
+        else skipped++;
+      } catch {
+        skipped++;
+      }
+    }
+  }
+  legacy.sort((a, b) => timeOf(a) - timeOf(b));
+  sequenced.sort((a, b) => a.seq - b.seq);
+  let last = legacy.length - 1;
+  for (const s of sequenced) last = Math.max(last, s.seq);
+  return {
+    records: [...legacy, ...sequenced.map((s) => s.record)],
+    skipped,
+    nextSeq: last + 1
+  };
+}
+function timeOf(report) {
+  return report.timestamp === null ? Number.MAX_SAFE_INTEGER : Date.parse(report.timestamp);
+}
+
+// actions/kpi/src/history-git.ts
+var LOCAL_REF = "refs/aeef/kpi-history";
+var MARKER_FILE = ".aeef-kpi-history";
+var DASHBOARD = "index.html";
+var NOJEKYLL = ".nojekyll";
+async function readHistory(git, branch) {
+  const parent = await fetchBranch(git, branch);
+  const state = {
+    parent,
+    history: parseHistory([]),
+    root: [],
+    historyEntries: [],
+    shards: /* @__PURE__ */ new Map(),
+    badgeEntries: []
+  };
+  if (parent === null) return state;
+  state.root = await lsTree(git, parent);
+  const dir = state.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
+  state.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  const badges = state.root.find((e) => e.name === BADGES_DIR && e.type === "tree");
+  state.badgeEntries = badges === void 0 ? [] : await lsTree(git, badges.sha);
+  if (!ownsTree(state.root, state.historyEntries)) {
+    throw new ConfigError(
+      `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
+    );
+  }
+  for (const entry of state.historyEntries) {
+    if (entry.type === "blob" && entry.name.endsWith(".ndjson"))
+      state.shards.set(entry.name, await git(["cat-file", "blob", entry.sha]));
+  }
+  state.history = parseHistory([...state.shards.values()]);
+  return state;
+}
+function ownsTree(root, history) {
+  if (root.some((e) => e.name === MARKER_FILE && e.type === "blob")) return true;
+  const names = root.map((e) => e.name).sort();
+  return names.join("\0") === [NOJEKYLL, DASHBOARD, HISTORY_DIR].sort().join("\0") && root.some((e) => e.name === HISTORY_DIR && e.type === "tree") && history.every((e) => e.type === "blob" && e.name.endsWith(".ndjson"));
+}
+async function fetchBranch(git, branch) {
+  try {
+    await git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${branch}:${LOCAL_REF}`]);
+  } catch (error63) {
+    if (/couldn't find remote ref|not found/i.test(firstLine(error63))) return null;
+    throw new ConfigError(`Could not fetch the KPI history branch \`${branch}\`: ${firstLine(error63)}`);
+  }
+  return (await git(["rev-parse", LOCAL_REF])).trim();
+}
+async function lsTree(git, treeish) {
+  const out = await git(["ls-tree", "-z", treeish]);
+  const entries = [];
+  for (const record2 of out.split("\0")) {
+    const tab = record2.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha2 = ""] = record2.slice(0, tab).split(" ");
+    entries.push({ mode, type, sha: sha2, name: record2.slice(tab + 1) });
+  }
+  return entries;
+}
+function firstLine(error63) {
+  return (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0] ?? "";
+}
+
+// actions/kpi/src/baseline.ts
+var branchName = (ref) => ref.replace(/^refs\/heads\//, "");
+function baseBranchOf(event) {
+  const payload = event.payload;
+  for (const ref of [payload.pull_request?.base?.ref, payload.merge_group?.base_ref, payload.ref]) {
+    if (typeof ref === "string" && ref !== "") return branchName(ref);
+  }
+  return event.refName;
+}
+function latestRecordOf(records, branch, commit) {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record2 = records[i];
+    if (record2 === void 0 || record2.ref === null) continue;
+    if (branchName(record2.ref) === branch && record2.commit !== commit) return record2;
+  }
+  return void 0;
+}
+async function readBaseRecord(git, historyBranch, event) {
+  const branch = baseBranchOf(event);
+  if (branch === void 0)
+    return { found: false, reason: "this event names no base branch to compare with" };
+  const state = await readHistory(git, historyBranch);
+  if (state.parent === null)
+    return { found: false, reason: `the KPI history branch \`${historyBranch}\` does not exist` };
+  const record2 = latestRecordOf(state.history.records, branch, event.headSha);
+  if (record2 === void 0)
+    return {
+      found: false,
+      reason: `the KPI history branch \`${historyBranch}\` holds no record of \`${branch}\` yet`
+    };
+  return { found: true, base: { branch, record: record2 } };
+}
+function recordValue(record2, id) {
+  const kpi = record2.kpis.find((k) => k.id === id);
+  return kpi === void 0 ? void 0 : kpi.p50 ?? kpi.value;
+}
+
 // actions/coverage/src/counters.ts
 function addHits(map2, key, hits) {
   map2.set(key, (map2.get(key) ?? 0) + hits);
@@ -59270,6 +59473,9 @@ function countFiles(parsed) {
   return parsed.format === "istanbul" ? parsed.istanbul.data.size : parsed.files.length;
 }
 
+// actions/coverage/src/model.ts
+var METRIC_IDS = ["lines", "statements", "functions", "branches"];
+
 // actions/coverage/src/config.ts
 var INPUT_SPECS = [
   {
@@ -59306,12 +59512,18 @@ var INPUT_SPECS = [
   {
     name: "max-drop",
     kind: "percent",
-    description: "Largest allowed drop of any metric against `baseline-files`, in percentage points. Default: none."
+    description: "Largest allowed drop of any metric against the base branch, in percentage points: against `baseline-files` when set, else against the latest record of the base branch in the KPI history branch (`history-branch`). Default: none."
   },
   {
     name: "baseline-files",
     kind: "globs",
-    description: "Coverage reports of the base branch, for `max-drop`. Default: none."
+    description: "Coverage reports of the base branch, for `max-drop`; they win over the KPI history. Default: none (the history branch)."
+  },
+  {
+    name: "history-branch",
+    kind: "string",
+    default: "kpi-data",
+    description: "The KPI export's history branch (its `history-branch`), read for `max-drop` when `baseline-files` is empty: the latest record of the base branch is the baseline. Default: kpi-data."
   },
   {
     name: "exclude",
@@ -59335,10 +59547,11 @@ function readConfig(inputs) {
   }
   const maxDrop = getPercent(inputs, "max-drop");
   const baselineFiles = getGlobs(inputs, "baseline-files") ?? [];
-  if (maxDrop !== void 0 && baselineFiles.length === 0) {
+  const historyBranch = getString(inputs, "history-branch") ?? "kpi-data";
+  if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/.test(historyBranch)) {
     throw new InputError(
-      "max-drop",
-      "Expected `baseline-files` to be set when `max-drop` is set: the drop is measured against them."
+      "history-branch",
+      `Expected \`history-branch\` to be a branch name, got \`${historyBranch.slice(0, 100)}\`.`
     );
   }
   return {
@@ -59346,12 +59559,11 @@ function readConfig(inputs) {
     min,
     maxDrop,
     baselineFiles,
+    historyBranch,
+    name: getString(inputs, "name"),
     exclude: getGlobs(inputs, "exclude") ?? []
   };
 }
-
-// actions/coverage/src/model.ts
-var METRIC_IDS = ["lines", "statements", "functions", "branches"];
 
 // actions/coverage/src/patch.ts
 function byBaseName(model) {
@@ -59586,8 +59798,8 @@ function valueOf(totals, id) {
 function dropMetrics(current, baseline, maxDrop) {
   const out = [];
   for (const id of METRIC_IDS) {
-    const before = valueOf(baseline, id);
-    if (before === null) continue;
+    const before = baseline(id);
+    if (before === null || before === void 0) continue;
     const now = valueOf(current, id);
     const threshold = maxDrop === void 0 ? void 0 : { op: "<=", value: maxDrop };
     const value2 = now === null ? null : before - now;
@@ -59700,10 +59912,14 @@ function evaluateCoverage(evidence, config2) {
   const metrics = METRIC_IDS.map((id) => metricFor(id, valueOf(totals, id), config2.min[id]));
   const { metric: patchMetric, patch } = judgePatch(evidence, config2, include, notes);
   metrics.push(patchMetric);
-  if (evidence.baseline !== void 0)
-    metrics.push(
-      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config2, include), config2.maxDrop)
-    );
+  if (evidence.baseline !== void 0) {
+    const base = baselineTotals(evidence, evidence.baseline, config2, include);
+    metrics.push(...dropMetrics(totals, (id) => valueOf(base, id), config2.maxDrop));
+  } else if (evidence.baselineFigures !== void 0) {
+    const { values, source } = evidence.baselineFigures;
+    metrics.push(...dropMetrics(totals, (id) => values[id], config2.maxDrop));
+    notes.push(`Drops are measured against ${source}.`);
+  }
   const failing = metrics.filter((m) => m.verdict === "fail");
   const findings = patch === void 0 ? [] : patchFindings(patch, patchMetric.verdict === "fail");
   const [lines] = metrics;
@@ -59784,6 +60000,32 @@ function declaredOf2(read) {
   const totals = only.parsed.declared;
   return totals === void 0 ? {} : { declared: { file: only.source, totals } };
 }
+async function historyBaseline(config2, io) {
+  const lookup = await readBaseRecord(
+    (args, options) => io.git(args, options),
+    config2.historyBranch,
+    io.event
+  );
+  const how = `set \`baseline-files\` to the base branch's coverage reports, or run the KPI export with \`history-branch: ${config2.historyBranch}\` on pushes to the base branch`;
+  if (!lookup.found) throw new ConfigError(`\`max-drop\` has no baseline: ${lookup.reason}; ${how}.`);
+  const { branch, record: record2 } = lookup.base;
+  const key = config2.name === void 0 ? "coverage" : `coverage-${config2.name}`;
+  const values = {};
+  for (const id of METRIC_IDS) {
+    const value2 = recordValue(record2, `${key}.${id}`);
+    if (value2 !== void 0) values[id] = value2;
+  }
+  if (Object.values(values).every((v) => v === null || v === void 0)) {
+    throw new ConfigError(
+      `\`max-drop\` has no baseline: the latest record of \`${branch}\` in \`${config2.historyBranch}\` holds no \`${key}\` figures; ${how}.`
+    );
+  }
+  const at = record2.commit === null ? "" : ` at ${record2.commit.slice(0, 12)}`;
+  return {
+    source: `the latest record of \`${branch}\`${at} in the KPI history branch \`${config2.historyBranch}\``,
+    values
+  };
+}
 var coverageGate = {
   id: "coverage",
   title: "Coverage",
@@ -59811,6 +60053,7 @@ var coverageGate = {
       baseline = mergeReports(baselineRead);
       baselineDeclared = declaredOf2(baselineRead).declared;
     }
+    const baselineFigures = baseline === void 0 && config2.maxDrop !== void 0 ? await historyBaseline(config2, io) : void 0;
     const { changes, note } = await changesAsNeeded(io, config2.min.patch !== void 0);
     let tracked;
     if (changes !== void 0) {
@@ -59833,7 +60076,8 @@ var coverageGate = {
         event: io.event.name,
         ...declaredOf2(read),
         ...baseline && { baseline },
-        ...baselineDeclared && { baselineDeclared }
+        ...baselineDeclared && { baselineDeclared },
+        ...baselineFigures && { baselineFigures }
       },
       config2
     );

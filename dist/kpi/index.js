@@ -1998,11 +1998,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3575,25 +3575,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -5512,7 +5512,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -16495,9 +16495,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -20108,13 +20108,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20268,16 +20268,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -20294,11 +20294,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -20307,38 +20307,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -20348,14 +20348,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -20364,8 +20364,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -20493,15 +20493,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -20653,11 +20653,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -20692,8 +20692,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -20702,27 +20702,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -20738,7 +20738,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -20782,16 +20782,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -21018,31 +21018,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -21085,21 +21085,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21111,11 +21111,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21447,7 +21447,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -21485,7 +21485,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21537,7 +21537,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21546,7 +21546,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21557,11 +21557,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -21578,7 +21578,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -21591,7 +21591,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -21599,7 +21599,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -21608,7 +21608,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -21661,7 +21661,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -21678,7 +21678,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -21686,7 +21686,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -21694,7 +21694,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -21702,9 +21702,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -21736,10 +21736,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21750,28 +21750,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -21977,7 +21977,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21986,7 +21986,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21997,11 +21997,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -22021,34 +22021,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -22058,7 +22058,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -22067,7 +22067,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -22075,7 +22075,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22084,7 +22084,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -22188,9 +22188,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -22227,7 +22227,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -22236,7 +22236,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -22247,8 +22247,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -26391,7 +26391,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26432,7 +26432,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -28051,15 +28051,15 @@ var init_symbol = __esm({
 });
 
 // actions/kpi/node_modules/@opentelemetry/api/dist/baggage/utils.mjs
-function baggageEntryMetadataFromString(str) {
-  if (typeof str !== "string") {
-    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
-    str = "";
+function baggageEntryMetadataFromString(str2) {
+  if (typeof str2 !== "string") {
+    diag.error(`Cannot create baggage metadata from unknown type: ${typeof str2}`);
+    str2 = "";
   }
   return {
     __TYPE__: baggageEntryMetadataSymbol,
     toString() {
-      return str;
+      return str2;
     }
   };
 }
@@ -29710,14 +29710,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -29831,8 +29831,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -30098,13 +30098,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -30733,18 +30733,18 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -32239,7 +32239,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -32253,7 +32253,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -32437,7 +32437,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject5 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -32445,7 +32445,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -32581,7 +32581,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject5 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -32590,7 +32590,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -49357,11 +49357,11 @@ function decidingFigure(result) {
 function isAdvisory(result) {
   return result.enforced === false;
 }
-function verdictText(result, labels) {
+function verdictText(result, labels2) {
   if (isAdvisory(result) && isFailing(result.verdict)) {
     return result.verdict === "error" ? "advisory: could not decide" : "advisory: would fail";
   }
-  return labels[result.verdict];
+  return labels2[result.verdict];
 }
 function sectionAnchor(result) {
   return `gate-${instanceKey(result)}`;
@@ -50439,13 +50439,13 @@ function checkTypos(names, known) {
   }
 }
 function scrubConfig(config2, secrets) {
-  const clean = {};
+  const clean2 = {};
   for (const [key, value2] of Object.entries(config2)) {
     if (SECRET_KEY.test(key)) continue;
     if (typeof value2 === "string" && secrets.some((s) => s !== "" && value2.includes(s))) continue;
-    clean[key] = value2;
+    clean2[key] = value2;
   }
-  return clean;
+  return clean2;
 }
 function applyIfMissing(gate, policy, error63) {
   if (policy === "warn") {
@@ -51347,16 +51347,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -51728,15 +51728,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -51759,8 +51759,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    const isObject5 = val !== null && typeof val === "object";
+    const hasToJSON = isObject5 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -52893,8 +52893,8 @@ throttling.triggersNotification = triggersNotification;
 
 // packages/gate-result/src/runtime/github-errors.ts
 function routeLabel(route) {
-  const clean = (route.split("?")[0] ?? "").replace(/[^\x20-\x7e]/g, "_");
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
+  const clean2 = (route.split("?")[0] ?? "").replace(/[^\x20-\x7e]/g, "_");
+  return clean2.length > 120 ? `${clean2.slice(0, 117)}...` : clean2;
 }
 function permissionFor(route) {
   const write = !/^(GET|HEAD)\b/.test(route);
@@ -53809,7 +53809,8 @@ function buildKpiReport(collected, event, extraKpis = []) {
   for (const entry of collected.gates) {
     for (const metric of entry.metrics) {
       kpis.push({
-        id: `${entry.gate}.${metric.id}`,
+        // `coverage.lines`, or `coverage-web.lines` for the instance named `web`: ids stay unique.
+        id: `${instanceKey(entry)}.${metric.id}`,
         label: metric.label,
         value: metric.value,
         unit: metric.unit,
@@ -53828,7 +53829,8 @@ function buildKpiReport(collected, event, extraKpis = []) {
     timestamp: eventTimestamp(event.payload),
     gates: collected.gates,
     kpis,
-    conflicts: collected.conflicts
+    conflicts: collected.conflicts,
+    ...collected.provenance && { provenance: collected.provenance }
   };
 }
 function eventTimestamp(payload) {
@@ -53852,42 +53854,64 @@ function stringAt(value2, path11) {
 
 // actions/kpi/src/collect.ts
 function collectResults(files, suite = KNOWN_GATES) {
-  const byGate = /* @__PURE__ */ new Map();
+  const byInstance = /* @__PURE__ */ new Map();
+  const aiAssisted = [];
   for (const file2 of files) {
     const result = parseGateResult(file2.text, file2.path, suite);
     if (result.gate === "kpi") continue;
-    const list = byGate.get(result.gate) ?? [];
+    const said = result.gate === "provenance" ? result.outputs["ai-assisted"] : void 0;
+    if (said === "true" || said === "false") aiAssisted.push(said === "true");
+    const key = instanceKey(result);
+    const list = byInstance.get(key) ?? [];
     list.push({ path: file2.path, result });
-    byGate.set(result.gate, list);
+    byInstance.set(key, list);
   }
   const gates = [];
   const conflicts = [];
-  for (const [gate, list] of byGate) {
+  for (const [key, list] of byInstance) {
     const sources = list.map((x) => x.path);
     const [head] = list;
     if (head === void 0) continue;
     const first = head.result;
+    const gate = first.gate;
+    const named = first.name === void 0 ? {} : { name: first.name };
     const differing = list.find((x) => fingerprint(x.result) !== fingerprint(first));
     if (differing) {
+      const what = first.name === void 0 ? `the ${gate} gate` : `the ${gate} gate's instance ${key}`;
       conflicts.push({
         gate,
+        ...named,
         sources,
-        reason: `${sources.length} results of the ${gate} gate disagree (verdicts ${list.map((x) => x.result.verdict).join(", ")}); the worst verdict counts and no metric of this gate is exported.`
+        reason: `${sources.length} results of ${what} disagree (verdicts ${list.map((x) => x.result.verdict).join(", ")}); the worst verdict counts and no metric of this instance is exported.`
       });
       gates.push({
         gate,
+        ...named,
         verdict: worstVerdict(list.map((x) => x.result.verdict)),
         summary: `Conflicting results from ${sources.length} files.`,
         sources,
         metrics: []
       });
     } else {
-      gates.push({ gate, verdict: first.verdict, summary: first.summary, sources, metrics: first.metrics });
+      gates.push({
+        gate,
+        ...named,
+        verdict: first.verdict,
+        summary: first.summary,
+        sources,
+        metrics: first.metrics
+      });
     }
   }
   const order = suite.map((g) => g.id);
-  gates.sort((a, b) => order.indexOf(a.gate) - order.indexOf(b.gate));
-  return { gates, conflicts };
+  gates.sort(
+    (a, b) => order.indexOf(a.gate) - order.indexOf(b.gate) || (a.name === void 0 ? -1 : 0) - (b.name === void 0 ? -1 : 0) || (a.name ?? "").localeCompare(b.name ?? "")
+  );
+  return {
+    gates,
+    conflicts,
+    ...aiAssisted.length > 0 && { provenance: { aiInvolved: aiAssisted.includes(true) } }
+  };
 }
 function fingerprint(result) {
   return JSON.stringify([result.verdict, result.metrics]);
@@ -54037,6 +54061,298 @@ function parseHeaders(text3) {
   return headers;
 }
 
+// actions/provenance/src/classify.ts
+var AI_TRAILERS = ["co-authored-by", "assisted-by", "generated-by", "co-developed-by"];
+var EVIDENCE_MAX = 200;
+var MESSAGE_SCAN_MAX = 256 * 1024;
+var clip = (text3) => text3.length > EVIDENCE_MAX ? `${text3.slice(0, EVIDENCE_MAX - 1)}\u2026` : text3;
+function parseTrailerValue(key, value2) {
+  const trimmed = value2.trim();
+  const angled = /^(.*?)\s*<([^<>]*)>\s*$/.exec(trimmed);
+  if (angled) return { name: (angled[1] ?? "").trim(), address: (angled[2] ?? "").trim() };
+  if (key !== "co-authored-by") {
+    const colon = trimmed.indexOf(":");
+    if (colon > 0 && !/^https?:/i.test(trimmed)) return { name: trimmed.slice(0, colon).trim() };
+  }
+  return { name: trimmed };
+}
+var TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]{0,62})[ \t]*:[ \t]*(.*)$/;
+function trailerSignals(message, match) {
+  const signals = [];
+  let trailer = false;
+  for (const line of message.split(/\r?\n/)) {
+    const parsed = TRAILER_LINE.exec(line);
+    if (!parsed) continue;
+    const key = (parsed[1] ?? "").toLowerCase();
+    const keyTool = match.trailerKey(key);
+    if (keyTool !== void 0)
+      signals.push({ kind: "trailer-key", tool: keyTool, evidence: clip(line.trim()) });
+    if (!AI_TRAILERS.includes(key)) continue;
+    const { name, address } = parseTrailerValue(key, parsed[2] ?? "");
+    const tool = (address === void 0 ? void 0 : match.email(address)) ?? match.trailerName(name, address);
+    if (tool !== void 0) {
+      trailer = true;
+      signals.push({ kind: "trailer", tool, evidence: clip(line.trim()) });
+    }
+  }
+  return { signals, trailer };
+}
+function identitySignals(kind, name, email3, login, match) {
+  const signals = [];
+  const byLogin = login === void 0 ? void 0 : match.login(login);
+  const byEmail = match.email(email3);
+  const tool = byLogin ?? byEmail;
+  if (tool !== void 0)
+    signals.push({ kind, tool, evidence: clip(byLogin !== void 0 ? `@${login}` : `${name} <${email3}>`) });
+  const suffix = match.nameSuffix(name);
+  if (suffix !== void 0) signals.push({ kind: `${kind}-name`, tool: suffix, evidence: clip(name) });
+  return signals;
+}
+function subjectSignal(message, match) {
+  const found = match.subjectPrefix(message);
+  return found ? [{ kind: "subject", tool: found.tool, evidence: clip(found.prefix.trim()) }] : [];
+}
+function classifyCommit(commit, match) {
+  const message = commit.message.slice(0, MESSAGE_SCAN_MAX);
+  const trailers = trailerSignals(message, match);
+  const signals = [
+    ...identitySignals("author", commit.authorName, commit.authorEmail, commit.authorLogin, match),
+    ...identitySignals(
+      "committer",
+      commit.committerName,
+      commit.committerEmail,
+      commit.committerLogin,
+      match
+    ),
+    ...trailers.signals,
+    ...subjectSignal(message, match),
+    ...match.footers(message).map(({ tool, footer }) => ({ kind: "footer", tool, evidence: clip(footer) }))
+  ];
+  const tools = [...new Set(signals.map((s) => s.tool))].sort();
+  return { commit, signals, tools, ai: signals.length > 0, trailer: trailers.trailer };
+}
+function classifyPull(pull, match) {
+  const signals = [];
+  const author = match.login(pull.authorLogin);
+  if (author !== void 0)
+    signals.push({
+      kind: "pr-author",
+      tool: author,
+      evidence: clip(`@${pull.authorLogin} (${pull.authorType})`)
+    });
+  for (const { tool, footer } of match.footers(pull.body.slice(0, MESSAGE_SCAN_MAX)))
+    signals.push({ kind: "pr-footer", tool, evidence: clip(footer) });
+  for (const label2 of pull.labels) {
+    const tool = match.label(label2);
+    if (tool !== void 0) signals.push({ kind: "label", tool, evidence: clip(label2) });
+  }
+  return signals;
+}
+
+// actions/provenance/src/identities.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// actions/provenance/src/identities-data.ts
+var AI_IDENTITIES_YAML = "# The AI identities the provenance gate recognises (docs/provenance.md). Each row names a tool, the\n# identities that mean it was involved, and where the identity was seen in public (a vendor's docs or\n# real commits of a public repository). Adding a tool is one row plus a fixture.\n#\n# Matchers (all case-insensitive, all literal: no regular expressions):\n#   logins        GitHub logins of the tool's app or bot account: a commit's author or committer\n#                 (by the API's login, or by the `<id>+<login>@users.noreply.github.com` address),\n#                 the pull request's author, or a trailer's address.\n#   emails        exact addresses: a commit's author or committer, or a trailer's address.\n#   names         trailer names (`Co-authored-by: <name> <address>`); they count only when the trailer\n#                 has no address or an address of this row, so a person called Claude is no finding.\n#   name-prefixes like names, matching the start of the trailer name (`Claude Opus 4.6`).\n#   name-suffixes the end of a commit's author or committer name (`Jane Doe (aider)`).\n#   footers       text in a commit message or the pull request body (`Generated with [Claude Code]`).\n#   subject-prefixes the start of a commit's first line (`aider: `, as old Aider versions wrote it).\n#   trailer-keys  trailers whose presence alone means the tool (`Amp-Thread-ID: ...`).\n#   labels        pull request labels.\ntools:\n  - tool: Claude Code\n    logins: ['claude[bot]']\n    emails: [noreply@anthropic.com]\n    names: [Claude, Claude Code]\n    name-prefixes: [Claude Opus, Claude Sonnet, Claude Haiku, Claude Code]\n    footers: ['Generated with [Claude Code]', 'Generated with Claude Code']\n    sources:\n      - 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: the trailer and footer Claude Code adds)'\n      - 'https://github.com/anthropics/claude-code-action (commits with `Co-authored-by: Claude <noreply@anthropic.com>`, `claude[bot]` and the footer)'\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>`)'\n  - tool: GitHub Copilot\n    logins: [Copilot, 'copilot-swe-agent[bot]']\n    names: [Copilot, Copilot App, GitHub Copilot]\n    sources:\n      - 'https://docs.github.com/en/copilot/concepts/agents/coding-agent/about-coding-agent (pull requests opened by `Copilot`, a Bot)'\n      - 'https://github.com/github/github-mcp-server (commits by `copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>`, `Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>`)'\n  - tool: OpenAI Codex\n    logins: ['chatgpt-codex-connector[bot]']\n    names: [Codex, OpenAI Codex, ChatGPT]\n    name-prefixes: ['OpenAI ', 'GPT-']\n    footers: ['chatgpt.com/codex/tasks/']\n    sources:\n      - 'https://developers.openai.com/codex/cloud (Codex cloud opens pull requests through the ChatGPT Codex Connector app)'\n      - 'https://github.com/ghostty-org/ghostty (commit 630c2dff: `Co-authored-by: chatgpt-codex-connector[bot]`; `Assisted-by: OpenAI GPT-5.4`)'\n  - tool: Devin\n    logins: ['devin-ai-integration[bot]']\n    names: [Devin, Devin AI]\n    footers: ['app.devin.ai/sessions/']\n    sources:\n      - 'https://docs.devin.ai/ (Devin opens pull requests as the `devin-ai-integration[bot]` app, with a \"Link to Devin run\" to app.devin.ai/sessions)'\n  - tool: Jules\n    logins: ['google-labs-jules[bot]']\n    names: [Jules, Google Jules]\n    footers: ['jules.google.com/task/']\n    sources:\n      - 'https://jules.google/docs/ (Jules publishes branches and pull requests as the `google-labs-jules[bot]` app)'\n  - tool: Cursor\n    logins: ['cursor[bot]']\n    emails: [cursoragent@cursor.com]\n    names: [Cursor Agent]\n    sources:\n      - 'https://docs.cursor.com/background-agent (background agents commit as `Cursor Agent <cursoragent@cursor.com>`; the app is `cursor[bot]`)'\n  - tool: Aider\n    name-suffixes: [' (aider)']\n    subject-prefixes: ['aider: ']\n    names: [aider]\n    sources:\n      - 'https://aider.chat/docs/git.html (attribute-author / attribute-committer append \"(aider)\" to the git name)'\n      - 'https://github.com/Aider-AI/aider (3,661 commits by `Paul Gauthier (aider)` and others; older ones, by Paul Gauthier, start with `aider: `, e.g. 40c28ff7)'\n  - tool: Amp\n    emails: [amp@ampcode.com]\n    names: [Amp]\n    trailer-keys: [Amp-Thread-ID]\n    footers: ['ampcode.com/threads/']\n    sources:\n      - 'https://github.com/ghostty-org/ghostty (commits with `Co-authored-by: Amp <amp@ampcode.com>` and `Amp-Thread-ID: https://ampcode.com/threads/...`)'\n  - tool: Gemini\n    logins: ['gemini-code-assist[bot]']\n    names: [Gemini, Gemini Code Assist, Gemini CLI]\n    sources:\n      - 'https://developers.google.com/gemini-code-assist/docs/review-github-code (the `gemini-code-assist[bot]` app suggests changes that commit as a co-author)'\n  - tool: AI label\n    labels: [ai-generated, ai-assisted]\n    sources:\n      - \"the labels teams put on AI-assisted pull requests (a convention, not a vendor's); add your own with `ai-labels`\"\n";
+
+// actions/provenance/src/identities.ts
+var LIST_FIELDS = {
+  logins: "logins",
+  emails: "emails",
+  names: "names",
+  "name-prefixes": "namePrefixes",
+  "name-suffixes": "nameSuffixes",
+  footers: "footers",
+  "subject-prefixes": "subjectPrefixes",
+  "trailer-keys": "trailerKeys",
+  labels: "labels",
+  sources: "sources"
+};
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseIdentityTable(text3, fail2) {
+  const doc = (0, import_yaml2.parse)(text3);
+  if (!isObject3(doc) || !Array.isArray(doc.tools)) throw fail2("Expected a `tools:` list.");
+  return doc.tools.map((row2, i) => {
+    if (!isObject3(row2) || typeof row2.tool !== "string" || row2.tool.trim() === "")
+      throw fail2(`Expected row ${i + 1} to have a \`tool\` name.`);
+    const identity = {
+      tool: row2.tool,
+      logins: [],
+      emails: [],
+      names: [],
+      namePrefixes: [],
+      nameSuffixes: [],
+      footers: [],
+      subjectPrefixes: [],
+      trailerKeys: [],
+      labels: [],
+      sources: []
+    };
+    for (const key of Object.keys(row2)) {
+      if (key === "tool") continue;
+      const field2 = LIST_FIELDS[key];
+      const value2 = row2[key];
+      if (field2 === void 0) throw fail2(`Row ${row2.tool} has an unknown field \`${key}\`.`);
+      if (!Array.isArray(value2) || value2.some((v) => typeof v !== "string" || v.trim() === ""))
+        throw fail2(`Expected \`${key}\` of row ${row2.tool} to be a list of non-empty strings.`);
+      identity[field2] = value2;
+    }
+    if (identity.sources.length === 0) throw fail2(`Row ${row2.tool} names no source.`);
+    return identity;
+  });
+}
+var BUILTIN_IDENTITIES = parseIdentityTable(
+  AI_IDENTITIES_YAML,
+  (message) => new InternalError(`data/ai-identities.yml: ${message}`)
+);
+var IDENTITY_KINDS = [
+  "login",
+  "email",
+  "name",
+  "name-suffix",
+  "footer",
+  "trailer",
+  "label"
+];
+var MAX_ENTRY = 200;
+function parseUserIdentity(entry) {
+  const match = /^([a-z-]+):(.+)$/.exec(entry.trim());
+  const kind = match?.[1];
+  if (!match || !IDENTITY_KINDS.includes(kind ?? "") || entry.length > MAX_ENTRY) {
+    throw new InputError(
+      "ai-identities",
+      `Expected \`ai-identities\` entries as \`kind:value\` or \`kind:value=Tool\` with kind among ${IDENTITY_KINDS.join(", ")} (at most ${MAX_ENTRY} characters), got \`${entry.slice(0, 60).replace(/`/g, "'")}\`.`
+    );
+  }
+  const rest = match[2] ?? "";
+  const eq = rest.lastIndexOf("=");
+  const value2 = (eq > 0 ? rest.slice(0, eq) : rest).trim();
+  const tool = (eq > 0 ? rest.slice(eq + 1) : rest).trim();
+  if (value2 === "" || tool === "")
+    throw new InputError("ai-identities", `Expected a value and a tool name in \`${entry.slice(0, 60)}\`.`);
+  const identity = {
+    tool,
+    logins: [],
+    emails: [],
+    names: [],
+    namePrefixes: [],
+    nameSuffixes: [],
+    footers: [],
+    subjectPrefixes: [],
+    trailerKeys: [],
+    labels: [],
+    sources: ["ai-identities input"],
+    nameAnyAddress: true
+  };
+  const field2 = {
+    login: "logins",
+    email: "emails",
+    name: "names",
+    "name-suffix": "nameSuffixes",
+    footer: "footers",
+    trailer: "trailerKeys",
+    label: "labels"
+  };
+  identity[field2[kind]].push(value2);
+  return identity;
+}
+var NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/;
+function noreplyLogin(address) {
+  return NOREPLY.exec(address.trim().toLowerCase())?.[1];
+}
+function compileIdentities(rows) {
+  const table = (pick2) => {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const row2 of rows)
+      for (const key of pick2(row2)) if (!map2.has(key.toLowerCase())) map2.set(key.toLowerCase(), row2.tool);
+    return map2;
+  };
+  const logins = table((r) => r.logins);
+  const emails = table((r) => r.emails);
+  const names = table((r) => r.nameAnyAddress ? [] : r.names);
+  const anyAddressNames = table((r) => r.nameAnyAddress ? r.names : []);
+  const trailerKeys = table((r) => r.trailerKeys);
+  const labels2 = table((r) => r.labels);
+  const prefixes = rows.flatMap((r) => r.namePrefixes.map((p) => ({ p: p.toLowerCase(), tool: r.tool })));
+  const suffixes = rows.flatMap((r) => r.nameSuffixes.map((s) => ({ s: s.toLowerCase(), tool: r.tool })));
+  const subjects = rows.flatMap(
+    (r) => r.subjectPrefixes.map((p) => ({ p: p.toLowerCase(), prefix: p, tool: r.tool }))
+  );
+  const footers = rows.flatMap(
+    (r) => r.footers.map((f) => ({ f: f.toLowerCase(), footer: f, tool: r.tool }))
+  );
+  const login = (value2) => logins.get(value2.trim().toLowerCase());
+  const email3 = (address) => {
+    const lower = address.trim().toLowerCase();
+    const exact = emails.get(lower);
+    if (exact !== void 0) return exact;
+    const noreply = noreplyLogin(lower);
+    return noreply === void 0 ? void 0 : login(noreply);
+  };
+  return {
+    login,
+    email: email3,
+    trailerName(name, address) {
+      const lower = name.trim().toLowerCase().replace(/\s+/g, " ");
+      const anyAddress = anyAddressNames.get(lower);
+      if (anyAddress !== void 0) return anyAddress;
+      if (address !== void 0 && address.trim() !== "") return void 0;
+      return names.get(lower) ?? prefixes.find(({ p }) => lower.startsWith(p))?.tool;
+    },
+    nameSuffix(name) {
+      const lower = name.trim().toLowerCase();
+      return suffixes.find(({ s }) => lower.endsWith(s.trim()) && lower.length > s.trim().length)?.tool;
+    },
+    subjectPrefix(message) {
+      const subject = message.trimStart().slice(0, 200).toLowerCase();
+      const found = subjects.find(({ p }) => subject.startsWith(p));
+      return found && { tool: found.tool, prefix: found.prefix };
+    },
+    trailerKey: (key) => trailerKeys.get(key.trim().toLowerCase()),
+    label: (value2) => labels2.get(value2.trim().toLowerCase()),
+    footers(text3) {
+      const lower = text3.toLowerCase();
+      return footers.filter(({ f }) => lower.includes(f)).map(({ tool, footer }) => ({ tool, footer }));
+    }
+  };
+}
+
+// actions/kpi/src/pull-provenance.ts
+var BUILTIN_MATCHER = compileIdentities(BUILTIN_IDENTITIES);
+function identityMatcher(entries) {
+  if (entries.length === 0) return BUILTIN_MATCHER;
+  return compileIdentities([...entries.map(parseUserIdentity), ...BUILTIN_IDENTITIES]);
+}
+function toolsOfListedPull(pull, match = BUILTIN_MATCHER) {
+  return [...new Set(classifyPull(pull, match).map((s) => s.tool))].sort();
+}
+function toolsOfCommits(commits, match = BUILTIN_MATCHER) {
+  return [...new Set(commits.flatMap((c) => classifyCommit(c, match).tools))].sort();
+}
+var isObject4 = (v) => typeof v === "object" && v !== null;
+var str = (v) => typeof v === "string" ? v : "";
+function commitFromApi(item) {
+  if (!isObject4(item) || !isObject4(item.commit)) return void 0;
+  const commit = item.commit;
+  const author = isObject4(commit.author) ? commit.author : {};
+  const committer = isObject4(commit.committer) ? commit.committer : {};
+  const authorLogin = isObject4(item.author) ? str(item.author.login) : "";
+  const committerLogin = isObject4(item.committer) ? str(item.committer.login) : "";
+  return {
+    sha: str(item.sha),
+    authorName: str(author.name),
+    authorEmail: str(author.email),
+    committerName: str(committer.name),
+    committerEmail: str(committer.email),
+    ...authorLogin === "" ? {} : { authorLogin },
+    ...committerLogin === "" ? {} : { committerLogin },
+    message: str(commit.message),
+    parents: Array.isArray(item.parents) ? item.parents.length : 1,
+    additions: 0,
+    deletions: 0
+  };
+}
+
 // actions/kpi/src/config.ts
 var FORMATS = ["json", "openmetrics", "csv", "benchmark"];
 var KPI_INPUTS = [
@@ -54080,6 +54396,17 @@ var KPI_INPUTS = [
     description: "At most this many merged PRs (the most recent) are sampled for the GitHub KPIs; each costs two API requests. Default: 100."
   },
   {
+    name: "max-commit-prs",
+    kind: "integer",
+    default: "100",
+    description: "For the split by provenance of the GitHub KPIs: at most this many sampled PRs (the most recent) that neither their author nor their body shows as AI-involved get their first 100 commits read for AI trailers, one API request each; 0 reads none. Default: 100."
+  },
+  {
+    name: "ai-identities",
+    kind: "list",
+    description: "For the split by provenance of the GitHub KPIs: identities that mean AI besides the provenance gate's built-in table, as the provenance gate's `ai-identities` (`kind:value` or `kind:value=Tool`, e.g. `login:corp-agent[bot]`). Default: none."
+  },
+  {
     name: "on-api-error",
     kind: "enum",
     values: ["fail", "warn"],
@@ -54119,6 +54446,8 @@ function readKpiConfig(inputs) {
       "Expected `history-branch` to be set: `max-regression` compares with the last history record."
     );
   }
+  const aiIdentities = { entries: getList(inputs, "ai-identities") };
+  identityMatcher(aiIdentities.entries);
   const outputDir = getString(inputs, "output-dir");
   if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === ".git")) {
     throw new InputError(
@@ -54134,6 +54463,8 @@ function readKpiConfig(inputs) {
     githubKpis: getBoolean(inputs, "github-kpis") ?? false,
     windowDays: getInteger(inputs, "window-days", { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, "max-prs", { min: 1, max: 1e3 }) ?? 100,
+    maxCommitPrs: getInteger(inputs, "max-commit-prs", { min: 0, max: 1e3 }) ?? 100,
+    aiIdentities: aiIdentities.entries,
     onApiError: getEnum(inputs, "on-api-error", ["fail", "warn"]) ?? "fail",
     maxRegression,
     targets: readExportTargets(inputs)
@@ -54219,6 +54550,7 @@ function kpiReportSchemaFor(gates) {
     gates: external_exports.array(
       external_exports.object({
         gate: GATE,
+        name: ID2.optional(),
         verdict: external_exports.enum(["pass", "warn", "fail", "error"]),
         summary: external_exports.string(),
         sources: external_exports.array(external_exports.string()),
@@ -54243,10 +54575,15 @@ function kpiReportSchemaFor(gates) {
         direction: external_exports.enum(["higher-is-better", "lower-is-better", "none"]),
         samples: external_exports.number().int().nonnegative().optional(),
         p50: FINITE2.nullable().optional(),
-        p90: FINITE2.nullable().optional()
+        p90: FINITE2.nullable().optional(),
+        splitOf: ID2.optional(),
+        aiInvolved: external_exports.boolean().optional()
       })
     ),
-    conflicts: external_exports.array(external_exports.object({ gate: GATE, sources: external_exports.array(external_exports.string()), reason: external_exports.string() }))
+    conflicts: external_exports.array(
+      external_exports.object({ gate: GATE, name: ID2.optional(), sources: external_exports.array(external_exports.string()), reason: external_exports.string() })
+    ),
+    provenance: external_exports.object({ aiInvolved: external_exports.boolean() }).optional()
   }).meta({
     $id: "https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json",
     title: "aeef/gates KPI report (aeef.kpi/v1)"
@@ -54282,9 +54619,21 @@ function derivedKpis(report) {
     if (!kpi.id.startsWith("gates.") && !kpi.id.startsWith("github.")) continue;
     const value2 = kpi.p50 ?? kpi.value;
     if (value2 === null || value2 === void 0) continue;
-    out.push({ id: kpi.id, unit: kpi.unit, value: value2 });
+    const aiInvolved = kpi.id.startsWith("gates.") ? report.provenance?.aiInvolved : kpi.aiInvolved;
+    out.push({
+      id: kpi.splitOf ?? kpi.id,
+      unit: kpi.unit,
+      value: value2,
+      ...aiInvolved !== void 0 && { aiInvolved }
+    });
   }
   return out;
+}
+function gateLabels(report, gate) {
+  const set2 = { gate: gate.gate };
+  if (gate.name !== void 0) set2.name = gate.name;
+  if (report.provenance) set2.ai_involved = String(report.provenance.aiInvolved);
+  return set2;
 }
 function renderOpenMetrics(report) {
   const lines = [];
@@ -54294,28 +54643,34 @@ function renderOpenMetrics(report) {
   };
   family("aeef_gate_verdict", "gauge");
   for (const gate of report.gates) {
+    const { gate: id, ...rest } = gateLabels(report, gate);
     for (const v of VERDICTS2) {
       lines.push(
-        `aeef_gate_verdict{gate="${label(gate.gate)}",verdict="${v}"} ${gate.verdict === v ? 1 : 0}`
+        `aeef_gate_verdict${labels({ gate: id, verdict: v, ...rest })} ${gate.verdict === v ? 1 : 0}`
       );
     }
   }
   family("aeef_gate_metric", "gauge");
   for (const gate of report.gates) {
+    const { gate: id, ...rest } = gateLabels(report, gate);
     for (const metric of gate.metrics) {
       if (metric.value === null) continue;
       lines.push(
-        `aeef_gate_metric{gate="${label(gate.gate)}",metric="${label(metric.id)}",unit="${metric.unit}"} ${num(metric.value)}`
+        `aeef_gate_metric${labels({ gate: id, metric: metric.id, unit: metric.unit, ...rest })} ${num(metric.value)}`
       );
     }
   }
   family("aeef_kpi", "gauge");
   for (const kpi of derivedKpis(report)) {
-    lines.push(`aeef_kpi{kpi="${label(kpi.id)}",unit="${kpi.unit}"} ${num(kpi.value)}`);
+    const ai = kpi.aiInvolved === void 0 ? void 0 : String(kpi.aiInvolved);
+    lines.push(`aeef_kpi${labels({ kpi: kpi.id, unit: kpi.unit, ai_involved: ai })} ${num(kpi.value)}`);
   }
   lines.push("# EOF");
   return `${lines.join("\n")}
 `;
+}
+function labels(set2) {
+  return `{${Object.entries(set2).filter((entry) => entry[1] !== void 0).map(([k, v]) => `${k}="${label(v)}"`).join(",")}}`;
 }
 function label(value2) {
   return value2.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
@@ -56895,9 +57250,9 @@ var PatternPredicate = class PatternPredicate2 {
       this._regexp = new RegExp(PatternPredicate2.escapePattern(pattern));
     }
   }
-  match(str) {
+  match(str2) {
     if (this._matchAll) return true;
-    return this._regexp.test(str);
+    return this._regexp.test(str2);
   }
   static escapePattern(pattern) {
     return `^${pattern.replace(ESCAPE, "\\$&").replace("*", ".*")}$`;
@@ -56913,9 +57268,9 @@ var ExactPredicate = class {
     this._matchAll = pattern === void 0;
     this._pattern = pattern;
   }
-  match(str) {
+  match(str2) {
     if (this._matchAll) return true;
-    if (str === this._pattern) return true;
+    if (str2 === this._pattern) return true;
     return false;
   }
 };
@@ -57610,8 +57965,8 @@ function estimateVarintSize(v) {
 init_dist();
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/platform/node/utf8.mjs
-function utf8ByteLength(str) {
-  return Buffer.byteLength(str, "utf8");
+function utf8ByteLength(str2) {
+  return Buffer.byteLength(str2, "utf8");
 }
 
 // actions/kpi/node_modules/@opentelemetry/otlp-transformer/dist/common/protobuf/protobuf-writer.mjs
@@ -57810,22 +58165,22 @@ var ProtobufWriter = class {
   /**
   * Write a string as UTF-8 bytes (length-delimited)
   */
-  writeString(str) {
-    const len = str.length;
+  writeString(str2) {
+    const len = str2.length;
     if (len < 128) {
       let i = 0;
-      while (i < len && str.charCodeAt(i) < 128) i++;
+      while (i < len && str2.charCodeAt(i) < 128) i++;
       if (i === len) {
         this.writeVarint(len);
         this._ensureCapacity(len);
-        for (i = 0; i < len; i++) this._buffer[this.pos++] = str.charCodeAt(i);
+        for (i = 0; i < len; i++) this._buffer[this.pos++] = str2.charCodeAt(i);
         return;
       }
     }
-    const byteLength = utf8ByteLength(str);
+    const byteLength = utf8ByteLength(str2);
     this.writeVarint(byteLength);
     this._ensureCapacity(byteLength);
-    this.pos += this._textEncoder.encodeInto(str, this._buffer.subarray(this.pos)).written;
+    this.pos += this._textEncoder.encodeInto(str2, this._buffer.subarray(this.pos)).written;
   }
 };
 
@@ -57986,8 +58341,8 @@ var ProtobufSizeEstimator = class {
   writeDouble(_value) {
     this.pos += 8;
   }
-  writeString(str) {
-    const byteLen = utf8ByteLength(str);
+  writeString(str2) {
+    const byteLen = utf8ByteLength(str2);
     this.pos += estimateVarintSize(byteLen);
     this.pos += byteLen;
   }
@@ -58847,10 +59202,10 @@ function runLabels(report, event) {
   return { repository: report.repository, branch, workflow: event.workflow };
 }
 function instanceOf(entry) {
-  return entry.gate;
+  return instanceKey(entry);
 }
-function pushGroups(report, labels) {
-  const key = (instance) => ({ job: PUSH_JOB, ...labels, instance });
+function pushGroups(report, labels2) {
+  const key = (instance) => ({ job: PUSH_JOB, ...labels2, instance });
   const groups2 = report.gates.map((entry) => ({
     key: key(instanceOf(entry)),
     body: renderOpenMetrics({ ...report, gates: [entry], kpis: [] })
@@ -58887,11 +59242,11 @@ var OneShotReader = class extends MetricReader {
     return Promise.resolve();
   }
 };
-function otlpResourceAttributes(report, labels) {
+function otlpResourceAttributes(report, labels2) {
   return {
     "service.name": PUSH_JOB,
-    "vcs.repository.name": labels.repository,
-    "vcs.ref.head.name": labels.branch,
+    "vcs.repository.name": labels2.repository,
+    "vcs.ref.head.name": labels2.branch,
     ...report.commit === null ? {} : { "vcs.ref.head.revision": report.commit }
   };
 }
@@ -58933,7 +59288,7 @@ function recordGauges(provider, report, workflow) {
   const kpi = gauge("aeef_kpi");
   let points = 0;
   for (const gate of report.gates) {
-    const common = { workflow, instance: instanceOf(gate), gate: gate.gate };
+    const common = { workflow, instance: instanceOf(gate), ...gateLabels(report, gate) };
     for (const v of VERDICTS2) {
       verdict.record(gate.verdict === v ? 1 : 0, { ...common, verdict: v });
       points++;
@@ -58946,7 +59301,8 @@ function recordGauges(provider, report, workflow) {
   }
   for (const k of derivedKpis(report)) {
     if (!Number.isFinite(k.value)) continue;
-    kpi.record(k.value, { workflow, instance: "kpi", kpi: k.id, unit: k.unit });
+    const split = k.aiInvolved === void 0 ? {} : { ai_involved: String(k.aiInvolved) };
+    kpi.record(k.value, { workflow, instance: "kpi", kpi: k.id, unit: k.unit, ...split });
     points++;
   }
   return points;
@@ -59043,14 +59399,14 @@ async function pushMetrics(targets, report, deps) {
       failures.push(`${what}: ${getErrorMessage(error63)}`);
     }
   };
-  let labels;
+  let labels2;
   try {
-    labels = runLabels(report, deps.event);
+    labels2 = runLabels(report, deps.event);
   } catch (error63) {
     failures.push(`Metrics not exported: ${getErrorMessage(error63)}`);
   }
-  if (labels !== void 0) {
-    const key = labels;
+  if (labels2 !== void 0) {
+    const key = labels2;
     const gateway = targets.pushgateway;
     if (gateway !== void 0) {
       await attempt("Pushgateway", async () => {
@@ -59081,6 +59437,7 @@ async function pushMetrics(targets, report, deps) {
 
 // actions/kpi/src/fetch-pulls.ts
 var MAX_LIST_PAGES = 10;
+var COMMITS_PER_PULL = 100;
 async function fetchMergedPulls(github, options) {
   const since = options.until - options.windowDays * 864e5;
   const base = { owner: options.owner, repo: options.repo };
@@ -59111,6 +59468,8 @@ async function fetchMergedPulls(github, options) {
   if (merged.length > options.maxPulls) capped = true;
   const chosen = merged.slice(0, options.maxPulls);
   const pulls = [];
+  let commitsFetched = 0;
+  let commitsSkipped = 0;
   for (const pr of chosen) {
     const detail = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
       ...base,
@@ -59122,10 +59481,47 @@ async function fetchMergedPulls(github, options) {
       per_page: 100
     });
     requests += 2;
+    let tools = toolsOfListedPull(
+      {
+        number: pr.number,
+        authorLogin: pr.user?.login ?? "",
+        authorType: pr.user?.type ?? "",
+        title: pr.title ?? "",
+        body: pr.body ?? "",
+        labels: (pr.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "")
+      },
+      options.match
+    );
+    let aiEvidence = tools.length > 0 ? "pull" : void 0;
+    if (tools.length === 0 && commitsFetched < options.maxCommitPulls) {
+      const commits = await github.request(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+        {
+          ...base,
+          pull_number: pr.number,
+          per_page: COMMITS_PER_PULL
+        }
+      );
+      requests++;
+      commitsFetched++;
+      if (!Array.isArray(commits.data))
+        throw new GitHubApiError(
+          commits.status,
+          `The GitHub API returned an unexpected commit list for #${pr.number}.`
+        );
+      tools = toolsOfCommits(
+        commits.data.map(commitFromApi).filter((c) => c !== void 0),
+        options.match
+      );
+      if (tools.length > 0) aiEvidence = "commits";
+    } else if (tools.length === 0) commitsSkipped++;
     const { additions, deletions } = detail.data;
     pulls.push({
       number: pr.number,
       author: pr.user?.login ?? null,
+      aiInvolved: tools.length > 0,
+      ...aiEvidence !== void 0 && { aiEvidence },
+      tools,
       createdAt: pr.created_at,
       mergedAt: pr.merged_at ?? pr.created_at,
       changedLines: typeof additions === "number" && typeof deletions === "number" ? additions + deletions : null,
@@ -59137,7 +59533,7 @@ async function fetchMergedPulls(github, options) {
       }))
     });
   }
-  return { pulls, capped, requests };
+  return { pulls, capped, requests, commitsFetched, commitsSkipped };
 }
 
 // actions/kpi/src/stats.ts
@@ -59155,6 +59551,21 @@ function mean(samples) {
 // actions/kpi/src/github-kpis.ts
 var HOUR = 36e5;
 function computeGithubKpis(pulls, windowDays) {
+  const all = deliveryKpis(pulls, windowDays);
+  if (!pulls.some((p) => p.aiInvolved !== void 0)) return all;
+  const split = (aiInvolved) => deliveryKpis(
+    pulls.filter((p) => (p.aiInvolved ?? false) === aiInvolved),
+    windowDays
+  ).map((kpi) => ({
+    ...kpi,
+    id: kpi.id.replace(/^github\./, aiInvolved ? "github.ai." : "github.human."),
+    label: `${kpi.label}, ${aiInvolved ? "AI-involved" : "human-only"} PRs`,
+    splitOf: kpi.id,
+    aiInvolved
+  }));
+  return [...all, ...split(true), ...split(false)];
+}
+function deliveryKpis(pulls, windowDays) {
   const cycle = pulls.map((p) => (Date.parse(p.mergedAt) - Date.parse(p.createdAt)) / HOUR);
   const firstReview = [];
   let reviewed = 0;
@@ -59227,6 +59638,35 @@ function distribution(id, label2, samples, unit, direction) {
   };
 }
 
+// actions/kpi/src/badges.ts
+var BADGES_DIR = "badges";
+var COLORS = {
+  pass: "brightgreen",
+  warn: "yellow",
+  fail: "red",
+  error: "lightgrey"
+};
+var MAX_TEXT = 64;
+var clean = (text3) => {
+  const plain = text3.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return plain.length > MAX_TEXT ? `${plain.slice(0, MAX_TEXT - 1)}\u2026` : plain;
+};
+function badgeOf(entry) {
+  const barred = entry.metrics.filter((m) => m.threshold !== void 0 && m.value !== null);
+  const deciding = barred.find((m) => m.verdict === "fail") ?? barred[0];
+  const figure = deciding?.value == null ? "" : ` \xB7 ${deciding.id} ${floor2(deciding.value)}${deciding.unit === "percent" ? "%" : ""}`;
+  return {
+    schemaVersion: 1,
+    label: clean(instanceKey(entry)),
+    message: clean(`${entry.verdict}${figure}`),
+    color: COLORS[entry.verdict]
+  };
+}
+function badgeFiles(gates) {
+  return new Map(gates.map((g) => [`${instanceKey(g)}.json`, `${JSON.stringify(badgeOf(g))}
+`]));
+}
+
 // actions/kpi/src/dashboard.ts
 var WIDTH = 560;
 var HEIGHT = 180;
@@ -59234,7 +59674,8 @@ var PAD = { left: 56, right: 16, top: 16, bottom: 28 };
 var MAX_DRAWN_POINTS = 600;
 function renderDashboard(records, title2) {
   const series = collectSeries(records);
-  const charts = series.map(renderChart).join("\n");
+  const charts = series.filter((s) => s.splitOf === void 0).map((s) => renderChart(s)).join("\n");
+  const pairs = renderPairs(series.filter((s) => s.splitOf !== void 0));
   const latest = records.at(-1);
   return `<!doctype html>
 <html lang="en">
@@ -59250,6 +59691,7 @@ figure{margin:0;border:1px solid #d0d7de;border-radius:6px;padding:8px}
 figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
 .axis{stroke:#8c959f;stroke-width:1}.line{fill:none;stroke:#0969da;stroke-width:2}
 .dot{fill:#0969da}.label{font-size:11px;fill:#57606a}
+h2{font-size:16px;margin-top:24px}
 </style>
 </head>
 <body>
@@ -59258,7 +59700,7 @@ figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
 <div class="grid">
 ${charts || "<p>No numeric KPI recorded yet.</p>"}
 </div>
-</body>
+${pairs}</body>
 </html>
 `;
 }
@@ -59270,7 +59712,14 @@ function collectSeries(records) {
       if (value2 === null || value2 === void 0 || !Number.isFinite(value2)) continue;
       let s = byId.get(kpi.id);
       if (!s) {
-        s = { id: kpi.id, label: kpi.label, unit: kpi.unit, points: [] };
+        s = {
+          id: kpi.id,
+          label: kpi.label,
+          unit: kpi.unit,
+          ...kpi.splitOf !== void 0 && { splitOf: kpi.splitOf },
+          ...kpi.aiInvolved !== void 0 && { aiInvolved: kpi.aiInvolved },
+          points: []
+        };
         byId.set(kpi.id, s);
       }
       s.points.push({ x, value: value2, commit: record2.commit, timestamp: record2.timestamp });
@@ -59278,13 +59727,32 @@ function collectSeries(records) {
   });
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
-function renderChart(series) {
+function renderPairs(split) {
+  const bySplit = /* @__PURE__ */ new Map();
+  for (const s of split) bySplit.set(s.splitOf ?? s.id, [...bySplit.get(s.splitOf ?? s.id) ?? [], s]);
+  if (bySplit.size === 0) return "";
+  const rows = [...bySplit.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([of, pair]) => {
+    const sides = [...pair].sort((a, b) => Number(b.aiInvolved ?? false) - Number(a.aiInvolved ?? false));
+    const { min, max } = rangeOf(sides.flatMap((s) => s.points));
+    return `<div class="grid" data-split="${escapeHtml(of)}">
+${sides.map((s) => renderChart(s, { min, max })).join("\n")}
+</div>`;
+  });
+  return `<h2>By provenance: AI-involved and human-only pull requests</h2>
+${rows.join("\n")}
+`;
+}
+function rangeOf(points) {
   let min = Infinity;
   let max = -Infinity;
-  for (const p of series.points) {
+  for (const p of points) {
     if (p.value < min) min = p.value;
     if (p.value > max) max = p.value;
   }
+  return { min, max };
+}
+function renderChart(series, scale) {
+  let { min, max } = scale ?? rangeOf(series.points);
   if (series.unit === "percent") {
     min = Math.min(min, 0);
     max = Math.max(max, 100);
@@ -59409,7 +59877,7 @@ var MARKER_FILE = ".aeef-kpi-history";
 var MARKER_TEXT = "This branch holds the KPI history of aeef/gates (actions/kpi). The KPI export writes only to branches that carry this file.\n";
 var DASHBOARD = "index.html";
 var NOJEKYLL = ".nojekyll";
-var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+var OWNED = /* @__PURE__ */ new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR, BADGES_DIR]);
 var REAL_BACKOFF = {
   sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)),
   random: () => Math.random()
@@ -59440,12 +59908,15 @@ async function readHistory(git, branch) {
     history: parseHistory([]),
     root: [],
     historyEntries: [],
-    shards: /* @__PURE__ */ new Map()
+    shards: /* @__PURE__ */ new Map(),
+    badgeEntries: []
   };
   if (parent === null) return state;
   state.root = await lsTree(git, parent);
   const dir = state.root.find((e) => e.name === HISTORY_DIR && e.type === "tree");
   state.historyEntries = dir === void 0 ? [] : await lsTree(git, dir.sha);
+  const badges = state.root.find((e) => e.name === BADGES_DIR && e.type === "tree");
+  state.badgeEntries = badges === void 0 ? [] : await lsTree(git, badges.sha);
   if (!ownsTree(state.root, state.historyEntries)) {
     throw new ConfigError(
       `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`
@@ -59469,7 +59940,14 @@ async function appendHistory(git, branch, report, title2, backoff = REAL_BACKOFF
     const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
     const text3 = (state.shards.get(shard) ?? "") + recordLine(report, state.history.nextSeq);
     const all = [...state.history.records, report];
-    const tree = await writeTree(git, state, shard, text3, renderDashboard(all, title2));
+    const tree = await writeTree(
+      git,
+      state,
+      shard,
+      text3,
+      renderDashboard(all, title2),
+      badgeFiles(report.gates)
+    );
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? "a run"}`;
     const parents = state.parent !== null ? ["-p", state.parent] : [];
     const commit = (await git([...IDENTITY, "commit-tree", tree, ...parents, "-m", message])).trim();
@@ -59523,7 +60001,7 @@ async function mktree(git, entries) {
   const input2 = entries.map((e) => `${e.mode} ${e.type} ${e.sha}	${e.name}\0`).join("");
   return (await git(["mktree", "-z"], { stdin: input2 })).trim();
 }
-async function writeTree(git, state, shard, text3, dashboard) {
+async function writeTree(git, state, shard, text3, dashboard, badges) {
   const blob = async (content) => ({
     mode: "100644",
     type: "blob",
@@ -59534,8 +60012,11 @@ async function writeTree(git, state, shard, text3, dashboard) {
     ...state.historyEntries.filter((e) => e.name !== shard),
     { ...await blob(text3), name: shard }
   ];
+  const badgeTree = [...state.badgeEntries.filter((e) => !badges.has(e.name))];
+  for (const [name, json2] of badges) badgeTree.push({ ...await blob(json2), name });
   const root = [
     ...state.root.filter((e) => !OWNED.has(e.name)),
+    ...badgeTree.length > 0 ? [{ mode: "040000", type: "tree", sha: await mktree(git, badgeTree), name: BADGES_DIR }] : [],
     { ...await blob(MARKER_TEXT), name: MARKER_FILE },
     { ...await blob(""), name: NOJEKYLL },
     { mode: "040000", type: "tree", sha: await mktree(git, history), name: HISTORY_DIR },
@@ -59635,6 +60116,24 @@ function isWrittenByGate(ledger, fileName, text3) {
   return ledger.written.has(`${fileName}\0${digest}`);
 }
 
+// actions/kpi/src/baseline.ts
+var branchName = (ref) => ref.replace(/^refs\/heads\//, "");
+function baseBranchOf(event) {
+  const payload = event.payload;
+  for (const ref of [payload.pull_request?.base?.ref, payload.merge_group?.base_ref, payload.ref]) {
+    if (typeof ref === "string" && ref !== "") return branchName(ref);
+  }
+  return event.refName;
+}
+function latestRecordOf(records, branch, commit) {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record2 = records[i];
+    if (record2 === void 0 || record2.ref === null) continue;
+    if (branchName(record2.ref) === branch && record2.commit !== commit) return record2;
+  }
+  return void 0;
+}
+
 // actions/kpi/src/bounded.ts
 async function mapBounded(items, limit, fn) {
   const results = new Array(items.length);
@@ -59681,6 +60180,20 @@ function dashboardSections(report, previous, checks) {
       return row2;
     })
   });
+  const split = report.kpis.filter((k) => k.splitOf !== void 0);
+  if (split.length > 0) {
+    const side = (of, ai) => {
+      const k = split.find((x) => x.splitOf === of && x.aiInvolved === ai);
+      return k === void 0 ? null : `${show(k.p50 ?? k.value, k.unit) ?? "n/a"} (${k.samples ?? 0})`;
+    };
+    const kinds = [...new Set(split.map((k) => k.splitOf ?? k.id))];
+    sections.push({
+      title: "Delivery by provenance",
+      columns: ["KPI", "AI-involved PRs", "Human-only PRs"],
+      rows: kinds.map((of) => [of, side(of, true), side(of, false)]),
+      notes: ["Distributions at p50, rates as they are; the sample count in parentheses."]
+    });
+  }
   if (checks.length > 0) {
     sections.push({
       title: "Regression bars",
@@ -59753,9 +60266,11 @@ async function exportKpis(config2, io) {
       notes.push(`Appended this run to \`${config2.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
     } else {
       const { history } = await readHistory((args, options) => io.git(args, options), config2.historyBranch);
-      previous = lastComparable(history.records, report);
+      const base = baseBranchOf(io.event);
+      previous = base === void 0 ? lastComparable(history.records, report) : latestRecordOf(history.records, base, report.commit ?? void 0);
+      const against = base === void 0 ? "" : previous ? ` (the latest record of \`${base}\`)` : ` (no record of \`${base}\` yet)`;
       notes.push(
-        `Compared with \`${config2.historyBranch}\`; only pushes to the default branch append to it.`
+        `Compared with \`${config2.historyBranch}\`${against}; only pushes to the default branch append to it.`
       );
     }
     if (io.event.repository)
@@ -59878,12 +60393,21 @@ async function githubDeliveryKpis(config2, io, notes) {
     windowDays: config2.windowDays,
     // The window ends now: delivery KPIs describe the time of the run (they decide nothing unless a bar names them).
     until: Date.now(),
-    maxPulls: config2.maxPrs
+    maxPulls: config2.maxPrs,
+    maxCommitPulls: config2.maxCommitPrs,
+    match: identityMatcher(config2.aiIdentities)
   });
   notes.push(
-    `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config2.windowDays} days (${fetched.requests} API requests)${fetched.capped ? `; capped at the ${config2.maxPrs} most recent (max-prs)` : ""}.`
+    `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config2.windowDays} days (${fetched.requests} API requests)${fetched.capped ? `; capped at the ${config2.maxPrs} most recent (max-prs)` : ""}.`,
+    provenanceNote(fetched)
   );
   return computeGithubKpis(fetched.pulls, config2.windowDays);
+}
+function provenanceNote(fetched) {
+  const ai = fetched.pulls.filter((p) => p.aiInvolved === true);
+  const byCommits = ai.filter((p) => p.aiEvidence === "commits").length;
+  const skipped = fetched.commitsSkipped > 0 ? ` ${fetched.commitsSkipped} PR(s) were classified without their commits (beyond max-commit-prs), so an AI trailer there is not seen.` : "";
+  return `By provenance: ${ai.length} AI-involved PR(s) (${ai.length - byCommits} by their author, body or labels, ${byCommits} by commit trailers), ${fetched.pulls.length - ai.length} human-only; commits read for ${fetched.commitsFetched} of ${fetched.pulls.length} PR(s).${skipped}`;
 }
 function appendsHistory(io) {
   const payload = io.event.payload;

@@ -81,10 +81,11 @@ async function receiver(statuses: number[] = []): Promise<{ url: string; request
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, requests };
 }
 
-function workspace(): string {
+function workspace(extra: GateResult[] = []): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aeef-otlp-'));
   mkdirSync(path.join(dir, 'results'));
   const results: GateResult[] = [
+    ...extra,
     gateResultFactory({ gate: 'coverage', metrics: [metricFactory({ id: 'lines', value: 87.25 })] }),
     gateResultFactory({
       gate: 'mutation',
@@ -101,16 +102,19 @@ function workspace(): string {
       ],
     }),
   ];
-  for (const r of results) writeFileSync(path.join(dir, 'results', `${r.gate}.json`), JSON.stringify(r));
+  for (const r of results) {
+    const key = r.name === undefined ? r.gate : `${r.gate}-${r.name}`;
+    writeFileSync(path.join(dir, 'results', `${key}.json`), JSON.stringify(r));
+  }
   return dir;
 }
 
 const SHA = '4c2f7d0e9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d';
 
-function run(inputs: Record<string, string>) {
+function run(inputs: Record<string, string>, extra: GateResult[] = []) {
   return runAction({
     bundle: 'kpi',
-    workspace: workspace(),
+    workspace: workspace(extra),
     eventName: 'push',
     event: { ref: 'refs/heads/release/2.x', after: SHA },
     env: { GITHUB_REPOSITORY: 'acme/web', GITHUB_REF_NAME: 'release/2.x', GITHUB_WORKFLOW: 'CI' },
@@ -192,6 +196,64 @@ describe('the KPI export over OTLP/HTTP', () => {
       JSON.stringify(result.result),
     ].join('\n');
     expect(printed).not.toContain('k3y-SENTINEL-42');
+  });
+
+  it('sends a named instance under its instance key and name, with the provenance', async () => {
+    const peer = await receiver();
+    const result = await run({ 'otlp-endpoint': peer.url }, [
+      gateResultFactory({
+        gate: 'coverage',
+        name: 'web',
+        metrics: [metricFactory({ id: 'lines', value: 70.5 })],
+      }),
+      gateResultFactory({ gate: 'provenance', metrics: [], outputs: { 'ai-assisted': 'false' } }),
+    ]);
+    expect(result.exitCode, result.stdout).toBe(0);
+    const decoded = ExportMetricsServiceRequest.toObject(
+      ExportMetricsServiceRequest.decode(peer.requests[0]!.body),
+      {
+        longs: String,
+        enums: String,
+        defaults: true,
+      },
+    );
+    const metric = decoded.resourceMetrics[0]!.scopeMetrics.flatMap((s) => s.metrics).find(
+      (m) => m.name === 'aeef_gate_metric',
+    )!;
+    const points = metric
+      .gauge!.dataPoints.map((p) => ({ ...attributes(p.attributes), value: p.asDouble ?? Number(p.asInt) }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const expected = [
+      {
+        workflow: 'CI',
+        instance: 'coverage',
+        gate: 'coverage',
+        ai_involved: 'false',
+        metric: 'lines',
+        unit: 'percent',
+        value: 87.25,
+      },
+      {
+        workflow: 'CI',
+        instance: 'coverage-web',
+        gate: 'coverage',
+        name: 'web',
+        ai_involved: 'false',
+        metric: 'lines',
+        unit: 'percent',
+        value: 70.5,
+      },
+      {
+        workflow: 'CI',
+        instance: 'mutation',
+        gate: 'mutation',
+        ai_involved: 'false',
+        metric: 'score',
+        unit: 'percent',
+        value: 41.5,
+      },
+    ];
+    expect(points).toEqual(expected.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
   });
 
   it('retries a 503 and warns without changing the verdict when the endpoint keeps failing', async () => {

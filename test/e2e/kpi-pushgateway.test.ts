@@ -378,6 +378,83 @@ describeWithPrometheus(
         expectedSamples(spec),
       );
     }, 60_000);
+
+    it('pushes each instance of one gate as its own group, labelled with its name and the provenance', async () => {
+      const repository = 'acme/mono';
+      const results: GateResult[] = [
+        gateResultFactory({ gate: 'coverage', metrics: [metricFactory({ id: 'lines', value: 80.5 })] }),
+        gateResultFactory({
+          gate: 'coverage',
+          name: 'web',
+          metrics: [metricFactory({ id: 'lines', value: 91.25 })],
+        }),
+        gateResultFactory({
+          gate: 'coverage',
+          name: 'api',
+          verdict: 'fail',
+          metrics: [metricFactory({ id: 'lines', value: 62, verdict: 'fail' })],
+        }),
+        gateResultFactory({ gate: 'provenance', metrics: [], outputs: { 'ai-assisted': 'true' } }),
+      ];
+      const workspace = mkdtempSync(path.join(os.tmpdir(), 'aeef-push-'));
+      mkdirSync(path.join(workspace, 'results'));
+      for (const r of results) {
+        const key = r.name === undefined ? r.gate : `${r.gate}-${r.name}`;
+        writeFileSync(path.join(workspace, 'results', `${key}.json`), JSON.stringify(r));
+      }
+      const run = await runAction({
+        bundle: 'kpi',
+        workspace,
+        eventName: 'push',
+        event: { ref: 'refs/heads/main', after: SHA(11) },
+        env: { GITHUB_REPOSITORY: repository, GITHUB_REF_NAME: 'main', GITHUB_WORKFLOW: WORKFLOW },
+        inputs: { results: 'results/*.json', formats: 'json', 'pushgateway-url': gateway.url },
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(notesOf(run)).toMatch(/^Pushed 5 group\(s\) to the Pushgateway/m);
+      const group = (instance: string) => ({
+        job: 'aeef-gates',
+        repository,
+        branch: 'main',
+        workflow: WORKFLOW,
+        instance,
+      });
+      const expected: Sample[] = [];
+      for (const r of results) {
+        const instance = r.name === undefined ? r.gate : `${r.gate}-${r.name}`;
+        const labels = {
+          ...group(instance),
+          gate: r.gate,
+          ...(r.name === undefined ? {} : { name: r.name }),
+          ai_involved: 'true',
+        };
+        for (const v of VERDICTS)
+          expected.push({
+            labels: { __name__: 'aeef_gate_verdict', ...labels, verdict: v },
+            value: r.verdict === v ? 1 : 0,
+          });
+        for (const m of r.metrics)
+          expected.push({
+            labels: { __name__: 'aeef_gate_metric', ...labels, metric: m.id, unit: m.unit },
+            value: m.value!,
+          });
+      }
+      expected.push({
+        labels: {
+          __name__: 'aeef_kpi',
+          ...group('kpi'),
+          kpi: 'gates.pass-rate',
+          unit: 'percent',
+          ai_involved: 'true',
+        },
+        value: 75,
+      });
+      await expectQuery(
+        prometheus,
+        `{job="aeef-gates",repository="${repository}",__name__=~"aeef_.+"}`,
+        expected.map(sampleKey),
+      );
+    }, 60_000);
   },
 );
 

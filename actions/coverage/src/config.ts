@@ -3,7 +3,7 @@
  * InputSpec), never in action.yml, so the config file is not overridden by action.yml defaults.
  */
 import { InputError, type Inputs, type InputSpec } from '@aeef/gate-result';
-import { getGlobs, getPercent } from '@aeef/gate-result';
+import { getGlobs, getPercent, getString } from '@aeef/gate-result';
 import type { MetricId } from './model.js';
 
 export type ThresholdId = MetricId | 'patch';
@@ -13,9 +13,13 @@ export interface CoverageConfig {
   files: string[];
   /** Minimum percentage per metric; unset metrics are reported without a threshold. */
   min: Partial<Record<ThresholdId, number>>;
-  /** Allowed drop in percentage points against the baseline; needs `baselineFiles`. */
+  /** Allowed drop in percentage points against the baseline (`baselineFiles`, else the history). */
   maxDrop: number | undefined;
   baselineFiles: string[];
+  /** The KPI history branch whose latest record of the base branch is the baseline without `baselineFiles`. */
+  historyBranch: string;
+  /** The instance name (`web` of `coverage:web`): its figures are `coverage-web.*` in the history. */
+  name: string | undefined;
   exclude: string[];
 }
 
@@ -56,12 +60,20 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'max-drop',
     kind: 'percent',
     description:
-      'Largest allowed drop of any metric against `baseline-files`, in percentage points. Default: none.',
+      'Largest allowed drop of any metric against the base branch, in percentage points: against `baseline-files` when set, else against the latest record of the base branch in the KPI history branch (`history-branch`). Default: none.',
   },
   {
     name: 'baseline-files',
     kind: 'globs',
-    description: 'Coverage reports of the base branch, for `max-drop`. Default: none.',
+    description:
+      'Coverage reports of the base branch, for `max-drop`; they win over the KPI history. Default: none (the history branch).',
+  },
+  {
+    name: 'history-branch',
+    kind: 'string',
+    default: 'kpi-data',
+    description:
+      "The KPI export's history branch (its `history-branch`), read for `max-drop` when `baseline-files` is empty: the latest record of the base branch is the baseline. Default: kpi-data.",
   },
   {
     name: 'exclude',
@@ -88,10 +100,11 @@ export function readConfig(inputs: Inputs): CoverageConfig {
   }
   const maxDrop = getPercent(inputs, 'max-drop');
   const baselineFiles = getGlobs(inputs, 'baseline-files') ?? [];
-  if (maxDrop !== undefined && baselineFiles.length === 0) {
+  const historyBranch = getString(inputs, 'history-branch') ?? 'kpi-data';
+  if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/.test(historyBranch)) {
     throw new InputError(
-      'max-drop',
-      'Expected `baseline-files` to be set when `max-drop` is set: the drop is measured against them.',
+      'history-branch',
+      `Expected \`history-branch\` to be a branch name, got \`${historyBranch.slice(0, 100)}\`.`,
     );
   }
   return {
@@ -99,6 +112,8 @@ export function readConfig(inputs: Inputs): CoverageConfig {
     min,
     maxDrop,
     baselineFiles,
+    historyBranch,
+    name: getString(inputs, 'name'),
     exclude: getGlobs(inputs, 'exclude') ?? [],
   };
 }

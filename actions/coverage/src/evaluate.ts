@@ -45,6 +45,11 @@ export interface CoverageEvidence {
   baselineDeclared?: { file: string; totals: DeclaredTotals };
   /** The baseline reports' model, when `baseline-files` is set. */
   baseline?: CoverageModel;
+  /**
+   * Without `baseline-files`: the base branch's figures from the KPI history (percent per metric),
+   * and where they come from, for the notes.
+   */
+  baselineFigures?: { source: string; values: Partial<Record<MetricId, number | null>> };
 }
 
 const LABELS: Record<MetricId | 'patch', string> = {
@@ -76,11 +81,15 @@ function valueOf(totals: Totals, id: MetricId): number | null {
   return t === null ? null : percent(t.covered, t.total);
 }
 
-function dropMetrics(current: Totals, baseline: Totals, maxDrop: number | undefined): Metric[] {
+function dropMetrics(
+  current: Totals,
+  baseline: (id: MetricId) => number | null | undefined,
+  maxDrop: number | undefined,
+): Metric[] {
   const out: Metric[] = [];
   for (const id of METRIC_IDS) {
-    const before = valueOf(baseline, id);
-    if (before === null) continue;
+    const before = baseline(id);
+    if (before === null || before === undefined) continue;
     const now = valueOf(current, id);
     const threshold = maxDrop === undefined ? undefined : { op: '<=' as const, value: maxDrop };
     const value = now === null ? null : before - now;
@@ -230,10 +239,14 @@ export function evaluateCoverage(evidence: CoverageEvidence, config: CoverageCon
 
   const { metric: patchMetric, patch } = judgePatch(evidence, config, include, notes);
   metrics.push(patchMetric);
-  if (evidence.baseline !== undefined)
-    metrics.push(
-      ...dropMetrics(totals, baselineTotals(evidence, evidence.baseline, config, include), config.maxDrop),
-    );
+  if (evidence.baseline !== undefined) {
+    const base = baselineTotals(evidence, evidence.baseline, config, include);
+    metrics.push(...dropMetrics(totals, (id) => valueOf(base, id), config.maxDrop));
+  } else if (evidence.baselineFigures !== undefined) {
+    const { values, source } = evidence.baselineFigures;
+    metrics.push(...dropMetrics(totals, (id) => values[id], config.maxDrop));
+    notes.push(`Drops are measured against ${source}.`);
+  }
 
   const failing = metrics.filter((m) => m.verdict === 'fail');
   const findings = patch === undefined ? [] : patchFindings(patch, patchMetric.verdict === 'fail');

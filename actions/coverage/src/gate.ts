@@ -2,7 +2,8 @@
  * The coverage gate: reads istanbul, json-summary, lcov, Cobertura, Clover, JaCoCo and Go reports (detected by
  * content), merges shards, and judges lines, statements, functions, branches and patch coverage.
  */
-import { changesAsNeeded, readTrackedFiles, type Gate } from '@aeef/gate-result';
+import { readBaseRecord, recordValue } from '@aeef/action-kpi/baseline';
+import { ConfigError, changesAsNeeded, readTrackedFiles, type Gate, type GateIO } from '@aeef/gate-result';
 import {
   countFiles,
   findDefaultReport,
@@ -10,9 +11,9 @@ import {
   resolveReportFiles,
   type ReadReport,
 } from './collect.js';
-import type { DeclaredTotals } from './model.js';
+import { METRIC_IDS, type DeclaredTotals, type MetricId } from './model.js';
 import { INPUT_SPECS, readConfig, type CoverageConfig } from './config.js';
-import { evaluateCoverage } from './evaluate.js';
+import { evaluateCoverage, type CoverageEvidence } from './evaluate.js';
 import { mergeReports } from './merge.js';
 
 export type { CoverageConfig } from './config.js';
@@ -23,6 +24,40 @@ function declaredOf(read: readonly ReadReport[]): { declared?: { file: string; t
   if (only === undefined || rest.length > 0 || only.parsed.format === 'istanbul') return {};
   const totals = only.parsed.declared;
   return totals === undefined ? {} : { declared: { file: only.source, totals } };
+}
+
+/**
+ * `max-drop` without `baseline-files`: the latest record of the base branch in the KPI history
+ * branch. No such record is an error that says how to get one: the bar cannot be measured.
+ */
+async function historyBaseline(
+  config: CoverageConfig,
+  io: GateIO,
+): Promise<NonNullable<CoverageEvidence['baselineFigures']>> {
+  const lookup = await readBaseRecord(
+    (args, options) => io.git(args, options),
+    config.historyBranch,
+    io.event,
+  );
+  const how = `set \`baseline-files\` to the base branch's coverage reports, or run the KPI export with \`history-branch: ${config.historyBranch}\` on pushes to the base branch`;
+  if (!lookup.found) throw new ConfigError(`\`max-drop\` has no baseline: ${lookup.reason}; ${how}.`);
+  const { branch, record } = lookup.base;
+  const key = config.name === undefined ? 'coverage' : `coverage-${config.name}`;
+  const values: Partial<Record<MetricId, number | null>> = {};
+  for (const id of METRIC_IDS) {
+    const value = recordValue(record, `${key}.${id}`);
+    if (value !== undefined) values[id] = value;
+  }
+  if (Object.values(values).every((v) => v === null || v === undefined)) {
+    throw new ConfigError(
+      `\`max-drop\` has no baseline: the latest record of \`${branch}\` in \`${config.historyBranch}\` holds no \`${key}\` figures; ${how}.`,
+    );
+  }
+  const at = record.commit === null ? '' : ` at ${record.commit.slice(0, 12)}`;
+  return {
+    source: `the latest record of \`${branch}\`${at} in the KPI history branch \`${config.historyBranch}\``,
+    values,
+  };
 }
 
 export const coverageGate: Gate<CoverageConfig> = {
@@ -52,6 +87,9 @@ export const coverageGate: Gate<CoverageConfig> = {
       baseline = mergeReports(baselineRead);
       baselineDeclared = declaredOf(baselineRead).declared;
     }
+    // Explicit baseline files win; otherwise the base branch's figures come from the KPI history.
+    const baselineFigures =
+      baseline === undefined && config.maxDrop !== undefined ? await historyBaseline(config, io) : undefined;
     const { changes, note } = await changesAsNeeded(io, config.min.patch !== undefined);
     let tracked: string[] | undefined;
     if (changes !== undefined) {
@@ -75,6 +113,7 @@ export const coverageGate: Gate<CoverageConfig> = {
         ...declaredOf(read),
         ...(baseline && { baseline }),
         ...(baselineDeclared && { baselineDeclared }),
+        ...(baselineFigures && { baselineFigures }),
       },
       config,
     );

@@ -52,8 +52,15 @@ describe(coverageGate.run.name, () => {
     },
   );
 
-  it('refuses max-drop without baseline-files', () => {
-    expect(() => coverageGate.config(inputs({ 'max-drop': '1' }))).toThrow(/baseline-files/);
+  it('takes max-drop without baseline-files as a bar against the KPI history branch', () => {
+    expect(coverageGate.config(inputs({ 'max-drop': '1' }))).toMatchObject({
+      maxDrop: 1,
+      baselineFiles: [],
+      historyBranch: 'kpi-data',
+    });
+    expect(() => coverageGate.config(inputs({ 'max-drop': '1', 'history-branch': '-x' }))).toThrow(
+      /Expected `history-branch` to be a branch name/,
+    );
   });
 
   it('throws MissingReportError for a missing file, an unmatched glob and no usual location (B1, B2)', async () => {

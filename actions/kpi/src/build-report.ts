@@ -1,5 +1,5 @@
 /** Builds the KPI report from collected gate results, the event and (optionally) GitHub KPIs. */
-import type { EventContext } from '@aeef/gate-result';
+import { instanceKey, type EventContext } from '@aeef/gate-result';
 import type { Collected } from './collect.js';
 import { directionOf, KPI_SCHEMA, type Kpi, type KpiReport } from './kpi-report.js';
 
@@ -22,7 +22,8 @@ export function buildKpiReport(
   for (const entry of collected.gates) {
     for (const metric of entry.metrics) {
       kpis.push({
-        id: `${entry.gate}.${metric.id}`,
+        // `coverage.lines`, or `coverage-web.lines` for the instance named `web`: ids stay unique.
+        id: `${instanceKey(entry)}.${metric.id}`,
         label: metric.label,
         value: metric.value,
         unit: metric.unit,
@@ -42,6 +43,7 @@ export function buildKpiReport(
     gates: collected.gates,
     kpis,
     conflicts: collected.conflicts,
+    ...(collected.provenance && { provenance: collected.provenance }),
   };
 }
 

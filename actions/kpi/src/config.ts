@@ -11,6 +11,7 @@ import {
   type Inputs,
 } from '@aeef/gate-result';
 import { EXPORT_TARGET_INPUTS, readExportTargets, type ExportTargets } from './export/targets-config.js';
+import { identityMatcher } from './pull-provenance.js';
 
 export const FORMATS = ['json', 'openmetrics', 'csv', 'benchmark'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -61,6 +62,19 @@ export const KPI_INPUTS: readonly InputSpec[] = [
       'At most this many merged PRs (the most recent) are sampled for the GitHub KPIs; each costs two API requests. Default: 100.',
   },
   {
+    name: 'max-commit-prs',
+    kind: 'integer',
+    default: '100',
+    description:
+      'For the split by provenance of the GitHub KPIs: at most this many sampled PRs (the most recent) that neither their author nor their body shows as AI-involved get their first 100 commits read for AI trailers, one API request each; 0 reads none. Default: 100.',
+  },
+  {
+    name: 'ai-identities',
+    kind: 'list',
+    description:
+      "For the split by provenance of the GitHub KPIs: identities that mean AI besides the provenance gate's built-in table, as the provenance gate's `ai-identities` (`kind:value` or `kind:value=Tool`, e.g. `login:corp-agent[bot]`). Default: none.",
+  },
+  {
     name: 'on-api-error',
     kind: 'enum',
     values: ['fail', 'warn'],
@@ -95,6 +109,9 @@ export interface KpiConfig {
   githubKpis: boolean;
   windowDays: number;
   maxPrs: number;
+  maxCommitPrs: number;
+  /** The user's `ai-identities` entries, validated; the matcher is built where it is used. */
+  aiIdentities: string[];
   onApiError: 'fail' | 'warn';
   maxRegression: RegressionBar[];
   /** Pushgateway and OTLP endpoint (docs/org-scale.md). */
@@ -122,6 +139,9 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
       'Expected `history-branch` to be set: `max-regression` compares with the last history record.',
     );
   }
+  const aiIdentities = { entries: getList(inputs, 'ai-identities') };
+  // Validated now, so a malformed entry is an input error before anything is fetched.
+  identityMatcher(aiIdentities.entries);
   const outputDir = getString(inputs, 'output-dir');
   // The runtime confines the write by real path as well; this names the input for the plain case.
   if (outputDir?.split(/[\\/]/).some((part) => part.toLowerCase() === '.git')) {
@@ -138,6 +158,8 @@ export function readKpiConfig(inputs: Inputs): KpiConfig {
     githubKpis: getBoolean(inputs, 'github-kpis') ?? false,
     windowDays: getInteger(inputs, 'window-days', { min: 1, max: 365 }) ?? 30,
     maxPrs: getInteger(inputs, 'max-prs', { min: 1, max: 1000 }) ?? 100,
+    maxCommitPrs: getInteger(inputs, 'max-commit-prs', { min: 0, max: 1000 }) ?? 100,
+    aiIdentities: aiIdentities.entries,
     onApiError: getEnum(inputs, 'on-api-error', ['fail', 'warn'] as const) ?? 'fail',
     maxRegression,
     targets: readExportTargets(inputs),

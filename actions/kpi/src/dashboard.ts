@@ -19,12 +19,19 @@ interface Series {
   id: string;
   label: string;
   unit: string;
+  /** A KPI split by provenance: the KPI it splits, and which side this series is. */
+  splitOf?: string;
+  aiInvolved?: boolean;
   points: { x: number; value: number; commit: string | null; timestamp: string | null }[];
 }
 
 export function renderDashboard(records: readonly KpiReport[], title: string): string {
   const series = collectSeries(records);
-  const charts = series.map(renderChart).join('\n');
+  const charts = series
+    .filter((s) => s.splitOf === undefined)
+    .map((s) => renderChart(s))
+    .join('\n');
+  const pairs = renderPairs(series.filter((s) => s.splitOf !== undefined));
   const latest = records.at(-1);
   return `<!doctype html>
 <html lang="en">
@@ -40,6 +47,7 @@ figure{margin:0;border:1px solid #d0d7de;border-radius:6px;padding:8px}
 figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
 .axis{stroke:#8c959f;stroke-width:1}.line{fill:none;stroke:#0969da;stroke-width:2}
 .dot{fill:#0969da}.label{font-size:11px;fill:#57606a}
+h2{font-size:16px;margin-top:24px}
 </style>
 </head>
 <body>
@@ -50,7 +58,7 @@ figcaption{font-size:14px;font-weight:600;margin-bottom:4px}
 <div class="grid">
 ${charts || '<p>No numeric KPI recorded yet.</p>'}
 </div>
-</body>
+${pairs}</body>
 </html>
 `;
 }
@@ -63,7 +71,14 @@ function collectSeries(records: readonly KpiReport[]): Series[] {
       if (value === null || value === undefined || !Number.isFinite(value)) continue;
       let s = byId.get(kpi.id);
       if (!s) {
-        s = { id: kpi.id, label: kpi.label, unit: kpi.unit, points: [] };
+        s = {
+          id: kpi.id,
+          label: kpi.label,
+          unit: kpi.unit,
+          ...(kpi.splitOf !== undefined && { splitOf: kpi.splitOf }),
+          ...(kpi.aiInvolved !== undefined && { aiInvolved: kpi.aiInvolved }),
+          points: [],
+        };
         byId.set(kpi.id, s);
       }
       s.points.push({ x, value, commit: record.commit, timestamp: record.timestamp });
@@ -72,14 +87,41 @@ function collectSeries(records: readonly KpiReport[]): Series[] {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function renderChart(series: Series): string {
+/**
+ * The KPIs split by provenance: for each, the AI-involved and the human-only chart side by side,
+ * on one scale so the two can be compared at a glance.
+ */
+function renderPairs(split: readonly Series[]): string {
+  const bySplit = new Map<string, Series[]>();
+  for (const s of split) bySplit.set(s.splitOf ?? s.id, [...(bySplit.get(s.splitOf ?? s.id) ?? []), s]);
+  if (bySplit.size === 0) return '';
+  const rows = [...bySplit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([of, pair]) => {
+      const sides = [...pair].sort((a, b) => Number(b.aiInvolved ?? false) - Number(a.aiInvolved ?? false));
+      const { min, max } = rangeOf(sides.flatMap((s) => s.points));
+      return `<div class="grid" data-split="${escapeHtml(of)}">
+${sides.map((s) => renderChart(s, { min, max })).join('\n')}
+</div>`;
+    });
+  return `<h2>By provenance: AI-involved and human-only pull requests</h2>
+${rows.join('\n')}
+`;
+}
+
+function rangeOf(points: readonly { value: number }[]): { min: number; max: number } {
   // Loops, not Math.min(...values): a spread of a million arguments overflows the stack.
   let min = Infinity;
   let max = -Infinity;
-  for (const p of series.points) {
+  for (const p of points) {
     if (p.value < min) min = p.value;
     if (p.value > max) max = p.value;
   }
+  return { min, max };
+}
+
+function renderChart(series: Series, scale?: { min: number; max: number }): string {
+  let { min, max } = scale ?? rangeOf(series.points);
   if (series.unit === 'percent') {
     min = Math.min(min, 0);
     max = Math.max(max, 100);

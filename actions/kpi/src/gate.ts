@@ -24,7 +24,7 @@ import { KPI_INPUTS, readKpiConfig, type KpiConfig } from './config.js';
 import { writeExports } from './exports.js';
 import { pushMetrics } from './export/metrics-push.js';
 import { describeTargets } from './export/targets-config.js';
-import { fetchMergedPulls } from './fetch-pulls.js';
+import { fetchMergedPulls, type FetchedPulls } from './fetch-pulls.js';
 import { computeGithubKpis } from './github-kpis.js';
 import { appendHistory, readHistory, refuseCodeBranch } from './history-git.js';
 import { lastComparable } from './history-record.js';
@@ -37,7 +37,9 @@ import {
   RESULT_LEDGER,
   type Ledger,
 } from './result-ledger.js';
+import { baseBranchOf, latestRecordOf } from './baseline.js';
 import { mapBounded } from './bounded.js';
+import { identityMatcher } from './pull-provenance.js';
 import { dashboardSections } from './sections.js';
 
 export { EXPORT_TARGET_INPUTS } from './export/targets-config.js';
@@ -90,9 +92,20 @@ async function exportKpis(config: KpiConfig, io: GateIO): Promise<GateResult> {
       notes.push(`Appended this run to \`${config.historyBranch}\` (${outcome.attempts} push attempt(s)).`);
     } else {
       const { history } = await readHistory((args, options) => io.git(args, options), config.historyBranch);
-      previous = lastComparable(history.records, report);
+      // A PR compares with its base branch's latest record (a PR into `release` never with `main`'s).
+      const base = baseBranchOf(io.event);
+      previous =
+        base === undefined
+          ? lastComparable(history.records, report)
+          : latestRecordOf(history.records, base, report.commit ?? undefined);
+      const against =
+        base === undefined
+          ? ''
+          : previous
+            ? ` (the latest record of \`${base}\`)`
+            : ` (no record of \`${base}\` yet)`;
       notes.push(
-        `Compared with \`${config.historyBranch}\`; only pushes to the default branch append to it.`,
+        `Compared with \`${config.historyBranch}\`${against}; only pushes to the default branch append to it.`,
       );
     }
     if (io.event.repository)
@@ -236,13 +249,27 @@ async function githubDeliveryKpis(config: KpiConfig, io: GateIO, notes: string[]
     // The window ends now: delivery KPIs describe the time of the run (they decide nothing unless a bar names them).
     until: Date.now(),
     maxPulls: config.maxPrs,
+    maxCommitPulls: config.maxCommitPrs,
+    match: identityMatcher(config.aiIdentities),
   });
   notes.push(
     `GitHub KPIs from ${fetched.pulls.length} merged PR(s) in the last ${config.windowDays} days (${fetched.requests} API requests)${
       fetched.capped ? `; capped at the ${config.maxPrs} most recent (max-prs)` : ''
     }.`,
+    provenanceNote(fetched),
   );
   return computeGithubKpis(fetched.pulls, config.windowDays);
+}
+
+/** How the split by provenance was decided, and how far the commit history was read. */
+function provenanceNote(fetched: FetchedPulls): string {
+  const ai = fetched.pulls.filter((p) => p.aiInvolved === true);
+  const byCommits = ai.filter((p) => p.aiEvidence === 'commits').length;
+  const skipped =
+    fetched.commitsSkipped > 0
+      ? ` ${fetched.commitsSkipped} PR(s) were classified without their commits (beyond max-commit-prs), so an AI trailer there is not seen.`
+      : '';
+  return `By provenance: ${ai.length} AI-involved PR(s) (${ai.length - byCommits} by their author, body or labels, ${byCommits} by commit trailers), ${fetched.pulls.length - ai.length} human-only; commits read for ${fetched.commitsFetched} of ${fetched.pulls.length} PR(s).${skipped}`;
 }
 
 /** Only runs on the default branch extend the trend; PR runs compare with it. */

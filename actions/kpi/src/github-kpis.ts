@@ -15,6 +15,11 @@ export interface ReviewSample {
 export interface PullSample {
   number: number;
   author: string | null;
+  /** From the provenance identity table: the PR's author, body, labels or fetched commits. */
+  aiInvolved?: boolean;
+  aiEvidence?: 'pull' | 'commits';
+  /** The AI tools found, sorted. */
+  tools?: string[];
   createdAt: string;
   mergedAt: string;
   /** additions + deletions; null when not fetched. */
@@ -24,8 +29,29 @@ export interface PullSample {
 
 const HOUR = 3_600_000;
 
-/** `windowDays` is the span the pulls were taken from (throughput is per 7 days of it). */
+/**
+ * `windowDays` is the span the pulls were taken from (throughput is per 7 days of it). When the
+ * pulls carry their provenance, each KPI is also given for the AI-involved PRs
+ * (`github.ai.cycle-time`) and the others (`github.human.cycle-time`), side by side.
+ */
 export function computeGithubKpis(pulls: readonly PullSample[], windowDays: number): Kpi[] {
+  const all = deliveryKpis(pulls, windowDays);
+  if (!pulls.some((p) => p.aiInvolved !== undefined)) return all;
+  const split = (aiInvolved: boolean): Kpi[] =>
+    deliveryKpis(
+      pulls.filter((p) => (p.aiInvolved ?? false) === aiInvolved),
+      windowDays,
+    ).map((kpi) => ({
+      ...kpi,
+      id: kpi.id.replace(/^github\./, aiInvolved ? 'github.ai.' : 'github.human.'),
+      label: `${kpi.label}, ${aiInvolved ? 'AI-involved' : 'human-only'} PRs`,
+      splitOf: kpi.id,
+      aiInvolved,
+    }));
+  return [...all, ...split(true), ...split(false)];
+}
+
+function deliveryKpis(pulls: readonly PullSample[], windowDays: number): Kpi[] {
   const cycle = pulls.map((p) => (Date.parse(p.mergedAt) - Date.parse(p.createdAt)) / HOUR);
   const firstReview: number[] = [];
   let reviewed = 0;

@@ -8,6 +8,7 @@
  * never lose a record.
  */
 import { ConfigError, type EventContext, type GateIO } from '@aeef/gate-result';
+import { BADGES_DIR, badgeFiles } from './badges.js';
 import { renderDashboard } from './dashboard.js';
 import { HISTORY_DIR, parseHistory, recordLine, shardPath, type ParsedHistory } from './history-record.js';
 import type { KpiReport } from './kpi-report.js';
@@ -24,7 +25,7 @@ const MARKER_TEXT =
 const DASHBOARD = 'index.html';
 const NOJEKYLL = '.nojekyll';
 /** The root entries this export writes; every other entry of the tree is kept as it is. */
-const OWNED = new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR]);
+const OWNED = new Set([MARKER_FILE, DASHBOARD, NOJEKYLL, HISTORY_DIR, BADGES_DIR]);
 
 export interface HistoryOutcome {
   /** The records before this run's, in append order. */
@@ -49,6 +50,8 @@ export interface HistoryState {
   historyEntries: TreeEntry[];
   /** Shard texts by file name inside `history/`. */
   shards: Map<string, string>;
+  /** Entries of `badges/`: each append replaces its gates' badges and keeps the others. */
+  badgeEntries: TreeEntry[];
 }
 
 /** Backoff between push attempts; injectable so tests do not wait. */
@@ -99,11 +102,14 @@ export async function readHistory(git: Git, branch: string): Promise<HistoryStat
     root: [],
     historyEntries: [],
     shards: new Map(),
+    badgeEntries: [],
   };
   if (parent === null) return state;
   state.root = await lsTree(git, parent);
   const dir = state.root.find((e) => e.name === HISTORY_DIR && e.type === 'tree');
   state.historyEntries = dir === undefined ? [] : await lsTree(git, dir.sha);
+  const badges = state.root.find((e) => e.name === BADGES_DIR && e.type === 'tree');
+  state.badgeEntries = badges === undefined ? [] : await lsTree(git, badges.sha);
   if (!ownsTree(state.root, state.historyEntries)) {
     throw new ConfigError(
       `Refusing \`history-branch: ${branch}\`: the branch exists and was not created by the KPI export (its tree has no \`${MARKER_FILE}\`), so writing the KPI tree there would replace its files; name a new branch, such as \`kpi-data\` (or, for a history branch of an earlier version that has other files too, commit an empty \`${MARKER_FILE}\` to it).`,
@@ -143,7 +149,14 @@ export async function appendHistory(
     const shard = shardPath(report).slice(HISTORY_DIR.length + 1);
     const text = (state.shards.get(shard) ?? '') + recordLine(report, state.history.nextSeq);
     const all = [...state.history.records, report];
-    const tree = await writeTree(git, state, shard, text, renderDashboard(all, title));
+    const tree = await writeTree(
+      git,
+      state,
+      shard,
+      text,
+      renderDashboard(all, title),
+      badgeFiles(report.gates),
+    );
     const message = `KPI record for ${report.commit?.slice(0, 12) ?? 'a run'}`;
     const parents = state.parent !== null ? ['-p', state.parent] : [];
     const commit = (await git([...IDENTITY, 'commit-tree', tree, ...parents, '-m', message])).trim();
@@ -215,6 +228,7 @@ async function writeTree(
   shard: string,
   text: string,
   dashboard: string,
+  badges: ReadonlyMap<string, string>,
 ): Promise<string> {
   const blob = async (content: string): Promise<TreeEntry & { type: 'blob' }> => ({
     mode: '100644',
@@ -226,8 +240,13 @@ async function writeTree(
     ...state.historyEntries.filter((e) => e.name !== shard),
     { ...(await blob(text)), name: shard },
   ];
+  const badgeTree = [...state.badgeEntries.filter((e) => !badges.has(e.name))];
+  for (const [name, json] of badges) badgeTree.push({ ...(await blob(json)), name });
   const root = [
     ...state.root.filter((e) => !OWNED.has(e.name)),
+    ...(badgeTree.length > 0
+      ? [{ mode: '040000', type: 'tree', sha: await mktree(git, badgeTree), name: BADGES_DIR }]
+      : []),
     { ...(await blob(MARKER_TEXT)), name: MARKER_FILE },
     { ...(await blob('')), name: NOJEKYLL },
     { mode: '040000', type: 'tree', sha: await mktree(git, history), name: HISTORY_DIR },

@@ -21,10 +21,18 @@ export interface Kpi {
   samples?: number;
   p50?: number | null;
   p90?: number | null;
+  /**
+   * For a KPI split by provenance (`github.ai.cycle-time`): the KPI it splits (`github.cycle-time`)
+   * and which side it is; Prometheus gets `kpi="github.cycle-time",ai_involved="true"`.
+   */
+  splitOf?: string;
+  aiInvolved?: boolean;
 }
 
 export interface GateEntry {
   gate: GateId;
+  /** The instance name (`web` of `coverage:web`); absent for the unnamed instance. */
+  name?: string;
   verdict: Verdict;
   summary: string;
   /** The result file(s) this entry came from, as given (workspace-relative when possible). */
@@ -34,6 +42,7 @@ export interface GateEntry {
 
 export interface Conflict {
   gate: GateId;
+  name?: string;
   sources: string[];
   /** One sentence: what differed. */
   reason: string;
@@ -51,6 +60,11 @@ export interface KpiReport {
   gates: GateEntry[];
   kpis: Kpi[];
   conflicts: Conflict[];
+  /**
+   * The provenance of the change this run built, from the provenance gate's result (`ai-assisted`);
+   * absent when that gate did not run. Gate figures are labelled with it.
+   */
+  provenance?: { aiInvolved: boolean };
 }
 
 /** Known directions by `<gate>.<metric>`; otherwise percent means higher-is-better and counts lower. */

@@ -25,6 +25,7 @@ export function kpiReportSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
       gates: z.array(
         z.object({
           gate: GATE,
+          name: ID.optional(),
           verdict: z.enum(['pass', 'warn', 'fail', 'error']),
           summary: z.string(),
           sources: z.array(z.string()),
@@ -50,9 +51,14 @@ export function kpiReportSchemaFor(gates: readonly Pick<GateInfo, 'id'>[]) {
           samples: z.number().int().nonnegative().optional(),
           p50: FINITE.nullable().optional(),
           p90: FINITE.nullable().optional(),
+          splitOf: ID.optional(),
+          aiInvolved: z.boolean().optional(),
         }),
       ),
-      conflicts: z.array(z.object({ gate: GATE, sources: z.array(z.string()), reason: z.string() })),
+      conflicts: z.array(
+        z.object({ gate: GATE, name: ID.optional(), sources: z.array(z.string()), reason: z.string() }),
+      ),
+      provenance: z.object({ aiInvolved: z.boolean() }).optional(),
     })
     .meta({
       $id: 'https://github.com/aeef/gates/blob/v1/actions/kpi/schema/kpi-v1.schema.json',

@@ -40,6 +40,20 @@ export function dashboardSections(
       return row;
     }),
   });
+  const split = report.kpis.filter((k) => k.splitOf !== undefined);
+  if (split.length > 0) {
+    const side = (of: string, ai: boolean) => {
+      const k = split.find((x) => x.splitOf === of && x.aiInvolved === ai);
+      return k === undefined ? null : `${show(k.p50 ?? k.value, k.unit) ?? 'n/a'} (${k.samples ?? 0})`;
+    };
+    const kinds = [...new Set(split.map((k) => k.splitOf ?? k.id))];
+    sections.push({
+      title: 'Delivery by provenance',
+      columns: ['KPI', 'AI-involved PRs', 'Human-only PRs'],
+      rows: kinds.map((of) => [of, side(of, true), side(of, false)]),
+      notes: ['Distributions at p50, rates as they are; the sample count in parentheses.'],
+    });
+  }
   if (checks.length > 0) {
     sections.push({
       title: 'Regression bars',

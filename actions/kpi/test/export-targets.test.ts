@@ -163,6 +163,42 @@ describe(pushGroups.name, () => {
     for (const group of groups) expect(group.body).not.toContain('f'.repeat(40));
   });
 
+  it('gives each instance of one gate its own group, named by its instance key', () => {
+    const collected = collectResults([
+      { path: 'coverage-web.json', text: JSON.stringify(gateResultFactory({ name: 'web' })) },
+      {
+        path: 'coverage-api.json',
+        text: JSON.stringify(gateResultFactory({ name: 'api', metrics: [metricFactory({ value: 50 })] })),
+      },
+      {
+        path: 'mutation-web.json',
+        text: JSON.stringify(gateResultFactory({ gate: 'mutation', name: 'web' })),
+      },
+      { path: 'coverage.json', text: JSON.stringify(gateResultFactory()) },
+    ]);
+    const groups = pushGroups(buildKpiReport(collected, { name: 'push', payload: {} }), {
+      repository: 'acme/web',
+      branch: 'main',
+      workflow: 'CI',
+    });
+    expect(groups.map((g) => g.key.instance)).toEqual([
+      'coverage',
+      'coverage-api',
+      'coverage-web',
+      'mutation-web',
+      'kpi',
+    ]);
+    expect(new Set(groups.map((g) => groupPath(g.key))).size).toBe(groups.length);
+    const api = parsePrometheusTextFormat(groups[1]!.body).flatMap((f) => f.metrics);
+    expect(api).toContainEqual({
+      labels: { gate: 'coverage', metric: 'lines', unit: 'percent', name: 'api' },
+      value: '50',
+    });
+    // The Pushgateway refuses pushed metrics that carry a grouping label.
+    for (const group of groups)
+      expect(group.body).not.toMatch(/[{,](instance|job|repository|branch|workflow)=/);
+  });
+
   it('encodes every grouping value as base64url, the form that carries `/`', () => {
     const segments = groupPath(key).split('/');
     expect(segments.slice(0, 4)).toEqual(['', 'metrics', 'job', 'aeef-gates']);

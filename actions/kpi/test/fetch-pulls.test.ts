@@ -85,6 +85,7 @@ describe(fetchMergedPulls.name, () => {
       windowDays: 30,
       until: UNTIL,
       maxPulls: 500,
+      maxCommitPulls: 0,
     });
     // 90 merged on page 1, one (101) on page 2; page 2 ends before the window, so page 3 is never read.
     expect(sut.pulls).toHaveLength(91);
@@ -107,6 +108,7 @@ describe(fetchMergedPulls.name, () => {
       windowDays: 30,
       until: UNTIL,
       maxPulls: 2,
+      maxCommitPulls: 0,
     });
     expect(sut.pulls.map((p) => p.number)).toEqual([1, 2]);
     expect(sut.capped).toBe(true);
@@ -122,6 +124,7 @@ describe(fetchMergedPulls.name, () => {
       windowDays: 30,
       until: UNTIL,
       maxPulls: 5,
+      maxCommitPulls: 0,
     }).then(
       () => new Error('expected a failure'),
       (e: unknown) => e as Error,
@@ -155,6 +158,7 @@ describe(fetchMergedPulls.name, () => {
       windowDays: 30,
       until: UNTIL,
       maxPulls: 5,
+      maxCommitPulls: 0,
     });
     expect(sut.pulls).toHaveLength(1);
   });

@@ -120,7 +120,7 @@ describe('the KPI gate', () => {
     const history = historyOf(origin);
     expect(history.records.map((r) => r.commit)).toEqual(['c0', 'c1']);
     expect(git(origin, 'ls-tree', '--name-only', 'kpi-data')).toBe(
-      '.aeef-kpi-history\n.nojekyll\nhistory\nindex.html',
+      '.aeef-kpi-history\n.nojekyll\nbadges\nhistory\nindex.html',
     );
     expect(git(origin, 'show', 'kpi-data:index.html')).toContain('data-kpi="coverage.lines"');
   });

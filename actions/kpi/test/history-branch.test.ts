@@ -154,6 +154,44 @@ describe('the history branch', () => {
     expect(git(origin, 'show', 'kpi-data:history/2026-11.ndjson').split('\n')).toHaveLength(2);
   });
 
+  it('writes a shields.io endpoint JSON per gate instance into badges/, keeping the others', async () => {
+    const { root, origin, workspace } = setup();
+    const dir = path.join(root, 'badge-results');
+    await writeResultFile(
+      dir,
+      gateResultFactory({
+        metrics: [metricFactory({ value: 91.256, threshold: { op: '>=', value: 80 }, verdict: 'pass' })],
+      }),
+    );
+    await writeResultFile(
+      dir,
+      gateResultFactory({
+        name: 'web',
+        verdict: 'fail',
+        metrics: [metricFactory({ value: 61.5, threshold: { op: '>=', value: 80 }, verdict: 'fail' })],
+      }),
+    );
+    const io = createLocalIO({ workspace, resultDir: dir, event: pushEvent('a', '2026-11-01T00:00:00Z') });
+    expect((await run(io, { 'history-branch': 'kpi-data' })).verdict).toBe('pass');
+    const badge = (name: string): unknown => JSON.parse(git(origin, 'show', `kpi-data:badges/${name}`));
+    expect(badge('coverage.json')).toEqual({
+      schemaVersion: 1,
+      label: 'coverage',
+      message: 'pass · lines 91.25%',
+      color: 'brightgreen',
+    });
+    expect(badge('coverage-web.json')).toEqual({
+      schemaVersion: 1,
+      label: 'coverage-web',
+      message: 'fail · lines 61.5%',
+      color: 'red',
+    });
+    // A later run of only the unnamed instance replaces its badge and keeps coverage-web's.
+    await pushRun(workspace, root, 'b', '2026-11-02T00:00:00Z', 50);
+    expect(badge('coverage-web.json')).toMatchObject({ message: 'fail · lines 61.5%' });
+    expect(badge('coverage.json')).toMatchObject({ message: 'pass · lines 50%' });
+  });
+
   it('orders records by append position: a commit dated 9999 does not disable max-regression', async () => {
     const { root, workspace } = setup();
     await pushRun(workspace, root, 'a', '2026-11-01T00:00:00Z', 90);
@@ -170,6 +208,34 @@ describe('the history branch', () => {
     const result = await run(io, { 'history-branch': 'kpi-data', 'max-regression': 'coverage.lines:1' });
     expect(result.verdict).toBe('fail');
     expect(result.summary).toContain('moved 40 points the wrong way');
+  });
+
+  it("compares a PR with its base branch's latest record, never with another branch's", async () => {
+    const { root, workspace } = setup();
+    await pushRun(workspace, root, 'a', '2026-11-01T00:00:00Z', 90);
+    const pr = (base: string): EventContext => ({
+      name: 'pull_request',
+      payload: { pull_request: { head: { ref: 'f' }, base: { ref: base } } },
+      repository: { owner: 'aeef', repo: 'sample' },
+      headSha: 'pr',
+      pullNumber: 3,
+    });
+    const check = async (base: string) =>
+      run(createLocalIO({ workspace, resultDir: await resultDir(root, 50), event: pr(base) }), {
+        'history-branch': 'kpi-data',
+        'max-regression': 'coverage.lines:1',
+      });
+    const intoMain = await check('main');
+    expect(intoMain.verdict).toBe('fail');
+    expect(intoMain.details.flatMap((d) => d.notes ?? [])).toContain(
+      'Compared with `kpi-data` (the latest record of `main`); only pushes to the default branch append to it.',
+    );
+    // main's 90 % is not the baseline of a PR into release: no record of release yet.
+    const intoRelease = await check('release');
+    expect(intoRelease.verdict).toBe('pass');
+    expect(intoRelease.details.flatMap((d) => d.notes ?? [])).toContain(
+      'Compared with `kpi-data` (no record of `release` yet); only pushes to the default branch append to it.',
+    );
   });
 
   it('accepts the layout older versions wrote (no marker yet) and adds the marker', async () => {

@@ -94,6 +94,38 @@ describe(renderDashboard.name, () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('draws each KPI split by provenance as two charts side by side, on one scale', () => {
+    const split = (aiInvolved: boolean, value: number) => ({
+      id: `github.${aiInvolved ? 'ai' : 'human'}.cycle-time`,
+      label: `Cycle time, ${aiInvolved ? 'AI-involved' : 'human-only'} PRs`,
+      value,
+      p50: value,
+      unit: 'hours' as const,
+      direction: 'lower-is-better' as const,
+      splitOf: 'github.cycle-time',
+      aiInvolved,
+    });
+    const html = renderDashboard(
+      [
+        report({ commit: 'a', kpis: [split(false, 20), split(true, 4)] }),
+        report({ commit: 'b', kpis: [split(true, 6), split(false, 10)] }),
+      ],
+      'KPIs',
+    );
+    const pair =
+      /<div class="grid" data-split="github\.cycle-time">([\s\S]*?)\n<\/div>/.exec(html)?.[1] ?? '';
+    // AI-involved first, then human-only, in one row.
+    expect([...pair.matchAll(/data-kpi="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'github.ai.cycle-time',
+      'github.human.cycle-time',
+    ]);
+    // One scale for both: the axis of each reads the pair's 4 to 20.
+    const axes = [...pair.matchAll(/text-anchor="end">([\d.]+)<\/text>/g)].map((m) => m[1]);
+    expect(axes).toEqual(['20', '4', '20', '4']);
+    // The split charts are not repeated in the main grid.
+    expect(html.match(/data-kpi="github\.ai\.cycle-time"/g)).toHaveLength(1);
+  });
+
   it('escapes labels from result files', () => {
     const hostile = report({
       kpis: [

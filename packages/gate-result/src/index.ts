@@ -13,6 +13,7 @@ export * from './annotations.js';
 export * from './outputs.js';
 export { renderSummary, type SummaryOptions } from './render/summary-markdown.js';
 export { formatValue, formatThreshold, GATE_TITLES } from './render/format.js';
+export { instanceKey } from './render/overview.js';
 export { readEventContext, DIFFABLE_EVENTS, PULL_REQUEST_EVENTS, type EventEnv } from './changes/event.js';
 export { parseUnifiedDiff, parsePatch } from './changes/diff-parse.js';
 export type { HunkTally } from './changes/hunks.js';

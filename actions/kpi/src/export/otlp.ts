@@ -10,7 +10,7 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { KpiReport } from '../kpi-report.js';
-import { derivedKpis, FAMILY_HELP, VERDICTS } from './openmetrics.js';
+import { derivedKpis, FAMILY_HELP, gateLabels, VERDICTS } from './openmetrics.js';
 import { instanceOf, PUSH_JOB, type GroupingKey } from './push-groups.js';
 
 export interface OtlpOptions {
@@ -88,7 +88,7 @@ function recordGauges(provider: MeterProvider, report: KpiReport, workflow: stri
   const kpi = gauge('aeef_kpi');
   let points = 0;
   for (const gate of report.gates) {
-    const common = { workflow, instance: instanceOf(gate), gate: gate.gate };
+    const common = { workflow, instance: instanceOf(gate), ...gateLabels(report, gate) };
     for (const v of VERDICTS) {
       verdict.record(gate.verdict === v ? 1 : 0, { ...common, verdict: v });
       points++;
@@ -101,7 +101,8 @@ function recordGauges(provider: MeterProvider, report: KpiReport, workflow: stri
   }
   for (const k of derivedKpis(report)) {
     if (!Number.isFinite(k.value)) continue;
-    kpi.record(k.value, { workflow, instance: 'kpi', kpi: k.id, unit: k.unit });
+    const split = k.aiInvolved === undefined ? {} : { ai_involved: String(k.aiInvolved) };
+    kpi.record(k.value, { workflow, instance: 'kpi', kpi: k.id, unit: k.unit, ...split });
     points++;
   }
   return points;

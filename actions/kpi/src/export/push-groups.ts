@@ -7,7 +7,7 @@
  * Cardinality: the key and the labels carry names people choose (repository, branch, workflow,
  * gate, metric ids), never a commit SHA, a run id, a PR number or a file name.
  */
-import { ConfigError, type EventContext } from '@aeef/gate-result';
+import { ConfigError, instanceKey, type EventContext } from '@aeef/gate-result';
 import type { GateEntry, KpiReport } from '../kpi-report.js';
 import { renderOpenMetrics } from './openmetrics.js';
 
@@ -42,12 +42,18 @@ export function runLabels(report: KpiReport, event: EventContext): Omit<Grouping
   return { repository: report.repository, branch, workflow: event.workflow };
 }
 
-/** The instance of a gate's figures: its instance name once gates have one, else the gate id. */
-export function instanceOf(entry: Pick<GateEntry, 'gate'>): string {
-  return entry.gate;
+/**
+ * The `instance` of a gate's figures: its instance key, the name its result file has: the gate id
+ * (`coverage`) for the unnamed instance, `coverage-web` for `coverage:web`. Unique per gate
+ * instance of a run, so each instance is its own group and `coverage:web` and `mutation:web` never
+ * share one. The derived KPIs use `kpi`, which no gate instance can be (the KPI gate's own result
+ * is never exported).
+ */
+export function instanceOf(entry: Pick<GateEntry, 'gate' | 'name'>): string {
+  return instanceKey(entry);
 }
 
-/** One group per gate, then the KPI export's own (pass rate, GitHub KPIs) under instance `kpi`. */
+/** One group per gate instance, then the KPI export's own (pass rate, GitHub KPIs) under instance `kpi`. */
 export function pushGroups(report: KpiReport, labels: Omit<GroupingKey, 'job' | 'instance'>): PushGroup[] {
   const key = (instance: string): GroupingKey => ({ job: PUSH_JOB, ...labels, instance });
   const groups = report.gates.map((entry) => ({
