@@ -108,17 +108,25 @@ export function mapFindingPaths(
   }
   if (keys.size === 0) return { unmapped: [], tracked: trackedSet };
   const mapping = mapPathsToRepository([...keys], tracked);
+  const unmapped = new Set(mapping.unmapped);
   for (const f of findings) {
     const key = f.path ?? f.locationText;
     if (key === undefined || !keys.has(key)) continue;
     const repo = mapping.mapped.get(key);
     if (repo === undefined) continue;
+    // A workspace path names a file that may exist (an untracked build output, `dist/src/a.ts`):
+    // it maps only by adding leading directories (a scanner run in a subdirectory), never by
+    // dropping its own onto another file (`src/a.ts`).
+    if (f.path !== undefined && repo !== f.path && !repo.endsWith(`/${f.path}`)) {
+      unmapped.add(key);
+      continue;
+    }
     f.path = repo;
     f.locationText = undefined;
   }
   return {
     description: `Finding locations: ${mapping.description}`,
-    unmapped: mapping.unmapped,
+    unmapped: [...unmapped],
     tracked: trackedSet,
   };
 }

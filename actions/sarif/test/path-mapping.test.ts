@@ -71,6 +71,8 @@ describe(mapFindingPaths.name, () => {
       { path: 'src/a.ts' },
       { locationText: 'https://example.com/a.ts' },
       { path: 'gen/out.ts' },
+      // An untracked build output is not the source file it shares a suffix with.
+      { path: 'dist/src/a.ts' },
     ];
     const mapping = mapFindingPaths(findings, TRACKED);
     expect(findings.map((f) => f.path)).toEqual([
@@ -80,8 +82,9 @@ describe(mapFindingPaths.name, () => {
       'src/a.ts',
       undefined,
       'gen/out.ts',
+      'dist/src/a.ts',
     ]);
-    expect(mapping.unmapped).toEqual(['gen/out.ts']);
+    expect(mapping.unmapped.sort()).toEqual(['dist/src/a.ts', 'gen/out.ts']);
     expect(mapping.description).toMatch(/^Finding locations: Report paths mapped by suffix/);
   });
 

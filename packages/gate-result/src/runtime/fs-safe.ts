@@ -80,7 +80,10 @@ const realRoots = new Map<string, Promise<string>>();
 function realRootOf(root: string): Promise<string> {
   let real = realRoots.get(root);
   if (real === undefined) {
-    real = realpath(root).catch(() => root);
+    real = realpath(root).catch(() => {
+      realRoots.delete(root); // not cached: a root that appears later is resolved then
+      return root;
+    });
     realRoots.set(root, real);
   }
   return real;
