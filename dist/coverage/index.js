@@ -50188,7 +50188,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function realRootOf(root) {
   let real = realRoots.get(root);
   if (real === void 0) {
-    real = realpath(root).catch(() => root);
+    real = realpath(root).catch(() => {
+      realRoots.delete(root);
+      return root;
+    });
     realRoots.set(root, real);
   }
   return real;

@@ -56469,7 +56469,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function realRootOf(root) {
   let real = realRoots.get(root);
   if (real === void 0) {
-    real = realpath(root).catch(() => root);
+    real = realpath(root).catch(() => {
+      realRoots.delete(root);
+      return root;
+    });
     realRoots.set(root, real);
   }
   return real;
@@ -61025,17 +61028,22 @@ function mapFindingPaths(findings, tracked) {
   }
   if (keys.size === 0) return { unmapped: [], tracked: trackedSet };
   const mapping = mapPathsToRepository([...keys], tracked);
+  const unmapped = new Set(mapping.unmapped);
   for (const f of findings) {
     const key = f.path ?? f.locationText;
     if (key === void 0 || !keys.has(key)) continue;
     const repo = mapping.mapped.get(key);
     if (repo === void 0) continue;
+    if (f.path !== void 0 && repo !== f.path && !repo.endsWith(`/${f.path}`)) {
+      unmapped.add(key);
+      continue;
+    }
     f.path = repo;
     f.locationText = void 0;
   }
   return {
     description: `Finding locations: ${mapping.description}`,
-    unmapped: mapping.unmapped,
+    unmapped: [...unmapped],
     tracked: trackedSet
   };
 }
