@@ -19164,11 +19164,11 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -19190,7 +19190,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19199,13 +19199,13 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -19218,7 +19218,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19227,9 +19227,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path9) {
       const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19363,7 +19363,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19373,7 +19373,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19517,7 +19517,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -19544,7 +19544,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -19555,7 +19555,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -19735,7 +19735,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19761,7 +19761,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -23314,9 +23314,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23352,7 +23352,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23392,7 +23392,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23415,7 +23415,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -23447,7 +23447,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23463,7 +23463,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24683,15 +24683,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path9) => {
       let item = cst;
       for (const [field2, index] of path9) {
         const tok = item?.[field2];
@@ -24702,8 +24702,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+    visit3.parentCollection = (cst, path9) => {
+      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
       const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -24734,7 +24734,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -24750,7 +24750,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24834,7 +24834,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26350,7 +26350,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26364,7 +26364,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26390,7 +26390,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26425,8 +26425,8 @@ var require_public_api = __commonJS({
       return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -26450,7 +26450,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26478,8 +26478,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -28301,7 +28301,7 @@ import os7 from "node:os";
 import path8 from "node:path";
 
 // packages/gate-result/src/config-file.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -48386,6 +48386,135 @@ function approvalPolicyOf(inputs) {
   };
 }
 
+// packages/gate-result/src/yaml/read.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// packages/gate-result/src/json/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_JSON_LIMITS = {
+  maxDepth: 512,
+  maxNodes: 5e6,
+  maxStringChars: 256 * MIB
+};
+var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
+  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
+}
+
+// packages/gate-result/src/yaml/read.ts
+var YamlReadError = class extends ReportError {
+  constructor(file2, message, reason) {
+    super(file2, message);
+    this.reason = reason;
+  }
+  reason;
+};
+var DEFAULT_YAML_LIMITS = {
+  maxChars: 32 * 1024 * 1024,
+  maxTokens: 2e6,
+  maxAliasCount: 100
+};
+function assertYamlBudget(text2, file2, limits, shown2) {
+  if (text2.length > limits.maxChars) {
+    const reason = `${formatBytes(text2.length)} of YAML is over the ${formatBytes(limits.maxChars)} limit`;
+    throw new YamlReadError(
+      file2,
+      `${shown2} is ${formatBytes(text2.length)}, over the ${formatBytes(limits.maxChars)} limit for YAML; a file this large is refused rather than risk exhausting memory.`,
+      reason
+    );
+  }
+  let tokens = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 58 || c === 45 || c === 91 || c === 123 || c === 63) {
+      if (++tokens > limits.maxTokens) {
+        throw new YamlReadError(
+          file2,
+          `${shown2} holds more than ${limits.maxTokens.toLocaleString("en")} YAML tokens (line breaks and indicators), over the parsed-size limit; a file this large is refused rather than risk exhausting memory.`,
+          `More than ${limits.maxTokens.toLocaleString("en")} YAML tokens, over the parsed-size limit`
+        );
+      }
+    }
+  }
+}
+function parseYamlDocuments(text2, file2, options = {}) {
+  const limits = { ...DEFAULT_YAML_LIMITS, ...options.limits };
+  const shown2 = options.shown ?? file2;
+  assertYamlBudget(text2, file2, limits, shown2);
+  const lineCounter = options.lineCounter;
+  const docs = (0, import_yaml.parseAllDocuments)(text2, {
+    schema: options.schema ?? "core",
+    uniqueKeys: false,
+    prettyErrors: false,
+    ...lineCounter === void 0 ? {} : { lineCounter }
+  });
+  if (!Array.isArray(docs)) return [];
+  const lineOf = (offset) => {
+    let line = 1;
+    for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+    return line;
+  };
+  for (const doc of docs) {
+    const error63 = doc.errors[0];
+    if (error63 !== void 0) {
+      const reason = `${error63.message.split("\n")[0] ?? "syntax error"} (line ${lineOf(error63.pos[0])})`;
+      throw new YamlReadError(file2, `${shown2} is not valid YAML (${reason}).`, reason);
+    }
+    assertUniqueKeys(doc, file2, shown2, lineOf);
+  }
+  return docs;
+}
+function yamlToData(doc, file2, options = {}) {
+  const { maxAliasCount } = { ...DEFAULT_YAML_LIMITS, ...options.limits };
+  try {
+    return doc.toJS({ maxAliasCount });
+  } catch (error63) {
+    const reason = error63 instanceof Error ? error63.message.split("\n")[0] ?? "" : "";
+    const laughs = /alias/i.test(reason) && /excessive|resource/i.test(reason);
+    const core = laughs ? `Too many YAML aliases (at most ${maxAliasCount} are expanded)` : reason || "alias error";
+    throw new YamlReadError(
+      file2,
+      laughs ? `${options.shown ?? file2} expands YAML aliases more than ${maxAliasCount} times; refused (billion laughs).` : `${options.shown ?? file2} is not valid YAML (${core}).`,
+      core
+    );
+  }
+}
+function assertUniqueKeys(doc, file2, shown2, lineOf) {
+  (0, import_yaml.visit)(doc, {
+    Map(_, map2) {
+      if (!(0, import_yaml.isMap)(map2)) return;
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map2.items) {
+        const key = pair.key;
+        const at = () => lineOf(key?.range?.[0] ?? 0);
+        if (key === null || key === void 0) continue;
+        if (!(0, import_yaml.isScalar)(key) || (0, import_yaml.isAlias)(key)) {
+          const reason = `A mapping key that is not a plain value (line ${at()})`;
+          throw new YamlReadError(
+            file2,
+            `${shown2} has a mapping key that is not a plain value (line ${at()}).`,
+            reason
+          );
+        }
+        const text2 = keyText(key.value);
+        if (seen.has(text2)) {
+          const reason = `Map keys must be unique: a key appears twice in one mapping (line ${at()})`;
+          throw new YamlReadError(file2, `${shown2} is not valid YAML (${reason}).`, reason);
+        }
+        seen.add(text2);
+      }
+    }
+  });
+}
+function keyText(value2) {
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "string") return value2;
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint") return `${value2}`;
+  return JSON.stringify(value2) ?? "";
+}
+
 // packages/gate-result/src/input-specs.ts
 var COMMON_INPUTS = [
   {
@@ -48589,6 +48718,7 @@ function withPolicy(result, record2) {
 }
 
 // packages/gate-result/src/config-file.ts
+var CONFIG_YAML_LIMITS = { maxChars: 1024 * 1024, maxTokens: 1e5, maxAliasCount: 100 };
 var GATE_IDS = KNOWN_GATES.map((g) => g.id);
 var STEP_ONLY = ["allow-unsafe"];
 var DEFAULT_CONFIG_FILE = ".github/aeef-gates.yml";
@@ -48632,18 +48762,20 @@ function readSection(file2, gate, raw2, specs = [...COMMON_INPUTS.filter((s) => 
 }
 function parseConfigFile(text2, file2, gates, suite = KNOWN_GATES) {
   const knownIds = [.../* @__PURE__ */ new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
-  const [error63] = doc.errors;
-  if (error63 !== void 0) {
-    const { line } = lineCounter.linePos(error63.pos[0]);
-    fail(file2, `${error63.message.split("\n")[0] ?? "Invalid YAML"} (line ${line})`);
-  }
+  const lineCounter = new import_yaml2.LineCounter();
   let root;
   try {
-    root = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    fail(file2, "Too many YAML aliases (at most 100 are expanded)");
+    const docs = parseYamlDocuments(text2, file2, {
+      schema: "failsafe",
+      lineCounter,
+      limits: CONFIG_YAML_LIMITS
+    });
+    if (docs.length > 1) fail(file2, "Expected one YAML document, found several");
+    const [doc] = docs;
+    root = doc === void 0 ? null : yamlToData(doc, file2, { limits: CONFIG_YAML_LIMITS });
+  } catch (error63) {
+    if (error63 instanceof YamlReadError) fail(file2, error63.reason);
+    throw error63;
   }
   if (root === null || root === void 0) return { file: file2, sections: {}, settings: {} };
   const top = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(root);
@@ -49147,26 +49279,20 @@ async function publishComment(request2) {
 import path2 from "node:path";
 
 // packages/gate-result/src/runtime/fs-safe.ts
-import { constants as constants3 } from "node:fs";
+import {
+  closeSync,
+  constants as constants3,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync
+} from "node:fs";
 import { lstat as lstat2, open as open3, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
 
 // packages/gate-result/src/json/read.ts
 import { isUtf8 } from "node:buffer";
-
-// packages/gate-result/src/json/limits.ts
-var MIB = 1024 * 1024;
-var DEFAULT_JSON_LIMITS = {
-  maxDepth: 512,
-  maxNodes: 5e6,
-  maxStringChars: 256 * MIB
-};
-var DEFAULT_MAX_INFLATED_BYTES = 256 * MIB;
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < MIB) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
-  return `${Math.round(bytes / MIB * 10) / 10} MiB`;
-}
 
 // packages/gate-result/src/json/scan.ts
 var QUOTE = 34;
@@ -49435,9 +49561,58 @@ function mib(bytes) {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024 * 10) / 10} KiB`;
   return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
 }
+var realRoots = /* @__PURE__ */ new Map();
+function realRootOf(root) {
+  let real = realRoots.get(root);
+  if (real === void 0) {
+    real = realpath(root).catch(() => {
+      realRoots.delete(root);
+      return root;
+    });
+    realRoots.set(root, real);
+  }
+  return real;
+}
+var SMALL_FILE_BYTES = 1024 * 1024;
+function readSmallFileFast(absolute, realRoot, options) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fd;
+  try {
+    const before = lstatSync(absolute);
+    if (!before.isFile() || before.size > Math.min(maxBytes, SMALL_FILE_BYTES)) return void 0;
+    fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  } catch {
+    return void 0;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > Math.min(maxBytes, SMALL_FILE_BYTES)) return void 0;
+    const opened = readlinkSync(`/proc/self/fd/${fd}`);
+    if (!isInside(realRoot, opened)) return void 0;
+    options.onOpened?.(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const bytesRead = readSync(fd, buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } catch {
+    return void 0;
+  } finally {
+    closeSync(fd);
+  }
+}
 async function readFileSafe(given, options) {
   const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
   const absolute = resolveInside(given, roots);
+  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
+  const realRoot = await realRootOf(lexicalRoot);
+  if (process.platform === "linux") {
+    const fast = readSmallFileFast(absolute, realRoot, options);
+    if (fast !== void 0) return fast;
+  }
   const shown2 = displayPath(roots[0] ?? "/", absolute);
   const notRegular = (what) => new ReportError(
     shown2,
@@ -49455,8 +49630,6 @@ async function readFileSafe(given, options) {
   const real = await realpath(absolute).catch(() => {
     throw notRegular("a broken link");
   });
-  const lexicalRoot = roots.filter((r) => isInside(r, absolute)).reduce((a, b) => b.length > a.length ? b : a, "");
-  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
   if (!isInside(realRoot, real)) throw notRegular("a link to a file outside it");
   const check2 = (stats) => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));
@@ -52669,7 +52842,7 @@ async function globFiles(workspace, given, ignore = []) {
   let entries = 0;
   const walk = async (relative, depth) => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path4.join(workspace, relative)).catch(() => void 0);
+    const dir = await opendir(path4.join(workspace, relative), { bufferSize: 512 }).catch(() => void 0);
     if (dir === void 0) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
@@ -53684,10 +53857,10 @@ function weakensToolConfig(row2, keysAt, line, text2, removed) {
 }
 
 // actions/integrity/src/workflows.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 var scalarText = (node2) => {
-  if ((0, import_yaml2.isScalar)(node2)) {
+  if ((0, import_yaml3.isScalar)(node2)) {
     const value2 = node2.value;
     if (value2 === null) return "";
     return typeof value2 === "string" ? value2 : JSON.stringify(value2);
@@ -53697,23 +53870,23 @@ var scalarText = (node2) => {
 };
 var actionOf = (uses) => uses.replace(/@[^@]*$/, "");
 function gateStepsOf(text2, isGate) {
-  const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
+  const counter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0)
     return `it is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`;
   const steps = /* @__PURE__ */ new Map();
-  const jobs = (0, import_yaml2.isMap)(doc.contents) ? doc.contents.get("jobs", true) : void 0;
-  if (!(0, import_yaml2.isMap)(jobs)) return steps;
+  const jobs = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.get("jobs", true) : void 0;
+  if (!(0, import_yaml3.isMap)(jobs)) return steps;
   const lineOf = (node2) => node2?.range ? counter.linePos(node2.range[0]).line : 1;
   for (const pair of jobs.items) {
     const jobId = scalarText(pair.key) ?? "";
     const job = pair.value;
-    if (!(0, import_yaml2.isMap)(job)) continue;
+    if (!(0, import_yaml3.isMap)(job)) continue;
     const list = job.get("steps", true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
+    if (!(0, import_yaml3.isSeq)(list)) continue;
     const seen = /* @__PURE__ */ new Map();
     for (const step of list.items) {
-      if (!(0, import_yaml2.isMap)(step)) continue;
+      if (!(0, import_yaml3.isMap)(step)) continue;
       const uses = scalarText(step.get("uses", true));
       if (uses === void 0 || !isGate(uses)) continue;
       const action = actionOf(uses);
@@ -53721,7 +53894,7 @@ function gateStepsOf(text2, isGate) {
       seen.set(action, occurrence);
       const withNode = step.get("with", true);
       const inputs = {};
-      if ((0, import_yaml2.isMap)(withNode)) {
+      if ((0, import_yaml3.isMap)(withNode)) {
         for (const input2 of withNode.items)
           inputs[scalarText(input2.key) ?? ""] = scalarText(input2.value) ?? "";
       }
@@ -54457,7 +54630,7 @@ function evaluateIntegrity(findings, checks, checkpoint, notes) {
 }
 
 // actions/integrity/src/policy.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 async function policyInput(io, changes) {
   const policy = io.policy;
   if (!policy) return {};
@@ -54472,8 +54645,8 @@ async function policyInput(io, changes) {
   return { policy: policy.changes, policyLines: head === void 0 ? /* @__PURE__ */ new Map() : settingLines(head) };
 }
 function settingLines(text2) {
-  const counter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
   const lines = /* @__PURE__ */ new Map();
   const walk = (node2, prefix) => {
     if (!node2 || typeof node2 !== "object" || !("items" in node2)) return;

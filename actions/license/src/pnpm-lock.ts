@@ -3,7 +3,7 @@
  * (`name@1.0.0(peer)`, graph in `snapshots`). It has no license field: collect fills licenses from
  * node_modules. Scope comes from walking from the importers, with the `dev` flag as a fallback.
  */
-import { walkGraph } from './dependency-graph.js';
+import { walkGraph, withLazyPath } from './dependency-graph.js';
 import type { Inventory, PackageRecord, Scope } from './model.js';
 
 type Json = Record<string, unknown>;
@@ -38,30 +38,31 @@ export function readPnpmLock(doc: Json, file: string): Inventory {
     return FIELDS.flatMap(([field, scope]) => refsOf(entry[field], style).map((k) => ({ key: k, scope })));
   });
   const scopeOf = new Map<string, Scope>();
-  const pathOf = new Map<string, string[]>();
+  /** Peer-stripped key → the graph key its widest scope was reached through (for its path). */
+  const reachedBy = new Map<string, string>();
   for (const [key, scope] of walk.scopes) {
     const base = stripPeers(key);
     const previous = scopeOf.get(base);
     if (previous === undefined || RANK[scope] < RANK[previous]) {
       scopeOf.set(base, scope);
-      pathOf.set(
-        base,
-        (walk.paths.get(key) ?? [key]).map((k) => splitKey(k, style).name),
-      );
+      reachedBy.set(base, key);
     }
   }
   const records: PackageRecord[] = Object.entries(packages).map(([key, entry]) => {
     const meta = isObject(entry) ? entry : {};
     const parsed = splitKey(key, style);
     const name = typeof meta['name'] === 'string' ? meta['name'] : parsed.name;
-    return {
-      name,
-      version: typeof meta['version'] === 'string' ? meta['version'] : parsed.version,
-      license: { kind: 'missing' },
-      scope: scopeOf.get(stripPeers(key)) ?? flagScope(meta),
-      firstParty: false,
-      path: pathOf.get(stripPeers(key)) ?? [name],
-    };
+    const via = reachedBy.get(stripPeers(key));
+    return withLazyPath(
+      {
+        name,
+        version: typeof meta['version'] === 'string' ? meta['version'] : parsed.version,
+        license: { kind: 'missing' } as const,
+        scope: scopeOf.get(stripPeers(key)) ?? flagScope(meta),
+        firstParty: false,
+      },
+      () => (via === undefined ? [name] : (walk.paths.get(via) ?? [via]).map((k) => splitKey(k, style).name)),
+    );
   });
   return { format: `pnpm-lock.yaml v${version}`, file, packages: records, needsNodeModules: true };
 }

@@ -1,28 +1,11 @@
 /**
- * YAML reports (pnpm-lock.yaml, berry yarn.lock) parsed safely: the last document of a stream
- * (pnpm writes an environment document first), alias expansion capped, any error fatal.
+ * YAML reports (pnpm-lock.yaml, berry yarn.lock) through the suite's bounded YAML reader: the last
+ * document of a stream (pnpm writes an environment document first), under its character, token and
+ * alias budgets, duplicate keys refused, any error fatal.
  */
-import { ReportError } from '@aeef/gate-result';
-import { parseAllDocuments } from 'yaml';
+import { parseLastYamlDocument as readLast } from '@aeef/gate-result';
 
-/** The last document as plain data; throws ReportError with the parser's position on any error. */
+/** The last document as plain data; throws ReportError with the line on any error or budget. */
 export function parseLastYamlDocument(text: string, file: string): unknown {
-  const docs = parseAllDocuments(text, { uniqueKeys: true });
-  if (!Array.isArray(docs)) throw new ReportError(file, `${file} holds no YAML document.`);
-  for (const doc of docs) {
-    const error = doc.errors[0];
-    if (error !== undefined)
-      throw new ReportError(file, `${file} is not valid YAML (${error.message.split('\n')[0]}).`);
-  }
-  const last = docs[docs.length - 1];
-  if (last === undefined) throw new ReportError(file, `${file} holds no YAML document.`);
-  try {
-    // Aliases are expanded here: an unresolved one, or more than 100 (billion laughs), is an error.
-    return last.toJS({ maxAliasCount: 100 }) as unknown;
-  } catch (error) {
-    throw new ReportError(
-      file,
-      `${file} is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : 'alias error'}).`,
-    );
-  }
+  return readLast(text, file);
 }

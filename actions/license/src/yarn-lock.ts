@@ -3,9 +3,9 @@
  * (YAML with `__metadata`). Neither has license data: collect fills licenses from node_modules.
  * The roots are the project's package.json dependency lists (and berry's workspace entries).
  */
-import { ReportError } from '@aeef/gate-result';
+import { assertYamlBudget, DEFAULT_YAML_LIMITS, ReportError } from '@aeef/gate-result';
 import * as lockfile from '@yarnpkg/lockfile';
-import { walkGraph } from './dependency-graph.js';
+import { walkGraph, withLazyPath } from './dependency-graph.js';
 import type { Inventory, PackageRecord, Scope } from './model.js';
 import { parseLastYamlDocument } from './yaml-document.js';
 
@@ -52,14 +52,19 @@ export function readYarnLock(text: string, file: string, root: Json | undefined)
     const scope = walk.scopes.get(key) ?? (root === undefined ? 'production' : 'development');
     const previous = packages.get(entry.id);
     if (previous !== undefined && RANK[previous.scope] <= RANK[scope]) continue;
-    packages.set(entry.id, {
-      name: entry.name,
-      version: entry.version,
-      license: { kind: 'missing' },
-      scope,
-      firstParty: entry.firstParty,
-      path: (walk.paths.get(key) ?? [key]).map((k) => entries.get(k)?.name ?? nameOfSpec(k)),
-    });
+    packages.set(
+      entry.id,
+      withLazyPath(
+        {
+          name: entry.name,
+          version: entry.version,
+          license: { kind: 'missing' } as const,
+          scope,
+          firstParty: entry.firstParty,
+        },
+        () => (walk.paths.get(key) ?? [key]).map((k) => entries.get(k)?.name ?? nameOfSpec(k)),
+      ),
+    );
   }
   const format = berry ? 'yarn.lock (berry)' : 'yarn.lock v1 (classic)';
   return { format, file, packages: [...packages.values()], needsNodeModules: true };
@@ -74,6 +79,8 @@ const FIELDS: readonly [string, Scope][] = [
 const RANK: Record<Scope, number> = { production: 0, optional: 1, development: 2 };
 
 function readClassic(text: string, file: string): Map<string, Entry> {
+  // Classic is not YAML but is as line-structured: the same character and token budgets bound it.
+  assertYamlBudget(text, file, DEFAULT_YAML_LIMITS, file);
   let parsed: ReturnType<typeof lockfile.parse>;
   try {
     parsed = lockfile.parse(text);

@@ -15,6 +15,7 @@ import {
 import { matchBaseline, MATCH_KINDS } from './baseline.js';
 import type { Newness } from './evaluate.js';
 import type { SarifFinding } from './model.js';
+import type { FindingPathMapping } from './uri.js';
 
 /**
  * True when the finding's lines touch the changed ranges of its file. A finding that cannot be
@@ -22,14 +23,28 @@ import type { SarifFinding } from './model.js';
  * unknown (patch withheld by the API, or a file list the API cut short), counts as touching: it
  * cannot be proven old.
  */
-export function touchesChange(changes: ChangeSet, finding: SarifFinding): boolean {
+export function touchesChange(
+  changes: ChangeSet,
+  finding: SarifFinding,
+  unprovable?: (path: string) => boolean,
+): boolean {
   if (finding.path === undefined) return true;
+  if (unprovable?.(finding.path) === true) return true;
   if (!changedLinesKnown(changes, finding.path)) return true;
   if (finding.startLine === undefined) return changedRangesOf(changes, finding.path).length > 0;
   return touchesChangedLines(changes, finding.path, finding.startLine, finding.endLine ?? finding.startLine);
 }
 
-export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet | undefined): Newness {
+/**
+ * `mapping` (from mapFindingPaths) says which locations matched no tracked file: with git, a
+ * finding there cannot be placed in the repository's diff (a path from another machine or root
+ * that did not map, an untracked file), so it counts as new and is listed, never taken as old.
+ */
+export function newByDiff(
+  findings: readonly SarifFinding[],
+  changes: ChangeSet | undefined,
+  mapping: FindingPathMapping = { unmapped: [] },
+): Newness {
   if (!changes) {
     throw new ConfigError(
       '`new-only: diff` needs the changed lines of a pull request or push, but this event has none; use `new-only: false` or `baseline` here.',
@@ -47,7 +62,31 @@ export function newByDiff(findings: readonly SarifFinding[], changes: ChangeSet 
     notes.push(
       `The API did not list every changed file (${changes.incomplete ?? 'partial list'}), so findings in files it did not list count as new.`,
     );
-  return { isNew: findings.map((f) => touchesChange(changes, f)), notes };
+  const changed = new Set(changes.files.map((f) => f.path));
+  const tracked = mapping.tracked;
+  const unprovable =
+    tracked === undefined ? undefined : (p: string): boolean => !tracked.has(p) && !changed.has(p);
+  const isNew = findings.map((f) => touchesChange(changes, f, unprovable));
+  const unplaced = [
+    ...new Set(
+      findings.flatMap((f, i) =>
+        isNew[i] === true &&
+        (f.path === undefined ? f.locationText !== undefined : unprovable?.(f.path) === true)
+          ? [f.path ?? f.locationText ?? '']
+          : [],
+      ),
+    ),
+  ];
+  if (unplaced.length > 0)
+    notes.push(
+      `${unplaced.length} finding location(s) match no file of the repository${tracked === undefined ? ' (git ls-files was not available)' : ''}, so their findings count as new (they cannot be proven old): ${listSome(unplaced.map(shorten))}.`,
+    );
+  return { isNew, notes };
+}
+
+/** Locations in a note: cut, so one long URI cannot fill the summary. */
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
 function listSome(names: readonly string[], shown = 10): string {

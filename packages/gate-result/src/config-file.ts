@@ -5,10 +5,14 @@
  * not a boolean). Duplicate keys are errors, aliases are capped, unknown keys are errors that name
  * the near miss. Action inputs override the file.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { z } from 'zod';
 import { APPROVAL_INPUTS } from './checkpoint/settings.js';
 import { ConfigError } from './errors.js';
+import { parseYamlDocuments, yamlToData, YamlReadError } from './yaml/read.js';
+
+/** A config file is a page of settings: 1 MiB and 100,000 tokens are far above any real one. */
+const CONFIG_YAML_LIMITS = { maxChars: 1024 * 1024, maxTokens: 100_000, maxAliasCount: 100 };
 import type { GateInfo, Inputs, InputSpec } from './gate.js';
 import { COMMON_INPUTS, findMisspelledInputs, inputsFromRecord, layerInputs } from './input-specs.js';
 import { KNOWN_GATES } from './known-gates.js';
@@ -105,17 +109,20 @@ export function parseConfigFile(
 ): ConfigFile {
   const knownIds = [...new Set([...suite.map((g) => g.id), ...gates.map((g) => g.id)])];
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, lineCounter });
-  const [error] = doc.errors;
-  if (error !== undefined) {
-    const { line } = lineCounter.linePos(error.pos[0]);
-    fail(file, `${error.message.split('\n')[0] ?? 'Invalid YAML'} (line ${line})`);
-  }
   let root: unknown;
   try {
-    root = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    fail(file, 'Too many YAML aliases (at most 100 are expanded)');
+    // The suite's bounded reader: size and token budgets, duplicate keys in linear time, aliases capped.
+    const docs = parseYamlDocuments(text, file, {
+      schema: 'failsafe',
+      lineCounter,
+      limits: CONFIG_YAML_LIMITS,
+    });
+    if (docs.length > 1) fail(file, 'Expected one YAML document, found several');
+    const [doc] = docs;
+    root = doc === undefined ? null : yamlToData(doc, file, { limits: CONFIG_YAML_LIMITS });
+  } catch (error) {
+    if (error instanceof YamlReadError) fail(file, error.reason);
+    throw error;
   }
   if (root === null || root === undefined) return { file, sections: {}, settings: {} };
   const top = z.record(z.string(), z.unknown()).safeParse(root);

@@ -73,3 +73,4 @@ export {
 } from './policy/diff.js';
 export * from './checkpoint/index.js';
 export * from './json/index.js';
+export * from './yaml/index.js';

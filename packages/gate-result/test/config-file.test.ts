@@ -59,7 +59,7 @@ describe(parseConfigFile.name, () => {
     ],
     [
       'coverage:\n  min-lines: 90\n  min-lines: 10\n',
-      'Map keys must be unique (line 3) in the config file `.github/aeef-gates.yml`.',
+      'Map keys must be unique: a key appears twice in one mapping (line 3) in the config file `.github/aeef-gates.yml`.',
     ],
     [
       'coverage:\n  github-token: ghs_x\n',

@@ -6,7 +6,16 @@
  * regular file, under the size cap, and the opened handle itself is checked again, so a directory
  * swapped for a link between the checks and the open cannot be read (RELIABILITY B15-B17, B19).
  */
-import { constants, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { MissingReportError, ReportError } from '../errors.js';
@@ -62,10 +71,82 @@ function mib(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
+/**
+ * Real paths of the roots, resolved once per process: the roots are the workspace and RUNNER_TEMP,
+ * which a report cannot move (a report can only change what lies inside them). A root swapped
+ * anyway fails closed: the opened handle's real path is then outside the cached real root.
+ */
+const realRoots = new Map<string, Promise<string>>();
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpath(root).catch(() => {
+      realRoots.delete(root); // not cached: a root that appears later is resolved then
+      return root;
+    });
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** Files up to this size take the synchronous path below; larger ones are read asynchronously. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The common case in a few synchronous system calls (lstat, open, fstat, readlink of the
+ * descriptor, read, close), no thread-pool round trips: a regular file, not a link, on Linux where
+ * `/proc/self/fd` names the file really opened. The same checks as the general path: lstat says
+ * regular before anything is opened, O_NOFOLLOW|O_NONBLOCK on the open, the handle's stats and
+ * its real path inside the real root. Returns undefined whenever the general path must decide
+ * (a link, a special file, an error, a large file), so every refusal keeps its one sentence.
+ */
+function readSmallFileFast(absolute: string, realRoot: string, options: SafeReadOptions): Buffer | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fd: number;
+  try {
+    const before = lstatSync(absolute);
+    if (!before.isFile() || before.size > Math.min(maxBytes, SMALL_FILE_BYTES)) return undefined;
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > Math.min(maxBytes, SMALL_FILE_BYTES)) return undefined;
+    // Any directory above the file may have become a link since lstat: the kernel's name for the
+    // descriptor is what was really opened, and it must lie inside the real root.
+    const opened = readlinkSync(`/proc/self/fd/${fd}`);
+    if (!isInside(realRoot, opened)) return undefined;
+    options.onOpened?.(stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < stats.size) {
+      const bytesRead = readSync(fd, buffer, offset, stats.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a report as bytes after every check above; the file is opened non-blocking, never followed. */
 export async function readFileSafe(given: string, options: SafeReadOptions): Promise<Buffer> {
   const { roots, maxBytes = DEFAULT_MAX_BYTES } = options;
   const absolute = resolveInside(given, roots);
+  // The root the given path names lexically (the most specific one): links may not leave it, so a
+  // workspace link cannot reach RUNNER_TEMP even though RUNNER_TEMP is allowed by name.
+  const lexicalRoot = roots
+    .filter((r) => isInside(r, absolute))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const realRoot = await realRootOf(lexicalRoot);
+  if (process.platform === 'linux') {
+    const fast = readSmallFileFast(absolute, realRoot, options);
+    if (fast !== undefined) return fast;
+  }
   const shown = displayPath(roots[0] ?? '/', absolute);
   const notRegular = (what: string): ReportError =>
     new ReportError(
@@ -84,12 +165,6 @@ export async function readFileSafe(given: string, options: SafeReadOptions): Pro
   const real = await realpath(absolute).catch(() => {
     throw notRegular('a broken link');
   });
-  // The root the given path names lexically (the most specific one): links may not leave it, so a
-  // workspace link cannot reach RUNNER_TEMP even though RUNNER_TEMP is allowed by name.
-  const lexicalRoot = roots
-    .filter((r) => isInside(r, absolute))
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
-  const realRoot = await realpath(lexicalRoot).catch(() => lexicalRoot);
   if (!isInside(realRoot, real)) throw notRegular('a link to a file outside it');
   const check = (stats: Stats): void => {
     if (!stats.isFile()) throw notRegular(kindOf(stats));

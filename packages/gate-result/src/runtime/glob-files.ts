@@ -52,7 +52,8 @@ export async function globFiles(
   let entries = 0;
   const walk = async (relative: string, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH) return;
-    const dir = await opendir(path.join(workspace, relative)).catch(() => undefined);
+    // Entries fetched 512 at a time: one thread-pool round trip per batch, not per 32 entries.
+    const dir = await opendir(path.join(workspace, relative), { bufferSize: 512 }).catch(() => undefined);
     if (dir === undefined) return;
     for await (const entry of dir) {
       if (++entries > MAX_ENTRIES) {
