@@ -55829,8 +55829,15 @@ function decidingFigure(result) {
   if (metric2?.threshold === void 0) return "";
   const missed = metric2.verdict === "fail" || metric2.verdict === "warn";
   const { op, value: value2 } = metric2.threshold;
+  if (metric2.base !== void 0) {
+    const compared = result.metrics.find((m) => m.id === metric2.base?.metric);
+    const unit = compared?.unit ?? metric2.unit;
+    return `${metric2.base.metric} ${formatValue(compared?.value ?? null, unit)} (base ${formatValue(metric2.base.value, unit)}, ${metric2.base.setting} ${formatValue(value2, "count")})`;
+  }
   const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
-  return `${metric2.id} ${formatValue(metric2.value, metric2.unit)} ${sign} ${formatValue(value2, metric2.unit)}`;
+  const base = result.metrics.find((m) => m.base?.metric === metric2.id)?.base;
+  const against = base === void 0 ? "" : ` (base ${formatValue(base.value, metric2.unit)})`;
+  return `${metric2.id} ${formatValue(metric2.value, metric2.unit)} ${sign} ${formatValue(value2, metric2.unit)}${against}`;
 }
 function isAdvisory(result) {
   return result.enforced === false;
@@ -60211,7 +60218,8 @@ var metricSchema = external_exports.object({
   value: FINITE.nullable(),
   unit: external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]),
   threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE }).optional(),
-  verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+  verdict: external_exports.enum(["pass", "warn", "fail", "none"]),
+  base: external_exports.object({ metric: ID, value: FINITE, setting: ID }).optional()
 });
 var findingSchema = external_exports.object({
   level: external_exports.enum(["error", "warning", "notice"]),

@@ -48912,8 +48912,15 @@ function decidingFigure(result) {
   if (metric?.threshold === void 0) return "";
   const missed = metric.verdict === "fail" || metric.verdict === "warn";
   const { op, value: value2 } = metric.threshold;
+  if (metric.base !== void 0) {
+    const compared = result.metrics.find((m) => m.id === metric.base?.metric);
+    const unit = compared?.unit ?? metric.unit;
+    return `${metric.base.metric} ${formatValue(compared?.value ?? null, unit)} (base ${formatValue(metric.base.value, unit)}, ${metric.base.setting} ${formatValue(value2, "count")})`;
+  }
   const sign = op === ">=" ? missed ? "<" : "\u2265" : missed ? ">" : "\u2264";
-  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value2, metric.unit)}`;
+  const base = result.metrics.find((m) => m.base?.metric === metric.id)?.base;
+  const against = base === void 0 ? "" : ` (base ${formatValue(base.value, metric.unit)})`;
+  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value2, metric.unit)}${against}`;
 }
 function isAdvisory(result) {
   return result.enforced === false;
@@ -53297,7 +53304,8 @@ var metricSchema = external_exports.object({
   value: FINITE.nullable(),
   unit: external_exports.enum(["percent", "count", "lines", "files", "seconds", "hours", "ratio"]),
   threshold: external_exports.object({ op: external_exports.enum([">=", "<="]), value: FINITE }).optional(),
-  verdict: external_exports.enum(["pass", "warn", "fail", "none"])
+  verdict: external_exports.enum(["pass", "warn", "fail", "none"]),
+  base: external_exports.object({ metric: ID, value: FINITE, setting: ID }).optional()
 });
 var findingSchema = external_exports.object({
   level: external_exports.enum(["error", "warning", "notice"]),

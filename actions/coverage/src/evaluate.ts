@@ -81,10 +81,12 @@ function valueOf(totals: Totals, id: MetricId): number | null {
   return t === null ? null : percent(t.covered, t.total);
 }
 
+/** `ofBase`: the baseline is the base branch's own figure (the KPI history), which the metric then carries. */
 function dropMetrics(
   current: Totals,
   baseline: (id: MetricId) => number | null | undefined,
   maxDrop: number | undefined,
+  ofBase = false,
 ): Metric[] {
   const out: Metric[] = [];
   for (const id of METRIC_IDS) {
@@ -100,6 +102,7 @@ function dropMetrics(
       unit: 'percent',
       ...(threshold && { threshold }),
       verdict: judge(value, threshold),
+      ...(ofBase && { base: { metric: id, value: before, setting: 'max-drop' } }),
     });
   }
   return out;
@@ -244,7 +247,7 @@ export function evaluateCoverage(evidence: CoverageEvidence, config: CoverageCon
     metrics.push(...dropMetrics(totals, (id) => valueOf(base, id), config.maxDrop));
   } else if (evidence.baselineFigures !== undefined) {
     const { values, source } = evidence.baselineFigures;
-    metrics.push(...dropMetrics(totals, (id) => values[id], config.maxDrop));
+    metrics.push(...dropMetrics(totals, (id) => values[id], config.maxDrop, true));
     notes.push(`Drops are measured against ${source}.`);
   }
 

@@ -8,7 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inputsFromRecord, type EventContext, type GateResult } from '@aeef/gate-result';
+import {
+  decidingFigure,
+  inputsFromRecord,
+  renderOverview,
+  type EventContext,
+  type GateResult,
+} from '@aeef/gate-result';
 import { createLocalIO, executeGate } from '@aeef/gate-result/runtime';
 import { appendHistory } from '@aeef/action-kpi/history';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +126,25 @@ describe('max-drop against the KPI history branch', () => {
     const fail = await runCoverage(workspace, { 'max-drop': '4.99' });
     expect(fail.verdict).toBe('fail');
     expect(fail.summary).toContain('drop vs baseline');
+  }, 60_000);
+
+  it("shows the base branch's figure in the overview when the history record was used", async () => {
+    const { workspace } = setup();
+    await append(workspace, 'refs/heads/main', 'a'.repeat(40), '2026-11-02T00:00:00Z', {
+      'coverage.lines': 80,
+    });
+    const fail = await runCoverage(workspace, { 'max-drop': '4.5' });
+    expect(drop(fail)?.base).toEqual({ metric: 'lines', value: 80, setting: 'max-drop' });
+    expect(renderOverview([fail])).toContain(
+      // Parentheses are escaped by the summary's Markdown escaping; they render as written.
+      '| Coverage | ❌ failed | lines 75% \\(base 80%, max-drop 4.5\\) | [coverage](#gate-coverage) |',
+    );
+    const pass = await runCoverage(workspace, { 'max-drop': '5', 'min-lines': '70' });
+    expect(decidingFigure(pass)).toBe('lines 75% ≥ 70% (base 80%)');
+    // Explicit baseline files are not the base branch's record: the plain drop figure.
+    const files = await runCoverage(workspace, { 'max-drop': '4.5', 'baseline-files': 'base.info' });
+    expect(drop(files)?.base).toBeUndefined();
+    expect(decidingFigure(files)).toBe('lines-drop 25% > 4.5%');
   }, 60_000);
 
   it('lets explicit baseline-files win over the history', async () => {

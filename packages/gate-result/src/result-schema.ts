@@ -20,6 +20,7 @@ const metricSchema = z.object({
   unit: z.enum(['percent', 'count', 'lines', 'files', 'seconds', 'hours', 'ratio']),
   threshold: z.object({ op: z.enum(['>=', '<=']), value: FINITE }).optional(),
   verdict: z.enum(['pass', 'warn', 'fail', 'none']),
+  base: z.object({ metric: ID, value: FINITE, setting: ID }).optional(),
 });
 
 const findingSchema = z.object({

@@ -44,6 +44,20 @@ export interface Metric {
   unit: MetricUnit;
   threshold?: Threshold;
   verdict: MetricVerdict;
+  /**
+   * A change measured against the base branch's own figure (coverage's `lines-drop` against the
+   * latest KPI history record): the metric compared, the base's value of it and the setting that
+   * bounds the change, so the overview can say `lines 81.2% (base 82%, max-drop 0.5)`.
+   */
+  base?: MetricBase;
+}
+
+export interface MetricBase {
+  /** The id of the metric of this result whose base value this is (`lines`). */
+  metric: string;
+  value: number;
+  /** The setting that bounds the change (`max-drop`), as the user writes it. */
+  setting: string;
 }
 
 export type FindingLevel = 'error' | 'warning' | 'notice';

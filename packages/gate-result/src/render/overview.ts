@@ -15,14 +15,25 @@ export function decidingMetric(result: GateResult): Metric | undefined {
   return result.metrics.find((m) => m.threshold !== undefined);
 }
 
-/** `patch 83.33% < 90%` (missed), `lines 91% ≥ 80%` (met), `n/a` values included; '' without a bar. */
+/**
+ * `patch 83.33% < 90%` (missed), `lines 91% ≥ 80%` (met), `n/a` values included; '' without a bar.
+ * A change against the base branch's figure shows both figures and the bound of the change:
+ * `lines 81.2% (base 82%, max-drop 0.5)`, and a met bar of a metric so compared gets `(base 82%)`.
+ */
 export function decidingFigure(result: GateResult): string {
   const metric = decidingMetric(result);
   if (metric?.threshold === undefined) return '';
   const missed = metric.verdict === 'fail' || metric.verdict === 'warn';
   const { op, value } = metric.threshold;
+  if (metric.base !== undefined) {
+    const compared = result.metrics.find((m) => m.id === metric.base?.metric);
+    const unit = compared?.unit ?? metric.unit;
+    return `${metric.base.metric} ${formatValue(compared?.value ?? null, unit)} (base ${formatValue(metric.base.value, unit)}, ${metric.base.setting} ${formatValue(value, 'count')})`;
+  }
   const sign = op === '>=' ? (missed ? '<' : '≥') : missed ? '>' : '≤';
-  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value, metric.unit)}`;
+  const base = result.metrics.find((m) => m.base?.metric === metric.id)?.base;
+  const against = base === undefined ? '' : ` (base ${formatValue(base.value, metric.unit)})`;
+  return `${metric.id} ${formatValue(metric.value, metric.unit)} ${sign} ${formatValue(value, metric.unit)}${against}`;
 }
 
 /** True when the gate's verdict does not set the exit code (`enforce: false`). */
